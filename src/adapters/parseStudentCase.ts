@@ -1,0 +1,74 @@
+import type { z } from 'zod';
+import { AttendanceRecordSchema, StudentCaseSchema, type AttendanceRecord, type StudentCase } from '../model/studentCase.js';
+
+/** One problem with an input value: where it is and what is wrong. */
+export interface InputIssue {
+  /** Dotted path inside the case, e.g. `student.birthDate` or `attendance[12].scheduledMinutes`. */
+  readonly path: string;
+  readonly message: string;
+}
+
+/** An attendance record that was left out, and why. */
+export interface RejectedRecord {
+  readonly index: number;
+  readonly issues: readonly InputIssue[];
+}
+
+/** Result of parsing one case: accepted (perhaps with rejected records) or rejected whole. */
+export type CaseParseResult =
+  | { readonly ok: true; readonly case: StudentCase; readonly rejectedRecords: readonly RejectedRecord[] }
+  | { readonly ok: false; readonly studentId: string | null; readonly issues: readonly InputIssue[] };
+
+/**
+ * Format a zod path as `a.b[3].c`.
+ *
+ * @param path - zod issue path
+ * @param prefix - path of the value inside the case
+ * @returns the dotted path
+ * @example formatIssuePath(['student', 'grade'], '') // 'student.grade'
+ */
+export function formatIssuePath(path: ReadonlyArray<PropertyKey>, prefix = ''): string {
+  let out = prefix;
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out === '' ? String(p) : `.${String(p)}`;
+  return out === '' ? '(root)' : out;
+}
+
+function issuesOf(error: z.ZodError, prefix = ''): InputIssue[] {
+  return error.issues.map((i) => ({ path: formatIssuePath(i.path, prefix), message: i.message }));
+}
+
+function studentIdOf(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const student = (value as { student?: unknown }).student;
+  if (typeof student !== 'object' || student === null) return null;
+  const id = (student as { id?: unknown }).id;
+  return typeof id === 'string' ? id : null;
+}
+
+/**
+ * Validate one student case. The case itself (student, consents, signals,
+ * measures) must be valid or the whole case is rejected; attendance records are
+ * validated one by one, so one bad lesson never hides a student: it is
+ * reported in `rejectedRecords` and the rest is evaluated.
+ *
+ * @param value - parsed JSON
+ * @returns the validated case and its rejected records, or the case's issues
+ * @example parseStudentCase(JSON.parse(line)) // { ok: true, case, rejectedRecords: [] }
+ */
+export function parseStudentCase(value: unknown): CaseParseResult {
+  const attendance = typeof value === 'object' && value !== null ? (value as { attendance?: unknown }).attendance : undefined;
+  if (attendance !== undefined && !Array.isArray(attendance)) {
+    return { ok: false, studentId: studentIdOf(value), issues: [{ path: 'attendance', message: 'Expected an array of lesson records' }] };
+  }
+  const shell = typeof value === 'object' && value !== null ? { ...(value as object), attendance: [] } : value;
+  const parsed = StudentCaseSchema.safeParse(shell);
+  if (!parsed.success) return { ok: false, studentId: studentIdOf(value), issues: issuesOf(parsed.error) };
+  const accepted: AttendanceRecord[] = [];
+  const rejectedRecords: RejectedRecord[] = [];
+  (attendance ?? []).forEach((record: unknown, index: number) => {
+    const r = AttendanceRecordSchema.safeParse(record);
+    if (r.success) accepted.push(r.data);
+    else rejectedRecords.push({ index, issues: issuesOf(r.error, `attendance[${index}]`) });
+  });
+  return { ok: true, case: { ...parsed.data, attendance: accepted }, rejectedRecords };
+}

@@ -1,0 +1,43 @@
+/**
+ * Day numbers: whole days since 1970-01-01 for a civil date. The hot path
+ * compares integers, never Date or luxon objects; this is the one conversion.
+ */
+
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * Day number of an ISO calendar date (`YYYY-MM-DD`), independent of the
+ * process time zone.
+ *
+ * @param iso - a valid ISO date
+ * @returns days since 1970-01-01
+ * @example dayNumber('1970-01-02') // 1
+ */
+export function dayNumber(iso: string): number {
+  const year = Number(iso.slice(0, 4));
+  const month = Number(iso.slice(5, 7));
+  const day = Number(iso.slice(8, 10));
+  return Math.round(Date.UTC(year, month - 1, day) / MS_PER_DAY);
+}
+
+/**
+ * ISO calendar date of a day number.
+ *
+ * @param day - days since 1970-01-01
+ * @returns the date as `YYYY-MM-DD`
+ * @example isoDate(1) // '1970-01-02'
+ */
+export function isoDate(day: number): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/**
+ * ISO weekday of a day number: 1 = Monday … 7 = Sunday.
+ *
+ * @param day - days since 1970-01-01 (a Thursday)
+ * @returns 1–7
+ * @example weekday(0) // 4
+ */
+export function weekday(day: number): number {
+  return ((((day + 3) % 7) + 7) % 7) + 1;
+}

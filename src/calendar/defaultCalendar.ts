@@ -1,0 +1,83 @@
+import { DateTime } from 'luxon';
+import { easterSunday } from './publicHolidays.js';
+import type { DateRange, SchoolCalendar } from '../model/schoolCalendar.js';
+
+/** Options for the default Swedish school calendar. */
+export interface DefaultCalendarOptions {
+  /** First school year (autumn year). */
+  readonly fromYear: number;
+  /** Last school year (autumn year), inclusive. */
+  readonly toYear: number;
+  /** ISO week of sportlov; Stockholm uses week 9, Göteborg week 7. */
+  readonly sportlovWeek?: number;
+}
+
+function isoWeekMonday(year: number, week: number): DateTime {
+  return DateTime.fromObject({ weekYear: year, weekNumber: week, weekday: 1 }, { zone: 'utc' });
+}
+
+function weekRange(id: string, monday: DateTime): DateRange {
+  return { id, start: iso(monday), end: iso(monday.plus({ days: 4 })) };
+}
+
+function iso(dt: DateTime): string {
+  return dt.toISODate() ?? '';
+}
+
+function lastWeekdayOnOrBefore(dt: DateTime): DateTime {
+  return dt.weekday <= 5 ? dt : dt.minus({ days: dt.weekday - 5 });
+}
+
+function firstWeekdayOnOrAfter(dt: DateTime): DateTime {
+  return dt.weekday <= 5 ? dt : dt.plus({ days: 8 - dt.weekday });
+}
+
+/**
+ * A typical Swedish compulsory-school calendar [DEFAULT]: höstterminen from the
+ * Monday of ISO week 34 to the last weekday on or before 20 December, höstlov
+ * in ISO week 44; vårterminen from the first weekday on or after 8 January to
+ * the Friday of ISO week 24, sportlov in ISO week 9 (Stockholm) and påsklov in
+ * the week of annandag påsk. Real calendars differ by municipality and year:
+ * pass your own `SchoolCalendar` to `evaluate` for production use.
+ *
+ * @param options - school years to cover and the sportlov week
+ * @returns a calendar with terms `HT<year>`/`VT<year>` and their breaks
+ * @example defaultSwedishSchoolCalendar({ fromYear: 2026, toYear: 2026 }).terms[0]
+ * // { id: 'HT2026', start: '2026-08-17', end: '2026-12-18' }
+ */
+export function defaultSwedishSchoolCalendar(options: DefaultCalendarOptions): SchoolCalendar {
+  const terms: DateRange[] = [];
+  const breaks: DateRange[] = [];
+  const sportlov = options.sportlovWeek ?? 9;
+  for (let year = options.fromYear; year <= options.toYear; year += 1) {
+    terms.push({
+      id: `HT${year}`,
+      start: iso(isoWeekMonday(year, 34)),
+      end: iso(lastWeekdayOnOrBefore(DateTime.utc(year, 12, 20))),
+    });
+    breaks.push(weekRange(`hostlov-${year}`, isoWeekMonday(year, 44)));
+    const spring = year + 1;
+    terms.push({
+      id: `VT${spring}`,
+      start: iso(firstWeekdayOnOrAfter(DateTime.utc(spring, 1, 8))),
+      end: iso(isoWeekMonday(spring, 24).plus({ days: 4 })),
+    });
+    breaks.push(weekRange(`sportlov-${spring}`, isoWeekMonday(spring, sportlov)));
+    breaks.push(weekRange(`pasklov-${spring}`, easterSunday(spring).plus({ days: 1 })));
+  }
+  return { terms, breaks };
+}
+
+/**
+ * The default calendar around a date: the school year containing it and the
+ * one before, so that windows reaching back across New Year still work.
+ *
+ * @param asOf - ISO date of the evaluation
+ * @returns the default calendar covering asOf
+ * @example defaultCalendarFor('2026-11-23').terms.map((t) => t.id) // ['HT2025', 'VT2026', 'HT2026', 'VT2027']
+ */
+export function defaultCalendarFor(asOf: string): SchoolCalendar {
+  const year = Number(asOf.slice(0, 4));
+  const autumnYear = Number(asOf.slice(5, 7)) >= 8 ? year : year - 1;
+  return defaultSwedishSchoolCalendar({ fromYear: autumnYear - 1, toYear: autumnYear });
+}

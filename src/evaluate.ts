@@ -1,0 +1,236 @@
+import { indexCalendar } from './calendar/calendarIndex.js';
+import { defaultCalendarFor } from './calendar/defaultCalendar.js';
+import { dayNumber, isoDate } from './calendar/dayNumber.js';
+import type { Decision, Escalation, NotRecommended, Reason, Step, Warning } from './model/decision.js';
+import { isValidIsoDate } from './model/isoDate.js';
+import type { SchoolCalendar } from './model/schoolCalendar.js';
+import type { StudentCase } from './model/studentCase.js';
+import { StepIdSchema, type StepId, type StepKind } from './model/vocabulary.js';
+import { computeFacts } from './metrics/computeFacts.js';
+import { decisiveEvidence, evaluateConditions, type Trace } from './policy/evaluateConditions.js';
+import type { Policy, PolicyRule } from './policy/policy.js';
+import { STEP_CATALOG } from './steps/catalog.js';
+import { consentState } from './steps/consent.js';
+import { dueDate, strictest, URGENCY_ORDER } from './steps/deadline.js';
+import { latestMeasure, takenBy, type RenewalContext } from './steps/renewal.js';
+import { routeStep } from './steps/routing.js';
+
+/** Options for `evaluate`. Context is always an argument: nothing is read from the clock. */
+export interface EvaluateOptions {
+  /** The evaluation date, `YYYY-MM-DD` (Europe/Stockholm civil date). */
+  readonly asOf: string;
+  /** The school calendar; defaults to `defaultCalendarFor(asOf)`. */
+  readonly calendar?: SchoolCalendar;
+  /** Extra warnings to attach, e.g. rejected records from the adapter. */
+  readonly warnings?: readonly Warning[];
+}
+
+const KIND_STRENGTH: Readonly<Record<StepKind, number>> = { lagkrav: 0, riktlinje: 1, stod: 2 };
+const STEP_ORDER = StepIdSchema.options;
+
+/** Rules whose effective range contains the date. */
+export function rulesInForce(policy: Policy, asOf: string): readonly PolicyRule[] {
+  return policy.rules.filter((r) => r.effectiveFrom <= asOf && (r.effectiveTo === undefined || asOf <= r.effectiveTo));
+}
+
+interface Evaluated {
+  readonly rule: PolicyRule;
+  readonly trace: Trace;
+}
+
+function toReason(e: Evaluated): Reason {
+  return {
+    ruleId: e.rule.id,
+    ruleVersion: e.rule.version,
+    policyId: e.rule.policyId,
+    kind: e.rule.kind,
+    basis: e.rule.basis,
+    evidence: decisiveEvidence(e.trace),
+  };
+}
+
+function schoolDaysBetween(schoolDays: readonly number[], after: number, upTo: number): number {
+  let n = 0;
+  for (const d of schoolDays) if (d > after && d <= upTo) n += 1;
+  return n;
+}
+
+/**
+ * Evaluate one student under a policy: the pure core of Trappa. Computes the
+ * facts, runs every rule in force on `asOf`, and returns the recommended
+ * steps, each explained by the rules, evidence and legal basis that made it
+ * fire, plus the steps considered and not recommended.
+ *
+ * @param input - a validated case (see `parseStudentCase`)
+ * @param policy - a loaded policy (see `builtinPolicy`, `loadPolicy`)
+ * @param options - `asOf` and optionally the calendar
+ * @returns the decision
+ * @throws {RangeError} when `asOf` is not a valid date
+ * @example
+ * const decision = evaluate(parseStudentCase(json).case, builtinPolicy('stockholm'), { asOf: '2026-11-23' });
+ * decision.steps.map((s) => s.id); // e.g. ['orosanmalan', 'rektor-utredning', 'eht', ...]
+ */
+export function evaluate(input: StudentCase, policy: Policy, options: EvaluateOptions): Decision {
+  const { asOf } = options;
+  if (!isValidIsoDate(asOf)) throw new RangeError(`asOf must be a date written YYYY-MM-DD, got "${asOf}"`);
+  const calendar = options.calendar ?? defaultCalendarFor(asOf);
+  const { facts, warnings } = computeFacts(input, asOf, calendar, policy.parameters);
+
+  const evaluated: Evaluated[] = rulesInForce(policy, asOf).map((rule) => ({
+    rule,
+    trace: evaluateConditions(rule.conditions, facts, policy.conditions),
+  }));
+
+  const index = indexCalendar(calendar);
+  const asOfDay = dayNumber(asOf);
+  const term = index.termAt(asOfDay);
+  const intervalDays = index.schoolDaysEndingAt(asOfDay, policy.parameters.followUpIntervalSchoolDays + 1);
+  const orosanmalanDate = latestMeasure(input.measures, 'orosanmalan', asOf)?.date;
+  const renewal: RenewalContext = {
+    asOf,
+    termStart: term === undefined ? null : isoDate(term.start),
+    intervalStart: intervalDays.length > policy.parameters.followUpIntervalSchoolDays ? isoDate(intervalDays[0] ?? 0) : '0000-01-01',
+    measures: input.measures,
+    signals: input.signals,
+    orosanmalanDate,
+  };
+
+  const steps: Step[] = [];
+  const notRecommended: NotRecommended[] = [];
+  const escalations: Escalation[] = [];
+
+  for (const stepId of STEP_ORDER) {
+    const forStep = evaluated.filter((e) => e.rule.step === stepId);
+    if (forStep.length === 0) continue;
+    const fired = forStep.filter((e) => e.trace.result);
+    if (fired.length === 0) {
+      notRecommended.push({
+        step: stepId,
+        reason: 'conditions-not-met',
+        rules: forStep.map((e) => ({ ruleId: e.rule.id, failed: decisiveEvidence(e.trace) })),
+      });
+      continue;
+    }
+    const definition = STEP_CATALOG[stepId];
+    const taken = takenBy(stepId, definition.renewal, renewal);
+    if (taken !== undefined) {
+      notRecommended.push({ step: stepId, reason: 'already-taken', measureDate: taken.date, ruleIds: fired.map((e) => e.rule.id) });
+      if (definition.followUp === true) {
+        const since = schoolDaysBetween(index.schoolDays, dayNumber(taken.date), asOfDay);
+        if (since >= policy.parameters.followUpIntervalSchoolDays) {
+          escalations.push({ step: stepId, measureDate: taken.date, schoolDaysSince: since });
+        }
+      }
+      continue;
+    }
+    steps.push(buildStep(stepId, fired, input, facts.ageYears, asOf, orosanmalanDate));
+  }
+
+  applyEscalations(steps, notRecommended, escalations, renewal, asOf);
+  addConsentRequests(steps);
+  steps.sort(
+    (a, b) =>
+      URGENCY_ORDER.indexOf(a.urgency) - URGENCY_ORDER.indexOf(b.urgency) ||
+      STEP_ORDER.indexOf(a.id) - STEP_ORDER.indexOf(b.id) ||
+      (a.forStep ?? '').localeCompare(b.forStep ?? ''),
+  );
+
+  return {
+    studentId: input.student.id,
+    asOf,
+    policy: { id: policy.id, version: policy.version, hash: policy.hash },
+    facts,
+    steps,
+    notRecommended,
+    warnings: [...warnings, ...(options.warnings ?? [])],
+  };
+}
+
+function buildStep(
+  stepId: StepId,
+  fired: readonly Evaluated[],
+  input: StudentCase,
+  ageYears: number,
+  asOf: string,
+  orosanmalanDate: string | undefined,
+): Step {
+  const definition = STEP_CATALOG[stepId];
+  const deadlines = [definition.deadline, ...fired.flatMap((e) => (e.rule.deadline === undefined ? [] : [e.rule.deadline]))];
+  const { urgency, due } = strictest(deadlines.map((d) => ({ urgency: d.urgency, due: dueDate(d, asOf, orosanmalanDate) })));
+  const kind = fired.map((e) => e.rule.kind).reduce((a, b) => (KIND_STRENGTH[b] < KIND_STRENGTH[a] ? b : a));
+  const consent = consentState(definition, input.consents, ageYears);
+  const blocked = consent.required && !consent.satisfied;
+  return {
+    id: stepId,
+    label: { sv: definition.sv, en: definition.en },
+    kind,
+    responsible: definition.responsible,
+    urgency,
+    dueDate: due,
+    status: blocked ? 'blocked' : due !== null && due < asOf ? 'overdue' : 'recommended',
+    routing: definition.routing === undefined ? null : routeStep(definition.routing, input.student),
+    consent,
+    reasons: fired.map(toReason),
+    escalations: [],
+  };
+}
+
+/**
+ * A taken step whose situation persists past the follow-up interval escalates
+ * to an overdue `uppfoljning`, unless a follow-up was recorded within it.
+ */
+function applyEscalations(
+  steps: Step[],
+  notRecommended: NotRecommended[],
+  escalations: readonly Escalation[],
+  renewal: RenewalContext,
+  asOf: string,
+): void {
+  if (escalations.length === 0) return;
+  const recentFollowUp = takenBy('uppfoljning', STEP_CATALOG.uppfoljning.renewal, renewal);
+  if (recentFollowUp !== undefined) return;
+  const existing = steps.findIndex((s) => s.id === 'uppfoljning');
+  if (existing >= 0) {
+    const step = steps[existing] as Step;
+    steps[existing] = { ...step, status: 'overdue', escalations };
+    return;
+  }
+  const alreadyListed = notRecommended.findIndex((n) => n.step === 'uppfoljning');
+  if (alreadyListed >= 0) notRecommended.splice(alreadyListed, 1);
+  const definition = STEP_CATALOG.uppfoljning;
+  steps.push({
+    id: 'uppfoljning',
+    label: { sv: definition.sv, en: definition.en },
+    kind: 'stod',
+    responsible: definition.responsible,
+    urgency: 'snarast',
+    dueDate: asOf,
+    status: 'overdue',
+    routing: null,
+    consent: { required: false },
+    reasons: [],
+    escalations,
+  });
+}
+
+/** A consent-gated step without consent brings a `samtycke` step that names it. */
+function addConsentRequests(steps: Step[]): void {
+  for (const step of [...steps]) {
+    if (!step.consent.required || step.consent.satisfied) continue;
+    const definition = STEP_CATALOG.samtycke;
+    steps.push({
+      id: 'samtycke',
+      label: { sv: definition.sv, en: definition.en },
+      kind: step.kind,
+      responsible: definition.responsible,
+      urgency: definition.deadline.urgency,
+      dueDate: null,
+      status: 'recommended',
+      routing: null,
+      consent: step.consent,
+      forStep: step.id,
+      reasons: step.reasons,
+      escalations: [],
+    });
+  }
+}

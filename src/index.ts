@@ -1,0 +1,28 @@
+export { evaluate, rulesInForce, type EvaluateOptions } from './evaluate.js';
+export { parseStudentCase, type CaseParseResult, type InputIssue, type RejectedRecord } from './adapters/parseStudentCase.js';
+export { builtinPolicy, resolveBuiltinPolicy, BUILTIN_POLICY_IDS, type BuiltinPolicyId } from './policy/builtinPolicies.js';
+export { loadPolicy, PolicyError, type PolicyResolver } from './policy/loadPolicy.js';
+export { DEFAULT_PARAMETERS, type Policy, type PolicyParameters, type PolicyRule } from './policy/policy.js';
+export { defaultSwedishSchoolCalendar, defaultCalendarFor } from './calendar/defaultCalendar.js';
+export { swedishPublicHolidays, type Holiday } from './calendar/publicHolidays.js';
+export { STEP_CATALOG, type StepDefinition } from './steps/catalog.js';
+export { FACT_CATALOG } from './model/factCatalog.js';
+export { studentCaseJsonSchema, policyFileJsonSchema } from './model/jsonSchema.js';
+export {
+  StudentCaseSchema,
+  AttendanceRecordSchema,
+  type StudentCase,
+  type StudentCaseInput,
+  type AttendanceRecord,
+  type Student,
+  type School,
+  type Residence,
+  type Consents,
+  type Signal,
+  type Measure,
+} from './model/studentCase.js';
+export { SchoolCalendarSchema, type SchoolCalendar } from './model/schoolCalendar.js';
+export { PolicyFileSchema, type PolicyFile, type PolicyFileInput, type Rule, type Basis } from './model/policyFile.js';
+export type { Facts, Rate, Trend } from './model/facts.js';
+export type { Decision, Step, Reason, EvidenceItem, Routing, ConsentState, NotRecommended, Warning, Escalation } from './model/decision.js';
+export type { StepId, StepKind, SchoolForm, SignalType, Urgency, Role } from './model/vocabulary.js';

@@ -1,0 +1,186 @@
+import { indexCalendar, type CalendarIndex } from '../calendar/calendarIndex.js';
+import { ageInYears } from '../calendar/age.js';
+import { dayNumber } from '../calendar/dayNumber.js';
+import { signalFact } from '../model/factCatalog.js';
+import type { Facts, Rate, SignalFact, Trend } from '../model/facts.js';
+import type { Warning } from '../model/decision.js';
+import type { SchoolCalendar } from '../model/schoolCalendar.js';
+import type { StudentCase } from '../model/studentCase.js';
+import { COMPULSORY_SCHOOL_FORMS, SignalTypeSchema } from '../model/vocabulary.js';
+import type { PolicyParameters } from '../policy/policy.js';
+import { buildLedger, type LedgerDay } from './ledger.js';
+import { countOccasions } from './occasions.js';
+import { compareRates, rateBelow } from './rate.js';
+
+interface Sums {
+  scheduled: number;
+  valid: number;
+  invalid: number;
+}
+
+function sumDays(days: readonly LedgerDay[], from: number, to: number): Sums {
+  const s: Sums = { scheduled: 0, valid: 0, invalid: 0 };
+  for (const d of days) {
+    if (d.day < from || d.day > to) continue;
+    s.scheduled += d.scheduled;
+    s.valid += d.valid;
+    s.invalid += d.invalid;
+  }
+  return s;
+}
+
+function rate(part: number, whole: number): Rate {
+  return { part, whole };
+}
+
+function countSchoolDays(index: CalendarIndex, from: number, to: number): number {
+  let n = 0;
+  for (const d of index.schoolDays) if (d >= from && d <= to) n += 1;
+  return n;
+}
+
+function trendOf(current: Rate, previous: Rate, margin: number): Trend {
+  if (current.whole === 0 || previous.whole === 0) return 'unknown';
+  const c = compareRates(current, previous, margin);
+  return c > 0 ? 'rising' : c < 0 ? 'falling' : 'stable';
+}
+
+/** Facts plus the data-quality warnings found while computing them. */
+export interface FactsResult {
+  readonly facts: Facts;
+  readonly warnings: readonly Warning[];
+}
+
+/**
+ * Compute the flat facts for one student on `asOf`: term-to-date and rolling
+ * window rates as exact integer pairs, occasions, whole-day streaks,
+ * lesson-level versus whole-day absence, trend, reporting rate, age, and the
+ * context facts rules need. Pure: the calendar and parameters are arguments.
+ *
+ * @param input - a validated student case
+ * @param asOf - ISO evaluation date
+ * @param calendar - the school calendar
+ * @param params - the policy's fact parameters
+ * @returns facts and warnings
+ * @example computeFacts(parseStudentCase(json).case, '2026-11-23', defaultCalendarFor('2026-11-23'), DEFAULT_PARAMETERS).facts.termAbsence
+ */
+export function computeFacts(
+  input: StudentCase,
+  asOf: string,
+  calendar: SchoolCalendar,
+  params: PolicyParameters,
+): FactsResult {
+  const { student } = input;
+  const asOfDay = dayNumber(asOf);
+  const index = indexCalendar(calendar);
+  const ledger = buildLedger(input.attendance, asOf);
+  const warnings: Warning[] = [];
+
+  const term = index.termAt(asOfDay);
+  const termStart = term?.start ?? asOfDay + 1;
+  const termDays = ledger.days.filter((d) => d.day >= termStart);
+  const termSums = sumDays(termDays, termStart, asOfDay);
+
+  const window = index.schoolDaysEndingAt(asOfDay, params.rollingWindowSchoolDays);
+  const windowStart = window[0] ?? asOfDay + 1;
+  const windowSums = sumDays(ledger.days, windowStart, asOfDay);
+  const previous = index.schoolDaysEndingAt(windowStart - 1, params.rollingWindowSchoolDays);
+  const previousSums = previous.length === 0 ? { scheduled: 0, valid: 0, invalid: 0 } : sumDays(ledger.days, previous[0] ?? 0, windowStart - 1);
+
+  let longest = 0;
+  let run = 0;
+  let wholeDays = 0;
+  let partialDays = 0;
+  let daysWithAbsence = 0;
+  let lessonLevelInvalid = 0;
+  let reportedLessons = 0;
+  let allLessons = 0;
+  for (const d of termDays) {
+    reportedLessons += d.lessons;
+    allLessons += d.lessons + d.unreportedLessons;
+    if (d.lessons === 0) continue;
+    const absent = d.valid + d.invalid;
+    if (absent > 0) daysWithAbsence += 1;
+    if (absent === d.scheduled) {
+      wholeDays += 1;
+      run += 1;
+      if (run > longest) longest = run;
+    } else {
+      run = 0;
+      if (absent > 0) partialDays += 1;
+      lessonLevelInvalid += d.invalidLessons;
+    }
+  }
+
+  const termLessonStart = ledger.days.length - termDays.length;
+  const lessonsBeforeTerm = ledger.days.slice(0, termLessonStart).reduce((n, d) => n + d.lessons, 0);
+  const termLessons = ledger.lessons.slice(lessonsBeforeTerm);
+
+  const today = ledger.days.length > 0 && ledger.days[ledger.days.length - 1]?.day === asOfDay ? ledger.days[ledger.days.length - 1] : undefined;
+
+  const active = new Set(input.signals.filter((s) => s.date <= asOf).map((s) => s.type));
+  const signalFacts = Object.fromEntries(
+    SignalTypeSchema.options.map((s) => [signalFact(s), active.has(s)]),
+  ) as Record<SignalFact, boolean>;
+
+  const orosanmalan = input.measures
+    .filter((m) => m.step === 'orosanmalan' && m.date <= asOf)
+    .reduce<string | undefined>((latest, m) => (latest === undefined || m.date > latest ? m.date : latest), undefined);
+
+  const residence = student.residence;
+  const reportingRate = rate(reportedLessons, allLessons);
+  const windowAbsence = rate(windowSums.valid + windowSums.invalid, windowSums.scheduled);
+  const previousWindowAbsence = rate(previousSums.valid + previousSums.invalid, previousSums.scheduled);
+
+  if (term === undefined) warnings.push({ kind: 'no-school-term', asOf });
+  else if (termSums.scheduled === 0) warnings.push({ kind: 'no-attendance-this-term' });
+  if (rateBelow(reportingRate, params.minimumReportingPercent)) {
+    warnings.push({ kind: 'low-reporting-rate', reportingRate, minimumPercent: params.minimumReportingPercent });
+  }
+  if (ledger.recordsAfterAsOf > 0) warnings.push({ kind: 'records-after-as-of', count: ledger.recordsAfterAsOf });
+
+  const facts: Facts = {
+    ageYears: ageInYears(student.birthDate, asOf),
+    schoolForm: student.schoolForm,
+    grade: student.grade,
+    huvudman: student.school.huvudman,
+    compulsorySchoolForm: COMPULSORY_SCHOOL_FORMS.has(student.schoolForm),
+    gymnasiumSchoolForm: student.schoolForm === 'gymnasieskola' || student.schoolForm === 'anpassad-gymnasieskola',
+    schoolMunicipalityCode: student.school.municipalityCode,
+    residenceMunicipalityCode: residence?.municipalityCode ?? null,
+    residenceKnown: residence !== undefined,
+    huvudmanIsHemkommun:
+      student.school.huvudman === 'kommunal' && residence !== undefined && residence.municipalityCode === student.school.municipalityCode,
+    protectedIdentity: student.protectedIdentity,
+    schoolHasSkolsocialtTeam: student.school.teams.includes('skolsocialt-team'),
+    studentConsentsToGuardianContact: input.consents['information-sharing']?.student === 'given',
+    termId: term?.id ?? null,
+    termSchoolDaysElapsed: term === undefined ? 0 : countSchoolDays(index, term.start, Math.min(asOfDay, term.end)),
+    termScheduledMinutes: termSums.scheduled,
+    termAbsenceMinutes: termSums.valid + termSums.invalid,
+    termValidAbsenceMinutes: termSums.valid,
+    termInvalidAbsenceMinutes: termSums.invalid,
+    termAbsence: rate(termSums.valid + termSums.invalid, termSums.scheduled),
+    termValidAbsence: rate(termSums.valid, termSums.scheduled),
+    termInvalidAbsence: rate(termSums.invalid, termSums.scheduled),
+    windowAbsence,
+    windowValidAbsence: rate(windowSums.valid, windowSums.scheduled),
+    windowInvalidAbsence: rate(windowSums.invalid, windowSums.scheduled),
+    previousWindowAbsence,
+    trend: trendOf(windowAbsence, previousWindowAbsence, params.trendMarginPercent),
+    termDaysWithAbsence: daysWithAbsence,
+    termAbsenceOccasions: countOccasions(termLessons, 'any'),
+    termInvalidAbsenceOccasions: countOccasions(termLessons, 'invalid'),
+    longestWholeDayStreak: longest,
+    currentWholeDayStreak: run,
+    termWholeDayAbsenceDays: wholeDays,
+    termPartialDayAbsenceDays: partialDays,
+    termLessonLevelInvalidLessons: lessonLevelInvalid,
+    reportingRate,
+    invalidAbsenceMinutesToday: today?.invalid ?? 0,
+    orosanmalanMade: orosanmalan !== undefined,
+    daysSinceOrosanmalan: orosanmalan === undefined ? null : asOfDay - dayNumber(orosanmalan),
+    ...signalFacts,
+  };
+  return { facts, warnings };
+}

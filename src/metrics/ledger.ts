@@ -1,0 +1,96 @@
+import { dayNumber } from '../calendar/dayNumber.js';
+import type { AttendanceRecord } from '../model/studentCase.js';
+
+/** One school day of one student, folded from its lessons. Minutes count reported lessons only. */
+export interface LedgerDay {
+  readonly day: number;
+  readonly date: string;
+  /** Reported scheduled minutes. */
+  readonly scheduled: number;
+  readonly valid: number;
+  readonly invalid: number;
+  /** Reported lessons. */
+  readonly lessons: number;
+  readonly unreportedLessons: number;
+  /** Reported lessons with invalid absence. */
+  readonly invalidLessons: number;
+}
+
+/** Lesson-level sequence entry, in schedule order, for occasion counting. */
+export interface LedgerLesson {
+  readonly absent: boolean;
+  readonly invalid: boolean;
+}
+
+/** A student's attendance folded per day, plus the lesson sequence. */
+export interface Ledger {
+  readonly days: readonly LedgerDay[];
+  readonly lessons: readonly LedgerLesson[];
+  /** Records dated after `asOf`: not evaluated, reported as a warning. */
+  readonly recordsAfterAsOf: number;
+}
+
+function byDateAndStart(a: AttendanceRecord, b: AttendanceRecord): number {
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  return a.start < b.start ? -1 : a.start > b.start ? 1 : 0;
+}
+
+function isSorted(records: readonly AttendanceRecord[]): boolean {
+  for (let i = 1; i < records.length; i += 1) {
+    if (byDateAndStart(records[i - 1] as AttendanceRecord, records[i] as AttendanceRecord) > 0) return false;
+  }
+  return true;
+}
+
+interface MutableDay {
+  day: number;
+  date: string;
+  scheduled: number;
+  valid: number;
+  invalid: number;
+  lessons: number;
+  unreportedLessons: number;
+  invalidLessons: number;
+}
+
+/**
+ * Fold lesson records into per-day minutes. Records after `asOf` are counted
+ * and left out. Unreported lessons add to `unreportedLessons` only: an
+ * unreported lesson is missing data, not presence and not absence.
+ *
+ * @param records - the student's lessons, in any order
+ * @param asOf - ISO evaluation date
+ * @returns the ledger, days in date order
+ * @example buildLedger([{ date: '2026-11-23', start: '08:00', scheduledMinutes: 60, validAbsenceMinutes: 0, invalidAbsenceMinutes: 60, reported: true, guardianReported: false, reason: 'unknown' }], '2026-11-23').days[0]?.invalid // 60
+ */
+export function buildLedger(records: readonly AttendanceRecord[], asOf: string): Ledger {
+  const ordered = isSorted(records) ? records : [...records].sort(byDateAndStart);
+  const days: MutableDay[] = [];
+  const lessons: LedgerLesson[] = [];
+  let recordsAfterAsOf = 0;
+  let current: MutableDay | undefined;
+  for (const r of ordered) {
+    if (r.date > asOf) {
+      recordsAfterAsOf += 1;
+      continue;
+    }
+    if (current === undefined || current.date !== r.date) {
+      current = { day: dayNumber(r.date), date: r.date, scheduled: 0, valid: 0, invalid: 0, lessons: 0, unreportedLessons: 0, invalidLessons: 0 };
+      days.push(current);
+    }
+    if (!r.reported) {
+      current.unreportedLessons += 1;
+      continue;
+    }
+    current.lessons += 1;
+    current.scheduled += r.scheduledMinutes;
+    current.valid += r.validAbsenceMinutes;
+    current.invalid += r.invalidAbsenceMinutes;
+    if (r.invalidAbsenceMinutes > 0) current.invalidLessons += 1;
+    lessons.push({
+      absent: r.validAbsenceMinutes + r.invalidAbsenceMinutes > 0,
+      invalid: r.invalidAbsenceMinutes > 0,
+    });
+  }
+  return { days, lessons, recordsAfterAsOf };
+}

@@ -1,0 +1,96 @@
+import type { FactInfo, Facts, SignalFact } from './facts.js';
+import { SignalTypeSchema, type SignalType } from './vocabulary.js';
+
+/**
+ * Fact name of a signal type.
+ *
+ * @param signal - the signal id
+ * @returns the fact name rules use
+ * @example signalFact('harm-suspected') // 'signalHarmSuspected'
+ */
+export function signalFact(signal: SignalType): SignalFact {
+  const camel = signal.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+  return `signal${camel.charAt(0).toUpperCase()}${camel.slice(1)}` as SignalFact;
+}
+
+const SIGNAL_LABELS: Record<SignalType, [string, string]> = {
+  'harm-suspected': ['misstanke om att barnet far illa', 'suspicion that the child is being harmed'],
+  'violence-disclosed': ['barnet har berättat om våld', 'the child has disclosed violence'],
+  'anxiety-distress': ['oro, ångest eller starkt obehag', 'anxiety or strong distress'],
+  'guardians-unaware': ['vårdnadshavare ovetande om frånvaron', 'guardians unaware of the absence'],
+  'guardians-trying': ['vårdnadshavare försöker få barnet till skolan', 'guardians trying to get the child to school'],
+  'guardian-keeps-home': ['vårdnadshavare håller barnet hemma', 'guardian keeps the child at home'],
+  'caregiving-at-home': ['barnet tar hand om vårdnadshavare eller syskon', 'the child is caregiving at home'],
+  normbrytande: ['normbrytande beteende', 'norm-breaking behaviour'],
+  'whereabouts-unknown': ['okänt var eleven vistas', 'whereabouts unknown'],
+  'needs-health-and-social-care': [
+    'behov av insatser från både hälso- och sjukvården och socialtjänsten',
+    'needs from both health care and social services',
+  ],
+  'complex-problems': ['komplex och omfattande problematik', 'complex and extensive problems'],
+};
+
+const signalEntries = Object.fromEntries(
+  SignalTypeSchema.options.map((s) => [
+    signalFact(s),
+    { type: 'boolean', sv: `Signal: ${SIGNAL_LABELS[s][0]}`, en: `Signal: ${SIGNAL_LABELS[s][1]}` },
+  ]),
+) as Record<SignalFact, FactInfo>;
+
+/**
+ * Every fact a rule may reference, with its type and labels. The rule-file
+ * schema rejects any fact not listed here.
+ */
+export const FACT_CATALOG: Readonly<Record<keyof Facts, FactInfo>> = {
+  ageYears: { type: 'number', sv: 'Ålder (fyllda år)', en: 'Age (completed years)' },
+  schoolForm: { type: 'string', sv: 'Skolform', en: 'School form' },
+  grade: { type: 'number', sv: 'Årskurs', en: 'Grade' },
+  huvudman: { type: 'string', sv: 'Huvudman', en: 'School organiser' },
+  compulsorySchoolForm: { type: 'boolean', sv: 'Obligatorisk skolform', en: 'Compulsory school form' },
+  gymnasiumSchoolForm: { type: 'boolean', sv: 'Gymnasieskola eller anpassad gymnasieskola', en: 'Upper-secondary school form' },
+  schoolMunicipalityCode: { type: 'string', sv: 'Skolans kommun', en: "School's municipality" },
+  residenceMunicipalityCode: { type: 'string', nullable: true, sv: 'Hemkommun', en: 'Home municipality' },
+  residenceKnown: { type: 'boolean', sv: 'Bostadsort känd', en: 'Residence known' },
+  huvudmanIsHemkommun: { type: 'boolean', sv: 'Huvudmannen är hemkommunen', en: 'The organiser is the home municipality' },
+  protectedIdentity: { type: 'boolean', sv: 'Skyddade personuppgifter', en: 'Protected identity' },
+  schoolHasSkolsocialtTeam: { type: 'boolean', sv: 'Skolan har skolsocialt team', en: 'School has a school-social team' },
+  studentConsentsToGuardianContact: {
+    type: 'boolean',
+    sv: 'Eleven samtycker till kontakt med vårdnadshavare',
+    en: 'Student consents to guardian contact',
+  },
+  termId: { type: 'string', nullable: true, sv: 'Termin', en: 'Term' },
+  termSchoolDaysElapsed: { type: 'number', sv: 'Skoldagar hittills i terminen', en: 'School days so far this term' },
+  termScheduledMinutes: { type: 'number', sv: 'Rapporterad schemalagd tid i terminen (min)', en: 'Reported scheduled minutes this term' },
+  termAbsenceMinutes: { type: 'number', sv: 'Frånvaro i terminen (min)', en: 'Absence this term (min)' },
+  termValidAbsenceMinutes: { type: 'number', sv: 'Giltig frånvaro i terminen (min)', en: 'Valid absence this term (min)' },
+  termInvalidAbsenceMinutes: { type: 'number', sv: 'Ogiltig frånvaro i terminen (min)', en: 'Invalid absence this term (min)' },
+  termAbsence: { type: 'rate', sv: 'Frånvaro i terminen (giltig + ogiltig)', en: 'Absence this term (valid + invalid)' },
+  termValidAbsence: { type: 'rate', sv: 'Giltig frånvaro i terminen', en: 'Valid absence this term' },
+  termInvalidAbsence: { type: 'rate', sv: 'Ogiltig frånvaro i terminen', en: 'Invalid absence this term' },
+  windowAbsence: { type: 'rate', sv: 'Frånvaro senaste perioden (giltig + ogiltig)', en: 'Absence in the rolling window (valid + invalid)' },
+  windowValidAbsence: { type: 'rate', sv: 'Giltig frånvaro senaste perioden', en: 'Valid absence in the rolling window' },
+  windowInvalidAbsence: { type: 'rate', sv: 'Ogiltig frånvaro senaste perioden', en: 'Invalid absence in the rolling window' },
+  previousWindowAbsence: { type: 'rate', sv: 'Frånvaro perioden innan', en: 'Absence in the previous window' },
+  trend: { type: 'string', sv: 'Trend', en: 'Trend' },
+  termDaysWithAbsence: { type: 'number', sv: 'Skoldagar med frånvaro i terminen', en: 'School days with absence this term' },
+  termAbsenceOccasions: { type: 'number', sv: 'Frånvarotillfällen i terminen', en: 'Absence occasions this term' },
+  termInvalidAbsenceOccasions: { type: 'number', sv: 'Tillfällen med ogiltig frånvaro i terminen', en: 'Invalid-absence occasions this term' },
+  longestWholeDayStreak: { type: 'number', sv: 'Längsta följd hela frånvarodagar', en: 'Longest run of whole days absent' },
+  currentWholeDayStreak: { type: 'number', sv: 'Pågående följd hela frånvarodagar', en: 'Current run of whole days absent' },
+  termWholeDayAbsenceDays: { type: 'number', sv: 'Hela frånvarodagar i terminen', en: 'Whole days absent this term' },
+  termPartialDayAbsenceDays: { type: 'number', sv: 'Dagar med lektionsfrånvaro i terminen', en: 'Days with lesson-level absence this term' },
+  termLessonLevelInvalidLessons: {
+    type: 'number',
+    sv: 'Lektioner med ogiltig frånvaro på närvarodagar (ströfrånvaro)',
+    en: 'Lessons with invalid absence on days present (scattered absence)',
+  },
+  reportingRate: { type: 'rate', sv: 'Rapporterade lektioner', en: 'Reported lessons' },
+  invalidAbsenceMinutesToday: { type: 'number', sv: 'Ogiltig frånvaro i dag (min)', en: 'Invalid absence today (min)' },
+  orosanmalanMade: { type: 'boolean', sv: 'Orosanmälan gjord', en: 'Report of concern made' },
+  daysSinceOrosanmalan: { type: 'number', nullable: true, sv: 'Dagar sedan orosanmälan', en: 'Days since the report of concern' },
+  ...signalEntries,
+};
+
+/** All fact names, for schemas. */
+export const FACT_NAMES = Object.keys(FACT_CATALOG) as ReadonlyArray<keyof Facts>;

@@ -1,0 +1,79 @@
+import type { SignalType } from './vocabulary.js';
+
+/**
+ * An exact share: `part` of `whole` minutes. Never rounded; thresholds compare
+ * `part * 100 > whole * percent` in integers (domain.md §7.2).
+ */
+export interface Rate {
+  readonly part: number;
+  readonly whole: number;
+}
+
+/** Direction of absence in the rolling window against the window before it. */
+export type Trend = 'rising' | 'falling' | 'stable' | 'unknown';
+
+type SignalFactName<S extends string> = S extends `${infer H}-${infer T}`
+  ? `${H}${Capitalize<SignalFactName<T>>}`
+  : S;
+
+/** `harm-suspected` → `signalHarmSuspected`. */
+export type SignalFact = `signal${Capitalize<SignalFactName<SignalType>>}`;
+
+/**
+ * The flat facts rules see. Everything is precomputed: no dates, no paths, no
+ * nested lookups. Numbers are integers (minutes, days, counts).
+ */
+export interface Facts extends Readonly<Record<SignalFact, boolean>> {
+  readonly ageYears: number;
+  readonly schoolForm: string;
+  readonly grade: number;
+  readonly huvudman: string;
+  readonly compulsorySchoolForm: boolean;
+  readonly gymnasiumSchoolForm: boolean;
+  readonly schoolMunicipalityCode: string;
+  readonly residenceMunicipalityCode: string | null;
+  readonly residenceKnown: boolean;
+  readonly huvudmanIsHemkommun: boolean;
+  readonly protectedIdentity: boolean;
+  readonly schoolHasSkolsocialtTeam: boolean;
+  readonly studentConsentsToGuardianContact: boolean;
+
+  readonly termId: string | null;
+  readonly termSchoolDaysElapsed: number;
+  readonly termScheduledMinutes: number;
+  readonly termAbsenceMinutes: number;
+  readonly termValidAbsenceMinutes: number;
+  readonly termInvalidAbsenceMinutes: number;
+  readonly termAbsence: Rate;
+  readonly termValidAbsence: Rate;
+  readonly termInvalidAbsence: Rate;
+  readonly windowAbsence: Rate;
+  readonly windowValidAbsence: Rate;
+  readonly windowInvalidAbsence: Rate;
+  readonly previousWindowAbsence: Rate;
+  readonly trend: Trend;
+  readonly termDaysWithAbsence: number;
+  readonly termAbsenceOccasions: number;
+  readonly termInvalidAbsenceOccasions: number;
+  readonly longestWholeDayStreak: number;
+  readonly currentWholeDayStreak: number;
+  readonly termWholeDayAbsenceDays: number;
+  readonly termPartialDayAbsenceDays: number;
+  readonly termLessonLevelInvalidLessons: number;
+  readonly reportingRate: Rate;
+  readonly invalidAbsenceMinutesToday: number;
+
+  readonly orosanmalanMade: boolean;
+  readonly daysSinceOrosanmalan: number | null;
+}
+
+/** The type a fact has for rule validation and operator checks. */
+export type FactType = 'number' | 'boolean' | 'string' | 'rate';
+
+/** Description of one fact: its type and labels for explanations. */
+export interface FactInfo {
+  readonly type: FactType;
+  readonly nullable?: boolean;
+  readonly sv: string;
+  readonly en: string;
+}

@@ -1,0 +1,168 @@
+import { z } from 'zod';
+import { FACT_CATALOG } from './factCatalog.js';
+import type { FactType } from './facts.js';
+import { IsoDateSchema } from './isoDate.js';
+import { StepIdSchema, StepKindSchema, UrgencySchema } from './vocabulary.js';
+
+/** Operators a rule may use, by the type of the fact on the left. */
+export const OPERATORS_BY_FACT_TYPE: Readonly<Record<FactType, readonly string[]>> = {
+  number: ['equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'in', 'notIn'],
+  boolean: ['equal', 'notEqual'],
+  string: ['equal', 'notEqual', 'in', 'notIn'],
+  rate: ['rateAbove', 'rateAtLeast'],
+};
+
+const ALL_OPERATORS = [...new Set(Object.values(OPERATORS_BY_FACT_TYPE).flat())] as [string, ...string[]];
+
+const ScalarSchema = z.union([z.number(), z.boolean(), z.string(), z.null()]);
+
+/**
+ * A leaf condition: `fact operator value`. `path`, `params` and fact-to-fact
+ * comparisons are rejected by the strict object: rules see flat facts only, so
+ * json-rules-engine never reaches its JSONPath resolver (rules-engines.md §1.6).
+ */
+export const LeafConditionSchema = z
+  .strictObject({
+    fact: z.string(),
+    operator: z.enum(ALL_OPERATORS),
+    value: z.union([ScalarSchema, z.array(z.union([z.number(), z.string()]))]),
+  })
+  .superRefine((leaf, ctx) => {
+    const info = (FACT_CATALOG as Record<string, (typeof FACT_CATALOG)[keyof typeof FACT_CATALOG] | undefined>)[leaf.fact];
+    if (info === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['fact'], message: `Unknown fact "${leaf.fact}"` });
+      return;
+    }
+    if (!OPERATORS_BY_FACT_TYPE[info.type].includes(leaf.operator)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['operator'],
+        message: `Operator "${leaf.operator}" does not apply to ${info.type} fact "${leaf.fact}" (allowed: ${OPERATORS_BY_FACT_TYPE[info.type].join(', ')})`,
+      });
+      return;
+    }
+    const expected = info.type === 'rate' ? 'number' : info.type;
+    const values = Array.isArray(leaf.value) ? leaf.value : [leaf.value];
+    const isList = leaf.operator === 'in' || leaf.operator === 'notIn';
+    if (isList !== Array.isArray(leaf.value)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['value'],
+        message: isList ? `Operator "${leaf.operator}" needs an array value` : 'Only "in"/"notIn" take an array value',
+      });
+      return;
+    }
+    for (const v of values) {
+      const ok = typeof v === expected || (v === null && info.nullable === true && (leaf.operator === 'equal' || leaf.operator === 'notEqual'));
+      if (!ok) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['value'],
+          message: `Value ${JSON.stringify(v)} is not a ${expected}, as fact "${leaf.fact}" requires`,
+        });
+      }
+    }
+    if (info.type === 'rate' && typeof leaf.value === 'number') {
+      const hundredths = leaf.value * 100;
+      if (leaf.value < 0 || leaf.value > 100 || Math.abs(hundredths - Math.round(hundredths)) > 1e-9) {
+        ctx.addIssue({ code: 'custom', path: ['value'], message: 'A rate threshold is a percentage from 0 to 100 with at most two decimals' });
+      }
+    }
+  });
+export type LeafCondition = z.infer<typeof LeafConditionSchema>;
+
+/** Reference to a named condition of the policy (json-rules-engine's shared conditions). */
+export const ConditionReferenceSchema = z.strictObject({ condition: z.string().regex(/^[a-z][a-z0-9-]*$/) });
+
+/** A condition tree in json-rules-engine's format. */
+export type ConditionNode =
+  | LeafCondition
+  | { readonly condition: string }
+  | { readonly all: readonly ConditionNode[] }
+  | { readonly any: readonly ConditionNode[] }
+  | { readonly not: ConditionNode };
+
+export const ConditionNodeSchema: z.ZodType<ConditionNode> = z.lazy(() =>
+  z.union([
+    z.strictObject({ all: z.array(ConditionNodeSchema).min(1) }),
+    z.strictObject({ any: z.array(ConditionNodeSchema).min(1) }),
+    z.strictObject({ not: ConditionNodeSchema }),
+    ConditionReferenceSchema,
+    LeafConditionSchema,
+  ]),
+);
+
+/** The root of a rule's conditions: json-rules-engine requires all/any/not/condition at the top. */
+export const TopConditionSchema = z.union([
+  z.strictObject({ all: z.array(ConditionNodeSchema).min(1) }),
+  z.strictObject({ any: z.array(ConditionNodeSchema).min(1) }),
+  z.strictObject({ not: ConditionNodeSchema }),
+  ConditionReferenceSchema,
+]);
+
+/** Where a rule's duty comes from. */
+export const BasisSchema = z.strictObject({
+  /** Short citation, e.g. "SL 7 kap. 17 §". */
+  citation: z.string().min(3).max(160),
+  /** Source document, e.g. "Skollagen (2010:800)". */
+  source: z.string().min(3).max(200),
+  /** Section of shared/domain.md that documents it, e.g. "§1.2". */
+  reference: z.string().min(2).max(40),
+});
+export type Basis = z.infer<typeof BasisSchema>;
+
+/** A deadline relative to the evaluation date or to an earlier measure. */
+export const DeadlineSchema = z.strictObject({
+  urgency: UrgencySchema,
+  days: z.int().min(0).max(365).optional(),
+  unit: z.enum(['calendar-days', 'working-days']).default('calendar-days'),
+  from: z.enum(['as-of', 'orosanmalan']).default('as-of'),
+});
+export type Deadline = z.infer<typeof DeadlineSchema>;
+
+/** One rule: json-rules-engine conditions plus identity, validity and basis. */
+export const RuleSchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+    version: z.int().min(1),
+    effectiveFrom: IsoDateSchema,
+    effectiveTo: IsoDateSchema.optional(),
+    step: StepIdSchema,
+    kind: StepKindSchema,
+    basis: BasisSchema,
+    deadline: DeadlineSchema.optional(),
+    priority: z.int().min(1).max(100).default(1),
+    conditions: TopConditionSchema,
+  })
+  .refine((r) => r.effectiveTo === undefined || r.effectiveFrom <= r.effectiveTo, {
+    message: 'effectiveTo must not be before effectiveFrom',
+    path: ['effectiveTo'],
+  });
+export type Rule = z.infer<typeof RuleSchema>;
+
+/** Parameters that shape the facts (windows, data-quality thresholds). */
+export const PolicyParametersSchema = z.strictObject({
+  /** Rolling window in school days [DEFAULT 20 = four school weeks]. */
+  rollingWindowSchoolDays: z.int().min(5).max(100).optional(),
+  /** Percentage points of change that count as a rising or falling trend [DEFAULT 5]. */
+  trendMarginPercent: z.number().min(0).max(100).optional(),
+  /** Below this share of reported lessons a data-quality warning is raised [DEFAULT 90]. */
+  minimumReportingPercent: z.number().min(0).max(100).optional(),
+  /** School days after which a taken step is due for follow-up [DEFAULT 20]. */
+  followUpIntervalSchoolDays: z.int().min(1).max(200).optional(),
+});
+export type PolicyParametersInput = z.infer<typeof PolicyParametersSchema>;
+
+/** A policy file in `rules/`. */
+export const PolicyFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  version: z.string().regex(/^\d{4}\.\d+(\.\d+)?$/, { message: 'Expected a version like 2026.1' }),
+  title: z.strictObject({ sv: z.string().min(1), en: z.string().min(1) }),
+  extends: z.string().regex(/^[a-z][a-z0-9-]*$/).optional(),
+  parameters: PolicyParametersSchema.default({}),
+  conditions: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), TopConditionSchema).default({}),
+  rules: z.array(RuleSchema),
+});
+export type PolicyFile = z.infer<typeof PolicyFileSchema>;
+export type PolicyFileInput = z.input<typeof PolicyFileSchema>;

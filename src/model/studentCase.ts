@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { ClockTimeSchema, IsoDateSchema } from './isoDate.js';
+import {
+  AbsenceReasonSchema,
+  ConsentPurposeSchema,
+  ConsentStatusSchema,
+  HuvudmanSchema,
+  SchoolFormSchema,
+  SchoolTeamSchema,
+  SignalTypeSchema,
+  StepIdSchema,
+} from './vocabulary.js';
+
+/** A Swedish municipality code (kommunkod), always four digits: Stockholm is "0180". */
+export const MunicipalityCodeSchema = z
+  .string()
+  .regex(/^\d{4}$/, { message: 'Expected a four-digit municipality code such as "0180"' });
+
+/** Opaque identifier. Never a name or personnummer: 1–128 visible characters, no spaces. */
+export const OpaqueIdSchema = z
+  .string()
+  .regex(/^[\w.:-]{1,128}$/, { message: 'Expected an opaque id of 1–128 characters [A-Za-z0-9_.:-]' })
+  .refine((id) => !/^\d{10}$|^\d{12}$|^\d{6,8}[-+]\d{4}$/.test(id), {
+    message: 'Looks like a personnummer; use an opaque id instead',
+  });
+
+/** The school the student attends. */
+export const SchoolSchema = z.strictObject({
+  id: OpaqueIdSchema,
+  huvudman: HuvudmanSchema,
+  municipalityCode: MunicipalityCodeSchema,
+  district: z.string().min(1).max(80).optional(),
+  teams: z.array(SchoolTeamSchema).default([]),
+});
+
+/** Where the child lives (folkbokföring). Absent only for protected identity. */
+export const ResidenceSchema = z.strictObject({
+  municipalityCode: MunicipalityCodeSchema,
+  district: z.string().min(1).max(80).optional(),
+});
+
+/** The student, with no personal data beyond what the rules need. */
+export const StudentSchema = z
+  .strictObject({
+    id: OpaqueIdSchema,
+    birthDate: IsoDateSchema,
+    schoolForm: SchoolFormSchema,
+    grade: z.int().min(0).max(10),
+    school: SchoolSchema,
+    residence: ResidenceSchema.optional(),
+    protectedIdentity: z.boolean().default(false),
+  })
+  .superRefine((s, ctx) => {
+    if (s.residence === undefined && !s.protectedIdentity) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['residence'],
+        message: 'Residence is required unless the student has protected identity',
+      });
+    }
+  });
+
+/**
+ * One lesson for one student. Minutes are integers; absence never exceeds the
+ * lesson. `reported: false` means the teacher has not reported the lesson yet:
+ * it is left out of every rate and counted in the reporting rate instead.
+ */
+export const AttendanceRecordSchema = z
+  .strictObject({
+    date: IsoDateSchema,
+    start: ClockTimeSchema,
+    scheduledMinutes: z.int().min(1).max(600),
+    validAbsenceMinutes: z.int().min(0).max(600).default(0),
+    invalidAbsenceMinutes: z.int().min(0).max(600).default(0),
+    reported: z.boolean().default(true),
+    guardianReported: z.boolean().default(false),
+    reason: AbsenceReasonSchema.default('none'),
+  })
+  .superRefine((r, ctx) => {
+    if (r.validAbsenceMinutes + r.invalidAbsenceMinutes > r.scheduledMinutes) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['invalidAbsenceMinutes'],
+        message: `Valid + invalid absence (${r.validAbsenceMinutes + r.invalidAbsenceMinutes} min) exceeds the ${r.scheduledMinutes} scheduled minutes`,
+      });
+    }
+  });
+
+const PartyConsentSchema = z.strictObject({
+  guardians: ConsentStatusSchema.default('not-asked'),
+  student: ConsentStatusSchema.default('not-asked'),
+});
+
+/** Consent per purpose and party. A missing entry means "not asked". */
+export const ConsentsSchema = z.partialRecord(ConsentPurposeSchema, PartyConsentSchema).default({});
+
+/** A structured observation by staff, dated. */
+export const SignalSchema = z.strictObject({
+  type: SignalTypeSchema,
+  date: IsoDateSchema,
+});
+
+/** A step already taken. `obehovligt` records the rektor's decision that an investigation is unnecessary (SL 7:19 a). */
+export const MeasureSchema = z.strictObject({
+  step: StepIdSchema,
+  date: IsoDateSchema,
+  outcome: z.enum(['done', 'started', 'obehovligt']).default('done'),
+});
+
+/**
+ * Everything Trappa needs to know about one student. The schema is strict:
+ * unknown keys are errors, so a misspelt field never silently drops data.
+ */
+export const StudentCaseSchema = z.strictObject({
+  student: StudentSchema,
+  attendance: z.array(AttendanceRecordSchema).default([]),
+  consents: ConsentsSchema,
+  signals: z.array(SignalSchema).default([]),
+  measures: z.array(MeasureSchema).default([]),
+});
+
+export type School = z.infer<typeof SchoolSchema>;
+export type Residence = z.infer<typeof ResidenceSchema>;
+export type Student = z.infer<typeof StudentSchema>;
+export type AttendanceRecord = z.infer<typeof AttendanceRecordSchema>;
+export type Consents = z.infer<typeof ConsentsSchema>;
+export type Signal = z.infer<typeof SignalSchema>;
+export type Measure = z.infer<typeof MeasureSchema>;
+/** A validated case (defaults applied). */
+export type StudentCase = z.infer<typeof StudentCaseSchema>;
+/** What a caller may write before defaults are applied. */
+export type StudentCaseInput = z.input<typeof StudentCaseSchema>;

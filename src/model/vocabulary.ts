@@ -1,0 +1,108 @@
+import { z } from 'zod';
+
+/**
+ * The closed vocabularies of Trappa. Legal and policy terms keep their Swedish
+ * names as kebab-case ASCII ids (`orosanmalan`, `skolsocialt-team`); everything
+ * else is English. Each list is a zod enum so input, rule files and output share
+ * one source of truth.
+ */
+
+/** School forms of Skollagen (2010:800) 1 kap. that Trappa evaluates. */
+export const SchoolFormSchema = z.enum([
+  'forskoleklass',
+  'grundskola',
+  'anpassad-grundskola',
+  'specialskola',
+  'sameskola',
+  'gymnasieskola',
+  'anpassad-gymnasieskola',
+]);
+export type SchoolForm = z.infer<typeof SchoolFormSchema>;
+
+/** The compulsory school forms (obligatoriska skolformer), where skolplikt applies (SL 7 kap.). */
+export const COMPULSORY_SCHOOL_FORMS: ReadonlySet<SchoolForm> = new Set([
+  'forskoleklass',
+  'grundskola',
+  'anpassad-grundskola',
+  'specialskola',
+  'sameskola',
+]);
+
+/** Who runs the school (huvudman). `statlig` covers specialskola and sameskola. */
+export const HuvudmanSchema = z.enum(['kommunal', 'fristaende', 'statlig']);
+export type Huvudman = z.infer<typeof HuvudmanSchema>;
+
+/** Support teams a school can have; policies gate steps on them. */
+export const SchoolTeamSchema = z.enum(['skolsocialt-team']);
+export type SchoolTeam = z.infer<typeof SchoolTeamSchema>;
+
+/** Reason category of an absence. Never free text: reasons can be secret (OSL). */
+export const AbsenceReasonSchema = z.enum(['none', 'sick', 'granted-leave', 'other', 'unknown']);
+export type AbsenceReason = z.infer<typeof AbsenceReasonSchema>;
+
+/** Purposes a consent is asked for. */
+export const ConsentPurposeSchema = z.enum(['skolsocialt-team', 'sip', 'information-sharing']);
+export type ConsentPurpose = z.infer<typeof ConsentPurposeSchema>;
+
+/** Parties whose consent counts. */
+export const ConsentPartySchema = z.enum(['guardians', 'student']);
+export type ConsentParty = z.infer<typeof ConsentPartySchema>;
+
+/** State of one party's consent for one purpose. */
+export const ConsentStatusSchema = z.enum(['given', 'refused', 'not-asked']);
+export type ConsentStatus = z.infer<typeof ConsentStatusSchema>;
+
+/**
+ * Structured observations staff record. No free text: the id is the whole
+ * observation. See domain.md §7.1 for the list this is drawn from.
+ */
+export const SignalTypeSchema = z.enum([
+  'harm-suspected',
+  'violence-disclosed',
+  'anxiety-distress',
+  'guardians-unaware',
+  'guardians-trying',
+  'guardian-keeps-home',
+  'caregiving-at-home',
+  'normbrytande',
+  'whereabouts-unknown',
+  'needs-health-and-social-care',
+  'complex-problems',
+]);
+export type SignalType = z.infer<typeof SignalTypeSchema>;
+
+/**
+ * The step vocabulary: every recommendation Trappa can make. Ids are the
+ * product's vocabulary and stable across versions.
+ */
+export const StepIdSchema = z.enum([
+  'vardnadshavare-informeras',
+  'mentor-kontakt',
+  'rektor-utredning',
+  'anmalan-huvudman',
+  'information-hemkommun',
+  'eht',
+  'kartlaggning',
+  'individanpassad-planering',
+  'uppfoljning',
+  'sarskilt-stod-utredning',
+  'skolsocialt-team',
+  'sip',
+  'orosanmalan',
+  'anmalningsmote',
+  'forhandsbedomning-bevakning',
+  'samtycke',
+]);
+export type StepId = z.infer<typeof StepIdSchema>;
+
+/** `lagkrav` = statutory duty, `riktlinje` = municipal policy, `stod` = suggested support. */
+export const StepKindSchema = z.enum(['lagkrav', 'riktlinje', 'stod']);
+export type StepKind = z.infer<typeof StepKindSchema>;
+
+/** How quickly a step must happen, in the law's own words where it has them. */
+export const UrgencySchema = z.enum(['genast', 'samma-dag', 'skyndsamt', 'snarast', 'inom-frist', 'planeras']);
+export type Urgency = z.infer<typeof UrgencySchema>;
+
+/** Roles that carry out steps. */
+export const RoleSchema = z.enum(['rektor', 'mentor', 'huvudman', 'elevhalsan', 'skolpersonal']);
+export type Role = z.infer<typeof RoleSchema>;

@@ -1,0 +1,39 @@
+import type { ConditionNode, PolicyFile, Rule } from '../model/policyFile.js';
+
+/** Parameters with every default applied. */
+export interface PolicyParameters {
+  readonly rollingWindowSchoolDays: number;
+  readonly trendMarginPercent: number;
+  readonly minimumReportingPercent: number;
+  readonly followUpIntervalSchoolDays: number;
+}
+
+/** Documented defaults for the fact parameters (see README "Definitions"). */
+export const DEFAULT_PARAMETERS: PolicyParameters = {
+  rollingWindowSchoolDays: 20,
+  trendMarginPercent: 5,
+  minimumReportingPercent: 90,
+  followUpIntervalSchoolDays: 20,
+};
+
+/** A rule together with the policy file it came from. */
+export interface PolicyRule extends Rule {
+  readonly policyId: string;
+}
+
+/**
+ * A loaded, validated policy with its base policies resolved. Plain data:
+ * pass it to `evaluate` as often as you like.
+ */
+export interface Policy {
+  readonly id: string;
+  readonly version: string;
+  readonly title: PolicyFile['title'];
+  /** SHA-256 of the canonical JSON of this file and every file it extends. */
+  readonly hash: string;
+  /** This policy's id and the ids it extends, most specific first. */
+  readonly chain: readonly string[];
+  readonly parameters: PolicyParameters;
+  readonly conditions: Readonly<Record<string, ConditionNode>>;
+  readonly rules: readonly PolicyRule[];
+}
