@@ -1,0 +1,122 @@
+import type { Decision, EvidenceItem, Routing, Step } from '../model/decision.js';
+import { FACT_CATALOG } from '../model/factCatalog.js';
+import type { Rate } from '../model/facts.js';
+
+/** Output language for human-readable text. */
+export type Lang = 'sv' | 'en';
+
+const OPERATOR_TEXT: Readonly<Record<string, { sv: string; en: string }>> = {
+  equal: { sv: '=', en: '=' },
+  notEqual: { sv: '≠', en: '≠' },
+  lessThan: { sv: '<', en: '<' },
+  lessThanInclusive: { sv: '≤', en: '≤' },
+  greaterThan: { sv: '>', en: '>' },
+  greaterThanInclusive: { sv: '≥', en: '≥' },
+  in: { sv: 'en av', en: 'one of' },
+  notIn: { sv: 'inte en av', en: 'not one of' },
+  rateAbove: { sv: 'över', en: 'over' },
+  rateAtLeast: { sv: 'minst', en: 'at least' },
+};
+
+function isRate(x: unknown): x is Rate {
+  return typeof x === 'object' && x !== null && 'part' in x && 'whole' in x;
+}
+
+/**
+ * A rate for display: one decimal, with the exact minutes. Display only:
+ * rules compare the exact integers.
+ *
+ * @param rate - the rate
+ * @returns e.g. "20.1 % (201/1000)"
+ * @example formatRate({ part: 201, whole: 1000 }) // '20.1 % (201/1000)'
+ */
+export function formatRate(rate: Rate): string {
+  if (rate.whole === 0) return '– (0/0)';
+  return `${((rate.part * 100) / rate.whole).toFixed(1)} % (${rate.part}/${rate.whole})`;
+}
+
+function formatValue(value: unknown): string {
+  if (isRate(value)) return formatRate(value);
+  if (Array.isArray(value)) return value.map(String).join(', ');
+  return String(value);
+}
+
+/**
+ * One evidence leaf as a sentence fragment.
+ *
+ * @param e - the evidence item
+ * @param lang - output language
+ * @returns e.g. "Frånvaro i terminen (giltig + ogiltig) över 20 %: 23.4 % (1234/5273)"
+ * @example formatEvidence(step.reasons[0].evidence[0], 'en')
+ */
+export function formatEvidence(e: EvidenceItem, lang: Lang): string {
+  const info = (FACT_CATALOG as Record<string, { sv: string; en: string } | undefined>)[e.fact];
+  const label = info?.[lang] ?? e.fact;
+  const op = OPERATOR_TEXT[e.operator]?.[lang] ?? e.operator;
+  const threshold = e.operator === 'rateAbove' || e.operator === 'rateAtLeast' ? `${String(e.value)} %` : formatValue(e.value);
+  const mark = e.result ? '✓' : '✗';
+  return `${mark} ${label} ${op} ${threshold}: ${formatValue(e.actual)}`;
+}
+
+function formatRouting(r: Routing, lang: Lang): string {
+  switch (r.target) {
+    case 'vardnadshavare':
+      return lang === 'sv' ? 'vårdnadshavare' : 'guardians';
+    case 'huvudman':
+      return 'huvudman';
+    case 'hemkommun':
+      return `${lang === 'sv' ? 'hemkommun' : 'home municipality'} ${r.municipalityCode}`;
+    case 'socialtjanst':
+      return `${lang === 'sv' ? 'socialtjänsten' : 'social services'} ${r.municipalityCode}${r.district === null ? '' : ` / ${r.district}`}`;
+    case 'manual':
+      return lang === 'sv'
+        ? `manuell adressering (${r.reason === 'protected-identity' ? 'skyddade personuppgifter' : 'bostadsort okänd'})`
+        : `manual routing (${r.reason})`;
+  }
+}
+
+/**
+ * One step as a headline: label, kind, urgency, due date, status and routing.
+ *
+ * @param step - the step
+ * @param lang - output language
+ * @returns a single line
+ * @example formatStepLine(decision.steps[0], 'sv')
+ */
+export function formatStepLine(step: Step, lang: Lang): string {
+  const parts = [`${step.id}`, `[${step.kind}]`, step.label[lang], `– ${step.urgency}`];
+  if (step.dueDate !== null) parts.push(`${lang === 'sv' ? 'senast' : 'due'} ${step.dueDate}`);
+  if (step.status !== 'recommended') parts.push(`(${step.status})`);
+  if (step.forStep !== undefined) parts.push(`${lang === 'sv' ? 'för' : 'for'} ${step.forStep}`);
+  if (step.routing !== null) parts.push(`→ ${formatRouting(step.routing, lang)}`);
+  return parts.join(' ');
+}
+
+/**
+ * A decision as readable text: facts in brief, every step with its reasons,
+ * bases and evidence, then warnings.
+ *
+ * @param d - the decision
+ * @param lang - output language
+ * @returns multi-line text
+ * @example formatDecision(evaluate(c, builtinPolicy('stockholm'), { asOf: '2026-11-23' }), 'sv')
+ */
+export function formatDecision(d: Decision, lang: Lang): string {
+  const f = d.facts;
+  const lines = [
+    `${d.studentId}  ${f.schoolForm} ${lang === 'sv' ? 'åk' : 'grade'} ${f.grade}  ${lang === 'sv' ? 'termin' : 'term'} ${formatRate(f.termAbsence)}  ${lang === 'sv' ? 'senaste 4 v' : 'last 4 wk'} ${formatRate(f.windowAbsence)}  ${lang === 'sv' ? 'trend' : 'trend'} ${f.trend}`,
+  ];
+  if (d.steps.length === 0) lines.push(`  ${lang === 'sv' ? 'inga åtgärder' : 'no steps'}`);
+  for (const step of d.steps) {
+    lines.push(`  • ${formatStepLine(step, lang)}`);
+    for (const reason of step.reasons) {
+      lines.push(`      ${reason.ruleId} v${reason.ruleVersion} — ${reason.basis.citation}`);
+      for (const e of reason.evidence) lines.push(`        ${formatEvidence(e, lang)}`);
+    }
+    for (const esc of step.escalations) {
+      lines.push(`      ${esc.step} ${lang === 'sv' ? 'gjordes' : 'taken'} ${esc.measureDate}, ${esc.schoolDaysSince} ${lang === 'sv' ? 'skoldagar sedan' : 'school days ago'}`);
+    }
+  }
+  for (const w of d.warnings) lines.push(`  ! ${w.kind}${'count' in w ? ` (${w.count})` : ''}`);
+  return lines.join('\n');
+}
