@@ -28,6 +28,7 @@ function daysInMonth(year: number, month: number): number {
 /** A calendar date `YYYY-MM-DD`, validated to exist. */
 export const IsoDateSchema = z
   .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Expected a calendar date written YYYY-MM-DD', abort: true })
   .refine(isValidIsoDate, { message: 'Expected a calendar date written YYYY-MM-DD' });
 
 /** A wall-clock time `HH:MM` (24 h). */
