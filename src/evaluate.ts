@@ -7,6 +7,7 @@ import type { SchoolCalendar } from './model/schoolCalendar.js';
 import type { StudentCase } from './model/studentCase.js';
 import { StepIdSchema, type StepId, type StepKind } from './model/vocabulary.js';
 import { computeFacts } from './metrics/computeFacts.js';
+import { rateAbove } from './policy/operators.js';
 import { decisiveEvidence, evaluateConditions, type Trace } from './policy/evaluateConditions.js';
 import type { Policy, PolicyRule } from './policy/policy.js';
 import { STEP_CATALOG } from './steps/catalog.js';
@@ -98,6 +99,8 @@ export function evaluate(input: StudentCase, policy: Policy, options: EvaluateOp
   const steps: Step[] = [];
   const notRecommended: NotRecommended[] = [];
   const escalations: Escalation[] = [];
+  const escalationReasons: Reason[] = [];
+  const absencePersists = rateAbove(facts.windowAbsence, policy.parameters.followUpPersistsPercent);
 
   for (const stepId of STEP_ORDER) {
     const forStep = evaluated.filter((e) => e.rule.step === stepId);
@@ -117,8 +120,9 @@ export function evaluate(input: StudentCase, policy: Policy, options: EvaluateOp
       notRecommended.push({ step: stepId, reason: 'already-taken', measureDate: taken.date, ruleIds: fired.map((e) => e.rule.id) });
       if (definition.followUp === true) {
         const since = schoolDaysBetween(index.schoolDays, dayNumber(taken.date), asOfDay);
-        if (since >= policy.parameters.followUpIntervalSchoolDays) {
+        if (absencePersists && since >= policy.parameters.followUpIntervalSchoolDays) {
           escalations.push({ step: stepId, measureDate: taken.date, schoolDaysSince: since });
+          escalationReasons.push(...fired.map(toReason));
         }
       }
       continue;
@@ -126,7 +130,7 @@ export function evaluate(input: StudentCase, policy: Policy, options: EvaluateOp
     steps.push(buildStep(stepId, fired, input, facts.ageYears, asOf, orosanmalanDate));
   }
 
-  applyEscalations(steps, notRecommended, escalations, renewal, asOf);
+  applyEscalations(steps, notRecommended, escalations, escalationReasons, renewal, asOf);
   addConsentRequests(steps);
   steps.sort(
     (a, b) =>
@@ -176,13 +180,16 @@ function buildStep(
 }
 
 /**
- * A taken step whose situation persists past the follow-up interval escalates
- * to an overdue `uppfoljning`, unless a follow-up was recorded within it.
+ * A taken step whose rule still fires, with absence still over the policy's
+ * `followUpPersistsPercent` in the rolling window, escalates after the
+ * follow-up interval to an overdue `uppfoljning` (explained by the rules that
+ * still fire), unless a follow-up was recorded within the interval.
  */
 function applyEscalations(
   steps: Step[],
   notRecommended: NotRecommended[],
   escalations: readonly Escalation[],
+  reasons: readonly Reason[],
   renewal: RenewalContext,
   asOf: string,
 ): void {
@@ -192,7 +199,7 @@ function applyEscalations(
   const existing = steps.findIndex((s) => s.id === 'uppfoljning');
   if (existing >= 0) {
     const step = steps[existing] as Step;
-    steps[existing] = { ...step, status: 'overdue', escalations };
+    steps[existing] = { ...step, urgency: 'snarast', dueDate: asOf, status: 'overdue', escalations };
     return;
   }
   const alreadyListed = notRecommended.findIndex((n) => n.step === 'uppfoljning');
@@ -208,7 +215,7 @@ function applyEscalations(
     status: 'overdue',
     routing: null,
     consent: { required: false },
-    reasons: [],
+    reasons,
     escalations,
   });
 }

@@ -17,7 +17,10 @@ export function dayNumber(iso: string): number {
   const year = Number(iso.slice(0, 4));
   const month = Number(iso.slice(5, 7));
   const day = Number(iso.slice(8, 10));
-  return Math.round(Date.UTC(year, month - 1, day) / MS_PER_DAY);
+  // Date.UTC reads years 0–99 as 1900–1999; setUTCFullYear does not.
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return Math.round(date.getTime() / MS_PER_DAY);
 }
 
 /**
@@ -28,7 +31,9 @@ export function dayNumber(iso: string): number {
  * @example isoDate(1) // '1970-01-02'
  */
 export function isoDate(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  const iso = new Date(day * MS_PER_DAY).toISOString();
+  // Years before 1 or after 9999 get a sign and six digits; trim to the civil form for 0001–9999.
+  return iso.slice(0, iso.indexOf('T'));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { indexCalendar, type CalendarIndex } from '../calendar/calendarIndex.js';
 import { ageInYears } from '../calendar/age.js';
-import { dayNumber } from '../calendar/dayNumber.js';
+import { dayNumber, isoDate } from '../calendar/dayNumber.js';
 import { signalFact } from '../model/factCatalog.js';
 import type { Facts, Rate, SignalFact, Trend } from '../model/facts.js';
 import type { Warning } from '../model/decision.js';
@@ -127,6 +127,11 @@ export function computeFacts(
     .filter((m) => m.step === 'orosanmalan' && m.date <= asOf)
     .reduce<string | undefined>((latest, m) => (latest === undefined || m.date > latest ? m.date : latest), undefined);
 
+  const termStartIso = term === undefined ? undefined : isoDate(term.start);
+  const latestInvestigation = input.measures
+    .filter((m) => m.step === 'rektor-utredning' && m.date <= asOf && termStartIso !== undefined && m.date >= termStartIso)
+    .reduce<(typeof input.measures)[number] | undefined>((latest, m) => (latest === undefined || m.date >= latest.date ? m : latest), undefined);
+
   const residence = student.residence;
   const reportingRate = rate(reportedLessons, allLessons);
   const windowAbsence = rate(windowSums.valid + windowSums.invalid, windowSums.scheduled);
@@ -178,6 +183,7 @@ export function computeFacts(
     termLessonLevelInvalidLessons: lessonLevelInvalid,
     reportingRate,
     invalidAbsenceMinutesToday: today?.invalid ?? 0,
+    utredningObehovlig: latestInvestigation?.outcome === 'obehovligt',
     orosanmalanMade: orosanmalan !== undefined,
     daysSinceOrosanmalan: orosanmalan === undefined ? null : asOfDay - dayNumber(orosanmalan),
     ...signalFacts,

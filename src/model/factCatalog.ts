@@ -87,6 +87,11 @@ export const FACT_CATALOG: Readonly<Record<keyof Facts, FactInfo>> = {
   },
   reportingRate: { type: 'rate', sv: 'Rapporterade lektioner', en: 'Reported lessons' },
   invalidAbsenceMinutesToday: { type: 'number', sv: 'Ogiltig frånvaro i dag (min)', en: 'Invalid absence today (min)' },
+  utredningObehovlig: {
+    type: 'boolean',
+    sv: 'Rektor har bedömt utredning obehövlig denna termin',
+    en: 'The principal recorded an investigation as unnecessary this term',
+  },
   orosanmalanMade: { type: 'boolean', sv: 'Orosanmälan gjord', en: 'Report of concern made' },
   daysSinceOrosanmalan: { type: 'number', nullable: true, sv: 'Dagar sedan orosanmälan', en: 'Days since the report of concern' },
   ...signalEntries,

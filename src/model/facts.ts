@@ -63,6 +63,7 @@ export interface Facts extends Readonly<Record<SignalFact, boolean>> {
   readonly reportingRate: Rate;
   readonly invalidAbsenceMinutesToday: number;
 
+  readonly utredningObehovlig: boolean;
   readonly orosanmalanMade: boolean;
   readonly daysSinceOrosanmalan: number | null;
 }

@@ -150,6 +150,8 @@ export const PolicyParametersSchema = z.strictObject({
   minimumReportingPercent: z.number().min(0).max(100).optional(),
   /** School days after which a taken step is due for follow-up [DEFAULT 20]. */
   followUpIntervalSchoolDays: z.int().min(1).max(200).optional(),
+  /** A taken step escalates only while rolling-window absence is over this percentage [DEFAULT 10]. */
+  followUpPersistsPercent: z.number().min(0).max(100).optional(),
 });
 export type PolicyParametersInput = z.infer<typeof PolicyParametersSchema>;
 

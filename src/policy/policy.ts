@@ -6,6 +6,7 @@ export interface PolicyParameters {
   readonly trendMarginPercent: number;
   readonly minimumReportingPercent: number;
   readonly followUpIntervalSchoolDays: number;
+  readonly followUpPersistsPercent: number;
 }
 
 /** Documented defaults for the fact parameters (see README "Definitions"). */
@@ -14,6 +15,7 @@ export const DEFAULT_PARAMETERS: PolicyParameters = {
   trendMarginPercent: 5,
   minimumReportingPercent: 90,
   followUpIntervalSchoolDays: 20,
+  followUpPersistsPercent: 10,
 };
 
 /** A rule together with the policy file it came from. */

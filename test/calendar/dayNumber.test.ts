@@ -1,0 +1,128 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { dayNumber, isoDate, weekday } from '../../src/calendar/dayNumber.js';
+import { probe } from '../helpers/tzProbe.js';
+
+const run = promisify(execFile);
+
+// Day numbers of known dates, counted independently (proleptic Gregorian, days since 1970-01-01).
+const KNOWN: ReadonlyArray<[string, number]> = [
+  ['1970-01-01', 0],
+  ['1970-01-02', 1],
+  ['1969-12-31', -1],
+  ['1900-01-01', -25_567],
+  ['2000-02-29', 11_016],
+  ['2000-03-01', 11_017],
+  ['2026-03-29', 20_541], // European DST switch (spring)
+  ['2026-10-25', 20_751], // European DST switch (autumn)
+  ['2026-11-23', 20_780],
+  ['2200-12-31', 84_370],
+  ['9999-12-31', 2_932_896],
+];
+
+describe('dayNumber / isoDate', () => {
+  it.each(KNOWN)('%s is day %i', (iso, day) => {
+    expect(dayNumber(iso)).toBe(day);
+    expect(isoDate(day)).toBe(iso);
+  });
+
+  it('round-trips every day from 1900 to 2200 (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -25_567, max: 84_370 }), (day) => {
+        expect(dayNumber(isoDate(day))).toBe(day);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('agrees with the UTC timestamp of the date (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2200-12-31T23:59:59Z'), noInvalidDate: true }),
+        (instant) => {
+          const iso = instant.toISOString().slice(0, 10);
+          expect(dayNumber(iso)).toBe(Math.floor(instant.getTime() / 86_400_000));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('counts successive dates as successive day numbers across month, leap-day and year ends', () => {
+    expect(dayNumber('2024-03-01') - dayNumber('2024-02-28')).toBe(2); // 2024 is a leap year
+    expect(dayNumber('2026-03-01') - dayNumber('2026-02-28')).toBe(1);
+    expect(dayNumber('2100-03-01') - dayNumber('2100-02-28')).toBe(1); // 2100 is not a leap year
+    expect(dayNumber('2027-01-01') - dayNumber('2026-12-31')).toBe(1);
+  });
+
+  // IsoDateSchema accepts every four-digit year, and dayNumber promises the day
+  // number of "a valid ISO date". JavaScript's Date.UTC maps years 0–99 to
+  // 1900–1999, so those years must not go through it unguarded.
+  it('counts a year below 100 literally, not as 19xx', () => {
+    expect(dayNumber('0050-03-01')).toBe(-701_206);
+    expect(isoDate(dayNumber('0050-03-01'))).toBe('0050-03-01');
+    expect(dayNumber('0001-01-01')).toBe(-719_162);
+  });
+});
+
+describe('weekday', () => {
+  it('1970-01-01 (day 0) is a Thursday = 4', () => {
+    expect(weekday(0)).toBe(4);
+  });
+
+  it.each([
+    ['2026-11-23', 1], // Monday
+    ['2026-06-19', 5], // midsommarafton, a Friday
+    ['2026-06-20', 6], // midsommardagen, a Saturday
+    ['2026-04-05', 7], // påskdagen, a Sunday
+    ['1969-12-28', 7], // negative day numbers too
+    ['1900-01-01', 1],
+  ])('%s has ISO weekday %i', (iso, expected) => {
+    expect(weekday(dayNumber(iso))).toBe(expected);
+  });
+
+  it('matches Date#getUTCDay for any day and cycles with period 7 (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -100_000, max: 100_000 }), (day) => {
+        const js = new Date(day * 86_400_000).getUTCDay();
+        expect(weekday(day)).toBe(js === 0 ? 7 : js);
+        expect(weekday(day + 1)).toBe((weekday(day) % 7) + 1);
+        expect(weekday(day + 7)).toBe(weekday(day));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('time-zone independence', () => {
+  // A worker thread cannot change its own time zone, so the probe runs in child
+  // processes: far east of UTC, west of UTC with US DST dates, and Stockholm.
+  const probeUrl = new URL('../helpers/tzProbe.ts', import.meta.url).href;
+  const zones = ['Pacific/Kiritimati', 'America/Los_Angeles', 'Europe/Stockholm'] as const;
+
+  it('gives the same calendar, holidays, windows and facts in UTC+14, UTC−8 and Stockholm', async () => {
+    const script = `import { probe } from ${JSON.stringify(probeUrl)}; process.stdout.write(JSON.stringify(probe()));`;
+    const outputs = await Promise.all(
+      zones.map((tz) =>
+        run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+          cwd: fileURLToPath(new URL('../..', import.meta.url)),
+          env: { ...process.env, TZ: tz },
+          encoding: 'utf8',
+        }),
+      ),
+    );
+    const here = JSON.parse(JSON.stringify(probe())) as Record<string, unknown>;
+    const results = outputs.map((o) => JSON.parse(o.stdout) as Record<string, unknown>);
+    // Guard: the children really ran in other zones (noon UTC on 1 January is 02:00 next day in
+    // Kiritimati, 04:00 in Los Angeles, 13:00 in Stockholm), so the comparison below means something.
+    expect(results.map((r) => r.localHourOfUtcNoon)).toEqual([2, 4, 13]);
+    for (const r of results) {
+      const { localHourOfUtcNoon: _ignored, ...rest } = r;
+      const { localHourOfUtcNoon: _alsoIgnored, ...expected } = here;
+      expect(rest).toEqual(expected);
+    }
+  }, 20_000);
+});

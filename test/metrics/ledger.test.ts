@@ -1,0 +1,156 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { dayNumber } from '../../src/calendar/dayNumber.js';
+import { buildLedger } from '../../src/metrics/ledger.js';
+import type { AttendanceRecord } from '../../src/model/studentCase.js';
+import { lesson, record } from '../helpers/studentCase.js';
+
+describe('buildLedger', () => {
+  it('folds a day’s lessons into reported minutes per category', () => {
+    const ledger = buildLedger(
+      [
+        record(lesson('2026-11-23', '08:00', 60, { invalid: 60 })),
+        record(lesson('2026-11-23', '09:10', 40, { valid: 40 })),
+        record(lesson('2026-11-23', '10:00', 50, { invalid: 10 })),
+        record(lesson('2026-11-23', '13:00', 60)),
+      ],
+      '2026-11-23',
+    );
+    expect(ledger.days).toEqual([
+      { day: dayNumber('2026-11-23'), date: '2026-11-23', scheduled: 210, valid: 40, invalid: 70, lessons: 4, unreportedLessons: 0, invalidLessons: 2 },
+    ]);
+    expect(ledger.lessons).toEqual([
+      { absent: true, invalid: true },
+      { absent: true, invalid: false },
+      { absent: true, invalid: true },
+      { absent: false, invalid: false },
+    ]);
+    expect(ledger.recordsAfterAsOf).toBe(0);
+  });
+
+  it('leaves unreported lessons out of minutes and the lesson sequence, counting them as unreportedLessons (missing data, not presence)', () => {
+    const ledger = buildLedger(
+      [
+        record(lesson('2026-11-20', '08:00', 60, { invalid: 60 })),
+        record(lesson('2026-11-20', '10:00', 60, { reported: false })),
+        record(lesson('2026-11-20', '13:00', 60, { reported: false })),
+      ],
+      '2026-11-23',
+    );
+    expect(ledger.days[0]).toMatchObject({ scheduled: 60, invalid: 60, lessons: 1, unreportedLessons: 2 });
+    expect(ledger.lessons).toHaveLength(1);
+  });
+
+  it('keeps a day whose lessons are all unreported, with zero minutes', () => {
+    const ledger = buildLedger([record(lesson('2026-11-20', '08:00', 60, { reported: false }))], '2026-11-23');
+    expect(ledger.days).toEqual([
+      { day: dayNumber('2026-11-20'), date: '2026-11-20', scheduled: 0, valid: 0, invalid: 0, lessons: 0, unreportedLessons: 1, invalidLessons: 0 },
+    ]);
+  });
+
+  it('counts records after asOf and leaves them out; asOf itself is included', () => {
+    const ledger = buildLedger(
+      [
+        record(lesson('2026-11-24', '08:00', 60, { invalid: 60 })),
+        record(lesson('2026-11-23', '08:00', 60, { invalid: 30 })),
+        record(lesson('2026-12-01', '08:00', 60, { reported: false })),
+      ],
+      '2026-11-23',
+    );
+    expect(ledger.recordsAfterAsOf).toBe(2);
+    expect(ledger.days.map((d) => [d.date, d.invalid])).toEqual([['2026-11-23', 30]]);
+  });
+
+  it('orders days by date and lessons by start time, whatever the input order', () => {
+    const ledger = buildLedger(
+      [
+        record(lesson('2026-11-23', '13:00', 60)),
+        record(lesson('2026-11-20', '10:00', 60, { valid: 60 })),
+        record(lesson('2026-11-23', '08:00', 60, { invalid: 5 })),
+        record(lesson('2026-11-20', '08:00', 60)),
+      ],
+      '2026-11-23',
+    );
+    expect(ledger.days.map((d) => d.date)).toEqual(['2026-11-20', '2026-11-23']);
+    expect(ledger.lessons.map((l) => (l.invalid ? 'I' : l.absent ? 'V' : '.'))).toEqual(['.', 'V', 'I', '.']);
+  });
+
+  it('returns an empty ledger for no records', () => {
+    expect(buildLedger([], '2026-11-23')).toEqual({ days: [], lessons: [], recordsAfterAsOf: 0 });
+  });
+});
+
+// ---- properties ------------------------------------------------------------------------------
+
+const DATES = ['2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20', '2026-11-23', '2026-11-24', '2026-11-25'];
+const STARTS = ['08:00', '09:00', '10:15', '11:30', '13:00', '14:10'];
+
+/** Records with unique (date, start) slots, so that the schedule order is total. */
+const recordsArb = fc
+  .uniqueArray(fc.tuple(fc.constantFrom(...DATES), fc.constantFrom(...STARTS)), {
+    maxLength: 30,
+    selector: ([d, s]) => `${d} ${s}`,
+  })
+  .chain((slots) =>
+    fc.tuple(
+      ...slots.map(([date, start]) =>
+        fc
+          .record({
+            scheduled: fc.integer({ min: 1, max: 90 }),
+            validShare: fc.integer({ min: 0, max: 100 }),
+            invalidShare: fc.integer({ min: 0, max: 100 }),
+            reported: fc.boolean(),
+          })
+          .map(({ scheduled, validShare, invalidShare, reported }) => {
+            const valid = Math.floor((scheduled * validShare) / 100);
+            const invalid = Math.floor(((scheduled - valid) * invalidShare) / 100);
+            return record(lesson(date, start, scheduled, { valid, invalid, reported }));
+          }),
+      ),
+    ),
+  )
+  .map((rs): AttendanceRecord[] => [...rs]);
+
+const asOfArb = fc.constantFrom('2026-11-15', '2026-11-19', '2026-11-23', '2026-11-30');
+
+describe('buildLedger properties', () => {
+  it('does not depend on input order (shuffle → same ledger)', () => {
+    fc.assert(
+      fc.property(
+        recordsArb.chain((rs) => fc.tuple(fc.constant(rs), fc.shuffledSubarray(rs, { minLength: rs.length, maxLength: rs.length }))),
+        asOfArb,
+        ([rs, shuffled], asOf) => {
+          expect(buildLedger(shuffled, asOf)).toEqual(buildLedger(rs, asOf));
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('accounts for every record exactly once: reported minutes, unreported lessons, or after asOf', () => {
+    fc.assert(
+      fc.property(recordsArb, asOfArb, (rs, asOf) => {
+        const ledger = buildLedger(rs, asOf);
+        const inScope = rs.filter((r) => r.date <= asOf);
+        const reported = inScope.filter((r) => r.reported);
+        const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+        expect(ledger.recordsAfterAsOf).toBe(rs.length - inScope.length);
+        expect(sum(ledger.days.map((d) => d.scheduled))).toBe(sum(reported.map((r) => r.scheduledMinutes)));
+        expect(sum(ledger.days.map((d) => d.valid))).toBe(sum(reported.map((r) => r.validAbsenceMinutes)));
+        expect(sum(ledger.days.map((d) => d.invalid))).toBe(sum(reported.map((r) => r.invalidAbsenceMinutes)));
+        expect(sum(ledger.days.map((d) => d.lessons))).toBe(reported.length);
+        expect(sum(ledger.days.map((d) => d.unreportedLessons))).toBe(inScope.length - reported.length);
+        expect(ledger.lessons).toHaveLength(reported.length);
+        expect(new Set(ledger.days.map((d) => d.date)).size).toBe(ledger.days.length);
+        for (const d of ledger.days) {
+          expect(d.date <= asOf).toBe(true);
+          expect(d.day).toBe(dayNumber(d.date));
+          expect(d.valid + d.invalid).toBeLessThanOrEqual(d.scheduled);
+          expect(d.invalidLessons).toBeLessThanOrEqual(d.lessons);
+        }
+        expect(ledger.days.map((d) => d.day)).toEqual([...ledger.days.map((d) => d.day)].sort((a, b) => a - b));
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
