@@ -111,7 +111,14 @@ export function formatDecision(d: Decision, lang: Lang): string {
     lines.push(`  • ${formatStepLine(step, lang)}`);
     for (const reason of step.reasons) {
       lines.push(`      ${reason.ruleId} v${reason.ruleVersion} — ${reason.basis.citation}`);
-      for (const e of reason.evidence) lines.push(`        ${formatEvidence(e, lang)}`);
+      // The same leaf can decide a rule through two named conditions; say it once.
+      const said = new Set<string>();
+      for (const e of reason.evidence) {
+        const line = formatEvidence(e, lang);
+        if (said.has(line)) continue;
+        said.add(line);
+        lines.push(`        ${line}`);
+      }
     }
     for (const esc of step.escalations) {
       lines.push(`      ${esc.step} ${lang === 'sv' ? 'gjordes' : 'taken'} ${esc.measureDate}, ${esc.schoolDaysSince} ${lang === 'sv' ? 'skoldagar sedan' : 'school days ago'}`);
