@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { generateSchool } from '../fixtures/school.js';
 import { builtinPolicy, defaultCalendarFor, evaluate, parseStudentCase, rulesInForce } from '../src/index.js';
 import { computeFacts } from '../src/metrics/computeFacts.js';
+import { addTypology } from '../src/typology/addTypology.js';
 import { evaluateConditions } from '../src/policy/evaluateConditions.js';
 import { createReferenceEngine } from '../src/policy/jreReference.js';
 import type { Facts } from '../src/model/facts.js';
@@ -76,7 +77,8 @@ const calendar = defaultCalendarFor(asOf);
 const facts: Facts[] = cases.slice(0, 500).map((c) => {
   const parsed = parseStudentCase(c);
   if (!parsed.ok) throw new Error('fixture case rejected');
-  return computeFacts(parsed.case, asOf, calendar, policy.parameters).facts;
+  const measured = computeFacts(parsed.case, asOf, calendar, policy.parameters);
+  return addTypology(measured.facts, measured.patterns).facts;
 });
 const interpStart = performance.now();
 let fired = 0;

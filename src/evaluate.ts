@@ -7,6 +7,7 @@ import type { SchoolCalendar } from './model/schoolCalendar.js';
 import type { StudentCase } from './model/studentCase.js';
 import { StepIdSchema, type StepId, type StepKind } from './model/vocabulary.js';
 import { computeFacts } from './metrics/computeFacts.js';
+import { addTypology } from './typology/addTypology.js';
 import { rateAbove } from './policy/operators.js';
 import { decisiveEvidence, evaluateConditions, type Trace } from './policy/evaluateConditions.js';
 import type { Policy, PolicyRule } from './policy/policy.js';
@@ -75,7 +76,9 @@ export function evaluate(input: StudentCase, policy: Policy, options: EvaluateOp
   const { asOf } = options;
   if (!isValidIsoDate(asOf)) throw new RangeError(`asOf must be a date written YYYY-MM-DD, got "${asOf}"`);
   const calendar = options.calendar ?? defaultCalendarFor(asOf);
-  const { facts, warnings } = computeFacts(input, asOf, calendar, policy.parameters);
+  const { facts: measured, warnings, anchors, patterns } = computeFacts(input, asOf, calendar, policy.parameters);
+  // The typology is computed under every policy; rules may read it, lagkrav rules may not (policyFile.ts).
+  const { facts, typology } = addTypology(measured, patterns);
 
   const evaluated: Evaluated[] = rulesInForce(policy, asOf).map((rule) => ({
     rule,
@@ -127,7 +130,7 @@ export function evaluate(input: StudentCase, policy: Policy, options: EvaluateOp
       }
       continue;
     }
-    steps.push(buildStep(stepId, fired, input, facts.ageYears, asOf, orosanmalanDate));
+    steps.push(buildStep(stepId, fired, input, facts.ageYears, asOf, { orosanmalanDate, absenceStart: anchors.currentAbsenceStart }));
   }
 
   applyEscalations(steps, notRecommended, escalations, escalationReasons, renewal, asOf);
@@ -144,6 +147,7 @@ export function evaluate(input: StudentCase, policy: Policy, options: EvaluateOp
     asOf,
     policy: { id: policy.id, version: policy.version, hash: policy.hash },
     facts,
+    typology,
     steps,
     notRecommended,
     warnings: [...warnings, ...(options.warnings ?? [])],
@@ -156,11 +160,11 @@ function buildStep(
   input: StudentCase,
   ageYears: number,
   asOf: string,
-  orosanmalanDate: string | undefined,
+  from: { readonly orosanmalanDate: string | undefined; readonly absenceStart: string | null },
 ): Step {
   const definition = STEP_CATALOG[stepId];
   const deadlines = [definition.deadline, ...fired.flatMap((e) => (e.rule.deadline === undefined ? [] : [e.rule.deadline]))];
-  const { urgency, due } = strictest(deadlines.map((d) => ({ urgency: d.urgency, due: dueDate(d, asOf, orosanmalanDate) })));
+  const { urgency, due } = strictest(deadlines.map((d) => ({ urgency: d.urgency, due: dueDate(d, asOf, from.orosanmalanDate, from.absenceStart) })));
   const kind = fired.map((e) => e.rule.kind).reduce((a, b) => (KIND_STRENGTH[b] < KIND_STRENGTH[a] ? b : a));
   const consent = consentState(definition, input.consents, ageYears);
   const blocked = consent.required && !consent.satisfied;

@@ -26,3 +26,12 @@ export { PolicyFileSchema, type PolicyFile, type PolicyFileInput, type Rule, typ
 export type { Facts, Rate, Trend } from './model/facts.js';
 export type { Decision, Step, Reason, EvidenceItem, Routing, ConsentState, NotRecommended, Warning, Escalation } from './model/decision.js';
 export type { StepId, StepKind, SchoolForm, SignalType, Urgency, Role } from './model/vocabulary.js';
+export type { Typology, Hypothesis, TypologyEvidence, TypologyType, TypologyStrength, TypologyLevel, PatternId } from './model/typology.js';
+export {
+  fromSs12000,
+  type Ss12000Bundle,
+  type Ss12000Result,
+  type FromSs12000Options,
+} from './adapters/ss12000/fromSs12000.js';
+export type { Ss12000Entity, Ss12000Issue, Ss12000Rejection, Ss12000Exclusion } from './adapters/ss12000/issues.js';
+export { Ss12000SideFileSchema, type Ss12000SideFile } from './adapters/ss12000/sideFile.js';

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { fastAttendanceRecord } from '../model/fastAttendance.js';
 import { AttendanceRecordSchema, StudentCaseSchema, type AttendanceRecord, type StudentCase } from '../model/studentCase.js';
 
 /** One problem with an input value: where it is and what is wrong. */
@@ -66,6 +67,11 @@ export function parseStudentCase(value: unknown): CaseParseResult {
   const accepted: AttendanceRecord[] = [];
   const rejectedRecords: RejectedRecord[] = [];
   (attendance ?? []).forEach((record: unknown, index: number) => {
+    const fast = fastAttendanceRecord(record);
+    if (fast !== undefined) {
+      accepted.push(fast);
+      return;
+    }
     const r = AttendanceRecordSchema.safeParse(record);
     if (r.success) accepted.push(r.data);
     else rejectedRecords.push({ index, issues: issuesOf(r.error, `attendance[${index}]`) });

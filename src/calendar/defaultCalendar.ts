@@ -73,11 +73,29 @@ export function defaultSwedishSchoolCalendar(options: DefaultCalendarOptions): S
  * one before, so that windows reaching back across New Year still work.
  *
  * @param asOf - ISO date of the evaluation
- * @returns the default calendar covering asOf
+ * @returns the default calendar covering asOf (the same frozen object for every date of a school year)
  * @example defaultCalendarFor('2026-11-23').terms.map((t) => t.id) // ['HT2025', 'VT2026', 'HT2026', 'VT2027']
  */
 export function defaultCalendarFor(asOf: string): SchoolCalendar {
   const year = Number(asOf.slice(0, 4));
   const autumnYear = Number(asOf.slice(5, 7)) >= 8 ? year : year - 1;
-  return defaultSwedishSchoolCalendar({ fromYear: autumnYear - 1, toYear: autumnYear });
+  // One frozen object per school year, so the calendar index (memoised per
+  // calendar object) is built once per batch run, not once per student.
+  let calendar = byAutumnYear.get(autumnYear);
+  if (calendar === undefined) {
+    calendar = deepFreeze(defaultSwedishSchoolCalendar({ fromYear: autumnYear - 1, toYear: autumnYear }));
+    if (byAutumnYear.size >= 16) byAutumnYear.clear();
+    byAutumnYear.set(autumnYear, calendar);
+  }
+  return calendar;
+}
+
+const byAutumnYear = new Map<number, SchoolCalendar>();
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }

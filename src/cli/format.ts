@@ -1,6 +1,7 @@
 import type { Decision, EvidenceItem, Routing, Step } from '../model/decision.js';
 import { FACT_CATALOG } from '../model/factCatalog.js';
 import type { Rate } from '../model/facts.js';
+import { TYPOLOGY_STRENGTH_LABELS, TYPOLOGY_TYPE_LABELS, type Hypothesis } from '../model/typology.js';
 
 /** Output language for human-readable text. */
 export type Lang = 'sv' | 'en';
@@ -93,8 +94,20 @@ export function formatStepLine(step: Step, lang: Lang): string {
 }
 
 /**
- * A decision as readable text: facts in brief, every step with its reasons,
- * bases and evidence, then warnings.
+ * One typology hypothesis as a line: type, strength and the explanation.
+ *
+ * @param h - the hypothesis
+ * @param lang - output language
+ * @returns e.g. "skolk (stark): Talar för: ogiltig ströfrånvaro (5 lektioner på närvarodagar), vårdnadshavare ovetande om frånvaron."
+ * @example formatHypothesis(decision.typology.hypotheses[0], 'sv')
+ */
+export function formatHypothesis(h: Hypothesis, lang: Lang): string {
+  return `${TYPOLOGY_TYPE_LABELS[h.type][lang]} (${TYPOLOGY_STRENGTH_LABELS[h.strength][lang]}): ${h.explanation[lang]}`;
+}
+
+/**
+ * A decision as readable text: facts in brief, the typology (one line per
+ * hypothesis), every step with its reasons, bases and evidence, then warnings.
  *
  * @param d - the decision
  * @param lang - output language
@@ -106,6 +119,10 @@ export function formatDecision(d: Decision, lang: Lang): string {
   const lines = [
     `${d.studentId}  ${f.schoolForm} ${lang === 'sv' ? 'åk' : 'grade'} ${f.grade}  ${lang === 'sv' ? 'termin' : 'term'} ${formatRate(f.termAbsence)}  ${lang === 'sv' ? 'senaste 4 v' : 'last 4 wk'} ${formatRate(f.windowAbsence)}  ${lang === 'sv' ? 'trend' : 'trend'} ${f.trend}`,
   ];
+  if (d.typology.hypotheses.length > 0) {
+    lines.push(`  ${lang === 'sv' ? 'Typologi (rådgivande, ingen diagnos):' : 'Typology (advisory, not a diagnosis):'}`);
+    for (const h of d.typology.hypotheses) lines.push(`    ◦ ${formatHypothesis(h, lang)}`);
+  }
   if (d.steps.length === 0) lines.push(`  ${lang === 'sv' ? 'inga åtgärder' : 'no steps'}`);
   for (const step of d.steps) {
     lines.push(`  • ${formatStepLine(step, lang)}`);

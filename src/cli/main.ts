@@ -9,6 +9,7 @@ import { SchoolCalendarSchema, type SchoolCalendar } from '../model/schoolCalend
 import { BUILTIN_POLICY_IDS, builtinPolicy, resolveBuiltinPolicy, type BuiltinPolicyId } from '../policy/builtinPolicies.js';
 import { loadPolicy, PolicyError } from '../policy/loadPolicy.js';
 import type { Policy } from '../policy/policy.js';
+import { evaluateSs12000 } from './evaluateSs12000.js';
 import { formatDecision, type Lang } from './format.js';
 import { readInput } from './readInput.js';
 import { addDecision, emptySummary, formatSummary } from './summary.js';
@@ -17,10 +18,15 @@ const HELP = `trappa — Swedish school-absence escalation (åtgärdstrappa) as 
 
 Usage:
   trappa evaluate <file...> [options]   evaluate student cases (NDJSON, one case per line, or a JSON array)
+  trappa evaluate --format ss12000 <dir-or-files...> [--context <file>]
+                                        evaluate an SS 12000 export (organisations, persons, calendarEvents,
+                                        attendances, absences *.json) with an optional side file
   trappa schema [student-case|policy]   print the JSON Schema of the input or of a policy file
   trappa --help | --version
 
 Options for evaluate:
+  --format <f>         studentcase (default) or ss12000
+  --context <file>     with ss12000: side file with consents, signals, measures, districts, teams
   --policy <id|file>   stockholm (default), skollagen, or a policy JSON file (may extend a bundled one)
   --as-of <date>       evaluation date YYYY-MM-DD (default: today in Europe/Stockholm)
   --calendar <file>    school calendar JSON {terms:[{id,start,end}], breaks:[...]} (default: typical Swedish)
@@ -60,9 +66,13 @@ async function evaluateCommand(args: string[]): Promise<number> {
       details: { type: 'string', default: 'with-steps' },
       lang: { type: 'string', default: 'sv' },
       rejected: { type: 'string' },
+      format: { type: 'string', default: 'studentcase' },
+      context: { type: 'string' },
     },
   });
   if (positionals.length === 0) throw new UsageError('evaluate needs at least one input file');
+  if (values.format !== 'studentcase' && values.format !== 'ss12000') throw new UsageError('--format must be studentcase or ss12000');
+  if (values.context !== undefined && values.format !== 'ss12000') throw new UsageError('--context applies to --format ss12000 only');
   const asOf = values['as-of'] ?? DateTime.now().setZone('Europe/Stockholm').toISODate() ?? '';
   if (!isValidIsoDate(asOf)) throw new UsageError(`--as-of must be a date written YYYY-MM-DD, got "${asOf}"`);
   if (!['with-steps', 'all', 'none'].includes(values.details)) throw new UsageError('--details must be with-steps, all or none');
@@ -70,6 +80,19 @@ async function evaluateCommand(args: string[]): Promise<number> {
   const lang: Lang = values.lang;
   const policy = await pickPolicy(values.policy);
   const calendar = await pickCalendar(values.calendar);
+  if (values.format === 'ss12000') {
+    return evaluateSs12000({
+      paths: positionals,
+      context: values.context,
+      policy,
+      calendar,
+      asOf,
+      json: values.json,
+      details: values.details,
+      lang,
+      rejected: values.rejected,
+    });
+  }
   const summary = emptySummary();
   const rejectedLines: string[] = [];
   const out = process.stdout;

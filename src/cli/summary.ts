@@ -1,9 +1,13 @@
 import type { Decision } from '../model/decision.js';
 
-/** Counts for one run; `read = evaluated + rejected` for cases and `read = accepted + rejected` for records. */
+/**
+ * Counts for one run; `read = evaluated + rejected` for cases and
+ * `read = accepted + excluded + rejected` for records (`excluded`: lessons
+ * deliberately left out, e.g. cancelled lessons in an SS 12000 export).
+ */
 export interface RunSummary {
   cases: { read: number; evaluated: number; rejected: number };
-  records: { read: number; accepted: number; rejected: number };
+  records: { read: number; accepted: number; rejected: number; excluded?: number };
   steps: Record<string, number>;
   blocked: Record<string, number>;
   warnings: Record<string, number>;
@@ -51,7 +55,9 @@ export function addDecision(summary: RunSummary, decision: Decision): void {
 export function formatSummary(s: RunSummary): string {
   const lines = [
     `students: ${s.cases.read} read = ${s.cases.evaluated} evaluated + ${s.cases.rejected} rejected`,
-    `lesson records: ${s.records.read} read = ${s.records.accepted} accepted + ${s.records.rejected} rejected`,
+    `lesson records: ${s.records.read} read = ${s.records.accepted} accepted + ${
+      (s.records.excluded ?? 0) > 0 ? `${s.records.excluded} excluded (cancelled or not taking part) + ` : ''
+    }${s.records.rejected} rejected`,
     'steps (students):',
   ];
   const ids = [...new Set([...Object.keys(s.steps), ...Object.keys(s.blocked)])].sort();

@@ -2,14 +2,16 @@ import { indexCalendar, type CalendarIndex } from '../calendar/calendarIndex.js'
 import { ageInYears } from '../calendar/age.js';
 import { dayNumber, isoDate } from '../calendar/dayNumber.js';
 import { signalFact } from '../model/factCatalog.js';
-import type { Facts, Rate, SignalFact, Trend } from '../model/facts.js';
+import type { MeasuredFacts, Rate, SignalFact, Trend } from '../model/facts.js';
 import type { Warning } from '../model/decision.js';
 import type { SchoolCalendar } from '../model/schoolCalendar.js';
 import type { StudentCase } from '../model/studentCase.js';
 import { COMPULSORY_SCHOOL_FORMS, SignalTypeSchema } from '../model/vocabulary.js';
 import type { PolicyParameters } from '../policy/policy.js';
+import { latestMeasure } from '../model/measures.js';
 import { buildLedger, type LedgerDay } from './ledger.js';
 import { countOccasions } from './occasions.js';
+import { computePatterns, type AbsencePatterns } from './patterns.js';
 import { compareRates, rateBelow } from './rate.js';
 
 interface Sums {
@@ -47,8 +49,39 @@ function trendOf(current: Rate, previous: Rate, margin: number): Trend {
 
 /** Facts plus the data-quality warnings found while computing them. */
 export interface FactsResult {
-  readonly facts: Facts;
+  /** Every fact but the typology's, which `evaluate` adds from `patterns` (see `classifyAbsence`). */
+  readonly facts: MeasuredFacts;
   readonly warnings: readonly Warning[];
+  /** Term-to-date attendance patterns for the absence typology. */
+  readonly patterns: AbsencePatterns;
+  /** Dates deadlines can be counted from; never shown to rules (facts carry no dates). */
+  readonly anchors: {
+    /** First day of the current whole-day absence streak, or null when there is none. */
+    readonly currentAbsenceStart: string | null;
+  };
+}
+
+/**
+ * First day of the school year (läsår) that contains `asOf`: 1 July, so that
+ * the autumn term and the following spring term form one year.
+ */
+export function schoolYearStart(asOf: string): string {
+  const year = Number(asOf.slice(0, 4));
+  const month = Number(asOf.slice(5, 7));
+  return `${String(month >= 7 ? year : year - 1).padStart(4, '0')}-07-01`;
+}
+
+function isWholeDayAbsent(d: LedgerDay): boolean {
+  return d.lessons > 0 && d.valid + d.invalid === d.scheduled;
+}
+
+function latestThisTerm(
+  measures: StudentCase['measures'],
+  step: StudentCase['measures'][number]['step'],
+  asOf: string,
+  termStartIso: string | undefined,
+): StudentCase['measures'][number] | undefined {
+  return termStartIso === undefined ? undefined : latestMeasure(measures, step, asOf, termStartIso);
 }
 
 /**
@@ -89,6 +122,7 @@ export function computeFacts(
 
   let longest = 0;
   let run = 0;
+  let runStart: number | null = null;
   let wholeDays = 0;
   let partialDays = 0;
   let daysWithAbsence = 0;
@@ -103,10 +137,12 @@ export function computeFacts(
     if (absent > 0) daysWithAbsence += 1;
     if (absent === d.scheduled) {
       wholeDays += 1;
+      if (run === 0) runStart = d.day;
       run += 1;
       if (run > longest) longest = run;
     } else {
       run = 0;
+      runStart = null;
       if (absent > 0) partialDays += 1;
       lessonLevelInvalid += d.invalidLessons;
     }
@@ -128,9 +164,9 @@ export function computeFacts(
     .reduce<string | undefined>((latest, m) => (latest === undefined || m.date > latest ? m.date : latest), undefined);
 
   const termStartIso = term === undefined ? undefined : isoDate(term.start);
-  const latestInvestigation = input.measures
-    .filter((m) => m.step === 'rektor-utredning' && m.date <= asOf && termStartIso !== undefined && m.date >= termStartIso)
-    .reduce<(typeof input.measures)[number] | undefined>((latest, m) => (latest === undefined || m.date >= latest.date ? m : latest), undefined);
+  const latestInvestigation = latestThisTerm(input.measures, 'rektor-utredning', asOf, termStartIso);
+  const yearStart = dayNumber(schoolYearStart(asOf));
+  const schoolYearWholeDays = ledger.days.filter((d) => d.day >= yearStart && isWholeDayAbsent(d)).length;
 
   const residence = student.residence;
   const reportingRate = rate(reportedLessons, allLessons);
@@ -144,7 +180,7 @@ export function computeFacts(
   }
   if (ledger.recordsAfterAsOf > 0) warnings.push({ kind: 'records-after-as-of', count: ledger.recordsAfterAsOf });
 
-  const facts: Facts = {
+  const facts: MeasuredFacts = {
     ageYears: ageInYears(student.birthDate, asOf),
     schoolForm: student.schoolForm,
     grade: student.grade,
@@ -152,7 +188,7 @@ export function computeFacts(
     compulsorySchoolForm: COMPULSORY_SCHOOL_FORMS.has(student.schoolForm),
     gymnasiumSchoolForm: student.schoolForm === 'gymnasieskola' || student.schoolForm === 'anpassad-gymnasieskola',
     schoolMunicipalityCode: student.school.municipalityCode,
-    residenceMunicipalityCode: residence?.municipalityCode ?? null,
+    residenceMunicipalityCode: student.protectedIdentity ? null : (residence?.municipalityCode ?? null),
     residenceKnown: residence !== undefined,
     huvudmanIsHemkommun:
       student.school.huvudman === 'kommunal' && residence !== undefined && residence.municipalityCode === student.school.municipalityCode,
@@ -184,9 +220,12 @@ export function computeFacts(
     reportingRate,
     invalidAbsenceMinutesToday: today?.invalid ?? 0,
     utredningObehovlig: latestInvestigation?.outcome === 'obehovligt',
+    utredningInledd: latestInvestigation !== undefined && latestInvestigation.outcome !== 'obehovligt',
+    ehtHeldThisTerm: latestThisTerm(input.measures, 'eht', asOf, termStartIso) !== undefined,
+    schoolYearWholeDayAbsenceDays: schoolYearWholeDays,
     orosanmalanMade: orosanmalan !== undefined,
     daysSinceOrosanmalan: orosanmalan === undefined ? null : asOfDay - dayNumber(orosanmalan),
     ...signalFacts,
   };
-  return { facts, warnings };
+  return { facts, warnings, patterns: computePatterns(termDays), anchors: { currentAbsenceStart: run > 0 && runStart !== null ? isoDate(runStart) : null } };
 }

@@ -14,6 +14,18 @@ export interface LedgerDay {
   readonly unreportedLessons: number;
   /** Reported lessons with invalid absence. */
   readonly invalidLessons: number;
+  /** Absence minutes (valid + invalid) on lessons the guardians reported. */
+  readonly guardianReported: number;
+  /** Invalid absence minutes on lessons the guardians reported. */
+  readonly guardianReportedInvalid: number;
+  /** Absence minutes with reason `sick`. */
+  readonly sick: number;
+  /** Absence minutes with reason `school-initiated` (the school sent the student home). */
+  readonly schoolInitiated: number;
+  /** The first reported lesson of the day had invalid absence. */
+  readonly firstLessonInvalid: boolean;
+  /** The last reported lesson of the day had invalid absence. */
+  readonly lastLessonInvalid: boolean;
 }
 
 /** Lesson-level sequence entry, in schedule order, for occasion counting. */
@@ -51,12 +63,21 @@ interface MutableDay {
   lessons: number;
   unreportedLessons: number;
   invalidLessons: number;
+  guardianReported: number;
+  guardianReportedInvalid: number;
+  sick: number;
+  schoolInitiated: number;
+  firstLessonInvalid: boolean;
+  lastLessonInvalid: boolean;
 }
 
 /**
  * Fold lesson records into per-day minutes. Records after `asOf` are counted
  * and left out. Unreported lessons add to `unreportedLessons` only: an
- * unreported lesson is missing data, not presence and not absence.
+ * unreported lesson is missing data, not presence and not absence. Besides
+ * the minutes, each day keeps what the typology's patterns need: who reported
+ * the absence, its reason (sick, school-initiated) and whether the first and
+ * last lessons were invalid absence.
  *
  * @param records - the student's lessons, in any order
  * @param asOf - ISO evaluation date
@@ -75,7 +96,22 @@ export function buildLedger(records: readonly AttendanceRecord[], asOf: string):
       continue;
     }
     if (current === undefined || current.date !== r.date) {
-      current = { day: dayNumber(r.date), date: r.date, scheduled: 0, valid: 0, invalid: 0, lessons: 0, unreportedLessons: 0, invalidLessons: 0 };
+      current = {
+        day: dayNumber(r.date),
+        date: r.date,
+        scheduled: 0,
+        valid: 0,
+        invalid: 0,
+        lessons: 0,
+        unreportedLessons: 0,
+        invalidLessons: 0,
+        guardianReported: 0,
+        guardianReportedInvalid: 0,
+        sick: 0,
+        schoolInitiated: 0,
+        firstLessonInvalid: false,
+        lastLessonInvalid: false,
+      };
       days.push(current);
     }
     if (!r.reported) {
@@ -86,7 +122,17 @@ export function buildLedger(records: readonly AttendanceRecord[], asOf: string):
     current.scheduled += r.scheduledMinutes;
     current.valid += r.validAbsenceMinutes;
     current.invalid += r.invalidAbsenceMinutes;
-    if (r.invalidAbsenceMinutes > 0) current.invalidLessons += 1;
+    const invalid = r.invalidAbsenceMinutes > 0;
+    if (invalid) current.invalidLessons += 1;
+    if (current.lessons === 1) current.firstLessonInvalid = invalid;
+    current.lastLessonInvalid = invalid;
+    const absentMinutes = r.validAbsenceMinutes + r.invalidAbsenceMinutes;
+    if (r.guardianReported) {
+      current.guardianReported += absentMinutes;
+      current.guardianReportedInvalid += r.invalidAbsenceMinutes;
+    }
+    if (r.reason === 'sick') current.sick += absentMinutes;
+    else if (r.reason === 'school-initiated') current.schoolInitiated += absentMinutes;
     lessons.push({
       absent: r.validAbsenceMinutes + r.invalidAbsenceMinutes > 0,
       invalid: r.invalidAbsenceMinutes > 0,

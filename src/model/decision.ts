@@ -1,5 +1,6 @@
 import type { Facts, Rate } from './facts.js';
 import type { Basis } from './policyFile.js';
+import type { Typology } from './typology.js';
 import type { ConsentParty, ConsentPurpose, ConsentStatus, Role, StepId, StepKind, Urgency } from './vocabulary.js';
 
 /** One leaf condition that decided a rule: the fact, the comparison and the value seen. */
@@ -98,6 +99,8 @@ export interface Decision {
   readonly asOf: string;
   readonly policy: { readonly id: string; readonly version: string; readonly hash: string };
   readonly facts: Facts;
+  /** Advisory absence typology (domain.md §4.1, §6.2), computed under every policy; never a legal trigger. */
+  readonly typology: Typology;
   readonly steps: readonly Step[];
   readonly notRecommended: readonly NotRecommended[];
   readonly warnings: readonly Warning[];

@@ -1,4 +1,5 @@
-import type { FactInfo, Facts, SignalFact } from './facts.js';
+import type { FactInfo, Facts, SignalFact, TypologyFact } from './facts.js';
+import { ABSENCE_TYPES, TYPOLOGY_LEVELS, TYPOLOGY_TYPE_LABELS, type AbsenceType } from './typology.js';
 import { SignalTypeSchema, type SignalType } from './vocabulary.js';
 
 /**
@@ -17,6 +18,12 @@ const SIGNAL_LABELS: Record<SignalType, [string, string]> = {
   'harm-suspected': ['misstanke om att barnet far illa', 'suspicion that the child is being harmed'],
   'violence-disclosed': ['barnet har berättat om våld', 'the child has disclosed violence'],
   'anxiety-distress': ['oro, ångest eller starkt obehag', 'anxiety or strong distress'],
+  'neurodevelopmental-condition': ['neuropsykiatrisk funktionsnedsättning (NPF)', 'neurodevelopmental condition'],
+  'guardian-own-problems': [
+    'vårdnadshavares egen problematik (missbruk, psykisk eller fysisk ohälsa)',
+    "guardian's own problems (substance use, mental or physical illness)",
+  ],
+  'school-sent-home': ['skolan har skickat hem eleven utan formellt beslut', 'the school sent the student home without a formal decision'],
   'guardians-unaware': ['vårdnadshavare ovetande om frånvaron', 'guardians unaware of the absence'],
   'guardians-trying': ['vårdnadshavare försöker få barnet till skolan', 'guardians trying to get the child to school'],
   'guardian-keeps-home': ['vårdnadshavare håller barnet hemma', 'guardian keeps the child at home'],
@@ -29,6 +36,42 @@ const SIGNAL_LABELS: Record<SignalType, [string, string]> = {
   ],
   'complex-problems': ['komplex och omfattande problematik', 'complex and extensive problems'],
 };
+
+/**
+ * Label of a signal without the "Signal:" prefix of its fact label.
+ *
+ * @param signal - the signal id
+ * @returns Swedish and English labels
+ * @example signalLabel('guardians-unaware').sv // 'vårdnadshavare ovetande om frånvaron'
+ */
+export function signalLabel(signal: SignalType): { readonly sv: string; readonly en: string } {
+  const [sv, en] = SIGNAL_LABELS[signal];
+  return { sv, en };
+}
+
+/**
+ * Fact name of a typology type's strength.
+ *
+ * @param type - a typology type other than `oklar`
+ * @returns the fact name rules use
+ * @example typologyFact('skolvagran') // 'typologySkolvagran'
+ */
+export function typologyFact(type: AbsenceType): TypologyFact {
+  return `typology${type.charAt(0).toUpperCase()}${type.slice(1)}` as TypologyFact;
+}
+
+const typologyEntries = Object.fromEntries(
+  ABSENCE_TYPES.map((t) => [
+    typologyFact(t),
+    {
+      type: 'string',
+      values: TYPOLOGY_LEVELS,
+      advisory: true,
+      sv: `Typologi (rådgivande): ${TYPOLOGY_TYPE_LABELS[t].sv}, styrka`,
+      en: `Typology (advisory): ${TYPOLOGY_TYPE_LABELS[t].en}, strength`,
+    },
+  ]),
+) as Record<TypologyFact, FactInfo>;
 
 const signalEntries = Object.fromEntries(
   SignalTypeSchema.options.map((s) => [
@@ -92,9 +135,21 @@ export const FACT_CATALOG: Readonly<Record<keyof Facts, FactInfo>> = {
     sv: 'Rektor har bedömt utredning obehövlig denna termin',
     en: 'The principal recorded an investigation as unnecessary this term',
   },
+  utredningInledd: {
+    type: 'boolean',
+    sv: 'Rektors frånvaroutredning inledd denna termin',
+    en: "The principal's absence investigation has started this term",
+  },
+  ehtHeldThisTerm: { type: 'boolean', sv: 'Elevhälsoteamet har haft ärendet denna termin', en: 'The student health team has met about the student this term' },
+  schoolYearWholeDayAbsenceDays: {
+    type: 'number',
+    sv: 'Hela frånvarodagar under läsåret',
+    en: 'Whole days of absence this school year',
+  },
   orosanmalanMade: { type: 'boolean', sv: 'Orosanmälan gjord', en: 'Report of concern made' },
   daysSinceOrosanmalan: { type: 'number', nullable: true, sv: 'Dagar sedan orosanmälan', en: 'Days since the report of concern' },
   ...signalEntries,
+  ...typologyEntries,
 };
 
 /** All fact names, for schemas. */

@@ -1,3 +1,4 @@
+import type { AbsenceType, TypologyLevel } from './typology.js';
 import type { SignalType } from './vocabulary.js';
 
 /**
@@ -19,11 +20,16 @@ type SignalFactName<S extends string> = S extends `${infer H}-${infer T}`
 /** `harm-suspected` → `signalHarmSuspected`. */
 export type SignalFact = `signal${Capitalize<SignalFactName<SignalType>>}`;
 
+/** `skolvagran` → `typologySkolvagran`: the strength of one typology hypothesis as a fact. */
+export type TypologyFact = `typology${Capitalize<AbsenceType>}`;
+
 /**
  * The flat facts rules see. Everything is precomputed: no dates, no paths, no
- * nested lookups. Numbers are integers (minutes, days, counts).
+ * nested lookups. Numbers are integers (minutes, days, counts). The typology
+ * facts (`typologySkolk` …) hold `ingen`/`svag`/`mattlig`/`stark`; rules of
+ * kind `lagkrav` may not read them (the typology is advisory, domain.md §6.2).
  */
-export interface Facts extends Readonly<Record<SignalFact, boolean>> {
+export interface Facts extends Readonly<Record<SignalFact, boolean>>, Readonly<Record<TypologyFact, TypologyLevel>> {
   readonly ageYears: number;
   readonly schoolForm: string;
   readonly grade: number;
@@ -64,9 +70,15 @@ export interface Facts extends Readonly<Record<SignalFact, boolean>> {
   readonly invalidAbsenceMinutesToday: number;
 
   readonly utredningObehovlig: boolean;
+  readonly utredningInledd: boolean;
+  readonly ehtHeldThisTerm: boolean;
+  readonly schoolYearWholeDayAbsenceDays: number;
   readonly orosanmalanMade: boolean;
   readonly daysSinceOrosanmalan: number | null;
 }
+
+/** The facts measured from the case, before the typology is added (what `computeFacts` returns). */
+export type MeasuredFacts = Omit<Facts, TypologyFact>;
 
 /** The type a fact has for rule validation and operator checks. */
 export type FactType = 'number' | 'boolean' | 'string' | 'rate';
@@ -75,6 +87,10 @@ export type FactType = 'number' | 'boolean' | 'string' | 'rate';
 export interface FactInfo {
   readonly type: FactType;
   readonly nullable?: boolean;
+  /** For a string fact with a closed set of values: the values a rule may compare it with. */
+  readonly values?: readonly string[];
+  /** Advisory facts (the typology) never trigger a legal duty: rules of kind `lagkrav` may not read them. */
+  readonly advisory?: true;
   readonly sv: string;
   readonly en: string;
 }

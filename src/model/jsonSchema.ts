@@ -15,7 +15,8 @@ export function studentCaseJsonSchema(): Record<string, unknown> {
 
 /**
  * JSON Schema of a policy file in `rules/`. Cross-field checks (known facts,
- * operator per fact type) are enforced by `loadPolicy`, not by the schema.
+ * operator and values per fact, no typology fact in a `lagkrav` rule) are
+ * enforced by `loadPolicy`, not by the schema.
  *
  * @returns the JSON Schema object
  * @example policyFileJsonSchema().required // ['id', 'version', 'title', 'rules']

@@ -28,7 +28,7 @@ export const LeafConditionSchema = z
     value: z.union([ScalarSchema, z.array(z.union([z.number(), z.string()]))]),
   })
   .superRefine((leaf, ctx) => {
-    const info = (FACT_CATALOG as Record<string, (typeof FACT_CATALOG)[keyof typeof FACT_CATALOG] | undefined>)[leaf.fact];
+    const info = Object.hasOwn(FACT_CATALOG, leaf.fact) ? FACT_CATALOG[leaf.fact as keyof typeof FACT_CATALOG] : undefined;
     if (info === undefined) {
       ctx.addIssue({ code: 'custom', path: ['fact'], message: `Unknown fact "${leaf.fact}"` });
       return;
@@ -60,6 +60,17 @@ export const LeafConditionSchema = z
           path: ['value'],
           message: `Value ${JSON.stringify(v)} is not a ${expected}, as fact "${leaf.fact}" requires`,
         });
+      }
+    }
+    if (info.values !== undefined) {
+      for (const v of values) {
+        if (typeof v === 'string' && !info.values.includes(v)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['value'],
+            message: `Value ${JSON.stringify(v)} is not one of the values of fact "${leaf.fact}" (${info.values.join(', ')})`,
+          });
+        }
       }
     }
     if (info.type === 'rate' && typeof leaf.value === 'number') {
@@ -116,7 +127,8 @@ export const DeadlineSchema = z.strictObject({
   urgency: UrgencySchema,
   days: z.int().min(0).max(365).optional(),
   unit: z.enum(['calendar-days', 'working-days']).default('calendar-days'),
-  from: z.enum(['as-of', 'orosanmalan']).default('as-of'),
+  /** `absence-start`: the first day of the current whole-day absence streak (as-of when there is none). */
+  from: z.enum(['as-of', 'orosanmalan', 'absence-start']).default('as-of'),
 });
 export type Deadline = z.infer<typeof DeadlineSchema>;
 
@@ -155,6 +167,54 @@ export const PolicyParametersSchema = z.strictObject({
 });
 export type PolicyParametersInput = z.infer<typeof PolicyParametersSchema>;
 
+/** An advisory fact read by a condition tree, and the named conditions it was reached through. */
+export interface AdvisoryFactUse {
+  readonly fact: string;
+  /** Named conditions followed to reach the leaf, outermost first. */
+  readonly via: readonly string[];
+}
+
+/**
+ * The advisory facts (the typology, see `FactInfo.advisory`) a condition tree
+ * reads, directly or through named conditions, which are followed
+ * transitively. Names missing from `conditions` are skipped: they are
+ * reported as unknown elsewhere.
+ *
+ * @param node - a rule's conditions
+ * @param conditions - the named conditions in scope
+ * @returns every use, in tree order
+ * @example advisoryFactUses({ all: [{ fact: 'typologySkolk', operator: 'equal', value: 'stark' }] }, {}) // [{ fact: 'typologySkolk', via: [] }]
+ */
+export function advisoryFactUses(
+  node: ConditionNode,
+  conditions: Readonly<Record<string, ConditionNode>>,
+  via: readonly string[] = [],
+): AdvisoryFactUse[] {
+  if ('all' in node) return node.all.flatMap((child) => advisoryFactUses(child, conditions, via));
+  if ('any' in node) return node.any.flatMap((child) => advisoryFactUses(child, conditions, via));
+  if ('not' in node) return advisoryFactUses(node.not, conditions, via);
+  if ('condition' in node) {
+    const target = conditions[node.condition];
+    if (target === undefined || via.includes(node.condition)) return [];
+    return advisoryFactUses(target, conditions, [...via, node.condition]);
+  }
+  const info = Object.hasOwn(FACT_CATALOG, node.fact) ? FACT_CATALOG[node.fact as keyof typeof FACT_CATALOG] : undefined;
+  return info?.advisory === true ? [{ fact: node.fact, via }] : [];
+}
+
+/**
+ * The message for a `lagkrav` rule that reads an advisory fact.
+ *
+ * @param ruleId - the rule's id
+ * @param use - the fact and the named conditions it was reached through
+ * @returns a message naming the rule, the fact and the path
+ * @example lagkravAdvisoryMessage('sl-x', { fact: 'typologySkolk', via: [] })
+ */
+export function lagkravAdvisoryMessage(ruleId: string, use: AdvisoryFactUse): string {
+  const path = use.via.length === 0 ? '' : ` through condition ${use.via.map((c) => `"${c}"`).join(' → ')}`;
+  return `Rule "${ruleId}" is a lagkrav rule and may not read the typology fact "${use.fact}"${path}: the typology is advisory and never a legal trigger (domain.md §6.2)`;
+}
+
 /** A policy file in `rules/`. */
 export const PolicyFileSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -165,6 +225,14 @@ export const PolicyFileSchema = z.strictObject({
   parameters: PolicyParametersSchema.default({}),
   conditions: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), TopConditionSchema).default({}),
   rules: z.array(RuleSchema),
+}).superRefine((file, ctx) => {
+  // "Never a legal trigger on its own": a statutory rule may not depend on the typology.
+  file.rules.forEach((rule, i) => {
+    if (rule.kind !== 'lagkrav') return;
+    for (const use of advisoryFactUses(rule.conditions, file.conditions)) {
+      ctx.addIssue({ code: 'custom', path: ['rules', i, 'conditions'], message: lagkravAdvisoryMessage(rule.id, use) });
+    }
+  });
 });
 export type PolicyFile = z.infer<typeof PolicyFileSchema>;
 export type PolicyFileInput = z.input<typeof PolicyFileSchema>;

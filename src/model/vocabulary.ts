@@ -36,8 +36,12 @@ export type Huvudman = z.infer<typeof HuvudmanSchema>;
 export const SchoolTeamSchema = z.enum(['skolsocialt-team']);
 export type SchoolTeam = z.infer<typeof SchoolTeamSchema>;
 
-/** Reason category of an absence. Never free text: reasons can be secret (OSL). */
-export const AbsenceReasonSchema = z.enum(['none', 'sick', 'granted-leave', 'other', 'unknown']);
+/**
+ * Reason category of an absence. Never free text: reasons can be secret (OSL).
+ * `school-initiated`: the school sent the student home or asked them to stay
+ * home (domain.md §7.1 category SKOLINITIERAD, §6.2 school exclusion).
+ */
+export const AbsenceReasonSchema = z.enum(['none', 'sick', 'granted-leave', 'other', 'unknown', 'school-initiated']);
 export type AbsenceReason = z.infer<typeof AbsenceReasonSchema>;
 
 /** Purposes a consent is asked for. */
@@ -60,11 +64,14 @@ export const SignalTypeSchema = z.enum([
   'harm-suspected',
   'violence-disclosed',
   'anxiety-distress',
+  'neurodevelopmental-condition',
   'guardians-unaware',
   'guardians-trying',
   'guardian-keeps-home',
   'caregiving-at-home',
+  'guardian-own-problems',
   'normbrytande',
+  'school-sent-home',
   'whereabouts-unknown',
   'needs-health-and-social-care',
   'complex-problems',
@@ -79,6 +86,7 @@ export const StepIdSchema = z.enum([
   'vardnadshavare-informeras',
   'mentor-kontakt',
   'rektor-utredning',
+  'skolpliktsutredning',
   'anmalan-huvudman',
   'information-hemkommun',
   'eht',
@@ -87,10 +95,13 @@ export const StepIdSchema = z.enum([
   'uppfoljning',
   'sarskilt-stod-utredning',
   'skolsocialt-team',
+  'skolsocialt-team-central',
+  'skolnarmandeplan',
   'sip',
   'orosanmalan',
   'anmalningsmote',
   'forhandsbedomning-bevakning',
+  'vitesforelaggande-prova',
   'samtycke',
 ]);
 export type StepId = z.infer<typeof StepIdSchema>;
@@ -104,5 +115,5 @@ export const UrgencySchema = z.enum(['genast', 'samma-dag', 'skyndsamt', 'snaras
 export type Urgency = z.infer<typeof UrgencySchema>;
 
 /** Roles that carry out steps. */
-export const RoleSchema = z.enum(['rektor', 'mentor', 'huvudman', 'elevhalsan', 'skolpersonal']);
+export const RoleSchema = z.enum(['rektor', 'mentor', 'huvudman', 'elevhalsan', 'skolpersonal', 'hemkommun']);
 export type Role = z.infer<typeof RoleSchema>;

@@ -1,32 +1,37 @@
+import goteborgJson from '../../rules/goteborg.json';
 import skollagenJson from '../../rules/skollagen.json';
 import stockholmJson from '../../rules/stockholm.json';
 import { loadPolicy } from './loadPolicy.js';
 import type { Policy } from './policy.js';
 
-let cache: Readonly<Record<BuiltinPolicyId, Policy>> | undefined;
-
 /** Ids of the policies shipped in `rules/`. */
-export type BuiltinPolicyId = 'skollagen' | 'stockholm';
+export type BuiltinPolicyId = 'skollagen' | 'stockholm' | 'goteborg';
 
 /** The ids of the bundled policies. */
-export const BUILTIN_POLICY_IDS: readonly BuiltinPolicyId[] = ['skollagen', 'stockholm'];
+export const BUILTIN_POLICY_IDS: readonly BuiltinPolicyId[] = ['skollagen', 'stockholm', 'goteborg'];
 
-function loadAll(): Readonly<Record<BuiltinPolicyId, Policy>> {
-  const skollagen = loadPolicy(skollagenJson);
-  const stockholm = loadPolicy(stockholmJson, (id) => (id === 'skollagen' ? skollagen : undefined));
-  return { skollagen, stockholm };
-}
+const SOURCES: Readonly<Record<BuiltinPolicyId, unknown>> = {
+  skollagen: skollagenJson,
+  stockholm: stockholmJson,
+  goteborg: goteborgJson,
+};
+
+const cache = new Map<BuiltinPolicyId, Policy>();
 
 /**
  * A bundled policy, validated on first use.
  *
- * @param id - `skollagen` (national law only) or `stockholm` (law + Stockholm stad)
+ * @param id - `skollagen` (national law only), `stockholm` (law + Stockholm stad) or `goteborg` (law + Göteborgs Stad)
  * @returns the loaded policy
  * @example builtinPolicy('stockholm').chain // ['stockholm', 'skollagen']
  */
 export function builtinPolicy(id: BuiltinPolicyId): Policy {
-  cache ??= loadAll();
-  return cache[id];
+  let policy = cache.get(id);
+  if (policy === undefined) {
+    policy = loadPolicy(SOURCES[id], resolveBuiltinPolicy);
+    cache.set(id, policy);
+  }
+  return policy;
 }
 
 /**

@@ -1,4 +1,5 @@
-import { PolicyFileSchema, type ConditionNode, type PolicyFile } from '../model/policyFile.js';
+import type { z } from 'zod';
+import { advisoryFactUses, lagkravAdvisoryMessage, PolicyFileSchema, type ConditionNode, type PolicyFile } from '../model/policyFile.js';
 import { contentHash } from './canonicalJson.js';
 import { DEFAULT_PARAMETERS, type Policy, type PolicyParameters, type PolicyRule } from './policy.js';
 
@@ -17,6 +18,36 @@ function formatPath(path: ReadonlyArray<PropertyKey>): string {
   return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
 }
 
+interface LocatedIssue {
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+}
+
+/**
+ * Zod reports a condition that fits no branch of the condition union as one
+ * "Invalid input" at the tree's root. Look inside: the branches whose keys do
+ * not even fit the object (unrecognised keys at the branch root) are the wrong
+ * shape; the issues of the remaining branch name the leaf and the field.
+ */
+function locateIssues(issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[]): LocatedIssue[] {
+  return issues.flatMap((issue) => {
+    const path = [...prefix, ...issue.path];
+    if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [{ path, message: issue.message }];
+    const plausible = issue.errors.filter((branch) => !branch.some((i) => i.code === 'unrecognized_keys' && i.path.length === 0));
+    if (plausible.length !== 1) return [{ path, message: issue.message }];
+    return locateIssues(plausible[0] ?? [], path);
+  });
+}
+
+/** The id of the rule an issue path points into, when the input has one. */
+function ruleIdAt(json: unknown, path: readonly PropertyKey[]): string | undefined {
+  if (path[0] !== 'rules' || typeof path[1] !== 'number') return undefined;
+  const rules = typeof json === 'object' && json !== null ? (json as { rules?: unknown }).rules : undefined;
+  const rule = Array.isArray(rules) ? (rules[path[1]] as unknown) : undefined;
+  const id = typeof rule === 'object' && rule !== null ? (rule as { id?: unknown }).id : undefined;
+  return typeof id === 'string' ? id : undefined;
+}
+
 /** Resolves the id in `extends` to an already loaded policy. */
 export type PolicyResolver = (id: string) => Policy | undefined;
 
@@ -32,23 +63,48 @@ function crossChecks(file: PolicyFile, base: Policy | undefined): string[] {
   const issues: string[] = [];
   const conditions: Record<string, ConditionNode> = { ...(base?.conditions ?? {}), ...file.conditions };
   for (const name of Object.keys(file.conditions)) {
-    if (base !== undefined && name in base.conditions) issues.push(`conditions.${name}: already defined by "${base.id}"`);
+    if (base !== undefined && Object.hasOwn(base.conditions, name)) issues.push(`conditions.${name}: already defined by "${base.id}"`);
   }
   const seen = new Set(base?.rules.map((r) => r.id) ?? []);
   file.rules.forEach((rule, i) => {
     if (seen.has(rule.id)) issues.push(`rules[${i}].id: duplicate rule id "${rule.id}"`);
     seen.add(rule.id);
     for (const ref of conditionRefs(rule.conditions, [])) {
-      if (!(ref in conditions)) issues.push(`rules[${i}] (${rule.id}): unknown condition "${ref}"`);
+      if (!Object.hasOwn(conditions, ref)) issues.push(`rules[${i}] (${rule.id}): unknown condition "${ref}"`);
+    }
+    // The schema checked the file's own conditions; this catches those inherited from the base.
+    if (rule.kind === 'lagkrav') {
+      for (const use of advisoryFactUses(rule.conditions, conditions)) {
+        issues.push(`rules[${i}].conditions: ${lagkravAdvisoryMessage(rule.id, use)}`);
+      }
     }
   });
   for (const [name, node] of Object.entries(file.conditions)) {
     for (const ref of conditionRefs(node, [])) {
-      if (!(ref in conditions)) issues.push(`conditions.${name}: unknown condition "${ref}"`);
-      if (ref === name) issues.push(`conditions.${name}: refers to itself`);
+      if (!Object.hasOwn(conditions, ref)) issues.push(`conditions.${name}: unknown condition "${ref}"`);
     }
+    const cycle = conditionCycle(name, conditions);
+    if (cycle !== undefined) issues.push(`conditions.${name}: refers to itself (${cycle.join(' → ')})`);
   }
   return issues;
+}
+
+/** A path of named-condition references from `start` back to itself, if there is one. */
+function conditionCycle(start: string, conditions: Readonly<Record<string, ConditionNode>>): string[] | undefined {
+  const done = new Set<string>();
+  const walk = (name: string, path: readonly string[]): string[] | undefined => {
+    const node = Object.hasOwn(conditions, name) ? conditions[name] : undefined;
+    if (node === undefined || done.has(name)) return undefined;
+    for (const ref of conditionRefs(node, [])) {
+      if (ref === start) return [...path, ref];
+      if (path.includes(ref)) continue;
+      const found = walk(ref, [...path, ref]);
+      if (found !== undefined) return found;
+    }
+    done.add(name);
+    return undefined;
+  };
+  return walk(start, [start]);
 }
 
 /**
@@ -66,7 +122,10 @@ export function loadPolicy(json: unknown, resolve: PolicyResolver = () => undefi
   if (!parsed.success) {
     throw new PolicyError(
       id,
-      parsed.error.issues.map((issue) => `${formatPath(issue.path) || '(root)'}: ${issue.message}`),
+      locateIssues(parsed.error.issues, []).map((issue) => {
+        const ruleId = ruleIdAt(json, issue.path);
+        return `${formatPath(issue.path) || '(root)'}: ${issue.message}${ruleId === undefined || issue.message.includes(`"${ruleId}"`) ? '' : ` (rule ${ruleId})`}`;
+      }),
     );
   }
   const file = parsed.data;
@@ -74,6 +133,7 @@ export function loadPolicy(json: unknown, resolve: PolicyResolver = () => undefi
   if (file.extends !== undefined && base === undefined) {
     throw new PolicyError(file.id, [`extends: unknown base policy "${file.extends}"`]);
   }
+  if (base?.chain.includes(file.id)) throw new PolicyError(file.id, [`extends: cycle ${[file.id, ...base.chain].join(' → ')}`]);
   const issues = crossChecks(file, base);
   if (issues.length > 0) throw new PolicyError(file.id, issues);
   const ownRules: PolicyRule[] = file.rules.map((r) => ({ ...r, policyId: file.id }));

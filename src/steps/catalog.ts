@@ -34,7 +34,13 @@ export interface StepDefinition {
   readonly followUp?: boolean;
 }
 
-const HARM_SIGNALS: readonly SignalType[] = ['harm-suspected', 'violence-disclosed', 'whereabouts-unknown', 'complex-problems'];
+/** A new one of these after the latest orosanmälan means a new report (the concern is new). */
+const HARM_SIGNALS: readonly SignalType[] = [
+  'harm-suspected',
+  'violence-disclosed',
+  'whereabouts-unknown',
+  'complex-problems',
+];
 
 function deadline(urgency: Deadline['urgency'], days?: number, from: Deadline['from'] = 'as-of'): Deadline {
   return days === undefined ? { urgency, unit: 'calendar-days', from } : { urgency, days, unit: 'calendar-days', from };
@@ -56,8 +62,8 @@ export const STEP_CATALOG: Readonly<Record<StepId, StepDefinition>> = {
   },
   'mentor-kontakt': {
     id: 'mentor-kontakt',
-    sv: 'Mentor tar kontakt med eleven och vårdnadshavare',
-    en: 'Mentor contacts the student and guardians',
+    sv: 'Mentor tar kontakt med eleven om frånvaron',
+    en: 'Mentor talks with the student about the absence',
     responsible: 'mentor',
     deadline: deadline('snarast'),
     renewal: { kind: 'per-term' },
@@ -70,6 +76,14 @@ export const STEP_CATALOG: Readonly<Record<StepId, StepDefinition>> = {
     deadline: deadline('skyndsamt'),
     renewal: { kind: 'per-term' },
     followUp: true,
+  },
+  skolpliktsutredning: {
+    id: 'skolpliktsutredning',
+    sv: 'Inleda skolpliktsutredning: ta reda på var eleven är',
+    en: 'Open a compulsory-schooling investigation: find out where the student is',
+    responsible: 'rektor',
+    deadline: deadline('inom-frist', 7, 'absence-start'),
+    renewal: { kind: 'per-signal', signals: ['whereabouts-unknown'] },
   },
   'anmalan-huvudman': {
     id: 'anmalan-huvudman',
@@ -140,6 +154,24 @@ export const STEP_CATALOG: Readonly<Record<StepId, StepDefinition>> = {
     consent: { purpose: 'skolsocialt-team', parties: ['guardians', 'student'] },
     renewal: { kind: 'per-term' },
   },
+  'skolsocialt-team-central': {
+    id: 'skolsocialt-team-central',
+    sv: 'Kontakta stadsområdets centrala skolsociala team',
+    en: "Contact the city area's central school-social team",
+    responsible: 'elevhalsan',
+    deadline: deadline('planeras'),
+    consent: { purpose: 'skolsocialt-team', parties: ['guardians', 'student'] },
+    renewal: { kind: 'per-term' },
+  },
+  skolnarmandeplan: {
+    id: 'skolnarmandeplan',
+    sv: 'Göra en skolnärmandeplan tillsammans med elev och vårdnadshavare',
+    en: 'Make a school-approach plan with the student and guardians',
+    responsible: 'elevhalsan',
+    deadline: deadline('snarast'),
+    renewal: { kind: 'per-term' },
+    followUp: true,
+  },
   sip: {
     id: 'sip',
     sv: 'Föreslå samordnad individuell plan (SIP)',
@@ -175,6 +207,15 @@ export const STEP_CATALOG: Readonly<Record<StepId, StepDefinition>> = {
     deadline: deadline('inom-frist', 14, 'orosanmalan'),
     routing: 'socialtjanst',
     renewal: { kind: 'after-orosanmalan' },
+  },
+  'vitesforelaggande-prova': {
+    id: 'vitesforelaggande-prova',
+    sv: 'Hemkommunen prövar föreläggande (ev. vid vite) mot vårdnadshavare',
+    en: 'The home municipality considers an order (possibly with a fine) to the guardians',
+    responsible: 'hemkommun',
+    deadline: deadline('planeras'),
+    routing: 'hemkommun',
+    renewal: { kind: 'per-term' },
   },
   samtycke: {
     id: 'samtycke',

@@ -1,6 +1,9 @@
 import type { Measure, Signal } from '../model/studentCase.js';
 import type { StepId } from '../model/vocabulary.js';
+import { latestMeasure } from '../model/measures.js';
 import type { Renewal } from './catalog.js';
+
+export { latestMeasure };
 
 /** What renewal needs to know about the student's timeline. */
 export interface RenewalContext {
@@ -11,23 +14,6 @@ export interface RenewalContext {
   readonly measures: readonly Measure[];
   readonly signals: readonly Signal[];
   readonly orosanmalanDate: string | undefined;
-}
-
-/**
- * The latest measure of a step on or before asOf.
- *
- * @param measures - the case's measures
- * @param step - the step id
- * @param asOf - ISO evaluation date
- * @returns the latest measure or undefined
- * @example latestMeasure([{ step: 'eht', date: '2026-09-01', outcome: 'done' }], 'eht', '2026-11-23')?.date // '2026-09-01'
- */
-export function latestMeasure(measures: readonly Measure[], step: StepId, asOf: string): Measure | undefined {
-  let latest: Measure | undefined;
-  for (const m of measures) {
-    if (m.step === step && m.date <= asOf && (latest === undefined || m.date > latest.date)) latest = m;
-  }
-  return latest;
 }
 
 /**

@@ -18,8 +18,11 @@ import {
   type Decision,
   type NotRecommended,
   type Step,
+  type SignalType,
   type StepId,
   type StudentCaseInput,
+  type TypologyStrength,
+  type TypologyType,
 } from '../../src/index.js';
 
 /** Monday of week 48, 2026: in HT2026 (2026-08-17 – 2026-12-18, höstlov 2026-10-26 – 10-30). */
@@ -45,10 +48,12 @@ export function schoolDays(from: string, to: string): string[] {
   return index.schoolDays.filter((d) => d >= lo && d <= hi).map(isoDate);
 }
 
-/** Absence of one lesson in minutes; omitted parts are 0. */
+/** Absence of one lesson in minutes; omitted parts are 0. `reason` and `guardianReported` as in the input schema. */
 export interface LessonAbsence {
   readonly valid?: number;
   readonly invalid?: number;
+  readonly reason?: LessonInput['reason'];
+  readonly guardianReported?: boolean;
 }
 
 export interface LessonsOptions {
@@ -70,13 +75,16 @@ export function lessons(days: readonly string[], options: LessonsOptions = {}): 
       const startMin = 8 * 60 + i * (minutes + 10);
       const start = `${String(Math.floor(startMin / 60)).padStart(2, '0')}:${String(startMin % 60).padStart(2, '0')}`;
       const a = options.absent?.(date, i) ?? {};
-      out.push({
+      const lesson: LessonInput = {
         date,
         start,
         scheduledMinutes: minutes,
         validAbsenceMinutes: a.valid ?? 0,
         invalidAbsenceMinutes: a.invalid ?? 0,
-      });
+      };
+      if (a.reason !== undefined) lesson.reason = a.reason;
+      if (a.guardianReported !== undefined) lesson.guardianReported = a.guardianReported;
+      out.push(lesson);
     }
   }
   return out;
@@ -174,4 +182,14 @@ export function ruleIds(s: Step): string[] {
 /** Every evidence leaf of a step, flattened across its reasons. */
 export function evidence(s: Step): Array<Step['reasons'][number]['evidence'][number]> {
   return s.reasons.flatMap((r) => r.evidence);
+}
+
+/** Signals of the given types, all recorded on `date` (default: the start of HT2026). */
+export function signalsOf(types: readonly SignalType[], date = '2026-08-17'): SignalInput[] {
+  return types.map((type) => ({ type, date }));
+}
+
+/** The typology of a decision as `[type, strength]` pairs, in decision order. */
+export function typologyOf(decision: Decision): Array<[TypologyType, TypologyStrength]> {
+  return decision.typology.hypotheses.map((h) => [h.type, h.strength]);
 }

@@ -17,7 +17,8 @@ describe('buildLedger', () => {
       '2026-11-23',
     );
     expect(ledger.days).toEqual([
-      { day: dayNumber('2026-11-23'), date: '2026-11-23', scheduled: 210, valid: 40, invalid: 70, lessons: 4, unreportedLessons: 0, invalidLessons: 2 },
+      { day: dayNumber('2026-11-23'), date: '2026-11-23', scheduled: 210, valid: 40, invalid: 70, lessons: 4, unreportedLessons: 0, invalidLessons: 2,
+        guardianReported: 0, guardianReportedInvalid: 0, sick: 0, schoolInitiated: 0, firstLessonInvalid: true, lastLessonInvalid: false },
     ]);
     expect(ledger.lessons).toEqual([
       { absent: true, invalid: true },
@@ -41,10 +42,33 @@ describe('buildLedger', () => {
     expect(ledger.lessons).toHaveLength(1);
   });
 
+  it('keeps what the typology patterns need: guardian-reported, sick and school-initiated minutes, first and last lesson invalid', () => {
+    const ledger = buildLedger(
+      [
+        record({ ...lesson('2026-11-23', '08:00', 60, { valid: 60 }), reason: 'sick', guardianReported: true }),
+        record({ ...lesson('2026-11-23', '09:10', 60, { invalid: 20 }), guardianReported: true }),
+        record({ ...lesson('2026-11-23', '10:20', 60, { valid: 60 }), reason: 'school-initiated' }),
+        record({ ...lesson('2026-11-23', '13:00', 60, { invalid: 60 }), reason: 'unknown' }),
+        record(lesson('2026-11-23', '14:10', 60, { reported: false })),
+      ],
+      '2026-11-23',
+    );
+    expect(ledger.days[0]).toMatchObject({
+      guardianReported: 80,
+      guardianReportedInvalid: 20,
+      sick: 60,
+      schoolInitiated: 60,
+      // The first reported lesson was valid; the last reported one (13:00) invalid; the unreported 14:10 does not count.
+      firstLessonInvalid: false,
+      lastLessonInvalid: true,
+    });
+  });
+
   it('keeps a day whose lessons are all unreported, with zero minutes', () => {
     const ledger = buildLedger([record(lesson('2026-11-20', '08:00', 60, { reported: false }))], '2026-11-23');
     expect(ledger.days).toEqual([
-      { day: dayNumber('2026-11-20'), date: '2026-11-20', scheduled: 0, valid: 0, invalid: 0, lessons: 0, unreportedLessons: 1, invalidLessons: 0 },
+      { day: dayNumber('2026-11-20'), date: '2026-11-20', scheduled: 0, valid: 0, invalid: 0, lessons: 0, unreportedLessons: 1, invalidLessons: 0,
+        guardianReported: 0, guardianReportedInvalid: 0, sick: 0, schoolInitiated: 0, firstLessonInvalid: false, lastLessonInvalid: false },
     ]);
   });
 

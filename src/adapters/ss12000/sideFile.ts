@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { ConsentsSchema, MeasureSchema, SignalSchema } from '../../model/studentCase.js';
+import { HuvudmanSchema, SchoolTeamSchema } from '../../model/vocabulary.js';
+
+/**
+ * Context for one school unit that SS 12000 does not carry: the district
+ * (stadsdel) it belongs to, its teams, and — when the huvudman's organisation
+ * number does not tell — whether it is kommunal, fristående or statlig.
+ */
+export const SchoolContextSchema = z.strictObject({
+  huvudman: HuvudmanSchema.optional(),
+  district: z.string().min(1).max(80).optional(),
+  teams: z.array(SchoolTeamSchema).optional(),
+});
+export type SchoolContext = z.infer<typeof SchoolContextSchema>;
+
+/**
+ * Context for one student that SS 12000 does not carry: consents, staff
+ * signals, steps already taken, and the district within the home
+ * municipality. Same vocabularies as `StudentCase`.
+ */
+export const StudentContextSchema = z.strictObject({
+  residenceDistrict: z.string().min(1).max(80).optional(),
+  consents: ConsentsSchema,
+  signals: z.array(SignalSchema).default([]),
+  measures: z.array(MeasureSchema).default([]),
+});
+export type StudentContext = z.infer<typeof StudentContextSchema>;
+
+/**
+ * Trappa's side file for an SS 12000 export. `schools` is keyed by
+ * `Organisation.schoolUnitCode` (or the Organisation id when the unit has no
+ * code); `students` by `Person.id`. Strict: a misspelt key is an error.
+ *
+ * @example
+ * Ss12000SideFileSchema.parse({
+ *   schools: { '29384756': { district: 'Skarpnäck', teams: ['skolsocialt-team'] } },
+ *   students: { '6d1e5a1c-…': { residenceDistrict: 'Farsta', signals: [{ type: 'harm-suspected', date: '2026-11-20' }] } },
+ * });
+ */
+export const Ss12000SideFileSchema = z.strictObject({
+  schools: z.record(z.string(), SchoolContextSchema).default({}),
+  students: z.record(z.string(), StudentContextSchema).default({}),
+});
+/** What a caller writes (defaults not yet applied). */
+export type Ss12000SideFile = z.input<typeof Ss12000SideFileSchema>;
+
+/** The side file's outline, so that one bad entry rejects only its own student or school. */
+export const SideFileShellSchema = z.strictObject({
+  schools: z.record(z.string(), z.unknown()).default({}),
+  students: z.record(z.string(), z.unknown()).default({}),
+});

@@ -1,0 +1,97 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { fromSs12000 } from '../adapters/ss12000/fromSs12000.js';
+import type { Ss12000Rejection } from '../adapters/ss12000/issues.js';
+import { evaluate } from '../evaluate.js';
+import type { SchoolCalendar } from '../model/schoolCalendar.js';
+import type { Policy } from '../policy/policy.js';
+import { formatDecision, type Lang } from './format.js';
+import { readSs12000Files } from './readSs12000.js';
+import { addDecision, emptySummary, formatSummary } from './summary.js';
+
+/** What `trappa evaluate --format ss12000` was asked to do. */
+export interface Ss12000Run {
+  readonly paths: readonly string[];
+  readonly context: string | undefined;
+  readonly policy: Policy;
+  readonly calendar: SchoolCalendar | undefined;
+  readonly asOf: string;
+  readonly json: boolean;
+  readonly details: string;
+  readonly lang: Lang;
+  readonly rejected: string | undefined;
+}
+
+/**
+ * A rejection as text lines, one per issue: the rejected entity and id, where
+ * the issue sits if elsewhere, the field and the message; the first line says
+ * how many Attendance records were not evaluated because of it.
+ *
+ * @param r - the rejection
+ * @returns lines for stderr
+ * @example formatRejection({ entity: 'Person', id: 'p1', issues: [{ entity: 'Person', id: 'p1', field: 'birthDate', message: 'Missing' }], attendanceRecords: 3 })
+ * // ['Person p1: birthDate: Missing (3 attendance records not evaluated)']
+ */
+export function formatRejection(r: Ss12000Rejection): string[] {
+  const count = r.entity !== 'Attendance' && r.attendanceRecords > 0 ? ` (${r.attendanceRecords} attendance record${r.attendanceRecords === 1 ? '' : 's'} not evaluated)` : '';
+  return r.issues.map((issue, i) => {
+    const elsewhere = issue.entity !== r.entity || issue.id !== r.id ? ` → ${issue.entity} ${issue.id ?? '(no id)'}` : '';
+    return `${r.entity} ${r.id ?? '(no id)'}${elsewhere}: ${issue.field}: ${issue.message}${i === 0 ? count : ''}`;
+  });
+}
+
+async function readSideFile(path: string): Promise<unknown> {
+  const text = await readFile(path, 'utf8');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new Error(`${path}: invalid JSON: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * `trappa evaluate --format ss12000`: read the export and the optional side
+ * file, evaluate every student, print decisions and the summary, report
+ * everything rejected on stderr (and as NDJSON with `--rejected`).
+ *
+ * @param run - paths and options
+ * @returns the exit code: 0 all used, 3 something was rejected
+ * @example await evaluateSs12000({ paths: ['fixtures/ss12000'], context: 'fixtures/ss12000/trappa-context.json', … })
+ */
+export async function evaluateSs12000(run: Ss12000Run): Promise<number> {
+  const files = await readSs12000Files(run.paths);
+  const sideFile = run.context === undefined ? undefined : await readSideFile(run.context);
+  const result = fromSs12000(files.bundle, sideFile, { asOf: run.asOf });
+  const err = process.stderr;
+  const out = process.stdout;
+  const rejectedLines: string[] = [];
+
+  for (const file of files.ignored) err.write(`${file}: ignored (Trappa reads organisations, persons, calendarEvents, attendances, absences)\n`);
+  for (const [endpoint, list] of Object.entries(files.read)) if (list.length === 0) err.write(`no ${endpoint} file in the input\n`);
+  for (const p of files.problems) {
+    err.write(`${p.location}: ${p.message}\n`);
+    rejectedLines.push(JSON.stringify({ location: p.location, kind: 'file', issues: [{ path: '(root)', message: p.message }] }));
+  }
+  for (const r of result.rejected) {
+    for (const line of formatRejection(r)) err.write(`${line}\n`);
+    rejectedLines.push(JSON.stringify({ kind: 'ss12000', ...r }));
+  }
+
+  const summary = emptySummary();
+  summary.cases = { ...result.counts.students };
+  summary.records = { ...result.counts.attendance };
+  for (const c of result.cases) {
+    const rejectedRecords = result.rejectedRecords[c.student.id] ?? 0;
+    const decision = evaluate(c, run.policy, {
+      asOf: run.asOf,
+      ...(run.calendar === undefined ? {} : { calendar: run.calendar }),
+      warnings: rejectedRecords > 0 ? [{ kind: 'rejected-records', count: rejectedRecords }] : [],
+    });
+    addDecision(summary, decision);
+    if (run.json) out.write(`${JSON.stringify(decision)}\n`);
+    else if (run.details === 'all' || (run.details === 'with-steps' && decision.steps.length > 0)) out.write(`${formatDecision(decision, run.lang)}\n\n`);
+  }
+  if (run.rejected !== undefined) await writeFile(run.rejected, rejectedLines.map((l) => `${l}\n`).join(''));
+  const header = `policy ${run.policy.id} ${run.policy.version} (${run.policy.hash.slice(0, 12)}), as of ${run.asOf}`;
+  (run.json ? err : out).write(`${header}\n${formatSummary(summary)}\n`);
+  return result.rejected.length + files.problems.length > 0 ? 3 : 0;
+}

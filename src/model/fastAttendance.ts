@@ -1,0 +1,75 @@
+import { isValidIsoDate } from './isoDate.js';
+import type { AttendanceRecord } from './studentCase.js';
+import { AbsenceReasonSchema } from './vocabulary.js';
+
+const KEYS = new Set([
+  'date',
+  'start',
+  'scheduledMinutes',
+  'validAbsenceMinutes',
+  'invalidAbsenceMinutes',
+  'reported',
+  'guardianReported',
+  'reason',
+]);
+const REASONS: ReadonlySet<string> = new Set(AbsenceReasonSchema.options);
+const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** Dates repeat across every student of a school: remember the verdicts. */
+const dateVerdicts = new Map<string, boolean>();
+
+function validDate(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  let verdict = dateVerdicts.get(value);
+  if (verdict === undefined) {
+    verdict = isValidIsoDate(value);
+    if (dateVerdicts.size >= 4096) dateVerdicts.clear();
+    dateVerdicts.set(value, verdict);
+  }
+  return verdict;
+}
+
+function minutes(value: unknown, min: number): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= 600;
+}
+
+/**
+ * The hot path of input validation: accept one lesson record exactly when
+ * `AttendanceRecordSchema` would, with the same defaults, but without building
+ * zod's issue objects. Returns `undefined` for anything it does not accept;
+ * the caller then runs the zod schema for the located error message. A
+ * property test holds the two to the same verdict and the same output.
+ *
+ * @param value - one parsed JSON value
+ * @returns the validated record with defaults applied, or undefined
+ * @example fastAttendanceRecord({ date: '2026-11-23', start: '08:10', scheduledMinutes: 60 })?.reason // 'none'
+ */
+export function fastAttendanceRecord(value: unknown): AttendanceRecord | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const r = value as Record<string, unknown>;
+  for (const key in r) if (!KEYS.has(key)) return undefined;
+  if (Object.getPrototypeOf(r) !== Object.prototype && Object.getPrototypeOf(r) !== null) return undefined;
+  const { date, start, scheduledMinutes } = r;
+  // Only `undefined` takes the default, as in zod; `null` is an error.
+  const valid = r['validAbsenceMinutes'] === undefined ? 0 : r['validAbsenceMinutes'];
+  const invalid = r['invalidAbsenceMinutes'] === undefined ? 0 : r['invalidAbsenceMinutes'];
+  const reported = r['reported'] === undefined ? true : r['reported'];
+  const guardianReported = r['guardianReported'] === undefined ? false : r['guardianReported'];
+  const reason = r['reason'] === undefined ? 'none' : r['reason'];
+  if (!validDate(date)) return undefined;
+  if (typeof start !== 'string' || !CLOCK.test(start)) return undefined;
+  if (!minutes(scheduledMinutes, 1) || !minutes(valid, 0) || !minutes(invalid, 0)) return undefined;
+  if (typeof reported !== 'boolean' || typeof guardianReported !== 'boolean') return undefined;
+  if (typeof reason !== 'string' || !REASONS.has(reason)) return undefined;
+  if (valid + invalid > scheduledMinutes) return undefined;
+  return {
+    date,
+    start,
+    scheduledMinutes,
+    validAbsenceMinutes: valid,
+    invalidAbsenceMinutes: invalid,
+    reported,
+    guardianReported,
+    reason: reason as AttendanceRecord['reason'],
+  };
+}

@@ -1,0 +1,292 @@
+import type { Facts } from '../model/facts.js';
+import type { ConditionNode, LeafCondition } from '../model/policyFile.js';
+import type { Evidence } from './evaluateConditions.js';
+import { OPERATORS, rateAbove, rateAtLeast } from './operators.js';
+import type { Policy, PolicyRule } from './policy.js';
+
+/** A leaf test specialised for its operator and threshold. */
+type LeafTest = (facts: Facts) => boolean;
+
+/** Results of one run: one byte per distinct leaf, named condition and rule (1 = true). */
+export interface CompiledRun {
+  readonly leaves: Uint8Array;
+  readonly named: Uint8Array;
+  readonly rules: Uint8Array;
+}
+
+/** A condition tree over the compiled leaf and named-condition tables. */
+export type CompiledNode =
+  | { readonly kind: 'leaf'; readonly index: number }
+  | { readonly kind: 'all' | 'any'; readonly children: readonly CompiledNode[] }
+  | { readonly kind: 'not'; readonly child: CompiledNode }
+  | { readonly kind: 'condition'; readonly name: string; readonly index: number };
+
+/** One distinct leaf of the policy: shared by every rule and named condition that uses it. */
+export interface CompiledLeaf {
+  readonly fact: string;
+  readonly operator: string;
+  readonly value: LeafCondition['value'];
+  readonly test: LeafTest;
+}
+
+/** A rule compiled against the policy's leaf table. */
+export interface CompiledRule {
+  readonly rule: PolicyRule;
+  readonly node: CompiledNode;
+  readonly holds: (run: CompiledRun) => boolean;
+}
+
+/**
+ * A policy compiled ahead into synchronous closures: every distinct leaf is
+ * tested once per student, every named condition is decided once, and each
+ * rule is a boolean over those results. No strings are evaluated: the
+ * compiler only builds closures over the validated JSON.
+ */
+export interface CompiledPolicy {
+  readonly policy: Policy;
+  readonly leaves: readonly CompiledLeaf[];
+  /** Named conditions in dependency order (a condition after every condition it uses). */
+  readonly named: ReadonlyArray<{ readonly name: string; readonly node: CompiledNode; readonly holds: (run: CompiledRun) => boolean }>;
+  readonly rules: readonly CompiledRule[];
+}
+
+function isNumber(x: unknown): x is number {
+  return typeof x === 'number' && !Number.isNaN(x);
+}
+
+function leafTest(leaf: LeafCondition): LeafTest {
+  const key = leaf.fact as keyof Facts;
+  const value = leaf.value;
+  switch (leaf.operator) {
+    case 'equal':
+      return (f) => f[key] === value;
+    case 'notEqual':
+      return (f) => f[key] !== value;
+    case 'lessThan':
+      return (f) => {
+        const a = f[key];
+        return isNumber(a) && a < (value as number);
+      };
+    case 'lessThanInclusive':
+      return (f) => {
+        const a = f[key];
+        return isNumber(a) && a <= (value as number);
+      };
+    case 'greaterThan':
+      return (f) => {
+        const a = f[key];
+        return isNumber(a) && a > (value as number);
+      };
+    case 'greaterThanInclusive':
+      return (f) => {
+        const a = f[key];
+        return isNumber(a) && a >= (value as number);
+      };
+    case 'rateAbove':
+      return (f) => rateAbove(f[key], value);
+    case 'rateAtLeast':
+      return (f) => rateAtLeast(f[key], value);
+    default: {
+      const operator = OPERATORS[leaf.operator];
+      if (operator === undefined) throw new Error(`Unknown operator "${leaf.operator}"`);
+      return (f) => operator(f[key], value);
+    }
+  }
+}
+
+function leafKey(leaf: LeafCondition): string {
+  return JSON.stringify([leaf.fact, leaf.operator, leaf.value]);
+}
+
+function holdsOf(node: CompiledNode): (run: CompiledRun) => boolean {
+  switch (node.kind) {
+    case 'leaf': {
+      const i = node.index;
+      return (r) => r.leaves[i] === 1;
+    }
+    case 'condition': {
+      const i = node.index;
+      return (r) => r.named[i] === 1;
+    }
+    case 'not': {
+      const child = holdsOf(node.child);
+      return (r) => !child(r);
+    }
+    case 'all': {
+      const children = node.children.map(holdsOf);
+      return (r) => {
+        for (const c of children) if (!c(r)) return false;
+        return true;
+      };
+    }
+    case 'any': {
+      const children = node.children.map(holdsOf);
+      return (r) => {
+        for (const c of children) if (c(r)) return true;
+        return false;
+      };
+    }
+  }
+}
+
+/**
+ * Compile a loaded policy. Compile once per policy and reuse: the result is
+ * immutable and safe to share between evaluations (not between threads).
+ *
+ * @param policy - a policy from `loadPolicy` or `builtinPolicy`
+ * @returns the compiled policy
+ * @throws {Error} on a named-condition cycle or an unknown condition or operator (the loader rejects these first)
+ * @example const compiled = compilePolicy(builtinPolicy('stockholm')); firedRules(compiled, facts)
+ */
+export function compilePolicy(policy: Policy): CompiledPolicy {
+  const leaves: CompiledLeaf[] = [];
+  const leafIndex = new Map<string, number>();
+  const namedOrder: string[] = [];
+  const namedIndex = new Map<string, number>();
+  const namedNodes: CompiledNode[] = [];
+  const visiting = new Set<string>();
+
+  const build = (c: ConditionNode): CompiledNode => {
+    if ('all' in c) return { kind: 'all', children: c.all.map(build) };
+    if ('any' in c) return { kind: 'any', children: c.any.map(build) };
+    if ('not' in c) return { kind: 'not', child: build(c.not) };
+    if ('condition' in c) return { kind: 'condition', name: c.condition, index: named(c.condition) };
+    const key = leafKey(c);
+    let index = leafIndex.get(key);
+    if (index === undefined) {
+      index = leaves.length;
+      leaves.push({ fact: c.fact, operator: c.operator, value: c.value, test: leafTest(c) });
+      leafIndex.set(key, index);
+    }
+    return { kind: 'leaf', index };
+  };
+
+  const named = (name: string): number => {
+    const known = namedIndex.get(name);
+    if (known !== undefined) return known;
+    if (visiting.has(name)) throw new Error(`Named condition "${name}" refers to itself`);
+    const body = policy.conditions[name];
+    if (body === undefined) throw new Error(`Unknown condition "${name}"`);
+    visiting.add(name);
+    const node = build(body);
+    visiting.delete(name);
+    const index = namedOrder.length;
+    namedOrder.push(name);
+    namedNodes.push(node);
+    namedIndex.set(name, index);
+    return index;
+  };
+
+  const rules = policy.rules.map((rule) => {
+    const node = build(rule.conditions);
+    return { rule, node, holds: holdsOf(node) };
+  });
+  for (const name of Object.keys(policy.conditions)) named(name);
+
+  return {
+    policy,
+    leaves,
+    named: namedOrder.map((name, i) => ({ name, holds: holdsOf(namedNodes[i] as CompiledNode), node: namedNodes[i] as CompiledNode })),
+    rules,
+  };
+}
+
+/**
+ * Run a compiled policy on facts: test every leaf once, decide the named
+ * conditions in dependency order, then every rule.
+ *
+ * @param compiled - from `compilePolicy`
+ * @param facts - flat facts
+ * @param rules - which rules to decide (default: all); e.g. the rules in force on a date
+ * @returns the results, by index into `compiled.leaves`, `compiled.named`, and `rules`
+ * @example runCompiled(compiled, facts).rules
+ */
+export function runCompiled(compiled: CompiledPolicy, facts: Facts, rules: readonly CompiledRule[] = compiled.rules): CompiledRun {
+  const leafResults = new Uint8Array(compiled.leaves.length);
+  for (let i = 0; i < compiled.leaves.length; i += 1) leafResults[i] = (compiled.leaves[i] as CompiledLeaf).test(facts) ? 1 : 0;
+  const run = { leaves: leafResults, named: new Uint8Array(compiled.named.length), rules: new Uint8Array(rules.length) };
+  for (let i = 0; i < compiled.named.length; i += 1) run.named[i] = (compiled.named[i] as CompiledPolicy['named'][number]).holds(run) ? 1 : 0;
+  for (let i = 0; i < rules.length; i += 1) run.rules[i] = (rules[i] as CompiledRule).holds(run) ? 1 : 0;
+  return run;
+}
+
+/**
+ * Ids of the rules that fire, sorted: the same events json-rules-engine
+ * produces for the same policy and facts (see the differential test).
+ *
+ * @param compiled - from `compilePolicy`
+ * @param facts - flat facts
+ * @returns fired rule ids, sorted
+ * @example firedRules(compilePolicy(builtinPolicy('stockholm')), facts) // ['sl-7-19a-franvaroutredning', ...]
+ */
+export function firedRules(compiled: CompiledPolicy, facts: Facts): string[] {
+  const run = runCompiled(compiled, facts);
+  return compiled.rules.filter((_, i) => run.rules[i] === 1).map((r) => r.rule.id).sort();
+}
+
+function namedNode(compiled: CompiledPolicy, index: number): CompiledNode {
+  return (compiled.named[index] as CompiledPolicy['named'][number]).node;
+}
+
+function nodeHolds(compiled: CompiledPolicy, node: CompiledNode, run: CompiledRun): boolean {
+  switch (node.kind) {
+    case 'leaf':
+      return run.leaves[node.index] === 1;
+    case 'condition':
+      return run.named[node.index] === 1;
+    case 'not':
+      return !nodeHolds(compiled, node.child, run);
+    case 'all':
+      return node.children.every((c) => nodeHolds(compiled, c, run));
+    case 'any':
+      return node.children.some((c) => nodeHolds(compiled, c, run));
+  }
+}
+
+/**
+ * The decisive evidence of a compiled rule: exactly what
+ * `decisiveEvidence(evaluateConditions(...))` gives, built from the run's
+ * results without re-testing any leaf.
+ *
+ * @param compiled - from `compilePolicy`
+ * @param rule - one of `compiled.rules`
+ * @param run - from `runCompiled`
+ * @param facts - the facts the run saw (for the actual values)
+ * @returns the decisive leaves, in tree order
+ * @example explainCompiled(compiled, compiled.rules[0], run, facts)
+ */
+export function explainCompiled(compiled: CompiledPolicy, rule: CompiledRule, run: CompiledRun, facts: Facts): Evidence[] {
+  const out: Evidence[] = [];
+  const walk = (node: CompiledNode, via: readonly string[]): void => {
+    switch (node.kind) {
+      case 'leaf': {
+        const leaf = compiled.leaves[node.index] as CompiledLeaf;
+        out.push({
+          fact: leaf.fact,
+          operator: leaf.operator,
+          value: leaf.value,
+          actual: (facts as unknown as Record<string, unknown>)[leaf.fact],
+          result: run.leaves[node.index] === 1,
+          via,
+        });
+        return;
+      }
+      case 'not':
+        walk(node.child, via);
+        return;
+      case 'condition':
+        walk(namedNode(compiled, node.index), [...via, node.name]);
+        return;
+      case 'all':
+      case 'any': {
+        const result = nodeHolds(compiled, node, run);
+        const keepAll = (node.kind === 'all') === result;
+        for (const child of node.children) {
+          if (keepAll || nodeHolds(compiled, child, run) === result) walk(child, via);
+        }
+      }
+    }
+  };
+  walk(rule.node, []);
+  return out;
+}

@@ -1,0 +1,54 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fastAttendanceRecord } from '../../src/model/fastAttendance.js';
+import { AttendanceRecordSchema } from '../../src/model/studentCase.js';
+
+/** Values each field may take: mostly valid, with the edge cases zod must reject. */
+const fieldValue = {
+  date: fc.oneof(
+    fc.constantFrom('2026-11-23', '2024-02-29', '2026-02-29', '2026-13-01', '2026-1-01', '', '2026-11-23T08:00'),
+    fc.date({ min: new Date('1990-01-01'), max: new Date('2040-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+  ),
+  start: fc.constantFrom('08:10', '00:00', '23:59', '24:00', '8:10', '08:60', 'x'),
+  minutes: fc.oneof(fc.integer({ min: -2, max: 602 }), fc.constantFrom(0.5, Number.NaN, '40', null, Infinity)),
+  flag: fc.oneof(fc.boolean(), fc.constantFrom('true', 0, null)),
+  reason: fc.constantFrom('none', 'sick', 'granted-leave', 'other', 'unknown', 'skolk', 'SICK', null),
+};
+
+const record = fc.record(
+  {
+    date: fieldValue.date,
+    start: fieldValue.start,
+    scheduledMinutes: fieldValue.minutes,
+    validAbsenceMinutes: fieldValue.minutes,
+    invalidAbsenceMinutes: fieldValue.minutes,
+    reported: fieldValue.flag,
+    guardianReported: fieldValue.flag,
+    reason: fieldValue.reason,
+    extra: fc.constant('not allowed'),
+    undefinedValue: fc.constant(undefined),
+  },
+  { requiredKeys: ['date', 'start', 'scheduledMinutes'] },
+);
+
+describe('fastAttendanceRecord (the hot-path validator) agrees with AttendanceRecordSchema', () => {
+  it('accepts exactly what zod accepts, with the same output (property)', () => {
+    fc.assert(
+      fc.property(fc.oneof(record, fc.anything()), (value) => {
+        const fast = fastAttendanceRecord(value);
+        const zod = AttendanceRecordSchema.safeParse(value);
+        expect(fast !== undefined).toBe(zod.success);
+        if (zod.success) expect(fast).toStrictEqual(zod.data);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('applies zod defaults only for missing or undefined fields, never for null', () => {
+    const base = { date: '2026-11-23', start: '08:10', scheduledMinutes: 60 };
+    expect(fastAttendanceRecord(base)).toStrictEqual(AttendanceRecordSchema.parse(base));
+    expect(fastAttendanceRecord({ ...base, validAbsenceMinutes: undefined })).toStrictEqual(AttendanceRecordSchema.parse(base));
+    expect(fastAttendanceRecord({ ...base, validAbsenceMinutes: null })).toBeUndefined();
+    expect(AttendanceRecordSchema.safeParse({ ...base, validAbsenceMinutes: null }).success).toBe(false);
+  });
+});
