@@ -1,5 +1,5 @@
 /**
- * Validation against the official SS 12000 OpenAPI files in ../shared/ss12000/
+ * Validation against the official SS 12000 OpenAPI files, vendored from ../shared/ss12000/ into fixtures/ss12000/openapi/
  * with ajv (JSON Schema) and ajv-formats (uuid, date, date-time, uri, email).
  * OpenAPI 3.0 schemas are JSON Schema with dialect differences: `nullable`
  * (ajv supports it natively), the `example` annotation (declared here as a
@@ -19,7 +19,7 @@ export const SS12000_SPECS = {
 } as const;
 export type Ss12000Version = keyof typeof SS12000_SPECS;
 
-const SHARED = new URL('../../../shared/ss12000/', import.meta.url);
+const SHARED = new URL('../../fixtures/ss12000/openapi/', import.meta.url);
 
 /** The raw text of an official spec file. */
 export function specText(version: Ss12000Version): string {
