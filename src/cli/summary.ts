@@ -10,6 +10,8 @@ export interface RunSummary {
   records: { read: number; accepted: number; rejected: number; excluded?: number };
   steps: Record<string, number>;
   blocked: Record<string, number>;
+  /** Students per typology hypothesis, as `type strength` (e.g. `skolvagran stark`). */
+  typology: Record<string, number>;
   warnings: Record<string, number>;
 }
 
@@ -25,6 +27,7 @@ export function emptySummary(): RunSummary {
     records: { read: 0, accepted: 0, rejected: 0 },
     steps: {},
     blocked: {},
+    typology: {},
     warnings: {},
   };
 }
@@ -43,6 +46,7 @@ function bump(counts: Record<string, number>, key: string): void {
 export function addDecision(summary: RunSummary, decision: Decision): void {
   for (const step of decision.steps) bump(step.status === 'blocked' ? summary.blocked : summary.steps, step.id);
   for (const w of decision.warnings) bump(summary.warnings, w.kind);
+  for (const h of decision.typology.hypotheses) bump(summary.typology, `${h.type} ${h.strength}`);
 }
 
 /**
@@ -65,6 +69,12 @@ export function formatSummary(s: RunSummary): string {
   for (const id of ids) {
     const blocked = s.blocked[id] ?? 0;
     lines.push(`  ${id.padEnd(width)}  ${String(s.steps[id] ?? 0).padStart(6)}${blocked > 0 ? `  (+${blocked} blocked, waiting for consent)` : ''}`);
+  }
+  const types = Object.keys(s.typology).sort();
+  if (types.length > 0) {
+    lines.push('typology, advisory (students):');
+    const w = Math.max(...types.map((t) => t.length));
+    for (const t of types) lines.push(`  ${t.padEnd(w)}  ${String(s.typology[t]).padStart(6)}`);
   }
   if (Object.keys(s.warnings).length > 0) {
     lines.push('data-quality warnings (students):');

@@ -1,0 +1,66 @@
+/**
+ * Issue 3 properties for the Göteborg policy (domain §1.5, §4, §7.5), on the
+ * generated cases of the property kit.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { arbitraryCase, arbitraryStudent, arbitrarySignals, DEFAULT_TEST_AS_OF } from '../../src/testing/arbitraries.js';
+import type { SignalInput } from '../../src/testing/arbitraries.js';
+import { decide } from '../helpers/cases.js';
+
+const AS_OF = DEFAULT_TEST_AS_OF;
+
+/** A student at a Göteborg school (kommunal or fristående), with the signals that can steer towards vite. */
+const goteborgCase = arbitraryCase({
+  asOf: AS_OF,
+  student: arbitraryStudent({ asOf: AS_OF, minAge: 6, maxAge: 17 }).map((s) => ({
+    ...s,
+    school: { ...s.school, municipalityCode: '1480' },
+  })),
+  signals: fc
+    .tuple(
+      arbitrarySignals({ asOf: AS_OF }),
+      fc.subarray<SignalInput['type']>(['guardian-keeps-home', 'caregiving-at-home', 'guardian-own-problems', 'anxiety-distress', 'guardians-trying']),
+    )
+    .map(([signals, extra]) => [...signals, ...extra.map((type) => ({ type, date: '2026-10-01' }))]),
+}).map((c) => ({ ...c, measures: [...(c.measures ?? []), { step: 'rektor-utredning' as const, date: '2026-09-15', outcome: 'started' as const }] }));
+
+describe('Göteborg: skolvägran never leads to vitesföreläggande (domain §1.5, §7.5)', () => {
+  it('no vitesforelaggande-prova when the typology has any skolvägran hypothesis, nor when guardians try (property)', () => {
+    fc.assert(
+      fc.property(goteborgCase, (input) => {
+        const d = decide(input, 'goteborg', AS_OF);
+        const vite = d.steps.some((s) => s.id === 'vitesforelaggande-prova');
+        if (d.typology.hypotheses.some((h) => h.type === 'skolvagran')) expect(vite).toBe(false);
+        if ((input.signals ?? []).some((s) => s.type === 'guardians-trying')) expect(vite).toBe(false);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('a municipal policy never removes a statutory step (domain §0.1)', () => {
+  it('every lagkrav step under skollagen is recommended, as lagkrav, under stockholm and under goteborg (property)', () => {
+    fc.assert(
+      fc.property(
+        arbitraryCase({
+          asOf: AS_OF,
+          student: arbitraryStudent({ asOf: AS_OF }).chain((s) =>
+            fc.constantFrom('0180', '1480', '0114').map((code) => ({ ...s, school: { ...s.school, municipalityCode: code } })),
+          ),
+        }),
+        (input) => {
+          const law = decide(input, 'skollagen', AS_OF).steps.filter((s) => s.kind === 'lagkrav' && s.forStep === undefined);
+          for (const city of ['stockholm', 'goteborg'] as const) {
+            const steps = decide(input, city, AS_OF).steps;
+            for (const required of law) {
+              const same = steps.find((s) => s.id === required.id && s.forStep === undefined);
+              expect(same?.kind, `${city} dropped ${required.id}`).toBe('lagkrav');
+            }
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
