@@ -9,7 +9,8 @@ import { StepIdSchema, type StepId, type StepKind } from './model/vocabulary.js'
 import { computeFacts } from './metrics/computeFacts.js';
 import { addTypology } from './typology/addTypology.js';
 import { rateAbove } from './policy/operators.js';
-import { decisiveEvidence, evaluateConditions, type Trace } from './policy/evaluateConditions.js';
+import { compilePolicy, explainCompiled, runCompiled, type CompiledPolicy } from './policy/compile.js';
+import type { Evidence } from './policy/evaluateConditions.js';
 import type { Policy, PolicyRule } from './policy/policy.js';
 import { STEP_CATALOG } from './steps/catalog.js';
 import { consentState } from './steps/consent.js';
@@ -32,12 +33,30 @@ const STEP_ORDER = StepIdSchema.options;
 
 /** Rules whose effective range contains the date. */
 export function rulesInForce(policy: Policy, asOf: string): readonly PolicyRule[] {
-  return policy.rules.filter((r) => r.effectiveFrom <= asOf && (r.effectiveTo === undefined || asOf <= r.effectiveTo));
+  return policy.rules.filter((r) => inForce(r, asOf));
 }
 
 interface Evaluated {
   readonly rule: PolicyRule;
-  readonly trace: Trace;
+  readonly fired: boolean;
+  /** The decisive leaves (see `decisiveEvidence`). */
+  readonly evidence: readonly Evidence[];
+}
+
+/** Policies are immutable data: compile each once and reuse it for every student. */
+const compiledPolicies = new WeakMap<Policy, CompiledPolicy>();
+
+function compiledFor(policy: Policy): CompiledPolicy {
+  let compiled = compiledPolicies.get(policy);
+  if (compiled === undefined) {
+    compiled = compilePolicy(policy);
+    compiledPolicies.set(policy, compiled);
+  }
+  return compiled;
+}
+
+function inForce(rule: PolicyRule, asOf: string): boolean {
+  return rule.effectiveFrom <= asOf && (rule.effectiveTo === undefined || asOf <= rule.effectiveTo);
 }
 
 function toReason(e: Evaluated): Reason {
@@ -47,7 +66,7 @@ function toReason(e: Evaluated): Reason {
     policyId: e.rule.policyId,
     kind: e.rule.kind,
     basis: e.rule.basis,
-    evidence: decisiveEvidence(e.trace),
+    evidence: e.evidence,
   };
 }
 
@@ -80,10 +99,15 @@ export function evaluate(input: StudentCase, policy: Policy, options: EvaluateOp
   // The typology is computed under every policy; rules may read it, lagkrav rules may not (policyFile.ts).
   const { facts, typology } = addTypology(measured, patterns);
 
-  const evaluated: Evaluated[] = rulesInForce(policy, asOf).map((rule) => ({
-    rule,
-    trace: evaluateConditions(rule.conditions, facts, policy.conditions),
-  }));
+  // Compiled ahead from the validated JSON; same events and explanations as the
+  // interpreter and json-rules-engine (test/policy/jreDifferential.test.ts, compiled.test.ts).
+  const compiled = compiledFor(policy);
+  const run = runCompiled(compiled, facts);
+  const evaluated: Evaluated[] = [];
+  compiled.rules.forEach((r, i) => {
+    if (!inForce(r.rule, asOf)) return;
+    evaluated.push({ rule: r.rule, fired: run.rules[i] === 1, evidence: explainCompiled(compiled, r, run, facts) });
+  });
 
   const index = indexCalendar(calendar);
   const asOfDay = dayNumber(asOf);
@@ -108,12 +132,12 @@ export function evaluate(input: StudentCase, policy: Policy, options: EvaluateOp
   for (const stepId of STEP_ORDER) {
     const forStep = evaluated.filter((e) => e.rule.step === stepId);
     if (forStep.length === 0) continue;
-    const fired = forStep.filter((e) => e.trace.result);
+    const fired = forStep.filter((e) => e.fired);
     if (fired.length === 0) {
       notRecommended.push({
         step: stepId,
         reason: 'conditions-not-met',
-        rules: forStep.map((e) => ({ ruleId: e.rule.id, failed: decisiveEvidence(e.trace) })),
+        rules: forStep.map((e) => ({ ruleId: e.rule.id, failed: e.evidence })),
       });
       continue;
     }
