@@ -98,7 +98,19 @@ function leafKey(leaf: LeafCondition): string {
   return JSON.stringify([leaf.fact, leaf.operator, leaf.value]);
 }
 
+/** Each node's closure, built once; evaluation and explanation share them. */
+const holdsCache = new WeakMap<CompiledNode, (run: CompiledRun) => boolean>();
+
 function holdsOf(node: CompiledNode): (run: CompiledRun) => boolean {
+  let holds = holdsCache.get(node);
+  if (holds === undefined) {
+    holds = buildHolds(node);
+    holdsCache.set(node, holds);
+  }
+  return holds;
+}
+
+function buildHolds(node: CompiledNode): (run: CompiledRun) => boolean {
   switch (node.kind) {
     case 'leaf': {
       const i = node.index;
@@ -228,21 +240,6 @@ function namedNode(compiled: CompiledPolicy, index: number): CompiledNode {
   return (compiled.named[index] as CompiledPolicy['named'][number]).node;
 }
 
-function nodeHolds(compiled: CompiledPolicy, node: CompiledNode, run: CompiledRun): boolean {
-  switch (node.kind) {
-    case 'leaf':
-      return run.leaves[node.index] === 1;
-    case 'condition':
-      return run.named[node.index] === 1;
-    case 'not':
-      return !nodeHolds(compiled, node.child, run);
-    case 'all':
-      return node.children.every((c) => nodeHolds(compiled, c, run));
-    case 'any':
-      return node.children.some((c) => nodeHolds(compiled, c, run));
-  }
-}
-
 /**
  * The decisive evidence of a compiled rule: exactly what
  * `decisiveEvidence(evaluateConditions(...))` gives, built from the run's
@@ -279,10 +276,10 @@ export function explainCompiled(compiled: CompiledPolicy, rule: CompiledRule, ru
         return;
       case 'all':
       case 'any': {
-        const result = nodeHolds(compiled, node, run);
+        const result = holdsOf(node)(run);
         const keepAll = (node.kind === 'all') === result;
         for (const child of node.children) {
-          if (keepAll || nodeHolds(compiled, child, run) === result) walk(child, via);
+          if (keepAll || holdsOf(child)(run) === result) walk(child, via);
         }
       }
     }
