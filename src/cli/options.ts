@@ -1,0 +1,34 @@
+import { readFile } from 'node:fs/promises';
+import { BUILTIN_POLICY_IDS, builtinPolicy, resolveBuiltinPolicy, type BuiltinPolicyId } from '../policy/builtinPolicies.js';
+import { loadPolicy } from '../policy/loadPolicy.js';
+import type { Policy } from '../policy/policy.js';
+import { SchoolCalendarSchema, type SchoolCalendar } from '../model/schoolCalendar.js';
+import { UsageError } from './usageError.js';
+
+/**
+ * A bundled policy by id, or a policy JSON file (which may extend a bundled one).
+ *
+ * @param spec - `stockholm`, `skollagen`, `goteborg` or a path
+ * @returns the loaded policy
+ * @example await pickPolicy('stockholm')
+ */
+export function pickPolicy(spec: string): Promise<Policy> | Policy {
+  if ((BUILTIN_POLICY_IDS as readonly string[]).includes(spec)) return builtinPolicy(spec as BuiltinPolicyId);
+  return readFile(spec, 'utf8').then((text) => loadPolicy(JSON.parse(text) as unknown, resolveBuiltinPolicy));
+}
+
+/**
+ * A school calendar file, or undefined for the default calendar.
+ *
+ * @param path - calendar JSON path, or undefined
+ * @returns the calendar
+ * @example await pickCalendar(undefined) // undefined
+ */
+export async function pickCalendar(path: string | undefined): Promise<SchoolCalendar | undefined> {
+  if (path === undefined) return undefined;
+  const parsed = SchoolCalendarSchema.safeParse(JSON.parse(await readFile(path, 'utf8')));
+  if (!parsed.success) {
+    throw new UsageError(`${path}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  return parsed.data;
+}
