@@ -11,7 +11,7 @@ export default defineConfig([
     platform: 'node',
   },
   {
-    entry: { cli: 'src/cli/main.ts' },
+    entry: { cli: 'src/cli/main.ts', 'batch-worker': 'src/batch/worker.ts' },
     format: ['esm'],
     dts: false,
     sourcemap: true,

@@ -4,6 +4,7 @@ import { DateTime } from 'luxon';
 import { parseStudentCase } from '../adapters/parseStudentCase.js';
 import { evaluate } from '../evaluate.js';
 import { isValidIsoDate } from '../model/isoDate.js';
+import { evaluateLessons, summaryJson } from './evaluateLessons.js';
 import { evaluateSs12000 } from './evaluateSs12000.js';
 import { formatDecision, type Lang } from './format.js';
 import { pickCalendar, pickPolicy } from './options.js';
@@ -32,11 +33,24 @@ export async function evaluateCommand(args: string[]): Promise<number> {
       rejected: { type: 'string' },
       format: { type: 'string', default: 'studentcase' },
       context: { type: 'string' },
+      students: { type: 'string' },
+      previous: { type: 'string' },
+      'decisions-out': { type: 'string' },
+      'summary-json': { type: 'string' },
+      workers: { type: 'string' },
+      progress: { type: 'boolean' },
+      'no-progress': { type: 'boolean' },
+      'tmp-dir': { type: 'string' },
     },
   });
   if (positionals.length === 0) throw new UsageError('evaluate needs at least one input file');
-  if (values.format !== 'studentcase' && values.format !== 'ss12000') throw new UsageError('--format must be studentcase or ss12000');
+  if (values.format !== 'studentcase' && values.format !== 'ss12000' && values.format !== 'lessons') throw new UsageError('--format must be studentcase, lessons or ss12000');
   if (values.context !== undefined && values.format !== 'ss12000') throw new UsageError('--context applies to --format ss12000 only');
+  const lessonsOnly = ['students', 'previous', 'decisions-out', 'workers', 'tmp-dir'] as const;
+  for (const name of lessonsOnly) if (values[name] !== undefined && values.format !== 'lessons') throw new UsageError(`--${name} applies to --format lessons only`);
+  if (values.format === 'lessons' && values.students === undefined) throw new UsageError('--format lessons needs --students <file> with the student context (one StudentCase per line)');
+  const workers = values.workers === undefined ? undefined : Number(values.workers);
+  if (workers !== undefined && (!Number.isInteger(workers) || workers < 1 || workers > 64)) throw new UsageError(`--workers must be a whole number from 1 to 64, got "${values.workers}"`);
   const asOf = values['as-of'] ?? DateTime.now().setZone('Europe/Stockholm').toISODate() ?? '';
   if (!isValidIsoDate(asOf)) throw new UsageError(`--as-of must be a date written YYYY-MM-DD, got "${asOf}"`);
   if (!['with-steps', 'all', 'none'].includes(values.details)) throw new UsageError('--details must be with-steps, all or none');
@@ -55,6 +69,30 @@ export async function evaluateCommand(args: string[]): Promise<number> {
       details: values.details,
       lang,
       rejected: values.rejected,
+      summaryJson: values['summary-json'],
+    });
+  }
+  if (values.format === 'lessons') {
+    return evaluateLessons({
+      lessons: positionals,
+      students: values.students ?? '',
+      previous: values.previous,
+      settings: {
+        policy,
+        calendar,
+        asOf,
+        output: values.json ? 'json' : values.details === 'none' && values.previous === undefined ? 'none' : 'text',
+        details: values.details as 'with-steps' | 'all' | 'none',
+        lang,
+        incremental: values.previous !== undefined,
+        keepDecisions: values['decisions-out'] !== undefined,
+      },
+      workers,
+      rejected: values.rejected,
+      decisionsOut: values['decisions-out'],
+      summaryJson: values['summary-json'],
+      progress: values['no-progress'] === true ? false : values.progress,
+      tmpDir: values['tmp-dir'],
     });
   }
   const summary = emptySummary();
@@ -93,7 +131,7 @@ export async function evaluateCommand(args: string[]): Promise<number> {
         warnings: parsed.rejectedRecords.length > 0 ? [{ kind: 'rejected-records', count: parsed.rejectedRecords.length }] : [],
       });
       summary.cases.evaluated += 1;
-      addDecision(summary, decision);
+      addDecision(summary, decision, parsed.case.student.school.id);
       if (values.json) out.write(`${JSON.stringify(decision)}\n`);
       else if (values.details === 'all' || (values.details === 'with-steps' && decision.steps.length > 0)) {
         out.write(`${formatDecision(decision, lang)}\n\n`);
@@ -101,6 +139,7 @@ export async function evaluateCommand(args: string[]): Promise<number> {
     }
   }
   if (values.rejected !== undefined) await writeFile(values.rejected, rejectedLines.map((l) => `${l}\n`).join(''));
+  if (values['summary-json'] !== undefined) await writeFile(values['summary-json'], `${JSON.stringify(summaryJson(policy, asOf, summary), null, 2)}\n`);
   const header = `policy ${policy.id} ${policy.version} (${policy.hash.slice(0, 12)}), as of ${asOf}`;
   if (values.json) process.stderr.write(`${header}\n${formatSummary(summary)}\n`);
   else out.write(`${header}\n${formatSummary(summary)}\n`);

@@ -4,6 +4,7 @@ import type { Ss12000Rejection } from '../adapters/ss12000/issues.js';
 import { evaluate } from '../evaluate.js';
 import type { SchoolCalendar } from '../model/schoolCalendar.js';
 import type { Policy } from '../policy/policy.js';
+import { summaryJson } from './evaluateLessons.js';
 import { formatDecision, type Lang } from './format.js';
 import { readSs12000Files } from './readSs12000.js';
 import { addDecision, emptySummary, formatSummary } from './summary.js';
@@ -19,6 +20,7 @@ export interface Ss12000Run {
   readonly details: string;
   readonly lang: Lang;
   readonly rejected: string | undefined;
+  readonly summaryJson?: string | undefined;
 }
 
 /**
@@ -86,11 +88,12 @@ export async function evaluateSs12000(run: Ss12000Run): Promise<number> {
       ...(run.calendar === undefined ? {} : { calendar: run.calendar }),
       warnings: rejectedRecords > 0 ? [{ kind: 'rejected-records', count: rejectedRecords }] : [],
     });
-    addDecision(summary, decision);
+    addDecision(summary, decision, c.student.school.id);
     if (run.json) out.write(`${JSON.stringify(decision)}\n`);
     else if (run.details === 'all' || (run.details === 'with-steps' && decision.steps.length > 0)) out.write(`${formatDecision(decision, run.lang)}\n\n`);
   }
   if (run.rejected !== undefined) await writeFile(run.rejected, rejectedLines.map((l) => `${l}\n`).join(''));
+  if (run.summaryJson !== undefined) await writeFile(run.summaryJson, `${JSON.stringify(summaryJson(run.policy, run.asOf, summary), null, 2)}\n`);
   const header = `policy ${run.policy.id} ${run.policy.version} (${run.policy.hash.slice(0, 12)}), as of ${run.asOf}`;
   (run.json ? err : out).write(`${header}\n${formatSummary(summary)}\n`);
   return result.rejected.length + files.problems.length > 0 ? 3 : 0;

@@ -13,6 +13,18 @@ export interface RunSummary {
   /** Students per typology hypothesis, as `type strength` (e.g. `skolvagran stark`). */
   typology: Record<string, number>;
   warnings: Record<string, number>;
+  /** Per school (`student.school.id`): students evaluated, steps and typology, counted as above. */
+  schools?: Record<string, SchoolSummary>;
+  /** With `--previous`: changes since the previous run, by kind (`new`, `escalated`, `no-longer-indicated`). */
+  changes?: Record<string, number>;
+}
+
+/** The counts of one school. */
+export interface SchoolSummary {
+  students: number;
+  steps: Record<string, number>;
+  blocked: Record<string, number>;
+  typology: Record<string, number>;
 }
 
 /**
@@ -43,10 +55,79 @@ function bump(counts: Record<string, number>, key: string): void {
  * @param decision - the decision
  * @example addDecision(summary, decision)
  */
-export function addDecision(summary: RunSummary, decision: Decision): void {
+export function addDecision(summary: RunSummary, decision: Decision, schoolId?: string): void {
   for (const step of decision.steps) bump(step.status === 'blocked' ? summary.blocked : summary.steps, step.id);
   for (const w of decision.warnings) bump(summary.warnings, w.kind);
   for (const h of decision.typology.hypotheses) bump(summary.typology, `${h.type} ${h.strength}`);
+  if (schoolId === undefined) return;
+  summary.schools ??= {};
+  const school = (summary.schools[schoolId] ??= { students: 0, steps: {}, blocked: {}, typology: {} });
+  school.students += 1;
+  for (const step of decision.steps) bump(step.status === 'blocked' ? school.blocked : school.steps, step.id);
+  for (const h of decision.typology.hypotheses) bump(school.typology, `${h.type} ${h.strength}`);
+}
+
+function addCounts(into: Record<string, number>, from: Readonly<Record<string, number>>): void {
+  for (const [key, n] of Object.entries(from)) into[key] = (into[key] ?? 0) + n;
+}
+
+/**
+ * Add one partial summary (e.g. a worker's bucket) into another. Counting is
+ * commutative, so the total does not depend on which worker finished first.
+ *
+ * @param into - mutated in place
+ * @param from - the partial summary
+ * @example mergeSummary(total, bucketSummary)
+ */
+export function mergeSummary(into: RunSummary, from: RunSummary): void {
+  for (const key of ['read', 'evaluated', 'rejected'] as const) into.cases[key] += from.cases[key];
+  for (const key of ['read', 'accepted', 'rejected'] as const) into.records[key] += from.records[key];
+  if (from.records.excluded !== undefined) into.records.excluded = (into.records.excluded ?? 0) + from.records.excluded;
+  addCounts(into.steps, from.steps);
+  addCounts(into.blocked, from.blocked);
+  addCounts(into.typology, from.typology);
+  addCounts(into.warnings, from.warnings);
+  if (from.changes !== undefined) addCounts((into.changes ??= {}), from.changes);
+  for (const [id, school] of Object.entries(from.schools ?? {})) {
+    into.schools ??= {};
+    const target = (into.schools[id] ??= { students: 0, steps: {}, blocked: {}, typology: {} });
+    target.students += school.students;
+    addCounts(target.steps, school.steps);
+    addCounts(target.blocked, school.blocked);
+    addCounts(target.typology, school.typology);
+  }
+}
+
+/**
+ * The summary with every count map sorted by key, for stable JSON output.
+ *
+ * @param s - the summary
+ * @returns a copy with sorted keys
+ * @example JSON.stringify(sortedSummary(summary))
+ */
+export function sortedSummary(s: RunSummary): RunSummary {
+  const sort = (r: Readonly<Record<string, number>>): Record<string, number> => Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return {
+    cases: { ...s.cases },
+    records: { ...s.records },
+    steps: sort(s.steps),
+    blocked: sort(s.blocked),
+    typology: sort(s.typology),
+    warnings: sort(s.warnings),
+    ...(s.changes === undefined ? {} : { changes: sort(s.changes) }),
+    ...(s.schools === undefined
+      ? {}
+      : {
+          schools: Object.fromEntries(
+            Object.keys(s.schools)
+              .sort()
+              .map((id) => {
+                const x = s.schools?.[id] ?? { students: 0, steps: {}, blocked: {}, typology: {} };
+                return [id, { students: x.students, steps: sort(x.steps), blocked: sort(x.blocked), typology: sort(x.typology) }];
+              }),
+          ),
+        }),
+  };
 }
 
 /**
@@ -75,6 +156,10 @@ export function formatSummary(s: RunSummary): string {
     lines.push('typology, advisory (students):');
     const w = Math.max(...types.map((t) => t.length));
     for (const t of types) lines.push(`  ${t.padEnd(w)}  ${String(s.typology[t]).padStart(6)}`);
+  }
+  if (s.changes !== undefined) {
+    lines.push('changes since the previous run (steps):');
+    for (const kind of ['new', 'escalated', 'no-longer-indicated']) lines.push(`  ${kind.padEnd(19)}  ${String(s.changes[kind] ?? 0).padStart(6)}`);
   }
   if (Object.keys(s.warnings).length > 0) {
     lines.push('data-quality warnings (students):');

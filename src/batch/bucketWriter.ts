@@ -1,0 +1,129 @@
+import { appendFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const FLUSH_AT = 1 << 18;
+const FLUSH_ALL_AT = 1 << 26;
+
+/**
+ * Line-oriented temp files, one per bucket, written through small in-memory
+ * buffers (at most 64 MiB in all): the partition pass keeps memory flat and
+ * opens a file only while it flushes, so no file-descriptor limit is reached.
+ */
+export class BucketWriter {
+  private readonly pending: string[][];
+  private readonly sizes: number[];
+  private total = 0;
+
+  /**
+   * @param dir - the temp directory
+   * @param kind - the file suffix, e.g. `lessons`
+   * @param buckets - the number of buckets
+   */
+  constructor(
+    private readonly dir: string,
+    private readonly kind: string,
+    buckets: number,
+  ) {
+    this.pending = Array.from({ length: buckets }, () => []);
+    this.sizes = Array.from({ length: buckets }, () => 0);
+    for (let b = 0; b < buckets; b += 1) writeFileSync(this.path(b), '');
+  }
+
+  /** The file of a bucket. */
+  path(bucket: number): string {
+    return bucketPath(this.dir, bucket, this.kind);
+  }
+
+  /** Append one line (without line break) to a bucket. */
+  add(bucket: number, line: string): void {
+    const list = this.pending[bucket];
+    if (list === undefined) throw new RangeError(`no bucket ${bucket}`);
+    list.push(line);
+    this.sizes[bucket] = (this.sizes[bucket] ?? 0) + line.length + 1;
+    this.total += line.length + 1;
+    if ((this.sizes[bucket] ?? 0) >= FLUSH_AT) this.flushOne(bucket);
+    else if (this.total >= FLUSH_ALL_AT) this.flush();
+  }
+
+  private flushOne(bucket: number): void {
+    const list = this.pending[bucket];
+    if (list === undefined || list.length === 0) return;
+    appendFileSync(this.path(bucket), `${list.join('\n')}\n`);
+    this.total -= this.sizes[bucket] ?? 0;
+    this.pending[bucket] = [];
+    this.sizes[bucket] = 0;
+  }
+
+  /** Write every buffered line. */
+  flush(): void {
+    for (let b = 0; b < this.pending.length; b += 1) this.flushOne(b);
+  }
+}
+
+/**
+ * The temp file of one bucket and kind.
+ *
+ * @param dir - the temp directory
+ * @param bucket - the bucket
+ * @param kind - e.g. `lessons`, `students`, `previous`, `out`
+ * @returns the path
+ * @example bucketPath('/tmp/trappa-x', 3, 'lessons') // '/tmp/trappa-x/3.lessons'
+ */
+export function bucketPath(dir: string, bucket: number, kind: string): string {
+  return join(dir, `${bucket}.${kind}`);
+}
+
+const LESSONS_PER_FLUSH = 2048;
+
+/**
+ * Fixed-size binary records (int32 words), one temp file per bucket, written
+ * through a small buffer per bucket (`2048 × words × 4` bytes).
+ */
+export class BinaryBucketWriter {
+  private readonly buffers: Int32Array[];
+  private readonly fill: number[];
+
+  /**
+   * @param dir - the temp directory
+   * @param kind - the file suffix
+   * @param buckets - the number of buckets
+   * @param words - int32 words per record
+   */
+  constructor(
+    private readonly dir: string,
+    private readonly kind: string,
+    buckets: number,
+    private readonly words: number,
+  ) {
+    this.buffers = Array.from({ length: buckets }, () => new Int32Array(LESSONS_PER_FLUSH * words));
+    this.fill = Array.from({ length: buckets }, () => 0);
+    for (let b = 0; b < buckets; b += 1) writeFileSync(bucketPath(dir, b, kind), '');
+  }
+
+  /**
+   * Room for one record in a bucket: write `words` words at the returned
+   * offset of the returned array before the next call.
+   */
+  slot(bucket: number): { readonly array: Int32Array; readonly at: number } {
+    let used = this.fill[bucket] ?? 0;
+    if (used === LESSONS_PER_FLUSH) {
+      this.flushOne(bucket);
+      used = 0;
+    }
+    this.fill[bucket] = used + 1;
+    return { array: this.buffers[bucket] as Int32Array, at: used * this.words };
+  }
+
+  private flushOne(bucket: number): void {
+    const used = this.fill[bucket] ?? 0;
+    if (used === 0) return;
+    const buffer = this.buffers[bucket] as Int32Array;
+    appendFileSync(bucketPath(this.dir, bucket, this.kind), new Uint8Array(buffer.buffer, 0, used * this.words * 4));
+    this.fill[bucket] = 0;
+  }
+
+  /** Write every buffered record. */
+  flush(): void {
+    for (let b = 0; b < this.buffers.length; b += 1) this.flushOne(b);
+  }
+}

@@ -1,0 +1,162 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { formatDecision, type Lang } from '../cli/format.js';
+import { addDecision, emptySummary, type RunSummary } from '../cli/summary.js';
+import { evaluate } from '../evaluate.js';
+import type { SchoolCalendar } from '../model/schoolCalendar.js';
+import type { AttendanceRecord, StudentCase } from '../model/studentCase.js';
+import type { Policy } from '../policy/policy.js';
+import { bucketPath } from './bucketWriter.js';
+import { diffStepStates, stepStates, type Change, type StepState } from './changes.js';
+import { formatChange } from './formatChange.js';
+import { keyedLine } from './mergeOutputs.js';
+import { decodeLesson, LESSON_WORDS } from './lessonCodec.js';
+import { BatchInputError, rejectedCountsPath, rejectedIdsPath } from './partition.js';
+
+/** How a batch writes its results. Plain data: it is sent to worker threads. */
+export interface BatchSettings {
+  readonly policy: Policy;
+  readonly calendar: SchoolCalendar | undefined;
+  readonly asOf: string;
+  /** `json`: NDJSON to stdout; `text`: readable text; `none`: summary only. */
+  readonly output: 'json' | 'text' | 'none';
+  /** For text: `with-steps` (students with steps), `all`, `none`. */
+  readonly details: 'with-steps' | 'all' | 'none';
+  readonly lang: Lang;
+  /** Compare with the previous run's decisions and output changes instead of decisions. */
+  readonly incremental: boolean;
+  /** Also write every full decision (for the next night's `--previous`). */
+  readonly keepDecisions: boolean;
+}
+
+/** Where the partition put things, as the bucket pass needs it. */
+export interface BucketLayout {
+  readonly dir: string;
+}
+
+/** What one bucket produced besides its files. */
+export interface BucketResult {
+  readonly bucket: number;
+  /** Students evaluated, steps, typology (by school) and changes; reading counts come from the partition. */
+  readonly summary: RunSummary;
+}
+
+interface Pending {
+  readonly case: StudentCase;
+  readonly attendance: AttendanceRecord[];
+  readonly rejectedRecords: number;
+}
+
+function lines(path: string): string[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const all = text.split('\n');
+  if (all[all.length - 1] === '') all.pop();
+  return all;
+}
+
+function int32File(path: string): Int32Array {
+  const bytes = readFileSync(path);
+  return new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 2);
+}
+
+function readStudents(dir: string, bucket: number): Map<number, Pending> {
+  const rejectedPerStudent = int32File(rejectedCountsPath(dir));
+  const students = new Map<number, Pending>();
+  for (const line of lines(bucketPath(dir, bucket, 'students'))) {
+    const [number, , studentCase, rejectedInline] = JSON.parse(line) as [number, string, StudentCase, number];
+    students.set(number, { case: studentCase, attendance: [...studentCase.attendance], rejectedRecords: rejectedInline + (rejectedPerStudent[number] ?? 0) });
+  }
+  const lessons = int32File(bucketPath(dir, bucket, 'lessons'));
+  for (let at = 0; at < lessons.length; at += LESSON_WORDS) {
+    students.get(lessons[at] ?? -1)?.attendance.push(decodeLesson(lessons, at));
+  }
+  return students;
+}
+
+function readPrevious(dir: string, bucket: number, previousPath: string): Map<string, StepState[]> {
+  const previous = new Map<string, StepState[]>();
+  for (const line of lines(bucketPath(dir, bucket, 'previous'))) {
+    const tab = line.indexOf('\t');
+    let decision: { studentId?: unknown; steps?: unknown };
+    try {
+      decision = JSON.parse(line.slice(tab + 1)) as typeof decision;
+    } catch (error) {
+      throw new BatchInputError(`${previousPath}:${line.slice(0, tab)}: invalid JSON: ${(error as Error).message}`);
+    }
+    if (typeof decision.studentId !== 'string' || !OPAQUE_ID.test(decision.studentId) || !Array.isArray(decision.steps)) {
+      throw new BatchInputError(`${previousPath}:${line.slice(0, tab)}: not a decision (needs studentId and steps); --previous takes the NDJSON that --json wrote`);
+    }
+    previous.set(decision.studentId, stepStates(decision as { steps: never[] }));
+  }
+  return previous;
+}
+
+const OPAQUE_ID = /^[\w.:-]{1,128}$/;
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Evaluate one bucket: read its students (validated by the partition), their
+ * lessons (decoded from the partition's binary records) and previous
+ * decisions, evaluate each student and write the output in
+ * student-id order to `<bucket>.out` (and full decisions to
+ * `<bucket>.decisions` when asked) as `keyedLine`s, for `mergeKeyedFiles`. Deterministic: the files depend only on
+ * the bucket's input, never on which thread ran it.
+ *
+ * @param layout - the partition's directory and input description
+ * @param bucket - the bucket number
+ * @param settings - policy, date and output settings
+ * @param previousPath - the `--previous` file, for messages
+ * @returns the bucket's counts and first rejected lines
+ * @throws {BatchInputError} when the previous run's file is not a decision file
+ * @example evaluateBucket(layout, 0, settings)
+ */
+export function evaluateBucket(layout: BucketLayout, bucket: number, settings: BatchSettings, previousPath = '--previous'): BucketResult {
+  const summary = emptySummary();
+  const students = new Map([...readStudents(layout.dir, bucket).values()].map((p) => [p.case.student.id, p]));
+  const previous = settings.incremental ? readPrevious(layout.dir, bucket, previousPath) : new Map<string, StepState[]>();
+  const out: string[] = [];
+  const decisions: string[] = [];
+  const changes: Change[] = [];
+  for (const id of [...students.keys()].sort(compareIds)) {
+    const student = students.get(id) as Pending;
+    const decision = evaluate({ ...student.case, attendance: student.attendance }, settings.policy, {
+      asOf: settings.asOf,
+      ...(settings.calendar === undefined ? {} : { calendar: settings.calendar }),
+      warnings: student.rejectedRecords > 0 ? [{ kind: 'rejected-records', count: student.rejectedRecords }] : [],
+    });
+    summary.cases.evaluated += 1;
+    addDecision(summary, decision, student.case.student.school.id);
+    const json = settings.output === 'json' || settings.keepDecisions ? JSON.stringify(decision) : '';
+    if (settings.keepDecisions) decisions.push(keyedLine(id, json));
+    if (settings.incremental) {
+      changes.push(...diffStepStates(id, settings.asOf, stepStates(decision), previous.get(id) ?? null));
+    } else if (settings.output === 'json') out.push(keyedLine(id, json));
+    else if (settings.output === 'text' && (settings.details === 'all' || (settings.details === 'with-steps' && decision.steps.length > 0))) {
+      out.push(keyedLine(id, `${formatDecision(decision, settings.lang)}\n`));
+    }
+  }
+  if (settings.incremental) {
+    // A student missing tonight closes their tasks, unless their line was
+    // rejected: then nothing is known and nothing is closed.
+    const rejectedIds = new Set(lines(rejectedIdsPath(layout.dir)));
+    for (const id of [...previous.keys()].sort(compareIds)) {
+      if (!students.has(id) && !rejectedIds.has(id)) changes.push(...diffStepStates(id, settings.asOf, null, previous.get(id) ?? null));
+    }
+    changes.sort((a, b) => compareIds(a.studentId, b.studentId));
+    summary.changes = {};
+    for (const c of changes) summary.changes[c.change] = (summary.changes[c.change] ?? 0) + 1;
+    if (settings.output === 'json') out.push(...changes.map((c) => keyedLine(c.studentId, JSON.stringify(c))));
+    else if (settings.output === 'text') out.push(...changes.map((c) => keyedLine(c.studentId, formatChange(c, settings.lang))));
+  }
+  writeFileSync(bucketPath(layout.dir, bucket, 'out'), out.length === 0 ? '' : `${out.join('\n')}\n`);
+  if (settings.keepDecisions) writeFileSync(bucketPath(layout.dir, bucket, 'decisions'), decisions.length === 0 ? '' : `${decisions.join('\n')}\n`);
+  return { bucket, summary };
+}

@@ -1,0 +1,57 @@
+import type { InputIssue } from '../adapters/parseStudentCase.js';
+import { BucketWriter } from './bucketWriter.js';
+
+/** One input line that was not accepted, with where it is and why. */
+export interface RejectedLine {
+  /** `file:line` (or `file[index]` in a JSON array). */
+  readonly location: string;
+  readonly kind: 'student' | 'record';
+  readonly studentId: string | null;
+  readonly issues: readonly InputIssue[];
+}
+
+/** How many lines to keep in memory for the messages on stderr. */
+export const REJECTED_SAMPLE_SIZE = 20;
+
+/**
+ * Rejected lines of one pass (the partition, or one bucket), streamed to
+ * `<dir>/0.rejected-<name>` as NDJSON; only counts and the first few lines
+ * stay in memory, however many lines are bad.
+ */
+export class RejectionLog {
+  private readonly writer: BucketWriter;
+  private students = 0;
+  private records = 0;
+  private readonly sample: RejectedLine[] = [];
+
+  /**
+   * @param dir - the temp directory
+   * @param name - the pass, e.g. `partition` or the bucket number
+   */
+  constructor(dir: string, name: string) {
+    this.writer = new BucketWriter(dir, `rejected-${name}`, 1);
+  }
+
+  /** Record one rejected line. */
+  push(line: RejectedLine): void {
+    if (line.kind === 'student') this.students += 1;
+    else this.records += 1;
+    if (this.sample.length < REJECTED_SAMPLE_SIZE) this.sample.push(line);
+    this.writer.add(0, JSON.stringify(line));
+  }
+
+  /** Write what is buffered. */
+  flush(): void {
+    this.writer.flush();
+  }
+
+  /** The file the lines go to. */
+  path(): string {
+    return this.writer.path(0);
+  }
+
+  /** Counts and the first lines. */
+  counts(): { readonly students: number; readonly records: number; readonly sample: readonly RejectedLine[] } {
+    return { students: this.students, records: this.records, sample: [...this.sample] };
+  }
+}

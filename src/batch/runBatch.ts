@@ -1,0 +1,204 @@
+import { createReadStream, createWriteStream, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { emptySummary, mergeSummary, type RunSummary } from '../cli/summary.js';
+import { bucketPath } from './bucketWriter.js';
+import { evaluateBucket, type BatchSettings, type BucketLayout, type BucketResult } from './evaluateBucket.js';
+import { BatchInputError, bucketCount, partitionInputs, type BatchFiles } from './partition.js';
+import type { ProgressBar } from './progress.js';
+import { mergeKeyedFiles } from './mergeOutputs.js';
+import { REJECTED_SAMPLE_SIZE, type RejectedLine } from './rejectionLog.js';
+
+/** Input this large (bytes of lesson files) uses every core by default. */
+export const PARALLEL_FROM_BYTES = 64 << 20; // as in bucketCount
+
+/** A batch run: files in, where the results go, how many threads. */
+export interface BatchRun {
+  readonly files: BatchFiles;
+  readonly settings: BatchSettings;
+  /** Worker threads; default: every core when the input is at least `PARALLEL_FROM_BYTES`, else 1 (in the main thread). */
+  readonly workers?: number;
+  /** Where the temp buckets go (default: the OS temp directory); removed afterwards. */
+  readonly tmpDir?: string;
+  /** Decisions or changes, in a deterministic order. */
+  readonly out: NodeJS.WritableStream;
+  /** Rejected lines as NDJSON (`location`, `kind`, `studentId`, `issues`). */
+  readonly rejectedPath?: string;
+  /** Every full decision as NDJSON, for the next night's `--previous`. */
+  readonly decisionsPath?: string;
+  readonly progress?: ProgressBar;
+  /** The worker script; default `batch-worker.js` beside this module (the built package). */
+  readonly workerUrl?: URL;
+}
+
+/** What a batch run reports at the end. */
+export interface BatchReport {
+  readonly summary: RunSummary;
+  readonly rejectedSample: readonly RejectedLine[];
+  readonly workers: number;
+  readonly buckets: number;
+  readonly seconds: { readonly reading: number; readonly evaluating: number; readonly total: number };
+  /** Peak resident memory of the whole process (all threads), MiB. */
+  readonly peakRssMb: number;
+}
+
+function defaultWorkerUrl(): URL {
+  return new URL('./batch-worker.js', import.meta.url);
+}
+
+/**
+ * The worker count to use: the caller's, or all cores for large input; 1 when
+ * the worker script is not there (running from source, e.g. under vitest).
+ *
+ * @param requested - `--workers`, if given
+ * @param inputBytes - size of the lesson files
+ * @param workerUrl - the worker script
+ * @returns the count
+ * @example workerCount(undefined, 1000, new URL('file:///nowhere.js')) // 1
+ */
+export function workerCount(requested: number | undefined, inputBytes: number, workerUrl: URL): number {
+  const wanted = requested ?? (inputBytes >= PARALLEL_FROM_BYTES ? availableParallelism() : 1);
+  return wanted > 1 && existsSync(fileURLToPath(workerUrl)) ? wanted : 1;
+}
+
+/**
+ * Evaluate lesson-level input at city scale. Two passes, memory bounded by the
+ * size of a bucket, not of the input:
+ * 1. partition: stream every file once and spread its lines over bucket files
+ *    by a hash of the student id (input in any order);
+ * 2. evaluate: each bucket (its students, lessons and previous decisions) in
+ *    a worker thread or the main thread; each bucket's output is sorted by
+ *    student id, and the buckets are merged, so the output is in student-id
+ *    order and the same for any number of workers.
+ * Every line is accepted or rejected with its file and line number:
+ * `records.read = accepted + rejected` and `cases.read = evaluated + rejected`.
+ *
+ * @param run - files, settings and sinks
+ * @returns the summary and run figures
+ * @throws {BatchInputError} for a file that cannot be read as a whole
+ * @example await runBatch({ files: { students: 's.ndjson', lessons: ['l.csv'] }, settings, out: process.stdout })
+ */
+export async function runBatch(run: BatchRun): Promise<BatchReport> {
+  const started = performance.now();
+  const inputBytes = run.files.lessons.reduce((sum, f) => sum + statSync(f).size, 0);
+  const workerUrl = run.workerUrl ?? defaultWorkerUrl();
+  const workers = workerCount(run.workers, inputBytes, workerUrl);
+  const buckets = bucketCount(inputBytes);
+  const dir = mkdtempSync(join(run.tmpDir ?? tmpdir(), 'trappa-batch-'));
+  try {
+    const partition = await partitionInputs(run.files, dir, buckets, (p) =>
+      run.progress?.update({ phase: 'reading', done: p.bytesRead, total: p.bytesTotal, recordsRead: p.recordsRead, studentsEvaluated: 0, elapsedS: (performance.now() - started) / 1000 }),
+    );
+    const readS = (performance.now() - started) / 1000;
+    const layout: BucketLayout = { dir };
+    const summary = partition.summary;
+    const sample: RejectedLine[] = [...partition.rejected.sample];
+    const studentsTotal = summary.cases.read;
+    let studentsDone = summary.cases.rejected;
+    const evalStart = performance.now();
+    const finished = (result: BucketResult): void => {
+      mergeSummary(summary, result.summary);
+      studentsDone += partition.studentsPerBucket[result.bucket] ?? 0;
+      run.progress?.update({
+        phase: 'evaluating',
+        done: studentsDone,
+        total: studentsTotal,
+        recordsRead: summary.records.read,
+        studentsEvaluated: summary.cases.evaluated,
+        elapsedS: (performance.now() - evalStart) / 1000,
+      });
+    };
+    const previousPath = run.files.previous ?? '--previous';
+    if (workers <= 1) {
+      for (let b = 0; b < buckets; b += 1) {
+        finished(evaluateBucket(layout, b, run.settings, previousPath));
+      }
+    } else {
+      await evaluateInWorkers(workerUrl, workers, buckets, { layout, settings: run.settings, previousPath }, finished);
+    }
+    const all = Array.from({ length: buckets }, (_, b) => b);
+    await mergeKeyedFiles(all.map((b) => bucketPath(dir, b, 'out')), (text) => writeLine(run.out, text));
+    if (run.decisionsPath !== undefined) {
+      const sink = createWriteStream(run.decisionsPath);
+      await mergeKeyedFiles(all.map((b) => bucketPath(dir, b, 'decisions')), (text) => writeLine(sink, text));
+      await new Promise<void>((resolve, reject) => sink.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    }
+    if (run.rejectedPath !== undefined) {
+      const rejectedPath = run.rejectedPath;
+      await pipeline(createReadStream(join(dir, '0.rejected-partition')), createWriteStream(rejectedPath));
+    }
+    run.progress?.done();
+    const total = (performance.now() - started) / 1000;
+    return {
+      summary,
+      rejectedSample: sample,
+      workers,
+      buckets,
+      seconds: { reading: readS, evaluating: total - readS, total },
+      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Write one line, waiting when the stream asks for back-pressure. */
+function writeLine(stream: NodeJS.WritableStream, text: string): Promise<void> | undefined {
+  if (stream.write(`${text}\n`)) return undefined;
+  return new Promise((resolve) => stream.once('drain', () => resolve()));
+}
+
+interface WorkerReply {
+  readonly ok: boolean;
+  readonly result?: BucketResult;
+  readonly bucket?: number;
+  readonly inputError?: boolean;
+  readonly message?: string;
+}
+
+async function evaluateInWorkers(
+  url: URL,
+  count: number,
+  buckets: number,
+  init: { layout: BucketLayout; settings: BatchSettings; previousPath: string },
+  finished: (r: BucketResult) => void,
+): Promise<void> {
+  let next = 0;
+  const pool = Array.from({ length: Math.min(count, buckets) }, () => new Worker(url, { workerData: init }));
+  try {
+    await Promise.all(
+      pool.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const give = (): void => {
+              if (next >= buckets) {
+                resolve();
+                return;
+              }
+              worker.postMessage(next);
+              next += 1;
+            };
+            worker.on('message', (reply: WorkerReply) => {
+              if (!reply.ok || reply.result === undefined) {
+                const message = reply.message ?? 'worker failed';
+                reject(reply.inputError === true ? new BatchInputError(message) : new Error(`bucket ${reply.bucket ?? '?'}: ${message}`));
+                return;
+              }
+              finished(reply.result);
+              give();
+            });
+            worker.on('error', reject);
+            worker.on('exit', (code) => {
+              if (code !== 0) reject(new Error(`worker stopped with exit code ${code}`));
+            });
+            give();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(pool.map((w) => w.terminate()));
+  }
+}

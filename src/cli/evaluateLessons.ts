@@ -1,0 +1,82 @@
+import { writeFile } from 'node:fs/promises';
+import type { BatchSettings } from '../batch/evaluateBucket.js';
+import { ProgressBar } from '../batch/progress.js';
+import { runBatch, type BatchReport } from '../batch/runBatch.js';
+import type { Policy } from '../policy/policy.js';
+import { formatSummary, sortedSummary, type RunSummary } from './summary.js';
+
+/** What `trappa evaluate --format lessons` was asked to do. */
+export interface LessonsRun {
+  readonly lessons: readonly string[];
+  readonly students: string;
+  readonly previous: string | undefined;
+  readonly settings: BatchSettings;
+  readonly workers: number | undefined;
+  readonly rejected: string | undefined;
+  readonly decisionsOut: string | undefined;
+  readonly summaryJson: string | undefined;
+  readonly progress: boolean | undefined;
+  readonly tmpDir: string | undefined;
+}
+
+/**
+ * The run summary as one JSON object, for `--summary-json`: policy, date,
+ * counts (students, records, rejected), steps and typology overall and per
+ * school, changes when incremental, and the run's own figures.
+ *
+ * @param policy - the policy used
+ * @param asOf - the evaluation date
+ * @param summary - the counts
+ * @param run - workers, buckets, seconds and peak memory, when a batch ran
+ * @returns a JSON-serialisable object with sorted keys
+ * @example summaryJson(policy, '2026-11-23', summary)
+ */
+export function summaryJson(policy: Policy, asOf: string, summary: RunSummary, run?: Omit<BatchReport, 'summary' | 'rejectedSample'>): object {
+  return {
+    policy: { id: policy.id, version: policy.version, hash: policy.hash },
+    asOf,
+    ...sortedSummary(summary),
+    ...(run === undefined ? {} : { run }),
+  };
+}
+
+/**
+ * Run the lesson-level batch from the CLI: progress on stderr when it is a
+ * terminal, output on stdout, the first rejected lines on stderr, and the
+ * summary (text, and JSON with `--summary-json`).
+ *
+ * @param run - the parsed options
+ * @returns exit code: 0, or 3 when some lines were rejected
+ * @example await evaluateLessons(run)
+ */
+export async function evaluateLessons(run: LessonsRun): Promise<number> {
+  const report = await runBatch({
+    files: { students: run.students, lessons: run.lessons, ...(run.previous === undefined ? {} : { previous: run.previous }) },
+    settings: run.settings,
+    ...(run.workers === undefined ? {} : { workers: run.workers }),
+    ...(run.tmpDir === undefined ? {} : { tmpDir: run.tmpDir }),
+    out: process.stdout,
+    ...(run.rejected === undefined ? {} : { rejectedPath: run.rejected }),
+    ...(run.decisionsOut === undefined ? {} : { decisionsPath: run.decisionsOut }),
+    progress: new ProgressBar(process.stderr, run.progress ?? process.stderr.isTTY === true),
+  });
+  const { summary } = report;
+  const rejectedTotal = summary.cases.rejected + summary.records.rejected;
+  for (const line of report.rejectedSample) {
+    for (const issue of line.issues) process.stderr.write(`${line.location}: ${issue.path}: ${issue.message}\n`);
+  }
+  if (rejectedTotal > report.rejectedSample.length) {
+    process.stderr.write(
+      `… ${rejectedTotal - report.rejectedSample.length} more rejected line(s)${run.rejected === undefined ? '; write them all with --rejected <file>' : ` in ${run.rejected}`}\n`,
+    );
+  }
+  const { policy, asOf } = run.settings;
+  const { summary: _s, rejectedSample: _r, ...figures } = report;
+  if (run.summaryJson !== undefined) await writeFile(run.summaryJson, `${JSON.stringify(summaryJson(policy, asOf, summary, figures), null, 2)}\n`);
+  const header = `policy ${policy.id} ${policy.version} (${policy.hash.slice(0, 12)}), as of ${asOf}`;
+  const stats = `${report.workers} worker${report.workers === 1 ? '' : 's'}, ${report.buckets} bucket${report.buckets === 1 ? '' : 's'}, ${report.seconds.total.toFixed(1)} s, peak memory ${report.peakRssMb} MiB`;
+  const text = `${header}\n${formatSummary(summary)}\n${stats}\n`;
+  if (run.settings.output === 'text') process.stdout.write(text);
+  else process.stderr.write(text);
+  return rejectedTotal > 0 ? 3 : 0;
+}
