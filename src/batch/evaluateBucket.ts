@@ -24,7 +24,10 @@ export interface BatchSettings {
   readonly lang: Lang;
   /** Compare with the previous run's decisions and output changes instead of decisions. */
   readonly incremental: boolean;
-  /** Also write every full decision (for the next night's `--previous`). */
+}
+
+/** Settings of one bucket: the run's, and whether to keep full decisions (for `decisionsPath`). */
+export interface BucketSettings extends BatchSettings {
   readonly keepDecisions: boolean;
 }
 
@@ -118,7 +121,7 @@ function compareIds(a: string, b: string): number {
  * @throws {BatchInputError} when the previous run's file is not a decision file
  * @example evaluateBucket(layout, 0, settings)
  */
-export function evaluateBucket(layout: BucketLayout, bucket: number, settings: BatchSettings, previousPath = '--previous'): BucketResult {
+export function evaluateBucket(layout: BucketLayout, bucket: number, settings: BucketSettings, previousPath = '--previous'): BucketResult {
   const summary = emptySummary();
   const students = new Map([...readStudents(layout.dir, bucket).values()].map((p) => [p.case.student.id, p]));
   const previous = settings.incremental ? readPrevious(layout.dir, bucket, previousPath) : new Map<string, StepState[]>();

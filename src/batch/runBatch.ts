@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { emptySummary, mergeSummary, type RunSummary } from '../cli/summary.js';
 import { bucketPath } from './bucketWriter.js';
-import { evaluateBucket, type BatchSettings, type BucketLayout, type BucketResult } from './evaluateBucket.js';
+import { evaluateBucket, type BatchSettings, type BucketLayout, type BucketResult, type BucketSettings } from './evaluateBucket.js';
 import { BatchInputError, bucketCount, partitionInputs, type BatchFiles } from './partition.js';
 import type { ProgressBar } from './progress.js';
 import { mergeKeyedFiles } from './mergeOutputs.js';
@@ -21,6 +21,8 @@ export interface BatchRun {
   readonly settings: BatchSettings;
   /** Worker threads; default: every core when the input is at least `PARALLEL_FROM_BYTES`, else 1 (in the main thread). */
   readonly workers?: number;
+  /** Bucket count; default `bucketCount(input size)`. The output does not depend on it. */
+  readonly buckets?: number;
   /** Where the temp buckets go (default: the OS temp directory); removed afterwards. */
   readonly tmpDir?: string;
   /** Decisions or changes, in a deterministic order. */
@@ -86,7 +88,7 @@ export async function runBatch(run: BatchRun): Promise<BatchReport> {
   const inputBytes = run.files.lessons.reduce((sum, f) => sum + statSync(f).size, 0);
   const workerUrl = run.workerUrl ?? defaultWorkerUrl();
   const workers = workerCount(run.workers, inputBytes, workerUrl);
-  const buckets = bucketCount(inputBytes);
+  const buckets = run.buckets ?? bucketCount(inputBytes);
   const dir = mkdtempSync(join(run.tmpDir ?? tmpdir(), 'trappa-batch-'));
   try {
     const partition = await partitionInputs(run.files, dir, buckets, (p) =>
@@ -112,12 +114,13 @@ export async function runBatch(run: BatchRun): Promise<BatchReport> {
       });
     };
     const previousPath = run.files.previous ?? '--previous';
+    const bucketSettings: BucketSettings = { ...run.settings, keepDecisions: run.decisionsPath !== undefined };
     if (workers <= 1) {
       for (let b = 0; b < buckets; b += 1) {
-        finished(evaluateBucket(layout, b, run.settings, previousPath));
+        finished(evaluateBucket(layout, b, bucketSettings, previousPath));
       }
     } else {
-      await evaluateInWorkers(workerUrl, workers, buckets, { layout, settings: run.settings, previousPath }, finished);
+      await evaluateInWorkers(workerUrl, workers, buckets, { layout, settings: bucketSettings, previousPath }, finished);
     }
     const all = Array.from({ length: buckets }, (_, b) => b);
     await mergeKeyedFiles(all.map((b) => bucketPath(dir, b, 'out')), (text) => writeLine(run.out, text));
@@ -163,7 +166,7 @@ async function evaluateInWorkers(
   url: URL,
   count: number,
   buckets: number,
-  init: { layout: BucketLayout; settings: BatchSettings; previousPath: string },
+  init: { layout: BucketLayout; settings: BucketSettings; previousPath: string },
   finished: (r: BucketResult) => void,
 ): Promise<void> {
   let next = 0;

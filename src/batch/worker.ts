@@ -4,12 +4,12 @@
  * with the bucket's counts. Everything it writes goes to the bucket's files.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { evaluateBucket, type BatchSettings, type BucketLayout } from './evaluateBucket.js';
+import { evaluateBucket, type BucketSettings, type BucketLayout } from './evaluateBucket.js';
 import { BatchInputError } from './partition.js';
 
 interface Init {
   readonly layout: BucketLayout;
-  readonly settings: BatchSettings;
+  readonly settings: BucketSettings;
   readonly previousPath: string;
 }
 

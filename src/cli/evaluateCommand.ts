@@ -85,7 +85,6 @@ export async function evaluateCommand(args: string[]): Promise<number> {
         details: values.details as 'with-steps' | 'all' | 'none',
         lang,
         incremental: values.previous !== undefined,
-        keepDecisions: values['decisions-out'] !== undefined,
       },
       workers,
       rejected: values.rejected,

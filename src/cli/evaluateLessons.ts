@@ -76,7 +76,7 @@ export async function evaluateLessons(run: LessonsRun): Promise<number> {
   const header = `policy ${policy.id} ${policy.version} (${policy.hash.slice(0, 12)}), as of ${asOf}`;
   const stats = `${report.workers} worker${report.workers === 1 ? '' : 's'}, ${report.buckets} bucket${report.buckets === 1 ? '' : 's'}, ${report.seconds.total.toFixed(1)} s, peak memory ${report.peakRssMb} MiB`;
   const text = `${header}\n${formatSummary(summary)}\n${stats}\n`;
-  if (run.settings.output === 'text') process.stdout.write(text);
+  if (run.settings.output !== 'json') process.stdout.write(text);
   else process.stderr.write(text);
   return rejectedTotal > 0 ? 3 : 0;
 }

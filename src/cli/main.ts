@@ -8,6 +8,9 @@ const HELP = `trappa — Swedish school-absence escalation (åtgärdstrappa) as 
 
 Usage:
   trappa evaluate <file...> [options]   evaluate student cases (NDJSON, one case per line, or a JSON array)
+  trappa evaluate --format lessons --students <file> <lessons...>
+                                        nightly batch: lesson-level records (NDJSON or CSV, one lesson per line,
+                                        any order, any size) with the student context in a separate file
   trappa evaluate --format ss12000 <dir-or-files...> [--context <file>]
                                         evaluate an SS 12000 export (organisations, persons, calendarEvents,
                                         attendances, absences *.json) with an optional side file
@@ -15,7 +18,7 @@ Usage:
   trappa --help | --version
 
 Options for evaluate:
-  --format <f>         studentcase (default) or ss12000
+  --format <f>         studentcase (default), lessons or ss12000
   --context <file>     with ss12000: side file with consents, signals, measures, districts, teams
   --policy <id|file>   stockholm (default), skollagen, or a policy JSON file (may extend a bundled one)
   --as-of <date>       evaluation date YYYY-MM-DD (default: today in Europe/Stockholm)
@@ -24,6 +27,18 @@ Options for evaluate:
   --details <mode>     text output: with-steps (default), all, none
   --lang <sv|en>       language of text output (default sv)
   --rejected <file>    write rejected cases and lesson records as NDJSON to this file
+  --summary-json <f>   write the run summary (counts, steps and typology per school) as JSON
+
+Options for --format lessons (the nightly batch):
+  --students <file>    student context: one StudentCase per line (attendance optional)
+  --previous <file>    last night's decisions (--json or --decisions-out output): output only the changes
+                       (new, escalated, no-longer-indicated steps); a re-run on the same input outputs nothing
+  --decisions-out <f>  also write every full decision as NDJSON (tomorrow's --previous)
+  --workers <n>        worker threads (default: every core when the lesson files are 64 MiB or more, else 1);
+                       the output, in student-id order, is the same for any n
+  --progress, --no-progress
+                       progress bar on stderr (default: only when stderr is a terminal)
+  --tmp-dir <dir>      where the temporary buckets go (default: the OS temp directory; about 20 bytes a lesson)
 
 Exit codes: 0 all input accepted; 3 some cases or records were rejected (reported on stderr);
             2 usage error; 1 other failure (unreadable file, invalid policy).`;

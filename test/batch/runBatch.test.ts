@@ -1,0 +1,194 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { generateSchool } from '../../fixtures/school.js';
+import type { BatchSettings } from '../../src/batch/evaluateBucket.js';
+import { LESSON_CSV_COLUMNS } from '../../src/batch/lessonRecord.js';
+import type { RejectedLine } from '../../src/batch/rejectionLog.js';
+import { runBatch, type BatchRun } from '../../src/batch/runBatch.js';
+import { builtinPolicy, evaluate, parseStudentCase } from '../../src/index.js';
+import type { StudentCaseInput } from '../../src/model/studentCase.js';
+
+const AS_OF = '2026-11-23';
+const policy = builtinPolicy('stockholm');
+const settings: BatchSettings = { policy, calendar: undefined, asOf: AS_OF, output: 'json', details: 'none', lang: 'sv', incremental: false };
+const school = generateSchool({ students: 24, seed: 11, termEnd: AS_OF });
+
+interface Written {
+  readonly dir: string;
+  readonly students: string;
+  readonly lessons: readonly [string];
+}
+
+function lessonLines(cases: readonly StudentCaseInput[]): string[] {
+  return cases.flatMap((c) => (c.attendance ?? []).map((r) => JSON.stringify({ studentId: c.student.id, ...r })));
+}
+
+function write(cases: readonly StudentCaseInput[], lines: readonly string[], extraStudents: readonly string[] = []): Written {
+  const dir = mkdtempSync(join(tmpdir(), 'trappa-batch-test-'));
+  const students = join(dir, 'students.ndjson');
+  const lessons = join(dir, 'lessons.ndjson');
+  writeFileSync(students, [...cases.map(({ attendance: _, ...context }) => JSON.stringify(context)), ...extraStudents].join('\n') + '\n');
+  writeFileSync(lessons, lines.join('\n') + '\n');
+  return { dir, students, lessons: [lessons] };
+}
+
+async function run(files: BatchRun['files'], extra: Partial<BatchRun> = {}) {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const report = await runBatch({ files, settings, out, workers: 1, ...extra });
+  return { report, text: Buffer.concat(chunks).toString('utf8') };
+}
+
+function seededShuffle<T>(items: readonly T[], seed: number): T[] {
+  const out = [...items];
+  let s = seed >>> 0 || 1;
+  for (let i = out.length - 1; i > 0; i -= 1) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    const j = s % (i + 1);
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
+
+/** The decisions the case-level API gives for the same students: the oracle. */
+function expectedDecisions(cases: readonly StudentCaseInput[]): string {
+  return [...cases]
+    .sort((a, b) => (a.student.id < b.student.id ? -1 : 1))
+    .map((c) => {
+      const parsed = parseStudentCase(c);
+      if (!parsed.ok) throw new Error('fixture case rejected');
+      return `${JSON.stringify(evaluate(parsed.case, policy, { asOf: AS_OF }))}\n`;
+    })
+    .join('');
+}
+
+describe('runBatch: lesson-level input at city scale', () => {
+  it('gives exactly the decisions of evaluate() on the same students, in student-id order', async () => {
+    const files = write(school, seededShuffle(lessonLines(school), 1));
+    const { text, report } = await run(files);
+    expect(text).toBe(expectedDecisions(school));
+    const records = school.reduce((n, c) => n + (c.attendance?.length ?? 0), 0);
+    expect(report.summary.records).toEqual({ read: records, accepted: records, rejected: 0 });
+    expect(report.summary.cases).toEqual({ read: 24, evaluated: 24, rejected: 0 });
+  });
+
+  it('groups unsorted input: any order of lines and any bucket count give the same output', async () => {
+    const lines = lessonLines(school.slice(0, 8));
+    const expected = expectedDecisions(school.slice(0, 8));
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.integer({ min: 1, max: 9 }), async (seed, buckets) => {
+        const { text } = await run(write(school.slice(0, 8), seededShuffle(lines, seed)), { buckets });
+        expect(text).toBe(expected);
+      }),
+      { numRuns: 8 },
+    );
+  });
+
+  it('reads CSV exactly as NDJSON', async () => {
+    const cases = school.slice(0, 6);
+    const nd = write(cases, lessonLines(cases));
+    const csvPath = join(nd.dir, 'lessons.csv');
+    const rows = cases.flatMap((c) =>
+      (c.attendance ?? []).map((r) => LESSON_CSV_COLUMNS.map((col) => String((col === 'studentId' ? c.student.id : (r as Record<string, unknown>)[col]) ?? '')).join(',')),
+    );
+    writeFileSync(csvPath, [LESSON_CSV_COLUMNS.join(','), ...seededShuffle(rows, 5)].join('\r\n') + '\r\n');
+    const a = await run(nd);
+    const b = await run({ students: nd.students, lessons: [csvPath] });
+    expect(b.text).toBe(a.text);
+  });
+
+  it('rejects each bad line with its file, line number and reason, evaluates the rest, and the counts add up', async () => {
+    const cases = school.slice(0, 3);
+    const [first, second] = cases;
+    if (first === undefined || second === undefined) throw new Error('fixture');
+    const good = lessonLines(cases);
+    const bad = [
+      '{"studentId":"elev-0001","date":"2026-11-2', // truncated JSON
+      '{"date":"2026-11-20","start":"08:10","scheduledMinutes":60}', // no student id
+      `{"studentId":"${first.student.id}","date":"2026-02-30","start":"08:10","scheduledMinutes":60}`, // impossible date
+      `{"studentId":"${first.student.id}","date":"2026-11-20","start":"08:10","scheduledMinutes":60,"invalidAbsenceMinutes":90}`, // absence > scheduled
+      '{"studentId":"nobody","date":"2026-11-20","start":"08:10","scheduledMinutes":60}', // unknown student
+      '{"studentId":"broken-1","date":"2026-11-20","start":"08:10","scheduledMinutes":60}', // student whose own line is rejected
+    ];
+    const lines = [...good.slice(0, 10), ...bad, '', ...good.slice(10)];
+    const files = write(cases, lines, [
+      JSON.stringify({ student: { ...second.student } }), // duplicate id
+      '{"student":{"id":"broken-1","birthDate":"2013-02-30"}}', // invalid student
+      'not json',
+    ]);
+    const rejectedPath = join(files.dir, 'rejected.ndjson');
+    const { report, text } = await run(files, { rejectedPath });
+    const rejected = readFileSync(rejectedPath, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as RejectedLine);
+    const at = (line: number) => rejected.find((r) => r.location === `${files.lessons[0]}:${line}`);
+    expect(at(11)?.issues[0]?.message).toMatch(/invalid JSON/);
+    expect(at(12)?.issues[0]?.path).toBe('studentId');
+    expect(at(13)?.issues[0]?.path).toBe('date');
+    expect(at(14)?.issues[0]?.path).toBe('invalidAbsenceMinutes');
+    expect(at(15)?.issues[0]?.message).toMatch(/no student with this id/);
+    expect(at(16)?.issues[0]?.message).toMatch(/own line in the students file was rejected/);
+    expect(rejected.find((r) => r.location === `${files.students}:4`)?.issues[0]?.message).toMatch(/Duplicate student id; the student was first given at .*:2/);
+    expect(rejected.find((r) => r.location === `${files.students}:5`)?.kind).toBe('student');
+    expect(rejected.find((r) => r.location === `${files.students}:6`)?.issues[0]?.message).toMatch(/invalid JSON/);
+    const { cases: c, records: r } = report.summary;
+    expect(c).toEqual({ read: 6, evaluated: 3, rejected: 3 });
+    expect(r.read).toBe(good.length + bad.length);
+    expect(r.accepted + r.rejected).toBe(r.read);
+    expect(r.rejected).toBe(bad.length);
+    expect(rejected).toHaveLength(bad.length + 3);
+    // The student with two bad lessons is still evaluated, with a warning that says so.
+    const decision = text.split('\n').map((l) => (l === '' ? null : (JSON.parse(l) as { studentId: string; warnings: Array<{ kind: string; count?: number }> }))).find((d) => d?.studentId === first.student.id);
+    expect(decision?.warnings).toContainEqual({ kind: 'rejected-records', count: 2 });
+  });
+
+  it('--previous: outputs only changes, none when re-run on the same input (idempotent)', async () => {
+    const cases = school.slice(0, 12);
+    const files = write(cases, lessonLines(cases));
+    const decisionsPath = join(files.dir, 'night1.ndjson');
+    await run(files, { decisionsPath });
+    const night1 = readFileSync(decisionsPath, 'utf8');
+    expect(night1).toBe(expectedDecisions(cases));
+    const incremental = { ...settings, incremental: true };
+    const again = await run({ ...files, previous: decisionsPath }, { settings: incremental });
+    expect(again.text).toBe('');
+    expect(again.report.summary.changes).toEqual({});
+    const twice = await run({ ...files, previous: decisionsPath }, { settings: incremental });
+    expect(twice.text).toBe(again.text);
+  });
+
+  it('--previous: a new orosanmälan, and tasks closed for a student who left', async () => {
+    const stepsOf = (c: StudentCaseInput) => {
+      const parsed = parseStudentCase(c);
+      if (!parsed.ok) throw new Error('fixture case rejected');
+      return evaluate(parsed.case, policy, { asOf: AS_OF }).steps.map((s) => s.id);
+    };
+    const first = school.find((c) => !stepsOf(c).includes('orosanmalan'));
+    const second = school.find((c) => stepsOf(c).length >= 2);
+    if (first === undefined || second === undefined || first === second) throw new Error('fixture');
+    const cases = [first, second, ...school.slice(0, 3).filter((c) => c !== first && c !== second)];
+    const files1 = write(cases, lessonLines(cases));
+    const night1 = join(files1.dir, 'night1.ndjson');
+    await run(files1, { decisionsPath: night1 });
+    const previousSteps = (JSON.parse(readFileSync(night1, 'utf8').split('\n').find((l) => l.includes(`"${second.student.id}"`)) ?? '{}') as { steps: unknown[] }).steps;
+    // Night 2: staff report suspected harm for the first student; the second has left the school.
+    const tonight = cases.filter((c) => c !== second).map((c) => (c === first ? { ...c, signals: [...(c.signals ?? []), { type: 'harm-suspected' as const, date: '2026-11-23' }] } : c));
+    const files2 = write(tonight, lessonLines(tonight));
+    const { text, report } = await run({ ...files2, previous: night1 }, { settings: { ...settings, incremental: true } });
+    const changes = text.trim().split('\n').map((l) => JSON.parse(l) as { studentId: string; change: string; step?: { id: string }; studentInInput?: boolean });
+    expect(changes).toContainEqual(expect.objectContaining({ studentId: first.student.id, change: 'new', step: expect.objectContaining({ id: 'orosanmalan' }) }));
+    const closed = changes.filter((c) => c.studentId === second.student.id);
+    expect(closed).toHaveLength(previousSteps.length);
+    for (const c of closed) expect(c).toMatchObject({ change: 'no-longer-indicated', studentInInput: false });
+    expect(report.summary.changes?.['new']).toBeGreaterThan(0);
+    expect(changes.map((c) => c.studentId)).toEqual([...changes.map((c) => c.studentId)].sort());
+  });
+
+  it('stops with a clear message for a CSV header it cannot read', async () => {
+    const files = write(school.slice(0, 1), ['studentId;date;start;scheduledMinutes', 'e1;2026-11-23;08:10;60']);
+    await expect(run(files)).rejects.toThrow(/lessons\.ndjson:1: not NDJSON, and not a lesson CSV: header column 1 "studentId;date;start;scheduledMinutes"/);
+  });
+});

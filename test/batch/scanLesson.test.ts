@@ -1,0 +1,117 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decodeLesson, encodeLesson, LESSON_WORDS } from '../../src/batch/lessonCodec.js';
+import { parseLessonJsonLine, studentIdOfJsonLine } from '../../src/batch/lessonRecord.js';
+import { scanLessonLine } from '../../src/batch/scanLesson.js';
+import { arbitraryAttendance, arbitraryInvalidLesson } from '../../src/testing/arbitraries.js';
+
+const studentId = fc.oneof(fc.constantFrom('e1', 'skola-001-elev-0001', ''), fc.string({ maxLength: 8 }));
+const validLesson = arbitraryAttendance({ asOf: '2026-09-04', maxLessonsPerDay: 2 }).filter((a) => a.length > 0).map((a) => a[0]);
+
+/** Lines as real exports write them, and mutations of them: spacing, escapes, repeated or unknown keys, odd numbers. */
+const line = fc.oneof(
+  fc.record({ studentId, lesson: validLesson }).map(({ studentId: id, lesson }) => JSON.stringify({ studentId: id, ...lesson })),
+  fc.record({ studentId, lesson: arbitraryInvalidLesson() }).map(({ studentId: id, lesson }) =>
+    JSON.stringify(typeof lesson === 'object' && lesson !== null && !Array.isArray(lesson) ? { studentId: id, ...lesson } : lesson),
+  ),
+  fc
+    .record({ studentId, lesson: validLesson, edit: fc.integer({ min: 0, max: 9 }) })
+    .map(({ studentId: id, lesson, edit }) => {
+      const text = JSON.stringify({ studentId: id, ...lesson });
+      switch (edit) {
+        case 0:
+          return text.replace(':', ': ');
+        case 1:
+          return text.replace('"scheduledMinutes":', '"scheduledMinutes":0');
+        case 2:
+          return text.replace(/}$/, ',"studentId":"other"}');
+        case 3:
+          return text.replace('"start":"', '"start":"\\u0030');
+        case 4:
+          return text.replace(/"scheduledMinutes":(\d+)/, '"scheduledMinutes":$1.0');
+        case 5:
+          return text.replace(/"scheduledMinutes":(\d+)/, '"scheduledMinutes":$1e0');
+        case 6:
+          return text.replace(/}$/, ',"extra":1}');
+        case 7:
+          return text.slice(0, -1);
+        case 8:
+          return `${text} `;
+        default:
+          return text.replace(/"scheduledMinutes":(\d+)/, '"scheduledMinutes":"$1"');
+      }
+    }),
+  fc.string({ maxLength: 40 }),
+);
+
+describe('scanLessonLine (the batch hot path)', () => {
+  it('agrees with JSON.parse + the schema on every line it accepts', () => {
+    fc.assert(
+      fc.property(line, (text) => {
+        const fast = scanLessonLine(text);
+        if (fast === undefined) return;
+        const full = parseLessonJsonLine(text);
+        expect(full.ok).toBe(true);
+        if (full.ok) expect(fast).toEqual(full.lesson);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('accepts the compact lines exports write (so the fast path is really taken)', () => {
+    fc.assert(
+      fc.property(validLesson, (lesson) => {
+        expect(scanLessonLine(JSON.stringify({ studentId: 'e1', ...lesson }))).toBeDefined();
+      }),
+    );
+  });
+
+  it('leaves JSON it does not handle to the full path', () => {
+    expect(scanLessonLine('{"studentId": "e1","date":"2026-11-23","start":"08:10","scheduledMinutes":60}')).toBeUndefined();
+    expect(scanLessonLine('{"studentId":"e1","date":"2026-11-23","start":"08:10","scheduledMinutes":60.0}')).toBeUndefined();
+    // 60.0 is an integer after JSON.parse: the full path accepts it.
+    expect(parseLessonJsonLine('{"studentId":"e1","date":"2026-11-23","start":"08:10","scheduledMinutes":60.0}').ok).toBe(true);
+  });
+});
+
+describe('studentIdOfJsonLine (partition key)', () => {
+  it('equals the parsed top-level studentId whenever there is one', () => {
+    fc.assert(
+      fc.property(line, (text) => {
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(text);
+        } catch {
+          return;
+        }
+        const id = (parsed as { studentId?: unknown } | null)?.studentId;
+        if (typeof id === 'string' && id !== '') expect(studentIdOfJsonLine(text)).toBe(id);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('lesson codec', () => {
+  it('decodes every valid record to an equal record', () => {
+    fc.assert(
+      fc.property(validLesson, fc.nat(1_000_000), (lesson, student) => {
+        const parsed = parseLessonJsonLine(JSON.stringify({ studentId: 'e', ...lesson }));
+        if (!parsed.ok) throw new Error('kit lesson rejected');
+        const words = new Int32Array(LESSON_WORDS);
+        encodeLesson(student, parsed.lesson.record, words, 0);
+        expect(words[0]).toBe(student);
+        expect(decodeLesson(words, 0)).toEqual(parsed.lesson.record);
+      }),
+    );
+  });
+
+  it('keeps the extremes: 600 minutes, 23:59, every reason, both flags', () => {
+    for (const reason of ['none', 'sick', 'granted-leave', 'other', 'unknown', 'school-initiated'] as const) {
+      const record = { date: '9999-12-31', start: '23:59', scheduledMinutes: 600, validAbsenceMinutes: 300, invalidAbsenceMinutes: 300, reported: false, guardianReported: true, reason };
+      const words = new Int32Array(LESSON_WORDS);
+      encodeLesson(0, record, words, 0);
+      expect(decodeLesson(words, 0)).toEqual(record);
+    }
+  });
+});

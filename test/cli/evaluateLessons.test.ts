@@ -1,0 +1,90 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeCity } from '../../fixtures/city.js';
+
+// The built CLI (npm test builds first): worker threads need the built worker script.
+const CLI = new URL('../../dist/cli.js', import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), 'trappa-cli-lessons-'));
+const city = writeCity({ students: 120, seed: 3, termEnd: '2026-11-23', dir, schoolSize: 50 });
+const csv = writeCity({ students: 120, seed: 3, termEnd: '2026-11-23', dir: join(dir, 'csv'), schoolSize: 50, format: 'csv' });
+
+function trappa(...args: string[]) {
+  const r = spawnSync(process.execPath, [CLI, 'evaluate', '--format', 'lessons', '--as-of', '2026-11-23', ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('trappa evaluate --format lessons', () => {
+  it('evaluates a city from lesson lines, the same with worker threads as without', () => {
+    const one = trappa('--students', city.students, city.lessons, '--json', '--workers', '1');
+    const two = trappa('--students', city.students, city.lessons, '--json', '--workers', '2');
+    expect(one.code).toBe(0);
+    expect(two.code).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    expect(one.stdout.trim().split('\n')).toHaveLength(120);
+    expect(one.stderr).toContain(`lesson records: ${city.records} read = ${city.records} accepted + 0 rejected`);
+    expect(two.stderr).toMatch(/1 worker, 1 bucket|2 workers/);
+  });
+
+  it('reads CSV exports to the same decisions', () => {
+    const nd = trappa('--students', city.students, city.lessons, '--json');
+    const fromCsv = trappa('--students', csv.students, csv.lessons, '--json');
+    expect(fromCsv.stdout).toBe(nd.stdout);
+  });
+
+  it('writes the summary as JSON: counts, steps and typology per school, run figures', () => {
+    const path = join(dir, 'summary.json');
+    const r = trappa('--students', city.students, city.lessons, '--details', 'none', '--summary-json', path);
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(readFileSync(path, 'utf8')) as {
+      cases: { read: number };
+      records: { read: number; accepted: number; rejected: number };
+      schools: Record<string, { students: number; steps: Record<string, number>; typology: Record<string, number> }>;
+      run: { workers: number; peakRssMb: number };
+    };
+    expect(summary.cases.read).toBe(120);
+    expect(summary.records.read).toBe(summary.records.accepted + summary.records.rejected);
+    expect(Object.keys(summary.schools)).toEqual(['skola-001', 'skola-002', 'skola-003']);
+    expect(Object.values(summary.schools).reduce((n, s) => n + s.students, 0)).toBe(120);
+    expect(summary.run.peakRssMb).toBeGreaterThan(0);
+    // Not a terminal: no progress bar on stderr.
+    expect(r.stderr).not.toContain('\r');
+  });
+
+  it('outputs only changes with --previous, and nothing on a re-run (idempotent)', () => {
+    const night1 = join(dir, 'night1.ndjson');
+    const first = trappa('--students', city.students, city.lessons, '--details', 'none', '--decisions-out', night1);
+    expect(first.code).toBe(0);
+    expect(readFileSync(night1, 'utf8').trim().split('\n')).toHaveLength(120);
+    const again = trappa('--students', city.students, city.lessons, '--json', '--previous', night1);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe('');
+    expect(again.stderr).toMatch(/new\s+0\n\s+escalated\s+0\n\s+no-longer-indicated\s+0/);
+  });
+
+  it('exits 2 with a usage message without --students, and 1 for an unreadable CSV header', () => {
+    const noStudents = trappa(city.lessons);
+    expect(noStudents.code).toBe(2);
+    expect(noStudents.stderr).toContain('--format lessons needs --students <file>');
+    const wrongFormat = spawnSync(process.execPath, [CLI, 'evaluate', city.lessons, '--previous', 'x'], { encoding: 'utf8' });
+    expect(wrongFormat.status).toBe(2);
+    const badCsv = join(dir, 'semicolons.csv');
+    writeFileSync(badCsv, 'elev;datum;start;minuter\n');
+    const header = trappa('--students', city.students, badCsv);
+    expect(header.code).toBe(1);
+    expect(header.stderr).toContain(`${badCsv}:1: not NDJSON, and not a lesson CSV: header column 1 "elev;datum;start;minuter" is not one of studentId, date`);
+  });
+
+  it('exits 3 and names the first rejected lines when some lines are rejected, and writes all with --rejected', () => {
+    const rejected = join(dir, 'rejected.ndjson');
+    // The students file given as lessons: NDJSON lines without a studentId.
+    const r = trappa('--students', city.students, city.students, '--details', 'none', '--rejected', rejected);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`${city.students}:1: studentId: Expected the student id as a non-empty string`);
+    expect(r.stderr).toContain(`… 100 more rejected line(s) in ${rejected}`);
+    expect(readFileSync(rejected, 'utf8').trim().split('\n')).toHaveLength(120);
+    expect(r.stdout).toContain('lesson records: 120 read = 0 accepted + 120 rejected');
+  });
+});
