@@ -1,20 +1,29 @@
 /**
- * Trappa benchmark: a baseline and Trappa measured in the same run, on the same data.
+ * Trappa benchmark: a baseline and Trappa measured in the same run, on the same file.
  *
- *   npm run bench -- [--students N] [--seed S]
+ *   npm run bench -- [--students N] [--seed S] [--rounds R] [--keep]
  *
- * 1. baseline: read the NDJSON file line by line, JSON.parse each case, sum minutes per student;
- * 2. end to end: the same read, then parseStudentCase (zod), evaluate (ledger, facts, rules,
- *    steps) and JSON.stringify of the decision;
- * 3. rule evaluation alone on the same facts: Trappa's synchronous interpreter versus
- *    json-rules-engine (the reference).
- * The last line is one JSON object with the figures.
+ * It generates a synthetic city deterministically (`fixtures/city.ts`: schools of 600, a term
+ * of lessons each, one lesson per line ordered by date, not by student) and measures:
+ * 1. baseline: read the lesson NDJSON line by line (readline) with JSON.parse and sum the
+ *    minutes per student in a Map;
+ * 2. Trappa end to end on that file, as a nightly job runs it: the built CLI
+ *    (`node dist/cli.js evaluate --format lessons --json`, output to /dev/null) on one core
+ *    (`--workers 1`) and on every core; parse, validate, group, ledger, facts, typology,
+ *    rules, decisions, output. Wall time measured here; peak memory from the CLI's own
+ *    `--summary-json` (the whole process, all threads);
+ * 3. rule evaluation alone on the same facts: the compiled evaluator, the interpreter and
+ *    json-rules-engine (the reference; it must fire the same rules).
+ * Each timing is the best of R rounds. The last line is one JSON object with the figures.
  */
-import { createReadStream, mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createReadStream, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { writeCity } from '../fixtures/city.js';
 import { generateSchool } from '../fixtures/school.js';
-import { builtinPolicy, defaultCalendarFor, evaluate, parseStudentCase, rulesInForce } from '../src/index.js';
+import { builtinPolicy, defaultCalendarFor, parseStudentCase, rulesInForce } from '../src/index.js';
 import { computeFacts } from '../src/metrics/computeFacts.js';
 import { addTypology } from '../src/typology/addTypology.js';
 import { compilePolicy, runCompiled } from '../src/policy/compile.js';
@@ -23,59 +32,77 @@ import { createReferenceEngine } from '../src/policy/jreReference.js';
 import type { Facts } from '../src/model/facts.js';
 
 const { values } = parseArgs({
-  options: { students: { type: 'string', default: '2000' }, seed: { type: 'string', default: '7' } },
+  options: {
+    students: { type: 'string', default: '2000' },
+    seed: { type: 'string', default: '7' },
+    rounds: { type: 'string', default: '3' },
+    keep: { type: 'boolean', default: false },
+  },
 });
 const students = Number(values.students);
+const rounds = Number(values.rounds);
 const asOf = '2026-11-23';
-const file = '.bench/school.ndjson';
+const dir = `.bench/city-${students}-${values.seed}`;
+const cli = new URL('../dist/cli.js', import.meta.url).pathname;
 
-mkdirSync('.bench', { recursive: true });
-const cases = generateSchool({ students, seed: Number(values.seed), termEnd: asOf });
-writeFileSync(file, cases.map((c) => JSON.stringify(c)).join('\n') + '\n');
-const records = cases.reduce((n, c) => n + (c.attendance?.length ?? 0), 0);
+mkdirSync(dir, { recursive: true });
+const genStart = performance.now();
+const city = writeCity({ students, seed: Number(values.seed), termEnd: asOf, dir });
+process.stderr.write(`generated ${students} students, ${city.records} lessons in ${((performance.now() - genStart) / 1000).toFixed(1)} s\n`);
+const records = city.records;
 
-async function eachLine(fn: (line: string) => void): Promise<number> {
+async function baseline(): Promise<number> {
   const start = performance.now();
-  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
-  for await (const line of lines) if (line !== '') fn(line);
+  const totals = new Map<string, number>();
+  const lines = createInterface({ input: createReadStream(city.lessons, 'utf8'), crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (line === '') continue;
+    const r = JSON.parse(line) as { studentId: string; scheduledMinutes: number; validAbsenceMinutes?: number; invalidAbsenceMinutes?: number };
+    totals.set(r.studentId, (totals.get(r.studentId) ?? 0) + r.scheduledMinutes + (r.validAbsenceMinutes ?? 0) + (r.invalidAbsenceMinutes ?? 0));
+  }
+  if (totals.size !== students) throw new Error(`baseline saw ${totals.size} students`);
   return (performance.now() - start) / 1000;
 }
 
-async function baseline(): Promise<number> {
-  const totals = new Map<string, number>();
-  return eachLine((line) => {
-    const c = JSON.parse(line) as { student: { id: string }; attendance: Array<{ scheduledMinutes: number; validAbsenceMinutes?: number; invalidAbsenceMinutes?: number }> };
-    let sum = 0;
-    for (const r of c.attendance) sum += r.scheduledMinutes + (r.validAbsenceMinutes ?? 0) + (r.invalidAbsenceMinutes ?? 0);
-    totals.set(c.student.id, sum);
-  });
+interface CliRun {
+  readonly seconds: number;
+  readonly peakRssMb: number;
+  readonly workers: number;
 }
 
-async function endToEnd(): Promise<number> {
-  const policy = builtinPolicy('stockholm');
-  let bytes = 0;
-  return eachLine((line) => {
-    const parsed = parseStudentCase(JSON.parse(line));
-    if (!parsed.ok) throw new Error('fixture case rejected');
-    bytes += JSON.stringify(evaluate(parsed.case, policy, { asOf })).length;
-  }).finally(() => void bytes);
-}
-
-function best(times: number[]): number {
-  return Math.min(...times);
+function endToEnd(workers: number): CliRun {
+  const summaryPath = `${dir}/summary-${workers}.json`;
+  const start = performance.now();
+  const r = spawnSync(
+    process.execPath,
+    [cli, 'evaluate', '--format', 'lessons', '--students', city.students, city.lessons, '--as-of', asOf, '--policy', 'stockholm', '--json', '--workers', String(workers), '--summary-json', summaryPath],
+    { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' },
+  );
+  const seconds = (performance.now() - start) / 1000;
+  if (r.status !== 0) throw new Error(`trappa exited ${r.status}: ${r.stderr}`);
+  const summary = JSON.parse(readFileSync(summaryPath, 'utf8')) as { records: { accepted: number }; run: { peakRssMb: number; workers: number } };
+  if (summary.records.accepted !== records) throw new Error(`trappa accepted ${summary.records.accepted} of ${records} records`);
+  return { seconds, peakRssMb: summary.run.peakRssMb, workers: summary.run.workers };
 }
 
 const base: number[] = [];
-const e2e: number[] = [];
-for (let round = 0; round < 3; round += 1) {
+const single: CliRun[] = [];
+const multi: CliRun[] = [];
+const cores = availableParallelism();
+for (let round = 0; round < rounds; round += 1) {
   base.push(await baseline());
-  e2e.push(await endToEnd());
+  single.push(endToEnd(1));
+  if (cores > 1) multi.push(endToEnd(cores));
 }
+const fastest = (runs: readonly CliRun[]): CliRun | undefined => [...runs].sort((a, b) => a.seconds - b.seconds)[0];
+const one = fastest(single) as CliRun;
+const all = fastest(multi);
 
+// Rule evaluation alone, on the facts of 500 students of the fixture school.
 const policy = builtinPolicy('stockholm');
 const rules = rulesInForce(policy, asOf);
 const calendar = defaultCalendarFor(asOf);
-const facts: Facts[] = cases.slice(0, 500).map((c) => {
+const facts: Facts[] = generateSchool({ students: 500, seed: Number(values.seed), termEnd: asOf }).map((c) => {
   const parsed = parseStudentCase(c);
   if (!parsed.ok) throw new Error('fixture case rejected');
   const measured = computeFacts(parsed.case, asOf, calendar, policy.parameters);
@@ -111,8 +138,9 @@ const jreSeconds = (performance.now() - jreStart) / 1000;
 if (fired !== jreFired * interpRounds) throw new Error(`engines disagree: ${fired / interpRounds} vs ${jreFired}`);
 if (compiledFired !== jreFired * compiledRounds) throw new Error(`compiled and json-rules-engine disagree: ${compiledFired / compiledRounds} vs ${jreFired}`);
 
-const baselineRps = records / best(base);
-const e2eRps = records / best(e2e);
+const baselineRps = records / Math.min(...base);
+const e2eRps = records / one.seconds;
+const allRps = all === undefined ? undefined : records / all.seconds;
 const interpEps = (facts.length * interpRounds) / interpSeconds;
 const compiledEps = (facts.length * compiledRounds) / compiledSeconds;
 const jreEps = facts.length / jreSeconds;
@@ -122,24 +150,32 @@ const result = {
   records_per_s: Math.round(e2eRps),
   baseline_records_per_s: Math.round(baselineRps),
   ratio_vs_baseline: Number((e2eRps / baselineRps).toFixed(3)),
-  students_per_s: Math.round(students / best(e2e)),
+  all_cores_records_per_s: allRps === undefined ? null : Math.round(allRps),
+  all_cores_ratio_vs_baseline: allRps === undefined ? null : Number((allRps / baselineRps).toFixed(3)),
+  cores,
+  seconds_one_core: Number(one.seconds.toFixed(2)),
+  seconds_all_cores: all === undefined ? null : Number(all.seconds.toFixed(2)),
   compiled_evals_per_s: Math.round(compiledEps),
   interpreter_evals_per_s: Math.round(interpEps),
   jre_evals_per_s: Math.round(jreEps),
   ratio_vs_jre: Number((compiledEps / jreEps).toFixed(1)),
-  peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+  peak_rss_mb: Math.max(one.peakRssMb, all?.peakRssMb ?? 0),
+  peak_rss_mb_one_core: one.peakRssMb,
   node: process.version,
 };
 const rows: Array<[string, string]> = [
   ['students / lesson records', `${students} / ${records}`],
-  ['baseline: JSON.parse + sum (records/s)', result.baseline_records_per_s.toLocaleString('en')],
-  ['Trappa end to end (records/s)', result.records_per_s.toLocaleString('en')],
+  ['baseline: readline + JSON.parse + sum (records/s)', result.baseline_records_per_s.toLocaleString('en')],
+  ['Trappa CLI end to end, 1 core (records/s)', `${result.records_per_s.toLocaleString('en')} (${result.seconds_one_core} s)`],
   ['  ratio vs baseline', String(result.ratio_vs_baseline)],
+  [`Trappa CLI end to end, ${cores} cores (records/s)`, allRps === undefined ? '-' : `${result.all_cores_records_per_s?.toLocaleString('en')} (${result.seconds_all_cores} s)`],
+  ['  ratio vs baseline', String(result.all_cores_ratio_vs_baseline ?? '-')],
   ['rules: compiled (evaluations/s)', result.compiled_evals_per_s.toLocaleString('en')],
   ['rules: interpreter (evaluations/s)', result.interpreter_evals_per_s.toLocaleString('en')],
   ['rules: json-rules-engine (evaluations/s)', result.jre_evals_per_s.toLocaleString('en')],
   ['  ratio vs json-rules-engine', String(result.ratio_vs_jre)],
-  ['peak RSS (MB)', String(result.peak_rss_mb)],
+  ['peak RSS of the CLI (MB)', `${result.peak_rss_mb} (1 core: ${result.peak_rss_mb_one_core})`],
 ];
-for (const [k, v] of rows) process.stdout.write(`${k.padEnd(44)} ${v}\n`);
+for (const [k, v] of rows) process.stdout.write(`${k.padEnd(52)} ${v}\n`);
+if (!values.keep) rmSync(dir, { recursive: true, force: true });
 process.stdout.write(`${JSON.stringify(result)}\n`);
