@@ -101,17 +101,22 @@ export class BinaryBucketWriter {
   }
 
   /**
-   * Room for one record in a bucket: write `words` words at the returned
-   * offset of the returned array before the next call.
+   * Room for one record in a bucket: write `words` words into
+   * `buffer(bucket)` at the returned offset before the next call.
    */
-  slot(bucket: number): { readonly array: Int32Array; readonly at: number } {
+  reserve(bucket: number): number {
     let used = this.fill[bucket] ?? 0;
     if (used === LESSONS_PER_FLUSH) {
       this.flushOne(bucket);
       used = 0;
     }
     this.fill[bucket] = used + 1;
-    return { array: this.buffers[bucket] as Int32Array, at: used * this.words };
+    return used * this.words;
+  }
+
+  /** The buffer of a bucket (valid until the next `reserve`). */
+  buffer(bucket: number): Int32Array {
+    return this.buffers[bucket] as Int32Array;
   }
 
   private flushOne(bucket: number): void {

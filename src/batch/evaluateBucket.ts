@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { formatDecision, type Lang } from '../cli/format.js';
 import { addDecision, emptySummary, type RunSummary } from '../cli/summary.js';
 import { evaluate } from '../evaluate.js';
@@ -8,7 +8,6 @@ import type { Policy } from '../policy/policy.js';
 import { bucketPath } from './bucketWriter.js';
 import { diffStepStates, stepStates, type Change, type StepState } from './changes.js';
 import { formatChange } from './formatChange.js';
-import { keyedLine } from './mergeOutputs.js';
 import { decodeLesson, LESSON_WORDS } from './lessonCodec.js';
 import { BatchInputError, rejectedCountsPath, rejectedIdsPath } from './partition.js';
 
@@ -41,6 +40,10 @@ export interface BucketResult {
   readonly bucket: number;
   /** Students evaluated, steps, typology (by school) and changes; reading counts come from the partition. */
   readonly summary: RunSummary;
+  /** What goes to the output, in student-id order: decisions, text or changes. */
+  readonly out: string;
+  /** Full decisions as NDJSON when `keepDecisions`, else ''. */
+  readonly decisions: string;
 }
 
 interface Pending {
@@ -108,9 +111,8 @@ function compareIds(a: string, b: string): number {
 /**
  * Evaluate one bucket: read its students (validated by the partition), their
  * lessons (decoded from the partition's binary records) and previous
- * decisions, evaluate each student and write the output in
- * student-id order to `<bucket>.out` (and full decisions to
- * `<bucket>.decisions` when asked) as `keyedLine`s, for `mergeKeyedFiles`. Deterministic: the files depend only on
+ * decisions, evaluate each student and return the output in student-id
+ * order (and the full decisions when asked). Deterministic: the files depend only on
  * the bucket's input, never on which thread ran it.
  *
  * @param layout - the partition's directory and input description
@@ -138,12 +140,12 @@ export function evaluateBucket(layout: BucketLayout, bucket: number, settings: B
     summary.cases.evaluated += 1;
     addDecision(summary, decision, student.case.student.school.id);
     const json = settings.output === 'json' || settings.keepDecisions ? JSON.stringify(decision) : '';
-    if (settings.keepDecisions) decisions.push(keyedLine(id, json));
+    if (settings.keepDecisions) decisions.push(json);
     if (settings.incremental) {
       changes.push(...diffStepStates(id, settings.asOf, stepStates(decision), previous.get(id) ?? null));
-    } else if (settings.output === 'json') out.push(keyedLine(id, json));
+    } else if (settings.output === 'json') out.push(json);
     else if (settings.output === 'text' && (settings.details === 'all' || (settings.details === 'with-steps' && decision.steps.length > 0))) {
-      out.push(keyedLine(id, `${formatDecision(decision, settings.lang)}\n`));
+      out.push(`${formatDecision(decision, settings.lang)}\n`);
     }
   }
   if (settings.incremental) {
@@ -156,10 +158,9 @@ export function evaluateBucket(layout: BucketLayout, bucket: number, settings: B
     changes.sort((a, b) => compareIds(a.studentId, b.studentId));
     summary.changes = {};
     for (const c of changes) summary.changes[c.change] = (summary.changes[c.change] ?? 0) + 1;
-    if (settings.output === 'json') out.push(...changes.map((c) => keyedLine(c.studentId, JSON.stringify(c))));
-    else if (settings.output === 'text') out.push(...changes.map((c) => keyedLine(c.studentId, formatChange(c, settings.lang))));
+    if (settings.output === 'json') out.push(...changes.map((c) => JSON.stringify(c)));
+    else if (settings.output === 'text') out.push(...changes.map((c) => formatChange(c, settings.lang)));
   }
-  writeFileSync(bucketPath(layout.dir, bucket, 'out'), out.length === 0 ? '' : `${out.join('\n')}\n`);
-  if (settings.keepDecisions) writeFileSync(bucketPath(layout.dir, bucket, 'decisions'), decisions.length === 0 ? '' : `${decisions.join('\n')}\n`);
-  return { bucket, summary };
+  const text = (lines: readonly string[]): string => (lines.length === 0 ? '' : `${lines.join('\n')}\n`);
+  return { bucket, summary, out: text(out), decisions: text(decisions) };
 }

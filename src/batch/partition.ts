@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import { parseStudentCase } from '../adapters/parseStudentCase.js';
 import { readInput } from '../cli/readInput.js';
 import { emptySummary, type RunSummary } from '../cli/summary.js';
-import { bucketOf } from './bucketOf.js';
+import { bucketOfOtherId, studentRanges } from './studentRanges.js';
 import { BinaryBucketWriter, BucketWriter } from './bucketWriter.js';
 import { encodeLesson, LESSON_WORDS } from './lessonCodec.js';
 import { parseCsvHeader, parseLessonCsvLine, parseLessonJsonLine, studentIdOfJsonLine, type CsvHeader } from './lessonRecord.js';
 import { forEachLine } from './lines.js';
-import { scanLessonLine } from './scanLesson.js';
+import { scanLessonLine, scanLessonWords } from './scanLesson.js';
 import { RejectionLog, type RejectedLine } from './rejectionLog.js';
 
 /** The files of one batch run. */
@@ -70,7 +70,10 @@ export function rejectedIdsPath(dir: string): string {
 /**
  * The first pass over the input, streaming every file once:
  * - students: each line validated (zod) and numbered; rejected lines and
- *   repeated ids are logged with their line; accepted ones go to their bucket;
+ *   repeated ids are logged with their line; the accepted ones are sorted by
+ *   id and cut into `buckets` ranges of equal size (`studentRanges`), so
+ *   bucket 0 holds the first ids, and the outputs of the buckets, taken in
+ *   order, are in student-id order with no merge;
  * - previous decisions (optional): copied to their bucket;
  * - lessons (NDJSON or CSV, any order): each line parsed and validated, then
  *   written to the bucket of its student as 20 bytes (`encodeLesson`), so the
@@ -94,11 +97,11 @@ export async function partitionInputs(
 ): Promise<Partition> {
   const summary = emptySummary();
   const log = new RejectionLog(dir, 'partition');
-  const studentsPerBucket = Array.from({ length: buckets }, () => 0);
   const numbers = new Map<string, number>();
+  const studentLines: string[] = [];
+  const ids: string[] = [];
   const firstSeen: string[] = [];
   const rejectedIds = new Set<string>();
-  const students = new BucketWriter(dir, 'students', buckets);
   for await (const item of readInput(files.students)) {
     summary.cases.read += 1;
     if ('error' in item) {
@@ -131,11 +134,23 @@ export async function partitionInputs(
     const number = firstSeen.length;
     numbers.set(id, number);
     firstSeen.push(item.location);
-    const b = bucketOf(id, buckets);
-    studentsPerBucket[b] = (studentsPerBucket[b] ?? 0) + 1;
-    students.add(b, JSON.stringify([number, item.location, parsed.case, parsed.rejectedRecords.length]));
+    ids.push(id);
+    studentLines.push(JSON.stringify([number, item.location, parsed.case, parsed.rejectedRecords.length]));
   }
+  const ranges = studentRanges(ids, buckets);
+  const studentsPerBucket = Array.from({ length: buckets }, () => 0);
+  const students = new BucketWriter(dir, 'students', buckets);
+  studentLines.forEach((line, number) => {
+    const b = ranges.bucketOfNumber[number] ?? 0;
+    studentsPerBucket[b] = (studentsPerBucket[b] ?? 0) + 1;
+    students.add(b, line);
+  });
   students.flush();
+  studentLines.length = 0;
+  const bucketOfId = (id: string): number => {
+    const number = numbers.get(id);
+    return number === undefined ? bucketOfOtherId(ranges.firstIds, id) : (ranges.bucketOfNumber[number] ?? 0);
+  };
   const rejectedPerStudent = new Int32Array(firstSeen.length);
 
   if (files.previous !== undefined) {
@@ -145,7 +160,7 @@ export async function partitionInputs(
       if (line.trim() === '') return;
       const id = studentIdOfJsonLine(line);
       if (id === null) throw new BatchInputError(`${previousPath}:${n}: not a decision with a studentId; --previous takes the NDJSON that --json wrote`);
-      previous.add(bucketOf(id, buckets), `${n}\t${line}`);
+      previous.add(bucketOfId(id), `${n}\t${line}`);
     });
     previous.flush();
   }
@@ -153,6 +168,7 @@ export async function partitionInputs(
   const bytesTotal = files.lessons.reduce((sum, f) => sum + statSync(f).size, 0);
   let bytesBefore = 0;
   const lessons = new BinaryBucketWriter(dir, 'lessons', buckets, LESSON_WORDS);
+  const scratch = new Int32Array(LESSON_WORDS);
   for (const path of files.lessons) {
     let header: CsvHeader | null | undefined;
     await forEachLine(
@@ -169,6 +185,23 @@ export async function partitionInputs(
           }
         } else if (line.length === 0 || line.trim() === '') return;
         summary.records.read += 1;
+        if (header === null) {
+          // Fastest path: canonical lines go straight into the bucket's words.
+          const id = scanLessonWords(line, scratch);
+          const number = id === undefined ? undefined : numbers.get(id);
+          if (number !== undefined) {
+            summary.records.accepted += 1;
+            const b = ranges.bucketOfNumber[number] ?? 0;
+            const at = lessons.reserve(b);
+            const words = lessons.buffer(b);
+            words[at] = number;
+            words[at + 1] = scratch[1] ?? 0;
+            words[at + 2] = scratch[2] ?? 0;
+            words[at + 3] = scratch[3] ?? 0;
+            words[at + 4] = scratch[4] ?? 0;
+            return;
+          }
+        }
         const scanned = header === null ? scanLessonLine(line) : undefined;
         const parsed = scanned !== undefined ? { ok: true as const, lesson: scanned } : header === null ? parseLessonJsonLine(line) : parseLessonCsvLine(line, header);
         if (!parsed.ok) {
@@ -187,8 +220,9 @@ export async function partitionInputs(
           return;
         }
         summary.records.accepted += 1;
-        const { array, at } = lessons.slot(bucketOf(studentId, buckets));
-        encodeLesson(number, record, array, at);
+        const b = ranges.bucketOfNumber[number] ?? 0;
+        const at = lessons.reserve(b);
+        encodeLesson(number, record, lessons.buffer(b), at);
       },
       (bytes) => onProgress?.({ bytesRead: bytesBefore + bytes, bytesTotal, recordsRead: summary.records.read }),
     );

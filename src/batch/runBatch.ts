@@ -1,16 +1,14 @@
-import { createReadStream, createWriteStream, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { emptySummary, mergeSummary, type RunSummary } from '../cli/summary.js';
-import { bucketPath } from './bucketWriter.js';
 import { evaluateBucket, type BatchSettings, type BucketLayout, type BucketResult, type BucketSettings } from './evaluateBucket.js';
 import { BatchInputError, bucketCount, partitionInputs, type BatchFiles } from './partition.js';
 import type { ProgressBar } from './progress.js';
-import { mergeKeyedFiles } from './mergeOutputs.js';
-import { REJECTED_SAMPLE_SIZE, type RejectedLine } from './rejectionLog.js';
+import type { RejectedLine } from './rejectionLog.js';
 
 /** Input this large (bytes of lesson files) uses every core by default. */
 export const PARALLEL_FROM_BYTES = 64 << 20; // as in bucketCount
@@ -72,9 +70,9 @@ export function workerCount(requested: number | undefined, inputBytes: number, w
  * 1. partition: stream every file once and spread its lines over bucket files
  *    by a hash of the student id (input in any order);
  * 2. evaluate: each bucket (its students, lessons and previous decisions) in
- *    a worker thread or the main thread; each bucket's output is sorted by
- *    student id, and the buckets are merged, so the output is in student-id
- *    order and the same for any number of workers.
+ *    a worker thread or the main thread. Buckets are ranges of sorted student
+ *    ids, so their outputs, written in bucket order, are in student-id order
+ *    and the same for any number of workers.
  * Every line is accepted or rejected with its file and line number:
  * `records.read = accepted + rejected` and `cases.read = evaluated + rejected`.
  *
@@ -101,6 +99,12 @@ export async function runBatch(run: BatchRun): Promise<BatchReport> {
     const studentsTotal = summary.cases.read;
     let studentsDone = summary.cases.rejected;
     const evalStart = performance.now();
+    const decisionsSink = run.decisionsPath === undefined ? undefined : createWriteStream(run.decisionsPath);
+    // Buckets are ranges of sorted student ids: written in bucket order, the
+    // output is in student-id order. A bucket that finishes early waits here.
+    const waiting = new Map<number, BucketResult>();
+    let nextToWrite = 0;
+    let writing: Promise<void> = Promise.resolve();
     const finished = (result: BucketResult): void => {
       mergeSummary(summary, result.summary);
       studentsDone += partition.studentsPerBucket[result.bucket] ?? 0;
@@ -112,26 +116,31 @@ export async function runBatch(run: BatchRun): Promise<BatchReport> {
         studentsEvaluated: summary.cases.evaluated,
         elapsedS: (performance.now() - evalStart) / 1000,
       });
+      waiting.set(result.bucket, result);
+      for (let ready = waiting.get(nextToWrite); ready !== undefined; ready = waiting.get(nextToWrite)) {
+        waiting.delete(nextToWrite);
+        nextToWrite += 1;
+        const { out, decisions } = ready;
+        writing = writing.then(async () => {
+          await write(run.out, out);
+          if (decisionsSink !== undefined) await write(decisionsSink, decisions);
+        });
+      }
     };
     const previousPath = run.files.previous ?? '--previous';
     const bucketSettings: BucketSettings = { ...run.settings, keepDecisions: run.decisionsPath !== undefined };
     if (workers <= 1) {
       for (let b = 0; b < buckets; b += 1) {
         finished(evaluateBucket(layout, b, bucketSettings, previousPath));
+        await writing;
       }
     } else {
       await evaluateInWorkers(workerUrl, workers, buckets, { layout, settings: bucketSettings, previousPath }, finished);
     }
-    const all = Array.from({ length: buckets }, (_, b) => b);
-    await mergeKeyedFiles(all.map((b) => bucketPath(dir, b, 'out')), (text) => writeLine(run.out, text));
-    if (run.decisionsPath !== undefined) {
-      const sink = createWriteStream(run.decisionsPath);
-      await mergeKeyedFiles(all.map((b) => bucketPath(dir, b, 'decisions')), (text) => writeLine(sink, text));
-      await new Promise<void>((resolve, reject) => sink.end((error?: Error | null) => (error ? reject(error) : resolve())));
-    }
+    await writing;
+    if (decisionsSink !== undefined) await new Promise<void>((resolve, reject) => decisionsSink.end((error?: Error | null) => (error ? reject(error) : resolve())));
     if (run.rejectedPath !== undefined) {
-      const rejectedPath = run.rejectedPath;
-      await pipeline(createReadStream(join(dir, '0.rejected-partition')), createWriteStream(rejectedPath));
+      await pipeline(createReadStream(join(dir, '0.rejected-partition')), createWriteStream(run.rejectedPath));
     }
     run.progress?.done();
     const total = (performance.now() - started) / 1000;
@@ -148,10 +157,10 @@ export async function runBatch(run: BatchRun): Promise<BatchReport> {
   }
 }
 
-/** Write one line, waiting when the stream asks for back-pressure. */
-function writeLine(stream: NodeJS.WritableStream, text: string): Promise<void> | undefined {
-  if (stream.write(`${text}\n`)) return undefined;
-  return new Promise((resolve) => stream.once('drain', () => resolve()));
+/** Write text, waiting when the stream asks for back-pressure. */
+async function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
+  if (text === '' || stream.write(text)) return;
+  await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
 }
 
 interface WorkerReply {

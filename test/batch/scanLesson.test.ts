@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeLesson, encodeLesson, LESSON_WORDS } from '../../src/batch/lessonCodec.js';
 import { parseLessonJsonLine, studentIdOfJsonLine } from '../../src/batch/lessonRecord.js';
-import { scanLessonLine } from '../../src/batch/scanLesson.js';
+import { scanLessonLine, scanLessonWords } from '../../src/batch/scanLesson.js';
 import { arbitraryAttendance, arbitraryInvalidLesson } from '../../src/testing/arbitraries.js';
 
 const studentId = fc.oneof(fc.constantFrom('e1', 'skola-001-elev-0001', ''), fc.string({ maxLength: 8 }));
@@ -113,5 +113,46 @@ describe('lesson codec', () => {
       encodeLesson(0, record, words, 0);
       expect(decodeLesson(words, 0)).toEqual(record);
     }
+  });
+});
+
+describe('scanLessonWords (canonical lines straight to the codec words)', () => {
+  it('gives the words encodeLesson gives for the full path\'s record, on every line it accepts', () => {
+    fc.assert(
+      fc.property(line, (text) => {
+        const words = new Int32Array(LESSON_WORDS);
+        const id = scanLessonWords(text, words);
+        if (id === undefined) return;
+        const full = parseLessonJsonLine(text);
+        expect(full.ok).toBe(true);
+        if (!full.ok) return;
+        expect(id).toBe(full.lesson.studentId);
+        const expected = new Int32Array(LESSON_WORDS);
+        encodeLesson(0, full.lesson.record, expected, 0);
+        expect([...words.slice(1)]).toEqual([...expected.slice(1)]);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('takes the lines the kit and the city fixture write (compact, canonical order)', () => {
+    fc.assert(
+      fc.property(validLesson, (lesson) => {
+        // The schema's key order, as the city fixture writes it.
+        const keys = ['date', 'start', 'scheduledMinutes', 'validAbsenceMinutes', 'invalidAbsenceMinutes', 'reported', 'guardianReported', 'reason'] as const;
+        const canonical: Record<string, unknown> = { studentId: 'e1' };
+        for (const k of keys) if (lesson?.[k] !== undefined) canonical[k] = lesson[k];
+        expect(scanLessonWords(JSON.stringify(canonical), new Int32Array(LESSON_WORDS))).toBe('e1');
+      }),
+    );
+  });
+
+  it('leaves other key orders, leading zeros and 4-digit minutes to the slower paths', () => {
+    const words = new Int32Array(LESSON_WORDS);
+    expect(scanLessonWords('{"date":"2026-11-23","studentId":"e1","start":"08:10","scheduledMinutes":60}', words)).toBeUndefined();
+    expect(scanLessonWords('{"studentId":"e1","date":"2026-11-23","start":"08:10","scheduledMinutes":060}', words)).toBeUndefined();
+    expect(scanLessonWords('{"studentId":"e1","date":"2026-11-23","start":"08:10","scheduledMinutes":1000}', words)).toBeUndefined();
+    expect(scanLessonWords('{"studentId":"e1","date":"2026-02-29","start":"08:10","scheduledMinutes":60}', words)).toBeUndefined();
+    expect(scanLessonWords('{"studentId":"e1","date":"2026-11-23","start":"24:00","scheduledMinutes":60}', words)).toBeUndefined();
   });
 });
