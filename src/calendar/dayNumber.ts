@@ -14,13 +14,16 @@ const MS_PER_DAY = 86_400_000;
  * @example dayNumber('1970-01-02') // 1
  */
 export function dayNumber(iso: string): number {
-  const year = Number(iso.slice(0, 4));
+  // Days from civil (H. Hinnant): integer arithmetic on the proleptic Gregorian
+  // calendar, the same calendar Date uses, without building a Date per call.
   const month = Number(iso.slice(5, 7));
   const day = Number(iso.slice(8, 10));
-  // Date.UTC reads years 0–99 as 1900–1999; setUTCFullYear does not.
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  return Math.round(date.getTime() / MS_PER_DAY);
+  const year = Number(iso.slice(0, 4)) - (month <= 2 ? 1 : 0);
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
 }
 
 /**

@@ -2,6 +2,9 @@ import type { FactInfo, Facts, SignalFact, TypologyFact } from './facts.js';
 import { ABSENCE_TYPES, TYPOLOGY_LEVELS, TYPOLOGY_TYPE_LABELS, type AbsenceType } from './typology.js';
 import { SignalTypeSchema, type SignalType } from './vocabulary.js';
 
+/** Computed once per signal type: `signalFact` runs for every signal of every student. */
+const signalFacts = new Map<SignalType, SignalFact>();
+
 /**
  * Fact name of a signal type.
  *
@@ -10,8 +13,13 @@ import { SignalTypeSchema, type SignalType } from './vocabulary.js';
  * @example signalFact('harm-suspected') // 'signalHarmSuspected'
  */
 export function signalFact(signal: SignalType): SignalFact {
-  const camel = signal.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
-  return `signal${camel.charAt(0).toUpperCase()}${camel.slice(1)}` as SignalFact;
+  let fact = signalFacts.get(signal);
+  if (fact === undefined) {
+    const camel = signal.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+    fact = `signal${camel.charAt(0).toUpperCase()}${camel.slice(1)}` as SignalFact;
+    signalFacts.set(signal, fact);
+  }
+  return fact;
 }
 
 const SIGNAL_LABELS: Record<SignalType, [string, string]> = {

@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayNumber, isoDate, weekday } from '../../src/calendar/dayNumber.js';
+import { isValidIsoDate } from '../../src/model/isoDate.js';
 import { probe } from '../helpers/tzProbe.js';
 
 const run = promisify(execFile);
@@ -48,6 +49,22 @@ describe('dayNumber / isoDate', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('agrees with Date (proleptic Gregorian) for every four-digit year (property)', () => {
+    const viaDate = (iso: string): number => {
+      const d = new Date(0);
+      d.setUTCFullYear(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+      return Math.round(d.getTime() / 86_400_000);
+    };
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), (y, m, d) => {
+        const iso = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+        if (!isValidIsoDate(iso)) return;
+        expect(dayNumber(iso)).toBe(viaDate(iso));
+      }),
+      { numRuns: 2000 },
     );
   });
 
