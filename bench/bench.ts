@@ -17,11 +17,11 @@
  * Each timing is the best of R rounds. The last line is one JSON object with the figures.
  */
 import { spawnSync } from 'node:child_process';
-import { createReadStream, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { writeCity } from '../fixtures/city.js';
+import { writeCity, type CityFiles } from '../fixtures/city.js';
 import { generateSchool } from '../fixtures/school.js';
 import { builtinPolicy, defaultCalendarFor, parseStudentCase, rulesInForce } from '../src/index.js';
 import { computeFacts } from '../src/metrics/computeFacts.js';
@@ -46,9 +46,12 @@ const dir = `.bench/city-${students}-${values.seed}`;
 const cli = new URL('../dist/cli.js', import.meta.url).pathname;
 
 mkdirSync(dir, { recursive: true });
+// A city kept with --keep is reused (generating 100 000 students takes minutes).
+const marker = `${dir}/city.json`;
 const genStart = performance.now();
-const city = writeCity({ students, seed: Number(values.seed), termEnd: asOf, dir });
-process.stderr.write(`generated ${students} students, ${city.records} lessons in ${((performance.now() - genStart) / 1000).toFixed(1)} s\n`);
+const city: CityFiles = existsSync(marker) ? (JSON.parse(readFileSync(marker, 'utf8')) as CityFiles) : writeCity({ students, seed: Number(values.seed), termEnd: asOf, dir });
+writeFileSync(marker, JSON.stringify(city));
+process.stderr.write(`city: ${students} students, ${city.records} lessons (${((performance.now() - genStart) / 1000).toFixed(1)} s)\n`);
 const records = city.records;
 
 async function baseline(): Promise<number> {

@@ -45,8 +45,13 @@ export interface BatchReport {
   readonly peakRssMb: number;
 }
 
-function defaultWorkerUrl(): URL {
-  return new URL('./batch-worker.js', import.meta.url);
+/** `batch-worker.js` beside this module; undefined where there is no module URL (the CommonJS build): one thread then. */
+function defaultWorkerUrl(): URL | undefined {
+  try {
+    return new URL('./batch-worker.js', import.meta.url);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -59,9 +64,9 @@ function defaultWorkerUrl(): URL {
  * @returns the count
  * @example workerCount(undefined, 1000, new URL('file:///nowhere.js')) // 1
  */
-export function workerCount(requested: number | undefined, inputBytes: number, workerUrl: URL): number {
+export function workerCount(requested: number | undefined, inputBytes: number, workerUrl: URL | undefined): number {
   const wanted = requested ?? (inputBytes >= PARALLEL_FROM_BYTES ? availableParallelism() : 1);
-  return wanted > 1 && existsSync(fileURLToPath(workerUrl)) ? wanted : 1;
+  return wanted > 1 && workerUrl !== undefined && existsSync(fileURLToPath(workerUrl)) ? wanted : 1;
 }
 
 /**
@@ -134,7 +139,7 @@ export async function runBatch(run: BatchRun): Promise<BatchReport> {
         finished(evaluateBucket(layout, b, bucketSettings, previousPath));
         await writing;
       }
-    } else {
+    } else if (workerUrl !== undefined) {
       await evaluateInWorkers(workerUrl, workers, buckets, { layout, settings: bucketSettings, previousPath }, finished);
     }
     await writing;
