@@ -43,6 +43,8 @@ export interface BatchReport {
   readonly seconds: { readonly reading: number; readonly evaluating: number; readonly total: number };
   /** Peak resident memory of the whole process (all threads), MiB. */
   readonly peakRssMb: number;
+  /** The same, at the end of the reading pass. */
+  readonly peakRssMbReading: number;
 }
 
 /** `batch-worker.js` beside this module; undefined where there is no module URL (the CommonJS build): one thread then. */
@@ -98,6 +100,7 @@ export async function runBatch(run: BatchRun): Promise<BatchReport> {
       run.progress?.update({ phase: 'reading', done: p.bytesRead, total: p.bytesTotal, recordsRead: p.recordsRead, studentsEvaluated: 0, elapsedS: (performance.now() - started) / 1000 }),
     );
     const readS = (performance.now() - started) / 1000;
+    const peakRssMbReading = Math.round(process.resourceUsage().maxRSS / 1024);
     const layout: BucketLayout = { dir };
     const summary = partition.summary;
     const sample: RejectedLine[] = [...partition.rejected.sample];
@@ -156,6 +159,7 @@ export async function runBatch(run: BatchRun): Promise<BatchReport> {
       buckets,
       seconds: { reading: readS, evaluating: total - readS, total },
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      peakRssMbReading,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
