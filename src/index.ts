@@ -35,3 +35,6 @@ export {
 } from './adapters/ss12000/fromSs12000.js';
 export type { Ss12000Entity, Ss12000Issue, Ss12000Rejection, Ss12000Exclusion } from './adapters/ss12000/issues.js';
 export { Ss12000SideFileSchema, type Ss12000SideFile } from './adapters/ss12000/sideFile.js';
+export { diffPolicies, type DiffOptions } from './diff/diffPolicies.js';
+export { diffDecisions, type StepChange, type StepKey, type FieldChange, type StepField, type RuleRef } from './diff/diffDecisions.js';
+export type { PolicyDiff, PolicyRef, StepDiffCounts, DiffSample } from './diff/policyDiff.js';
