@@ -64,6 +64,30 @@ function* fromGenerator(inputs: Iterable<unknown>): Generator<InputItem> {
   }
 }
 
+function parseDiffArgs(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        from: { type: 'string' },
+        to: { type: 'string' },
+        generate: { type: 'string' },
+        seed: { type: 'string' },
+        'as-of': { type: 'string' },
+        calendar: { type: 'string' },
+        sample: { type: 'string', default: '3' },
+        json: { type: 'boolean', default: false },
+        lang: { type: 'string', default: 'sv' },
+      },
+    });
+  } catch (error) {
+    // Node's parseArgs errors (unknown option, missing or ambiguous value) are usage mistakes: exit 2.
+    if (String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS')) throw new UsageError((error as Error).message);
+    throw error;
+  }
+}
+
 /**
  * `trappa diff`: evaluate a population under two policies and report which
  * students' steps change (see `diffPolicies`). Text by default, one JSON
@@ -76,21 +100,8 @@ function* fromGenerator(inputs: Iterable<unknown>): Generator<InputItem> {
  * @example await diffCommand(['--from', 'stockholm', '--to', 'my-stockholm.json', 'cases.ndjson', '--as-of', '2026-11-23'])
  */
 export async function diffCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      from: { type: 'string' },
-      to: { type: 'string' },
-      generate: { type: 'string' },
-      seed: { type: 'string' },
-      'as-of': { type: 'string' },
-      calendar: { type: 'string' },
-      sample: { type: 'string', default: '3' },
-      json: { type: 'boolean', default: false },
-      lang: { type: 'string', default: 'sv' },
-    },
-  });
+  const { values, positionals } = parseDiffArgs(args);
+
   if (values.from === undefined || values.to === undefined) throw new UsageError('diff needs --from <policy> and --to <policy> (a bundled id or a policy JSON file)');
   if (values.generate === undefined && positionals.length === 0) throw new UsageError('diff needs case files or --generate N');
   if (values.generate !== undefined && positionals.length > 0) throw new UsageError('diff takes case files or --generate N, not both');
