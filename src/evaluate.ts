@@ -48,7 +48,14 @@ interface Evaluated {
 /** Policies are immutable data: compile each once and reuse it for every student. */
 const compiledPolicies = new WeakMap<Policy, CompiledPolicy>();
 
-function compiledFor(policy: Policy): CompiledPolicy {
+/**
+ * The policy compiled once (memoised per policy object), as `evaluate` runs it.
+ *
+ * @param policy - a loaded policy
+ * @returns its compiled form, shared by every evaluation with this policy object
+ * @example runCompiled(compiledFor(builtinPolicy('stockholm')), facts)
+ */
+export function compiledFor(policy: Policy): CompiledPolicy {
   let compiled = compiledPolicies.get(policy);
   if (compiled === undefined) {
     compiled = compilePolicy(policy);
@@ -57,7 +64,15 @@ function compiledFor(policy: Policy): CompiledPolicy {
   return compiled;
 }
 
-function inForce(rule: PolicyRule, asOf: string): boolean {
+/**
+ * Whether a rule is in force on a date (its effective range contains it).
+ *
+ * @param rule - a policy rule
+ * @param asOf - ISO date
+ * @returns true when `effectiveFrom <= asOf <= effectiveTo`
+ * @example inForce(builtinPolicy('skollagen').rules[0], '2026-11-23') // true
+ */
+export function inForce(rule: PolicyRule, asOf: string): boolean {
   return rule.effectiveFrom <= asOf && (rule.effectiveTo === undefined || asOf <= rule.effectiveTo);
 }
 

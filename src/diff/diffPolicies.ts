@@ -1,11 +1,12 @@
 import { defaultCalendarFor } from '../calendar/defaultCalendar.js';
-import { decideOn, measureCase } from '../evaluate.js';
+import { compiledFor, decideOn, inForce, measureCase } from '../evaluate.js';
 import type { Warning } from '../model/decision.js';
 import { isValidIsoDate } from '../model/isoDate.js';
 import type { SchoolCalendar } from '../model/schoolCalendar.js';
 import type { StudentCase } from '../model/studentCase.js';
-import type { Policy, PolicyParameters } from '../policy/policy.js';
+import type { Policy, PolicyParameters, PolicyRule } from '../policy/policy.js';
 import { diffDecisions } from './diffDecisions.js';
+import { ruleKeys, sameFiredRules, type RuleKeys } from './sameFiredRules.js';
 import { addCaseDiff, emptyDiffTally, finishDiff, type CaseDiff, type DiffTally, type PolicyDiff, type PolicyRef } from './policyDiff.js';
 
 /** Options for `diffPolicies`. */
@@ -26,6 +27,8 @@ export interface DiffContext {
   readonly calendar: SchoolCalendar;
   readonly parametersChanged: readonly (keyof PolicyParameters)[];
   readonly sampleSize: number;
+  /** Rule keys of both policies when a student whose fired rules are the same may be skipped (equal parameters), else null. */
+  readonly shortcut: { readonly from: RuleKeys; readonly to: RuleKeys } | null;
 }
 
 /** The default number of sampled students. */
@@ -37,45 +40,57 @@ export const DEFAULT_DIFF_SAMPLE = 3;
  * @param from - the current policy
  * @param to - the proposed policy
  * @param options - `asOf`, calendar, sample size
+ * @param internal - `shortcut: false` builds both decisions for every student (for tests that check the shortcut)
  * @returns the context for `diffCase`
  * @throws {RangeError} when `asOf` is not a date or `sample` is not a whole number ≥ 0
  * @example diffContext(builtinPolicy('skollagen'), builtinPolicy('stockholm'), { asOf: '2026-11-23' }).parametersChanged // []
  */
-export function diffContext(from: Policy, to: Policy, options: DiffOptions): DiffContext {
+export function diffContext(from: Policy, to: Policy, options: DiffOptions, internal: { readonly shortcut?: boolean } = {}): DiffContext {
   const { asOf } = options;
   if (!isValidIsoDate(asOf)) throw new RangeError(`asOf must be a date written YYYY-MM-DD, got "${asOf}"`);
   const sampleSize = options.sample ?? DEFAULT_DIFF_SAMPLE;
   if (!Number.isInteger(sampleSize) || sampleSize < 0) throw new RangeError(`sample must be a whole number ≥ 0, got ${sampleSize}`);
   const keys = [...new Set([...Object.keys(from.parameters), ...Object.keys(to.parameters)])].sort() as (keyof PolicyParameters)[];
+  const parametersChanged = keys.filter((k) => from.parameters[k] !== to.parameters[k]);
+  const isInForce = (rule: PolicyRule): boolean => inForce(rule, asOf);
   return {
     from,
     to,
     asOf,
     calendar: options.calendar ?? defaultCalendarFor(asOf),
-    parametersChanged: keys.filter((k) => from.parameters[k] !== to.parameters[k]),
+    parametersChanged,
     sampleSize,
+    shortcut:
+      parametersChanged.length === 0 && internal.shortcut !== false
+        ? { from: ruleKeys(compiledFor(from), isInForce), to: ruleKeys(compiledFor(to), isInForce) }
+        : null,
   };
 }
 
 /**
- * One student under both policies: facts are measured once when the policies
- * have the same parameters (the rules then run twice on the same facts),
- * otherwise once per policy. The decisions equal `evaluate`'s.
+ * One student under both policies. Facts are measured once when the policies
+ * have the same parameters; then both compiled rule sets run on them, and
+ * when they fire the same rules nothing can differ and the two decisions are
+ * not built (`decisions: null`). Otherwise both decisions are built (they
+ * equal `evaluate`'s) and compared.
  *
  * @param context - from `diffContext`
  * @param input - a validated case
  * @param warnings - extra warnings for both decisions (e.g. rejected records)
- * @returns both decisions and the step changes between them
+ * @returns the step changes, and both decisions unless skipped
  * @example diffCase(diffContext(a, b, { asOf: '2026-11-23' }), parseStudentCase(json).case).changes
  */
 export function diffCase(context: DiffContext, input: StudentCase, warnings: readonly Warning[] = []): CaseDiff {
-  const { from, to, asOf, calendar } = context;
-  const options = { asOf, calendar, warnings };
+  const { from, to, asOf, calendar, shortcut } = context;
   const measuredFrom = measureCase(input, asOf, calendar, from.parameters);
+  if (shortcut !== null && sameFiredRules(shortcut.from, shortcut.to, measuredFrom.facts)) {
+    return { studentId: input.student.id, changes: [], decisions: null };
+  }
   const measuredTo = context.parametersChanged.length === 0 ? measuredFrom : measureCase(input, asOf, calendar, to.parameters);
+  const options = { asOf, calendar, warnings };
   const before = decideOn(input, measuredFrom, from, options);
   const after = decideOn(input, measuredTo, to, options);
-  return { from: before, to: after, changes: diffDecisions(before, after) };
+  return { studentId: input.student.id, changes: diffDecisions(before, after), decisions: { from: before, to: after } };
 }
 
 /**

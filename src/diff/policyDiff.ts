@@ -65,11 +65,15 @@ export interface PolicyDiff {
   readonly sample: readonly DiffSample[];
 }
 
-/** The per-student result `addCaseDiff` folds in. */
+/**
+ * The per-student result `addCaseDiff` folds in. `decisions` is null only
+ * when the student's steps cannot differ and the decisions were not built
+ * (then `changes` is empty).
+ */
 export interface CaseDiff {
-  readonly from: Decision;
-  readonly to: Decision;
+  readonly studentId: string;
   readonly changes: readonly StepChange[];
+  readonly decisions: { readonly from: Decision; readonly to: Decision } | null;
 }
 
 interface MutableCounts {
@@ -160,13 +164,15 @@ export function addCaseDiff(tally: DiffTally, result: CaseDiff): void {
   tally.affected += 1;
   const size = tally.head.sampleSize;
   if (size === 0) return;
-  const rank = sampleRank(result.to.studentId);
+  const decisions = result.decisions;
+  if (decisions === null) throw new Error(`student ${result.studentId}: changes without decisions`);
+  const rank = sampleRank(result.studentId);
   const sample = tally.sample;
   const last = sample[sample.length - 1];
   if (sample.length === size && last !== undefined && last.rank <= rank) return;
   let i = sample.length;
   while (i > 0 && (sample[i - 1]?.rank ?? 0) > rank) i -= 1;
-  sample.splice(i, 0, { studentId: result.to.studentId, changes: result.changes, from: result.from, to: result.to, rank, position });
+  sample.splice(i, 0, { studentId: result.studentId, changes: result.changes, from: decisions.from, to: decisions.to, rank, position });
   if (sample.length > size) sample.pop();
 }
 

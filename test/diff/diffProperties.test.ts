@@ -125,15 +125,33 @@ describe.each(PAIRS)('diffPolicies mirrors itself (%s)', (_name, a, b) => {
   it('shows the decisions evaluate gives under each policy (facts shared only when the parameters are equal)', () => {
     fc.assert(
       fc.property(population, ({ asOf, cases }) => {
-        const context = diffContext(a, b, { asOf });
+        const context = diffContext(a, b, { asOf }, { shortcut: false });
         expect(context.parametersChanged.length === 0).toBe(JSON.stringify(a.parameters) === JSON.stringify(b.parameters));
         for (const c of cases) {
           const result = diffCase(context, c);
-          expect(result.from).toStrictEqual(evaluate(c, a, { asOf }));
-          expect(result.to).toStrictEqual(evaluate(c, b, { asOf }));
+          expect(result.decisions?.from).toStrictEqual(evaluate(c, a, { asOf }));
+          expect(result.decisions?.to).toStrictEqual(evaluate(c, b, { asOf }));
         }
       }),
       { numRuns: 20 },
+    );
+  });
+
+  it('skipping students whose fired rules are the same changes nothing in the diff', () => {
+    fc.assert(
+      fc.property(population, ({ asOf, cases }) => {
+        const fast = diffContext(a, b, { asOf, sample: cases.length });
+        const full = diffContext(a, b, { asOf, sample: cases.length }, { shortcut: false });
+        expect(fast.shortcut === null).toBe(fast.parametersChanged.length > 0);
+        for (const c of cases) {
+          const quick = diffCase(fast, c);
+          const built = diffCase(full, c);
+          expect(quick.changes).toEqual(built.changes);
+          if (quick.decisions === null) expect(built.changes).toEqual([]);
+          else expect(quick.decisions).toStrictEqual(built.decisions);
+        }
+      }),
+      { numRuns: 30 },
     );
   });
 
