@@ -84,7 +84,10 @@ export function formatDiff(diff: PolicyDiff, lang: Lang): string {
         const steps = decision.steps.filter((x) => shown.has(stepKey(x)));
         const hidden = decision.steps.length - steps.length;
         lines.push(`${mark} ${mark === '---' ? 'from' : 'to'} ${policy.id} ${policy.version}${hidden > 0 ? ` (${hidden} unchanged step${hidden === 1 ? '' : 's'} not shown)` : ''}`);
-        lines.push(indent(formatDecision({ ...decision, steps }, lang), '  '));
+        let text = formatDecision({ ...decision, steps }, lang);
+        // "No steps" would be wrong when only unchanged steps are hidden: say which are shown.
+        if (steps.length === 0 && hidden > 0) text = text.replace(/\n {2}(inga åtgärder|no steps)(?=\n|$)/, lang === 'sv' ? '\n  ingen av de ändrade åtgärderna' : '\n  none of the changed steps');
+        lines.push(indent(text, '  '));
       }
     }
   }

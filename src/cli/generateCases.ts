@@ -3,7 +3,11 @@ import type { SchoolCalendar } from '../model/schoolCalendar.js';
 import type { StudentCaseInput } from '../model/studentCase.js';
 import { arbitraryCase } from '../testing/arbitraries.js';
 
-/** Cases drawn per `fc.sample` call: bounds memory while streaming a large population. */
+/**
+ * Cases drawn per `fc.sample` call: bounds memory while streaming a large population.
+ *
+ * @example [...generateCases(GENERATE_CHUNK + 1, 1, '2026-11-23')].length // 1001, from two fc.sample calls
+ */
 export const GENERATE_CHUNK = 1000;
 
 /** The seed of chunk `k`: the seed itself for the first chunk, a mix of both after it. */

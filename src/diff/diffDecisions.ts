@@ -7,7 +7,11 @@ import type { StepId } from '../model/vocabulary.js';
  */
 export type StepKey = StepId | `samtycke>${StepId}`;
 
-/** The attributes of a step whose change counts as `changed`. */
+/**
+ * The attributes of a step whose change counts as `changed`.
+ *
+ * @example STEP_FIELDS.includes('status') // true
+ */
 export const STEP_FIELDS = ['status', 'urgency', 'dueDate', 'kind', 'responsible', 'routing', 'consent'] as const;
 /** One of `STEP_FIELDS`. */
 export type StepField = (typeof STEP_FIELDS)[number];

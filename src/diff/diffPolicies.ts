@@ -31,7 +31,11 @@ export interface DiffContext {
   readonly shortcut: { readonly from: RuleKeys; readonly to: RuleKeys } | null;
 }
 
-/** The default number of sampled students. */
+/**
+ * The default number of sampled students.
+ *
+ * @example diffPolicies(cases, a, b, { asOf }).sampleSize === DEFAULT_DIFF_SAMPLE // true
+ */
 export const DEFAULT_DIFF_SAMPLE = 3;
 
 /**
