@@ -55,6 +55,25 @@ describe('trappa diff on case files', () => {
     expect(report.input).toEqual({ source: 'files', files: CASES, cases: { read: 4, evaluated: 4, rejected: 0 }, records: expect.objectContaining({ rejected: 0 }) });
   });
 
+  it('the README command: of the eight fixture cases only the one at exactly 20 % changes, and it also gains the team offer', () => {
+    const all = ['already-investigated', 'exactly-20-percent', 'fristaende-other-municipality', 'gymnasium-18-no-consent', 'harm-below-threshold', 'just-over-20-percent', 'protected-identity', 'skolsocialt-team-no-consent'];
+    const r = trappa('diff', '--from', 'stockholm', '--to', STRICTER, ...all.map((n) => join(ROOT, `fixtures/cases/${n}.json`)), '--as-of', '2026-11-23', '--json');
+    expect(r.code).toBe(0);
+    const report = json(r.stdout);
+    expect(report.students).toEqual({ evaluated: 8, affected: 1, reexplainedOnly: 0, unchanged: 7 });
+    expect(report.sample.map((s) => s.studentId)).toEqual(['case-exactly-20-percent']);
+    expect(Object.keys(report.steps)).toEqual([
+      'anmalan-huvudman',
+      'eht',
+      'individanpassad-planering',
+      'kartlaggning',
+      'rektor-utredning',
+      'samtycke>skolsocialt-team',
+      'skolsocialt-team',
+      'uppfoljning',
+    ]);
+  });
+
   it('a policy against itself: no change', () => {
     const r = trappa('diff', '--from', 'stockholm', '--to', join(ROOT, 'rules/stockholm.json'), ...CASES, '--as-of', '2026-11-23');
     expect(r.code).toBe(0);
