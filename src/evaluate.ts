@@ -5,13 +5,15 @@ import type { Decision, Escalation, NotRecommended, Reason, Step, Warning } from
 import { isValidIsoDate } from './model/isoDate.js';
 import type { SchoolCalendar } from './model/schoolCalendar.js';
 import type { StudentCase } from './model/studentCase.js';
+import type { Facts } from './model/facts.js';
+import type { Typology } from './model/typology.js';
 import { StepIdSchema, type StepId, type StepKind } from './model/vocabulary.js';
-import { computeFacts } from './metrics/computeFacts.js';
+import { computeFacts, type FactsResult } from './metrics/computeFacts.js';
 import { addTypology } from './typology/addTypology.js';
 import { rateAbove } from './policy/operators.js';
 import { compilePolicy, explainCompiled, runCompiled, type CompiledPolicy } from './policy/compile.js';
 import type { Evidence } from './policy/evaluateConditions.js';
-import type { Policy, PolicyRule } from './policy/policy.js';
+import type { Policy, PolicyParameters, PolicyRule } from './policy/policy.js';
 import { STEP_CATALOG } from './steps/catalog.js';
 import { consentState } from './steps/consent.js';
 import { dueDate, strictest, URGENCY_ORDER } from './steps/deadline.js';
@@ -46,7 +48,14 @@ interface Evaluated {
 /** Policies are immutable data: compile each once and reuse it for every student. */
 const compiledPolicies = new WeakMap<Policy, CompiledPolicy>();
 
-function compiledFor(policy: Policy): CompiledPolicy {
+/**
+ * The policy compiled once (memoised per policy object), as `evaluate` runs it.
+ *
+ * @param policy - a loaded policy
+ * @returns its compiled form, shared by every evaluation with this policy object
+ * @example runCompiled(compiledFor(builtinPolicy('stockholm')), facts)
+ */
+export function compiledFor(policy: Policy): CompiledPolicy {
   let compiled = compiledPolicies.get(policy);
   if (compiled === undefined) {
     compiled = compilePolicy(policy);
@@ -55,7 +64,15 @@ function compiledFor(policy: Policy): CompiledPolicy {
   return compiled;
 }
 
-function inForce(rule: PolicyRule, asOf: string): boolean {
+/**
+ * Whether a rule is in force on a date (its effective range contains it).
+ *
+ * @param rule - a policy rule
+ * @param asOf - ISO date
+ * @returns true when `effectiveFrom <= asOf <= effectiveTo`
+ * @example inForce(builtinPolicy('skollagen').rules[0], '2026-11-23') // true
+ */
+export function inForce(rule: PolicyRule, asOf: string): boolean {
   return rule.effectiveFrom <= asOf && (rule.effectiveTo === undefined || asOf <= rule.effectiveTo);
 }
 
@@ -95,9 +112,59 @@ export function evaluate(input: StudentCase, policy: Policy, options: EvaluateOp
   const { asOf } = options;
   if (!isValidIsoDate(asOf)) throw new RangeError(`asOf must be a date written YYYY-MM-DD, got "${asOf}"`);
   const calendar = options.calendar ?? defaultCalendarFor(asOf);
-  const { facts: measured, warnings, anchors, patterns } = computeFacts(input, asOf, calendar, policy.parameters);
+  return decideOn(input, measureCase(input, asOf, calendar, policy.parameters), policy, { ...options, calendar });
+}
+
+/**
+ * What `evaluate` computes before it looks at any rule: facts, typology,
+ * warnings and deadline anchors. It depends on the policy only through its
+ * `parameters`, so two policies with equal parameters can share it (what-if
+ * runs, `diffPolicies`).
+ */
+export interface MeasuredCase {
+  readonly facts: Facts;
+  readonly typology: Typology;
+  readonly warnings: readonly Warning[];
+  readonly anchors: FactsResult['anchors'];
+}
+
+/**
+ * The rule-independent half of `evaluate`: facts and typology of one case.
+ *
+ * @param input - a validated case
+ * @param asOf - the evaluation date (already validated)
+ * @param calendar - the school calendar
+ * @param parameters - the policy's fact parameters
+ * @returns facts, typology, warnings and anchors
+ * @example measureCase(c, '2026-11-23', defaultCalendarFor('2026-11-23'), builtinPolicy('stockholm').parameters).facts.termAbsence
+ */
+export function measureCase(input: StudentCase, asOf: string, calendar: SchoolCalendar, parameters: PolicyParameters): MeasuredCase {
+  const { facts: measured, warnings, anchors, patterns } = computeFacts(input, asOf, calendar, parameters);
   // The typology is computed under every policy; rules may read it, lagkrav rules may not (policyFile.ts).
   const { facts, typology } = addTypology(measured, patterns);
+  return { facts, typology, warnings, anchors };
+}
+
+/**
+ * The rule half of `evaluate`: run the policy on facts measured with its
+ * parameters (`measureCase`) and build the explained decision.
+ * `evaluate(c, p, o)` equals `decideOn(c, measureCase(c, o.asOf, calendar, p.parameters), p, { ...o, calendar })`.
+ *
+ * @param input - the validated case the facts were measured on
+ * @param measured - from `measureCase` with `policy.parameters`
+ * @param policy - the policy
+ * @param options - `asOf`, the calendar used for `measured`, extra warnings
+ * @returns the decision
+ * @example decideOn(c, measureCase(c, asOf, calendar, policy.parameters), policy, { asOf, calendar })
+ */
+export function decideOn(
+  input: StudentCase,
+  measured: MeasuredCase,
+  policy: Policy,
+  options: EvaluateOptions & { readonly calendar: SchoolCalendar },
+): Decision {
+  const { asOf, calendar } = options;
+  const { facts, typology, warnings, anchors } = measured;
 
   // Compiled ahead from the validated JSON; same events and explanations as the
   // interpreter and json-rules-engine (test/policy/jreDifferential.test.ts, compiled.test.ts).

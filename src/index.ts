@@ -43,3 +43,6 @@ export { ProgressBar, formatProgress, type ProgressState } from './batch/progres
 export { diffStepStates, stepStates, type Change, type StepState, type EscalationCause } from './batch/changes.js';
 export { LESSON_CSV_COLUMNS, type LessonRecord } from './batch/lessonRecord.js';
 export type { RunSummary, SchoolSummary } from './cli/summary.js';
+export { diffPolicies, type DiffOptions } from './diff/diffPolicies.js';
+export { diffDecisions, type StepChange, type StepKey, type FieldChange, type StepField, type RuleRef } from './diff/diffDecisions.js';
+export type { PolicyDiff, PolicyRef, StepDiffCounts, DiffSample } from './diff/policyDiff.js';

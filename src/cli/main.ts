@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { studentCaseJsonSchema, policyFileJsonSchema } from '../model/jsonSchema.js';
 import { PolicyError } from '../policy/loadPolicy.js';
+import { diffCommand } from './diffCommand.js';
 import { evaluateCommand } from './evaluateCommand.js';
 import { UsageError } from './usageError.js';
 
@@ -14,6 +15,8 @@ Usage:
   trappa evaluate --format ss12000 <dir-or-files...> [--context <file>]
                                         evaluate an SS 12000 export (organisations, persons, calendarEvents,
                                         attendances, absences *.json) with an optional side file
+  trappa diff --from <policy> --to <policy> <file...> | --generate N [--seed S]
+                                        what-if: which students' steps a policy change adds, removes or changes
   trappa schema [student-case|policy]   print the JSON Schema of the input or of a policy file
   trappa --help | --version
 
@@ -40,6 +43,16 @@ Options for --format lessons (the nightly batch):
                        progress bar on stderr (default: only when stderr is a terminal)
   --tmp-dir <dir>      where the temporary buckets go (default: the OS temp directory; about 20 bytes a lesson)
 
+Options for diff:
+  --from, --to <id|file>  the current and the proposed policy (bundled id or policy JSON file)
+  --generate N         instead of files: N cases from the trappa/testing arbitraries (deterministic)
+  --seed S             seed for --generate (default 1)
+  --as-of <date>       evaluation date (default: today; with --generate 2026-11-23)
+  --calendar <file>    school calendar JSON, as for evaluate
+  --sample K           affected students shown with both decisions (default 3)
+  --json               one JSON object (counts per step, students affected, sample)
+  --lang <sv|en>       language of the decisions in the sample (default sv)
+
 Exit codes: 0 all input accepted; 3 some cases or records were rejected (reported on stderr);
             2 usage error; 1 other failure (unreadable file, invalid policy).`;
 
@@ -55,6 +68,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === 'evaluate') return evaluateCommand(rest);
+  if (command === 'diff') return diffCommand(rest);
   if (command === 'schema') {
     const which = rest[0] ?? 'student-case';
     if (which !== 'student-case' && which !== 'policy') throw new UsageError('schema takes student-case or policy');

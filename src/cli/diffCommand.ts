@@ -1,0 +1,171 @@
+import { parseArgs } from 'node:util';
+import { DateTime } from 'luxon';
+import { parseStudentCase } from '../adapters/parseStudentCase.js';
+import { diffCase, diffContext, tallyFor } from '../diff/diffPolicies.js';
+import { addCaseDiff, finishDiff, type PolicyDiff } from '../diff/policyDiff.js';
+import { isValidIsoDate } from '../model/isoDate.js';
+import type { Policy } from '../policy/policy.js';
+import { PolicyError } from '../policy/loadPolicy.js';
+import { formatDiff } from './formatDiff.js';
+import type { Lang } from './format.js';
+import { pickCalendar, pickPolicy } from './options.js';
+import { readInput, type InputItem, type UnparsableItem } from './readInput.js';
+import { UsageError } from './usageError.js';
+
+/** The evaluation date `--generate` uses without `--as-of`: the kit's own default, so a seed alone reproduces a run. */
+const GENERATE_DEFAULT_AS_OF = '2026-11-23';
+
+/**
+ * What `trappa diff --json` prints: one JSON object, the `PolicyDiff`
+ * (`asOf`, `from`, `to`, `parametersChanged`, `factsShared`, `students`,
+ * `steps`, `sampleSize`, `sample`) plus where the population came from and
+ * how much of it was read:
+ *
+ * ```
+ * { ...PolicyDiff,
+ *   input: { source: 'files', files: string[] } | { source: 'generated', generate: number, seed: number },
+ *          & { cases: { read, evaluated, rejected }, records: { read, accepted, rejected } } }
+ * ```
+ * `cases.read = cases.evaluated + cases.rejected`, and
+ * `cases.evaluated = students.evaluated`.
+ */
+export type DiffReport = PolicyDiff & {
+  readonly input: ({ readonly source: 'files'; readonly files: readonly string[] } | { readonly source: 'generated'; readonly generate: number; readonly seed: number }) & {
+    readonly cases: { readonly read: number; readonly evaluated: number; readonly rejected: number };
+    readonly records: { readonly read: number; readonly accepted: number; readonly rejected: number };
+  };
+};
+
+function wholeNumber(option: string, text: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  if (!/^-?\d+$/.test(text)) throw new UsageError(`${option} must be a whole number, got "${text}"`);
+  const n = Number(text);
+  if (n < min || n > max) throw new UsageError(`${option} must be between ${min} and ${max}, got ${n}`);
+  return n;
+}
+
+async function loadSide(option: string, spec: string): Promise<Policy> {
+  try {
+    return await pickPolicy(spec);
+  } catch (error) {
+    if (error instanceof PolicyError) throw error;
+    throw new Error(`${option} ${spec}: ${(error as Error).message}`);
+  }
+}
+
+async function* fromFiles(files: readonly string[]): AsyncGenerator<InputItem | UnparsableItem> {
+  for (const file of files) yield* readInput(file);
+}
+
+function* fromGenerator(inputs: Iterable<unknown>): Generator<InputItem> {
+  let i = 0;
+  for (const value of inputs) {
+    i += 1;
+    yield { location: `generated[${i - 1}]`, value };
+  }
+}
+
+function parseDiffArgs(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        from: { type: 'string' },
+        to: { type: 'string' },
+        generate: { type: 'string' },
+        seed: { type: 'string' },
+        'as-of': { type: 'string' },
+        calendar: { type: 'string' },
+        sample: { type: 'string', default: '3' },
+        json: { type: 'boolean', default: false },
+        lang: { type: 'string', default: 'sv' },
+      },
+    });
+  } catch (error) {
+    // Node's parseArgs errors (unknown option, missing or ambiguous value) are usage mistakes: exit 2.
+    if (String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS')) throw new UsageError((error as Error).message);
+    throw error;
+  }
+}
+
+/**
+ * `trappa diff`: evaluate a population under two policies and report which
+ * students' steps change (see `diffPolicies`). Text by default, one JSON
+ * object (`DiffReport`) with `--json`. Rejected cases and lesson records are
+ * reported on stderr and counted, never dropped silently.
+ *
+ * @param args - the arguments after `diff`
+ * @returns the exit code: 0 done, 3 done but some cases or records were rejected (as `trappa evaluate`)
+ * @throws {UsageError} on a usage mistake (exit 2); other errors are failures (exit 1)
+ * @example await diffCommand(['--from', 'stockholm', '--to', 'my-stockholm.json', 'cases.ndjson', '--as-of', '2026-11-23'])
+ */
+export async function diffCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseDiffArgs(args);
+
+  if (values.from === undefined || values.to === undefined) throw new UsageError('diff needs --from <policy> and --to <policy> (a bundled id or a policy JSON file)');
+  if (values.generate === undefined && positionals.length === 0) throw new UsageError('diff needs case files or --generate N');
+  if (values.generate !== undefined && positionals.length > 0) throw new UsageError('diff takes case files or --generate N, not both');
+  if (values.seed !== undefined && values.generate === undefined) throw new UsageError('--seed applies to --generate only');
+  const generate = values.generate === undefined ? undefined : wholeNumber('--generate', values.generate, 1);
+  const seed = values.seed === undefined ? 1 : wholeNumber('--seed', values.seed, -(2 ** 31), 2 ** 31 - 1);
+  const sample = wholeNumber('--sample', values.sample, 0);
+  if (values.lang !== 'sv' && values.lang !== 'en') throw new UsageError('--lang must be sv or en');
+  const lang: Lang = values.lang;
+  const asOf = values['as-of'] ?? (generate === undefined ? (DateTime.now().setZone('Europe/Stockholm').toISODate() ?? '') : GENERATE_DEFAULT_AS_OF);
+  if (!isValidIsoDate(asOf)) throw new UsageError(`--as-of must be a date written YYYY-MM-DD, got "${asOf}"`);
+
+  const from = await loadSide('--from', values.from);
+  const to = await loadSide('--to', values.to);
+  const calendar = await pickCalendar(values.calendar);
+  const context = diffContext(from, to, { asOf, sample, ...(calendar === undefined ? {} : { calendar }) });
+  const tally = tallyFor(context);
+  const cases = { read: 0, evaluated: 0, rejected: 0 };
+  const records = { read: 0, accepted: 0, rejected: 0 };
+
+  let items: AsyncIterable<InputItem | UnparsableItem> | Iterable<InputItem>;
+  if (generate === undefined) items = fromFiles(positionals);
+  else {
+    // fast-check is loaded only here: plain diffs of case files never pay for it.
+    const { generateCases } = await import('./generateCases.js');
+    items = fromGenerator(generateCases(generate, seed, asOf, calendar));
+  }
+  for await (const item of items) {
+    cases.read += 1;
+    if ('error' in item) {
+      cases.rejected += 1;
+      process.stderr.write(`${item.location}: ${item.error}\n`);
+      continue;
+    }
+    const attendance = (item.value as { attendance?: unknown } | null)?.attendance;
+    const recordCount = Array.isArray(attendance) ? attendance.length : 0;
+    records.read += recordCount;
+    const parsed = parseStudentCase(item.value);
+    if (!parsed.ok) {
+      cases.rejected += 1;
+      records.rejected += recordCount;
+      for (const issue of parsed.issues) process.stderr.write(`${item.location}: ${issue.path}: ${issue.message}\n`);
+      continue;
+    }
+    records.rejected += parsed.rejectedRecords.length;
+    records.accepted += parsed.case.attendance.length;
+    for (const r of parsed.rejectedRecords) for (const issue of r.issues) process.stderr.write(`${item.location}: ${issue.path}: ${issue.message}\n`);
+    const warnings = parsed.rejectedRecords.length > 0 ? [{ kind: 'rejected-records' as const, count: parsed.rejectedRecords.length }] : [];
+    addCaseDiff(tally, diffCase(context, parsed.case, warnings));
+    cases.evaluated += 1;
+  }
+
+  const diff = finishDiff(tally);
+  const source = generate === undefined ? { source: 'files' as const, files: positionals } : { source: 'generated' as const, generate, seed };
+  if (values.json) {
+    const report: DiffReport = { ...diff, input: { ...source, cases, records } };
+    process.stdout.write(`${JSON.stringify(report)}\n`);
+  } else {
+    const origin = generate === undefined ? positionals.join(', ') : `--generate ${generate} --seed ${seed} (trappa/testing arbitraries)`;
+    process.stdout.write(
+      `${formatDiff(diff, lang)}\n\ninput: ${origin}\n` +
+        `students: ${cases.read} read = ${cases.evaluated} evaluated + ${cases.rejected} rejected\n` +
+        `lesson records: ${records.read} read = ${records.accepted} accepted + ${records.rejected} rejected\n`,
+    );
+  }
+  return cases.rejected + records.rejected > 0 ? 3 : 0;
+}

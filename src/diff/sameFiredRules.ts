@@ -1,0 +1,58 @@
+import type { Facts } from '../model/facts.js';
+import { runCompiled, type CompiledPolicy } from '../policy/compile.js';
+import type { PolicyRule } from '../policy/policy.js';
+
+/**
+ * A compiled policy with, per rule, what of it can reach a recommended step
+ * on `asOf`: `[step, id, version, kind, deadline]` as a string, or null when
+ * the rule is not in force.
+ */
+export interface RuleKeys {
+  readonly compiled: CompiledPolicy;
+  readonly keys: readonly (string | null)[];
+}
+
+/**
+ * The keys of a compiled policy's rules on a date.
+ *
+ * @param compiled - the compiled policy `evaluate` uses (`compiledFor`)
+ * @param inForce - whether a rule is in force on the diff's date
+ * @returns the compiled policy with one key (or null) per rule
+ * @example ruleKeys(compiledFor(policy), (r) => inForce(r, '2026-11-23'))
+ */
+export function ruleKeys(compiled: CompiledPolicy, inForce: (rule: PolicyRule) => boolean): RuleKeys {
+  return {
+    compiled,
+    keys: compiled.rules.map(({ rule }) => (inForce(rule) ? JSON.stringify([rule.step, rule.id, rule.version, rule.kind, rule.deadline ?? null]) : null)),
+  };
+}
+
+function fired(side: RuleKeys, facts: Facts): string[] {
+  const run = runCompiled(side.compiled, facts);
+  const out: string[] = [];
+  side.keys.forEach((key, i) => {
+    if (key !== null && run.rules[i] === 1) out.push(key);
+  });
+  return out.sort();
+}
+
+/**
+ * Whether two policies fire the same rules (same step, id, version, kind and
+ * deadline) on the same facts. When they do and their parameters are equal,
+ * `evaluate` builds the same steps under both — the steps are a function of
+ * the fired rules, the case, the parameters and the date — so a diff can skip
+ * building the two decisions. Only evidence values may differ, which a diff
+ * does not compare. (A property test holds this shortcut equal to building
+ * both decisions.)
+ *
+ * @param a - rule keys of one policy
+ * @param b - rule keys of the other
+ * @param facts - facts measured once, with the parameters both policies share
+ * @returns true when the fired rules are the same
+ * @example sameFiredRules(ruleKeys(compiledFor(p), isInForce), ruleKeys(compiledFor(p), isInForce), facts) // true
+ */
+export function sameFiredRules(a: RuleKeys, b: RuleKeys, facts: Facts): boolean {
+  const x = fired(a, facts);
+  const y = fired(b, facts);
+  return x.length === y.length && x.every((key, i) => key === y[i]);
+}
