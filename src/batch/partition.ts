@@ -43,9 +43,9 @@ export interface PartitionProgress {
 }
 
 /**
- * How many buckets for this much input: about 48 MiB of lesson lines per
- * bucket (some 500 000 lessons, what one thread holds at a time), at least 8
- * for input large enough to run in parallel, at most 1024. It depends on the
+ * How many buckets for this much input: about 16 MiB of lesson lines per
+ * bucket (some 160 000 lessons, 500 students: what one thread holds at a
+ * time), at least 8 for input large enough to run in parallel, at most 4096. It depends on the
  * input alone, never on the worker count.
  *
  * @param inputBytes - total size of the lesson files
@@ -53,8 +53,8 @@ export interface PartitionProgress {
  * @example bucketCount(10_000) // 1
  */
 export function bucketCount(inputBytes: number): number {
-  const bySize = Math.ceil(inputBytes / (48 << 20));
-  return Math.min(1024, Math.max(1, bySize, inputBytes >= 64 << 20 ? 8 : 1));
+  const bySize = Math.ceil(inputBytes / (16 << 20));
+  return Math.min(4096, Math.max(1, bySize, inputBytes >= 64 << 20 ? 8 : 1));
 }
 
 /** The file with each student's count of rejected lessons (int32 per student number). */
