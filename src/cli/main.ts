@@ -83,7 +83,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof UsageError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    if (error instanceof UsageError || String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`trappa: ${(error as Error).message}\nRun "trappa --help" for usage.\n`);
       process.exitCode = 2;
     } else if (error instanceof PolicyError) {

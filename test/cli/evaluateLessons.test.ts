@@ -70,6 +70,12 @@ describe('trappa evaluate --format lessons', () => {
     expect(noStudents.stderr).toContain('--format lessons needs --students <file>');
     const wrongFormat = spawnSync(process.execPath, [CLI, 'evaluate', city.lessons, '--previous', 'x'], { encoding: 'utf8' });
     expect(wrongFormat.status).toBe(2);
+    const missingValue = trappa('--students');
+    expect(missingValue.code).toBe(2);
+    expect(missingValue.stderr).toContain("Option '--students <value>' argument missing");
+    const badWorkers = trappa('--students', city.students, city.lessons, '--workers', 'two');
+    expect(badWorkers.code).toBe(2);
+    expect(badWorkers.stderr).toContain('--workers must be a whole number from 1 to 64, got "two"');
     const badCsv = join(dir, 'semicolons.csv');
     writeFileSync(badCsv, 'elev;datum;start;minuter\n');
     const header = trappa('--students', city.students, badCsv);
