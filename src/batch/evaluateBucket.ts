@@ -33,6 +33,8 @@ export interface BucketSettings extends BatchSettings {
 /** Where the partition put things, as the bucket pass needs it. */
 export interface BucketLayout {
   readonly dir: string;
+  /** Lesson-file slices the partition read: a bucket's lessons are in `<bucket>.lessons.<part>` for each. */
+  readonly parts: number;
 }
 
 /** What one bucket produced besides its files. */
@@ -70,16 +72,18 @@ function int32File(path: string): Int32Array {
   return new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 2);
 }
 
-function readStudents(dir: string, bucket: number): Map<number, Pending> {
+function readStudents(dir: string, bucket: number, parts: number): Map<number, Pending> {
   const rejectedPerStudent = int32File(rejectedCountsPath(dir));
   const students = new Map<number, Pending>();
   for (const line of lines(bucketPath(dir, bucket, 'students'))) {
     const [number, , studentCase, rejectedInline] = JSON.parse(line) as [number, string, StudentCase, number];
     students.set(number, { case: studentCase, attendance: [...studentCase.attendance], rejectedRecords: rejectedInline + (rejectedPerStudent[number] ?? 0) });
   }
-  const lessons = int32File(bucketPath(dir, bucket, 'lessons'));
-  for (let at = 0; at < lessons.length; at += LESSON_WORDS) {
-    students.get(lessons[at] ?? -1)?.attendance.push(decodeLesson(lessons, at));
+  for (let part = 0; part < parts; part += 1) {
+    const lessons = int32File(bucketPath(dir, bucket, `lessons.${part}`));
+    for (let at = 0; at < lessons.length; at += LESSON_WORDS) {
+      students.get(lessons[at] ?? -1)?.attendance.push(decodeLesson(lessons, at));
+    }
   }
   return students;
 }
@@ -125,7 +129,7 @@ function compareIds(a: string, b: string): number {
  */
 export function evaluateBucket(layout: BucketLayout, bucket: number, settings: BucketSettings, previousPath = '--previous'): BucketResult {
   const summary = emptySummary();
-  const students = new Map([...readStudents(layout.dir, bucket).values()].map((p) => [p.case.student.id, p]));
+  const students = new Map([...readStudents(layout.dir, bucket, layout.parts).values()].map((p) => [p.case.student.id, p]));
   const previous = settings.incremental ? readPrevious(layout.dir, bucket, previousPath) : new Map<string, StepState[]>();
   const out: string[] = [];
   const decisions: string[] = [];

@@ -12,6 +12,8 @@ import { createReadStream } from 'node:fs';
  * @param onLine - called with the line (without its line break) and its number
  * @param onBytes - called after each chunk with the bytes read so far
  * @param chunkBytes - read size (tests use tiny chunks to split characters)
+ * @param start - first byte to read (a slice of the file: line numbers count from it)
+ * @param end - byte after the last to read
  * @returns the number of lines
  * @example await forEachLine('lessons.ndjson', (line, n) => { ... })
  */
@@ -20,8 +22,10 @@ export async function forEachLine(
   onLine: (line: string, lineNumber: number) => void,
   onBytes?: (bytes: number) => void,
   chunkBytes = 1 << 20,
+  start = 0,
+  end = Number.POSITIVE_INFINITY,
 ): Promise<number> {
-  const stream = createReadStream(path, { highWaterMark: chunkBytes });
+  const stream = createReadStream(path, { highWaterMark: chunkBytes, start, ...(Number.isFinite(end) ? { end: end - 1 } : {}) });
   let rest = '';
   let lineNumber = 0;
   let bytes = 0;

@@ -4,12 +4,12 @@ import { parseStudentCase } from '../adapters/parseStudentCase.js';
 import { readInput } from '../cli/readInput.js';
 import { emptySummary, type RunSummary } from '../cli/summary.js';
 import { bucketOfOtherId, studentRanges } from './studentRanges.js';
-import { BinaryBucketWriter, BucketWriter } from './bucketWriter.js';
-import { encodeLesson, LESSON_WORDS } from './lessonCodec.js';
-import { parseCsvHeader, parseLessonCsvLine, parseLessonJsonLine, studentIdOfJsonLine, type CsvHeader } from './lessonRecord.js';
+import { BucketWriter } from './bucketWriter.js';
+import { BatchInputError } from './batchInputError.js';
+import { studentIdOfJsonLine } from './lessonRecord.js';
 import { forEachLine } from './lines.js';
-import { scanLessonLine, scanLessonWords } from './scanLesson.js';
-import { RejectionLog, type RejectedLine } from './rejectionLog.js';
+import { readLessonTask, sliceStarts, sniffLessonFile, type LessonTask, type LessonTaskResult, type StudentIndex } from './readLessons.js';
+import { REJECTED_SAMPLE_SIZE, RejectionLog, type RejectedLine } from './rejectionLog.js';
 
 /** The files of one batch run. */
 export interface BatchFiles {
@@ -21,19 +21,25 @@ export interface BatchFiles {
   readonly previous?: string;
 }
 
-/** An input file that cannot be read as a whole (e.g. a CSV header with an unknown column). */
-export class BatchInputError extends Error {}
+export { BatchInputError } from './batchInputError.js';
 
 /** What the partition pass learnt; the buckets themselves are files in `dir`. */
 export interface Partition {
   readonly dir: string;
   readonly buckets: number;
+  /** Lesson-file slices read (bucket files `<bucket>.lessons.<part>`). */
+  readonly parts: number;
+  /** Per slice, the lines of its file before it (for rejected-line numbers). */
+  readonly lineOffsets: readonly number[];
   /** Accepted students per bucket (for progress). */
   readonly studentsPerBucket: readonly number[];
   /** Counts of this pass: students read and rejected, lesson records read, accepted and rejected. */
   readonly summary: RunSummary;
   readonly rejected: { readonly students: number; readonly records: number; readonly sample: readonly RejectedLine[] };
 }
+
+/** Reads lesson slices: in this thread (the default) or in worker threads. */
+export type LessonReader = (tasks: readonly LessonTask[], students: StudentIndex, dir: string, buckets: number) => Promise<LessonTaskResult[]>;
 
 /** Progress of the partition pass. */
 export interface PartitionProgress {
@@ -94,6 +100,8 @@ export async function partitionInputs(
   dir: string,
   buckets: number,
   onProgress?: (p: PartitionProgress) => void,
+  slicesPerFile = 1,
+  readTasks: LessonReader = (tasks, students, d, b) => readTasksHere(tasks, students, d, b, onProgress),
 ): Promise<Partition> {
   const summary = emptySummary();
   const log = new RejectionLog(dir, 'partition');
@@ -151,7 +159,6 @@ export async function partitionInputs(
     const number = numbers.get(id);
     return number === undefined ? bucketOfOtherId(ranges.firstIds, id) : (ranges.bucketOfNumber[number] ?? 0);
   };
-  const rejectedPerStudent = new Int32Array(firstSeen.length);
 
   if (files.previous !== undefined) {
     const previousPath = files.previous;
@@ -165,72 +172,113 @@ export async function partitionInputs(
     previous.flush();
   }
 
-  const bytesTotal = files.lessons.reduce((sum, f) => sum + statSync(f).size, 0);
-  let bytesBefore = 0;
-  const lessons = new BinaryBucketWriter(dir, 'lessons', buckets, LESSON_WORDS);
-  const scratch = new Int32Array(LESSON_WORDS);
-  for (const path of files.lessons) {
-    let header: CsvHeader | null | undefined;
-    await forEachLine(
-      path,
-      (line, n) => {
-        if (header === undefined) {
-          if (line.trim() === '') return;
-          if (line.trimStart().startsWith('{')) header = null;
-          else {
-            const parsed = parseCsvHeader(line);
-            if ('error' in parsed) throw new BatchInputError(`${path}:${n}: not NDJSON, and not a lesson CSV: ${parsed.error}`);
-            header = parsed;
-            return;
-          }
-        } else if (line.length === 0 || line.trim() === '') return;
-        summary.records.read += 1;
-        if (header === null) {
-          // Fastest path: canonical lines go straight into the bucket's words.
-          const id = scanLessonWords(line, scratch);
-          const number = id === undefined ? undefined : numbers.get(id);
-          if (number !== undefined) {
-            summary.records.accepted += 1;
-            const b = ranges.bucketOfNumber[number] ?? 0;
-            const at = lessons.reserve(b);
-            const words = lessons.buffer(b);
-            words[at] = number;
-            words[at + 1] = scratch[1] ?? 0;
-            words[at + 2] = scratch[2] ?? 0;
-            words[at + 3] = scratch[3] ?? 0;
-            words[at + 4] = scratch[4] ?? 0;
-            return;
-          }
-        }
-        const scanned = header === null ? scanLessonLine(line) : undefined;
-        const parsed = scanned !== undefined ? { ok: true as const, lesson: scanned } : header === null ? parseLessonJsonLine(line) : parseLessonCsvLine(line, header);
-        if (!parsed.ok) {
-          summary.records.rejected += 1;
-          log.push({ location: `${path}:${n}`, kind: 'record', studentId: parsed.studentId, issues: parsed.issues });
-          const number = parsed.studentId === null ? undefined : numbers.get(parsed.studentId);
-          if (number !== undefined) rejectedPerStudent[number] = (rejectedPerStudent[number] ?? 0) + 1;
-          return;
-        }
-        const { studentId, record } = parsed.lesson;
-        const number = numbers.get(studentId);
-        if (number === undefined) {
-          summary.records.rejected += 1;
-          const why = rejectedIds.has(studentId) ? "the student's own line in the students file was rejected" : 'no student with this id in the students file';
-          log.push({ location: `${path}:${n}`, kind: 'record', studentId, issues: [{ path: 'studentId', message: `Cannot evaluate: ${why}` }] });
-          return;
-        }
-        summary.records.accepted += 1;
-        const b = ranges.bucketOfNumber[number] ?? 0;
-        const at = lessons.reserve(b);
-        encodeLesson(number, record, lessons.buffer(b), at);
-      },
-      (bytes) => onProgress?.({ bytesRead: bytesBefore + bytes, bytesTotal, recordsRead: summary.records.read }),
-    );
-    bytesBefore += statSync(path).size;
-  }
-  lessons.flush();
   log.flush();
+  const studentIndex: StudentIndex = {
+    ids,
+    bucketOfNumber: ranges.bucketOfNumber,
+    rejectedIds: [...rejectedIds],
+  };
+  const tasks = await planLessonTasks(files.lessons, slicesPerFile);
+  const results = await readTasks(tasks, studentIndex, dir, buckets);
+  const rejectedPerStudent = new Int32Array(ids.length);
+  const offsets = lineOffsets(tasks, results);
+  const sample = log.counts().sample.slice();
+  for (const r of results) {
+    summary.records.read += r.records.read;
+    summary.records.accepted += r.records.accepted;
+    summary.records.rejected += r.records.rejected;
+    for (let n = 0; n < rejectedPerStudent.length; n += 1) rejectedPerStudent[n] = (rejectedPerStudent[n] ?? 0) + (r.rejectedPerStudent[n] ?? 0);
+    for (const line of r.sample) if (sample.length < REJECTED_SAMPLE_SIZE) sample.push(relocate(line, offsets[r.part] ?? 0));
+  }
   writeFileSync(rejectedCountsPath(dir), new Uint8Array(rejectedPerStudent.buffer));
   writeFileSync(rejectedIdsPath(dir), [...rejectedIds].filter((id) => /^[\w.:-]{1,128}$/.test(id)).map((id) => `${id}\n`).join(''));
-  return { dir, buckets, studentsPerBucket, summary, rejected: log.counts() };
+  const studentRejections = log.counts();
+  return {
+    dir,
+    buckets,
+    parts: tasks.length,
+    lineOffsets: offsets,
+    studentsPerBucket,
+    summary,
+    rejected: { students: studentRejections.students, records: summary.records.rejected, sample },
+  };
+}
+
+/**
+ * The lesson-file slices of a run: each file sniffed for its format, then cut
+ * into `slicesPerFile` slices at line breaks (one per reading thread).
+ *
+ * @param paths - the lesson files
+ * @param slicesPerFile - slices per file
+ * @returns the tasks, numbered in file and slice order
+ * @throws {BatchInputError} for a file that is neither NDJSON nor a lesson CSV
+ * @example await planLessonTasks(['lessons.ndjson'], 2)
+ */
+export async function planLessonTasks(paths: readonly string[], slicesPerFile: number): Promise<LessonTask[]> {
+  const tasks: LessonTask[] = [];
+  for (const path of paths) {
+    const { header, headerLine } = await sniffLessonFile(path);
+    const starts = slicesPerFile > 1 ? await sliceStarts(path, slicesPerFile) : [0];
+    starts.forEach((start, i) => {
+      tasks.push({ part: tasks.length, path, start, end: starts[i + 1] ?? Number.POSITIVE_INFINITY, header, headerLine: i === 0 ? headerLine : 0 });
+    });
+  }
+  return tasks;
+}
+
+/**
+ * For each slice, the number of lines of its file before it.
+ *
+ * @param tasks - the slices
+ * @param results - their results (any order)
+ * @returns offsets by part
+ * @example lineOffsets(tasks, results)[1] // lines in slice 0 of the same file
+ */
+export function lineOffsets(tasks: readonly LessonTask[], results: readonly LessonTaskResult[]): number[] {
+  const linesOf = new Map(results.map((r) => [r.part, r.lines]));
+  const offsets: number[] = [];
+  let before = 0;
+  tasks.forEach((task, i) => {
+    if (i === 0 || tasks[i - 1]?.path !== task.path || task.start === 0) before = 0;
+    offsets[task.part] = before;
+    before += linesOf.get(task.part) ?? 0;
+  });
+  return offsets;
+}
+
+/**
+ * A rejected line of a slice with its line number counted from the start of the file.
+ *
+ * @param line - as the slice logged it (`file:line` within the slice)
+ * @param offset - lines of the file before the slice
+ * @returns the line with its file line number
+ * @example relocate({ location: 'a.csv:3', kind: 'record', studentId: null, issues: [] }, 100).location // 'a.csv:103'
+ */
+export function relocate(line: RejectedLine, offset: number): RejectedLine {
+  if (offset === 0) return line;
+  const colon = line.location.lastIndexOf(':');
+  return { ...line, location: `${line.location.slice(0, colon)}:${Number(line.location.slice(colon + 1)) + offset}` };
+}
+
+/** Read the slices one after the other in this thread. */
+async function readTasksHere(
+  tasks: readonly LessonTask[],
+  students: StudentIndex,
+  dir: string,
+  buckets: number,
+  onProgress?: (p: PartitionProgress) => void,
+): Promise<LessonTaskResult[]> {
+  const bytesTotal = tasks.reduce((sum, t) => sum + (Number.isFinite(t.end) ? t.end : statSync(t.path).size) - t.start, 0);
+  let bytesBefore = 0;
+  let recordsBefore = 0;
+  const results: LessonTaskResult[] = [];
+  for (const task of tasks) {
+    const result = await readLessonTask(task, students, dir, buckets, (bytes, records) =>
+      onProgress?.({ bytesRead: bytesBefore + bytes, bytesTotal, recordsRead: recordsBefore + records }),
+    );
+    bytesBefore += (Number.isFinite(task.end) ? task.end : statSync(task.path).size) - task.start;
+    recordsBefore += result.records.read;
+    results.push(result);
+  }
+  return results;
 }

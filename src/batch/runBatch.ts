@@ -1,12 +1,14 @@
-import { createReadStream, createWriteStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { emptySummary, mergeSummary, type RunSummary } from '../cli/summary.js';
+import { mergeSummary, type RunSummary } from '../cli/summary.js';
 import { evaluateBucket, type BatchSettings, type BucketLayout, type BucketResult, type BucketSettings } from './evaluateBucket.js';
-import { BatchInputError, bucketCount, partitionInputs, type BatchFiles } from './partition.js';
+import { BatchInputError, bucketCount, partitionInputs, relocate, type BatchFiles, type LessonReader } from './partition.js';
+import { forEachLine } from './lines.js';
+import type { LessonTaskResult } from './readLessons.js';
+import type { BatchTask } from './worker.js';
+import { WorkerPool } from './workerPool.js';
 import type { ProgressBar } from './progress.js';
 import type { RejectedLine } from './rejectionLog.js';
 
@@ -19,6 +21,8 @@ export interface BatchRun {
   readonly settings: BatchSettings;
   /** Worker threads; default: every core when the input is at least `PARALLEL_FROM_BYTES`, else 1 (in the main thread). */
   readonly workers?: number;
+  /** Slices each lesson file is read in; default one per worker thread. The output does not depend on it. */
+  readonly slices?: number;
   /** Bucket count; default `bucketCount(input size)`. The output does not depend on it. */
   readonly buckets?: number;
   /** Where the temp buckets go (default: the OS temp directory); removed afterwards. */
@@ -74,8 +78,9 @@ export function workerCount(requested: number | undefined, inputBytes: number, w
 /**
  * Evaluate lesson-level input at city scale. Two passes, memory bounded by the
  * size of a bucket, not of the input:
- * 1. partition: stream every file once and spread its lines over bucket files
- *    by a hash of the student id (input in any order);
+ * 1. read: the students file, then every lesson file, in slices read by the
+ *    worker threads in parallel; each lesson goes to its student's bucket
+ *    (input in any order);
  * 2. evaluate: each bucket (its students, lessons and previous decisions) in
  *    a worker thread or the main thread. Buckets are ranges of sorted student
  *    ids, so their outputs, written in bucket order, are in student-id order
@@ -95,13 +100,45 @@ export async function runBatch(run: BatchRun): Promise<BatchReport> {
   const workers = workerCount(run.workers, inputBytes, workerUrl);
   const buckets = run.buckets ?? bucketCount(inputBytes);
   const dir = mkdtempSync(join(run.tmpDir ?? tmpdir(), 'trappa-batch-'));
+  const previousPath = run.files.previous ?? '--previous';
+  const bucketSettings: BucketSettings = { ...run.settings, keepDecisions: run.decisionsPath !== undefined };
+  const pool =
+    workers > 1 && workerUrl !== undefined
+      ? new WorkerPool(workerUrl, workers, { settings: bucketSettings, previousPath }, (message, inputError) => (inputError ? new BatchInputError(message) : new Error(message)))
+      : undefined;
   try {
-    const partition = await partitionInputs(run.files, dir, buckets, (p) =>
-      run.progress?.update({ phase: 'reading', done: p.bytesRead, total: p.bytesTotal, recordsRead: p.recordsRead, studentsEvaluated: 0, elapsedS: (performance.now() - started) / 1000 }),
+    const reading = (bytesRead: number, bytesTotal: number, recordsRead: number): void =>
+      run.progress?.update({ phase: 'reading', done: bytesRead, total: bytesTotal, recordsRead, studentsEvaluated: 0, elapsedS: (performance.now() - started) / 1000 });
+    const readInWorkers: LessonReader | undefined =
+      pool === undefined
+        ? undefined
+        : (tasks, students, d, b) => {
+            // Progress: the sum over the slices being read.
+            const bytes = new Map<number, number>();
+            const records = new Map<number, number>();
+            const total = inputBytes;
+            const sum = (m: Map<number, number>): number => [...m.values()].reduce((x, y) => x + y, 0);
+            return Promise.all(
+              tasks.map((task) =>
+                pool.run<LessonTaskResult>({ kind: 'read', task, students, dir: d, buckets: b } satisfies BatchTask, (byteCount, recordCount) => {
+                  bytes.set(task.part, byteCount);
+                  records.set(task.part, recordCount);
+                  reading(sum(bytes), total, sum(records));
+                }),
+              ),
+            );
+          };
+    const partition = await partitionInputs(
+      run.files,
+      dir,
+      buckets,
+      (p) => reading(p.bytesRead, p.bytesTotal, p.recordsRead),
+      run.slices ?? (pool === undefined ? 1 : workers),
+      readInWorkers,
     );
     const readS = (performance.now() - started) / 1000;
     const peakRssMbReading = Math.round(process.resourceUsage().maxRSS / 1024);
-    const layout: BucketLayout = { dir };
+    const layout: BucketLayout = { dir, parts: partition.parts };
     const summary = partition.summary;
     const sample: RejectedLine[] = [...partition.rejected.sample];
     const studentsTotal = summary.cases.read;
@@ -135,21 +172,19 @@ export async function runBatch(run: BatchRun): Promise<BatchReport> {
         });
       }
     };
-    const previousPath = run.files.previous ?? '--previous';
-    const bucketSettings: BucketSettings = { ...run.settings, keepDecisions: run.decisionsPath !== undefined };
-    if (workers <= 1) {
+    if (pool === undefined) {
       for (let b = 0; b < buckets; b += 1) {
         finished(evaluateBucket(layout, b, bucketSettings, previousPath));
         await writing;
       }
-    } else if (workerUrl !== undefined) {
-      await evaluateInWorkers(workerUrl, workers, buckets, { layout, settings: bucketSettings, previousPath }, finished);
+    } else {
+      await Promise.all(
+        Array.from({ length: buckets }, (_, bucket) => pool.run<BucketResult>({ kind: 'evaluate', layout, bucket } satisfies BatchTask).then(finished)),
+      );
     }
     await writing;
     if (decisionsSink !== undefined) await new Promise<void>((resolve, reject) => decisionsSink.end((error?: Error | null) => (error ? reject(error) : resolve())));
-    if (run.rejectedPath !== undefined) {
-      await pipeline(createReadStream(join(dir, '0.rejected-partition')), createWriteStream(run.rejectedPath));
-    }
+    if (run.rejectedPath !== undefined) await writeRejected(run.rejectedPath, dir, partition.lineOffsets);
     run.progress?.done();
     const total = (performance.now() - started) / 1000;
     return {
@@ -162,64 +197,29 @@ export async function runBatch(run: BatchRun): Promise<BatchReport> {
       peakRssMbReading,
     };
   } finally {
+    await pool?.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * All rejected lines as NDJSON: the students file's and the previous file's,
+ * then each lesson slice's with its line numbers counted from the start of
+ * its file. Streams: any number of rejected lines.
+ */
+async function writeRejected(path: string, dir: string, lineOffsets: readonly number[]): Promise<void> {
+  const sink = createWriteStream(path);
+  const copy = (from: string, offset: number): Promise<number> =>
+    forEachLine(from, (line) => {
+      if (line !== '') sink.write(`${offset === 0 ? line : JSON.stringify(relocate(JSON.parse(line) as RejectedLine, offset))}\n`);
+    });
+  await copy(join(dir, '0.rejected-partition'), 0);
+  for (const [part, offset] of lineOffsets.entries()) await copy(join(dir, `0.rejected-lessons-${part}`), offset);
+  await new Promise<void>((resolve, reject) => sink.end((error?: Error | null) => (error ? reject(error) : resolve())));
 }
 
 /** Write text, waiting when the stream asks for back-pressure. */
 async function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
   if (text === '' || stream.write(text)) return;
   await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
-}
-
-interface WorkerReply {
-  readonly ok: boolean;
-  readonly result?: BucketResult;
-  readonly bucket?: number;
-  readonly inputError?: boolean;
-  readonly message?: string;
-}
-
-async function evaluateInWorkers(
-  url: URL,
-  count: number,
-  buckets: number,
-  init: { layout: BucketLayout; settings: BucketSettings; previousPath: string },
-  finished: (r: BucketResult) => void,
-): Promise<void> {
-  let next = 0;
-  const pool = Array.from({ length: Math.min(count, buckets) }, () => new Worker(url, { workerData: init }));
-  try {
-    await Promise.all(
-      pool.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const give = (): void => {
-              if (next >= buckets) {
-                resolve();
-                return;
-              }
-              worker.postMessage(next);
-              next += 1;
-            };
-            worker.on('message', (reply: WorkerReply) => {
-              if (!reply.ok || reply.result === undefined) {
-                const message = reply.message ?? 'worker failed';
-                reject(reply.inputError === true ? new BatchInputError(message) : new Error(`bucket ${reply.bucket ?? '?'}: ${message}`));
-                return;
-              }
-              finished(reply.result);
-              give();
-            });
-            worker.on('error', reject);
-            worker.on('exit', (code) => {
-              if (code !== 0) reject(new Error(`worker stopped with exit code ${code}`));
-            });
-            give();
-          }),
-      ),
-    );
-  } finally {
-    await Promise.all(pool.map((w) => w.terminate()));
-  }
 }

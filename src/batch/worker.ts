@@ -1,25 +1,37 @@
 /**
- * Worker-thread entry of the batch (built to `dist/batch-worker.js`): it
- * evaluates the buckets the main thread sends, one at a time, and answers
- * with the bucket's counts. Everything it writes goes to the bucket's files.
+ * Worker-thread entry of the batch (built to `dist/batch-worker.js`): it runs
+ * the tasks the main thread sends, one at a time: reading a slice of a lesson
+ * file into buckets, or evaluating a bucket. Everything else it writes goes to
+ * the bucket files; the reply carries counts (and a bucket's output).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { evaluateBucket, type BucketSettings, type BucketLayout } from './evaluateBucket.js';
-import { BatchInputError } from './partition.js';
+import { BatchInputError } from './batchInputError.js';
+import { evaluateBucket, type BucketLayout, type BucketSettings } from './evaluateBucket.js';
+import { readLessonTask, type LessonTask, type StudentIndex } from './readLessons.js';
+import type { WorkerMessage } from './workerPool.js';
 
 interface Init {
-  readonly layout: BucketLayout;
   readonly settings: BucketSettings;
   readonly previousPath: string;
 }
 
+/** A task for a batch worker. */
+export type BatchTask =
+  | { readonly kind: 'read'; readonly task: LessonTask; readonly students: StudentIndex; readonly dir: string; readonly buckets: number }
+  | { readonly kind: 'evaluate'; readonly layout: BucketLayout; readonly bucket: number };
+
 const init = workerData as Init;
 const port = parentPort;
 if (port === null) throw new Error('batch-worker must run as a worker thread');
-port.on('message', (bucket: number) => {
-  try {
-    port.postMessage({ ok: true, result: evaluateBucket(init.layout, bucket, init.settings, init.previousPath) });
-  } catch (error) {
-    port.postMessage({ ok: false, bucket, inputError: error instanceof BatchInputError, message: (error as Error).message, stack: (error as Error).stack });
-  }
+const send = (m: WorkerMessage): void => port.postMessage(m);
+
+port.on('message', (task: BatchTask) => {
+  const work =
+    task.kind === 'read'
+      ? readLessonTask(task.task, task.students, task.dir, task.buckets, (bytes, records) => send({ kind: 'progress', bytes, records }))
+      : Promise.resolve().then(() => evaluateBucket(task.layout, task.bucket, init.settings, init.previousPath));
+  work.then(
+    (result) => send({ kind: 'reply', ok: true, result }),
+    (error: unknown) => send({ kind: 'reply', ok: false, inputError: error instanceof BatchInputError, message: (error as Error).message }),
+  );
 });

@@ -77,12 +77,12 @@ describe('runBatch: lesson-level input at city scale', () => {
     expect(report.summary.cases).toEqual({ read: 24, evaluated: 24, rejected: 0 });
   });
 
-  it('groups unsorted input: any order of lines and any bucket count give the same output', async () => {
+  it('groups unsorted input: any order of lines, bucket count and file slicing give the same output', async () => {
     const lines = lessonLines(school.slice(0, 8));
     const expected = expectedDecisions(school.slice(0, 8));
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.integer({ min: 1, max: 9 }), async (seed, buckets) => {
-        const { text } = await run(write(school.slice(0, 8), seededShuffle(lines, seed)), { buckets });
+      fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 4 }), async (seed, buckets, slices) => {
+        const { text } = await run(write(school.slice(0, 8), seededShuffle(lines, seed)), { buckets, slices });
         expect(text).toBe(expected);
       }),
       { numRuns: 8 },
@@ -122,7 +122,8 @@ describe('runBatch: lesson-level input at city scale', () => {
       'not json',
     ]);
     const rejectedPath = join(files.dir, 'rejected.ndjson');
-    const { report, text } = await run(files, { rejectedPath });
+    // Read in three slices: line numbers must still count from the start of the file.
+    const { report, text } = await run(files, { rejectedPath, slices: 3 });
     const rejected = readFileSync(rejectedPath, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as RejectedLine);
     const at = (line: number) => rejected.find((r) => r.location === `${files.lessons[0]}:${line}`);
     expect(at(11)?.issues[0]?.message).toMatch(/invalid JSON/);

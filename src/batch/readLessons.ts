@@ -1,0 +1,205 @@
+import { open } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { emptySummary, type RunSummary } from '../cli/summary.js';
+import { BinaryBucketWriter } from './bucketWriter.js';
+import { encodeLesson, LESSON_WORDS } from './lessonCodec.js';
+import { parseCsvHeader, parseLessonCsvLine, parseLessonJsonLine, type CsvHeader } from './lessonRecord.js';
+import { forEachLine } from './lines.js';
+import { BatchInputError } from './batchInputError.js';
+import { RejectionLog, type RejectedLine } from './rejectionLog.js';
+import { scanLessonLine, scanLessonWords } from './scanLesson.js';
+
+/** One slice of one lesson file for one thread: whole lines from `start` up to (not including) `end`. */
+export interface LessonTask {
+  /** Index of the task: names its bucket files (`<bucket>.lessons.<part>`) and its rejection log. */
+  readonly part: number;
+  readonly path: string;
+  readonly start: number;
+  /** Exclusive; `Infinity` for the end of the file. */
+  readonly end: number;
+  /** The file's CSV header, or null for NDJSON. */
+  readonly header: CsvHeader | null;
+  /** Line number of the header (skipped), 0 when none or not in this slice. */
+  readonly headerLine: number;
+}
+
+/** The students a lesson may belong to, as the reading threads need them. */
+export interface StudentIndex {
+  /** Student ids by number. */
+  readonly ids: readonly string[];
+  /** Bucket of each student number. */
+  readonly bucketOfNumber: Int32Array;
+  /** Ids whose own student line was rejected (for the message). */
+  readonly rejectedIds: readonly string[];
+}
+
+/** What reading one slice produced besides its bucket files. */
+export interface LessonTaskResult {
+  readonly part: number;
+  /** Lines in the slice (blank lines included): later slices of the file count on from here. */
+  readonly lines: number;
+  /** records read, accepted and rejected. */
+  readonly records: RunSummary['records'];
+  /** Rejected lessons per student number. */
+  readonly rejectedPerStudent: Int32Array;
+  /** First rejected lines, their line numbers counted from the slice's start (see `relocate`). */
+  readonly sample: readonly RejectedLine[];
+}
+
+/**
+ * How to read a lesson file: its format (an NDJSON object, or a CSV header
+ * naming the columns) from its first non-blank line.
+ *
+ * @param path - the file
+ * @returns the header (null for NDJSON) and its line number
+ * @throws {BatchInputError} when the first line is neither
+ * @example await sniffLessonFile('lessons.csv') // { header: { columns: [...] }, headerLine: 1 }
+ */
+export async function sniffLessonFile(path: string): Promise<{ readonly header: CsvHeader | null; readonly headerLine: number }> {
+  let found: { header: CsvHeader | null; headerLine: number } | undefined;
+  let error: string | undefined;
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(1 << 16);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    const lines = buffer.toString('utf8', 0, bytesRead).split('\n');
+    for (const [i, raw] of lines.entries()) {
+      const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+      if (line.trim() === '') continue;
+      if (line.trimStart().startsWith('{')) found = { header: null, headerLine: 0 };
+      else {
+        const parsed = parseCsvHeader(line);
+        if ('error' in parsed) error = `${path}:${i + 1}: not NDJSON, and not a lesson CSV: ${parsed.error}`;
+        else found = { header: parsed, headerLine: i + 1 };
+      }
+      break;
+    }
+  } finally {
+    await handle.close();
+  }
+  if (error !== undefined) throw new BatchInputError(error);
+  return found ?? { header: null, headerLine: 0 };
+}
+
+/**
+ * Cut a file into `parts` slices of about equal size at line breaks.
+ *
+ * @param path - the file
+ * @param parts - how many slices
+ * @returns the start offsets (the first is 0), each just after a line break
+ * @example await sliceStarts('lessons.ndjson', 2) // [0, 33554471]
+ */
+export async function sliceStarts(path: string, parts: number): Promise<number[]> {
+  const size = statSync(path).size;
+  const starts = [0];
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(1 << 16);
+    for (let p = 1; p < parts; p += 1) {
+      let at = Math.floor((size * p) / parts);
+      for (;;) {
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, at);
+        if (bytesRead === 0) {
+          at = size;
+          break;
+        }
+        const nl = buffer.subarray(0, bytesRead).indexOf(10);
+        if (nl !== -1) {
+          at += nl + 1;
+          break;
+        }
+        at += bytesRead;
+      }
+      if (at > (starts[starts.length - 1] ?? 0) && at < size) starts.push(at);
+    }
+  } finally {
+    await handle.close();
+  }
+  return starts;
+}
+
+/**
+ * Read one slice of a lesson file: parse and validate each line, write each
+ * accepted lesson to its student's bucket (`<bucket>.lessons.<part>`, 20 bytes
+ * a lesson), log each rejected line with its reason (to
+ * `rejected-lessons-<part>`, line numbers counted from the slice's first line).
+ * The same function runs in the main thread or in a worker.
+ *
+ * @param task - the slice
+ * @param students - the run's students
+ * @param dir - the temp directory
+ * @param buckets - the bucket count
+ * @param onProgress - bytes and records read so far in this slice
+ * @returns counts, rejected lessons per student, first rejected lines
+ * @example await readLessonTask(task, students, dir, 8)
+ */
+export async function readLessonTask(
+  task: LessonTask,
+  students: StudentIndex,
+  dir: string,
+  buckets: number,
+  onProgress?: (bytes: number, records: number) => void,
+): Promise<LessonTaskResult> {
+  const numbers = new Map<string, number>();
+  students.ids.forEach((id, n) => numbers.set(id, n));
+  const rejectedIds = new Set(students.rejectedIds);
+  const { bucketOfNumber } = students;
+  const summary = emptySummary();
+  const log = new RejectionLog(dir, `lessons-${task.part}`);
+  const rejectedPerStudent = new Int32Array(students.ids.length);
+  const lessons = new BinaryBucketWriter(dir, `lessons.${task.part}`, buckets, LESSON_WORDS);
+  const scratch = new Int32Array(LESSON_WORDS);
+  const { header, path } = task;
+  const lines = await forEachLine(
+    path,
+    (line, n) => {
+      if (n === task.headerLine || line.length === 0 || line.trim() === '') return;
+      summary.records.read += 1;
+      if (header === null) {
+        // Fastest path: canonical lines go straight into the bucket's words.
+        const id = scanLessonWords(line, scratch);
+        const number = id === undefined ? undefined : numbers.get(id);
+        if (number !== undefined) {
+          summary.records.accepted += 1;
+          const b = bucketOfNumber[number] ?? 0;
+          const at = lessons.reserve(b);
+          const words = lessons.buffer(b);
+          words[at] = number;
+          words[at + 1] = scratch[1] ?? 0;
+          words[at + 2] = scratch[2] ?? 0;
+          words[at + 3] = scratch[3] ?? 0;
+          words[at + 4] = scratch[4] ?? 0;
+          return;
+        }
+      }
+      const scanned = header === null ? scanLessonLine(line) : undefined;
+      const parsed = scanned !== undefined ? { ok: true as const, lesson: scanned } : header === null ? parseLessonJsonLine(line) : parseLessonCsvLine(line, header);
+      if (!parsed.ok) {
+        summary.records.rejected += 1;
+        log.push({ location: `${path}:${n}`, kind: 'record', studentId: parsed.studentId, issues: parsed.issues });
+        const number = parsed.studentId === null ? undefined : numbers.get(parsed.studentId);
+        if (number !== undefined) rejectedPerStudent[number] = (rejectedPerStudent[number] ?? 0) + 1;
+        return;
+      }
+      const { studentId, record } = parsed.lesson;
+      const number = numbers.get(studentId);
+      if (number === undefined) {
+        summary.records.rejected += 1;
+        const why = rejectedIds.has(studentId) ? "the student's own line in the students file was rejected" : 'no student with this id in the students file';
+        log.push({ location: `${path}:${n}`, kind: 'record', studentId, issues: [{ path: 'studentId', message: `Cannot evaluate: ${why}` }] });
+        return;
+      }
+      summary.records.accepted += 1;
+      const b = bucketOfNumber[number] ?? 0;
+      const at = lessons.reserve(b);
+      encodeLesson(number, record, lessons.buffer(b), at);
+    },
+    (bytes) => onProgress?.(bytes, summary.records.read),
+    undefined,
+    task.start,
+    task.end,
+  );
+  lessons.flush();
+  log.flush();
+  return { part: task.part, lines, records: summary.records, rejectedPerStudent, sample: log.counts().sample };
+}

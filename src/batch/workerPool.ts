@@ -1,0 +1,89 @@
+import { Worker } from 'node:worker_threads';
+
+/** A message a pool worker sends back: progress while it works, then one reply per task. */
+export type WorkerMessage = { readonly kind: 'progress'; readonly bytes: number; readonly records: number } | { readonly kind: 'reply'; readonly ok: true; readonly result: unknown } | { readonly kind: 'reply'; readonly ok: false; readonly inputError: boolean; readonly message: string };
+
+interface Job {
+  readonly task: unknown;
+  readonly resolve: (value: unknown) => void;
+  readonly reject: (error: Error) => void;
+  readonly onProgress: ((bytes: number, records: number) => void) | undefined;
+}
+
+/**
+ * A fixed set of worker threads running one task each at a time; tasks wait
+ * in order. A worker that crashes fails its task and the pool.
+ */
+export class WorkerPool {
+  private readonly workers: Worker[];
+  private readonly busy = new Map<Worker, Job>();
+  private readonly queue: Job[] = [];
+  private failure: Error | undefined;
+
+  /**
+   * @param url - the worker script
+   * @param size - number of threads
+   * @param workerData - passed to every thread
+   * @param errorFor - turns a failed reply into the error to throw
+   */
+  constructor(
+    url: URL,
+    size: number,
+    workerData: unknown,
+    private readonly errorFor: (message: string, inputError: boolean) => Error,
+  ) {
+    this.workers = Array.from({ length: size }, () => {
+      const worker = new Worker(url, { workerData });
+      worker.on('message', (m: WorkerMessage) => this.onMessage(worker, m));
+      worker.on('error', (error) => this.fail(worker, error));
+      worker.on('exit', (code) => {
+        if (code !== 0 && this.failure === undefined) this.fail(worker, new Error(`worker stopped with exit code ${code}`));
+      });
+      return worker;
+    });
+  }
+
+  /** Run a task on the next free thread. */
+  run<T>(task: unknown, onProgress?: (bytes: number, records: number) => void): Promise<T> {
+    if (this.failure !== undefined) return Promise.reject(this.failure);
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ task, resolve: resolve as (value: unknown) => void, reject, onProgress });
+      this.dispatch();
+    });
+  }
+
+  /** Stop every thread. */
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+
+  private dispatch(): void {
+    for (const worker of this.workers) {
+      if (this.busy.has(worker)) continue;
+      const job = this.queue.shift();
+      if (job === undefined) return;
+      this.busy.set(worker, job);
+      worker.postMessage(job.task);
+    }
+  }
+
+  private onMessage(worker: Worker, m: WorkerMessage): void {
+    const job = this.busy.get(worker);
+    if (job === undefined) return;
+    if (m.kind === 'progress') {
+      job.onProgress?.(m.bytes, m.records);
+      return;
+    }
+    this.busy.delete(worker);
+    if (m.ok) job.resolve(m.result);
+    else job.reject(this.errorFor(m.message, m.inputError));
+    this.dispatch();
+  }
+
+  private fail(worker: Worker, error: Error): void {
+    this.failure = error;
+    this.busy.get(worker)?.reject(error);
+    this.busy.delete(worker);
+    for (const job of this.queue.splice(0)) job.reject(error);
+  }
+}
