@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { studentCaseJsonSchema, policyFileJsonSchema } from '../model/jsonSchema.js';
 import { PolicyError } from '../policy/loadPolicy.js';
+import { checkCommand } from './checkCommand.js';
 import { evaluateCommand } from './evaluateCommand.js';
 import { UsageError } from './usageError.js';
 
@@ -11,6 +12,9 @@ Usage:
   trappa evaluate --format ss12000 <dir-or-files...> [--context <file>]
                                         evaluate an SS 12000 export (organisations, persons, calendarEvents,
                                         attendances, absences *.json) with an optional side file
+  trappa check <policy.json...> [--json] check policy files before use: schema, facts, operators, rule ids
+                                        and versions, conditions that can never be true, shadowed rules
+                                        (exit 0 no errors, warnings allowed; 1 errors; 2 usage)
   trappa schema [student-case|policy]   print the JSON Schema of the input or of a policy file
   trappa --help | --version
 
@@ -40,6 +44,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === 'evaluate') return evaluateCommand(rest);
+  if (command === 'check') return checkCommand(rest);
   if (command === 'schema') {
     const which = rest[0] ?? 'student-case';
     if (which !== 'student-case' && which !== 'policy') throw new UsageError('schema takes student-case or policy');
