@@ -114,10 +114,15 @@ function holds(literal: Literal, actual: unknown): boolean {
   return operator(actual, literal.value) !== literal.negated;
 }
 
+function impossible(fact: string, literals: readonly Literal[]): boolean {
+  const values = candidates(fact, literals);
+  return values !== undefined && !values.some((v) => literals.every((l) => holds(l, v)));
+}
+
 /**
  * The first contradiction in a conjunction: leaves on one fact that no value
- * of that fact satisfies together. Leaves are added in order, so the last one
- * listed is the one that made the set impossible.
+ * of that fact satisfies together, reduced to a minimal set (each leaf in it
+ * is needed), in tree order.
  */
 function contradictionIn(conjunction: Conjunction): Contradiction | undefined {
   const byFact = new Map<string, Literal[]>();
@@ -127,15 +132,14 @@ function contradictionIn(conjunction: Conjunction): Contradiction | undefined {
     byFact.set(literal.fact, list);
   }
   for (const [fact, literals] of byFact) {
-    const values = candidates(fact, literals);
-    if (values === undefined) continue;
-    if (values.some((v) => literals.every((l) => holds(l, v)))) continue;
-    // Shortest prefix that is already impossible.
-    for (let n = 1; n <= literals.length; n += 1) {
-      const prefix = literals.slice(0, n);
-      const pv = candidates(fact, prefix) ?? [];
-      if (!pv.some((v) => prefix.every((l) => holds(l, v)))) return { fact, literals: prefix };
+    if (!impossible(fact, literals)) continue;
+    // A minimal core: drop every leaf the contradiction does not need, so the message names only the culprits.
+    let core = literals;
+    for (let i = core.length - 1; i >= 0 && core.length > 1; i -= 1) {
+      const without = core.filter((_, j) => j !== i);
+      if (impossible(fact, without)) core = without;
     }
+    return { fact, literals: core };
   }
   return undefined;
 }

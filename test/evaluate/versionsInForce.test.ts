@@ -10,11 +10,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { builtinPolicy, evaluate, loadPolicy, parseStudentCase, type Decision, type StudentCase } from '../../src/index.js';
-import { consentRequest, decide, step, studentCase } from '../helpers/cases.js';
+import { consentRequest, decide, step, studentCase, type CaseOverrides } from '../helpers/cases.js';
 import { policyJson, ruleJson } from '../helpers/policyFiles.js';
 
 /** 13 years old on every date tested in 2023 (born 2010-03-01). */
-function sipCase(signalDate: string) {
+function sipCase(signalDate: string, overrides: CaseOverrides = {}) {
   return studentCase({
     student: { birthDate: '2010-03-01', grade: 7 },
     signals: [
@@ -22,6 +22,7 @@ function sipCase(signalDate: string) {
       { type: 'harm-suspected', date: signalDate },
     ],
     consents: { sip: { guardians: 'refused', student: 'given' } },
+    ...overrides,
   });
 }
 
@@ -49,13 +50,13 @@ describe('the child-consent age for öppna insatser (dated parameter)', () => {
   });
 
   it('adds no route when the guardians have not refused, the child does not consent, or the child is 18', () => {
-    const noRefusal = studentCase({ ...sipCase('2023-06-01'), consents: { sip: { guardians: 'not-asked', student: 'given' } } });
-    const childSaysNo = studentCase({ ...sipCase('2023-06-01'), consents: { sip: { guardians: 'refused', student: 'refused' } } });
+    const noRefusal = sipCase('2023-06-01', { consents: { sip: { guardians: 'not-asked', student: 'given' } } });
+    const childSaysNo = sipCase('2023-06-01', { consents: { sip: { guardians: 'refused', student: 'refused' } } });
     for (const input of [noRefusal, childSaysNo]) {
       const s = step(decide(input, 'skollagen', '2023-07-01'), 'sip');
       expect(s.consent.required && 'childConsentPath' in s.consent).toBe(false);
     }
-    const adult = decide(studentCase({ ...sipCase('2023-06-01'), student: { birthDate: '2005-01-01', schoolForm: 'gymnasieskola', grade: 3 } }), 'skollagen', '2023-07-01');
+    const adult = decide(sipCase('2023-06-01', { student: { birthDate: '2005-01-01', schoolForm: 'gymnasieskola', grade: 3 } }), 'skollagen', '2023-07-01');
     const s = step(adult, 'sip');
     expect(s.consent.required && 'childConsentPath' in s.consent).toBe(false);
   });
