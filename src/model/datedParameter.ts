@@ -6,6 +6,8 @@ import { BasisSchema } from './basis.js';
  * One value of a dated parameter: the value the law (or policy) sets in a
  * period, with its basis. `effectiveFrom` may be left out only on the first
  * entry (in force for every earlier date) and `effectiveTo` only on the last.
+ *
+ * @example DatedValueSchema.parse({ value: 12, effectiveFrom: '2023-07-01', basis }).value // 12
  */
 export const DatedValueSchema = z.strictObject({
   value: z.int().min(0).max(100),
@@ -95,6 +97,8 @@ export function datedRangeIssues(entries: readonly DatedValue[]): DatedRangeIssu
 /**
  * A dated parameter: entries in date order covering every date exactly once.
  * Issues carry `params.trappaCode` so `checkPolicy` can name them.
+ *
+ * @example DatedParameterSchema.safeParse([{ value: 15, effectiveTo: '2023-06-30', basis }, { value: 12, effectiveFrom: '2023-07-01', basis }]).success // true
  */
 export const DatedParameterSchema = z
   .array(DatedValueSchema)

@@ -1,6 +1,9 @@
 /**
- * What `checkPolicy` can find. Errors make `loadPolicy` (or the analysis)
- * reject the file; warnings point at something probably unintended.
+ * What `checkPolicy` can find, with the severity of each code. Errors make
+ * `loadPolicy` (or the analysis) reject the file; warnings point at something
+ * probably unintended.
+ *
+ * @example FINDING_CODES.unsatisfiable // 'error'
  */
 export const FINDING_CODES = {
   schema: 'error',

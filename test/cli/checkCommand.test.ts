@@ -28,6 +28,17 @@ describe('trappa check', () => {
     expect(r.stdout).toMatch(/3 files checked: 0 errors, \d+ warnings?/);
   });
 
+  it('gives the README example its documented output', () => {
+    const file = join(RULES, '../fixtures/policies/check-example.json');
+    const r = trappa('check', file);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      'error rules[0].conditions.all[2].not: The conditions of rule "min-skola-eht" can never be true: fact "termAbsence": rateAbove 20 (rules[0].conditions.all[0]) and not rateAbove 10 (rules[0].conditions.all[2].not) cannot all hold [unsatisfiable, rule min-skola-eht]',
+    );
+    expect(r.stdout).toContain('warning conditions.hog-franvaro: Named condition "hog-franvaro" is not used by any rule of this policy [unused-condition]');
+    expect(r.stdout).toContain('1 file checked: 1 error, 1 warning');
+  });
+
   it('exits 1 on errors and names file, path, code and rule', () => {
     const file = write('bad.json', policyJson([ruleJson({ all: [{ fact: 'grade', operator: 'greaterThan', value: 20 }, { fact: 'grade', operator: 'lessThan', value: 10 }] })], { extends: 'stockholm' }));
     const r = trappa('check', file);
