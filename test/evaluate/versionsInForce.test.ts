@@ -148,3 +148,22 @@ describe('property: the rule version used is the one whose range contains asOf',
     );
   });
 });
+
+describe('text output and loading', () => {
+  it('the text output says the route under the blocked step, with the age in force and the citation', async () => {
+    const { formatDecision } = await import('../../src/cli/format.js');
+    const text = formatDecision(decide(sipCase('2023-06-01'), 'skollagen', '2023-07-01'), 'sv');
+    expect(text).toContain('socialnämnden kan besluta om öppna insatser på barnets eget samtycke (13 år, gräns 12 år från 2023-07-01; SoL (2001:453) 3 kap. 6 a §)');
+    const before = formatDecision(decide(sipCase('2023-06-01'), 'skollagen', '2023-06-30'), 'en');
+    expect(before).toContain('the child (age 13) cannot yet consent alone to open support (threshold 15;');
+  });
+
+  it('loadPolicy accepts versions of one id that follow each other and refuses overlapping ones', () => {
+    const v1 = ruleJson({ all: [{ fact: 'grade', operator: 'greaterThan', value: 3 }] }, { effectiveTo: '2026-12-31' });
+    const v2 = ruleJson({ all: [{ fact: 'grade', operator: 'greaterThan', value: 4 }] }, { version: 2, effectiveFrom: '2027-01-01' });
+    expect(loadPolicy(policyJson([v1, v2])).rules.map((r) => `${r.id}@${r.version}`)).toEqual(['r-one@1', 'r-one@2']);
+    expect(() => loadPolicy(policyJson([v1, { ...v2, effectiveFrom: '2026-12-31' }]))).toThrow(
+      'rules[1].effectiveFrom: version 2 of rule "r-one" and version 1 (rules[0]) are both in force on 2026-12-31',
+    );
+  });
+});

@@ -199,3 +199,14 @@ describe('the bundled policies', () => {
     expect(checkPolicy(json).filter((f) => f.severity === 'error')).toEqual([]);
   });
 });
+
+describe('types', () => {
+  it('checkPolicy returns plain findings', async () => {
+    const { expectTypeOf } = await import('vitest');
+    expectTypeOf(checkPolicy).returns.toEqualTypeOf<Finding[]>();
+    expectTypeOf<Finding['severity']>().toEqualTypeOf<'error' | 'warning'>();
+    // @ts-expect-error: a finding code outside FINDING_CODES is not a FindingCode
+    const bad: FindingCode = 'not-a-code';
+    expect(bad).toBe('not-a-code');
+  });
+});
