@@ -16,6 +16,9 @@ import type { Evidence } from './policy/evaluateConditions.js';
 import type { Policy, PolicyParameters, PolicyRule } from './policy/policy.js';
 import { STEP_CATALOG } from './steps/catalog.js';
 import { consentState } from './steps/consent.js';
+import { withChildConsentPath } from './steps/childConsentPath.js';
+import { datedValueInForce, type DatedValue } from './model/datedParameter.js';
+import { contentHash } from './policy/canonicalJson.js';
 import { dueDate, strictest, URGENCY_ORDER } from './steps/deadline.js';
 import { latestMeasure, takenBy, type RenewalContext } from './steps/renewal.js';
 import { routeStep } from './steps/routing.js';
@@ -33,9 +36,46 @@ export interface EvaluateOptions {
 const KIND_STRENGTH: Readonly<Record<StepKind, number>> = { lagkrav: 0, riktlinje: 1, stod: 2 };
 const STEP_ORDER = StepIdSchema.options;
 
-/** Rules whose effective range contains the date. */
+/**
+ * Rules whose effective range contains the date: of the versions of one rule
+ * id, the one in force on `asOf` (versions never overlap, see `checkPolicy`).
+ *
+ * @param policy - a loaded policy
+ * @param asOf - ISO date
+ * @returns the rules in force, in policy order
+ * @example rulesInForce(builtinPolicy('skollagen'), '2025-06-30').some((r) => r.id === 'sol-2001-14-1-orosanmalan') // true
+ */
 export function rulesInForce(policy: Policy, asOf: string): readonly PolicyRule[] {
   return policy.rules.filter((r) => inForce(r, asOf));
+}
+
+/** `id@version` of the rules in force, per policy and date: the same short list for every student of a run. */
+const inForceLabels = new WeakMap<Policy, Map<string, readonly string[]>>();
+
+function rulesInForceLabels(policy: Policy, asOf: string): readonly string[] {
+  let byDate = inForceLabels.get(policy);
+  if (byDate === undefined) {
+    byDate = new Map();
+    inForceLabels.set(policy, byDate);
+  }
+  let labels = byDate.get(asOf);
+  if (labels === undefined) {
+    labels = Object.freeze(rulesInForce(policy, asOf).map((r) => `${r.id}@${r.version}`));
+    byDate.set(asOf, labels);
+  }
+  return labels;
+}
+
+/** Calendars are immutable data (the default ones are frozen and shared): hash each once. */
+const calendarHashes = new WeakMap<SchoolCalendar, string>();
+
+function calendarHash(calendar: SchoolCalendar): string {
+  let hash = calendarHashes.get(calendar);
+  if (hash === undefined) {
+    hash = contentHash(calendar);
+    calendarHashes.set(calendar, hash);
+  }
+  return hash;
 }
 
 interface Evaluated {
@@ -190,6 +230,7 @@ export function decideOn(
     orosanmalanDate,
   };
 
+  const consentAge = datedValueInForce(policy.parameters.childConsentAgeOppnaInsatser, asOf);
   const steps: Step[] = [];
   const notRecommended: NotRecommended[] = [];
   const escalations: Escalation[] = [];
@@ -221,7 +262,9 @@ export function decideOn(
       }
       continue;
     }
-    steps.push(buildStep(stepId, fired, input, facts.ageYears, asOf, { orosanmalanDate, absenceStart: anchors.currentAbsenceStart }));
+    steps.push(
+      buildStep(stepId, fired, input, facts.ageYears, asOf, { orosanmalanDate, absenceStart: anchors.currentAbsenceStart }, consentAge),
+    );
   }
 
   applyEscalations(steps, notRecommended, escalations, escalationReasons, renewal, asOf);
@@ -236,7 +279,13 @@ export function decideOn(
   return {
     studentId: input.student.id,
     asOf,
-    policy: { id: policy.id, version: policy.version, hash: policy.hash },
+    policy: {
+      id: policy.id,
+      version: policy.version,
+      hash: policy.hash,
+      rulesInForce: rulesInForceLabels(policy, asOf),
+      calendarHash: calendarHash(calendar),
+    },
     facts,
     typology,
     steps,
@@ -252,12 +301,13 @@ function buildStep(
   ageYears: number,
   asOf: string,
   from: { readonly orosanmalanDate: string | undefined; readonly absenceStart: string | null },
+  consentAge: DatedValue | undefined,
 ): Step {
   const definition = STEP_CATALOG[stepId];
   const deadlines = [definition.deadline, ...fired.flatMap((e) => (e.rule.deadline === undefined ? [] : [e.rule.deadline]))];
   const { urgency, due } = strictest(deadlines.map((d) => ({ urgency: d.urgency, due: dueDate(d, asOf, from.orosanmalanDate, from.absenceStart) })));
   const kind = fired.map((e) => e.rule.kind).reduce((a, b) => (KIND_STRENGTH[b] < KIND_STRENGTH[a] ? b : a));
-  const consent = consentState(definition, input.consents, ageYears);
+  const consent = withChildConsentPath(consentState(definition, input.consents, ageYears), ageYears, consentAge);
   const blocked = consent.required && !consent.satisfied;
   return {
     id: stepId,

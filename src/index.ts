@@ -2,6 +2,8 @@ export { evaluate, rulesInForce, type EvaluateOptions } from './evaluate.js';
 export { parseStudentCase, type CaseParseResult, type InputIssue, type RejectedRecord } from './adapters/parseStudentCase.js';
 export { builtinPolicy, resolveBuiltinPolicy, BUILTIN_POLICY_IDS, type BuiltinPolicyId } from './policy/builtinPolicies.js';
 export { loadPolicy, PolicyError, type PolicyResolver } from './policy/loadPolicy.js';
+export { checkPolicy, type CheckPolicyOptions } from './policy/checkPolicy.js';
+export { FINDING_CODES, type Finding, type FindingCode, type Severity } from './policy/finding.js';
 export { DEFAULT_PARAMETERS, type Policy, type PolicyParameters, type PolicyRule } from './policy/policy.js';
 export { defaultSwedishSchoolCalendar, defaultCalendarFor } from './calendar/defaultCalendar.js';
 export { swedishPublicHolidays, type Holiday } from './calendar/publicHolidays.js';
@@ -24,7 +26,8 @@ export {
 export { SchoolCalendarSchema, type SchoolCalendar } from './model/schoolCalendar.js';
 export { PolicyFileSchema, type PolicyFile, type PolicyFileInput, type Rule, type Basis } from './model/policyFile.js';
 export type { Facts, Rate, Trend } from './model/facts.js';
-export type { Decision, Step, Reason, EvidenceItem, Routing, ConsentState, NotRecommended, Warning, Escalation } from './model/decision.js';
+export type { Decision, Step, Reason, EvidenceItem, Routing, ConsentState, ChildConsentPath, NotRecommended, Warning, Escalation } from './model/decision.js';
+export type { DatedValue } from './model/datedParameter.js';
 export type { StepId, StepKind, SchoolForm, SignalType, Urgency, Role } from './model/vocabulary.js';
 export type { Typology, Hypothesis, TypologyEvidence, TypologyType, TypologyStrength, TypologyLevel, PatternId } from './model/typology.js';
 export {

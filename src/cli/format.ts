@@ -1,4 +1,4 @@
-import type { Decision, EvidenceItem, Routing, Step } from '../model/decision.js';
+import type { ChildConsentPath, Decision, EvidenceItem, Routing, Step } from '../model/decision.js';
 import { FACT_CATALOG } from '../model/factCatalog.js';
 import type { Rate } from '../model/facts.js';
 import { TYPOLOGY_STRENGTH_LABELS, TYPOLOGY_TYPE_LABELS, type Hypothesis } from '../model/typology.js';
@@ -77,6 +77,26 @@ function formatRouting(r: Routing, lang: Lang): string {
 }
 
 /**
+ * The child's own consent route under a blocked step, with the age in force.
+ *
+ * @param p - the route
+ * @param lang - output language
+ * @returns one line
+ * @example formatChildConsentPath({ available: true, ageYears: 13, minimumAge: 12, inForceFrom: '2023-07-01', basis }, 'en')
+ */
+export function formatChildConsentPath(p: ChildConsentPath, lang: Lang): string {
+  const since = p.inForceFrom === null ? '' : lang === 'sv' ? ` från ${p.inForceFrom}` : ` from ${p.inForceFrom}`;
+  if (lang === 'sv') {
+    return p.available
+      ? `vårdnadshavare säger nej: socialnämnden kan besluta om öppna insatser på barnets eget samtycke (${p.ageYears} år, gräns ${p.minimumAge} år${since}; ${p.basis.citation})`
+      : `vårdnadshavare säger nej: barnet (${p.ageYears} år) kan ännu inte själv samtycka till öppna insatser (gräns ${p.minimumAge} år${since}; ${p.basis.citation})`;
+  }
+  return p.available
+    ? `guardians refuse: social services may decide open support on the child's own consent (age ${p.ageYears}, threshold ${p.minimumAge}${since}; ${p.basis.citation})`
+    : `guardians refuse: the child (age ${p.ageYears}) cannot yet consent alone to open support (threshold ${p.minimumAge}${since}; ${p.basis.citation})`;
+}
+
+/**
  * One step as a headline: label, kind, urgency, due date, status and routing.
  *
  * @param step - the step
@@ -140,6 +160,8 @@ export function formatDecision(d: Decision, lang: Lang): string {
     for (const esc of step.escalations) {
       lines.push(`      ${esc.step} ${lang === 'sv' ? 'gjordes' : 'taken'} ${esc.measureDate}, ${esc.schoolDaysSince} ${lang === 'sv' ? 'skoldagar sedan' : 'school days ago'}`);
     }
+    const path = step.consent.required ? step.consent.childConsentPath : undefined;
+    if (path !== undefined && step.forStep === undefined) lines.push(`      ${formatChildConsentPath(path, lang)}`);
   }
   for (const w of d.warnings) lines.push(`  ! ${w.kind}${'count' in w ? ` (${w.count})` : ''}`);
   return lines.join('\n');

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { studentCaseJsonSchema, policyFileJsonSchema } from '../model/jsonSchema.js';
 import { PolicyError } from '../policy/loadPolicy.js';
 import { diffCommand } from './diffCommand.js';
+import { checkCommand } from './checkCommand.js';
 import { evaluateCommand } from './evaluateCommand.js';
 import { UsageError } from './usageError.js';
 
@@ -17,6 +18,9 @@ Usage:
                                         attendances, absences *.json) with an optional side file
   trappa diff --from <policy> --to <policy> <file...> | --generate N [--seed S]
                                         what-if: which students' steps a policy change adds, removes or changes
+  trappa check <policy.json...> [--json] check policy files before use: schema, facts, operators, rule ids
+                                        and versions, conditions that can never be true, shadowed rules
+                                        (exit 0 no errors, warnings allowed; 1 errors; 2 usage)
   trappa schema [student-case|policy]   print the JSON Schema of the input or of a policy file
   trappa --help | --version
 
@@ -69,6 +73,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'evaluate') return evaluateCommand(rest);
   if (command === 'diff') return diffCommand(rest);
+  if (command === 'check') return checkCommand(rest);
   if (command === 'schema') {
     const which = rest[0] ?? 'student-case';
     if (which !== 'student-case' && which !== 'policy') throw new UsageError('schema takes student-case or policy');

@@ -1,3 +1,4 @@
+import { datedValueInForce } from '../model/datedParameter.js';
 import { indexCalendar, type CalendarIndex } from '../calendar/calendarIndex.js';
 import { ageInYears } from '../calendar/age.js';
 import { dayNumber, isoDate } from '../calendar/dayNumber.js';
@@ -180,8 +181,11 @@ export function computeFacts(
   }
   if (ledger.recordsAfterAsOf > 0) warnings.push({ kind: 'records-after-as-of', count: ledger.recordsAfterAsOf });
 
+  const ageYears = ageInYears(student.birthDate, asOf);
+  // Dated parameter: the value whose range contains asOf (SoL 3 kap. 6 a §: 15, then 12 from 2023-07-01).
+  const consentAge = datedValueInForce(params.childConsentAgeOppnaInsatser, asOf)?.value;
   const facts: MeasuredFacts = {
-    ageYears: ageInYears(student.birthDate, asOf),
+    ageYears,
     schoolForm: student.schoolForm,
     grade: student.grade,
     huvudman: student.school.huvudman,
@@ -225,6 +229,8 @@ export function computeFacts(
     schoolYearWholeDayAbsenceDays: schoolYearWholeDays,
     orosanmalanMade: orosanmalan !== undefined,
     daysSinceOrosanmalan: orosanmalan === undefined ? null : asOfDay - dayNumber(orosanmalan),
+    childConsentAgeOppnaInsatser: consentAge ?? null,
+    childMayConsentToOppnaInsatser: consentAge !== undefined && ageYears >= consentAge,
     ...signalFacts,
   };
   return { facts, warnings, patterns: computePatterns(termDays), anchors: { currentAbsenceStart: run > 0 && runStart !== null ? isoDate(runStart) : null } };

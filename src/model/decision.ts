@@ -36,6 +36,23 @@ export type Routing =
       readonly reason: 'protected-identity' | 'residence-unknown';
     };
 
+/**
+ * The child's own route when the guardians refuse (domain.md §7.4
+ * CHILD_CONSENT_PATH): socialnämnden may decide öppna insatser on the consent
+ * of a child who has reached the age in force on asOf (SoL 3 kap. 6 a §: 15,
+ * 12 from 2023-07-01). It does not lift the step's own consent requirement.
+ */
+export interface ChildConsentPath {
+  /** True when the child has reached `minimumAge` on asOf. */
+  readonly available: boolean;
+  readonly ageYears: number;
+  /** The age in force on asOf (a dated parameter of the policy). */
+  readonly minimumAge: number;
+  /** Start of the period the age is in force (null: since before any date Trappa knows). */
+  readonly inForceFrom: string | null;
+  readonly basis: Basis;
+}
+
 /** Consent state of a step. */
 export type ConsentState =
   | { readonly required: false }
@@ -44,6 +61,8 @@ export type ConsentState =
       readonly purpose: ConsentPurpose;
       readonly parties: ReadonlyArray<{ readonly party: ConsentParty; readonly status: ConsentStatus }>;
       readonly satisfied: boolean;
+      /** Present when the step is blocked because the guardians refuse while the student (under 18) consents. */
+      readonly childConsentPath?: ChildConsentPath;
     };
 
 /** Follow-up escalation: a step taken earlier whose situation persists past the interval. */
@@ -97,7 +116,18 @@ export type Warning =
 export interface Decision {
   readonly studentId: string;
   readonly asOf: string;
-  readonly policy: { readonly id: string; readonly version: string; readonly hash: string };
+  /**
+   * What a reviewer needs to reproduce the decision: the policy (its hash
+   * covers every file of the chain), the rule versions in force on asOf
+   * (`id@version`, in policy order) and the hash of the school calendar used.
+   */
+  readonly policy: {
+    readonly id: string;
+    readonly version: string;
+    readonly hash: string;
+    readonly rulesInForce: readonly string[];
+    readonly calendarHash: string;
+  };
   readonly facts: Facts;
   /** Advisory absence typology (domain.md §4.1, §6.2), computed under every policy; never a legal trigger. */
   readonly typology: Typology;

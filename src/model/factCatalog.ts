@@ -156,6 +156,17 @@ export const FACT_CATALOG: Readonly<Record<keyof Facts, FactInfo>> = {
   },
   orosanmalanMade: { type: 'boolean', sv: 'Orosanmälan gjord', en: 'Report of concern made' },
   daysSinceOrosanmalan: { type: 'number', nullable: true, sv: 'Dagar sedan orosanmälan', en: 'Days since the report of concern' },
+  childConsentAgeOppnaInsatser: {
+    type: 'number',
+    nullable: true,
+    sv: 'Ålder från vilken barnet själv kan samtycka till öppna insatser (gällande på datumet)',
+    en: 'Age from which the child may consent alone to open social-services support (in force on the date)',
+  },
+  childMayConsentToOppnaInsatser: {
+    type: 'boolean',
+    sv: 'Barnet har fyllt den ålder då det själv kan samtycka till öppna insatser',
+    en: 'The child has reached the age to consent alone to open social-services support',
+  },
   ...signalEntries,
   ...typologyEntries,
 };

@@ -75,6 +75,10 @@ export interface Facts extends Readonly<Record<SignalFact, boolean>>, Readonly<R
   readonly schoolYearWholeDayAbsenceDays: number;
   readonly orosanmalanMade: boolean;
   readonly daysSinceOrosanmalan: number | null;
+  /** The age in force on asOf from which the child may consent alone to öppna insatser (SoL 3 kap. 6 a §); null when the policy has none. */
+  readonly childConsentAgeOppnaInsatser: number | null;
+  /** `ageYears` ≥ `childConsentAgeOppnaInsatser` (false when the policy has no such age). */
+  readonly childMayConsentToOppnaInsatser: boolean;
 }
 
 /** The facts measured from the case, before the typology is added (what `computeFacts` returns). */

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { FACT_CATALOG } from './factCatalog.js';
 import type { FactType } from './facts.js';
+import { BasisSchema } from './basis.js';
+import { DatedParameterSchema } from './datedParameter.js';
 import { IsoDateSchema } from './isoDate.js';
 import { StepIdSchema, StepKindSchema, UrgencySchema } from './vocabulary.js';
 
@@ -30,13 +32,14 @@ export const LeafConditionSchema = z
   .superRefine((leaf, ctx) => {
     const info = Object.hasOwn(FACT_CATALOG, leaf.fact) ? FACT_CATALOG[leaf.fact as keyof typeof FACT_CATALOG] : undefined;
     if (info === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['fact'], message: `Unknown fact "${leaf.fact}"` });
+      ctx.addIssue({ code: 'custom', path: ['fact'], message: `Unknown fact "${leaf.fact}"`, params: { trappaCode: 'unknown-fact' } });
       return;
     }
     if (!OPERATORS_BY_FACT_TYPE[info.type].includes(leaf.operator)) {
       ctx.addIssue({
         code: 'custom',
         path: ['operator'],
+        params: { trappaCode: 'operator-fact-type' },
         message: `Operator "${leaf.operator}" does not apply to ${info.type} fact "${leaf.fact}" (allowed: ${OPERATORS_BY_FACT_TYPE[info.type].join(', ')})`,
       });
       return;
@@ -48,6 +51,7 @@ export const LeafConditionSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['value'],
+        params: { trappaCode: 'value-type' },
         message: isList ? `Operator "${leaf.operator}" needs an array value` : 'Only "in"/"notIn" take an array value',
       });
       return;
@@ -58,6 +62,7 @@ export const LeafConditionSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['value'],
+          params: { trappaCode: 'value-type' },
           message: `Value ${JSON.stringify(v)} is not a ${expected}, as fact "${leaf.fact}" requires`,
         });
       }
@@ -68,6 +73,7 @@ export const LeafConditionSchema = z
           ctx.addIssue({
             code: 'custom',
             path: ['value'],
+            params: { trappaCode: 'value-type' },
             message: `Value ${JSON.stringify(v)} is not one of the values of fact "${leaf.fact}" (${info.values.join(', ')})`,
           });
         }
@@ -76,7 +82,7 @@ export const LeafConditionSchema = z
     if (info.type === 'rate' && typeof leaf.value === 'number') {
       const hundredths = leaf.value * 100;
       if (leaf.value < 0 || leaf.value > 100 || Math.abs(hundredths - Math.round(hundredths)) > 1e-9) {
-        ctx.addIssue({ code: 'custom', path: ['value'], message: 'A rate threshold is a percentage from 0 to 100 with at most two decimals' });
+        ctx.addIssue({ code: 'custom', path: ['value'], params: { trappaCode: 'rate-threshold' }, message: 'A rate threshold is a percentage from 0 to 100 with at most two decimals' });
       }
     }
   });
@@ -111,16 +117,7 @@ export const TopConditionSchema = z.union([
   ConditionReferenceSchema,
 ]);
 
-/** Where a rule's duty comes from. */
-export const BasisSchema = z.strictObject({
-  /** Short citation, e.g. "SL 7 kap. 17 §". */
-  citation: z.string().min(3).max(160),
-  /** Source document, e.g. "Skollagen (2010:800)". */
-  source: z.string().min(3).max(200),
-  /** Section of shared/domain.md that documents it, e.g. "§1.2". */
-  reference: z.string().min(2).max(40),
-});
-export type Basis = z.infer<typeof BasisSchema>;
+export { BasisSchema, type Basis } from './basis.js';
 
 /** A deadline relative to the evaluation date or to an earlier measure. */
 export const DeadlineSchema = z.strictObject({
@@ -149,6 +146,7 @@ export const RuleSchema = z
   .refine((r) => r.effectiveTo === undefined || r.effectiveFrom <= r.effectiveTo, {
     message: 'effectiveTo must not be before effectiveFrom',
     path: ['effectiveTo'],
+    params: { trappaCode: 'never-in-force' },
   });
 export type Rule = z.infer<typeof RuleSchema>;
 
@@ -164,6 +162,13 @@ export const PolicyParametersSchema = z.strictObject({
   followUpIntervalSchoolDays: z.int().min(1).max(200).optional(),
   /** A taken step escalates only while rolling-window absence is over this percentage [DEFAULT 10]. */
   followUpPersistsPercent: z.number().min(0).max(100).optional(),
+  /**
+   * Age from which socialnämnden may decide öppna insatser on the child's own
+   * consent, without the guardians' (SoL 3 kap. 6 a §): 15 before 2023-07-01,
+   * 12 from then (prop. 2022/23:64; domain.md §2.5). Dated: one value in force
+   * on every date.
+   */
+  childConsentAgeOppnaInsatser: DatedParameterSchema.optional(),
 });
 export type PolicyParametersInput = z.infer<typeof PolicyParametersSchema>;
 
@@ -230,7 +235,7 @@ export const PolicyFileSchema = z.strictObject({
   file.rules.forEach((rule, i) => {
     if (rule.kind !== 'lagkrav') return;
     for (const use of advisoryFactUses(rule.conditions, file.conditions)) {
-      ctx.addIssue({ code: 'custom', path: ['rules', i, 'conditions'], message: lagkravAdvisoryMessage(rule.id, use) });
+      ctx.addIssue({ code: 'custom', path: ['rules', i, 'conditions'], message: lagkravAdvisoryMessage(rule.id, use), params: { trappaCode: 'lagkrav-advisory' } });
     }
   });
 });

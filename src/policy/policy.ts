@@ -1,3 +1,4 @@
+import type { DatedValue } from '../model/datedParameter.js';
 import type { ConditionNode, PolicyFile, Rule } from '../model/policyFile.js';
 
 /** Parameters with every default applied. */
@@ -7,6 +8,12 @@ export interface PolicyParameters {
   readonly minimumReportingPercent: number;
   readonly followUpIntervalSchoolDays: number;
   readonly followUpPersistsPercent: number;
+  /**
+   * Dated: the age from which a child may consent alone to öppna insatser
+   * (SoL 3 kap. 6 a §). Empty when the policy does not set it (then the
+   * `childConsentAgeOppnaInsatser` fact is null); `rules/skollagen.json` sets it.
+   */
+  readonly childConsentAgeOppnaInsatser: readonly DatedValue[];
 }
 
 /** Documented defaults for the fact parameters (see README "Definitions"). */
@@ -16,6 +23,7 @@ export const DEFAULT_PARAMETERS: PolicyParameters = {
   minimumReportingPercent: 90,
   followUpIntervalSchoolDays: 20,
   followUpPersistsPercent: 10,
+  childConsentAgeOppnaInsatser: [],
 };
 
 /** A rule together with the policy file it came from. */

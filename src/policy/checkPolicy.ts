@@ -1,0 +1,198 @@
+import type { z } from 'zod';
+import { PolicyFileSchema, type ConditionNode, type PolicyFile, type Rule } from '../model/policyFile.js';
+import type { StepKind } from '../model/vocabulary.js';
+import { resolveBuiltinPolicy } from './builtinPolicies.js';
+import { conditionRefs, crossChecks } from './crossChecks.js';
+import { finding, FINDING_CODES, type Finding, type FindingCode } from './finding.js';
+import { formatPath, locateIssues, ruleIdAt, type PolicyResolver } from './loadPolicy.js';
+import type { Policy, PolicyRule } from './policy.js';
+import { implies, satisfiability, type Contradiction, type Literal } from './satisfiability.js';
+
+/** Options for `checkPolicy`. */
+export interface CheckPolicyOptions {
+  /** Finds the policy named in `extends` (default: the bundled policies). */
+  readonly resolve?: PolicyResolver;
+}
+
+/** The finding code of a schema issue: the code the schema attached, else one read from where it is. */
+function schemaCode(issue: z.core.$ZodIssue, path: readonly PropertyKey[]): FindingCode {
+  const attached = issue.code === 'custom' ? (issue.params as { trappaCode?: unknown } | undefined)?.trappaCode : undefined;
+  if (typeof attached === 'string' && Object.hasOwn(FINDING_CODES, attached)) return attached as FindingCode;
+  if (path[path.length - 1] === 'operator' && issue.code === 'invalid_value') return 'unknown-operator';
+  if (path[0] === 'rules' && path[2] === 'basis') return 'missing-basis';
+  return 'schema';
+}
+
+function schemaFindings(json: unknown, error: z.ZodError): Finding[] {
+  return locateIssues(error.issues, []).map(({ path, message, issue }) => {
+    const code = schemaCode(issue, path);
+    const text = code === 'missing-basis' && issue.code === 'invalid_type' && path.length === 3 ? `Every rule needs a basis (citation, source, reference): ${message}` : message;
+    return finding(code, formatPath(path) || '(root)', text, ruleIdAt(json, path));
+  });
+}
+
+function describeLiteral(l: Literal): string {
+  return `${l.negated ? 'not ' : ''}${l.operator} ${JSON.stringify(l.value)} (${l.path})`;
+}
+
+function describeContradiction(c: Contradiction): string {
+  return `fact "${c.fact}": ${c.literals.map(describeLiteral).join(' and ')} cannot all hold`;
+}
+
+function unsatisfiableFinding(node: ConditionNode, named: Readonly<Record<string, ConditionNode>>, path: string, what: string, ruleId?: string): Finding | undefined {
+  const verdict = satisfiability(node, named, path);
+  if (verdict.kind !== 'unsatisfiable') return undefined;
+  const first = verdict.contradictions[0];
+  const where = first?.literals[first.literals.length - 1]?.path ?? path;
+  const shown = verdict.contradictions.slice(0, 3).map(describeContradiction);
+  const more = verdict.contradictions.length > 3 ? `; and ${verdict.contradictions.length - 3} more` : '';
+  const text =
+    verdict.contradictions.length <= 1
+      ? `${what} can never be true: ${shown[0] ?? 'no alternative is possible'}`
+      : `${what} can never be true: every alternative is contradictory (${shown.join('; ')}${more})`;
+  return finding('unsatisfiable', where, text, ruleId);
+}
+
+/** Days a version of a rule leaves uncovered before the next version of the same id. */
+function versionGaps(file: PolicyFile): Finding[] {
+  const byId = new Map<string, Array<{ rule: Rule; index: number }>>();
+  file.rules.forEach((rule, index) => byId.set(rule.id, [...(byId.get(rule.id) ?? []), { rule, index }]));
+  const out: Finding[] = [];
+  for (const [id, versions] of byId) {
+    const sorted = [...versions].sort((a, b) => (a.rule.effectiveFrom < b.rule.effectiveFrom ? -1 : 1));
+    for (let i = 1; i < sorted.length; i += 1) {
+      const before = (sorted[i - 1] as { rule: Rule }).rule;
+      const next = sorted[i] as { rule: Rule; index: number };
+      if (before.effectiveTo === undefined) continue; // an overlap, reported as an error
+      const dayAfter = addDay(before.effectiveTo);
+      if (next.rule.effectiveFrom > dayAfter) {
+        out.push(
+          finding(
+            'version-gap',
+            `rules[${next.index}].effectiveFrom`,
+            `Rule "${id}" is not in force from ${dayAfter} to ${addDay(next.rule.effectiveFrom, -1)}: version ${before.version} ends on ${before.effectiveTo} and version ${next.rule.version} starts on ${next.rule.effectiveFrom}`,
+            id,
+          ),
+        );
+      }
+    }
+  }
+  return out;
+}
+
+function addDay(iso: string, days = 1): string {
+  const d = new Date(0);
+  d.setUTCFullYear(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)) + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Named conditions of the file that no rule of the file reaches, directly or through other conditions. */
+function unusedConditions(file: PolicyFile, named: Readonly<Record<string, ConditionNode>>): Finding[] {
+  const reached = new Set<string>();
+  const visit = (name: string): void => {
+    if (reached.has(name) || !Object.hasOwn(named, name)) return;
+    reached.add(name);
+    for (const ref of conditionRefs(named[name] as ConditionNode, [])) visit(ref);
+  };
+  for (const rule of file.rules) for (const ref of conditionRefs(rule.conditions, [])) visit(ref);
+  return Object.keys(file.conditions)
+    .filter((name) => !reached.has(name))
+    .map((name) => finding('unused-condition', `conditions.${name}`, `Named condition "${name}" is not used by any rule of this policy`));
+}
+
+const KIND_STRENGTH: Readonly<Record<StepKind, number>> = { lagkrav: 0, riktlinje: 1, stod: 2 };
+
+function within(inner: Pick<Rule, 'effectiveFrom' | 'effectiveTo'>, outer: Pick<Rule, 'effectiveFrom' | 'effectiveTo'>): boolean {
+  return outer.effectiveFrom <= inner.effectiveFrom && (outer.effectiveTo === undefined || (inner.effectiveTo !== undefined && inner.effectiveTo <= outer.effectiveTo));
+}
+
+/**
+ * Rules of the file that never change which steps are recommended: whenever
+ * one fires, another rule for the same step — from the base policy or this
+ * file — fires too, over the whole of its range, and it is not of a stronger
+ * kind. Reported on the later rule of two equivalent ones.
+ */
+function shadowedRules(
+  file: PolicyFile,
+  base: Policy | undefined,
+  named: Readonly<Record<string, ConditionNode>>,
+  dead: ReadonlySet<number>,
+): Finding[] {
+  const others: ReadonlyArray<{ rule: Rule; policyId: string; index: number | null }> = [
+    ...(base?.rules ?? []).map((rule: PolicyRule) => ({ rule, policyId: rule.policyId, index: null })),
+    ...file.rules.map((rule, index) => ({ rule, policyId: file.id, index })),
+  ];
+  const out: Finding[] = [];
+  file.rules.forEach((rule, i) => {
+    if (dead.has(i)) return; // an unsatisfiable rule implies anything; it is reported as such
+    for (const other of others) {
+      if (other.index !== null && dead.has(other.index)) continue;
+      if (other.index === i || other.rule.step !== rule.step || other.rule.id === rule.id) continue;
+      if (KIND_STRENGTH[rule.kind] < KIND_STRENGTH[other.rule.kind] || !within(rule, other.rule)) continue;
+      if (!implies(rule.conditions, other.rule.conditions, named)) continue;
+      const equivalent = other.index !== null && within(other.rule, rule) && implies(other.rule.conditions, rule.conditions, named);
+      if (equivalent && (other.index as number) > i) continue;
+      const from = other.policyId === file.id ? `rules[${other.index}]` : `policy "${other.policyId}"`;
+      out.push(
+        finding(
+          'rule-shadowed',
+          `rules[${i}].conditions`,
+          `Whenever rule "${rule.id}" fires, rule "${other.rule.id}" (${from}) for the same step "${rule.step}" fires too: "${rule.id}" adds no step of its own, only its reason${rule.deadline === undefined ? '' : ' and deadline'}`,
+          rule.id,
+        ),
+      );
+      break;
+    }
+  });
+  return out;
+}
+
+/**
+ * Check a policy file before anything runs: the schema (unknown facts and
+ * operators, thresholds of the wrong type, missing basis, empty date ranges),
+ * rule identity (duplicate id and version, overlapping versions of one id),
+ * named conditions, the base it extends, and an analysis of the conditions:
+ * rules that can never fire (contradictory leaves on one fact, after named
+ * conditions are resolved), rules shadowed by another rule for the same step,
+ * gaps between versions and unused named conditions. Every finding names its
+ * place in the file. Pure: the base comes from the resolver.
+ *
+ * @param json - the parsed policy file
+ * @param options - `resolve` for `extends` (default: the bundled policies)
+ * @returns the findings, errors first, each in file order
+ * @example checkPolicy(JSON.parse(fs.readFileSync('my-policy.json', 'utf8'))).filter((f) => f.severity === 'error') // []
+ */
+export function checkPolicy(json: unknown, options: CheckPolicyOptions = {}): Finding[] {
+  const resolve = options.resolve ?? resolveBuiltinPolicy;
+  const parsed = PolicyFileSchema.safeParse(json);
+  if (!parsed.success) return sortFindings(schemaFindings(json, parsed.error));
+  const file = parsed.data;
+  let base: Policy | undefined;
+  if (file.extends !== undefined) {
+    base = resolve(file.extends);
+    if (base === undefined) return [finding('unknown-base', 'extends', `unknown base policy "${file.extends}"`)];
+    if (base.chain.includes(file.id)) return [finding('extends-cycle', 'extends', `cycle ${[file.id, ...base.chain].join(' → ')}`)];
+  }
+  const findings: Finding[] = crossChecks(file, base).map((i) => i.finding);
+  const named: Record<string, ConditionNode> = { ...(base?.conditions ?? {}), ...file.conditions };
+  for (const [name, node] of Object.entries(file.conditions)) {
+    const f = unsatisfiableFinding(node, named, `conditions.${name}`, `Named condition "${name}"`);
+    if (f !== undefined) findings.push(f);
+  }
+  const dead = new Set<number>();
+  file.rules.forEach((rule, i) => {
+    const f = unsatisfiableFinding(rule.conditions, named, `rules[${i}].conditions`, `The conditions of rule "${rule.id}"`, rule.id);
+    if (f === undefined) return;
+    findings.push(f);
+    dead.add(i);
+  });
+  findings.push(...versionGaps(file), ...shadowedRules(file, base, named, dead), ...unusedConditions(file, named));
+  return sortFindings(findings);
+}
+
+function sortFindings(findings: readonly Finding[]): Finding[] {
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => (a.f.severity === b.f.severity ? a.i - b.i : a.f.severity === 'error' ? -1 : 1))
+    .map(({ f }) => f);
+}

@@ -1,0 +1,122 @@
+import { advisoryFactUses, lagkravAdvisoryMessage, type ConditionNode, type PolicyFile, type Rule } from '../model/policyFile.js';
+import { finding, type Finding } from './finding.js';
+import type { Policy } from './policy.js';
+
+/** A cross-file problem: a finding plus the line `loadPolicy` has always printed for it. */
+export interface CrossCheckIssue {
+  readonly finding: Finding;
+  /** The text of `PolicyError.issues`. */
+  readonly text: string;
+}
+
+/**
+ * Named conditions a condition tree refers to, in tree order.
+ *
+ * @param node - a condition tree
+ * @param out - accumulator
+ * @returns the referenced names (with repeats)
+ * @example conditionRefs({ all: [{ condition: 'a' }, { not: { condition: 'b' } }] }, []) // ['a', 'b']
+ */
+export function conditionRefs(node: ConditionNode, out: string[]): string[] {
+  if ('condition' in node) out.push(node.condition);
+  else if ('all' in node) for (const child of node.all) conditionRefs(child, out);
+  else if ('any' in node) for (const child of node.any) conditionRefs(child, out);
+  else if ('not' in node) conditionRefs(node.not, out);
+  return out;
+}
+
+/** A path of named-condition references from `start` back to itself, if there is one. */
+function conditionCycle(start: string, conditions: Readonly<Record<string, ConditionNode>>): string[] | undefined {
+  const done = new Set<string>();
+  const walk = (name: string, path: readonly string[]): string[] | undefined => {
+    const node = Object.hasOwn(conditions, name) ? conditions[name] : undefined;
+    if (node === undefined || done.has(name)) return undefined;
+    for (const ref of conditionRefs(node, [])) {
+      if (ref === start) return [...path, ref];
+      if (path.includes(ref)) continue;
+      const found = walk(ref, [...path, ref]);
+      if (found !== undefined) return found;
+    }
+    done.add(name);
+    return undefined;
+  };
+  return walk(start, [start]);
+}
+
+/** The first day two effective ranges share, or undefined when they are disjoint. */
+function firstSharedDay(a: Pick<Rule, 'effectiveFrom' | 'effectiveTo'>, b: Pick<Rule, 'effectiveFrom' | 'effectiveTo'>): string | undefined {
+  const from = a.effectiveFrom > b.effectiveFrom ? a.effectiveFrom : b.effectiveFrom;
+  const endA = a.effectiveTo ?? '9999-12-31';
+  const endB = b.effectiveTo ?? '9999-12-31';
+  return from <= endA && from <= endB ? from : undefined;
+}
+
+function issue(f: Finding, text: string = `${f.path}: ${f.message}`): CrossCheckIssue {
+  return { finding: f, text };
+}
+
+/**
+ * The checks that need the whole file and its base: rule identity (an id and
+ * version appear once; versions of one id are never in force on the same day;
+ * an extending file never reuses a base id: rules are only added), named
+ * conditions (exist, are not redefined, have no cycles) and the advisory
+ * typology in `lagkrav` rules through inherited conditions.
+ *
+ * @param file - a file that passed the schema
+ * @param base - the resolved base policy, if the file extends one
+ * @returns every problem, in file order
+ * @example crossChecks(PolicyFileSchema.parse(json), builtinPolicy('skollagen')).map((i) => i.text)
+ */
+export function crossChecks(file: PolicyFile, base: Policy | undefined): CrossCheckIssue[] {
+  const issues: CrossCheckIssue[] = [];
+  const conditions: Record<string, ConditionNode> = { ...(base?.conditions ?? {}), ...file.conditions };
+  for (const name of Object.keys(file.conditions)) {
+    if (base !== undefined && Object.hasOwn(base.conditions, name)) {
+      issues.push(issue(finding('duplicate-condition', `conditions.${name}`, `already defined by "${base.id}"`)));
+    }
+  }
+  const baseIds = new Set(base?.rules.map((r) => r.id) ?? []);
+  const earlier = new Map<string, Array<{ readonly rule: Rule; readonly index: number }>>();
+  file.rules.forEach((rule, i) => {
+    const versions = earlier.get(rule.id) ?? [];
+    if (baseIds.has(rule.id) || versions.some((v) => v.rule.version === rule.version)) {
+      issues.push(issue(finding('duplicate-rule', `rules[${i}].id`, `duplicate rule id "${rule.id}"`, rule.id)));
+    } else {
+      for (const other of versions) {
+        const day = firstSharedDay(rule, other.rule);
+        if (day === undefined) continue;
+        issues.push(
+          issue(
+            finding(
+              'overlapping-versions',
+              `rules[${i}].effectiveFrom`,
+              `version ${rule.version} of rule "${rule.id}" and version ${other.rule.version} (rules[${other.index}]) are both in force on ${day}: versions of a rule may not overlap`,
+              rule.id,
+            ),
+          ),
+        );
+      }
+    }
+    earlier.set(rule.id, [...versions, { rule, index: i }]);
+    for (const ref of conditionRefs(rule.conditions, [])) {
+      if (!Object.hasOwn(conditions, ref)) {
+        const f = finding('unknown-condition', `rules[${i}].conditions`, `unknown condition "${ref}"`, rule.id);
+        issues.push(issue(f, `rules[${i}] (${rule.id}): unknown condition "${ref}"`));
+      }
+    }
+    // The schema checked the file's own conditions; this catches those inherited from the base.
+    if (rule.kind === 'lagkrav') {
+      for (const use of advisoryFactUses(rule.conditions, conditions)) {
+        issues.push(issue(finding('lagkrav-advisory', `rules[${i}].conditions`, lagkravAdvisoryMessage(rule.id, use), rule.id)));
+      }
+    }
+  });
+  for (const [name, node] of Object.entries(file.conditions)) {
+    for (const ref of conditionRefs(node, [])) {
+      if (!Object.hasOwn(conditions, ref)) issues.push(issue(finding('unknown-condition', `conditions.${name}`, `unknown condition "${ref}"`)));
+    }
+    const cycle = conditionCycle(name, conditions);
+    if (cycle !== undefined) issues.push(issue(finding('condition-cycle', `conditions.${name}`, `refers to itself (${cycle.join(' → ')})`)));
+  }
+  return issues;
+}

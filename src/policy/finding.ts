@@ -1,0 +1,66 @@
+/**
+ * What `checkPolicy` can find, with the severity of each code. Errors make
+ * `loadPolicy` (or the analysis) reject the file; warnings point at something
+ * probably unintended.
+ *
+ * @example FINDING_CODES.unsatisfiable // 'error'
+ */
+export const FINDING_CODES = {
+  schema: 'error',
+  'unknown-fact': 'error',
+  'unknown-operator': 'error',
+  'operator-fact-type': 'error',
+  'value-type': 'error',
+  'rate-threshold': 'error',
+  'missing-basis': 'error',
+  'never-in-force': 'error',
+  'lagkrav-advisory': 'error',
+  'unknown-base': 'error',
+  'extends-cycle': 'error',
+  'duplicate-rule': 'error',
+  'overlapping-versions': 'error',
+  'unknown-condition': 'error',
+  'condition-cycle': 'error',
+  'duplicate-condition': 'error',
+  'dated-parameter-overlap': 'error',
+  'dated-parameter-gap': 'error',
+  'dated-parameter-range': 'error',
+  unsatisfiable: 'error',
+  'version-gap': 'warning',
+  'rule-shadowed': 'warning',
+  'unused-condition': 'warning',
+} as const;
+
+/** The id of a kind of finding, e.g. `unsatisfiable`. */
+export type FindingCode = keyof typeof FINDING_CODES;
+
+/** `error`: the policy must not be used as it is; `warning`: probably unintended. */
+export type Severity = 'error' | 'warning';
+
+/**
+ * One finding of `checkPolicy`: plain data. `path` is a JSON path into the
+ * checked file (`rules[3].conditions.all[1].value`), `(root)` for the file.
+ */
+export interface Finding {
+  readonly severity: Severity;
+  readonly code: FindingCode;
+  readonly message: string;
+  readonly path: string;
+  readonly ruleId?: string;
+}
+
+/**
+ * Builds a finding with the severity its code carries.
+ *
+ * @param code - the finding code
+ * @param path - JSON path into the checked file
+ * @param message - what is wrong, in English
+ * @param ruleId - the rule concerned, if any
+ * @returns the finding
+ * @example finding('unused-condition', 'conditions.x', 'Named condition "x" is never used').severity // 'warning'
+ */
+export function finding(code: FindingCode, path: string, message: string, ruleId?: string): Finding {
+  return ruleId === undefined
+    ? { severity: FINDING_CODES[code], code, message, path }
+    : { severity: FINDING_CODES[code], code, message, path, ruleId };
+}

@@ -1,0 +1,76 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { GRADE_LEAF, policyJson, ruleJson } from '../helpers/policyFiles.js';
+
+// The built CLI (npm test builds first).
+const CLI = new URL('../../dist/cli.js', import.meta.url).pathname;
+const RULES = new URL('../../rules/', import.meta.url).pathname;
+
+function trappa(...args: string[]) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function write(name: string, json: unknown): string {
+  const dir = mkdtempSync(join(tmpdir(), 'trappa-check-'));
+  const file = join(dir, name);
+  writeFileSync(file, typeof json === 'string' ? json : JSON.stringify(json, null, 2));
+  return file;
+}
+
+describe('trappa check', () => {
+  it('exits 0 on the bundled policies (warnings allowed) and says how many files it checked', () => {
+    const r = trappa('check', join(RULES, 'skollagen.json'), join(RULES, 'stockholm.json'), join(RULES, 'goteborg.json'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/3 files checked: 0 errors, \d+ warnings?/);
+  });
+
+  it('gives the README example its documented output', () => {
+    const file = join(RULES, '../fixtures/policies/check-example.json');
+    const r = trappa('check', file);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      'error rules[0].conditions.all[2].not: The conditions of rule "min-skola-eht" can never be true: fact "termAbsence": rateAbove 20 (rules[0].conditions.all[0]) and not rateAbove 10 (rules[0].conditions.all[2].not) cannot all hold [unsatisfiable, rule min-skola-eht]',
+    );
+    expect(r.stdout).toContain('warning conditions.hog-franvaro: Named condition "hog-franvaro" is not used by any rule of this policy [unused-condition]');
+    expect(r.stdout).toContain('1 file checked: 1 error, 1 warning');
+  });
+
+  it('exits 1 on errors and names file, path, code and rule', () => {
+    const file = write('bad.json', policyJson([ruleJson({ all: [{ fact: 'grade', operator: 'greaterThan', value: 20 }, { fact: 'grade', operator: 'lessThan', value: 10 }] })], { extends: 'stockholm' }));
+    const r = trappa('check', file);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`${file}: error rules[0].conditions.all[1]: The conditions of rule "r-one" can never be true`);
+    expect(r.stdout).toContain('[unsatisfiable, rule r-one]');
+  });
+
+  it('--json writes one finding per line, with the file', () => {
+    const file = write('warn.json', policyJson([ruleJson({ all: [GRADE_LEAF] })], { conditions: { oanvand: { all: [GRADE_LEAF] } } }));
+    const r = trappa('check', file, '--json');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toEqual([{ file, severity: 'warning', code: 'unused-condition', message: 'Named condition "oanvand" is not used by any rule of this policy', path: 'conditions.oanvand' }]);
+  });
+
+  it('resolves extends to another file given on the command line', () => {
+    const base = write('base.json', policyJson([ruleJson({ all: [GRADE_LEAF] }, { id: 'bas-regel' })], { id: 'bas', conditions: { hog: { all: [{ fact: 'grade', operator: 'greaterThan', value: 6 }] } } }));
+    const child = write('child.json', policyJson([ruleJson({ condition: 'hog' }, { id: 'barn-regel', step: 'eht' })], { id: 'barn', extends: 'bas' }));
+    const r = trappa('check', child, base);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('2 files checked: 0 errors');
+  });
+
+  it('reports invalid JSON and unreadable files as errors, and exits 2 without files', () => {
+    const broken = write('broken.json', '{ not json');
+    const r = trappa('check', broken, join(tmpdir(), 'finns-inte.json'));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`${broken}: error (root): invalid JSON`);
+    expect(r.stdout).toContain('cannot read the file: ENOENT');
+    const usage = trappa('check');
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('check needs at least one policy file');
+  });
+});
