@@ -420,8 +420,9 @@ export function arbitraryAttendance(options: AttendanceOptions = {}): Arbitrary<
   return fc
     .record({
       pattern: fc.constantFrom(...patterns),
-      // Half the cases have records on every school day of the term; the others on the latest few (shrinks to none).
-      recordedDays: fc.oneof(fc.integer({ min: 0, max: days.length }), fc.constant(days.length)),
+      // Records on the latest `min(n, days)` school days: about half the cases have a full term, the others
+      // the latest few. One integer rather than `oneof`, so that a full term still shrinks to one day (or none).
+      recordedDays: fc.integer({ min: 0, max: 2 * days.length }).map((n) => Math.min(n, days.length)),
       gapPercent: fc.constantFrom(0, 0, 0, 10, 30),
       absencePercent: percent,
       invalidPercent: percent,
