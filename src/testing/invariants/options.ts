@@ -8,6 +8,13 @@ export interface InvariantOptions {
   readonly asOf?: string;
   /** The school calendar (default: `defaultCalendarFor(asOf)`, as `evaluate` uses). */
   readonly calendar?: SchoolCalendar;
+  /**
+   * Shape the drawn cases, e.g. `{ student: myStudents }` so that most students attend the
+   * schools your policy is about. An invariant's own needs win (e.g. `minAge: 18` for
+   * `no-guardian-step-for-adults`); a `student` override is used as given, so such an
+   * invariant then checks only the cases that fit it.
+   */
+  readonly cases?: Omit<CaseOptions, 'asOf' | 'calendar'>;
 }
 
 /**
@@ -19,7 +26,8 @@ export interface InvariantOptions {
  * @example datedCases({ asOf: '2026-11-23' }, { minAge: 18 })
  */
 export function datedCases(options: InvariantOptions, caseOptions: Omit<CaseOptions, 'asOf' | 'calendar'> = {}): Arbitrary<DatedCase> {
-  const withCalendar = options.calendar === undefined ? caseOptions : { ...caseOptions, calendar: options.calendar };
+  const merged = { ...options.cases, ...caseOptions };
+  const withCalendar = options.calendar === undefined ? merged : { ...merged, calendar: options.calendar };
   if (options.asOf === undefined) return arbitraryDatedCase(withCalendar);
   const asOf = options.asOf;
   return arbitraryCase({ ...withCalendar, asOf }).map((input) => ({ asOf, input }));
