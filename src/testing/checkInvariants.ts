@@ -8,7 +8,7 @@ export interface CheckOptions extends RunOptions, LagkravKeptOptions {
   /** Run only these ready-made invariants (default: all). */
   readonly only?: readonly InvariantId[];
   /** More checks to run after the ready-made ones, e.g. `thresholdBoundary(policy, …)`. */
-  readonly extra?: ReadonlyArray<InvariantCheck<never>>;
+  readonly extra?: ReadonlyArray<InvariantCheck<unknown>>;
 }
 
 /** Thrown by `checkInvariants`: the message shows every violation; `violations` holds them as data. */

@@ -28,8 +28,11 @@ export interface InvariantCheck<T = unknown> {
   readonly basis: string;
   /** The values it is tried on. */
   readonly arbitrary: Arbitrary<T>;
-  /** `undefined` when the value keeps the promise. */
-  readonly check: (value: T) => Failure | undefined;
+  /**
+   * `undefined` when the value keeps the promise. (Method syntax on purpose: checks of
+   * different value types fit one `InvariantCheck<unknown>` list, e.g. `extra` of `checkInvariants`.)
+   */
+  check(value: T): Failure | undefined;
 }
 
 /** How to run an invariant: fast-check's `numRuns`, `seed` and `path` (to replay a reported failure). */
