@@ -9,8 +9,8 @@
  * (share of absence, share of it invalid, lesson length) vary per case, so
  * runs cover both present students and students over every threshold.
  *
- * This is the kit behind the project's own property tests (test/properties)
- * and is meant to become the public `trappa/testing` subpath.
+ * Part of the public `trappa/testing` kit (src/testing/index.ts), which the
+ * project's own property tests (test/properties) use too.
  */
 import fc, { type Arbitrary } from 'fast-check';
 import { ageInYears } from '../calendar/age.js';
