@@ -252,7 +252,11 @@ export function arbitraryStudent(options: StudentOptions = {}): Arbitrary<Studen
  */
 export type AttendancePattern = 'mixed' | 'scattered' | 'whole-days' | 'rising' | 'valid-only' | 'none';
 
-/** Every attendance pattern, in shrinking order (a counterexample shrinks towards the first). */
+/**
+ * Every attendance pattern, in shrinking order (a counterexample shrinks towards the first).
+ *
+ * @example arbitraryAttendance({ pattern: ATTENDANCE_PATTERNS.filter((p) => p !== 'none') })
+ */
 export const ATTENDANCE_PATTERNS: readonly AttendancePattern[] = ['mixed', 'scattered', 'whole-days', 'rising', 'valid-only', 'none'];
 
 /** Options for `arbitraryAttendance`. */

@@ -11,7 +11,12 @@ export interface CheckOptions extends RunOptions, LagkravKeptOptions {
   readonly extra?: ReadonlyArray<InvariantCheck<unknown>>;
 }
 
-/** Thrown by `checkInvariants`: the message shows every violation; `violations` holds them as data. */
+/**
+ * Thrown by `checkInvariants`: the message shows every violation; `violations` holds them as data.
+ *
+ * @example
+ * try { checkInvariants(policy); } catch (e) { if (e instanceof InvariantError) e.violations.map((v) => v.invariant); } // e.g. ['lagkrav-kept']
+ */
 export class InvariantError extends Error {
   override readonly name = 'InvariantError';
   constructor(readonly violations: readonly Violation[]) {

@@ -61,7 +61,12 @@ export interface Violation extends Failure {
   readonly counterexample: unknown;
 }
 
-/** Thrown by a property made with `propertyOf` when the check fails; carries the failure as data. */
+/**
+ * Thrown by a property made with `propertyOf` when the check fails; carries the failure as data.
+ *
+ * @example
+ * try { fc.assert(invariants.lagkravKept(policy)); } catch (e) { (e as Error).cause instanceof InvariantFailure } // true when broken
+ */
 export class InvariantFailure extends Error {
   override readonly name = 'InvariantFailure';
   constructor(

@@ -9,7 +9,11 @@ import { decideCase, hasStep, stepKeys } from '../decide.js';
 import { policyRef, type InvariantCheck } from '../invariant.js';
 import { datedCases, type InvariantOptions } from './options.js';
 
-/** Signals that are, on their own, suspicion that a child far illa (domain.md §2.1, §7.3). */
+/**
+ * Signals that are, on their own, suspicion that a child far illa (domain.md §2.1, §7.3).
+ *
+ * @example HARM_SIGNAL_TYPES // ['harm-suspected', 'violence-disclosed']
+ */
 export const HARM_SIGNAL_TYPES: readonly SignalType[] = ['harm-suspected', 'violence-disclosed'];
 
 /** A case, with other consents and other attendance for the same student, signals and measures. */
