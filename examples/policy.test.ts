@@ -13,7 +13,7 @@ describe(`policy ${policy.id} ${policy.version}`, () => {
   it('keeps every invariant: determinism, monotonic escalation, orosanmälan never gated, no guardian step for adults, consent, basis, the law\'s lagkrav steps', () => {
     // Throws with the invariant, the seed and path to replay, the steps and the shrunk case as JSON.
     checkInvariants(policy, { numRuns: 100 });
-  });
+  }, 60_000); // room to shrink a counterexample
 
   it('keeps them for the students it is about: kommunal schools in Stockholm, on the date it goes live', () => {
     const cityStudents = arbitraryStudent({ asOf: '2026-11-23' }).map((s) => ({

@@ -302,7 +302,7 @@ interface AttendancePlan {
   readonly invalidPercent: number;
   readonly unreportedPercent: number;
   readonly minutes: number;
-  readonly streaks: ReadonlyArray<{ readonly start: number; readonly length: number; readonly invalid: boolean }>;
+  readonly streaks: ReadonlyArray<{ readonly endsBefore: number; readonly length: number; readonly invalid: boolean }>;
   readonly days: readonly DayDraw[];
 }
 
@@ -344,12 +344,12 @@ function dayAbsence(
 function lessonsOf(plan: AttendancePlan, days: readonly string[]): LessonInput[] {
   const out: LessonInput[] = [];
   const first = days.length - plan.recordedDays;
-  // Whole-day streaks, placed by offset inside the recorded days.
+  // Whole-day streaks, each ending `endsBefore` school days before the last one (0: an ongoing streak). Placed
+  // from the end, not inside the recorded days, so that fewer recorded days (shrinking) never move a streak.
   const streakAt = new Map<number, { invalid: boolean }>();
   for (const streak of plan.streaks) {
-    if (plan.recordedDays === 0) break;
-    const start = first + (streak.start % plan.recordedDays);
-    for (let d = start; d < Math.min(days.length, start + streak.length); d += 1) streakAt.set(d, { invalid: streak.invalid });
+    const end = days.length - 1 - streak.endsBefore;
+    for (let d = Math.max(first, end - streak.length + 1); d <= end; d += 1) streakAt.set(d, { invalid: streak.invalid });
   }
   plan.days.forEach((day, d) => {
     const date = days[d];
@@ -432,7 +432,9 @@ export function arbitraryAttendance(options: AttendanceOptions = {}): Arbitrary<
       invalidPercent: percent,
       unreportedPercent: fc.constantFrom(0, 0, 0, 3, 15),
       minutes: fc.constantFrom(...LESSON_MINUTES),
-      streaks: fc.array(fc.record({ start: fc.nat(), length: fc.integer({ min: 1, max: 15 }), invalid: fc.boolean() }), { maxLength: 3 }),
+      streaks: fc.array(fc.record({ endsBefore: fc.integer({ min: 0, max: days.length - 1 }), length: fc.integer({ min: 1, max: 15 }), invalid: fc.boolean() }), {
+        maxLength: 3,
+      }),
       days: fc.array(dayDraw, { minLength: days.length, maxLength: days.length }),
     })
     .map((plan) => lessonsOf(plan, days));

@@ -24,7 +24,7 @@ function lawWithoutOrosanmalan() {
 describe('checkInvariants', () => {
   it('passes silently for a policy that keeps every invariant', () => {
     expect(() => checkInvariants(builtinPolicy('skollagen'), { numRuns: 30 })).not.toThrow();
-  });
+  }, 60_000);
 
   it('throws an InvariantError naming the invariant, policy, replay seed and path, steps and the shrunk case as JSON', () => {
     let error: unknown;
@@ -41,7 +41,7 @@ describe('checkInvariants', () => {
     expect(message).toContain('steps: [');
     expect(message).toContain(`counterexample: ${JSON.stringify(violations[0]?.counterexample)}`);
     expect(violations.map((v) => v.invariant)).toEqual(['orosanmalan-not-gated']);
-  });
+  }, 60_000);
 
   it('replays a reported failure from its seed and path, to the same counterexample', () => {
     const policy = lawWithoutOrosanmalan();
@@ -49,7 +49,7 @@ describe('checkInvariants', () => {
     if (first === undefined) throw new Error('expected a violation');
     const again = findViolation(orosanmalanNotGatedCheck(policy), { seed: first.seed, path: first.path });
     expect(again?.counterexample).toEqual(first.counterexample);
-  });
+  }, 60_000);
 
   it('runs only the chosen invariants, and extra checks after them', () => {
     const policy = builtinPolicy('stockholm');
@@ -64,26 +64,26 @@ describe('checkInvariants', () => {
       'every-step-has-basis',
       'lagkrav-kept',
     ]);
-  });
+  }, 60_000);
 
   it('reports a crash that is not a violation as an error naming the invariant, not as a counterexample', () => {
     const check = { ...orosanmalanNotGatedCheck(builtinPolicy('skollagen')), check: () => { throw new TypeError('boom'); } };
     expect(() => findViolation(check, { numRuns: 1 })).toThrow(/invariant orosanmalan-not-gated \(policy skollagen\) crashed .*boom/);
-  });
+  }, 60_000);
 });
 
 describe('thresholdBoundary refuses a spec it cannot check, naming the field', () => {
   it('a fact that is not a rate', () => {
     expect(() => thresholdBoundary(builtinPolicy('stockholm'), { step: 'kartlaggning', fact: 'grade', value: 20 })).toThrow('fact "grade" is not a rate fact');
-  });
+  }, 60_000);
 
   it('a percentage with more than two decimals', () => {
     expect(() => thresholdBoundary(builtinPolicy('stockholm'), { step: 'kartlaggning', fact: 'termAbsence', value: 20.001 })).toThrow('value 20.001 is not a percentage');
-  });
+  }, 60_000);
 
   it('a percentage no school day can hold in whole minutes', () => {
     expect(() => thresholdBoundary(builtinPolicy('stockholm'), { step: 'kartlaggning', fact: 'termAbsence', value: 33.33 })).toThrow('cannot be written in whole minutes');
-  });
+  }, 60_000);
 });
 
 describe('types', () => {
@@ -92,5 +92,5 @@ describe('types', () => {
     expectTypeOf(invariants.lagkravKept(builtinPolicy('stockholm'))).toEqualTypeOf<fc.IPropertyWithHooks<[DatedCase]>>();
     // @ts-expect-error a policy id is not a policy: load it first (builtinPolicy, loadPolicy)
     invariants.determinism('stockholm');
-  });
+  }, 60_000);
 });

@@ -4,7 +4,7 @@ import type { StudentCaseInput } from '../../model/studentCase.js';
 import type { StepId } from '../../model/vocabulary.js';
 import type { Policy } from '../../policy/policy.js';
 import { STEP_CATALOG } from '../../steps/catalog.js';
-import type { ConsentsInput, DatedCase } from '../arbitraries.js';
+import { arbitraryAsOf, arbitraryCase, arbitrarySignals, arbitraryStudent, type ConsentsInput, type DatedCase } from '../arbitraries.js';
 import { decideCase, stepKeys } from '../decide.js';
 import { policyRef, type InvariantCheck } from '../invariant.js';
 import { datedCases, type InvariantOptions } from './options.js';
@@ -30,6 +30,38 @@ function likelyConsents(): fc.Arbitrary<ConsentsInput> {
 }
 
 /**
+ * Cases where the gated steps are likely to fire: a kommunal grundskola in Stockholm or
+ * Göteborg with a skolsocialt team, åk 4–9 (domain.md §3.3, §4), no harm concern (which
+ * leads to orosanmälan instead), or a need for both health and social care (SIP, §2.4).
+ */
+function gatedCases(options: InvariantOptions): fc.Arbitrary<DatedCase> {
+  const dates = options.asOf === undefined ? arbitraryAsOf() : fc.constant(options.asOf);
+  return dates.chain((asOf) => {
+    const calendar = options.calendar === undefined ? {} : { calendar: options.calendar };
+    const teamSchool = arbitraryCase({
+      ...calendar,
+      asOf,
+      student: fc.tuple(arbitraryStudent({ asOf, minAge: 10, maxAge: 15 }), fc.constantFrom('0180', '1480')).map(([s, municipalityCode]) => ({
+        ...s,
+        schoolForm: 'grundskola' as const,
+        grade: Math.min(9, Math.max(4, s.grade)),
+        school: { ...s.school, municipalityCode, huvudman: 'kommunal' as const, teams: ['skolsocialt-team' as const] },
+      })),
+      consents: likelyConsents(),
+      signals: arbitrarySignals({ asOf, maxLength: 2 }).map((signals) => signals.filter((x) => !['harm-suspected', 'violence-disclosed', 'complex-problems'].includes(x.type))),
+    });
+    const sip = arbitraryCase({
+      ...calendar,
+      asOf,
+      minAge: 10,
+      consents: likelyConsents(),
+      signals: arbitrarySignals({ asOf }).map((signals) => [...signals, { type: 'needs-health-and-social-care' as const, date: asOf }]),
+    });
+    return fc.oneof(teamSchool, sip).map((input) => ({ asOf, input }));
+  });
+}
+
+/**
  * No consent-gated step is recommended as active without consent: a step
  * the catalog gates on consent (skolsocialt team, SIP …) is `blocked`
  * exactly when the consent the sources require is missing, and then comes
@@ -47,7 +79,7 @@ export function consentGatedBlockedCheck(policy: Policy, options: InvariantOptio
     policy: policyRef(policy),
     description: 'A consent-gated step is blocked, with a samtycke step, exactly when the consent it needs is missing.',
     basis: 'Samtycke: skolsociala team (Stockholm, guardians and student), SIP (SoL 2:7, HSL 16:4); from 18 the student alone (domain.md §2.4, §3.3, §7.5)',
-    arbitrary: fc.oneof(datedCases(options), datedCases(options, { minAge: 10, consents: likelyConsents() })),
+    arbitrary: fc.oneof(datedCases(options), gatedCases(options)),
     check: ({ asOf, input }) => {
       const d = decideCase(input, policy, asOf, options.calendar);
       for (const s of d.steps) {
