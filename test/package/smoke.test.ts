@@ -61,6 +61,14 @@ describe('built package', () => {
     expect(() => testing.checkInvariants(trappa.builtinPolicy('skollagen'), { numRuns: 5, seed: 1, only: ['orosanmalan-not-gated'] })).not.toThrow();
   });
 
+  it('resolves trappa/testing through the package exports, as a user imports and requires it', () => {
+    const root = new URL('../../', import.meta.url).pathname;
+    const esm = "import { checkInvariants } from 'trappa/testing'; import { builtinPolicy } from 'trappa'; checkInvariants(builtinPolicy('goteborg'), { numRuns: 3, seed: 1 }); process.stdout.write('ok');";
+    expect(execFileSync(process.execPath, ['--input-type=module', '-e', esm], { cwd: root, encoding: 'utf8' })).toBe('ok');
+    const cjs = "const { findViolations } = require('trappa/testing'); process.stdout.write(String(findViolations(require('trappa').builtinPolicy('skollagen'), { numRuns: 3, seed: 1 }).length));";
+    expect(execFileSync(process.execPath, ['-e', cjs], { cwd: root, encoding: 'utf8' })).toBe('0');
+  });
+
   it('ships a working CLI', () => {
     const out = execFileSync(process.execPath, [new URL('cli.js', dist).pathname, 'schema', 'student-case'], { encoding: 'utf8' });
     expect(JSON.parse(out)).toHaveProperty('properties.student');
