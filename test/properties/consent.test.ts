@@ -13,9 +13,10 @@ describe.each(BUILTIN_POLICY_IDS)('consent-gated steps (%s)', (policyId) => {
   // The gated steps each policy can recommend: SIP from the law; the cities' skolsociala team (§3.3, §4).
   const gated = { skollagen: ['sip'], stockholm: ['sip', 'skolsocialt-team'], goteborg: ['sip', 'skolsocialt-team'] }[policyId];
 
+  // A statement about the kit's coverage, so a fixed seed: the properties above draw fresh cases every run.
   it.each(gated)('is not vacuous: the kit\'s cases give %s both blocked and open', (stepId) => {
     const seen = { blocked: 0, open: 0 };
-    for (const { asOf, input } of fc.sample(consentGatedBlockedCheck(policy).arbitrary, { numRuns: 300 })) {
+    for (const { asOf, input } of fc.sample(consentGatedBlockedCheck(policy).arbitrary, { numRuns: 300, seed: 1 })) {
       for (const s of decideCase(input, policy, asOf).steps) {
         if (s.forStep === undefined && s.id === stepId) seen[s.status === 'blocked' ? 'blocked' : 'open'] += 1;
       }

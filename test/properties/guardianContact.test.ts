@@ -11,8 +11,9 @@ describe.each(BUILTIN_POLICY_IDS)('no guardian contact for an adult student with
     fc.assert(invariants.noGuardianStepForAdults(policy), { numRuns: 150 });
   });
 
+  // A statement about the kit's coverage, so a fixed seed: the properties above draw fresh cases every run.
   it('is not vacuous: some of the kit\'s cases have invalid absence on the day, the trigger of the same-day notice', () => {
-    const samples = fc.sample(noGuardianStepForAdultsCheck(policy).arbitrary, { numRuns: 150 });
+    const samples = fc.sample(noGuardianStepForAdultsCheck(policy).arbitrary, { numRuns: 150, seed: 1 });
     expect(samples.filter(({ asOf, input }) => decideCase(input, policy, asOf).facts.invalidAbsenceMinutesToday > 0).length).toBeGreaterThan(0);
   });
 });

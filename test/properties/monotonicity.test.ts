@@ -10,8 +10,9 @@ describe.each(BUILTIN_POLICY_IDS)('more absence never removes a step (%s)', (pol
     fc.assert(invariants.monotonicEscalation(policy), { numRuns: 150 });
   });
 
+  // A statement about the kit's coverage, so a fixed seed: the properties above draw fresh cases every run.
   it('is not vacuous: the added absence crosses thresholds in some of the kit\'s cases', () => {
-    const samples = fc.sample(monotonicEscalationCheck(policy).arbitrary, { numRuns: 150 });
+    const samples = fc.sample(monotonicEscalationCheck(policy).arbitrary, { numRuns: 150, seed: 1 });
     const grew = samples.filter(({ asOf, input, more }) => stepKeys(decideCase(more, policy, asOf)).length > stepKeys(decideCase(input, policy, asOf)).length);
     expect(grew.length).toBeGreaterThan(0);
   });

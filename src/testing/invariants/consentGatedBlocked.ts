@@ -32,7 +32,8 @@ function likelyConsents(): fc.Arbitrary<ConsentsInput> {
 /**
  * Cases where the gated steps are likely to fire: a kommunal grundskola in Stockholm or
  * Göteborg with a skolsocialt team, åk 4–9 (domain.md §3.3, §4), no harm concern (which
- * leads to orosanmälan instead), or a need for both health and social care (SIP, §2.4).
+ * leads to orosanmälan instead), often a social problem (Göteborg's local teams), or a
+ * need for both health and social care (SIP, §2.4).
  */
 function gatedCases(options: InvariantOptions): fc.Arbitrary<DatedCase> {
   const dates = options.asOf === undefined ? arbitraryAsOf() : fc.constant(options.asOf);
@@ -48,7 +49,13 @@ function gatedCases(options: InvariantOptions): fc.Arbitrary<DatedCase> {
         school: { ...s.school, municipalityCode, huvudman: 'kommunal' as const, teams: ['skolsocialt-team' as const] },
       })),
       consents: likelyConsents(),
-      signals: arbitrarySignals({ asOf, maxLength: 2 }).map((signals) => signals.filter((x) => !['harm-suspected', 'violence-disclosed', 'complex-problems'].includes(x.type))),
+      // No harm concern; often one of the social problems Göteborg's local teams are for (metodstöd avsnitt 5).
+      signals: fc
+        .tuple(arbitrarySignals({ asOf, maxLength: 2 }), fc.subarray(['normbrytande', 'caregiving-at-home', 'guardian-own-problems', 'guardian-keeps-home'] as const, { maxLength: 1 }))
+        .map(([signals, social]) => [
+          ...signals.filter((x) => !['harm-suspected', 'violence-disclosed', 'complex-problems'].includes(x.type)),
+          ...social.map((type) => ({ type, date: asOf })),
+        ]),
     });
     const sip = arbitraryCase({
       ...calendar,
