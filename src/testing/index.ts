@@ -48,7 +48,7 @@ export {
 export { invariants, invariantChecks, type InvariantId } from './invariants/index.js';
 export type { InvariantOptions } from './invariants/options.js';
 export { determinismCheck, type ShuffledCase } from './invariants/determinism.js';
-export { monotonicEscalationCheck, type CaseWithMoreAbsence } from './invariants/monotonicEscalation.js';
+export { monotonicEscalationCheck, type AbsenceIncrease, type CaseWithMoreAbsence } from './invariants/monotonicEscalation.js';
 export { orosanmalanNotGatedCheck, HARM_SIGNAL_TYPES, type CaseWithAlternatives } from './invariants/orosanmalanNotGated.js';
 export { noGuardianStepForAdultsCheck } from './invariants/noGuardianStepForAdults.js';
 export { consentGatedBlockedCheck } from './invariants/consentGatedBlocked.js';

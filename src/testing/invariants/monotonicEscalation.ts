@@ -4,7 +4,7 @@ import type { Policy } from '../../policy/policy.js';
 import type { LessonInput } from '../arbitraries.js';
 import { decideCase, stepKeys } from '../decide.js';
 import { policyRef, type InvariantCheck } from '../invariant.js';
-import { datedCases, type InvariantOptions } from './options.js';
+import { casesOn, evaluationDates, type InvariantOptions } from './options.js';
 
 /** A case, and the same case with more absence on some of its lessons. */
 export interface CaseWithMoreAbsence {
@@ -13,10 +13,24 @@ export interface CaseWithMoreAbsence {
   readonly more: StudentCaseInput;
 }
 
-interface Increase {
-  readonly pick: boolean;
+/**
+ * Where present minutes turn into absence: about `percent` % of the lessons (chosen by a
+ * hash of their index and `salt`), `minutes` more each, valid or invalid. Plain numbers,
+ * not a list as long as the attendance, so that fast-check shrinks the case and the change
+ * together (towards a change of one lesson).
+ */
+export interface AbsenceIncrease {
+  readonly percent: number;
+  readonly salt: number;
   readonly invalid: boolean;
   readonly minutes: number;
+}
+
+/** A small integer hash of (index, salt) in 0–99: which lessons the increase picks. */
+function pick(index: number, salt: number): number {
+  let h = Math.imul(index + 1, 0x9e3779b1) ^ Math.imul(salt + 1, 0x85ebca77);
+  h = Math.imul(h ^ (h >>> 15), 0xc2b2ae3d);
+  return ((h ^ (h >>> 13)) >>> 0) % 100;
 }
 
 /**
@@ -24,8 +38,8 @@ interface Increase {
  * absence, capped at what is still present. Nothing else changes, so the
  * scheduled minutes (every rate's denominator) stay the same.
  */
-function withMoreAbsence(lesson: LessonInput, change: Increase | undefined): LessonInput {
-  if (change === undefined || !change.pick) return lesson;
+function withMoreAbsence(lesson: LessonInput, index: number, change: AbsenceIncrease): LessonInput {
+  if (pick(index, change.salt) >= change.percent) return lesson;
   const valid = lesson.validAbsenceMinutes ?? 0;
   const invalid = lesson.invalidAbsenceMinutes ?? 0;
   const add = Math.min(change.minutes, lesson.scheduledMinutes - valid - invalid);
@@ -49,13 +63,20 @@ function withMoreAbsence(lesson: LessonInput, change: Increase | undefined): Les
  * @example findViolation(monotonicEscalationCheck(builtinPolicy('stockholm'))) // undefined
  */
 export function monotonicEscalationCheck(policy: Policy, options: InvariantOptions = {}): InvariantCheck<CaseWithMoreAbsence> {
-  const increase = fc.record({ pick: fc.boolean(), invalid: fc.boolean(), minutes: fc.integer({ min: 1, max: 600 }) });
-  const arbitrary = datedCases(options).chain(({ asOf, input }) => {
-    const attendance = input.attendance ?? [];
-    return fc
-      .array(increase, { minLength: attendance.length, maxLength: attendance.length })
-      .map((changes) => ({ asOf, input, more: { ...input, attendance: attendance.map((l, i) => withMoreAbsence(l, changes[i])) } }));
+  const increase: fc.Arbitrary<AbsenceIncrease> = fc.record({
+    percent: fc.integer({ min: 0, max: 100 }),
+    salt: fc.nat(),
+    invalid: fc.boolean(),
+    minutes: fc.integer({ min: 1, max: 600 }),
   });
+  // One `chain` on the date only: the case and the change shrink together (nested chains shrink poorly).
+  const arbitrary = evaluationDates(options).chain((asOf) =>
+    fc.record({ input: casesOn(asOf, options), increase }).map(({ input, increase: change }) => ({
+      asOf,
+      input,
+      more: { ...input, attendance: (input.attendance ?? []).map((l, i) => withMoreAbsence(l, i, change)) },
+    })),
+  );
   return {
     id: 'monotonic-escalation',
     policy: policyRef(policy),

@@ -4,10 +4,10 @@ import { dayNumber, isoDate } from '../../calendar/dayNumber.js';
 import type { StudentCaseInput } from '../../model/studentCase.js';
 import type { SignalType } from '../../model/vocabulary.js';
 import type { Policy } from '../../policy/policy.js';
-import { arbitraryAttendance, arbitraryConsents, arbitraryMeasures, arbitrarySignals, type ConsentsInput, type LessonInput } from '../arbitraries.js';
+import { arbitraryAttendance, arbitraryConsents, type ConsentsInput, type LessonInput } from '../arbitraries.js';
 import { decideCase, hasStep, stepKeys } from '../decide.js';
 import { policyRef, type InvariantCheck } from '../invariant.js';
-import { datedCases, type InvariantOptions } from './options.js';
+import { casesOn, evaluationDates, type InvariantOptions } from './options.js';
 
 /**
  * Signals that are, on their own, suspicion that a child far illa (domain.md §2.1, §7.3).
@@ -45,26 +45,22 @@ function harmTrigger(input: StudentCaseInput, asOf: string): boolean {
  * @example findViolation(orosanmalanNotGatedCheck(builtinPolicy('goteborg'))) // undefined
  */
 export function orosanmalanNotGatedCheck(policy: Policy, options: InvariantOptions = {}): InvariantCheck<CaseWithAlternatives> {
-  const concern = datedCases(options, { maxAge: 17 }).chain(({ asOf, input }) =>
-    fc
-      .tuple(arbitrarySignals({ asOf }), fc.constantFrom(...HARM_SIGNAL_TYPES), fc.integer({ min: 0, max: 60 }), arbitraryMeasures({ asOf }))
-      .map(([others, type, daysAgo, measures]) => ({
-        asOf,
-        input: {
-          ...input,
-          signals: [{ type, date: isoDate(dayNumber(asOf) - daysAgo) }, ...others],
-          measures: measures.filter((m) => m.step !== 'orosanmalan'),
-        },
-      })),
-  );
-  const arbitrary = fc.oneof(concern, datedCases(options)).chain(({ asOf, input }) =>
-    fc.record({
+  // One `chain` on the date only: every part of the value below it shrinks (nested chains shrink poorly).
+  const arbitrary = evaluationDates(options).chain((asOf) => {
+    const concern = fc
+      .tuple(casesOn(asOf, options, { maxAge: 17 }), fc.constantFrom(...HARM_SIGNAL_TYPES), fc.integer({ min: 0, max: 60 }))
+      .map(([input, type, daysAgo]) => ({
+        ...input,
+        signals: [{ type, date: isoDate(dayNumber(asOf) - daysAgo) }, ...(input.signals ?? [])],
+        measures: (input.measures ?? []).filter((m) => m.step !== 'orosanmalan'),
+      }));
+    return fc.record({
       asOf: fc.constant(asOf),
-      input: fc.constant(input),
+      input: fc.oneof(concern, casesOn(asOf, options)),
       otherConsents: arbitraryConsents(),
       otherAttendance: arbitraryAttendance(options.calendar === undefined ? { asOf } : { asOf, calendar: options.calendar }),
-    }),
-  );
+    });
+  });
   return {
     id: 'orosanmalan-not-gated',
     policy: policyRef(policy),
