@@ -40,13 +40,19 @@ export type SignalInput = NonNullable<StudentCaseInput['signals']>[number];
 /** One measure as a caller writes it. */
 export type MeasureInput = NonNullable<StudentCaseInput['measures']>[number];
 
-/** Monday of ISO week 48, 2026, in HT2026: the default evaluation date of the kit. */
+/**
+ * Monday of ISO week 48, 2026, in HT2026: the default evaluation date of the kit.
+ *
+ * @example arbitraryCase({ asOf: DEFAULT_TEST_AS_OF })
+ */
 export const DEFAULT_TEST_AS_OF = '2026-11-23';
 
 /**
  * Municipality codes the kit draws from: Stockholm (0180, drawn most often so
  * that city policy applies), Göteborg (1480), Upplands Väsby (0114), Solna
  * (0184) and Malmö (1280).
+ *
+ * @example TEST_MUNICIPALITY_CODES.includes('1480') // true
  */
 export const TEST_MUNICIPALITY_CODES: readonly string[] = ['0180', '1480', '0114', '0184', '1280'];
 
