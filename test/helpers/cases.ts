@@ -7,13 +7,8 @@
  * Default student: Stockholm stad (0180), kommunal grundskola åk 7, lives in
  * Stockholm, 13 years old on DEFAULT_AS_OF.
  */
-import { indexCalendar } from '../../src/calendar/calendarIndex.js';
-import { dayNumber, isoDate } from '../../src/calendar/dayNumber.js';
 import {
   builtinPolicy,
-  defaultCalendarFor,
-  evaluate,
-  parseStudentCase,
   type BuiltinPolicyId,
   type Decision,
   type NotRecommended,
@@ -24,28 +19,32 @@ import {
   type TypologyStrength,
   type TypologyType,
 } from '../../src/index.js';
+import {
+  decideCase,
+  DEFAULT_TEST_AS_OF,
+  schoolDaysUpTo,
+  type ConsentsInput,
+  type LessonInput,
+  type MeasureInput,
+  type SignalInput,
+  type StudentInput,
+} from '../../src/testing/index.js';
 
-/** Monday of week 48, 2026: in HT2026 (2026-08-17 – 2026-12-18, höstlov 2026-10-26 – 10-30). */
-export const DEFAULT_AS_OF = '2026-11-23';
+// One source of truth: the input types and the evaluation pipeline are the public kit's (src/testing).
+export type { ConsentsInput, LessonInput, MeasureInput, SignalInput };
 
-/** What a caller may write for one lesson (defaults not yet applied). */
-export type LessonInput = NonNullable<StudentCaseInput['attendance']>[number];
-type StudentInput = StudentCaseInput['student'];
+/** Monday of week 48, 2026: in HT2026 (2026-08-17 – 2026-12-18, höstlov 2026-10-26 – 10-30). The kit's default date. */
+export const DEFAULT_AS_OF = DEFAULT_TEST_AS_OF;
+
 type SchoolInput = StudentInput['school'];
 type ResidenceInput = NonNullable<StudentInput['residence']>;
-export type SignalInput = NonNullable<StudentCaseInput['signals']>[number];
-export type MeasureInput = NonNullable<StudentCaseInput['measures']>[number];
-export type ConsentsInput = NonNullable<StudentCaseInput['consents']>;
 
 /**
  * School days (weekdays in a term, outside breaks and public holidays) from
  * `from` to `to` inclusive, by the library's default calendar around `to`.
  */
 export function schoolDays(from: string, to: string): string[] {
-  const index = indexCalendar(defaultCalendarFor(to));
-  const lo = dayNumber(from);
-  const hi = dayNumber(to);
-  return index.schoolDays.filter((d) => d >= lo && d <= hi).map(isoDate);
+  return schoolDaysUpTo(to, undefined, from);
 }
 
 /** Absence of one lesson in minutes; omitted parts are 0. `reason` and `guardianReported` as in the input schema. */
@@ -142,14 +141,12 @@ export function studentCase(overrides: CaseOverrides = {}): StudentCaseInput {
 }
 
 /**
- * Run the public pipeline. Throws when the case or a lesson is rejected: a
- * fixture the schema refuses is a broken fixture, not a finding.
+ * Run the public pipeline (the kit's `decideCase`: `parseStudentCase` on the
+ * case's JSON, then `evaluate`). Throws when the case or a lesson is
+ * rejected: a fixture the schema refuses is a broken fixture, not a finding.
  */
 export function decide(input: StudentCaseInput, policy: BuiltinPolicyId = 'stockholm', asOf: string = DEFAULT_AS_OF): Decision {
-  const parsed = parseStudentCase(JSON.parse(JSON.stringify(input)) as unknown);
-  if (!parsed.ok) throw new Error(`fixture rejected: ${JSON.stringify(parsed.issues)}`);
-  if (parsed.rejectedRecords.length > 0) throw new Error(`fixture lessons rejected: ${JSON.stringify(parsed.rejectedRecords)}`);
-  return evaluate(parsed.case, builtinPolicy(policy), { asOf });
+  return decideCase(input, builtinPolicy(policy), asOf);
 }
 
 /** Ids of the recommended steps, in decision order. */

@@ -7,8 +7,9 @@
 import { parseStudentCase, type StudentCase, type StudentCaseInput } from '../../src/index.js';
 import { AttendanceRecordSchema, type AttendanceRecord } from '../../src/model/studentCase.js';
 
-/** What a caller may write for one lesson (defaults not yet applied). */
-export type LessonInput = NonNullable<StudentCaseInput['attendance']>[number];
+/** What a caller may write for one lesson (defaults not yet applied): the kit's type. */
+export type { LessonInput } from '../../src/testing/index.js';
+import type { LessonInput, StudentInput } from '../../src/testing/index.js';
 
 /** One lesson input. Defaults: reported, present. */
 export function lesson(
@@ -31,8 +32,6 @@ export function lesson(
 export function record(input: LessonInput): AttendanceRecord {
   return AttendanceRecordSchema.parse(input);
 }
-
-type StudentInput = StudentCaseInput['student'];
 
 /** A Stockholm grundskola student at a kommunal Stockholm school, living in Stockholm. */
 export const BASE_STUDENT: StudentInput = {

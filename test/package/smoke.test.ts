@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 // The packed artifact, not the source: `npm test` builds first (pretest), so dist/ is fresh.
@@ -35,6 +36,37 @@ describe('built package', () => {
     expect(typeof trappa.evaluate).toBe('function');
     expect(trappa.fromSs12000({}).counts.attendance).toEqual({ read: 0, accepted: 0, excluded: 0, rejected: 0 });
     expect(trappa.builtinPolicy('skollagen').id).toBe('skollagen');
+  });
+
+  it('keeps fast-check out of the main entry (it is an optional peer, needed by trappa/testing only)', () => {
+    // index.js, index.cjs and the chunks they share with testing.js (and the CLI).
+    const files = readdirSync(dist).filter((f) => /\.(c?js)$/.test(f) && !f.startsWith('testing.'));
+    expect(files).toContain('index.js');
+    for (const file of files) expect(readFileSync(new URL(file, dist), 'utf8'), file).not.toContain('fast-check');
+  });
+
+  it('ships trappa/testing as ESM: arbitraries and invariants run against the built policies', async () => {
+    const trappa = (await import(new URL('index.js', dist).href)) as typeof import('../../src/index.js');
+    const testing = (await import(new URL('testing.js', dist).href)) as typeof import('../../src/testing/index.js');
+    expect(testing.findViolations(trappa.builtinPolicy('stockholm'), { numRuns: 5, seed: 1 })).toEqual([]);
+    const [input] = fc.sample(testing.arbitraryCase(), { numRuns: 1, seed: 1 });
+    expect(trappa.parseStudentCase(input).ok).toBe(true);
+  });
+
+  it('ships trappa/testing as CommonJS', () => {
+    const require = createRequire(import.meta.url);
+    const testing = require(new URL('testing.cjs', dist).pathname) as typeof import('../../src/testing/index.js');
+    const trappa = require(new URL('index.cjs', dist).pathname) as typeof import('../../src/index.js');
+    expect(typeof testing.checkInvariants).toBe('function');
+    expect(() => testing.checkInvariants(trappa.builtinPolicy('skollagen'), { numRuns: 5, seed: 1, only: ['orosanmalan-not-gated'] })).not.toThrow();
+  });
+
+  it('resolves trappa/testing through the package exports, as a user imports and requires it', () => {
+    const root = new URL('../../', import.meta.url).pathname;
+    const esm = "import { checkInvariants } from 'trappa/testing'; import { builtinPolicy } from 'trappa'; checkInvariants(builtinPolicy('goteborg'), { numRuns: 3, seed: 1 }); process.stdout.write('ok');";
+    expect(execFileSync(process.execPath, ['--input-type=module', '-e', esm], { cwd: root, encoding: 'utf8' })).toBe('ok');
+    const cjs = "const { findViolations } = require('trappa/testing'); process.stdout.write(String(findViolations(require('trappa').builtinPolicy('skollagen'), { numRuns: 3, seed: 1 }).length));";
+    expect(execFileSync(process.execPath, ['-e', cjs], { cwd: root, encoding: 'utf8' })).toBe('0');
   });
 
   it('ships a working CLI', () => {

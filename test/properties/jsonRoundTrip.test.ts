@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseStudentCase } from '../../src/index.js';
-import { arbitraryDatedCase } from '../../src/testing/arbitraries.js';
+import { BUILTIN_POLICY_IDS, parseStudentCase } from '../../src/index.js';
+import { arbitraryDatedCase } from '../../src/testing/index.js';
 import { decide } from '../helpers/cases.js';
-import { PROPERTY_POLICIES } from '../helpers/properties.js';
 
 const viaJson = <T>(value: T): unknown => JSON.parse(JSON.stringify(value)) as unknown;
 
@@ -31,7 +30,7 @@ describe('JSON input round-trips', () => {
   });
 });
 
-describe.each(PROPERTY_POLICIES)('JSON output round-trips (%s)', (policyId) => {
+describe.each(BUILTIN_POLICY_IDS)('JSON output round-trips (%s)', (policyId) => {
   it('serialises a decision losslessly: no undefined, Date, NaN or class instance inside (decision.ts: "plain, readonly, JSON-serialisable data")', () => {
     fc.assert(
       fc.property(arbitraryDatedCase(), ({ asOf, input }) => {

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { arbitraryDatedCase, arbitrarySignals, DEFAULT_TEST_AS_OF } from '../../src/testing/arbitraries.js';
+import { BUILTIN_POLICY_IDS } from '../../src/index.js';
+import { arbitraryDatedCase, arbitrarySignals, DEFAULT_TEST_AS_OF } from '../../src/testing/index.js';
 import { decide } from '../helpers/cases.js';
-import { PROPERTY_POLICIES } from '../helpers/properties.js';
 
 /** Every key anywhere in a JSON value. */
 function keysOf(value: unknown, out = new Set<string>()): Set<string> {
@@ -16,7 +16,7 @@ function keysOf(value: unknown, out = new Set<string>()): Set<string> {
   return out;
 }
 
-describe.each(PROPERTY_POLICIES)('a decision carries no personal data but the opaque id (%s)', (policyId) => {
+describe.each(BUILTIN_POLICY_IDS)('a decision carries no personal data but the opaque id (%s)', (policyId) => {
   it('names the student by the opaque id only and never contains the birth date (studentCase.ts: "no personal data beyond what the rules need")', () => {
     fc.assert(
       fc.property(arbitraryDatedCase(), ({ asOf, input }) => {

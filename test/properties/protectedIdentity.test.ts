@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { arbitraryDatedCase, arbitrarySignals, DEFAULT_TEST_AS_OF } from '../../src/testing/arbitraries.js';
+import { BUILTIN_POLICY_IDS } from '../../src/index.js';
+import { arbitraryDatedCase, arbitrarySignals, DEFAULT_TEST_AS_OF } from '../../src/testing/index.js';
 import { decide } from '../helpers/cases.js';
-import { PROPERTY_POLICIES } from '../helpers/properties.js';
 
 /** Signals that often carry a harm concern, so that steps routed to socialtjänsten occur. */
 const concernSignals = fc.oneof(
@@ -10,7 +10,7 @@ const concernSignals = fc.oneof(
   arbitrarySignals().map((signals) => [...signals, { type: 'harm-suspected' as const, date: DEFAULT_TEST_AS_OF }]),
 );
 
-describe.each(PROPERTY_POLICIES)('protected identity (%s)', (policyId) => {
+describe.each(BUILTIN_POLICY_IDS)('protected identity (%s)', (policyId) => {
   it('routes nothing by address: steps for hemkommun or socialtjänst go to manual handling (§2.1 "där barnet bor", Routing docs)', () => {
     let manual = 0;
     fc.assert(

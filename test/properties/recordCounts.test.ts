@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AttendanceRecordSchema, builtinPolicy, evaluate, parseStudentCase } from '../../src/index.js';
-import { arbitraryCase, arbitraryInvalidLesson, DEFAULT_TEST_AS_OF, type LessonInput } from '../../src/testing/arbitraries.js';
+import { arbitraryCase, arbitraryInvalidLesson, DEFAULT_TEST_AS_OF, type LessonInput } from '../../src/testing/index.js';
 
 /** A case with invalid records slipped in at drawn positions, and where they went. */
 const caseWithInvalidRecords = fc

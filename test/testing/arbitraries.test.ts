@@ -4,12 +4,16 @@ import { ageInYears } from '../../src/calendar/age.js';
 import { AttendanceRecordSchema, parseStudentCase } from '../../src/index.js';
 import {
   arbitraryAsOf,
+  arbitraryAttendance,
   arbitraryCase,
   arbitraryDatedCase,
   arbitraryInvalidLesson,
   arbitraryStudent,
+  decideCase,
   schoolDaysUpTo,
-} from '../../src/testing/arbitraries.js';
+  type LessonInput,
+} from '../../src/testing/index.js';
+import { builtinPolicy } from '../../src/index.js';
 
 describe('the testing kit keeps its promises', () => {
   it('draws cases that parseStudentCase accepts whole, with every record on a school day up to asOf and nothing dated after it', () => {
@@ -72,4 +76,70 @@ describe('the testing kit keeps its promises', () => {
       { numRuns: 100 },
     );
   });
+
 });
+
+const absentMinutes = (l: LessonInput): number => (l.validAbsenceMinutes ?? 0) + (l.invalidAbsenceMinutes ?? 0);
+
+/** Dates on which every lesson of the day is wholly absent. */
+function wholeDays(lessons: readonly LessonInput[]): string[] {
+  const byDate = new Map<string, LessonInput[]>();
+  for (const l of lessons) byDate.set(l.date, [...(byDate.get(l.date) ?? []), l]);
+  return [...byDate].filter(([, ls]) => ls.every((l) => absentMinutes(l) === l.scheduledMinutes)).map(([d]) => d);
+}
+
+describe('attendance patterns do what they say', () => {
+  it('none: present at every lesson', () => {
+    fc.assert(fc.property(arbitraryAttendance({ pattern: 'none' }), (ls) => {
+      expect(ls.filter((l) => absentMinutes(l) > 0)).toEqual([]);
+    }), { numRuns: 50 });
+  });
+
+  it('valid-only: never a minute of invalid absence', () => {
+    fc.assert(fc.property(arbitraryAttendance({ pattern: 'valid-only' }), (ls) => {
+      expect(ls.every((l) => (l.invalidAbsenceMinutes ?? 0) === 0)).toBe(true);
+    }), { numRuns: 50 });
+  });
+
+  it('scattered: at most one absent lesson a day, never a whole day', () => {
+    fc.assert(
+      fc.property(arbitraryAttendance({ pattern: 'scattered' }), (ls) => {
+        expect(wholeDays(ls)).toEqual([]);
+        const perDay = new Map<string, number>();
+        for (const l of ls) if (absentMinutes(l) > 0) perDay.set(l.date, (perDay.get(l.date) ?? 0) + 1);
+        for (const n of perDay.values()) expect(n).toBe(1);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('whole-days: every absent lesson lies in a day wholly absent, and streaks occur', () => {
+    let streaks = 0;
+    fc.assert(
+      fc.property(arbitraryAttendance({ pattern: 'whole-days' }), (ls) => {
+        const whole = new Set(wholeDays(ls));
+        for (const l of ls) if (absentMinutes(l) > 0) expect(whole.has(l.date)).toBe(true);
+        if (whole.size >= 2) streaks += 1;
+      }),
+      { numRuns: 100 },
+    );
+    expect(streaks).toBeGreaterThan(0);
+  });
+
+  it('rising: the rolling window usually has more absence than the window before (trend "rising")', () => {
+    const policy = builtinPolicy('skollagen');
+    const trends = fc
+      .sample(arbitraryCase({ attendance: arbitraryAttendance({ pattern: 'rising' }) }), { numRuns: 200, seed: 7 })
+      .map((input) => decideCase(input, policy, '2026-11-23').facts.trend);
+    const rising = trends.filter((t) => t === 'rising').length;
+    const falling = trends.filter((t) => t === 'falling').length;
+    expect(rising).toBeGreaterThan(falling * 2);
+  });
+
+  it('shrinks a counterexample towards one recorded day and one absent lesson', () => {
+    const details = fc.check(fc.property(arbitraryAttendance(), (ls) => ls.every((l) => absentMinutes(l) === 0)), { numRuns: 200, seed: 3 });
+    expect(details.failed).toBe(true);
+    expect(details.counterexample?.[0]).toHaveLength(1);
+  });
+});
+
