@@ -125,8 +125,15 @@ export async function diffCommand(args: string[]): Promise<number> {
   let items: AsyncIterable<InputItem | UnparsableItem> | Iterable<InputItem>;
   if (generate === undefined) items = fromFiles(positionals);
   else {
-    // fast-check is loaded only here: plain diffs of case files never pay for it.
-    const { generateCases } = await import('./generateCases.js');
+    // fast-check is loaded only here: plain diffs of case files never pay for
+    // it, and it is an optional peer dependency of the package.
+    let generateCases: typeof import('./generateCases.js').generateCases;
+    try {
+      ({ generateCases } = await import('./generateCases.js'));
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'ERR_MODULE_NOT_FOUND') throw error;
+      throw new Error('--generate draws students with fast-check, an optional peer dependency of trappa: install it (npm install --save-dev fast-check) or diff a cases file');
+    }
     items = fromGenerator(generateCases(generate, seed, asOf, calendar));
   }
   for await (const item of items) {
