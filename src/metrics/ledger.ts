@@ -54,6 +54,14 @@ function isSorted(records: readonly AttendanceRecord[]): boolean {
   return true;
 }
 
+/** The four lesson states, shared: a city has millions of lessons and they are plain readonly data. */
+const LESSON_STATES: readonly LedgerLesson[] = [
+  Object.freeze({ absent: false, invalid: false }),
+  Object.freeze({ absent: false, invalid: true }),
+  Object.freeze({ absent: true, invalid: false }),
+  Object.freeze({ absent: true, invalid: true }),
+];
+
 interface MutableDay {
   day: number;
   date: string;
@@ -133,10 +141,7 @@ export function buildLedger(records: readonly AttendanceRecord[], asOf: string):
     }
     if (r.reason === 'sick') current.sick += absentMinutes;
     else if (r.reason === 'school-initiated') current.schoolInitiated += absentMinutes;
-    lessons.push({
-      absent: r.validAbsenceMinutes + r.invalidAbsenceMinutes > 0,
-      invalid: r.invalidAbsenceMinutes > 0,
-    });
+    lessons.push(LESSON_STATES[(absentMinutes > 0 ? 2 : 0) + (invalid ? 1 : 0)] as LedgerLesson);
   }
   return { days, lessons, recordsAfterAsOf };
 }
