@@ -1,4 +1,5 @@
 import { dayNumber, isoDate } from '../calendar/dayNumber.js';
+import { boundedMemo } from '../model/boundedMemo.js';
 import type { AttendanceRecord } from '../model/studentCase.js';
 import { AbsenceReasonSchema } from '../model/vocabulary.js';
 
@@ -7,29 +8,10 @@ export const LESSON_WORDS = 5;
 
 const REASONS = AbsenceReasonSchema.options;
 const REASON_INDEX: ReadonlyMap<string, number> = new Map(REASONS.map((r, i) => [r, i]));
-const dayCache = new Map<string, number>();
-const isoCache = new Map<number, string>();
+const dayOf = boundedMemo(dayNumber);
+/** One string per date: decoded records share it, and the ledger compares dates by identity first. */
+const isoOf = boundedMemo(isoDate);
 const clockCache: string[] = [];
-
-function dayOf(iso: string): number {
-  let day = dayCache.get(iso);
-  if (day === undefined) {
-    day = dayNumber(iso);
-    if (dayCache.size >= 8192) dayCache.clear();
-    dayCache.set(iso, day);
-  }
-  return day;
-}
-
-function isoOf(day: number): string {
-  let iso = isoCache.get(day);
-  if (iso === undefined) {
-    iso = isoDate(day);
-    if (isoCache.size >= 8192) isoCache.clear();
-    isoCache.set(day, iso);
-  }
-  return iso;
-}
 
 function clockOf(minutes: number): string {
   let clock = clockCache[minutes];

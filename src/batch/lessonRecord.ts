@@ -1,4 +1,4 @@
-import { fastAttendanceRecord } from '../model/fastAttendance.js';
+import { ATTENDANCE_RECORD_KEYS, fastAttendanceRecord } from '../model/fastAttendance.js';
 import { AttendanceRecordSchema, type AttendanceRecord } from '../model/studentCase.js';
 import { formatIssuePath, type InputIssue } from '../adapters/parseStudentCase.js';
 import { splitCsvLine } from './csv.js';
@@ -14,17 +14,7 @@ export interface LessonRecord {
 }
 
 /** The columns a lesson CSV may have; `studentId`, `date`, `start` and `scheduledMinutes` are required. */
-export const LESSON_CSV_COLUMNS = [
-  'studentId',
-  'date',
-  'start',
-  'scheduledMinutes',
-  'validAbsenceMinutes',
-  'invalidAbsenceMinutes',
-  'reported',
-  'guardianReported',
-  'reason',
-] as const;
+export const LESSON_CSV_COLUMNS = ['studentId', ...ATTENDANCE_RECORD_KEYS] as const;
 const REQUIRED_COLUMNS = ['studentId', 'date', 'start', 'scheduledMinutes'];
 const INTEGER_COLUMNS: ReadonlySet<string> = new Set(['scheduledMinutes', 'validAbsenceMinutes', 'invalidAbsenceMinutes']);
 const BOOLEAN_COLUMNS: ReadonlySet<string> = new Set(['reported', 'guardianReported']);

@@ -1,4 +1,6 @@
 import { dayNumber } from '../calendar/dayNumber.js';
+import { boundedMemo } from '../model/boundedMemo.js';
+import { isValidIsoDateCached } from '../model/fastAttendance.js';
 import { isValidIsoDate } from '../model/isoDate.js';
 import type { AttendanceRecord } from '../model/studentCase.js';
 import { AbsenceReasonSchema } from '../model/vocabulary.js';
@@ -11,17 +13,7 @@ export interface ScannedLesson {
 
 const REASONS: ReadonlySet<string> = new Set(AbsenceReasonSchema.options);
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
-const dateVerdicts = new Map<string, boolean>();
-
-function validDate(value: string): boolean {
-  let verdict = dateVerdicts.get(value);
-  if (verdict === undefined) {
-    verdict = isValidIsoDate(value);
-    if (dateVerdicts.size >= 4096) dateVerdicts.clear();
-    dateVerdicts.set(value, verdict);
-  }
-  return verdict;
-}
+const validDate = isValidIsoDateCached;
 
 const QUOTE = 34;
 const COMMA = 44;
@@ -159,8 +151,11 @@ export function scanLessonLine(line: string): ScannedLesson | undefined {
   };
 }
 
-const dayOfKey = new Map<number, number>();
 const INVALID_DAY = 0x7fffffff;
+/** Day number of a date string, or INVALID_DAY. */
+const dayOfDate = boundedMemo((iso: string): number => (isValidIsoDate(iso) ? dayNumber(iso) : INVALID_DAY));
+/** The same keyed by the date's digits, so canonical lines need no date string. */
+const dayOfKey = new Map<number, number>();
 
 function digit(line: string, i: number): number {
   const d = line.charCodeAt(i) - 48;
@@ -181,8 +176,7 @@ function dayAt(line: string, i: number): number {
   const key = ((y0 * 10 + y1) * 10 + y2) * 10000000 + y3 * 1000000 + (m0 * 10 + m1) * 100 + d0 * 10 + d1;
   let day = dayOfKey.get(key);
   if (day === undefined) {
-    const iso = line.slice(i, i + 10);
-    day = isValidIsoDate(iso) ? dayNumber(iso) : INVALID_DAY;
+    day = dayOfDate(line.slice(i, i + 10));
     if (dayOfKey.size >= 8192) dayOfKey.clear();
     dayOfKey.set(key, day);
   }

@@ -1,8 +1,10 @@
+import { boundedMemo } from './boundedMemo.js';
 import { isValidIsoDate } from './isoDate.js';
 import type { AttendanceRecord } from './studentCase.js';
 import { AbsenceReasonSchema } from './vocabulary.js';
 
-const KEYS = new Set([
+/** The keys of an attendance record, in the schema's order. */
+export const ATTENDANCE_RECORD_KEYS = [
   'date',
   'start',
   'scheduledMinutes',
@@ -11,22 +13,16 @@ const KEYS = new Set([
   'reported',
   'guardianReported',
   'reason',
-]);
+] as const;
+const KEYS: ReadonlySet<string> = new Set(ATTENDANCE_RECORD_KEYS);
 const REASONS: ReadonlySet<string> = new Set(AbsenceReasonSchema.options);
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-/** Dates repeat across every student of a school: remember the verdicts. */
-const dateVerdicts = new Map<string, boolean>();
+/** `isValidIsoDate`, remembered: dates repeat across every student of a school. */
+export const isValidIsoDateCached: (value: string) => boolean = boundedMemo(isValidIsoDate);
 
 function validDate(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  let verdict = dateVerdicts.get(value);
-  if (verdict === undefined) {
-    verdict = isValidIsoDate(value);
-    if (dateVerdicts.size >= 4096) dateVerdicts.clear();
-    dateVerdicts.set(value, verdict);
-  }
-  return verdict;
+  return typeof value === 'string' && isValidIsoDateCached(value);
 }
 
 function minutes(value: unknown, min: number): value is number {
