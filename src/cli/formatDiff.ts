@@ -39,6 +39,31 @@ function indent(text: string, by: string): string {
 }
 
 /**
+ * The rule-level changes as lines; a warning for rules edited without a new version.
+ *
+ * @param r - the rule comparison of a diff
+ * @returns zero or more lines
+ * @example formatRuleChanges({ added: [], removed: [], newVersion: [], changedWithoutNewVersion: ['x@1'], conditionsChanged: [] })
+ * // ['  rules in force: 1 edited under the same version', '  warning: changed but kept their version: x@1 — …']
+ */
+export function formatRuleChanges(r: PolicyDiff['rules']): string[] {
+  const parts = [
+    r.added.length > 0 ? `added ${r.added.join(', ')}` : '',
+    r.removed.length > 0 ? `removed ${r.removed.join(', ')}` : '',
+    r.newVersion.length > 0 ? `new version ${r.newVersion.join(', ')}` : '',
+    r.changedWithoutNewVersion.length > 0 ? `${r.changedWithoutNewVersion.length} edited under the same version` : '',
+    r.conditionsChanged.length > 0 ? `named conditions changed: ${r.conditionsChanged.join(', ')}` : '',
+  ].filter((p) => p !== '');
+  const lines = [`  rules in force: ${parts.length === 0 ? 'the same' : parts.join('; ')}`];
+  if (r.changedWithoutNewVersion.length > 0) {
+    lines.push(
+      `  warning: changed but kept their version: ${r.changedWithoutNewVersion.join(', ')} — decisions record rules as id@version, so give each changed rule a new version (and effectiveFrom)`,
+    );
+  }
+  return lines;
+}
+
+/**
  * A policy diff as text: the two policies, students affected, a table of
  * added / removed / changed / re-explained steps with the transitions under
  * each, then each sampled student with the `from` and the `to` decision one
@@ -60,6 +85,7 @@ export function formatDiff(diff: PolicyDiff, lang: Lang): string {
     diff.parametersChanged.length === 0
       ? '  parameters: the same (facts computed once, both rule sets run on them)'
       : `  parameters changed: ${diff.parametersChanged.join(', ')} (facts computed under each policy)`,
+    ...formatRuleChanges(diff.rules),
     `students: ${s.evaluated} evaluated; ${s.affected} affected${percent(s.affected, s.evaluated)}, ${s.reexplainedOnly} re-explained only, ${s.unchanged} unchanged`,
   ];
   const keys = Object.keys(diff.steps) as Array<keyof PolicyDiff['steps']>;

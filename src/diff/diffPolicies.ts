@@ -1,6 +1,7 @@
 import { defaultCalendarFor } from '../calendar/defaultCalendar.js';
 import { compiledFor, decideOn, inForce, measureCase } from '../evaluate.js';
 import type { Warning } from '../model/decision.js';
+import { ruleChanges } from './ruleChanges.js';
 import { isValidIsoDate } from '../model/isoDate.js';
 import type { SchoolCalendar } from '../model/schoolCalendar.js';
 import type { StudentCase } from '../model/studentCase.js';
@@ -112,6 +113,7 @@ export function tallyFor(context: DiffContext): DiffTally {
     to: ref(context.to),
     parametersChanged: context.parametersChanged,
     factsShared: context.parametersChanged.length === 0,
+    rules: ruleChanges(context.from, context.to, context.asOf),
     sampleSize: context.sampleSize,
   });
 }

@@ -1,6 +1,7 @@
 import type { Decision } from '../model/decision.js';
 import type { PolicyParameters } from '../policy/policy.js';
 import type { FieldChange, StepChange, StepKey } from './diffDecisions.js';
+import type { RuleChanges } from './ruleChanges.js';
 import { sampleRank } from './sampleRank.js';
 
 /** Which policy a side of the diff ran: the same triple a `Decision` carries. */
@@ -59,6 +60,8 @@ export interface PolicyDiff {
   readonly to: PolicyRef;
   readonly parametersChanged: readonly (keyof PolicyParameters)[];
   readonly factsShared: boolean;
+  /** The rules in force on `asOf` compared by id and version, and the named conditions whose content differs. */
+  readonly rules: RuleChanges & { readonly conditionsChanged: readonly string[] };
   readonly students: { readonly evaluated: number; readonly affected: number; readonly reexplainedOnly: number; readonly unchanged: number };
   readonly steps: Readonly<Partial<Record<StepKey, StepDiffCounts>>>;
   readonly sampleSize: number;
@@ -90,7 +93,7 @@ interface MutableCounts {
  * `finishDiff`. Owned by one loop; never shared.
  */
 export interface DiffTally {
-  readonly head: Pick<PolicyDiff, 'asOf' | 'from' | 'to' | 'parametersChanged' | 'factsShared' | 'sampleSize'>;
+  readonly head: Pick<PolicyDiff, 'asOf' | 'from' | 'to' | 'parametersChanged' | 'factsShared' | 'rules' | 'sampleSize'>;
   evaluated: number;
   affected: number;
   reexplainedOnly: number;
@@ -104,7 +107,7 @@ export interface DiffTally {
  *
  * @param head - the dates, policies, parameter comparison and sample size of the diff
  * @returns a tally with no student in it
- * @example emptyDiffTally({ asOf, from, to, parametersChanged: [], factsShared: true, sampleSize: 3 }).evaluated // 0
+ * @example emptyDiffTally({ asOf, from, to, parametersChanged: [], factsShared: true, rules, sampleSize: 3 }).evaluated // 0
  */
 export function emptyDiffTally(head: DiffTally['head']): DiffTally {
   return { head, evaluated: 0, affected: 0, reexplainedOnly: 0, steps: new Map(), sample: [] };

@@ -27,6 +27,7 @@
  * is recommended to the first four under both policies and must not show up.
  */
 import { readFileSync } from 'node:fs';
+import { formatDiff } from '../../src/cli/formatDiff.js';
 import { describe, expect, it } from 'vitest';
 import {
   builtinPolicy,
@@ -154,6 +155,37 @@ describe('diffPolicies: Stockholm 20 % → 15 %', () => {
   it('the example policy in fixtures/ is rules/stockholm.json with only this threshold (and version, title) changed', () => {
     const fixture = JSON.parse(readFileSync(new URL('../../fixtures/policies/stockholm-15-percent.json', import.meta.url), 'utf8')) as Record<string, unknown>;
     expect({ ...fixture, title: null }).toEqual({ ...stockholmWithThreshold(15), title: null });
+  });
+});
+
+describe('diffPolicies: the rules themselves', () => {
+  it('names the changed named condition and every rule reading it, kept at version 1: a warning', () => {
+    const diff = diffPolicies(CASES, current, stricter, { asOf: AS_OF });
+    expect(diff.rules).toEqual({
+      added: [],
+      removed: [],
+      newVersion: [],
+      conditionsChanged: ['allvarlig-franvaro'],
+      // The rules of rules/stockholm.json whose conditions read "allvarlig-franvaro", directly or through another named condition.
+      changedWithoutNewVersion: [
+        'sthlm-allvarlig-franvaro-eht@1',
+        'sthlm-allvarlig-franvaro-kartlaggning@1',
+        'sthlm-allvarlig-franvaro-planering@1',
+        'sthlm-allvarlig-franvaro-uppfoljning@1',
+        'sthlm-allvarlig-franvaro-utredning@1',
+        'sthlm-anmalan-utbildningsforvaltningen@1',
+        'sthlm-skolsocialt-team@1',
+      ],
+    });
+    expect(formatDiff(diff, 'en')).toContain('warning: changed but kept their version: sthlm-allvarlig-franvaro-eht@1, sthlm-allvarlig-franvaro-kartlaggning@1');
+  });
+
+  it('lists the city rules as added from skollagen to stockholm, and nothing for identical policies', () => {
+    const diff = diffPolicies(CASES, builtinPolicy('skollagen'), current, { asOf: AS_OF });
+    expect(diff.rules.added).toContain('sthlm-allvarlig-franvaro-kartlaggning@1');
+    expect(diff.rules.removed).toEqual([]);
+    expect(diff.rules.changedWithoutNewVersion).toEqual([]);
+    expect(diffPolicies(CASES, current, current, { asOf: AS_OF }).rules).toEqual({ added: [], removed: [], newVersion: [], changedWithoutNewVersion: [], conditionsChanged: [] });
   });
 });
 

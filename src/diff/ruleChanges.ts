@@ -1,0 +1,92 @@
+import { canonicalJson } from '../policy/canonicalJson.js';
+import { rulesInForce } from '../evaluate.js';
+import type { ConditionNode } from '../model/policyFile.js';
+import type { Policy, PolicyRule } from '../policy/policy.js';
+
+/**
+ * How the rules in force differ between two policies on one date, by rule id
+ * (`id@version`). `changedWithoutNewVersion` lists rules whose content (or a
+ * named condition they read) differs under the same id and version: a decision records `id@version` of every rule
+ * in force, so such an edit makes two different rules indistinguishable in
+ * the record. Bump the version (and set `effectiveFrom`/`effectiveTo`).
+ */
+export interface RuleChanges {
+  readonly added: readonly string[];
+  readonly removed: readonly string[];
+  /** Same id, other version (`id@old→new`). */
+  readonly newVersion: readonly string[];
+  readonly changedWithoutNewVersion: readonly string[];
+}
+
+function byId(rules: readonly PolicyRule[]): Map<string, PolicyRule> {
+  return new Map(rules.map((r) => [r.id, r]));
+}
+
+/** The named conditions a tree reads, followed transitively. */
+function conditionsRead(node: ConditionNode, conditions: Readonly<Record<string, ConditionNode>>, into: Set<string>): Set<string> {
+  if ('all' in node) for (const child of node.all) conditionsRead(child, conditions, into);
+  else if ('any' in node) for (const child of node.any) conditionsRead(child, conditions, into);
+  else if ('not' in node) conditionsRead(node.not, conditions, into);
+  else if ('condition' in node && !into.has(node.condition)) {
+    into.add(node.condition);
+    const target = conditions[node.condition];
+    if (target !== undefined) conditionsRead(target, conditions, into);
+  }
+  return into;
+}
+
+/**
+ * Compare the rules in force of two policies. A rule whose own JSON is the
+ * same but which reads a named condition that changed has changed too (a
+ * threshold usually lives in a named condition, e.g. Stockholm's
+ * `allvarlig-franvaro`).
+ *
+ * @param from - the current policy
+ * @param to - the new policy
+ * @param asOf - the date whose rules in force are compared
+ * @returns the differences, each list sorted
+ * @example ruleChanges(builtinPolicy('stockholm'), stricter, '2026-11-23').changedWithoutNewVersion // ['sthlm-allvarlig-franvaro-eht@1', …]
+ */
+export function ruleChanges(fromPolicy: Policy, toPolicy: Policy, asOf: string): RuleChanges & { readonly conditionsChanged: readonly string[] } {
+  const changedConditions = conditionsChanged(fromPolicy, toPolicy);
+  const from = rulesInForce(fromPolicy, asOf);
+  const to = rulesInForce(toPolicy, asOf);
+  const before = byId(from);
+  const after = byId(to);
+  const added: string[] = [];
+  const removed: string[] = [];
+  const newVersion: string[] = [];
+  const changedWithoutNewVersion: string[] = [];
+  for (const [id, rule] of after) {
+    const old = before.get(id);
+    if (old === undefined) added.push(`${id}@${rule.version}`);
+    else if (old.version !== rule.version) newVersion.push(`${id}@${old.version}→${rule.version}`);
+    else if (
+      canonicalJson({ ...old, policyId: undefined }) !== canonicalJson({ ...rule, policyId: undefined }) ||
+      [...conditionsRead(rule.conditions, toPolicy.conditions, new Set())].some((name) => changedConditions.includes(name))
+    ) {
+      changedWithoutNewVersion.push(`${id}@${rule.version}`);
+    }
+  }
+  for (const [id, rule] of before) if (!after.has(id)) removed.push(`${id}@${rule.version}`);
+  return {
+    added: added.sort(),
+    removed: removed.sort(),
+    newVersion: newVersion.sort(),
+    changedWithoutNewVersion: changedWithoutNewVersion.sort(),
+    conditionsChanged: changedConditions,
+  };
+}
+
+/**
+ * The named conditions whose content differs between two policies (or that only one has).
+ *
+ * @param from - one policy
+ * @param to - the other
+ * @returns the names, sorted
+ * @example conditionsChanged(builtinPolicy('stockholm'), stricter) // ['allvarlig-franvaro']
+ */
+export function conditionsChanged(from: Policy, to: Policy): readonly string[] {
+  const names = [...new Set([...Object.keys(from.conditions), ...Object.keys(to.conditions)])].sort();
+  return names.filter((n) => canonicalJson(from.conditions[n] ?? null) !== canonicalJson(to.conditions[n] ?? null));
+}
