@@ -38,7 +38,7 @@ export {
 } from './adapters/ss12000/fromSs12000.js';
 export type { Ss12000Entity, Ss12000Issue, Ss12000Rejection, Ss12000Exclusion } from './adapters/ss12000/issues.js';
 export { Ss12000SideFileSchema, type Ss12000SideFile } from './adapters/ss12000/sideFile.js';
-export { runBatch, workerCount, PARALLEL_FROM_BYTES, type BatchRun, type BatchReport } from './batch/runBatch.js';
+export { runBatch, workerCount, BatchAbortedError, PARALLEL_FROM_BYTES, type BatchRun, type BatchReport } from './batch/runBatch.js';
 export { BatchInputError, bucketCount, type BatchFiles } from './batch/partition.js';
 export type { BatchSettings } from './batch/evaluateBucket.js';
 export type { RejectedLine } from './batch/rejectionLog.js';

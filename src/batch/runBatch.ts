@@ -34,6 +34,8 @@ export interface BatchRun {
   /** Every full decision as NDJSON, for the next night's `--previous`. */
   readonly decisionsPath?: string;
   readonly progress?: ProgressBar;
+  /** Stops the run (e.g. on SIGTERM): threads are stopped, temp files removed, and `runBatch` rejects with `BatchAbortedError`. */
+  readonly signal?: AbortSignal;
   /** The worker script; default `batch-worker.js` beside this module (the built package). */
   readonly workerUrl?: URL;
 }
@@ -106,9 +108,17 @@ export async function runBatch(run: BatchRun): Promise<BatchReport> {
     workers > 1 && workerUrl !== undefined
       ? new WorkerPool(workerUrl, workers, { settings: bucketSettings, previousPath }, (message, inputError) => (inputError ? new BatchInputError(message) : new Error(message)))
       : undefined;
+  const stop = (): void => void pool?.close();
+  run.signal?.addEventListener('abort', stop, { once: true });
+  const checkAborted = (): void => {
+    if (run.signal?.aborted === true) throw new BatchAbortedError();
+  };
   try {
-    const reading = (bytesRead: number, bytesTotal: number, recordsRead: number): void =>
+    checkAborted();
+    const reading = (bytesRead: number, bytesTotal: number, recordsRead: number): void => {
+      checkAborted();
       run.progress?.update({ phase: 'reading', done: bytesRead, total: bytesTotal, recordsRead, studentsEvaluated: 0, elapsedS: (performance.now() - started) / 1000 });
+    };
     const readInWorkers: LessonReader | undefined =
       pool === undefined
         ? undefined
@@ -174,6 +184,9 @@ export async function runBatch(run: BatchRun): Promise<BatchReport> {
     };
     if (pool === undefined) {
       for (let b = 0; b < buckets; b += 1) {
+        // Let signals (and the progress bar's writes) through between buckets.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        checkAborted();
         finished(evaluateBucket(layout, b, bucketSettings, previousPath));
         await writing;
       }
@@ -196,7 +209,10 @@ export async function runBatch(run: BatchRun): Promise<BatchReport> {
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
       peakRssMbReading,
     };
+  } catch (error) {
+    throw run.signal?.aborted === true ? new BatchAbortedError() : error;
   } finally {
+    run.signal?.removeEventListener('abort', stop);
     await pool?.close();
     rmSync(dir, { recursive: true, force: true });
   }
@@ -216,6 +232,13 @@ async function writeRejected(path: string, dir: string, lineOffsets: readonly nu
   await copy(join(dir, '0.rejected-partition'), 0);
   for (const [part, offset] of lineOffsets.entries()) await copy(join(dir, `0.rejected-lessons-${part}`), offset);
   await new Promise<void>((resolve, reject) => sink.end((error?: Error | null) => (error ? reject(error) : resolve())));
+}
+
+/** The run was stopped through `BatchRun.signal`; its temp files are gone. */
+export class BatchAbortedError extends Error {
+  constructor() {
+    super('the batch was stopped before it finished; nothing was written for the buckets not yet evaluated');
+  }
 }
 
 /** Write text, waiting when the stream asks for back-pressure. */

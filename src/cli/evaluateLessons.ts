@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { BatchSettings } from '../batch/evaluateBucket.js';
 import { ProgressBar } from '../batch/progress.js';
-import { runBatch, type BatchReport } from '../batch/runBatch.js';
+import { BatchAbortedError, runBatch, type BatchReport } from '../batch/runBatch.js';
 import type { Policy } from '../policy/policy.js';
 import { formatSummary, sortedSummary, type RunSummary } from './summary.js';
 
@@ -50,16 +50,37 @@ export function summaryJson(policy: Policy, asOf: string, summary: RunSummary, r
  * @example await evaluateLessons(run)
  */
 export async function evaluateLessons(run: LessonsRun): Promise<number> {
-  const report = await runBatch({
-    files: { students: run.students, lessons: run.lessons, ...(run.previous === undefined ? {} : { previous: run.previous }) },
-    settings: run.settings,
-    ...(run.workers === undefined ? {} : { workers: run.workers }),
-    ...(run.tmpDir === undefined ? {} : { tmpDir: run.tmpDir }),
-    out: process.stdout,
-    ...(run.rejected === undefined ? {} : { rejectedPath: run.rejected }),
-    ...(run.decisionsOut === undefined ? {} : { decisionsPath: run.decisionsOut }),
-    progress: new ProgressBar(process.stderr, run.progress ?? process.stderr.isTTY === true),
-  });
+  // A nightly job stopped half-way must not leave gigabytes of buckets behind:
+  // the first signal stops the threads and removes the temp files.
+  const controller = new AbortController();
+  let stoppedBy: NodeJS.Signals | undefined;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    stoppedBy = signal;
+    controller.abort();
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  let report: BatchReport;
+  try {
+    report = await runBatch({
+      signal: controller.signal,
+      files: { students: run.students, lessons: run.lessons, ...(run.previous === undefined ? {} : { previous: run.previous }) },
+      settings: run.settings,
+      ...(run.workers === undefined ? {} : { workers: run.workers }),
+      ...(run.tmpDir === undefined ? {} : { tmpDir: run.tmpDir }),
+      out: process.stdout,
+      ...(run.rejected === undefined ? {} : { rejectedPath: run.rejected }),
+      ...(run.decisionsOut === undefined ? {} : { decisionsPath: run.decisionsOut }),
+      progress: new ProgressBar(process.stderr, run.progress ?? process.stderr.isTTY === true),
+    });
+  } catch (error) {
+    if (!(error instanceof BatchAbortedError) || stoppedBy === undefined) throw error;
+    process.stderr.write(`\ntrappa: stopped by ${stoppedBy}; temporary files removed, output incomplete\n`);
+    return stoppedBy === 'SIGINT' ? 130 : 143;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
   const { summary } = report;
   const rejectedTotal = summary.cases.rejected + summary.records.rejected;
   for (const line of report.rejectedSample) {

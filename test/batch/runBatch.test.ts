@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -8,7 +8,8 @@ import { generateSchool } from '../../fixtures/school.js';
 import type { BatchSettings } from '../../src/batch/evaluateBucket.js';
 import { LESSON_CSV_COLUMNS } from '../../src/batch/lessonRecord.js';
 import type { RejectedLine } from '../../src/batch/rejectionLog.js';
-import { runBatch, type BatchRun } from '../../src/batch/runBatch.js';
+import type { ProgressBar } from '../../src/batch/progress.js';
+import { BatchAbortedError, runBatch, type BatchRun } from '../../src/batch/runBatch.js';
 import { builtinPolicy, evaluate, parseStudentCase } from '../../src/index.js';
 import type { StudentCaseInput } from '../../src/model/studentCase.js';
 
@@ -186,6 +187,17 @@ describe('runBatch: lesson-level input at city scale', () => {
     for (const c of closed) expect(c).toMatchObject({ change: 'no-longer-indicated', studentInInput: false });
     expect(report.summary.changes?.['new']).toBeGreaterThan(0);
     expect(changes.map((c) => c.studentId)).toEqual([...changes.map((c) => c.studentId)].sort());
+  });
+
+  it('stops when aborted, mid-read or mid-evaluation, and leaves no temp files', async () => {
+    const files = write(school.slice(0, 6), lessonLines(school.slice(0, 6)));
+    for (const phase of ['reading', 'evaluating'] as const) {
+      const tmpDir = mkdtempSync(join(tmpdir(), 'trappa-abort-'));
+      const controller = new AbortController();
+      const progress = { update: (p: { phase: string }) => (p.phase === phase ? controller.abort() : undefined), done: () => undefined } as unknown as ProgressBar;
+      await expect(run(files, { tmpDir, signal: controller.signal, progress, buckets: 3 })).rejects.toBeInstanceOf(BatchAbortedError);
+      expect(readdirSync(tmpDir)).toEqual([]);
+    }
   });
 
   it('stops with a clear message for a CSV header it cannot read', async () => {
