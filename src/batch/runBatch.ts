@@ -177,8 +177,8 @@ export async function runBatch(run: BatchRun): Promise<BatchReport> {
         nextToWrite += 1;
         const { out, decisions } = ready;
         writing = writing.then(async () => {
-          await write(run.out, out);
-          if (decisionsSink !== undefined) await write(decisionsSink, decisions);
+          await write(run.out, out, run.signal);
+          if (decisionsSink !== undefined) await write(decisionsSink, decisions, run.signal);
         });
       }
     };
@@ -242,7 +242,11 @@ export class BatchAbortedError extends Error {
 }
 
 /** Write text, waiting when the stream asks for back-pressure. */
-async function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
-  if (text === '' || stream.write(text)) return;
-  await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
+async function write(stream: NodeJS.WritableStream, text: string, signal: AbortSignal | undefined): Promise<void> {
+  if (signal?.aborted === true || text === '' || stream.write(text)) return;
+  // A closed pipe never drains: stop waiting when the run is stopped.
+  await new Promise<void>((resolve) => {
+    stream.once('drain', resolve);
+    signal?.addEventListener('abort', () => resolve(), { once: true });
+  });
 }

@@ -3,6 +3,7 @@ import type { BatchSettings } from '../batch/evaluateBucket.js';
 import { ProgressBar } from '../batch/progress.js';
 import { BatchAbortedError, runBatch, type BatchReport } from '../batch/runBatch.js';
 import type { Policy } from '../policy/policy.js';
+import { whenStdoutCloses } from './stdoutClosed.js';
 import { formatSummary, sortedSummary, type RunSummary } from './summary.js';
 
 /** What `trappa evaluate --format lessons` was asked to do. */
@@ -53,13 +54,17 @@ export async function evaluateLessons(run: LessonsRun): Promise<number> {
   // A nightly job stopped half-way must not leave gigabytes of buckets behind:
   // the first signal stops the threads and removes the temp files.
   const controller = new AbortController();
-  let stoppedBy: NodeJS.Signals | undefined;
+  let stoppedBy: NodeJS.Signals | 'EPIPE' | undefined;
   const onSignal = (signal: NodeJS.Signals): void => {
     stoppedBy = signal;
     controller.abort();
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  const releaseStdout = whenStdoutCloses(() => {
+    stoppedBy = 'EPIPE';
+    controller.abort();
+  });
   let report: BatchReport;
   try {
     report = await runBatch({
@@ -75,11 +80,13 @@ export async function evaluateLessons(run: LessonsRun): Promise<number> {
     });
   } catch (error) {
     if (!(error instanceof BatchAbortedError) || stoppedBy === undefined) throw error;
+    if (stoppedBy === 'EPIPE') return 0;
     process.stderr.write(`\ntrappa: stopped by ${stoppedBy}; temporary files removed, output incomplete\n`);
     return stoppedBy === 'SIGINT' ? 130 : 143;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    releaseStdout();
   }
   const { summary } = report;
   const rejectedTotal = summary.cases.rejected + summary.records.rejected;

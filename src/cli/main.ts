@@ -4,6 +4,7 @@ import { PolicyError } from '../policy/loadPolicy.js';
 import { diffCommand } from './diffCommand.js';
 import { checkCommand } from './checkCommand.js';
 import { evaluateCommand } from './evaluateCommand.js';
+import { installStdoutClosedHandler } from './stdoutClosed.js';
 import { UsageError } from './usageError.js';
 
 const HELP = `trappa — Swedish school-absence escalation (åtgärdstrappa) as code
@@ -82,6 +83,8 @@ async function main(argv: string[]): Promise<number> {
   }
   throw new UsageError(`unknown command "${command}"`);
 }
+
+installStdoutClosedHandler();
 
 main(process.argv.slice(2)).then(
   (code) => {
