@@ -12,7 +12,7 @@ export default defineConfig([
     platform: 'node',
   },
   {
-    entry: { cli: 'src/cli/main.ts', 'batch-worker': 'src/batch/worker.ts' },
+    entry: { cli: 'src/cli/main.ts', 'batch-worker': 'src/batch/worker.ts', 'generate-worker': 'src/cli/generateWorker.ts' },
     format: ['esm'],
     dts: false,
     sourcemap: true,

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { parseStudentCase } from '../adapters/parseStudentCase.js';
@@ -56,9 +57,9 @@ async function* fromFiles(files: readonly string[]): AsyncGenerator<InputItem | 
   for (const file of files) yield* readInput(file);
 }
 
-function* fromGenerator(inputs: Iterable<unknown>): Generator<InputItem> {
+async function* fromGenerator(inputs: AsyncIterable<unknown>): AsyncGenerator<InputItem> {
   let i = 0;
-  for (const value of inputs) {
+  for await (const value of inputs) {
     i += 1;
     yield { location: `generated[${i - 1}]`, value };
   }
@@ -79,6 +80,7 @@ function parseDiffArgs(args: string[]) {
         sample: { type: 'string', default: '3' },
         json: { type: 'boolean', default: false },
         lang: { type: 'string', default: 'sv' },
+        workers: { type: 'string' },
       },
     });
   } catch (error) {
@@ -109,6 +111,8 @@ export async function diffCommand(args: string[]): Promise<number> {
   const generate = values.generate === undefined ? undefined : wholeNumber('--generate', values.generate, 1);
   const seed = values.seed === undefined ? 1 : wholeNumber('--seed', values.seed, -(2 ** 31), 2 ** 31 - 1);
   const sample = wholeNumber('--sample', values.sample, 0);
+  if (values.workers !== undefined && generate === undefined) throw new UsageError('--workers applies to --generate only');
+  const workers = values.workers === undefined ? (generate !== undefined && generate >= 5000 ? availableParallelism() : 1) : wholeNumber('--workers', values.workers, 1, 64);
   if (values.lang !== 'sv' && values.lang !== 'en') throw new UsageError('--lang must be sv or en');
   const lang: Lang = values.lang;
   const asOf = values['as-of'] ?? (generate === undefined ? (DateTime.now().setZone('Europe/Stockholm').toISODate() ?? '') : GENERATE_DEFAULT_AS_OF);
@@ -128,13 +132,15 @@ export async function diffCommand(args: string[]): Promise<number> {
     // fast-check is loaded only here: plain diffs of case files never pay for
     // it, and it is an optional peer dependency of the package.
     let generateCases: typeof import('./generateCases.js').generateCases;
+    let generateInWorkers: typeof import('./generateInWorkers.js').generateInWorkers;
     try {
       ({ generateCases } = await import('./generateCases.js'));
+      ({ generateInWorkers } = await import('./generateInWorkers.js'));
     } catch (error) {
       if ((error as { code?: string }).code !== 'ERR_MODULE_NOT_FOUND') throw error;
       throw new Error('--generate draws students with fast-check, an optional peer dependency of trappa: install it (npm install --save-dev fast-check) or diff a cases file');
     }
-    items = fromGenerator(generateCases(generate, seed, asOf, calendar));
+    items = fromGenerator(generateInWorkers(generate, seed, asOf, calendar, workers, generateCases));
   }
   for await (const item of items) {
     cases.read += 1;

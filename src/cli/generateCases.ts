@@ -16,27 +16,36 @@ function chunkSeed(seed: number, k: number): number {
 }
 
 /**
- * `n` student cases drawn from the trappa/testing arbitraries (`arbitraryCase`)
- * for `asOf`, lazily, in chunks of `GENERATE_CHUNK`: the same `n`, `seed`,
- * `asOf` and calendar give the same cases, and a smaller `n` gives a prefix of
- * a larger one. The first chunk is exactly `fc.sample(arbitraryCase({ asOf }), { seed, numRuns })`.
- * Student ids are replaced by `gen-1`, `gen-2`, … (the kit draws ids from a
- * small range, so they repeat in a large population).
+ * Chunk `k` of a generated population of `n`: up to `GENERATE_CHUNK` cases
+ * drawn with the chunk's own seed, ids `gen-<k × GENERATE_CHUNK + i + 1>`.
+ * Chunks are independent, so any thread may draw any chunk and the
+ * population is the same.
  *
- * @param n - how many cases
- * @param seed - a 32-bit integer
- * @param asOf - the evaluation date the cases are drawn for
- * @param calendar - the school calendar lessons fall on (default: `defaultCalendarFor(asOf)`)
- * @returns a generator of case inputs (not yet parsed)
- * @example [...generateCases(2, 1, '2026-11-23')].map((c) => c.student.id) // ['gen-1', 'gen-2']
+ * @param k - the chunk number
+ * @param n - the population size
+ * @param seed - the run's seed
+ * @param asOf - evaluation date
+ * @param calendar - school calendar (default for `asOf`)
+ * @returns the chunk's cases
+ * @example generateChunk(0, 10, 1, '2026-11-23').length // 10
+ */
+export function generateChunk(k: number, n: number, seed: number, asOf: string, calendar?: SchoolCalendar): StudentCaseInput[] {
+  const arbitrary = arbitraryCase(calendar === undefined ? { asOf } : { asOf, calendar });
+  const first = k * GENERATE_CHUNK;
+  const chunk = fc.sample(arbitrary, { seed: chunkSeed(seed, k), numRuns: Math.max(0, Math.min(GENERATE_CHUNK, n - first)) });
+  return chunk.map((input, i) => ({ ...input, student: { ...input.student, id: `gen-${first + i + 1}` } }));
+}
+
+/**
+ * A population of `n` generated cases, chunk by chunk (see `generateChunk`).
+ *
+ * @param n - how many
+ * @param seed - the seed
+ * @param asOf - evaluation date
+ * @param calendar - school calendar
+ * @returns the cases in order
+ * @example [...generateCases(3, 1, '2026-11-23')].map((c) => c.student.id) // ['gen-1', 'gen-2', 'gen-3']
  */
 export function* generateCases(n: number, seed: number, asOf: string, calendar?: SchoolCalendar): Generator<StudentCaseInput> {
-  const arbitrary = arbitraryCase(calendar === undefined ? { asOf } : { asOf, calendar });
-  for (let k = 0, done = 0; done < n; k += 1) {
-    const chunk = fc.sample(arbitrary, { seed: chunkSeed(seed, k), numRuns: Math.min(GENERATE_CHUNK, n - done) });
-    for (const input of chunk) {
-      done += 1;
-      yield { ...input, student: { ...input.student, id: `gen-${done}` } };
-    }
-  }
+  for (let k = 0; k * GENERATE_CHUNK < n; k += 1) yield* generateChunk(k, n, seed, asOf, calendar);
 }

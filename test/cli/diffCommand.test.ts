@@ -114,6 +114,15 @@ describe('trappa diff --generate', () => {
     expect(ra.students.affected).toBeGreaterThan(0);
     expect(rc.sample.map((s) => s.from.facts)).not.toEqual(ra.sample.map((s) => s.from.facts));
   });
+
+  it('draws the same population in worker threads as in one thread (chunks have their own seeds)', () => {
+    const run = (workers: string) => trappa('diff', '--from', 'skollagen', '--to', 'stockholm', '--generate', '2100', '--seed', '3', '--json', '--sample', '2', '--workers', workers);
+    const one = run('1');
+    const two = run('2');
+    expect(one.code).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    expect(json(one.stdout).input).toMatchObject({ cases: { read: 2100, evaluated: 2100, rejected: 0 } });
+  }, 60_000);
 });
 
 describe('trappa diff exit codes', () => {
@@ -124,6 +133,7 @@ describe('trappa diff exit codes', () => {
     ['--generate not a number', ['--from', 'stockholm', '--to', 'stockholm', '--generate', 'many']],
     ['--generate 0', ['--from', 'stockholm', '--to', 'stockholm', '--generate', '0']],
     ['--seed without --generate', ['--from', 'stockholm', '--to', 'stockholm', 'x.ndjson', '--seed', '3']],
+    ['--workers without --generate', ['--from', 'stockholm', '--to', 'stockholm', 'x.ndjson', '--workers', '2']],
     ['negative --sample', ['--from', 'stockholm', '--to', 'stockholm', '--generate', '3', '--sample', '-1']],
     ['bad --as-of', ['--from', 'stockholm', '--to', 'stockholm', '--generate', '3', '--as-of', '2026-02-30']],
     ['unknown option', ['--from', 'stockholm', '--to', 'stockholm', '--generate', '3', '--threshold', '15']],
