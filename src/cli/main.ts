@@ -52,6 +52,7 @@ Options for diff:
   --from, --to <id|file>  the current and the proposed policy (bundled id or policy JSON file)
   --generate N         instead of files: N cases from the trappa/testing arbitraries (deterministic)
   --seed S             seed for --generate (default 1)
+  --workers <n>        threads drawing --generate cases (default: every core from 5 000 cases); same output for any n
   --as-of <date>       evaluation date (default: today; with --generate 2026-11-23)
   --calendar <file>    school calendar JSON, as for evaluate
   --sample K           affected students shown with both decisions (default 3)
