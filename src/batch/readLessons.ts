@@ -4,7 +4,7 @@ import { emptySummary, type RunSummary } from '../cli/summary.js';
 import { BinaryBucketWriter } from './bucketWriter.js';
 import { encodeLesson, LESSON_WORDS } from './lessonCodec.js';
 import { parseCsvHeader, parseLessonCsvLine, parseLessonJsonLine, type CsvHeader } from './lessonRecord.js';
-import { forEachLine } from './lines.js';
+import { forEachLineRange } from './lines.js';
 import { BatchInputError } from './batchInputError.js';
 import { RejectionLog, type RejectedLine } from './rejectionLog.js';
 import { scanLessonLine, scanLessonWords } from './scanLesson.js';
@@ -150,16 +150,16 @@ export async function readLessonTask(
   const lessons = new BinaryBucketWriter(dir, `lessons.${task.part}`, buckets, LESSON_WORDS);
   const scratch = new Int32Array(LESSON_WORDS);
   const { header, path } = task;
-  const lines = await forEachLine(
+  const lines = await forEachLineRange(
     path,
-    (line, n) => {
-      if (n === task.headerLine || line.length === 0 || line.trim() === '') return;
-      summary.records.read += 1;
+    (text, from, to, n) => {
+      if (n === task.headerLine || from === to) return;
       if (header === null) {
-        // Fastest path: canonical lines go straight into the bucket's words.
-        const id = scanLessonWords(line, scratch);
+        // Fastest path: canonical lines go straight into the bucket's words, read in place.
+        const id = scanLessonWords(text, scratch, from, to);
         const number = id === undefined ? undefined : numbers.get(id);
         if (number !== undefined) {
+          summary.records.read += 1;
           summary.records.accepted += 1;
           const b = bucketOfNumber[number] ?? 0;
           const at = lessons.reserve(b);
@@ -172,6 +172,9 @@ export async function readLessonTask(
           return;
         }
       }
+      const line = text.slice(from, to);
+      if (line.trim() === '') return;
+      summary.records.read += 1;
       const scanned = header === null ? scanLessonLine(line) : undefined;
       const parsed = scanned !== undefined ? { ok: true as const, lesson: scanned } : header === null ? parseLessonJsonLine(line) : parseLessonCsvLine(line, header);
       if (!parsed.ok) {

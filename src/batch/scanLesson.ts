@@ -208,16 +208,18 @@ const REASON_CODE: ReadonlyMap<string, number> = new Map(AbsenceReasonSchema.opt
  * `scanLessonLine`; a property test holds the words to `encodeLesson` of the
  * full path's record.
  *
- * @param line - one NDJSON line
+ * @param line - one NDJSON line, or a text holding it
  * @param words - five int32 words to fill (offset 0)
+ * @param start - where the line starts in `line` (default 0)
+ * @param end - where it ends, exclusive, without its line break (default `line.length`)
  * @returns the student id, or undefined
  * @example scanLessonWords('{"studentId":"e1","date":"2026-11-23","start":"08:10","scheduledMinutes":60}', new Int32Array(5)) // 'e1'
  */
-export function scanLessonWords(line: string, words: Int32Array): string | undefined {
-  if (!line.startsWith('{"studentId":"')) return undefined;
-  const idEnd = line.indexOf('"', 14);
-  if (idEnd <= 14 || !line.startsWith('","date":"', idEnd)) return undefined;
-  const studentId = line.slice(14, idEnd);
+export function scanLessonWords(line: string, words: Int32Array, start = 0, end = line.length): string | undefined {
+  if (!line.startsWith('{"studentId":"', start)) return undefined;
+  const idEnd = line.indexOf('"', start + 14);
+  if (idEnd <= start + 14 || idEnd >= end || !line.startsWith('","date":"', idEnd)) return undefined;
+  const studentId = line.slice(start + 14, idEnd);
   if (studentId.includes('\\')) return undefined;
   let i = idEnd + 10;
   const day = dayAt(line, i);
@@ -266,14 +268,16 @@ export function scanLessonWords(line: string, words: Int32Array): string | undef
     else return undefined;
   }
   if (line.startsWith(',"reason":"', i)) {
-    const end = line.indexOf('"', i + 11);
-    if (end === -1) return undefined;
-    const code = REASON_CODE.get(line.slice(i + 11, end));
+    const close = line.indexOf('"', i + 11);
+    if (close === -1 || close >= end) return undefined;
+    const code = REASON_CODE.get(line.slice(i + 11, close));
     if (code === undefined) return undefined;
     reason = code;
-    i = end + 1;
+    i = close + 1;
   }
-  if (i !== line.length - 1 || line.charCodeAt(i) !== CLOSE) return undefined;
+  // Every read moved forward; ending exactly on the line's last character
+  // means no read strayed past `end` into the next line.
+  if (i !== end - 1 || line.charCodeAt(i) !== CLOSE) return undefined;
   if (scheduled < 1 || scheduled > 600 || valid > 600 || invalid > 600 || valid + invalid > scheduled) return undefined;
   words[1] = day;
   words[2] = (((h0 * 10 + h1) * 60 + n0 * 10 + n1) << 16) | scheduled;

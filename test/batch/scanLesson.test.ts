@@ -147,6 +147,25 @@ describe('scanLessonWords (canonical lines straight to the codec words)', () => 
     );
   });
 
+  it('reads a line in place inside a larger text exactly as the line alone, whatever surrounds it', () => {
+    fc.assert(
+      fc.property(line, fc.string({ maxLength: 12 }), fc.oneof(fc.string({ maxLength: 12 }), line, fc.constantFrom('0}', '"}', '5,"reason":"sick"}')), (text, before, after) => {
+        if (text.includes('\n')) return;
+        const alone = new Int32Array(LESSON_WORDS);
+        const inPlace = new Int32Array(LESSON_WORDS);
+        const whole = `${before}\n${text}\n${after}`;
+        const from = before.length + 1;
+        const id = scanLessonWords(whole, inPlace, from, from + text.length);
+        expect(id).toBe(scanLessonWords(text, alone));
+        if (id !== undefined) expect([...inPlace]).toEqual([...alone]);
+      }),
+      { numRuns: 2000 },
+    );
+    // A line cut short must not borrow from the next one.
+    const cut = '{"studentId":"e1","date":"2026-11-23","start":"08:10","scheduledMinutes":6';
+    expect(scanLessonWords(`${cut}\n0}`, new Int32Array(LESSON_WORDS), 0, cut.length)).toBeUndefined();
+  });
+
   it('leaves other key orders, leading zeros and 4-digit minutes to the slower paths', () => {
     const words = new Int32Array(LESSON_WORDS);
     expect(scanLessonWords('{"date":"2026-11-23","studentId":"e1","start":"08:10","scheduledMinutes":60}', words)).toBeUndefined();
