@@ -7,7 +7,8 @@ import { AbsenceReasonSchema } from '../model/vocabulary.js';
 export const LESSON_WORDS = 5;
 
 const REASONS = AbsenceReasonSchema.options;
-const REASON_INDEX: ReadonlyMap<string, number> = new Map(REASONS.map((r, i) => [r, i]));
+/** The code of each absence reason in the packed words (its place in `AbsenceReasonSchema`). */
+export const REASON_CODE: ReadonlyMap<string, number> = new Map(REASONS.map((r, i) => [r, i]));
 const dayOf = boundedMemo(dayNumber);
 /** One string per date: decoded records share it, and the ledger compares dates by identity first. */
 const isoOf = boundedMemo(isoDate);
@@ -35,12 +36,44 @@ function clockOf(minutes: number): string {
  * @example encodeLesson(0, record, new Int32Array(5), 0)
  */
 export function encodeLesson(student: number, r: AttendanceRecord, into: Int32Array, at: number): void {
-  const startMinutes = Number(r.start.slice(0, 2)) * 60 + Number(r.start.slice(3, 5));
   into[at] = student;
-  into[at + 1] = dayOf(r.date);
-  into[at + 2] = (startMinutes << 16) | r.scheduledMinutes;
-  into[at + 3] = (r.validAbsenceMinutes << 16) | r.invalidAbsenceMinutes;
-  into[at + 4] = ((r.reported ? 1 : 0) << 9) | ((r.guardianReported ? 1 : 0) << 8) | (REASON_INDEX.get(r.reason) ?? 0);
+  packLesson(
+    into,
+    at,
+    dayOf(r.date),
+    Number(r.start.slice(0, 2)) * 60 + Number(r.start.slice(3, 5)),
+    r.scheduledMinutes,
+    r.validAbsenceMinutes,
+    r.invalidAbsenceMinutes,
+    r.reported,
+    r.guardianReported,
+    REASON_CODE.get(r.reason) ?? 0,
+  );
+}
+
+/**
+ * The one place the word layout is written: words 1–4 of a lesson at `at`
+ * (word 0, the student number, is the caller's). `encodeLesson` and the
+ * line scanner both write through it.
+ *
+ * @example packLesson(words, 0, 20415, 490, 60, 0, 60, true, false, 0)
+ */
+export function packLesson(
+  into: Int32Array,
+  at: number,
+  day: number,
+  startMinutes: number,
+  scheduled: number,
+  valid: number,
+  invalid: number,
+  reported: boolean,
+  guardianReported: boolean,
+  reasonCode: number,
+): void {
+  into[at + 1] = day;
+  into[at + 2] = (startMinutes << 16) | scheduled;
+  into[at + 3] = (valid << 16) | invalid;
+  into[at + 4] = ((reported ? 1 : 0) << 9) | ((guardianReported ? 1 : 0) << 8) | reasonCode;
 }
 
 /**

@@ -7,7 +7,7 @@ import { parseCsvHeader, parseLessonCsvLine, parseLessonJsonLine, type CsvHeader
 import { forEachLineRange } from './lines.js';
 import { BatchInputError } from './batchInputError.js';
 import { RejectionLog, type RejectedLine } from './rejectionLog.js';
-import { scanLessonLine, scanLessonWords } from './scanLesson.js';
+import { scanLessonWords } from './scanLesson.js';
 
 /** One slice of one lesson file for one thread: whole lines from `start` up to (not including) `end`. */
 export interface LessonTask {
@@ -175,8 +175,7 @@ export async function readLessonTask(
       const line = text.slice(from, to);
       if (line.trim() === '') return;
       summary.records.read += 1;
-      const scanned = header === null ? scanLessonLine(line) : undefined;
-      const parsed = scanned !== undefined ? { ok: true as const, lesson: scanned } : header === null ? parseLessonJsonLine(line) : parseLessonCsvLine(line, header);
+      const parsed = header === null ? parseLessonJsonLine(line) : parseLessonCsvLine(line, header);
       if (!parsed.ok) {
         summary.records.rejected += 1;
         log.push({ location: `${path}:${n}`, kind: 'record', studentId: parsed.studentId, issues: parsed.issues });

@@ -1,155 +1,10 @@
 import { dayNumber } from '../calendar/dayNumber.js';
 import { boundedMemo } from '../model/boundedMemo.js';
-import { isValidIsoDateCached } from '../model/fastAttendance.js';
 import { isValidIsoDate } from '../model/isoDate.js';
-import type { AttendanceRecord } from '../model/studentCase.js';
-import { AbsenceReasonSchema } from '../model/vocabulary.js';
+import { packLesson, REASON_CODE } from './lessonCodec.js';
 
-/** A lesson line read by the scanner: the student id and the validated record. */
-export interface ScannedLesson {
-  readonly studentId: string;
-  readonly record: AttendanceRecord;
-}
-
-const REASONS: ReadonlySet<string> = new Set(AbsenceReasonSchema.options);
-const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
-const validDate = isValidIsoDateCached;
-
-const QUOTE = 34;
-const COMMA = 44;
 const COLON = 58;
-const OPEN = 123;
 const CLOSE = 125;
-
-/**
- * The hot path of the batch: read a compact NDJSON lesson line
- * (`{"studentId":"e1","date":"2026-11-23","start":"08:10","scheduledMinutes":60}`)
- * without `JSON.parse`, validating as it goes. It accepts only the plain
- * shape (no whitespace, no escapes, each known key once, unsigned integers
- * without leading zeros, `true`/`false`) and returns `undefined` for anything
- * else, valid or not; the caller then takes the full path (`JSON.parse` and
- * the schema), which gives the located error. A property test holds the two
- * paths to the same result on every line the scanner accepts.
- *
- * @param line - one NDJSON line
- * @returns the lesson, or undefined to take the full path
- * @example scanLessonLine('{"studentId":"e1","date":"2026-11-23","start":"08:10","scheduledMinutes":60}')?.record.reason // 'none'
- */
-export function scanLessonLine(line: string): ScannedLesson | undefined {
-  const n = line.length;
-  if (n < 2 || line.charCodeAt(0) !== OPEN || line.charCodeAt(n - 1) !== CLOSE) return undefined;
-  let studentId: string | undefined;
-  let date: string | undefined;
-  let start: string | undefined;
-  let scheduled: number | undefined;
-  let valid: number | undefined;
-  let invalid: number | undefined;
-  let reported: boolean | undefined;
-  let guardianReported: boolean | undefined;
-  let reason: string | undefined;
-  let i = 1;
-  if (n === 2) return undefined;
-  for (;;) {
-    if (line.charCodeAt(i) !== QUOTE) return undefined;
-    const keyEnd = line.indexOf('"', i + 1);
-    if (keyEnd === -1 || line.charCodeAt(keyEnd + 1) !== COLON) return undefined;
-    const key = line.slice(i + 1, keyEnd);
-    i = keyEnd + 2;
-    const c = line.charCodeAt(i);
-    let end: number;
-    if (c === QUOTE) {
-      end = line.indexOf('"', i + 1);
-      if (end === -1) return undefined;
-      const value = line.slice(i + 1, end);
-      if (value.includes('\\')) return undefined;
-      end += 1;
-      switch (key) {
-        case 'studentId':
-          if (studentId !== undefined) return undefined;
-          studentId = value;
-          break;
-        case 'date':
-          if (date !== undefined) return undefined;
-          date = value;
-          break;
-        case 'start':
-          if (start !== undefined) return undefined;
-          start = value;
-          break;
-        case 'reason':
-          if (reason !== undefined) return undefined;
-          reason = value;
-          break;
-        default:
-          return undefined;
-      }
-    } else if (c >= 48 && c <= 57) {
-      end = i + 1;
-      while (end < n && line.charCodeAt(end) >= 48 && line.charCodeAt(end) <= 57) end += 1;
-      if (c === 48 && end > i + 1) return undefined; // a leading zero is not JSON
-      if (end - i > 6) return undefined;
-      const value = Number(line.slice(i, end));
-      switch (key) {
-        case 'scheduledMinutes':
-          if (scheduled !== undefined) return undefined;
-          scheduled = value;
-          break;
-        case 'validAbsenceMinutes':
-          if (valid !== undefined) return undefined;
-          valid = value;
-          break;
-        case 'invalidAbsenceMinutes':
-          if (invalid !== undefined) return undefined;
-          invalid = value;
-          break;
-        default:
-          return undefined;
-      }
-    } else if (line.startsWith('true', i) || line.startsWith('false', i)) {
-      const value = c === 116;
-      end = i + (value ? 4 : 5);
-      switch (key) {
-        case 'reported':
-          if (reported !== undefined) return undefined;
-          reported = value;
-          break;
-        case 'guardianReported':
-          if (guardianReported !== undefined) return undefined;
-          guardianReported = value;
-          break;
-        default:
-          return undefined;
-      }
-    } else return undefined;
-    const after = line.charCodeAt(end);
-    if (after === CLOSE) {
-      if (end !== n - 1) return undefined;
-      break;
-    }
-    if (after !== COMMA) return undefined;
-    i = end + 1;
-  }
-  if (studentId === undefined || studentId === '' || date === undefined || start === undefined || scheduled === undefined) return undefined;
-  const v = valid ?? 0;
-  const inv = invalid ?? 0;
-  const why = reason ?? 'none';
-  if (!validDate(date) || !CLOCK.test(start)) return undefined;
-  if (scheduled < 1 || scheduled > 600 || v > 600 || inv > 600 || v + inv > scheduled) return undefined;
-  if (!REASONS.has(why)) return undefined;
-  return {
-    studentId,
-    record: {
-      date,
-      start,
-      scheduledMinutes: scheduled,
-      validAbsenceMinutes: v,
-      invalidAbsenceMinutes: inv,
-      reported: reported ?? true,
-      guardianReported: guardianReported ?? false,
-      reason: why as AttendanceRecord['reason'],
-    },
-  };
-}
 
 const INVALID_DAY = 0x7fffffff;
 /** Day number of a date string, or INVALID_DAY. */
@@ -196,17 +51,16 @@ function minutesAt(line: string, i: number): number {
   return (a * 100 + b * 10 + c) * 4 + 2;
 }
 
-const REASON_CODE: ReadonlyMap<string, number> = new Map(AbsenceReasonSchema.options.map((r, i) => [r, i]));
-
 /**
  * The fastest path of the batch: a lesson line in the canonical key order
  * (`studentId, date, start, scheduledMinutes[, validAbsenceMinutes]
  * [, invalidAbsenceMinutes][, reported][, guardianReported][, reason]`, no
  * whitespace, no escapes), validated and written straight into the five words
  * of `encodeLesson` (word 0, the student number, is left to the caller)
- * without building a record. Anything else returns undefined and takes
- * `scanLessonLine`; a property test holds the words to `encodeLesson` of the
- * full path's record.
+ * without building a record or parsing JSON. Anything else, valid or not,
+ * returns undefined and takes the full path (`JSON.parse` and the schema),
+ * which gives the located error; a property test holds the words to
+ * `encodeLesson` of the full path's record on every line it accepts.
  *
  * @param line - one NDJSON line, or a text holding it
  * @param words - five int32 words to fill (offset 0)
@@ -238,8 +92,8 @@ export function scanLessonWords(line: string, words: Int32Array, start = 0, end 
   i += (m & 3) + 1;
   let valid = 0;
   let invalid = 0;
-  let reported = 1;
-  let guardian = 0;
+  let reported = true;
+  let guardian = false;
   let reason = 0;
   if (line.startsWith(',"validAbsenceMinutes":', i)) {
     m = minutesAt(line, i + 23);
@@ -256,13 +110,13 @@ export function scanLessonWords(line: string, words: Int32Array, start = 0, end 
   if (line.startsWith(',"reported":', i)) {
     if (line.startsWith('true', i + 12)) i += 16;
     else if (line.startsWith('false', i + 12)) {
-      reported = 0;
+      reported = false;
       i += 17;
     } else return undefined;
   }
   if (line.startsWith(',"guardianReported":', i)) {
     if (line.startsWith('true', i + 20)) {
-      guardian = 1;
+      guardian = true;
       i += 24;
     } else if (line.startsWith('false', i + 20)) i += 25;
     else return undefined;
@@ -279,9 +133,6 @@ export function scanLessonWords(line: string, words: Int32Array, start = 0, end 
   // means no read strayed past `end` into the next line.
   if (i !== end - 1 || line.charCodeAt(i) !== CLOSE) return undefined;
   if (scheduled < 1 || scheduled > 600 || valid > 600 || invalid > 600 || valid + invalid > scheduled) return undefined;
-  words[1] = day;
-  words[2] = (((h0 * 10 + h1) * 60 + n0 * 10 + n1) << 16) | scheduled;
-  words[3] = (valid << 16) | invalid;
-  words[4] = (reported << 9) | (guardian << 8) | reason;
+  packLesson(words, 0, day, (h0 * 10 + h1) * 60 + n0 * 10 + n1, scheduled, valid, invalid, reported, guardian, reason);
   return studentId;
 }
