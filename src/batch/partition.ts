@@ -1,6 +1,6 @@
 import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseStudentCase } from '../adapters/parseStudentCase.js';
+import { admitCase } from '../cli/admitCase.js';
 import { readInput } from '../cli/readInput.js';
 import { emptySummary, type RunSummary } from '../cli/summary.js';
 import { bucketOfOtherId, studentRanges } from './studentRanges.js';
@@ -111,39 +111,27 @@ export async function partitionInputs(
   const firstSeen: string[] = [];
   const rejectedIds = new Set<string>();
   for await (const item of readInput(files.students)) {
-    summary.cases.read += 1;
-    if ('error' in item) {
-      summary.cases.rejected += 1;
-      log.push({ location: item.location, kind: 'student', studentId: null, issues: [{ path: '(line)', message: item.error }] });
+    const parsed = admitCase(item, summary, (c) => {
+      const first = numbers.get(c.student.id);
+      return first === undefined ? undefined : { path: 'student.id', message: `Duplicate student id; the student was first given at ${firstSeen[first]}` };
+    });
+    if (parsed.status === 'unparsable') {
+      log.push({ location: parsed.location, kind: 'student', studentId: null, issues: [{ path: '(line)', message: parsed.error }] });
       continue;
     }
-    const attendance = (item.value as { attendance?: unknown } | null)?.attendance;
-    const inline = Array.isArray(attendance) ? attendance.length : 0;
-    summary.records.read += inline;
-    const parsed = parseStudentCase(item.value);
-    if (!parsed.ok) {
-      summary.cases.rejected += 1;
-      summary.records.rejected += inline;
-      if (parsed.studentId !== null) rejectedIds.add(parsed.studentId);
-      log.push({ location: item.location, kind: 'student', studentId: parsed.studentId, issues: parsed.issues });
+    if (parsed.status === 'rejected') {
+      // A repeated id is not "rejected" in the sense of the message for its lessons: the first line stands.
+      if (parsed.studentId !== null && !numbers.has(parsed.studentId)) rejectedIds.add(parsed.studentId);
+      log.push({ location: parsed.location, kind: 'student', studentId: parsed.studentId, issues: parsed.issues });
       continue;
     }
     const id = parsed.case.student.id;
-    const first = numbers.get(id);
-    if (first !== undefined) {
-      summary.cases.rejected += 1;
-      summary.records.rejected += inline;
-      log.push({ location: item.location, kind: 'student', studentId: id, issues: [{ path: 'student.id', message: `Duplicate student id; the student was first given at ${firstSeen[first]}` }] });
-      continue;
-    }
-    summary.records.accepted += parsed.case.attendance.length;
-    summary.records.rejected += parsed.rejectedRecords.length;
-    for (const r of parsed.rejectedRecords) log.push({ location: item.location, kind: 'record', studentId: id, issues: r.issues });
+    for (const r of parsed.rejectedRecords) log.push({ location: parsed.location, kind: 'record', studentId: id, issues: r.issues });
     const number = firstSeen.length;
     numbers.set(id, number);
-    firstSeen.push(item.location);
+    firstSeen.push(parsed.location);
     ids.push(id);
-    studentLines.push(JSON.stringify([number, item.location, parsed.case, parsed.rejectedRecords.length]));
+    studentLines.push(JSON.stringify([number, parsed.location, parsed.case, parsed.rejectedRecords.length]));
   }
   const ranges = studentRanges(ids, buckets);
   const studentsPerBucket = Array.from({ length: buckets }, () => 0);

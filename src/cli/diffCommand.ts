@@ -1,7 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
-import { parseStudentCase } from '../adapters/parseStudentCase.js';
 import { diffCase, diffContext, tallyFor } from '../diff/diffPolicies.js';
 import { addCaseDiff, finishDiff, type PolicyDiff } from '../diff/policyDiff.js';
 import { isValidIsoDate } from '../model/isoDate.js';
@@ -11,6 +10,7 @@ import { formatDiff } from './formatDiff.js';
 import type { Lang } from './format.js';
 import { pickCalendar, pickPolicy } from './options.js';
 import { readInput, type InputItem, type UnparsableItem } from './readInput.js';
+import { admitCase } from './admitCase.js';
 import { UsageError } from './usageError.js';
 
 /** The evaluation date `--generate` uses without `--as-of`: the kit's own default, so a seed alone reproduces a run. */
@@ -143,25 +143,16 @@ export async function diffCommand(args: string[]): Promise<number> {
     items = fromGenerator(generateInWorkers(generate, seed, asOf, calendar, workers, generateCases));
   }
   for await (const item of items) {
-    cases.read += 1;
-    if ('error' in item) {
-      cases.rejected += 1;
-      process.stderr.write(`${item.location}: ${item.error}\n`);
+    const parsed = admitCase(item, { cases, records });
+    if (parsed.status === 'unparsable') {
+      process.stderr.write(`${parsed.location}: ${parsed.error}\n`);
       continue;
     }
-    const attendance = (item.value as { attendance?: unknown } | null)?.attendance;
-    const recordCount = Array.isArray(attendance) ? attendance.length : 0;
-    records.read += recordCount;
-    const parsed = parseStudentCase(item.value);
-    if (!parsed.ok) {
-      cases.rejected += 1;
-      records.rejected += recordCount;
-      for (const issue of parsed.issues) process.stderr.write(`${item.location}: ${issue.path}: ${issue.message}\n`);
+    if (parsed.status === 'rejected') {
+      for (const issue of parsed.issues) process.stderr.write(`${parsed.location}: ${issue.path}: ${issue.message}\n`);
       continue;
     }
-    records.rejected += parsed.rejectedRecords.length;
-    records.accepted += parsed.case.attendance.length;
-    for (const r of parsed.rejectedRecords) for (const issue of r.issues) process.stderr.write(`${item.location}: ${issue.path}: ${issue.message}\n`);
+    for (const r of parsed.rejectedRecords) for (const issue of r.issues) process.stderr.write(`${parsed.location}: ${issue.path}: ${issue.message}\n`);
     const warnings = parsed.rejectedRecords.length > 0 ? [{ kind: 'rejected-records' as const, count: parsed.rejectedRecords.length }] : [];
     addCaseDiff(tally, diffCase(context, parsed.case, warnings));
     cases.evaluated += 1;

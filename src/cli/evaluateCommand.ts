@@ -1,9 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
-import { parseStudentCase } from '../adapters/parseStudentCase.js';
 import { evaluate } from '../evaluate.js';
 import { isValidIsoDate } from '../model/isoDate.js';
+import { admitCase } from './admitCase.js';
 import { evaluateLessons, summaryJson } from './evaluateLessons.js';
 import { evaluateSs12000 } from './evaluateSs12000.js';
 import { formatDecision, type Lang } from './format.js';
@@ -100,29 +100,20 @@ export async function evaluateCommand(args: string[]): Promise<number> {
 
   for (const file of positionals) {
     for await (const item of readInput(file)) {
-      summary.cases.read += 1;
-      if ('error' in item) {
-        summary.cases.rejected += 1;
-        process.stderr.write(`${item.location}: ${item.error}\n`);
-        rejectedLines.push(JSON.stringify({ location: item.location, kind: 'case', issues: [{ path: '(root)', message: item.error }] }));
+      const parsed = admitCase(item, summary);
+      if (parsed.status === 'unparsable') {
+        process.stderr.write(`${parsed.location}: ${parsed.error}\n`);
+        rejectedLines.push(JSON.stringify({ location: parsed.location, kind: 'case', issues: [{ path: '(root)', message: parsed.error }] }));
         continue;
       }
-      const attendance = (item.value as { attendance?: unknown } | null)?.attendance;
-      const recordCount = Array.isArray(attendance) ? attendance.length : 0;
-      summary.records.read += recordCount;
-      const parsed = parseStudentCase(item.value);
-      if (!parsed.ok) {
-        summary.cases.rejected += 1;
-        summary.records.rejected += recordCount;
-        for (const issue of parsed.issues) process.stderr.write(`${item.location}: ${issue.path}: ${issue.message}\n`);
-        rejectedLines.push(JSON.stringify({ location: item.location, kind: 'case', studentId: parsed.studentId, issues: parsed.issues }));
+      if (parsed.status === 'rejected') {
+        for (const issue of parsed.issues) process.stderr.write(`${parsed.location}: ${issue.path}: ${issue.message}\n`);
+        rejectedLines.push(JSON.stringify({ location: parsed.location, kind: 'case', studentId: parsed.studentId, issues: parsed.issues }));
         continue;
       }
-      summary.records.rejected += parsed.rejectedRecords.length;
-      summary.records.accepted += parsed.case.attendance.length;
       for (const r of parsed.rejectedRecords) {
-        for (const issue of r.issues) process.stderr.write(`${item.location}: ${issue.path}: ${issue.message}\n`);
-        rejectedLines.push(JSON.stringify({ location: item.location, kind: 'record', studentId: parsed.case.student.id, index: r.index, issues: r.issues }));
+        for (const issue of r.issues) process.stderr.write(`${parsed.location}: ${issue.path}: ${issue.message}\n`);
+        rejectedLines.push(JSON.stringify({ location: parsed.location, kind: 'record', studentId: parsed.case.student.id, index: r.index, issues: r.issues }));
       }
       const decision = evaluate(parsed.case, policy, {
         asOf,
