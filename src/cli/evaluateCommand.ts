@@ -4,12 +4,12 @@ import { DateTime } from 'luxon';
 import { evaluate } from '../evaluate.js';
 import { isValidIsoDate } from '../model/isoDate.js';
 import { admitCase } from './admitCase.js';
-import { evaluateLessons, summaryJson } from './evaluateLessons.js';
+import { evaluateLessons } from './evaluateLessons.js';
 import { evaluateSs12000 } from './evaluateSs12000.js';
 import { formatDecision, type Lang } from './format.js';
 import { pickCalendar, pickPolicy } from './options.js';
 import { readInput } from './readInput.js';
-import { addDecision, emptySummary, formatSummary } from './summary.js';
+import { addDecision, emptySummary, formatSummary, summaryJson } from './summary.js';
 import { UsageError } from './usageError.js';
 
 /**

@@ -2,9 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import type { BatchSettings } from '../batch/evaluateBucket.js';
 import { ProgressBar } from '../batch/progress.js';
 import { BatchAbortedError, runBatch, type BatchReport } from '../batch/runBatch.js';
-import type { Policy } from '../policy/policy.js';
 import { whenStdoutCloses } from './stdoutClosed.js';
-import { formatSummary, sortedSummary, type RunSummary } from './summary.js';
+import { formatSummary, summaryJson } from './summary.js';
 
 /** What `trappa evaluate --format lessons` was asked to do. */
 export interface LessonsRun {
@@ -18,27 +17,6 @@ export interface LessonsRun {
   readonly summaryJson: string | undefined;
   readonly progress: boolean | undefined;
   readonly tmpDir: string | undefined;
-}
-
-/**
- * The run summary as one JSON object, for `--summary-json`: policy, date,
- * counts (students, records, rejected), steps and typology overall and per
- * school, changes when incremental, and the run's own figures.
- *
- * @param policy - the policy used
- * @param asOf - the evaluation date
- * @param summary - the counts
- * @param run - workers, buckets, seconds and peak memory, when a batch ran
- * @returns a JSON-serialisable object with sorted keys
- * @example summaryJson(policy, '2026-11-23', summary)
- */
-export function summaryJson(policy: Policy, asOf: string, summary: RunSummary, run?: Omit<BatchReport, 'summary' | 'rejectedSample'>): object {
-  return {
-    policy: { id: policy.id, version: policy.version, hash: policy.hash },
-    asOf,
-    ...sortedSummary(summary),
-    ...(run === undefined ? {} : { run }),
-  };
 }
 
 /**

@@ -4,10 +4,9 @@ import type { Ss12000Rejection } from '../adapters/ss12000/issues.js';
 import { evaluate } from '../evaluate.js';
 import type { SchoolCalendar } from '../model/schoolCalendar.js';
 import type { Policy } from '../policy/policy.js';
-import { summaryJson } from './evaluateLessons.js';
 import { formatDecision, type Lang } from './format.js';
 import { readSs12000Files } from './readSs12000.js';
-import { addDecision, emptySummary, formatSummary } from './summary.js';
+import { addDecision, emptySummary, formatSummary, summaryJson } from './summary.js';
 
 /** What `trappa evaluate --format ss12000` was asked to do. */
 export interface Ss12000Run {

@@ -1,4 +1,6 @@
+import type { BatchReport } from '../batch/runBatch.js';
 import type { Decision } from '../model/decision.js';
+import type { Policy } from '../policy/policy.js';
 
 /**
  * Counts for one run; `read = evaluated + rejected` for cases and
@@ -166,4 +168,25 @@ export function formatSummary(s: RunSummary): string {
     for (const [kind, n] of Object.entries(s.warnings).sort()) lines.push(`  ${kind}  ${n}`);
   }
   return lines.join('\n');
+}
+
+/**
+ * The run summary as one JSON object, for `--summary-json`: policy, date,
+ * counts (students, records, rejected), steps and typology overall and per
+ * school, changes when incremental, and the run's own figures.
+ *
+ * @param policy - the policy used
+ * @param asOf - the evaluation date
+ * @param summary - the counts
+ * @param run - workers, buckets, seconds and peak memory, when a batch ran
+ * @returns a JSON-serialisable object with sorted keys
+ * @example summaryJson(policy, '2026-11-23', summary)
+ */
+export function summaryJson(policy: Policy, asOf: string, summary: RunSummary, run?: Omit<BatchReport, 'summary' | 'rejectedSample'>): object {
+  return {
+    policy: { id: policy.id, version: policy.version, hash: policy.hash },
+    asOf,
+    ...sortedSummary(summary),
+    ...(run === undefined ? {} : { run }),
+  };
 }
