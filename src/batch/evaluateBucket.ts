@@ -3,13 +3,14 @@ import { formatDecision, type Lang } from '../cli/format.js';
 import { addDecision, emptySummary, type RunSummary } from '../cli/summary.js';
 import { evaluate } from '../evaluate.js';
 import type { SchoolCalendar } from '../model/schoolCalendar.js';
-import type { AttendanceRecord, StudentCase } from '../model/studentCase.js';
+import { OPAQUE_ID_PATTERN, type AttendanceRecord, type StudentCase } from '../model/studentCase.js';
 import type { Policy } from '../policy/policy.js';
 import { bucketPath } from './bucketWriter.js';
 import { diffStepStates, stepStates, type Change, type StepState } from './changes.js';
 import { formatChange } from './formatChange.js';
 import { decodeLesson, LESSON_WORDS } from './lessonCodec.js';
 import { BatchInputError, rejectedCountsPath, rejectedIdsPath } from './partition.js';
+import { compareIds } from './studentRanges.js';
 
 /** How a batch writes its results. Plain data: it is sent to worker threads. */
 export interface BatchSettings {
@@ -72,8 +73,22 @@ function int32File(path: string): Int32Array {
   return new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 2);
 }
 
+/**
+ * What the partition wrote once for the whole run (rejected lessons per
+ * student, ids of rejected students), read once per thread and run rather
+ * than once per bucket: a city has hundreds of buckets.
+ */
+let runFiles: { readonly dir: string; readonly rejectedPerStudent: Int32Array; readonly rejectedIds: ReadonlySet<string> } | undefined;
+
+function runFilesOf(dir: string): NonNullable<typeof runFiles> {
+  if (runFiles?.dir !== dir) {
+    runFiles = { dir, rejectedPerStudent: int32File(rejectedCountsPath(dir)), rejectedIds: new Set(lines(rejectedIdsPath(dir))) };
+  }
+  return runFiles;
+}
+
 function readStudents(dir: string, bucket: number, parts: number): Map<number, Pending> {
-  const rejectedPerStudent = int32File(rejectedCountsPath(dir));
+  const { rejectedPerStudent } = runFilesOf(dir);
   const students = new Map<number, Pending>();
   for (const line of lines(bucketPath(dir, bucket, 'students'))) {
     const [number, , studentCase, rejectedInline] = JSON.parse(line) as [number, string, StudentCase, number];
@@ -98,7 +113,7 @@ function readPrevious(dir: string, bucket: number, previousPath: string): Map<st
     } catch (error) {
       throw new BatchInputError(`${previousPath}:${line.slice(0, tab)}: invalid JSON: ${(error as Error).message}`);
     }
-    if (typeof decision.studentId !== 'string' || !OPAQUE_ID.test(decision.studentId) || !Array.isArray(decision.steps)) {
+    if (typeof decision.studentId !== 'string' || !OPAQUE_ID_PATTERN.test(decision.studentId) || !Array.isArray(decision.steps)) {
       throw new BatchInputError(`${previousPath}:${line.slice(0, tab)}: not a decision (needs studentId and steps); --previous takes the NDJSON that --json wrote`);
     }
     previous.set(decision.studentId, stepStates(decision as { steps: never[] }));
@@ -106,11 +121,6 @@ function readPrevious(dir: string, bucket: number, previousPath: string): Map<st
   return previous;
 }
 
-const OPAQUE_ID = /^[\w.:-]{1,128}$/;
-
-function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /**
  * Evaluate one bucket: read its students (validated by the partition), their
@@ -155,7 +165,7 @@ export function evaluateBucket(layout: BucketLayout, bucket: number, settings: B
   if (settings.incremental) {
     // A student missing tonight closes their tasks, unless their line was
     // rejected: then nothing is known and nothing is closed.
-    const rejectedIds = new Set(lines(rejectedIdsPath(layout.dir)));
+    const { rejectedIds } = runFilesOf(layout.dir);
     for (const id of [...previous.keys()].sort(compareIds)) {
       if (!students.has(id) && !rejectedIds.has(id)) changes.push(...diffStepStates(id, settings.asOf, null, previous.get(id) ?? null));
     }

@@ -1,6 +1,7 @@
 import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { admitCase } from '../cli/admitCase.js';
+import { OPAQUE_ID_PATTERN } from '../model/studentCase.js';
 import { readInput } from '../cli/readInput.js';
 import { emptySummary, type RunSummary } from '../cli/summary.js';
 import { bucketOfOtherId, studentRanges } from './studentRanges.js';
@@ -179,7 +180,7 @@ export async function partitionInputs(
     for (const line of r.sample) if (sample.length < REJECTED_SAMPLE_SIZE) sample.push(relocate(line, offsets[r.part] ?? 0));
   }
   writeFileSync(rejectedCountsPath(dir), new Uint8Array(rejectedPerStudent.buffer));
-  writeFileSync(rejectedIdsPath(dir), [...rejectedIds].filter((id) => /^[\w.:-]{1,128}$/.test(id)).map((id) => `${id}\n`).join(''));
+  writeFileSync(rejectedIdsPath(dir), [...rejectedIds].filter((id) => OPAQUE_ID_PATTERN.test(id)).map((id) => `${id}\n`).join(''));
   const studentRejections = log.counts();
   return {
     dir,

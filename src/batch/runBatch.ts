@@ -8,7 +8,7 @@ import { BatchInputError, bucketCount, partitionInputs, relocate, type BatchFile
 import { forEachLine } from './lines.js';
 import type { LessonTaskResult } from './readLessons.js';
 import type { BatchTask } from './worker.js';
-import { WorkerPool } from './workerPool.js';
+import { WorkerPool, workerScript } from './workerPool.js';
 import type { ProgressBar } from './progress.js';
 import type { RejectedLine } from './rejectionLog.js';
 
@@ -53,15 +53,6 @@ export interface BatchReport {
   readonly peakRssMbReading: number;
 }
 
-/** `batch-worker.js` beside this module; undefined where there is no module URL (the CommonJS build): one thread then. */
-function defaultWorkerUrl(): URL | undefined {
-  try {
-    return new URL('./batch-worker.js', import.meta.url);
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * The worker count to use: the caller's, or all cores for large input; 1 when
  * the worker script is not there (running from source, e.g. under vitest).
@@ -98,7 +89,7 @@ export function workerCount(requested: number | undefined, inputBytes: number, w
 export async function runBatch(run: BatchRun): Promise<BatchReport> {
   const started = performance.now();
   const inputBytes = run.files.lessons.reduce((sum, f) => sum + statSync(f).size, 0);
-  const workerUrl = run.workerUrl ?? defaultWorkerUrl();
+  const workerUrl = run.workerUrl ?? workerScript('./batch-worker.js', import.meta.url);
   const workers = workerCount(run.workers, inputBytes, workerUrl);
   const buckets = run.buckets ?? bucketCount(inputBytes);
   const dir = mkdtempSync(join(run.tmpDir ?? tmpdir(), 'trappa-batch-'));

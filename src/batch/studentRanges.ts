@@ -6,7 +6,12 @@ export interface StudentRanges {
   readonly firstIds: readonly string[];
 }
 
-function compareIds(a: string, b: string): number {
+/**
+ * Student ids in UTF-16 order (as `<` compares): the order of buckets and of every output.
+ *
+ * @example ['b', 'a'].sort(compareIds) // ['a', 'b']
+ */
+export function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

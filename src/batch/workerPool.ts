@@ -1,4 +1,25 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+
+/**
+ * A built worker script beside the calling module, if it is there: not when
+ * running from source (vitest, tsx) nor in the CommonJS build, which has no
+ * module URL. Callers then do the work in their own thread.
+ *
+ * @param name - e.g. `./batch-worker.js`
+ * @param base - the caller's `import.meta.url`
+ * @returns the script's URL, or undefined
+ * @example workerScript('./batch-worker.js', import.meta.url)
+ */
+export function workerScript(name: string, base: string | undefined): URL | undefined {
+  try {
+    const url = new URL(name, base);
+    return existsSync(fileURLToPath(url)) ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** A message a pool worker sends back: progress while it works, then one reply per task. */
 export type WorkerMessage = { readonly kind: 'progress'; readonly bytes: number; readonly records: number } | { readonly kind: 'reply'; readonly ok: true; readonly result: unknown } | { readonly kind: 'reply'; readonly ok: false; readonly inputError: boolean; readonly message: string };

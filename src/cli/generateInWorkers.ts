@@ -1,20 +1,8 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { WorkerPool } from '../batch/workerPool.js';
+import { WorkerPool, workerScript } from '../batch/workerPool.js';
 import type { SchoolCalendar } from '../model/schoolCalendar.js';
 import type { StudentCaseInput } from '../model/studentCase.js';
 import { GENERATE_CHUNK } from './generateCases.js';
 import type { ChunkTask } from './generateWorker.js';
-
-/** The worker script beside this module (the built CLI), or undefined when running from source. */
-function workerUrl(): URL | undefined {
-  try {
-    const url = new URL('./generate-worker.js', import.meta.url);
-    return existsSync(fileURLToPath(url)) ? url : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * `generateCases` drawn by `workers` threads while the caller consumes them:
@@ -40,7 +28,7 @@ export async function* generateInWorkers(
   workers: number,
   fallback: (n: number, seed: number, asOf: string, calendar?: SchoolCalendar) => Iterable<StudentCaseInput>,
 ): AsyncGenerator<StudentCaseInput> {
-  const url = workerUrl();
+  const url = workerScript('./generate-worker.js', import.meta.url);
   if (workers <= 1 || url === undefined) {
     yield* fallback(n, seed, asOf, calendar);
     return;

@@ -16,10 +16,13 @@ export const MunicipalityCodeSchema = z
   .string()
   .regex(/^\d{4}$/, { message: 'Expected a four-digit municipality code such as "0180"' });
 
+/** The characters of an opaque id: 1–128 of `[A-Za-z0-9_.:-]` (never a tab or line break). */
+export const OPAQUE_ID_PATTERN = /^[\w.:-]{1,128}$/;
+
 /** Opaque identifier. Never a name or personnummer: 1–128 visible characters, no spaces. */
 export const OpaqueIdSchema = z
   .string()
-  .regex(/^[\w.:-]{1,128}$/, { message: 'Expected an opaque id of 1–128 characters [A-Za-z0-9_.:-]' })
+  .regex(OPAQUE_ID_PATTERN, { message: 'Expected an opaque id of 1–128 characters [A-Za-z0-9_.:-]' })
   .refine((id) => !/^\d{10}$|^\d{12}$|^\d{6,8}[-+]\d{4}$/.test(id), {
     message: 'Looks like a personnummer; use an opaque id instead',
   });
