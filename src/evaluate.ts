@@ -1,27 +1,20 @@
 import { indexCalendar } from './calendar/calendarIndex.js';
 import { defaultCalendarFor } from './calendar/defaultCalendar.js';
-import { dayNumber, isoDate } from './calendar/dayNumber.js';
-import type { Decision, Escalation, NotRecommended, Reason, Step, Warning } from './model/decision.js';
+import type { Decision, Warning } from './model/decision.js';
 import { isValidIsoDate } from './model/isoDate.js';
 import type { SchoolCalendar } from './model/schoolCalendar.js';
 import type { StudentCase } from './model/studentCase.js';
 import type { Facts } from './model/facts.js';
 import type { Typology } from './model/typology.js';
-import { StepIdSchema, type StepId, type StepKind } from './model/vocabulary.js';
-import { computeFacts, type FactsResult } from './metrics/computeFacts.js';
+import type { StepId } from './model/vocabulary.js';
+import { computeFacts, type ComputeOptions, type FactsResult } from './metrics/computeFacts.js';
 import { addTypology } from './typology/addTypology.js';
-import { rateAbove } from './policy/operators.js';
 import { compilePolicy, explainCompiled, runCompiled, type CompiledPolicy } from './policy/compile.js';
-import type { Evidence } from './policy/evaluateConditions.js';
 import type { Policy, PolicyParameters, PolicyRule } from './policy/policy.js';
-import { STEP_CATALOG } from './steps/catalog.js';
-import { consentState } from './steps/consent.js';
-import { withChildConsentPath } from './steps/childConsentPath.js';
-import { datedValueInForce, type DatedValue } from './model/datedParameter.js';
+import { datedValueInForce } from './model/datedParameter.js';
 import { contentHash } from './policy/canonicalJson.js';
-import { dueDate, strictest, URGENCY_ORDER } from './steps/deadline.js';
-import { latestMeasure, takenBy, type RenewalContext } from './steps/renewal.js';
-import { routeStep } from './steps/routing.js';
+import { buildSteps, type EvaluatedRule } from './steps/buildSteps.js';
+import { holdOpen, openSince, type PreviousNight } from './steps/heldOpen.js';
 
 /** Options for `evaluate`. Context is always an argument: nothing is read from the clock. */
 export interface EvaluateOptions {
@@ -31,10 +24,14 @@ export interface EvaluateOptions {
   readonly calendar?: SchoolCalendar;
   /** Extra warnings to attach, e.g. rejected records from the adapter. */
   readonly warnings?: readonly Warning[];
+  /**
+   * The previous night's decision for this student (its `asOf` and `steps`).
+   * With it, a statutory duty that was open then stays open until a measure
+   * closes it, and open steps keep the date they arose (see README "Duties over time").
+   */
+  readonly previous?: PreviousNight;
 }
 
-const KIND_STRENGTH: Readonly<Record<StepKind, number>> = { lagkrav: 0, riktlinje: 1, stod: 2 };
-const STEP_ORDER = StepIdSchema.options;
 
 /**
  * Rules whose effective range contains the date: of the versions of one rule
@@ -78,13 +75,6 @@ function calendarHash(calendar: SchoolCalendar): string {
   return hash;
 }
 
-interface Evaluated {
-  readonly rule: PolicyRule;
-  readonly fired: boolean;
-  /** The decisive leaves (see `decisiveEvidence`). */
-  readonly evidence: readonly Evidence[];
-}
-
 /** Policies are immutable data: compile each once and reuse it for every student. */
 const compiledPolicies = new WeakMap<Policy, CompiledPolicy>();
 
@@ -116,23 +106,6 @@ export function inForce(rule: PolicyRule, asOf: string): boolean {
   return rule.effectiveFrom <= asOf && (rule.effectiveTo === undefined || asOf <= rule.effectiveTo);
 }
 
-function toReason(e: Evaluated): Reason {
-  return {
-    ruleId: e.rule.id,
-    ruleVersion: e.rule.version,
-    policyId: e.rule.policyId,
-    kind: e.rule.kind,
-    basis: e.rule.basis,
-    evidence: e.evidence,
-  };
-}
-
-function schoolDaysBetween(schoolDays: readonly number[], after: number, upTo: number): number {
-  let n = 0;
-  for (const d of schoolDays) if (d > after && d <= upTo) n += 1;
-  return n;
-}
-
 /**
  * Evaluate one student under a policy: the pure core of Trappa. Computes the
  * facts, runs every rule in force on `asOf`, and returns the recommended
@@ -149,10 +122,20 @@ function schoolDaysBetween(schoolDays: readonly number[], after: number, upTo: n
  * decision.steps.map((s) => s.id); // e.g. ['orosanmalan', 'rektor-utredning', 'eht', ...]
  */
 export function evaluate(input: StudentCase, policy: Policy, options: EvaluateOptions): Decision {
-  const { asOf } = options;
+  const { asOf, previous } = options;
   if (!isValidIsoDate(asOf)) throw new RangeError(`asOf must be a date written YYYY-MM-DD, got "${asOf}"`);
+  if (previous !== undefined && !isValidIsoDate(previous.asOf)) throw new RangeError(`previous.asOf must be a date written YYYY-MM-DD, got "${previous.asOf}"`);
   const calendar = options.calendar ?? defaultCalendarFor(asOf);
-  return decideOn(input, measureCase(input, asOf, calendar, policy.parameters), policy, { ...options, calendar });
+  const open = openSince(previous, input.measures, asOf);
+  const notice = open.get('vardnadshavare-informeras');
+  const measured = measureCase(input, asOf, calendar, policy.parameters, notice === undefined ? {} : { noticeFrom: notice });
+  const decision = decideOn(input, measured, policy, { ...options, calendar, openSince: open });
+  if (previous === undefined) return decision;
+  // An earlier night's date is evaluated with its own default calendar unless one was given.
+  const earlierCalendar = options.calendar;
+  return holdOpen(decision, previous, input.measures, (date) =>
+    evaluate(input, policy, { asOf: date, ...(earlierCalendar === undefined ? {} : { calendar: earlierCalendar }) }),
+  );
 }
 
 /**
@@ -166,6 +149,10 @@ export interface MeasuredCase {
   readonly typology: Typology;
   readonly warnings: readonly Warning[];
   readonly anchors: FactsResult['anchors'];
+  readonly signals: FactsResult['signals'];
+  readonly episode: FactsResult['episode'];
+  readonly noticeDays: FactsResult['noticeDays'];
+  readonly history: FactsResult['history'];
 }
 
 /**
@@ -178,11 +165,26 @@ export interface MeasuredCase {
  * @returns facts, typology, warnings and anchors
  * @example measureCase(c, '2026-11-23', defaultCalendarFor('2026-11-23'), builtinPolicy('stockholm').parameters).facts.termAbsence
  */
-export function measureCase(input: StudentCase, asOf: string, calendar: SchoolCalendar, parameters: PolicyParameters): MeasuredCase {
-  const { facts: measured, warnings, anchors, patterns } = computeFacts(input, asOf, calendar, parameters);
+export function measureCase(
+  input: StudentCase,
+  asOf: string,
+  calendar: SchoolCalendar,
+  parameters: PolicyParameters,
+  options: ComputeOptions = {},
+): MeasuredCase {
+  const result = computeFacts(input, asOf, calendar, parameters, options);
   // The typology is computed under every policy; rules may read it, lagkrav rules may not (policyFile.ts).
-  const { facts, typology } = addTypology(measured, patterns);
-  return { facts, typology, warnings, anchors };
+  const { facts, typology } = addTypology(result.facts, result.patterns);
+  return {
+    facts,
+    typology,
+    warnings: result.warnings,
+    anchors: result.anchors,
+    signals: result.signals,
+    episode: result.episode,
+    noticeDays: result.noticeDays,
+    history: result.history,
+  };
 }
 
 /**
@@ -201,7 +203,7 @@ export function decideOn(
   input: StudentCase,
   measured: MeasuredCase,
   policy: Policy,
-  options: EvaluateOptions & { readonly calendar: SchoolCalendar },
+  options: EvaluateOptions & { readonly calendar: SchoolCalendar; readonly openSince?: ReadonlyMap<StepId, string> },
 ): Decision {
   const { asOf, calendar } = options;
   const { facts, typology, warnings, anchors } = measured;
@@ -210,71 +212,24 @@ export function decideOn(
   // interpreter and json-rules-engine (test/policy/jreDifferential.test.ts, compiled.test.ts).
   const compiled = compiledFor(policy);
   const run = runCompiled(compiled, facts);
-  const evaluated: Evaluated[] = [];
+  const evaluated: EvaluatedRule[] = [];
   compiled.rules.forEach((r, i) => {
     if (!inForce(r.rule, asOf)) return;
     evaluated.push({ rule: r.rule, fired: run.rules[i] === 1, evidence: explainCompiled(compiled, r, run, facts) });
   });
 
-  const index = indexCalendar(calendar);
-  const asOfDay = dayNumber(asOf);
-  const term = index.termAt(asOfDay);
-  const intervalDays = index.schoolDaysEndingAt(asOfDay, policy.parameters.followUpIntervalSchoolDays + 1);
-  const orosanmalanDate = latestMeasure(input.measures, 'orosanmalan', asOf)?.date;
-  const renewal: RenewalContext = {
+  const { steps, notRecommended } = buildSteps(evaluated, {
+    input,
+    facts,
     asOf,
-    termStart: term === undefined ? null : isoDate(term.start),
-    intervalStart: intervalDays.length > policy.parameters.followUpIntervalSchoolDays ? isoDate(intervalDays[0] ?? 0) : '0000-01-01',
-    measures: input.measures,
-    signals: input.signals,
-    orosanmalanDate,
-  };
-
-  const consentAge = datedValueInForce(policy.parameters.childConsentAgeOppnaInsatser, asOf);
-  const steps: Step[] = [];
-  const notRecommended: NotRecommended[] = [];
-  const escalations: Escalation[] = [];
-  const escalationReasons: Reason[] = [];
-  const absencePersists = rateAbove(facts.windowAbsence, policy.parameters.followUpPersistsPercent);
-
-  for (const stepId of STEP_ORDER) {
-    const forStep = evaluated.filter((e) => e.rule.step === stepId);
-    if (forStep.length === 0) continue;
-    const fired = forStep.filter((e) => e.fired);
-    if (fired.length === 0) {
-      notRecommended.push({
-        step: stepId,
-        reason: 'conditions-not-met',
-        rules: forStep.map((e) => ({ ruleId: e.rule.id, failed: e.evidence })),
-      });
-      continue;
-    }
-    const definition = STEP_CATALOG[stepId];
-    const taken = takenBy(stepId, definition.renewal, renewal);
-    if (taken !== undefined) {
-      notRecommended.push({ step: stepId, reason: 'already-taken', measureDate: taken.date, ruleIds: fired.map((e) => e.rule.id) });
-      if (definition.followUp === true) {
-        const since = schoolDaysBetween(index.schoolDays, dayNumber(taken.date), asOfDay);
-        if (absencePersists && since >= policy.parameters.followUpIntervalSchoolDays) {
-          escalations.push({ step: stepId, measureDate: taken.date, schoolDaysSince: since });
-          escalationReasons.push(...fired.map(toReason));
-        }
-      }
-      continue;
-    }
-    steps.push(
-      buildStep(stepId, fired, input, facts.ageYears, asOf, { orosanmalanDate, absenceStart: anchors.currentAbsenceStart }, consentAge),
-    );
-  }
-
-  applyEscalations(steps, notRecommended, escalations, escalationReasons, renewal, asOf);
-  addConsentRequests(steps);
-  steps.sort(
-    (a, b) =>
-      URGENCY_ORDER.indexOf(a.urgency) - URGENCY_ORDER.indexOf(b.urgency) ||
-      STEP_ORDER.indexOf(a.id) - STEP_ORDER.indexOf(b.id) ||
-      (a.forStep ?? '').localeCompare(b.forStep ?? ''),
-  );
+    index: indexCalendar(calendar),
+    parameters: policy.parameters,
+    dating: { asOf, facts, history: measured.history, signals: measured.signals.active, measures: input.measures, conditions: policy.conditions },
+    noticeDays: measured.noticeDays,
+    absenceStart: anchors.currentAbsenceStart,
+    consentAge: datedValueInForce(policy.parameters.childConsentAgeOppnaInsatser, asOf),
+    ...(options.openSince === undefined ? {} : { openSince: options.openSince }),
+  });
 
   return {
     studentId: input.student.id,
@@ -291,98 +246,7 @@ export function decideOn(
     steps,
     notRecommended,
     warnings: [...warnings, ...(options.warnings ?? [])],
+    episode: measured.episode,
+    expiredSignals: measured.signals.expired,
   };
-}
-
-function buildStep(
-  stepId: StepId,
-  fired: readonly Evaluated[],
-  input: StudentCase,
-  ageYears: number,
-  asOf: string,
-  from: { readonly orosanmalanDate: string | undefined; readonly absenceStart: string | null },
-  consentAge: DatedValue | undefined,
-): Step {
-  const definition = STEP_CATALOG[stepId];
-  const deadlines = [definition.deadline, ...fired.flatMap((e) => (e.rule.deadline === undefined ? [] : [e.rule.deadline]))];
-  const { urgency, due } = strictest(deadlines.map((d) => ({ urgency: d.urgency, due: dueDate(d, asOf, from.orosanmalanDate, from.absenceStart) })));
-  const kind = fired.map((e) => e.rule.kind).reduce((a, b) => (KIND_STRENGTH[b] < KIND_STRENGTH[a] ? b : a));
-  const consent = withChildConsentPath(consentState(definition, input.consents, ageYears), ageYears, consentAge);
-  const blocked = consent.required && !consent.satisfied;
-  return {
-    id: stepId,
-    label: { sv: definition.sv, en: definition.en },
-    kind,
-    responsible: definition.responsible,
-    urgency,
-    dueDate: due,
-    status: blocked ? 'blocked' : due !== null && due < asOf ? 'overdue' : 'recommended',
-    routing: definition.routing === undefined ? null : routeStep(definition.routing, input.student),
-    consent,
-    reasons: fired.map(toReason),
-    escalations: [],
-  };
-}
-
-/**
- * A taken step whose rule still fires, with absence still over the policy's
- * `followUpPersistsPercent` in the rolling window, escalates after the
- * follow-up interval to an overdue `uppfoljning` (explained by the rules that
- * still fire), unless a follow-up was recorded within the interval.
- */
-function applyEscalations(
-  steps: Step[],
-  notRecommended: NotRecommended[],
-  escalations: readonly Escalation[],
-  reasons: readonly Reason[],
-  renewal: RenewalContext,
-  asOf: string,
-): void {
-  if (escalations.length === 0) return;
-  const recentFollowUp = takenBy('uppfoljning', STEP_CATALOG.uppfoljning.renewal, renewal);
-  if (recentFollowUp !== undefined) return;
-  const existing = steps.findIndex((s) => s.id === 'uppfoljning');
-  if (existing >= 0) {
-    const step = steps[existing] as Step;
-    steps[existing] = { ...step, urgency: 'snarast', dueDate: asOf, status: 'overdue', escalations };
-    return;
-  }
-  const alreadyListed = notRecommended.findIndex((n) => n.step === 'uppfoljning');
-  if (alreadyListed >= 0) notRecommended.splice(alreadyListed, 1);
-  const definition = STEP_CATALOG.uppfoljning;
-  steps.push({
-    id: 'uppfoljning',
-    label: { sv: definition.sv, en: definition.en },
-    kind: 'stod',
-    responsible: definition.responsible,
-    urgency: 'snarast',
-    dueDate: asOf,
-    status: 'overdue',
-    routing: null,
-    consent: { required: false },
-    reasons,
-    escalations,
-  });
-}
-
-/** A consent-gated step without consent brings a `samtycke` step that names it. */
-function addConsentRequests(steps: Step[]): void {
-  for (const step of [...steps]) {
-    if (!step.consent.required || step.consent.satisfied) continue;
-    const definition = STEP_CATALOG.samtycke;
-    steps.push({
-      id: 'samtycke',
-      label: { sv: definition.sv, en: definition.en },
-      kind: step.kind,
-      responsible: definition.responsible,
-      urgency: definition.deadline.urgency,
-      dueDate: null,
-      status: 'recommended',
-      routing: null,
-      consent: step.consent,
-      forStep: step.id,
-      reasons: step.reasons,
-      escalations: [],
-    });
-  }
 }

@@ -11,6 +11,8 @@ import { COMPULSORY_SCHOOL_FORMS, SignalTypeSchema } from '../model/vocabulary.j
 import type { PolicyParameters } from '../policy/policy.js';
 import { latestMeasure } from '../model/measures.js';
 import { buildLedger, type LedgerDay } from './ledger.js';
+import { walkAbsence, type AbsenceState } from './absenceWalk.js';
+import { signalsOn, type SignalsOnDate } from './activeSignals.js';
 import { countOccasions } from './occasions.js';
 import { computePatterns, type AbsencePatterns } from './patterns.js';
 import { compareRates, rateBelow } from './rate.js';
@@ -48,6 +50,28 @@ function trendOf(current: Rate, previous: Rate, margin: number): Trend {
   return c > 0 ? 'rising' : c < 0 ? 'falling' : 'stable';
 }
 
+/** One school day whose invalid absence asks for the same-day notice (SL 7 kap. 17 §). */
+export interface NoticeDay {
+  readonly date: string;
+  /**
+   * Every unreported invalid lesson of the day was its last reported lesson:
+   * särskilda skäl (domain.md §1.2) let the notice wait until the next school day.
+   */
+  readonly lastLessonOnly: boolean;
+}
+
+/** The absence facts on every school day up to asOf, oldest first (what a step's `arisesOn` is read from). */
+export interface FactHistoryDay {
+  readonly date: string;
+  /**
+   * The absence facts at the end of the day. `termSchoolDaysElapsed` is left
+   * out: it is a gate on how much data a rate needs, not a trigger, so it never dates a duty.
+   */
+  readonly facts: Readonly<Partial<Record<keyof MeasuredFacts, number | Rate>>>;
+  /** First day of the whole-day streak running at the end of the day (a streak dates from its start). */
+  readonly streakStart: string | null;
+}
+
 /** Facts plus the data-quality warnings found while computing them. */
 export interface FactsResult {
   /** Every fact but the typology's, which `evaluate` adds from `patterns` (see `classifyAbsence`). */
@@ -60,6 +84,23 @@ export interface FactsResult {
     /** First day of the current whole-day absence streak, or null when there is none. */
     readonly currentAbsenceStart: string | null;
   };
+  /** Signals in force on asOf (the ones the signal facts read) and those that have ended. */
+  readonly signals: SignalsOnDate;
+  /** The current absence episode: absence is counted from `start` (after an `obehovligt` decision), or null for the whole record. */
+  readonly episode: { readonly start: string; readonly obehovligtOn: string } | null;
+  /** Days still to be notified to the guardians, oldest first: in the lookback, after the latest notice. */
+  readonly noticeDays: readonly NoticeDay[];
+  /** The absence facts on each school day up to asOf; computed on first call and kept. */
+  readonly history: () => readonly FactHistoryDay[];
+}
+
+/** Options of `computeFacts` beyond the policy's parameters. */
+export interface ComputeOptions {
+  /**
+   * Look back at least to this date for days to notify (an earlier night's
+   * open notice: its days stay until a notice is recorded, see `evaluate`'s `previous`).
+   */
+  readonly noticeFrom?: string;
 }
 
 /**
@@ -103,6 +144,7 @@ export function computeFacts(
   asOf: string,
   calendar: SchoolCalendar,
   params: PolicyParameters,
+  options: ComputeOptions = {},
 ): FactsResult {
   const { student } = input;
   const asOfDay = dayNumber(asOf);
@@ -110,72 +152,46 @@ export function computeFacts(
   const ledger = buildLedger(input.attendance, asOf);
   const warnings: Warning[] = [];
 
+  // An `obehovligt` decision covers the absence up to its own date: the episode starts the day after.
+  const latestInvestigation = latestMeasure(input.measures, 'rektor-utredning', asOf);
+  const episodeStart = latestInvestigation?.outcome === 'obehovligt' ? dayNumber(latestInvestigation.date) + 1 : -Infinity;
+  const range = { from: episodeStart, to: asOfDay, windowSchoolDays: params.rollingWindowSchoolDays };
+  const state = walkAbsence(ledger.days, index, range);
+
   const term = index.termAt(asOfDay);
-  const termStart = term?.start ?? asOfDay + 1;
+  const termStart = Math.max(term?.start ?? asOfDay + 1, episodeStart);
   const termDays = ledger.days.filter((d) => d.day >= termStart);
-  const termSums = sumDays(termDays, termStart, asOfDay);
-
-  const window = index.schoolDaysEndingAt(asOfDay, params.rollingWindowSchoolDays);
-  const windowStart = window[0] ?? asOfDay + 1;
-  const windowSums = sumDays(ledger.days, windowStart, asOfDay);
-  const previous = index.schoolDaysEndingAt(windowStart - 1, params.rollingWindowSchoolDays);
-  const previousSums = previous.length === 0 ? { scheduled: 0, valid: 0, invalid: 0 } : sumDays(ledger.days, previous[0] ?? 0, windowStart - 1);
-
-  let longest = 0;
-  let run = 0;
-  let runStart: number | null = null;
-  let wholeDays = 0;
-  let partialDays = 0;
-  let daysWithAbsence = 0;
-  let lessonLevelInvalid = 0;
-  let reportedLessons = 0;
-  let allLessons = 0;
-  for (const d of termDays) {
-    reportedLessons += d.lessons;
-    allLessons += d.lessons + d.unreportedLessons;
-    if (d.lessons === 0) continue;
-    const absent = d.valid + d.invalid;
-    if (absent > 0) daysWithAbsence += 1;
-    if (absent === d.scheduled) {
-      wholeDays += 1;
-      if (run === 0) runStart = d.day;
-      run += 1;
-      if (run > longest) longest = run;
-    } else {
-      run = 0;
-      runStart = null;
-      if (absent > 0) partialDays += 1;
-      lessonLevelInvalid += d.invalidLessons;
-    }
-  }
-
   const termLessonStart = ledger.days.length - termDays.length;
   const lessonsBeforeTerm = ledger.days.slice(0, termLessonStart).reduce((n, d) => n + d.lessons, 0);
   const termLessons = ledger.lessons.slice(lessonsBeforeTerm);
 
-  const today = ledger.days.length > 0 && ledger.days[ledger.days.length - 1]?.day === asOfDay ? ledger.days[ledger.days.length - 1] : undefined;
+  const window = index.schoolDaysEndingAt(asOfDay, params.rollingWindowSchoolDays);
+  const windowStart = window[0] ?? asOfDay + 1;
+  const previous = index.schoolDaysEndingAt(windowStart - 1, params.rollingWindowSchoolDays);
+  const previousSums =
+    previous.length === 0 ? { scheduled: 0, valid: 0, invalid: 0 } : sumDays(ledger.days, Math.max(previous[0] ?? 0, episodeStart), windowStart - 1);
 
-  const active = new Set(input.signals.filter((s) => s.date <= asOf).map((s) => s.type));
+  const signals = signalsOn(input.signals, input.measures, asOf, params.signalValidityDays);
+  const active = new Set(signals.active.map((s) => s.type));
   const signalFacts = Object.fromEntries(
     SignalTypeSchema.options.map((s) => [signalFact(s), active.has(s)]),
   ) as Record<SignalFact, boolean>;
 
-  const orosanmalan = input.measures
-    .filter((m) => m.step === 'orosanmalan' && m.date <= asOf)
-    .reduce<string | undefined>((latest, m) => (latest === undefined || m.date > latest ? m.date : latest), undefined);
+  const orosanmalan = latestMeasure(input.measures, 'orosanmalan', asOf)?.date;
 
   const termStartIso = term === undefined ? undefined : isoDate(term.start);
-  const latestInvestigation = latestThisTerm(input.measures, 'rektor-utredning', asOf, termStartIso);
-  const yearStart = dayNumber(schoolYearStart(asOf));
-  const schoolYearWholeDays = ledger.days.filter((d) => d.day >= yearStart && isWholeDayAbsent(d)).length;
+  const latestThisTermInvestigation = latestThisTerm(input.measures, 'rektor-utredning', asOf, termStartIso);
+  const episodeHasAbsence = ledger.days.some((d) => d.day >= episodeStart && d.valid + d.invalid > 0);
+
+  const noticeDays = daysToNotify(ledger.days, index, asOf, params.sameDayNoticeLookbackSchoolDays, input.measures, options.noticeFrom);
 
   const residence = student.residence;
-  const reportingRate = rate(reportedLessons, allLessons);
-  const windowAbsence = rate(windowSums.valid + windowSums.invalid, windowSums.scheduled);
+  const reportingRate = rate(state.termReportedLessons, state.termAllLessons);
+  const windowAbsence = rate(state.windowValid + state.windowInvalid, state.windowScheduled);
   const previousWindowAbsence = rate(previousSums.valid + previousSums.invalid, previousSums.scheduled);
 
   if (term === undefined) warnings.push({ kind: 'no-school-term', asOf });
-  else if (termSums.scheduled === 0) warnings.push({ kind: 'no-attendance-this-term' });
+  else if (state.termScheduled === 0) warnings.push({ kind: 'no-attendance-this-term' });
   if (rateBelow(reportingRate, params.minimumReportingPercent)) {
     warnings.push({ kind: 'low-reporting-rate', reportingRate, minimumPercent: params.minimumReportingPercent });
   }
@@ -200,38 +216,94 @@ export function computeFacts(
     schoolHasSkolsocialtTeam: student.school.teams.includes('skolsocialt-team'),
     studentConsentsToGuardianContact: input.consents['information-sharing']?.student === 'given',
     termId: term?.id ?? null,
-    termSchoolDaysElapsed: term === undefined ? 0 : countSchoolDays(index, term.start, Math.min(asOfDay, term.end)),
-    termScheduledMinutes: termSums.scheduled,
-    termAbsenceMinutes: termSums.valid + termSums.invalid,
-    termValidAbsenceMinutes: termSums.valid,
-    termInvalidAbsenceMinutes: termSums.invalid,
-    termAbsence: rate(termSums.valid + termSums.invalid, termSums.scheduled),
-    termValidAbsence: rate(termSums.valid, termSums.scheduled),
-    termInvalidAbsence: rate(termSums.invalid, termSums.scheduled),
+    ...absenceFacts(state),
     windowAbsence,
-    windowValidAbsence: rate(windowSums.valid, windowSums.scheduled),
-    windowInvalidAbsence: rate(windowSums.invalid, windowSums.scheduled),
     previousWindowAbsence,
     trend: trendOf(windowAbsence, previousWindowAbsence, params.trendMarginPercent),
-    termDaysWithAbsence: daysWithAbsence,
     termAbsenceOccasions: countOccasions(termLessons, 'any'),
     termInvalidAbsenceOccasions: countOccasions(termLessons, 'invalid'),
-    longestWholeDayStreak: longest,
-    currentWholeDayStreak: run,
-    termWholeDayAbsenceDays: wholeDays,
-    termPartialDayAbsenceDays: partialDays,
-    termLessonLevelInvalidLessons: lessonLevelInvalid,
     reportingRate,
-    invalidAbsenceMinutesToday: today?.invalid ?? 0,
-    utredningObehovlig: latestInvestigation?.outcome === 'obehovligt',
-    utredningInledd: latestInvestigation !== undefined && latestInvestigation.outcome !== 'obehovligt',
+    invalidAbsenceDaysToNotify: noticeDays.length,
+    utredningObehovlig: latestInvestigation?.outcome === 'obehovligt' && !episodeHasAbsence,
+    utredningInledd: latestThisTermInvestigation !== undefined && latestThisTermInvestigation.outcome !== 'obehovligt',
     ehtHeldThisTerm: latestThisTerm(input.measures, 'eht', asOf, termStartIso) !== undefined,
-    schoolYearWholeDayAbsenceDays: schoolYearWholeDays,
     orosanmalanMade: orosanmalan !== undefined,
     daysSinceOrosanmalan: orosanmalan === undefined ? null : asOfDay - dayNumber(orosanmalan),
     childConsentAgeOppnaInsatser: consentAge ?? null,
     childMayConsentToOppnaInsatser: consentAge !== undefined && ageYears >= consentAge,
     ...signalFacts,
   };
-  return { facts, warnings, patterns: computePatterns(termDays), anchors: { currentAbsenceStart: run > 0 && runStart !== null ? isoDate(runStart) : null } };
+  let history: readonly FactHistoryDay[] | undefined;
+  return {
+    facts,
+    warnings,
+    patterns: computePatterns(termDays),
+    anchors: { currentAbsenceStart: state.currentStreakStart === null ? null : isoDate(state.currentStreakStart) },
+    signals,
+    episode: latestInvestigation?.outcome === 'obehovligt' ? { start: isoDate(episodeStart), obehovligtOn: latestInvestigation.date } : null,
+    noticeDays,
+    history: () => {
+      if (history === undefined) {
+        const days: FactHistoryDay[] = [];
+        walkAbsence(ledger.days, index, range, (s) => {
+          const { termSchoolDaysElapsed: _gate, ...facts } = absenceFacts(s);
+          days.push({ date: isoDate(s.day), facts, streakStart: s.currentStreakStart === null ? null : isoDate(s.currentStreakStart) });
+        });
+        history = days;
+      }
+      return history;
+    },
+  };
+}
+
+/** The facts read from the walk's state: the same function for asOf and for every day of the history. */
+function absenceFacts(s: Readonly<AbsenceState>) {
+  return {
+    termSchoolDaysElapsed: s.termSchoolDaysElapsed,
+    termScheduledMinutes: s.termScheduled,
+    termAbsenceMinutes: s.termValid + s.termInvalid,
+    termValidAbsenceMinutes: s.termValid,
+    termInvalidAbsenceMinutes: s.termInvalid,
+    termAbsence: rate(s.termValid + s.termInvalid, s.termScheduled),
+    termValidAbsence: rate(s.termValid, s.termScheduled),
+    termInvalidAbsence: rate(s.termInvalid, s.termScheduled),
+    windowAbsence: rate(s.windowValid + s.windowInvalid, s.windowScheduled),
+    windowValidAbsence: rate(s.windowValid, s.windowScheduled),
+    windowInvalidAbsence: rate(s.windowInvalid, s.windowScheduled),
+    termDaysWithAbsence: s.termDaysWithAbsence,
+    longestWholeDayStreak: s.longestStreak,
+    currentWholeDayStreak: s.currentStreak,
+    termWholeDayAbsenceDays: s.termWholeDays,
+    termPartialDayAbsenceDays: s.termPartialDays,
+    termLessonLevelInvalidLessons: s.termLessonLevelInvalid,
+    invalidAbsenceMinutesToday: s.invalidToday,
+    schoolYearWholeDayAbsenceDays: s.schoolYearWholeDays,
+  } as const;
+}
+
+/**
+ * Days with invalid absence the guardians did not report themselves, from the
+ * lookback start (the last `lookback` school days, or `noticeFrom` if earlier)
+ * to asOf, dated after the latest `vardnadshavare-informeras` measure: a
+ * notice on a day covers that day and every day before it.
+ */
+function daysToNotify(
+  days: readonly LedgerDay[],
+  index: CalendarIndex,
+  asOf: string,
+  lookback: number,
+  measures: StudentCase['measures'],
+  noticeFrom: string | undefined,
+): NoticeDay[] {
+  const asOfDay = dayNumber(asOf);
+  const lookbackStart = index.schoolDaysEndingAt(asOfDay, lookback)[0] ?? asOfDay;
+  const from = noticeFrom === undefined ? lookbackStart : Math.min(lookbackStart, dayNumber(noticeFrom));
+  const notified = latestMeasure(measures, 'vardnadshavare-informeras', asOf)?.date;
+  const out: NoticeDay[] = [];
+  for (const d of days) {
+    if (d.day < from || (notified !== undefined && d.date <= notified)) continue;
+    if (d.invalid <= d.guardianReportedInvalid) continue;
+    out.push({ date: d.date, lastLessonOnly: d.invalidLessons === 1 && d.lastLessonInvalid });
+  }
+  return out;
 }

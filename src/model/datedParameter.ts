@@ -9,13 +9,17 @@ import { BasisSchema } from './basis.js';
  *
  * @example DatedValueSchema.parse({ value: 12, effectiveFrom: '2023-07-01', basis }).value // 12
  */
-export const DatedValueSchema = z.strictObject({
-  value: z.int().min(0).max(100),
-  effectiveFrom: IsoDateSchema.optional(),
-  effectiveTo: IsoDateSchema.optional(),
-  basis: BasisSchema,
-});
+export const DatedValueSchema = datedValueSchema(100);
 export type DatedValue = z.infer<typeof DatedValueSchema>;
+
+function datedValueSchema(max: number) {
+  return z.strictObject({
+    value: z.int().min(0).max(max),
+    effectiveFrom: IsoDateSchema.optional(),
+    effectiveTo: IsoDateSchema.optional(),
+    basis: BasisSchema,
+  });
+}
 
 /** The day after an ISO date, by UTC arithmetic (no time zone is involved). */
 function nextIsoDate(iso: string): string {
@@ -100,14 +104,26 @@ export function datedRangeIssues(entries: readonly DatedValue[]): DatedRangeIssu
  *
  * @example DatedParameterSchema.safeParse([{ value: 15, effectiveTo: '2023-06-30', basis }, { value: 12, effectiveFrom: '2023-07-01', basis }]).success // true
  */
-export const DatedParameterSchema = z
-  .array(DatedValueSchema)
-  .min(1)
-  .superRefine((entries, ctx) => {
-    for (const issue of datedRangeIssues(entries)) {
-      ctx.addIssue({ code: 'custom', path: [issue.index, issue.field], message: issue.message, params: { trappaCode: issue.code } });
-    }
-  });
+export const DatedParameterSchema = datedParameterSchema(100);
+
+/**
+ * A dated parameter whose values may reach `max` (ages stop at 100; a
+ * validity in days may be longer).
+ *
+ * @param max - the largest value allowed
+ * @returns the schema
+ * @example datedParameterSchema(3650).safeParse([{ value: 365, basis }]).success // true
+ */
+export function datedParameterSchema(max: number) {
+  return z
+    .array(datedValueSchema(max))
+    .min(1)
+    .superRefine((entries, ctx) => {
+      for (const issue of datedRangeIssues(entries)) {
+        ctx.addIssue({ code: 'custom', path: [issue.index, issue.field], message: issue.message, params: { trappaCode: issue.code } });
+      }
+    });
+}
 
 /**
  * The entry of a dated parameter in force on a date.

@@ -1,7 +1,7 @@
 import type { Facts, Rate } from './facts.js';
 import type { Basis } from './policyFile.js';
 import type { Typology } from './typology.js';
-import type { ConsentParty, ConsentPurpose, ConsentStatus, Role, StepId, StepKind, Urgency } from './vocabulary.js';
+import type { ConsentParty, ConsentPurpose, ConsentStatus, Role, SignalType, StepId, StepKind, Urgency } from './vocabulary.js';
 
 /** One leaf condition that decided a rule: the fact, the comparison and the value seen. */
 export interface EvidenceItem {
@@ -72,6 +72,29 @@ export interface Escalation {
   readonly schoolDaysSince: number;
 }
 
+/** One school day with invalid absence that the guardians are still to be told about (SL 7 kap. 17 §). */
+export interface NoticeOccasion {
+  readonly date: string;
+  /** That day; the next school day when the absence was in the day's last lesson (särskilda skäl). */
+  readonly dueDate: string;
+}
+
+/**
+ * What a step's `arisesOn` comes from:
+ * - `absence-days`: the school days with invalid absence not yet notified (the earliest is `arisesOn`);
+ * - `fact`: the day the rule's condition on this fact last became true and has held since
+ *   (a threshold crossed, a streak reaching its length, the 40th school day);
+ * - `signal`: the date of the signal of the current concern (the earliest after the latest measure of the step);
+ * - `measure`: a recorded measure the duty follows from (the orosanmälan, the investigation's start);
+ * - `evaluation-date`: nothing in the conditions is dated (context only), so the duty arises on asOf.
+ */
+export type DateSource =
+  | { readonly kind: 'absence-days'; readonly days: readonly NoticeOccasion[] }
+  | { readonly kind: 'fact'; readonly ruleId: string; readonly fact: string }
+  | { readonly kind: 'signal'; readonly ruleId: string; readonly signal: SignalType }
+  | { readonly kind: 'measure'; readonly ruleId: string; readonly step: StepId }
+  | { readonly kind: 'evaluation-date'; readonly ruleId: string };
+
 /** A recommended step, explained. */
 export interface Step {
   readonly id: StepId;
@@ -79,9 +102,24 @@ export interface Step {
   readonly kind: StepKind;
   readonly responsible: Role;
   readonly urgency: Urgency;
+  /** The date the duty arose (≤ asOf): see `arisesFrom`. A recorded measure closes the step only when dated on or after it. */
+  readonly arisesOn: string;
+  readonly arisesFrom: DateSource;
+  /** Counted from `arisesOn` (or the deadline's anchor); null when the law gives no fixed date ("skyndsamt", "snarast"). */
   readonly dueDate: string | null;
-  /** `blocked`: waiting for consent (see the `samtycke` step); `overdue`: a follow-up or deadline has passed. */
+  /** A second deadline from the same date, for the result (Stockholm: the investigation's result to the hemkommun within one month). */
+  readonly resultDueDate?: string;
+  /**
+   * `blocked`: waiting for consent (see the `samtycke` step); `overdue`: asOf
+   * is past `dueDate`; else `recommended`.
+   */
   readonly status: 'recommended' | 'blocked' | 'overdue';
+  /**
+   * Present when the duty is held open from an earlier night (`evaluate`'s
+   * `previous`): its trigger held on `verifiedOn` with tonight's data, no
+   * measure has closed it since, and a day passing does not end a duty.
+   */
+  readonly heldOpen?: { readonly verifiedOn: string };
   readonly routing: Routing | null;
   readonly consent: ConsentState;
   /** For `samtycke`: the step whose consent is asked for. */
@@ -112,6 +150,14 @@ export type Warning =
   | { readonly kind: 'rejected-records'; readonly count: number }
   | { readonly kind: 'no-school-term'; readonly asOf: string };
 
+/** A signal that has ended (its `until`, or the policy's validity for its kind) and triggers nothing. */
+export interface ExpiredSignal {
+  readonly type: SignalType;
+  readonly date: string;
+  readonly until: string;
+  readonly endedBy: 'signal' | 'policy';
+}
+
 /** The outcome for one student: plain, readonly, JSON-serialisable data. */
 export interface Decision {
   readonly studentId: string;
@@ -134,4 +180,12 @@ export interface Decision {
   readonly steps: readonly Step[];
   readonly notRecommended: readonly NotRecommended[];
   readonly warnings: readonly Warning[];
+  /**
+   * The absence episode the facts count: after a `rektor-utredning` measure
+   * with outcome `obehovligt`, absence is counted from the day after it
+   * (`start`), so only new absence can make the investigation due again. Null: the whole record counts.
+   */
+  readonly episode: { readonly start: string; readonly obehovligtOn: string } | null;
+  /** Signals that have ended and were left out of the facts. */
+  readonly expiredSignals: readonly ExpiredSignal[];
 }

@@ -138,10 +138,15 @@ export const FACT_CATALOG: Readonly<Record<keyof Facts, FactInfo>> = {
   },
   reportingRate: { type: 'rate', sv: 'Rapporterade lektioner', en: 'Reported lessons' },
   invalidAbsenceMinutesToday: { type: 'number', sv: 'Ogiltig frånvaro i dag (min)', en: 'Invalid absence today (min)' },
+  invalidAbsenceDaysToNotify: {
+    type: 'number',
+    sv: 'Dagar med ogiltig frånvaro som vårdnadshavarna ännu inte informerats om',
+    en: 'Days with invalid absence the guardians have not yet been told about',
+  },
   utredningObehovlig: {
     type: 'boolean',
-    sv: 'Rektor har bedömt utredning obehövlig denna termin',
-    en: 'The principal recorded an investigation as unnecessary this term',
+    sv: 'Rektor har bedömt utredning obehövlig och ingen frånvaro har tillkommit sedan dess',
+    en: 'The principal recorded an investigation as unnecessary and no absence has followed since',
   },
   utredningInledd: {
     type: 'boolean',

@@ -68,6 +68,12 @@ export interface Facts extends Readonly<Record<SignalFact, boolean>>, Readonly<R
   readonly termLessonLevelInvalidLessons: number;
   readonly reportingRate: Rate;
   readonly invalidAbsenceMinutesToday: number;
+  /**
+   * School days in the lookback (`sameDayNoticeLookbackSchoolDays`) with
+   * invalid absence the guardians did not report, dated after the latest
+   * `vardnadshavare-informeras` measure (SL 7 kap. 17 §).
+   */
+  readonly invalidAbsenceDaysToNotify: number;
 
   readonly utredningObehovlig: boolean;
   readonly utredningInledd: boolean;

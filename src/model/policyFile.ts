@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { FACT_CATALOG } from './factCatalog.js';
 import type { FactType } from './facts.js';
 import { BasisSchema } from './basis.js';
-import { DatedParameterSchema } from './datedParameter.js';
+import { DatedParameterSchema, datedParameterSchema } from './datedParameter.js';
 import { IsoDateSchema } from './isoDate.js';
-import { StepIdSchema, StepKindSchema, UrgencySchema } from './vocabulary.js';
+import { SignalTypeSchema, StepIdSchema, StepKindSchema, UrgencySchema } from './vocabulary.js';
 
 /** Operators a rule may use, by the type of the fact on the left. */
 export const OPERATORS_BY_FACT_TYPE: Readonly<Record<FactType, readonly string[]>> = {
@@ -119,13 +119,25 @@ export const TopConditionSchema = z.union([
 
 export { BasisSchema, type Basis } from './basis.js';
 
-/** A deadline relative to the evaluation date or to an earlier measure. */
+/** How a deadline's days are counted. `months`: the same day number N months later (clamped to the month's end). */
+export const DeadlineUnitSchema = z.enum(['calendar-days', 'working-days', 'months']);
+
+/**
+ * A deadline counted from the date its duty arose (see README "Duties over time"):
+ * - `arises` (default): the date the rule's trigger became true in the current
+ *   episode (`as-of` is read as `arises`: a due date never moves with the evaluation date);
+ * - `orosanmalan`: the date of the latest orosanmälan measure (the duty arises then);
+ * - `utredning-inledd`: the date the investigation started (a `rektor-utredning`
+ *   measure `started` or `done`); no due date until one is recorded;
+ * - `absence-start`: the first day of the current whole-day absence streak.
+ * `result` is a second deadline from the same date (Stockholm: the investigation's result within one month).
+ */
 export const DeadlineSchema = z.strictObject({
   urgency: UrgencySchema,
   days: z.int().min(0).max(365).optional(),
-  unit: z.enum(['calendar-days', 'working-days']).default('calendar-days'),
-  /** `absence-start`: the first day of the current whole-day absence streak (as-of when there is none). */
-  from: z.enum(['as-of', 'orosanmalan', 'absence-start']).default('as-of'),
+  unit: DeadlineUnitSchema.default('calendar-days'),
+  from: z.enum(['arises', 'as-of', 'orosanmalan', 'utredning-inledd', 'absence-start']).default('arises'),
+  result: z.strictObject({ days: z.int().min(1).max(365), unit: DeadlineUnitSchema.default('calendar-days') }).optional(),
 });
 export type Deadline = z.infer<typeof DeadlineSchema>;
 
@@ -169,6 +181,17 @@ export const PolicyParametersSchema = z.strictObject({
    * on every date.
    */
   childConsentAgeOppnaInsatser: DatedParameterSchema.optional(),
+  /**
+   * How far back, in school days before asOf, days with invalid absence are
+   * looked at for the same-day guardian notice (SL 7 kap. 17 §) [DEFAULT 20].
+   */
+  sameDayNoticeLookbackSchoolDays: z.int().min(1).max(200).optional(),
+  /**
+   * Default validity in calendar days of a signal of each kind, from its date,
+   * when the signal has no `until`. Dated: one value in force on the signal's
+   * date. A kind left out never expires by default.
+   */
+  signalValidityDays: z.partialRecord(SignalTypeSchema, datedParameterSchema(3650)).optional(),
 });
 export type PolicyParametersInput = z.infer<typeof PolicyParametersSchema>;
 

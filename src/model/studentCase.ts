@@ -97,11 +97,21 @@ const PartyConsentSchema = z.strictObject({
 /** Consent per purpose and party. A missing entry means "not asked". */
 export const ConsentsSchema = z.partialRecord(ConsentPurposeSchema, PartyConsentSchema).default({});
 
-/** A structured observation by staff, dated. */
-export const SignalSchema = z.strictObject({
-  type: SignalTypeSchema,
-  date: IsoDateSchema,
-});
+/**
+ * A structured observation by staff, dated. `until` ends it: after that date
+ * it triggers nothing (the decision lists it under `expiredSignals`). Without
+ * `until`, the policy's `signalValidityDays` for the kind applies, if any.
+ */
+export const SignalSchema = z
+  .strictObject({
+    type: SignalTypeSchema,
+    date: IsoDateSchema,
+    until: IsoDateSchema.optional(),
+  })
+  .refine((s) => s.until === undefined || s.until >= s.date, {
+    message: 'until must not be before date',
+    path: ['until'],
+  });
 
 /** A step already taken. `obehovligt` records the rektor's decision that an investigation is unnecessary (SL 7:19 a). */
 export const MeasureSchema = z.strictObject({

@@ -79,6 +79,15 @@ export const SignalTypeSchema = z.enum([
 export type SignalType = z.infer<typeof SignalTypeSchema>;
 
 /**
+ * Signals of a concern that a child may be harmed: each one dated after the
+ * latest orosanmälan is a new concern and asks for a new report (SoL 14 kap.
+ * 1 §, domain.md §2.1). One of these stays in force until an orosanmälan is
+ * recorded on or after its date, whatever its validity: a concern that was
+ * never reported does not expire.
+ */
+export const CONCERN_SIGNALS: readonly SignalType[] = ['harm-suspected', 'violence-disclosed', 'whereabouts-unknown', 'complex-problems'];
+
+/**
  * The step vocabulary: every recommendation Trappa can make. Ids are the
  * product's vocabulary and stable across versions.
  */

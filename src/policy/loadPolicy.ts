@@ -108,6 +108,8 @@ export function loadPolicy(json: unknown, resolve: PolicyResolver = () => undefi
     ...DEFAULT_PARAMETERS,
     ...(base?.parameters ?? {}),
     ...(stripUndefined(file.parameters) as Partial<PolicyParameters>),
+    // Per signal kind: a derived policy overrides the kinds it names and keeps the base's others.
+    signalValidityDays: { ...(base?.parameters.signalValidityDays ?? {}), ...(file.parameters.signalValidityDays ?? {}) },
   };
   return {
     id: file.id,

@@ -1,5 +1,6 @@
 import type { DatedValue } from '../model/datedParameter.js';
 import type { ConditionNode, PolicyFile, Rule } from '../model/policyFile.js';
+import type { SignalType } from '../model/vocabulary.js';
 
 /** Parameters with every default applied. */
 export interface PolicyParameters {
@@ -14,6 +15,10 @@ export interface PolicyParameters {
    * `childConsentAgeOppnaInsatser` fact is null); `rules/skollagen.json` sets it.
    */
   readonly childConsentAgeOppnaInsatser: readonly DatedValue[];
+  /** School days before asOf in which invalid absence still asks for the same-day notice (SL 7:17). */
+  readonly sameDayNoticeLookbackSchoolDays: number;
+  /** Default validity (calendar days) of signals by kind, dated; a kind left out never expires. */
+  readonly signalValidityDays: Readonly<Partial<Record<SignalType, readonly DatedValue[]>>>;
 }
 
 /** Documented defaults for the fact parameters (see README "Definitions"). */
@@ -24,6 +29,8 @@ export const DEFAULT_PARAMETERS: PolicyParameters = {
   followUpIntervalSchoolDays: 20,
   followUpPersistsPercent: 10,
   childConsentAgeOppnaInsatser: [],
+  sameDayNoticeLookbackSchoolDays: 20,
+  signalValidityDays: {},
 };
 
 /** A rule together with the policy file it came from. */

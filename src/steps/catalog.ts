@@ -1,24 +1,16 @@
 import type { Deadline } from '../model/policyFile.js';
-import type { ConsentParty, ConsentPurpose, Role, SignalType, StepId } from '../model/vocabulary.js';
+import type { ConsentParty, ConsentPurpose, Role, StepId } from '../model/vocabulary.js';
 
 /** Who a step is addressed to, when it leaves the school. */
 export type RoutingTarget = 'vardnadshavare' | 'huvudman' | 'hemkommun' | 'socialtjanst';
 
 /**
- * When a step already in `measures[]` counts as done:
- * - `daily`: a measure on the evaluation date;
- * - `per-term`: a measure in the current term;
- * - `per-signal`: a measure on or after the latest of the listed signals (a new
- *   concern means a new report), else per term;
- * - `after-orosanmalan`: a measure on or after the latest orosanmälan;
- * - `interval`: a measure within the policy's follow-up interval.
+ * When a recorded measure closes a step (see `closingMeasure`):
+ * - `arises` (the default): a measure of the step dated on or after the day
+ *   the duty arose; one dated before it belongs to an earlier duty;
+ * - `interval`: a measure within the policy's follow-up interval (a follow-up recurs).
  */
-export type Renewal =
-  | { readonly kind: 'daily' }
-  | { readonly kind: 'per-term' }
-  | { readonly kind: 'per-signal'; readonly signals: readonly SignalType[] }
-  | { readonly kind: 'after-orosanmalan' }
-  | { readonly kind: 'interval' };
+export type Closing = 'arises' | 'interval';
 
 /** Everything Trappa knows about a step besides why it fired. */
 export interface StepDefinition {
@@ -29,20 +21,18 @@ export interface StepDefinition {
   readonly deadline: Deadline;
   readonly routing?: RoutingTarget;
   readonly consent?: { readonly purpose: ConsentPurpose; readonly parties: readonly ConsentParty[] };
-  readonly renewal: Renewal;
+  readonly closing?: Closing;
+  /**
+   * Also closed by a `rektor-utredning` measure with outcome `obehovligt` dated
+   * on or after the day it arose: the duties that presuppose an opened
+   * investigation (SL 7 kap. 19 a §, 22 §).
+   */
+  readonly closedByObehovligt?: true;
   /** A taken step that still applies after the follow-up interval escalates to `uppfoljning`. */
   readonly followUp?: boolean;
 }
 
-/** A new one of these after the latest orosanmälan means a new report (the concern is new). */
-const HARM_SIGNALS: readonly SignalType[] = [
-  'harm-suspected',
-  'violence-disclosed',
-  'whereabouts-unknown',
-  'complex-problems',
-];
-
-function deadline(urgency: Deadline['urgency'], days?: number, from: Deadline['from'] = 'as-of'): Deadline {
+function deadline(urgency: Deadline['urgency'], days?: number, from: Deadline['from'] = 'arises'): Deadline {
   return days === undefined ? { urgency, unit: 'calendar-days', from } : { urgency, days, unit: 'calendar-days', from };
 }
 
@@ -58,7 +48,6 @@ export const STEP_CATALOG: Readonly<Record<StepId, StepDefinition>> = {
     responsible: 'rektor',
     deadline: deadline('samma-dag', 0),
     routing: 'vardnadshavare',
-    renewal: { kind: 'daily' },
   },
   'mentor-kontakt': {
     id: 'mentor-kontakt',
@@ -66,7 +55,6 @@ export const STEP_CATALOG: Readonly<Record<StepId, StepDefinition>> = {
     en: 'Mentor talks with the student about the absence',
     responsible: 'mentor',
     deadline: deadline('snarast'),
-    renewal: { kind: 'per-term' },
   },
   'rektor-utredning': {
     id: 'rektor-utredning',
@@ -74,7 +62,6 @@ export const STEP_CATALOG: Readonly<Record<StepId, StepDefinition>> = {
     en: 'The principal has the absence investigated promptly',
     responsible: 'rektor',
     deadline: deadline('skyndsamt'),
-    renewal: { kind: 'per-term' },
     followUp: true,
   },
   skolpliktsutredning: {
@@ -83,25 +70,24 @@ export const STEP_CATALOG: Readonly<Record<StepId, StepDefinition>> = {
     en: 'Open a compulsory-schooling investigation: find out where the student is',
     responsible: 'rektor',
     deadline: deadline('inom-frist', 7, 'absence-start'),
-    renewal: { kind: 'per-signal', signals: ['whereabouts-unknown'] },
   },
   'anmalan-huvudman': {
     id: 'anmalan-huvudman',
     sv: 'Anmäla till huvudmannen att utredning inletts',
     en: 'Report the opened investigation to the school organiser',
     responsible: 'rektor',
-    deadline: deadline('snarast'),
+    deadline: deadline('snarast', undefined, 'utredning-inledd'),
     routing: 'huvudman',
-    renewal: { kind: 'per-term' },
+    closedByObehovligt: true,
   },
   'information-hemkommun': {
     id: 'information-hemkommun',
     sv: 'Informera elevens hemkommun',
     en: "Inform the student's home municipality",
     responsible: 'huvudman',
-    deadline: deadline('snarast'),
+    deadline: deadline('snarast', undefined, 'utredning-inledd'),
     routing: 'hemkommun',
-    renewal: { kind: 'per-term' },
+    closedByObehovligt: true,
   },
   eht: {
     id: 'eht',
@@ -109,7 +95,7 @@ export const STEP_CATALOG: Readonly<Record<StepId, StepDefinition>> = {
     en: 'Consult the student health team (EHT)',
     responsible: 'elevhalsan',
     deadline: deadline('skyndsamt'),
-    renewal: { kind: 'per-term' },
+    closedByObehovligt: true,
   },
   kartlaggning: {
     id: 'kartlaggning',
@@ -117,7 +103,6 @@ export const STEP_CATALOG: Readonly<Record<StepId, StepDefinition>> = {
     en: 'Map the absence and its causes',
     responsible: 'rektor',
     deadline: deadline('skyndsamt'),
-    renewal: { kind: 'per-term' },
     followUp: true,
   },
   'individanpassad-planering': {
@@ -126,7 +111,6 @@ export const STEP_CATALOG: Readonly<Record<StepId, StepDefinition>> = {
     en: 'Plan and individualise the schooling',
     responsible: 'rektor',
     deadline: deadline('planeras'),
-    renewal: { kind: 'per-term' },
     followUp: true,
   },
   uppfoljning: {
@@ -135,7 +119,7 @@ export const STEP_CATALOG: Readonly<Record<StepId, StepDefinition>> = {
     en: 'Follow up the measures systematically',
     responsible: 'rektor',
     deadline: deadline('planeras'),
-    renewal: { kind: 'interval' },
+    closing: 'interval',
   },
   'sarskilt-stod-utredning': {
     id: 'sarskilt-stod-utredning',
@@ -143,7 +127,6 @@ export const STEP_CATALOG: Readonly<Record<StepId, StepDefinition>> = {
     en: 'Consider investigating the need for special support',
     responsible: 'rektor',
     deadline: deadline('skyndsamt'),
-    renewal: { kind: 'per-term' },
   },
   'skolsocialt-team': {
     id: 'skolsocialt-team',
@@ -152,7 +135,6 @@ export const STEP_CATALOG: Readonly<Record<StepId, StepDefinition>> = {
     responsible: 'elevhalsan',
     deadline: deadline('planeras'),
     consent: { purpose: 'skolsocialt-team', parties: ['guardians', 'student'] },
-    renewal: { kind: 'per-term' },
   },
   'skolsocialt-team-central': {
     id: 'skolsocialt-team-central',
@@ -161,7 +143,6 @@ export const STEP_CATALOG: Readonly<Record<StepId, StepDefinition>> = {
     responsible: 'elevhalsan',
     deadline: deadline('planeras'),
     consent: { purpose: 'skolsocialt-team', parties: ['guardians', 'student'] },
-    renewal: { kind: 'per-term' },
   },
   skolnarmandeplan: {
     id: 'skolnarmandeplan',
@@ -169,7 +150,6 @@ export const STEP_CATALOG: Readonly<Record<StepId, StepDefinition>> = {
     en: 'Make a school-approach plan with the student and guardians',
     responsible: 'elevhalsan',
     deadline: deadline('snarast'),
-    renewal: { kind: 'per-term' },
     followUp: true,
   },
   sip: {
@@ -179,7 +159,6 @@ export const STEP_CATALOG: Readonly<Record<StepId, StepDefinition>> = {
     responsible: 'elevhalsan',
     deadline: deadline('snarast'),
     consent: { purpose: 'sip', parties: ['guardians', 'student'] },
-    renewal: { kind: 'per-term' },
   },
   orosanmalan: {
     id: 'orosanmalan',
@@ -188,7 +167,6 @@ export const STEP_CATALOG: Readonly<Record<StepId, StepDefinition>> = {
     responsible: 'skolpersonal',
     deadline: deadline('genast', 0),
     routing: 'socialtjanst',
-    renewal: { kind: 'per-signal', signals: HARM_SIGNALS },
   },
   anmalningsmote: {
     id: 'anmalningsmote',
@@ -197,7 +175,6 @@ export const STEP_CATALOG: Readonly<Record<StepId, StepDefinition>> = {
     responsible: 'elevhalsan',
     deadline: deadline('inom-frist', 14, 'orosanmalan'),
     routing: 'socialtjanst',
-    renewal: { kind: 'after-orosanmalan' },
   },
   'forhandsbedomning-bevakning': {
     id: 'forhandsbedomning-bevakning',
@@ -206,7 +183,6 @@ export const STEP_CATALOG: Readonly<Record<StepId, StepDefinition>> = {
     responsible: 'rektor',
     deadline: deadline('inom-frist', 14, 'orosanmalan'),
     routing: 'socialtjanst',
-    renewal: { kind: 'after-orosanmalan' },
   },
   'vitesforelaggande-prova': {
     id: 'vitesforelaggande-prova',
@@ -215,7 +191,6 @@ export const STEP_CATALOG: Readonly<Record<StepId, StepDefinition>> = {
     responsible: 'hemkommun',
     deadline: deadline('planeras'),
     routing: 'hemkommun',
-    renewal: { kind: 'per-term' },
   },
   samtycke: {
     id: 'samtycke',
@@ -223,6 +198,5 @@ export const STEP_CATALOG: Readonly<Record<StepId, StepDefinition>> = {
     en: 'Obtain consent',
     responsible: 'elevhalsan',
     deadline: deadline('snarast'),
-    renewal: { kind: 'per-term' },
   },
 };

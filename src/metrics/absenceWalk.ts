@@ -1,0 +1,192 @@
+import type { CalendarIndex } from '../calendar/calendarIndex.js';
+import { dayNumber } from '../calendar/dayNumber.js';
+import type { LedgerDay } from './ledger.js';
+
+/**
+ * The absence facts as they stood at the end of one day: term to date, the
+ * rolling window, streaks and the school year. One walk computes them for
+ * `asOf` (the facts rules see) and, when a step needs its date, for every
+ * school day before it (the history its `arisesOn` is read from). Both come
+ * from this one function, so a date can never disagree with the facts.
+ */
+export interface AbsenceState {
+  day: number;
+  /** Start of the term the day belongs to (the latest term started on or before it), or null before any term. */
+  termStart: number | null;
+  termScheduled: number;
+  termValid: number;
+  termInvalid: number;
+  termDaysWithAbsence: number;
+  termWholeDays: number;
+  termPartialDays: number;
+  termLessonLevelInvalid: number;
+  termSchoolDaysElapsed: number;
+  termReportedLessons: number;
+  termAllLessons: number;
+  windowScheduled: number;
+  windowValid: number;
+  windowInvalid: number;
+  /** Longest whole-day streak that reaches into the day's term (a streak runs on across a break). */
+  longestStreak: number;
+  currentStreak: number;
+  /** First day of the current streak, or null. */
+  currentStreakStart: number | null;
+  schoolYearWholeDays: number;
+  invalidToday: number;
+}
+
+/** Where a walk starts and ends, and how wide the rolling window is. */
+export interface WalkRange {
+  /** First day counted (the day after an `obehovligt` decision closes an episode), or -Infinity. */
+  readonly from: number;
+  /** Last day (asOf). */
+  readonly to: number;
+  readonly windowSchoolDays: number;
+}
+
+function emptyState(day: number): AbsenceState {
+  return {
+    day,
+    termStart: null,
+    termScheduled: 0,
+    termValid: 0,
+    termInvalid: 0,
+    termDaysWithAbsence: 0,
+    termWholeDays: 0,
+    termPartialDays: 0,
+    termLessonLevelInvalid: 0,
+    termSchoolDaysElapsed: 0,
+    termReportedLessons: 0,
+    termAllLessons: 0,
+    windowScheduled: 0,
+    windowValid: 0,
+    windowInvalid: 0,
+    longestStreak: 0,
+    currentStreak: 0,
+    currentStreakStart: null,
+    schoolYearWholeDays: 0,
+    invalidToday: 0,
+  };
+}
+
+/** 1 July after the day (the start of the next school year, läsår), as a day number. */
+function nextSchoolYearStart(day: number): number {
+  const iso = new Date(day * 86_400_000).toISOString();
+  const year = Number(iso.slice(0, 4));
+  const month = Number(iso.slice(5, 7));
+  return dayNumber(`${String(month >= 7 ? year + 1 : year).padStart(4, '0')}-07-01`);
+}
+
+/**
+ * Walk the ledger forward from `range.from` to `range.to`, keeping the
+ * absence facts of each day. `onSchoolDay` (optional) sees the state at the
+ * end of every school day in the range, in date order; the state object is
+ * reused, so copy what you keep. Days without reported lessons neither break
+ * nor extend a streak, and a term break does not end one.
+ *
+ * @param days - the ledger's days, in date order
+ * @param index - the calendar index
+ * @param range - first and last day and the window width
+ * @param onSchoolDay - optional observer of each school day's state
+ * @returns the state at the end of `range.to`
+ * @example walkAbsence(ledger.days, indexCalendar(calendar), { from: -Infinity, to: dayNumber('2026-11-23'), windowSchoolDays: 20 }).termScheduled
+ */
+export function walkAbsence(
+  days: readonly LedgerDay[],
+  index: CalendarIndex,
+  range: WalkRange,
+  onSchoolDay?: (state: Readonly<AbsenceState>) => void,
+): AbsenceState {
+  const schoolDays = index.schoolDays;
+  const firstLedgerDay = days.find((d) => d.day >= range.from)?.day;
+  const windowOfTo = index.schoolDaysEndingAt(range.to, range.windowSchoolDays)[0] ?? range.to + 1;
+  // Start early enough for the term of `to`, the window and every ledger day in range.
+  const termOfTo = index.termAt(range.to);
+  let start = Math.max(range.from, Math.min(termOfTo?.start ?? range.to, windowOfTo, firstLedgerDay ?? range.to));
+  if (!Number.isFinite(start)) start = range.to;
+  const s = emptyState(start);
+  let nextYear = nextSchoolYearStart(start);
+  let schoolAt = lowerBound(schoolDays, start);
+  let ledgerAt = lowerBound(days.map((d) => d.day), start);
+  // Window: school days [windowFirst, day]; ledger days in it are added at `ledgerAt` and removed at `windowOut`.
+  let windowOut = ledgerAt;
+  for (let day = start; day <= range.to; day += 1) {
+    const term = index.termAt(day);
+    const termStart = term === undefined ? null : Math.max(term.start, range.from);
+    if (termStart !== s.termStart) {
+      s.termStart = termStart;
+      s.termScheduled = s.termValid = s.termInvalid = 0;
+      s.termDaysWithAbsence = s.termWholeDays = s.termPartialDays = s.termLessonLevelInvalid = 0;
+      s.termSchoolDaysElapsed = s.termReportedLessons = s.termAllLessons = 0;
+      // A streak still running goes on into the new term; it counts there once it continues.
+      s.longestStreak = 0;
+    }
+    if (day >= nextYear) {
+      nextYear = nextSchoolYearStart(day);
+      s.schoolYearWholeDays = 0;
+    }
+    const isSchoolDay = schoolDays[schoolAt] === day;
+    if (isSchoolDay) {
+      schoolAt += 1;
+      if (termStart !== null && term !== undefined && day <= term.end) s.termSchoolDaysElapsed += 1;
+    }
+    s.day = day;
+    s.invalidToday = 0;
+    const d = days[ledgerAt];
+    if (d !== undefined && d.day === day) {
+      ledgerAt += 1;
+      s.invalidToday = d.invalid;
+      if (termStart !== null) {
+        s.termScheduled += d.scheduled;
+        s.termValid += d.valid;
+        s.termInvalid += d.invalid;
+        s.termReportedLessons += d.lessons;
+        s.termAllLessons += d.lessons + d.unreportedLessons;
+      }
+      s.windowScheduled += d.scheduled;
+      s.windowValid += d.valid;
+      s.windowInvalid += d.invalid;
+      if (d.lessons > 0) {
+        const absent = d.valid + d.invalid;
+        if (termStart !== null && absent > 0) s.termDaysWithAbsence += 1;
+        if (absent === d.scheduled) {
+          if (termStart !== null) s.termWholeDays += 1;
+          s.schoolYearWholeDays += 1;
+          if (s.currentStreak === 0) s.currentStreakStart = day;
+          s.currentStreak += 1;
+          if (s.currentStreak > s.longestStreak) s.longestStreak = s.currentStreak;
+        } else {
+          s.currentStreak = 0;
+          s.currentStreakStart = null;
+          if (termStart !== null) {
+            if (absent > 0) s.termPartialDays += 1;
+            s.termLessonLevelInvalid += d.invalidLessons;
+          }
+        }
+      }
+    }
+    // Slide the window: drop ledger days before the first of the last N school days ending today.
+    const windowFirst = schoolAt >= range.windowSchoolDays ? (schoolDays[schoolAt - range.windowSchoolDays] ?? day + 1) : (schoolDays[0] ?? day + 1);
+    while (windowOut < ledgerAt && (days[windowOut]?.day ?? Infinity) < windowFirst) {
+      const out = days[windowOut] as LedgerDay;
+      s.windowScheduled -= out.scheduled;
+      s.windowValid -= out.valid;
+      s.windowInvalid -= out.invalid;
+      windowOut += 1;
+    }
+    if (isSchoolDay && onSchoolDay !== undefined) onSchoolDay(s);
+  }
+  return s;
+}
+
+/** Index of the first element ≥ `value` in a sorted array. */
+function lowerBound(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] ?? Infinity) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,306 @@
+import type { CalendarIndex } from '../calendar/calendarIndex.js';
+import { dayNumber, isoDate } from '../calendar/dayNumber.js';
+import type { DateSource, Escalation, NotRecommended, Reason, Step } from '../model/decision.js';
+import type { DatedValue } from '../model/datedParameter.js';
+import type { Facts } from '../model/facts.js';
+import { latestMeasure } from '../model/measures.js';
+import type { Deadline } from '../model/policyFile.js';
+import type { StudentCase } from '../model/studentCase.js';
+import { StepIdSchema, type StepId, type StepKind } from '../model/vocabulary.js';
+import type { Evidence } from '../policy/evaluateConditions.js';
+import { rateAbove } from '../policy/operators.js';
+import type { PolicyParameters, PolicyRule } from '../policy/policy.js';
+import type { NoticeDay } from '../metrics/computeFacts.js';
+import { STEP_CATALOG } from './catalog.js';
+import { closingMeasure } from './closing.js';
+import { consentState } from './consent.js';
+import { withChildConsentPath } from './childConsentPath.js';
+import { triggerDate, type DatingContext } from './dating.js';
+import { dueFrom, noticeOccasions } from './dueDates.js';
+import { strictest, URGENCY_ORDER } from './deadline.js';
+import { routeStep } from './routing.js';
+
+/** One rule in force, run on the facts. */
+export interface EvaluatedRule {
+  readonly rule: PolicyRule;
+  readonly fired: boolean;
+  /** The decisive leaves (see `decisiveEvidence`). */
+  readonly evidence: readonly Evidence[];
+}
+
+/** Everything step building reads. */
+export interface StepContext {
+  readonly input: StudentCase;
+  readonly facts: Facts;
+  readonly asOf: string;
+  readonly index: CalendarIndex;
+  readonly parameters: PolicyParameters;
+  readonly dating: DatingContext;
+  readonly noticeDays: readonly NoticeDay[];
+  /** First day of the current whole-day streak (for `absence-start` deadlines). */
+  readonly absenceStart: string | null;
+  /** The child-consent age in force on asOf. */
+  readonly consentAge: DatedValue | undefined;
+  /**
+   * Steps open on an earlier night, by step id: their duty arose then, so
+   * tonight's step keeps that date unless a measure has closed it since.
+   */
+  readonly openSince?: ReadonlyMap<StepId, string>;
+}
+
+const KIND_STRENGTH: Readonly<Record<StepKind, number>> = { lagkrav: 0, riktlinje: 1, stod: 2 };
+const STEP_ORDER = StepIdSchema.options;
+
+function toReason(e: EvaluatedRule): Reason {
+  return { ruleId: e.rule.id, ruleVersion: e.rule.version, policyId: e.rule.policyId, kind: e.rule.kind, basis: e.rule.basis, evidence: e.evidence };
+}
+
+/** One fired rule's duty: when it arose, from what, and its deadlines' anchors. */
+interface Duty {
+  readonly evaluated: EvaluatedRule;
+  readonly arisesOn: string;
+  readonly source: DateSource;
+  readonly deadlines: ReadonlyArray<{ readonly deadline: Deadline; readonly anchor: string | null }>;
+}
+
+function startedInvestigation(input: StudentCase, asOf: string, notBefore: string): string | null {
+  let date: string | null = null;
+  for (const m of input.measures) {
+    if (m.step !== 'rektor-utredning' || m.outcome === 'obehovligt' || m.date > asOf || m.date < notBefore) continue;
+    if (date === null || m.date > date) date = m.date;
+  }
+  return date;
+}
+
+function dutyOf(stepId: StepId, e: EvaluatedRule, ctx: StepContext): Duty {
+  const definition = STEP_CATALOG[stepId];
+  const after = latestMeasure(ctx.input.measures, stepId, ctx.asOf)?.date;
+  let { date: arisesOn, source } = triggerDate(e.rule.id, e.rule.conditions, ctx.dating, after);
+  if (stepId === 'vardnadshavare-informeras' && ctx.noticeDays.length > 0) {
+    const days = noticeOccasions(ctx.noticeDays, ctx.index);
+    arisesOn = days[0]?.date ?? arisesOn;
+    source = { kind: 'absence-days', days };
+  }
+  const open = ctx.openSince?.get(stepId);
+  if (open !== undefined && open < arisesOn) arisesOn = open;
+  const all = [definition.deadline, ...(e.rule.deadline === undefined ? [] : [e.rule.deadline])];
+  // A duty that follows a recorded measure arises on the measure's date.
+  const investigation = all.some((d) => d.from === 'utredning-inledd') ? startedInvestigation(ctx.input, ctx.asOf, arisesOn) : null;
+  const orosanmalan = all.some((d) => d.from === 'orosanmalan') ? (latestMeasure(ctx.input.measures, 'orosanmalan', ctx.asOf)?.date ?? null) : null;
+  if (investigation !== null) {
+    arisesOn = investigation;
+    source = { kind: 'measure', ruleId: e.rule.id, step: 'rektor-utredning' };
+  } else if (orosanmalan !== null && source.kind !== 'measure') {
+    arisesOn = orosanmalan;
+    source = { kind: 'measure', ruleId: e.rule.id, step: 'orosanmalan' };
+  }
+  const deadlines = all.map((deadline) => {
+    const anchor =
+      deadline.from === 'utredning-inledd'
+        ? investigation
+        : deadline.from === 'orosanmalan'
+          ? orosanmalan
+          : deadline.from === 'absence-start'
+            ? (ctx.absenceStart ?? arisesOn)
+            : arisesOn;
+    return { deadline, anchor };
+  });
+  return { evaluated: e, arisesOn, source, deadlines };
+}
+
+function schoolDaysBetween(schoolDays: readonly number[], after: number, upTo: number): number {
+  let n = 0;
+  for (const d of schoolDays) if (d > after && d <= upTo) n += 1;
+  return n;
+}
+
+/**
+ * Build the explained steps of one student from the rules run on the facts:
+ * for each step the policy considered, either a step (when a fired rule's duty
+ * is open) or a not-recommended entry (conditions not met, or every duty
+ * closed by a measure dated on or after the day it arose). Then follow-up
+ * escalations and consent requests, most urgent first.
+ *
+ * @param evaluated - every rule in force, fired or not
+ * @param ctx - the case, facts, dates and calendar
+ * @returns steps and not-recommended entries
+ * @example buildSteps(evaluated, ctx).steps.map((s) => [s.id, s.arisesOn, s.dueDate, s.status])
+ */
+export function buildSteps(evaluated: readonly EvaluatedRule[], ctx: StepContext): { steps: Step[]; notRecommended: NotRecommended[] } {
+  const { asOf, parameters } = ctx;
+  const asOfDay = dayNumber(asOf);
+  const steps: Step[] = [];
+  const notRecommended: NotRecommended[] = [];
+  const escalations: Escalation[] = [];
+  const escalationReasons: Reason[] = [];
+  const absencePersists = rateAbove(ctx.facts.windowAbsence, parameters.followUpPersistsPercent);
+  const intervalDays = ctx.index.schoolDaysEndingAt(asOfDay, parameters.followUpIntervalSchoolDays + 1);
+  const intervalStart = intervalDays.length > parameters.followUpIntervalSchoolDays ? isoDate(intervalDays[0] ?? 0) : '0000-01-01';
+
+  for (const stepId of STEP_ORDER) {
+    const forStep = evaluated.filter((e) => e.rule.step === stepId);
+    if (forStep.length === 0) continue;
+    const fired = forStep.filter((e) => e.fired);
+    if (fired.length === 0) {
+      notRecommended.push({ step: stepId, reason: 'conditions-not-met', rules: forStep.map((e) => ({ ruleId: e.rule.id, failed: e.evidence })) });
+      continue;
+    }
+    const definition = STEP_CATALOG[stepId];
+    if (definition.closing === 'interval') {
+      const recent = latestMeasure(ctx.input.measures, stepId, asOf);
+      if (recent !== undefined && recent.date > intervalStart) {
+        notRecommended.push({ step: stepId, reason: 'already-taken', measureDate: recent.date, ruleIds: fired.map((e) => e.rule.id) });
+        continue;
+      }
+    }
+    const duties = fired.map((e) => dutyOf(stepId, e, ctx));
+    const open = definition.closing === 'interval' ? duties : duties.filter((d) => closingMeasure(stepId, d.arisesOn, ctx.input.measures, asOf) === undefined);
+    if (open.length === 0) {
+      const taken = duties
+        .map((d) => closingMeasure(stepId, d.arisesOn, ctx.input.measures, asOf))
+        .reduce((a, b) => (b !== undefined && (a === undefined || b.date > a.date) ? b : a));
+      const measureDate = taken?.date ?? asOf;
+      notRecommended.push({ step: stepId, reason: 'already-taken', measureDate, ruleIds: fired.map((e) => e.rule.id) });
+      if (definition.followUp === true && taken !== undefined && taken.step === stepId) {
+        const since = schoolDaysBetween(ctx.index.schoolDays, dayNumber(taken.date), asOfDay);
+        if (absencePersists && since >= parameters.followUpIntervalSchoolDays) {
+          escalations.push({ step: stepId, measureDate: taken.date, schoolDaysSince: since });
+          escalationReasons.push(...fired.map(toReason));
+        }
+      }
+      continue;
+    }
+    steps.push(stepFrom(stepId, open, ctx));
+  }
+
+  addEscalation(steps, notRecommended, escalations, escalationReasons, ctx, intervalStart);
+  addConsentRequests(steps);
+  return { steps: sortSteps(steps), notRecommended };
+}
+
+/**
+ * Steps in the order a decision lists them: most urgent first, then in the
+ * ladder's order, then by the step a consent request is for.
+ *
+ * @param steps - steps in any order
+ * @returns a new sorted array
+ * @example sortSteps(decision.steps)[0]?.urgency // 'genast' when an orosanmälan is due
+ */
+export function sortSteps(steps: readonly Step[]): Step[] {
+  return [...steps].sort(
+    (a, b) =>
+      URGENCY_ORDER.indexOf(a.urgency) - URGENCY_ORDER.indexOf(b.urgency) ||
+      STEP_ORDER.indexOf(a.id) - STEP_ORDER.indexOf(b.id) ||
+      (a.forStep ?? '').localeCompare(b.forStep ?? ''),
+  );
+}
+
+function stepFrom(stepId: StepId, open: readonly Duty[], ctx: StepContext): Step {
+  const definition = STEP_CATALOG[stepId];
+  const first = open.reduce((a, b) => (b.arisesOn < a.arisesOn ? b : a));
+  const candidates = open.flatMap((d) => d.deadlines.map((x) => ({ urgency: x.deadline.urgency, due: dueFrom(x.deadline, x.anchor) })));
+  if (first.source.kind === 'absence-days') {
+    for (const day of first.source.days) candidates.push({ urgency: 'samma-dag', due: day.dueDate });
+  }
+  const { urgency, due } = strictest(candidates);
+  const results = open.flatMap((d) =>
+    d.deadlines.flatMap((x) => (x.deadline.result === undefined || x.anchor === null ? [] : [dueFrom({ ...x.deadline, ...x.deadline.result }, x.anchor) as string])),
+  );
+  const resultDueDate = results.length === 0 ? undefined : results.reduce((a, b) => (b < a ? b : a));
+  const kind = open.map((d) => d.evaluated.rule.kind).reduce((a, b) => (KIND_STRENGTH[b] < KIND_STRENGTH[a] ? b : a));
+  const consent = withChildConsentPath(consentState(definition, ctx.input.consents, ctx.facts.ageYears), ctx.facts.ageYears, ctx.consentAge);
+  const blocked = consent.required && !consent.satisfied;
+  return {
+    id: stepId,
+    label: { sv: definition.sv, en: definition.en },
+    kind,
+    responsible: definition.responsible,
+    urgency,
+    arisesOn: first.arisesOn,
+    arisesFrom: first.source,
+    dueDate: due,
+    ...(resultDueDate === undefined ? {} : { resultDueDate }),
+    status: blocked ? 'blocked' : due !== null && due < ctx.asOf ? 'overdue' : 'recommended',
+    routing: definition.routing === undefined ? null : routeStep(definition.routing, ctx.input.student),
+    consent,
+    reasons: open.map((d) => toReason(d.evaluated)),
+    escalations: [],
+  };
+}
+
+/**
+ * A taken step whose rule still fires, with absence still over the policy's
+ * `followUpPersistsPercent` in the rolling window, escalates after the
+ * follow-up interval to `uppfoljning`: it arises on the school day the
+ * interval ran out and is due then (overdue after it), explained by the rules
+ * that still fire, unless a follow-up was recorded within the interval.
+ */
+function addEscalation(
+  steps: Step[],
+  notRecommended: NotRecommended[],
+  escalations: readonly Escalation[],
+  reasons: readonly Reason[],
+  ctx: StepContext,
+  intervalStart: string,
+): void {
+  if (escalations.length === 0) return;
+  const recent = latestMeasure(ctx.input.measures, 'uppfoljning', ctx.asOf);
+  if (recent !== undefined && recent.date > intervalStart) return;
+  const interval = ctx.parameters.followUpIntervalSchoolDays;
+  const dueDays = escalations.map((e) => {
+    const after = ctx.index.schoolDays.filter((d) => d > dayNumber(e.measureDate));
+    return isoDate(after[interval - 1] ?? dayNumber(ctx.asOf));
+  });
+  const due = dueDays.reduce((a, b) => (b < a ? b : a));
+  const status: Step['status'] = due < ctx.asOf ? 'overdue' : 'recommended';
+  const existing = steps.findIndex((s) => s.id === 'uppfoljning');
+  if (existing >= 0) {
+    const step = steps[existing] as Step;
+    const arisesOn = step.arisesOn < due ? step.arisesOn : due;
+    steps[existing] = { ...step, urgency: 'snarast', arisesOn, dueDate: due, status, escalations };
+    return;
+  }
+  const listed = notRecommended.findIndex((n) => n.step === 'uppfoljning');
+  if (listed >= 0) notRecommended.splice(listed, 1);
+  const definition = STEP_CATALOG.uppfoljning;
+  const first = reasons[0]?.ruleId ?? 'uppfoljning';
+  steps.push({
+    id: 'uppfoljning',
+    label: { sv: definition.sv, en: definition.en },
+    kind: 'stod',
+    responsible: definition.responsible,
+    urgency: 'snarast',
+    arisesOn: due,
+    arisesFrom: { kind: 'measure', ruleId: first, step: escalations[0]?.step ?? 'rektor-utredning' },
+    dueDate: due,
+    status,
+    routing: null,
+    consent: { required: false },
+    reasons,
+    escalations,
+  });
+}
+
+/** A consent-gated step without consent brings a `samtycke` step that names it; it arises with the step. */
+function addConsentRequests(steps: Step[]): void {
+  for (const step of [...steps]) {
+    if (!step.consent.required || step.consent.satisfied) continue;
+    const definition = STEP_CATALOG.samtycke;
+    steps.push({
+      id: 'samtycke',
+      label: { sv: definition.sv, en: definition.en },
+      kind: step.kind,
+      responsible: definition.responsible,
+      urgency: definition.deadline.urgency,
+      arisesOn: step.arisesOn,
+      arisesFrom: step.arisesFrom,
+      dueDate: null,
+      status: 'recommended',
+      routing: null,
+      consent: step.consent,
+      forStep: step.id,
+      reasons: step.reasons,
+      escalations: [],
+    });
+  }
+}

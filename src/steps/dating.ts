@@ -1,0 +1,162 @@
+import type { DateSource } from '../model/decision.js';
+import type { Facts } from '../model/facts.js';
+import type { FactHistoryDay } from '../metrics/computeFacts.js';
+import { latestMeasure } from '../model/measures.js';
+import type { ConditionNode, LeafCondition } from '../model/policyFile.js';
+import type { Measure, Signal } from '../model/studentCase.js';
+import { SignalTypeSchema, type SignalType, type StepId } from '../model/vocabulary.js';
+import { signalFact } from '../model/factCatalog.js';
+import { OPERATORS } from '../policy/operators.js';
+
+/** What a rule's trigger date is read from. */
+export interface DatingContext {
+  readonly asOf: string;
+  readonly facts: Facts;
+  /** The absence facts on each school day up to asOf (lazy: only read when an absence fact must be dated). */
+  readonly history: () => readonly FactHistoryDay[];
+  /** Signals in force on asOf. */
+  readonly signals: readonly Signal[];
+  readonly measures: readonly Measure[];
+  readonly conditions: Readonly<Record<string, ConditionNode>>;
+}
+
+/** A trigger date and what it comes from; `date: null` when nothing in the condition is dated. */
+interface Dated {
+  readonly date: string | null;
+  readonly source:
+    | { readonly kind: 'fact'; readonly fact: string }
+    | { readonly kind: 'signal'; readonly signal: SignalType }
+    | { readonly kind: 'measure'; readonly step: StepId }
+    | null;
+}
+
+const SIGNAL_BY_FACT: ReadonlyMap<string, SignalType> = new Map(SignalTypeSchema.options.map((s) => [signalFact(s), s]));
+
+/** Facts whose truth follows from a recorded measure: dated by that measure. */
+const MEASURE_FACTS: Readonly<Record<string, StepId>> = {
+  orosanmalanMade: 'orosanmalan',
+  daysSinceOrosanmalan: 'orosanmalan',
+  utredningInledd: 'rektor-utredning',
+  ehtHeldThisTerm: 'eht',
+};
+
+function leafHolds(leaf: LeafCondition, actual: unknown): boolean {
+  const op = OPERATORS[leaf.operator];
+  return op !== undefined && op(actual, leaf.value);
+}
+
+/**
+ * The first school day of the unbroken run of days, ending on asOf, on which
+ * the leaf held, read from the fact history; null when the fact has no
+ * history (a context fact such as age or school form).
+ */
+function historySince(leaf: LeafCondition, ctx: DatingContext): string | null {
+  const days = ctx.history();
+  const last = days[days.length - 1];
+  if (last === undefined || !(leaf.fact in last.facts)) return null;
+  let since: FactHistoryDay | undefined;
+  for (let i = days.length - 1; i >= 0; i -= 1) {
+    const day = days[i] as FactHistoryDay;
+    if (!leafHolds(leaf, day.facts[leaf.fact as keyof typeof day.facts])) break;
+    since = day;
+  }
+  if (since === undefined) return ctx.asOf;
+  // A streak long enough dates from its first day (the absence began then), not from the day it reached the length.
+  if (STREAK_FACTS.has(leaf.fact) && since.streakStart !== null) return since.streakStart;
+  return since.date;
+}
+
+const STREAK_FACTS: ReadonlySet<string> = new Set(['longestWholeDayStreak', 'currentWholeDayStreak']);
+
+function leafDate(leaf: LeafCondition, ctx: DatingContext, after: string | undefined): Dated {
+  const signal = SIGNAL_BY_FACT.get(leaf.fact);
+  if (signal !== undefined) {
+    if (ctx.facts[leaf.fact as keyof Facts] !== true) return { date: null, source: null };
+    // The current concern: the earliest signal of the kind after the step's latest measure, else the earliest in force.
+    let earliest: string | undefined;
+    let earliestAfter: string | undefined;
+    for (const s of ctx.signals) {
+      if (s.type !== signal) continue;
+      if (earliest === undefined || s.date < earliest) earliest = s.date;
+      if (after !== undefined && s.date > after && (earliestAfter === undefined || s.date < earliestAfter)) earliestAfter = s.date;
+    }
+    const date = earliestAfter ?? earliest;
+    return date === undefined ? { date: null, source: null } : { date, source: { kind: 'signal', signal } };
+  }
+  const step = MEASURE_FACTS[leaf.fact];
+  if (step !== undefined) {
+    const m = latestMeasure(ctx.measures, step, ctx.asOf);
+    return m === undefined ? { date: null, source: null } : { date: m.date, source: { kind: 'measure', step } };
+  }
+  const date = historySince(leaf, ctx);
+  return date === null ? { date: null, source: null } : { date, source: { kind: 'fact', fact: leaf.fact } };
+}
+
+function later(a: Dated, b: Dated): Dated {
+  if (a.date === null) return b;
+  if (b.date === null) return a;
+  return b.date > a.date ? b : a;
+}
+
+/**
+ * The trigger date of a condition that holds on asOf, or `false` when it does
+ * not hold: `all` became true when its last part did (the latest date);
+ * `any` when its first true part did (the earliest; an undated true part
+ * makes the whole undated); a `not` is undated.
+ */
+function conditionDate(node: ConditionNode, ctx: DatingContext, after: string | undefined, depth = 0): Dated | false {
+  if (depth > 64) return { date: null, source: null };
+  if ('all' in node) {
+    let acc: Dated = { date: null, source: null };
+    for (const child of node.all) {
+      const d = conditionDate(child, ctx, after, depth + 1);
+      if (d === false) return false;
+      acc = later(acc, d);
+    }
+    return acc;
+  }
+  if ('any' in node) {
+    let best: Dated | false = false;
+    for (const child of node.any) {
+      const d = conditionDate(child, ctx, after, depth + 1);
+      if (d === false) continue;
+      if (d.date === null) return d;
+      if (best === false || (best.date !== null && d.date < best.date)) best = d;
+    }
+    return best;
+  }
+  if ('not' in node) return conditionDate(node.not, ctx, after, depth + 1) === false ? { date: null, source: null } : false;
+  if ('condition' in node) {
+    const target = ctx.conditions[node.condition];
+    return target === undefined ? false : conditionDate(target, ctx, after, depth + 1);
+  }
+  if (!leafHolds(node, ctx.facts[node.fact as keyof Facts])) return false;
+  return leafDate(node, ctx, after);
+}
+
+/**
+ * The date a fired rule's trigger became true in the current episode, and
+ * what it comes from: the latest date among the parts that decided it (a
+ * threshold crossed, a streak reaching its length, a signal, a measure).
+ * Signals are read after `after` (the step's latest measure) when there is
+ * one: a concern after the last report is a new concern. Never after asOf.
+ *
+ * @param ruleId - the rule, for the explanation
+ * @param conditions - its condition tree
+ * @param ctx - facts, history, signals and measures
+ * @param after - the date of the step's latest measure, if any
+ * @returns the trigger date (asOf when nothing is dated) and its source
+ * @example triggerDate('sol-2001-14-1-orosanmalan', rule.conditions, ctx, undefined) // { date: '2026-10-01', source: { kind: 'signal', ... } }
+ */
+export function triggerDate(
+  ruleId: string,
+  conditions: ConditionNode,
+  ctx: DatingContext,
+  after: string | undefined,
+): { readonly date: string; readonly source: DateSource } {
+  const dated = conditionDate(conditions, ctx, after);
+  if (dated === false || dated.date === null || dated.source === null || dated.date > ctx.asOf) {
+    return { date: ctx.asOf, source: { kind: 'evaluation-date', ruleId } };
+  }
+  return { date: dated.date, source: { ...dated.source, ruleId } as DateSource };
+}
