@@ -26,7 +26,23 @@ export {
 export { SchoolCalendarSchema, type SchoolCalendar } from './model/schoolCalendar.js';
 export { PolicyFileSchema, type PolicyFile, type PolicyFileInput, type Rule, type Basis } from './model/policyFile.js';
 export type { Facts, Rate, Trend } from './model/facts.js';
-export type { Decision, Step, Reason, EvidenceItem, Routing, ConsentState, ChildConsentPath, NotRecommended, Warning, Escalation } from './model/decision.js';
+export type {
+  Decision,
+  Step,
+  Reason,
+  EvidenceItem,
+  Routing,
+  ConsentState,
+  ChildConsentPath,
+  NotRecommended,
+  Warning,
+  Escalation,
+  DateSource,
+  NoticeOccasion,
+  ExpiredSignal,
+} from './model/decision.js';
+export { closingMeasure } from './steps/closing.js';
+export type { PreviousNight } from './steps/heldOpen.js';
 export type { DatedValue } from './model/datedParameter.js';
 export type { StepId, StepKind, SchoolForm, SignalType, Urgency, Role } from './model/vocabulary.js';
 export type { Typology, Hypothesis, TypologyEvidence, TypologyType, TypologyStrength, TypologyLevel, PatternId } from './model/typology.js';

@@ -3,7 +3,9 @@ import { formatDecision, type Lang } from '../cli/format.js';
 import { addDecision, emptySummary, type RunSummary } from '../cli/summary.js';
 import { evaluate } from '../evaluate.js';
 import type { SchoolCalendar } from '../model/schoolCalendar.js';
+import { isValidIsoDate } from '../model/isoDate.js';
 import { OPAQUE_ID_PATTERN, type AttendanceRecord, type StudentCase } from '../model/studentCase.js';
+import { StepIdSchema, StepKindSchema, UrgencySchema } from '../model/vocabulary.js';
 import type { Policy } from '../policy/policy.js';
 import { bucketPath } from './bucketWriter.js';
 import { diffStepStates, stepStates, type Change, type StepState } from './changes.js';
@@ -103,24 +105,82 @@ function readStudents(dir: string, bucket: number, parts: number): Map<number, P
   return students;
 }
 
-function readPrevious(dir: string, bucket: number, previousPath: string): Map<string, StepState[]> {
-  const previous = new Map<string, StepState[]>();
+/** One previous decision as the diff and `evaluate` read it. */
+interface PreviousDecision {
+  readonly asOf: string;
+  readonly steps: readonly StepState[];
+}
+
+const STEP_STATUSES: ReadonlySet<string> = new Set<StepState['status']>(['recommended', 'blocked', 'overdue']);
+
+function describe(value: unknown): string {
+  return value === undefined ? 'nothing' : JSON.stringify(value);
+}
+
+/**
+ * The step states of one previous decision, checked: a file written by an
+ * older version (no `arisesOn`, no `heldOpen`) is read; anything else that is
+ * not a step as `--json` writes it stops the run with the line and the field.
+ */
+function previousSteps(steps: readonly unknown[], where: string): StepState[] {
+  const date = (value: unknown): value is string => typeof value === 'string' && isValidIsoDate(value);
+  return steps.map((raw, i) => {
+    const at = (field: string, expected: string, value: unknown): BatchInputError =>
+      new BatchInputError(`${where}: steps[${i}].${field}: expected ${expected}, got ${describe(value)}; --previous takes the NDJSON that --json wrote`);
+    if (typeof raw !== 'object' || raw === null) throw new BatchInputError(`${where}: steps[${i}]: expected a step object, got ${describe(raw)}`);
+    const s = raw as Record<string, unknown>;
+    const id = StepIdSchema.safeParse(s['id']);
+    if (!id.success) throw at('id', 'a step id', s['id']);
+    const kind = StepKindSchema.safeParse(s['kind']);
+    if (!kind.success) throw at('kind', 'lagkrav, riktlinje or stod', s['kind']);
+    const status = s['status'];
+    if (typeof status !== 'string' || !STEP_STATUSES.has(status)) throw at('status', 'recommended, blocked or overdue', status);
+    const urgency = UrgencySchema.safeParse(s['urgency']);
+    if (!urgency.success) throw at('urgency', 'an urgency', s['urgency']);
+    const dueDate = s['dueDate'];
+    if (dueDate !== null && !date(dueDate)) throw at('dueDate', 'a date YYYY-MM-DD or null', dueDate);
+    const forStep = s['forStep'] === undefined ? undefined : StepIdSchema.safeParse(s['forStep']);
+    if (forStep !== undefined && !forStep.success) throw at('forStep', 'a step id', s['forStep']);
+    const arisesOn = s['arisesOn'];
+    if (arisesOn !== undefined && !date(arisesOn)) throw at('arisesOn', 'a date YYYY-MM-DD', arisesOn);
+    const heldOpen = s['heldOpen'] as { verifiedOn?: unknown } | undefined;
+    if (heldOpen !== undefined && (typeof heldOpen !== 'object' || heldOpen === null || !date(heldOpen.verifiedOn))) {
+      throw at('heldOpen.verifiedOn', 'a date YYYY-MM-DD', (heldOpen as { verifiedOn?: unknown } | null)?.verifiedOn);
+    }
+    return {
+      id: id.data,
+      ...(forStep === undefined ? {} : { forStep: forStep.data }),
+      kind: kind.data,
+      status: status as StepState['status'],
+      urgency: urgency.data,
+      ...(arisesOn === undefined ? {} : { arisesOn }),
+      dueDate,
+      ...(heldOpen === undefined ? {} : { heldOpen: { verifiedOn: heldOpen.verifiedOn as string } }),
+    };
+  });
+}
+
+function readPrevious(dir: string, bucket: number, previousPath: string): Map<string, PreviousDecision> {
+  const previous = new Map<string, PreviousDecision>();
   for (const line of lines(bucketPath(dir, bucket, 'previous'))) {
     const tab = line.indexOf('\t');
-    let decision: { studentId?: unknown; steps?: unknown };
+    const where = `${previousPath}:${line.slice(0, tab)}`;
+    let decision: { studentId?: unknown; asOf?: unknown; steps?: unknown };
     try {
       decision = JSON.parse(line.slice(tab + 1)) as typeof decision;
     } catch (error) {
-      throw new BatchInputError(`${previousPath}:${line.slice(0, tab)}: invalid JSON: ${(error as Error).message}`);
+      throw new BatchInputError(`${where}: invalid JSON: ${(error as Error).message}`);
     }
     if (typeof decision.studentId !== 'string' || !OPAQUE_ID_PATTERN.test(decision.studentId) || !Array.isArray(decision.steps)) {
-      throw new BatchInputError(`${previousPath}:${line.slice(0, tab)}: not a decision (needs studentId and steps); --previous takes the NDJSON that --json wrote`);
+      throw new BatchInputError(`${where}: not a decision (needs studentId and steps); --previous takes the NDJSON that --json wrote`);
     }
-    previous.set(decision.studentId, stepStates(decision as { steps: never[] }));
+    if (typeof decision.asOf !== 'string' || !isValidIsoDate(decision.asOf)) {
+      throw new BatchInputError(`${where}: asOf: expected the decision's date YYYY-MM-DD, got ${describe(decision.asOf)}; --previous takes the NDJSON that --json wrote`);
+    }
+    previous.set(decision.studentId, { asOf: decision.asOf, steps: previousSteps(decision.steps as unknown[], where) });
   }
   return previous;
 }
-
 
 /**
  * Evaluate one bucket: read its students (validated by the partition), their
@@ -140,23 +200,26 @@ function readPrevious(dir: string, bucket: number, previousPath: string): Map<st
 export function evaluateBucket(layout: BucketLayout, bucket: number, settings: BucketSettings, previousPath = '--previous'): BucketResult {
   const summary = emptySummary();
   const students = new Map([...readStudents(layout.dir, bucket, layout.parts).values()].map((p) => [p.case.student.id, p]));
-  const previous = settings.incremental ? readPrevious(layout.dir, bucket, previousPath) : new Map<string, StepState[]>();
+  const previous = settings.incremental ? readPrevious(layout.dir, bucket, previousPath) : new Map<string, PreviousDecision>();
   const out: string[] = [];
   const decisions: string[] = [];
   const changes: Change[] = [];
   for (const id of [...students.keys()].sort(compareIds)) {
     const student = students.get(id) as Pending;
+    const before = previous.get(id);
     const decision = evaluate({ ...student.case, attendance: student.attendance }, settings.policy, {
       asOf: settings.asOf,
       ...(settings.calendar === undefined ? {} : { calendar: settings.calendar }),
       warnings: student.rejectedRecords > 0 ? [{ kind: 'rejected-records', count: student.rejectedRecords }] : [],
+      // Last night's open duties stay open until a measure closes them (evaluate's `previous`).
+      ...(before === undefined ? {} : { previous: before }),
     });
     summary.cases.evaluated += 1;
     addDecision(summary, decision, student.case.student.school.id);
     const json = settings.output === 'json' || settings.keepDecisions ? JSON.stringify(decision) : '';
     if (settings.keepDecisions) decisions.push(json);
     if (settings.incremental) {
-      changes.push(...diffStepStates(id, settings.asOf, stepStates(decision), previous.get(id) ?? null));
+      changes.push(...diffStepStates(id, { asOf: settings.asOf, steps: stepStates(decision), measures: student.case.measures }, before ?? null));
     } else if (settings.output === 'json') out.push(json);
     else if (settings.output === 'text' && (settings.details === 'all' || (settings.details === 'with-steps' && decision.steps.length > 0))) {
       out.push(`${formatDecision(decision, settings.lang)}\n`);
@@ -167,7 +230,7 @@ export function evaluateBucket(layout: BucketLayout, bucket: number, settings: B
     // rejected: then nothing is known and nothing is closed.
     const { rejectedIds } = runFilesOf(layout.dir);
     for (const id of [...previous.keys()].sort(compareIds)) {
-      if (!students.has(id) && !rejectedIds.has(id)) changes.push(...diffStepStates(id, settings.asOf, null, previous.get(id) ?? null));
+      if (!students.has(id) && !rejectedIds.has(id)) changes.push(...diffStepStates(id, { asOf: settings.asOf, steps: null, measures: [] }, previous.get(id) ?? null));
     }
     changes.sort((a, b) => compareIds(a.studentId, b.studentId));
     summary.changes = {};

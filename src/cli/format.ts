@@ -1,4 +1,4 @@
-import type { ChildConsentPath, Decision, EvidenceItem, Routing, Step } from '../model/decision.js';
+import type { ChildConsentPath, DateSource, Decision, EvidenceItem, ExpiredSignal, Routing, Step } from '../model/decision.js';
 import { FACT_CATALOG } from '../model/factCatalog.js';
 import type { Rate } from '../model/facts.js';
 import { TYPOLOGY_STRENGTH_LABELS, TYPOLOGY_TYPE_LABELS, type Hypothesis } from '../model/typology.js';
@@ -97,7 +97,7 @@ export function formatChildConsentPath(p: ChildConsentPath, lang: Lang): string 
 }
 
 /**
- * One step as a headline: label, kind, urgency, due date, status and routing.
+ * One step as a headline: label, kind, urgency, due date (and the result's), status and routing.
  *
  * @param step - the step
  * @param lang - output language
@@ -107,10 +107,81 @@ export function formatChildConsentPath(p: ChildConsentPath, lang: Lang): string 
 export function formatStepLine(step: Step, lang: Lang): string {
   const parts = [`${step.id}`, `[${step.kind}]`, step.label[lang], `– ${step.urgency}`];
   if (step.dueDate !== null) parts.push(`${lang === 'sv' ? 'senast' : 'due'} ${step.dueDate}`);
+  if (step.resultDueDate !== undefined) parts.push(`${lang === 'sv' ? 'resultat senast' : 'result due'} ${step.resultDueDate}`);
   if (step.status !== 'recommended') parts.push(`(${step.status})`);
   if (step.forStep !== undefined) parts.push(`${lang === 'sv' ? 'för' : 'for'} ${step.forStep}`);
   if (step.routing !== null) parts.push(`→ ${formatRouting(step.routing, lang)}`);
   return parts.join(' ');
+}
+
+function factLabel(fact: string, lang: Lang): string {
+  return (FACT_CATALOG as Record<string, { sv: string; en: string } | undefined>)[fact]?.[lang] ?? fact;
+}
+
+function formatSource(source: DateSource, arisesOn: string, lang: Lang): string {
+  const sv = lang === 'sv';
+  switch (source.kind) {
+    case 'absence-days': {
+      // A day's notice waits until the next school day when the absence was in the last lesson only.
+      const days = source.days.map((d) => (d.dueDate === d.date ? d.date : `${d.date} (${sv ? 'senast' : 'due'} ${d.dueDate})`)).join(', ');
+      return `${sv ? 'ogiltig frånvaro utan besked till vårdnadshavare' : 'invalid absence the guardians were not told about'}: ${days}`;
+    }
+    case 'fact':
+      return `${factLabel(source.fact, lang)} (${source.ruleId})`;
+    case 'signal':
+      return `signal ${source.signal} ${arisesOn} (${source.ruleId})`;
+    case 'measure':
+      return `${sv ? 'åtgärd' : 'measure'} ${source.step} ${arisesOn} (${source.ruleId})`;
+    case 'evaluation-date':
+      return `${sv ? 'utvärderingsdagen, inget i villkoren är daterat' : 'the evaluation date, nothing in the conditions is dated'} (${source.ruleId})`;
+  }
+}
+
+/**
+ * When a step's duty arose and what the date comes from (the absence days
+ * for the notice, the fact, the signal or the measure), and whether it is
+ * held open from an earlier night. Ids, dates and catalog labels only.
+ *
+ * @param step - the step
+ * @param lang - output language
+ * @returns one line
+ * @example formatArises(step, 'en') // 'arose 2026-11-20: invalid absence the guardians were not told about: 2026-11-20'
+ * @example formatArises(heldStep, 'sv') // 'uppstod 2026-11-02: signal harm-suspected 2026-11-02 (sol-2001-14-1-orosanmalan); hålls öppen sedan 2026-11-20'
+ */
+export function formatArises(step: Step, lang: Lang): string {
+  const sv = lang === 'sv';
+  const held = step.heldOpen === undefined ? '' : sv ? `; hålls öppen sedan ${step.heldOpen.verifiedOn}` : `; held open (verified ${step.heldOpen.verifiedOn})`;
+  return `${sv ? 'uppstod' : 'arose'} ${step.arisesOn}: ${formatSource(step.arisesFrom, step.arisesOn, lang)}${held}`;
+}
+
+/**
+ * The absence episode the facts count, after a rektor's `obehovligt`.
+ *
+ * @param episode - the decision's episode
+ * @param lang - output language
+ * @returns one line
+ * @example formatEpisode({ start: '2026-10-01', obehovligtOn: '2026-09-30' }, 'en') // 'episode: absence counted from 2026-10-01, after obehövligt on 2026-09-30'
+ */
+export function formatEpisode(episode: NonNullable<Decision['episode']>, lang: Lang): string {
+  return lang === 'sv'
+    ? `episod: frånvaro räknas från ${episode.start}, efter obehövligt ${episode.obehovligtOn}`
+    : `episode: absence counted from ${episode.start}, after obehövligt on ${episode.obehovligtOn}`;
+}
+
+/**
+ * A signal that has ended and triggers nothing: its kind, date, last day in
+ * force and whether its own `until` or the policy's validity ended it.
+ *
+ * @param s - the expired signal
+ * @param lang - output language
+ * @returns one line
+ * @example formatExpiredSignal({ type: 'anxiety-distress', date: '2026-01-10', until: '2026-03-01', endedBy: 'signal' }, 'en')
+ * // 'expired signal: anxiety-distress 2026-01-10, in force until 2026-03-01 (its own end date)'
+ */
+export function formatExpiredSignal(s: ExpiredSignal, lang: Lang): string {
+  return lang === 'sv'
+    ? `upphörd signal: ${s.type} ${s.date}, gällde till och med ${s.until} (${s.endedBy === 'signal' ? 'eget slutdatum' : 'policyns giltighetstid'})`
+    : `expired signal: ${s.type} ${s.date}, in force until ${s.until} (${s.endedBy === 'signal' ? 'its own end date' : "the policy's validity"})`;
 }
 
 /**
@@ -126,8 +197,10 @@ export function formatHypothesis(h: Hypothesis, lang: Lang): string {
 }
 
 /**
- * A decision as readable text: facts in brief, the typology (one line per
- * hypothesis), every step with its reasons, bases and evidence, then warnings.
+ * A decision as readable text: facts in brief, the absence episode and
+ * expired signals, the typology (one line per hypothesis), every step with
+ * when its duty arose and from what, its reasons, bases and evidence, then
+ * warnings.
  *
  * @param d - the decision
  * @param lang - output language
@@ -139,6 +212,8 @@ export function formatDecision(d: Decision, lang: Lang): string {
   const lines = [
     `${d.studentId}  ${f.schoolForm} ${lang === 'sv' ? 'åk' : 'grade'} ${f.grade}  ${lang === 'sv' ? 'termin' : 'term'} ${formatRate(f.termAbsence)}  ${lang === 'sv' ? 'senaste 4 v' : 'last 4 wk'} ${formatRate(f.windowAbsence)}  ${lang === 'sv' ? 'trend' : 'trend'} ${f.trend}`,
   ];
+  if (d.episode !== null) lines.push(`  ${formatEpisode(d.episode, lang)}`);
+  for (const s of d.expiredSignals) lines.push(`  ${formatExpiredSignal(s, lang)}`);
   if (d.typology.hypotheses.length > 0) {
     lines.push(`  ${lang === 'sv' ? 'Typologi (rådgivande, ingen diagnos):' : 'Typology (advisory, not a diagnosis):'}`);
     for (const h of d.typology.hypotheses) lines.push(`    ◦ ${formatHypothesis(h, lang)}`);
@@ -146,6 +221,7 @@ export function formatDecision(d: Decision, lang: Lang): string {
   if (d.steps.length === 0) lines.push(`  ${lang === 'sv' ? 'inga åtgärder' : 'no steps'}`);
   for (const step of d.steps) {
     lines.push(`  • ${formatStepLine(step, lang)}`);
+    lines.push(`      ${formatArises(step, lang)}`);
     for (const reason of step.reasons) {
       lines.push(`      ${reason.ruleId} v${reason.ruleVersion} — ${reason.basis.citation}`);
       // The same leaf can decide a rule through two named conditions; say it once.

@@ -39,8 +39,15 @@ Options for evaluate:
 
 Options for --format lessons (the nightly batch):
   --students <file>    student context: one StudentCase per line (attendance optional)
-  --previous <file>    last night's decisions (--json or --decisions-out output): output only the changes
-                       (new, escalated, no-longer-indicated steps); a re-run on the same input outputs nothing
+  --previous <file>    last night's decisions (--json or --decisions-out output): output only the changes,
+                       one per student and step; a re-run on the same input outputs nothing. Open statutory
+                       duties stay open across nights until a recorded measure closes them:
+                         new                  indicated now, not last night (or a new duty after a done one)
+                         overdue              passed its due date since last night
+                         escalated            more urgent, or no longer waiting for consent
+                         done                 closed by a recorded measure (with its date), or consent given
+                         no-longer-indicated  gone without a measure: the data behind it changed,
+                                              or the student is not in tonight's input
   --decisions-out <f>  also write every full decision as NDJSON (tomorrow's --previous)
   --workers <n>        worker threads (default: every core when the lesson files are 64 MiB or more, else 1);
                        the output, in student-id order, is the same for any n

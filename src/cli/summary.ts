@@ -1,3 +1,4 @@
+import { CHANGE_KINDS } from '../batch/changes.js';
 import type { BatchReport } from '../batch/runBatch.js';
 import type { Decision } from '../model/decision.js';
 import type { Policy } from '../policy/policy.js';
@@ -17,7 +18,13 @@ export interface RunSummary {
   warnings: Record<string, number>;
   /** Per school (`student.school.id`): students evaluated, steps and typology, counted as above. */
   schools?: Record<string, SchoolSummary>;
-  /** With `--previous`: changes since the previous run, by kind (`new`, `escalated`, `no-longer-indicated`). */
+  /**
+   * With `--previous`: changes since the previous run, by kind (see `Change`):
+   * `new`, `overdue` (passed its due date since then), `escalated` (more urgent
+   * or consent given), `done` (closed by a recorded measure, or a consent
+   * request whose consent was given) and `no-longer-indicated` (gone without a
+   * measure: the trigger data changed, or the student is not in tonight's input).
+   */
   changes?: Record<string, number>;
 }
 
@@ -161,7 +168,7 @@ export function formatSummary(s: RunSummary): string {
   }
   if (s.changes !== undefined) {
     lines.push('changes since the previous run (steps):');
-    for (const kind of ['new', 'escalated', 'no-longer-indicated']) lines.push(`  ${kind.padEnd(19)}  ${String(s.changes[kind] ?? 0).padStart(6)}`);
+    for (const kind of CHANGE_KINDS) lines.push(`  ${kind.padEnd(19)}  ${String(s.changes[kind] ?? 0).padStart(6)}`);
   }
   if (Object.keys(s.warnings).length > 0) {
     lines.push('data-quality warnings (students):');

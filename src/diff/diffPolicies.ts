@@ -56,7 +56,8 @@ export function diffContext(from: Policy, to: Policy, options: DiffOptions, inte
   const sampleSize = options.sample ?? DEFAULT_DIFF_SAMPLE;
   if (!Number.isInteger(sampleSize) || sampleSize < 0) throw new RangeError(`sample must be a whole number ≥ 0, got ${sampleSize}`);
   const keys = [...new Set([...Object.keys(from.parameters), ...Object.keys(to.parameters)])].sort() as (keyof PolicyParameters)[];
-  const parametersChanged = keys.filter((k) => from.parameters[k] !== to.parameters[k]);
+  // Structural: dated and per-kind parameters are arrays and maps, equal when their content is.
+  const parametersChanged = keys.filter((k) => JSON.stringify(from.parameters[k]) !== JSON.stringify(to.parameters[k]));
   const isInForce = (rule: PolicyRule): boolean => inForce(rule, asOf);
   return {
     from,

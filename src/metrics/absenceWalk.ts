@@ -28,9 +28,12 @@ export interface AbsenceState {
   windowInvalid: number;
   /** Longest whole-day streak that reaches into the day's term (a streak runs on across a break). */
   longestStreak: number;
+  /** The streak running at the end of the day, counted from its first day even across a break. */
   currentStreak: number;
   /** First day of the current streak, or null. */
   currentStreakStart: number | null;
+  /** Last whole day of the current streak, or null. */
+  currentStreakEnd: number | null;
   schoolYearWholeDays: number;
   invalidToday: number;
 }
@@ -64,6 +67,7 @@ function emptyState(day: number): AbsenceState {
     longestStreak: 0,
     currentStreak: 0,
     currentStreakStart: null,
+    currentStreakEnd: null,
     schoolYearWholeDays: 0,
     invalidToday: 0,
   };
@@ -98,7 +102,8 @@ export function walkAbsence(
   onSchoolDay?: (state: Readonly<AbsenceState>) => void,
 ): AbsenceState {
   const schoolDays = index.schoolDays;
-  const firstLedgerDay = days.find((d) => d.day >= range.from)?.day;
+  const firstAt = lowerBoundDay(days, range.from);
+  const firstLedgerDay = days[firstAt]?.day;
   const windowOfTo = index.schoolDaysEndingAt(range.to, range.windowSchoolDays)[0] ?? range.to + 1;
   // Start early enough for the term of `to`, the window and every ledger day in range.
   const termOfTo = index.termAt(range.to);
@@ -107,11 +112,18 @@ export function walkAbsence(
   const s = emptyState(start);
   let nextYear = nextSchoolYearStart(start);
   let schoolAt = lowerBound(schoolDays, start);
-  let ledgerAt = lowerBound(days.map((d) => d.day), start);
+  let ledgerAt = lowerBoundDay(days, start);
   // Window: school days [windowFirst, day]; ledger days in it are added at `ledgerAt` and removed at `windowOut`.
   let windowOut = ledgerAt;
+  // Terms change rarely: look the term up again only when a term starts or ends.
+  const terms = index.terms;
+  let term = index.termAt(start);
+  let nextTermStart = terms.find((t) => t.start > start)?.start ?? Infinity;
   for (let day = start; day <= range.to; day += 1) {
-    const term = index.termAt(day);
+    if (day >= nextTermStart) {
+      term = index.termAt(day);
+      nextTermStart = terms.find((t) => t.start > day)?.start ?? Infinity;
+    }
     const termStart = term === undefined ? null : Math.max(term.start, range.from);
     if (termStart !== s.termStart) {
       s.termStart = termStart;
@@ -128,7 +140,7 @@ export function walkAbsence(
     const isSchoolDay = schoolDays[schoolAt] === day;
     if (isSchoolDay) {
       schoolAt += 1;
-      if (termStart !== null && term !== undefined && day <= term.end) s.termSchoolDaysElapsed += 1;
+      if (termStart !== null && term !== undefined && day <= term.end && day >= termStart) s.termSchoolDaysElapsed += 1;
     }
     s.day = day;
     s.invalidToday = 0;
@@ -154,10 +166,12 @@ export function walkAbsence(
           s.schoolYearWholeDays += 1;
           if (s.currentStreak === 0) s.currentStreakStart = day;
           s.currentStreak += 1;
+          s.currentStreakEnd = day;
           if (s.currentStreak > s.longestStreak) s.longestStreak = s.currentStreak;
         } else {
           s.currentStreak = 0;
           s.currentStreakStart = null;
+          s.currentStreakEnd = null;
           if (termStart !== null) {
             if (absent > 0) s.termPartialDays += 1;
             s.termLessonLevelInvalid += d.invalidLessons;
@@ -177,6 +191,31 @@ export function walkAbsence(
     if (isSchoolDay && onSchoolDay !== undefined) onSchoolDay(s);
   }
   return s;
+}
+
+/**
+ * The streak running at the end of the state's day as the term sees it: its
+ * length when it has reached into the term (its last whole day is in it),
+ * else 0 (a streak from last term counts once it goes on this term).
+ *
+ * @param s - a walk state
+ * @returns the current streak's length, or 0
+ * @example currentStreakInTerm(walkAbsence(days, index, range))
+ */
+export function currentStreakInTerm(s: Readonly<AbsenceState>): number {
+  return s.currentStreakEnd !== null && s.termStart !== null && s.currentStreakEnd >= s.termStart ? s.currentStreak : 0;
+}
+
+/** Index of the first ledger day on or after `day`. */
+function lowerBoundDay(days: readonly LedgerDay[], day: number): number {
+  let lo = 0;
+  let hi = days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((days[mid]?.day ?? Infinity) < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Index of the first element ≥ `value` in a sorted array. */

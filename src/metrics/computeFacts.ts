@@ -11,7 +11,7 @@ import { COMPULSORY_SCHOOL_FORMS, SignalTypeSchema } from '../model/vocabulary.j
 import type { PolicyParameters } from '../policy/policy.js';
 import { latestMeasure } from '../model/measures.js';
 import { buildLedger, type LedgerDay } from './ledger.js';
-import { walkAbsence, type AbsenceState } from './absenceWalk.js';
+import { currentStreakInTerm, walkAbsence, type AbsenceState } from './absenceWalk.js';
 import { signalsOn, type SignalsOnDate } from './activeSignals.js';
 import { countOccasions } from './occasions.js';
 import { computePatterns, type AbsencePatterns } from './patterns.js';
@@ -62,14 +62,8 @@ export interface NoticeDay {
 
 /** The absence facts on every school day up to asOf, oldest first (what a step's `arisesOn` is read from). */
 export interface FactHistoryDay {
-  readonly date: string;
-  /**
-   * The absence facts at the end of the day. `termSchoolDaysElapsed` is left
-   * out: it is a gate on how much data a rate needs, not a trigger, so it never dates a duty.
-   */
-  readonly facts: Readonly<Partial<Record<keyof MeasuredFacts, number | Rate>>>;
-  /** First day of the whole-day streak running at the end of the day (a streak dates from its start). */
-  readonly streakStart: string | null;
+  /** The walk's state at the end of the day (`state.day` is its day number): read it with `factOnDay`. */
+  readonly state: Readonly<AbsenceState>;
 }
 
 /** Facts plus the data-quality warnings found while computing them. */
@@ -238,7 +232,7 @@ export function computeFacts(
     facts,
     warnings,
     patterns: computePatterns(termDays),
-    anchors: { currentAbsenceStart: state.currentStreakStart === null ? null : isoDate(state.currentStreakStart) },
+    anchors: { currentAbsenceStart: state.currentStreakStart === null || currentStreakInTerm(state) === 0 ? null : isoDate(state.currentStreakStart) },
     signals,
     episode: latestInvestigation?.outcome === 'obehovligt' ? { start: isoDate(episodeStart), obehovligtOn: latestInvestigation.date } : null,
     noticeDays,
@@ -246,8 +240,7 @@ export function computeFacts(
       if (history === undefined) {
         const days: FactHistoryDay[] = [];
         walkAbsence(ledger.days, index, range, (s) => {
-          const { termSchoolDaysElapsed: _gate, ...facts } = absenceFacts(s);
-          days.push({ date: isoDate(s.day), facts, streakStart: s.currentStreakStart === null ? null : isoDate(s.currentStreakStart) });
+          days.push({ state: { ...s } });
         });
         history = days;
       }
@@ -256,29 +249,54 @@ export function computeFacts(
   };
 }
 
-/** The facts read from the walk's state: the same function for asOf and for every day of the history. */
-function absenceFacts(s: Readonly<AbsenceState>) {
-  return {
-    termSchoolDaysElapsed: s.termSchoolDaysElapsed,
-    termScheduledMinutes: s.termScheduled,
-    termAbsenceMinutes: s.termValid + s.termInvalid,
-    termValidAbsenceMinutes: s.termValid,
-    termInvalidAbsenceMinutes: s.termInvalid,
-    termAbsence: rate(s.termValid + s.termInvalid, s.termScheduled),
-    termValidAbsence: rate(s.termValid, s.termScheduled),
-    termInvalidAbsence: rate(s.termInvalid, s.termScheduled),
-    windowAbsence: rate(s.windowValid + s.windowInvalid, s.windowScheduled),
-    windowValidAbsence: rate(s.windowValid, s.windowScheduled),
-    windowInvalidAbsence: rate(s.windowInvalid, s.windowScheduled),
-    termDaysWithAbsence: s.termDaysWithAbsence,
-    longestWholeDayStreak: s.longestStreak,
-    currentWholeDayStreak: s.currentStreak,
-    termWholeDayAbsenceDays: s.termWholeDays,
-    termPartialDayAbsenceDays: s.termPartialDays,
-    termLessonLevelInvalidLessons: s.termLessonLevelInvalid,
-    invalidAbsenceMinutesToday: s.invalidToday,
-    schoolYearWholeDayAbsenceDays: s.schoolYearWholeDays,
-  } as const;
+/**
+ * The facts read from the walk's state, one getter each: the same getters
+ * give the facts on asOf and on every day of the history, so a duty's date
+ * can never disagree with the facts that fired it.
+ */
+const ABSENCE_FACTS = {
+  termSchoolDaysElapsed: (s) => s.termSchoolDaysElapsed,
+  termScheduledMinutes: (s) => s.termScheduled,
+  termAbsenceMinutes: (s) => s.termValid + s.termInvalid,
+  termValidAbsenceMinutes: (s) => s.termValid,
+  termInvalidAbsenceMinutes: (s) => s.termInvalid,
+  termAbsence: (s) => rate(s.termValid + s.termInvalid, s.termScheduled),
+  termValidAbsence: (s) => rate(s.termValid, s.termScheduled),
+  termInvalidAbsence: (s) => rate(s.termInvalid, s.termScheduled),
+  windowAbsence: (s) => rate(s.windowValid + s.windowInvalid, s.windowScheduled),
+  windowValidAbsence: (s) => rate(s.windowValid, s.windowScheduled),
+  windowInvalidAbsence: (s) => rate(s.windowInvalid, s.windowScheduled),
+  termDaysWithAbsence: (s) => s.termDaysWithAbsence,
+  longestWholeDayStreak: (s) => s.longestStreak,
+  currentWholeDayStreak: (s) => currentStreakInTerm(s),
+  termWholeDayAbsenceDays: (s) => s.termWholeDays,
+  termPartialDayAbsenceDays: (s) => s.termPartialDays,
+  termLessonLevelInvalidLessons: (s) => s.termLessonLevelInvalid,
+  invalidAbsenceMinutesToday: (s) => s.invalidToday,
+  schoolYearWholeDayAbsenceDays: (s) => s.schoolYearWholeDays,
+} as const satisfies Partial<Record<keyof MeasuredFacts, (s: Readonly<AbsenceState>) => number | Rate>>;
+
+type AbsenceFactName = keyof typeof ABSENCE_FACTS;
+
+function absenceFacts(s: Readonly<AbsenceState>): { [K in AbsenceFactName]: ReturnType<(typeof ABSENCE_FACTS)[K]> } {
+  const out: Record<string, number | Rate> = {};
+  for (const name of Object.keys(ABSENCE_FACTS) as AbsenceFactName[]) out[name] = ABSENCE_FACTS[name](s);
+  return out as { [K in AbsenceFactName]: ReturnType<(typeof ABSENCE_FACTS)[K]> };
+}
+
+/**
+ * The value of an absence fact on one day of the history, or undefined for a
+ * fact the history does not date: context facts, and `termSchoolDaysElapsed`,
+ * which is a gate on how much data a rate needs, not a trigger.
+ *
+ * @param fact - a fact name
+ * @param day - a day of `FactsResult.history()`
+ * @returns the fact's value at the end of that day
+ * @example factOnDay('termAbsence', result.history()[0])
+ */
+export function factOnDay(fact: string, day: FactHistoryDay): number | Rate | undefined {
+  if (fact === 'termSchoolDaysElapsed' || !Object.hasOwn(ABSENCE_FACTS, fact)) return undefined;
+  return ABSENCE_FACTS[fact as AbsenceFactName](day.state);
 }
 
 /**

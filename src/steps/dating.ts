@@ -1,6 +1,7 @@
 import type { DateSource } from '../model/decision.js';
 import type { Facts } from '../model/facts.js';
-import type { FactHistoryDay } from '../metrics/computeFacts.js';
+import { isoDate } from '../calendar/dayNumber.js';
+import { factOnDay, type FactHistoryDay } from '../metrics/computeFacts.js';
 import { latestMeasure } from '../model/measures.js';
 import type { ConditionNode, LeafCondition } from '../model/policyFile.js';
 import type { Measure, Signal } from '../model/studentCase.js';
@@ -53,17 +54,18 @@ function leafHolds(leaf: LeafCondition, actual: unknown): boolean {
 function historySince(leaf: LeafCondition, ctx: DatingContext): string | null {
   const days = ctx.history();
   const last = days[days.length - 1];
-  if (last === undefined || !(leaf.fact in last.facts)) return null;
+  if (last === undefined || factOnDay(leaf.fact, last) === undefined) return null;
   let since: FactHistoryDay | undefined;
   for (let i = days.length - 1; i >= 0; i -= 1) {
     const day = days[i] as FactHistoryDay;
-    if (!leafHolds(leaf, day.facts[leaf.fact as keyof typeof day.facts])) break;
+    if (!leafHolds(leaf, factOnDay(leaf.fact, day))) break;
     since = day;
   }
   if (since === undefined) return ctx.asOf;
   // A streak long enough dates from its first day (the absence began then), not from the day it reached the length.
-  if (STREAK_FACTS.has(leaf.fact) && since.streakStart !== null) return since.streakStart;
-  return since.date;
+  const streakStart = since.state.currentStreakStart;
+  if (STREAK_FACTS.has(leaf.fact) && streakStart !== null) return isoDate(streakStart);
+  return isoDate(since.state.day);
 }
 
 const STREAK_FACTS: ReadonlySet<string> = new Set(['longestWholeDayStreak', 'currentWholeDayStreak']);

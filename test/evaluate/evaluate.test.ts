@@ -117,16 +117,17 @@ describe('Explanations: every step says why (rule, legal basis, evidence)', () =
 
   it('Explanations (§7.4 follow-up): an uppfoljning raised because an investigation is 20 school days old and the absence persists also has ≥ 1 reason with ruleId, citation and evidence', () => {
     // Skollagen only (no uppfoljning rule of its own): whole-day absence every school day from 2026-09-28,
-    // rektor-utredning on 2026-10-19, i.e. 20 school days before 2026-11-23.
+    // rektor-utredning on 2026-10-16, i.e. 21 school days before 2026-11-23: the follow-up was due on
+    // the 20th (Fri 2026-11-20) and is overdue on Monday.
     const d = decide(
       studentCase({
         attendance: wholeDaysAbsent(schoolDays('2026-08-17', AS_OF), schoolDays('2026-09-28', AS_OF)),
-        measures: [{ step: 'rektor-utredning', date: '2026-10-19' }],
+        measures: [{ step: 'rektor-utredning', date: '2026-10-16' }],
       }),
       'skollagen',
     );
     const s = step(d, 'uppfoljning');
-    expect(s.status).toBe('overdue');
+    expect(s).toMatchObject({ status: 'overdue', dueDate: '2026-11-20' });
     expect(s.reasons.length).toBeGreaterThanOrEqual(1);
     for (const r of s.reasons) {
       expect(r.basis.citation.length).toBeGreaterThan(0);
@@ -138,14 +139,14 @@ describe('Explanations: every step says why (rule, legal basis, evidence)', () =
     const d = decide(
       studentCase({
         attendance: wholeDaysAbsent(schoolDays('2026-08-17', AS_OF), schoolDays('2026-09-28', AS_OF)),
-        measures: [{ step: 'rektor-utredning', date: '2026-10-19' }],
+        measures: [{ step: 'rektor-utredning', date: '2026-10-16' }],
       }),
       'stockholm',
     );
     const s = step(d, 'uppfoljning');
-    expect(s.status).toBe('overdue');
+    expect(s).toMatchObject({ status: 'overdue', dueDate: '2026-11-20' });
     expect(s.reasons.map((r) => r.ruleId)).toEqual(['sthlm-allvarlig-franvaro-uppfoljning']);
-    expect(s.escalations).toEqual([{ step: 'rektor-utredning', measureDate: '2026-10-19', schoolDaysSince: 20 }]);
+    expect(s.escalations).toEqual([{ step: 'rektor-utredning', measureDate: '2026-10-16', schoolDaysSince: 21 }]);
   });
 });
 

@@ -415,7 +415,8 @@ describe('computeFacts properties', () => {
         expect(f.invalidAbsenceMinutesToday).toBe(sums(AS_OF, AS_OF).invalid);
         expect(f.termWholeDayAbsenceDays + f.termPartialDayAbsenceDays).toBe(f.termDaysWithAbsence);
         expect(f.currentWholeDayStreak).toBeLessThanOrEqual(f.longestWholeDayStreak);
-        expect(f.longestWholeDayStreak).toBeLessThanOrEqual(f.termWholeDayAbsenceDays);
+        // A streak runs on across a break (issue 10), so only without earlier data is it bounded by this term's days.
+        if (ls.every((l) => l.date >= '2026-08-17')) expect(f.longestWholeDayStreak).toBeLessThanOrEqual(f.termWholeDayAbsenceDays);
       }),
       { numRuns: 100 },
     );

@@ -54,7 +54,8 @@ describe('SL 7 kap. 17 § — same-day notice to guardians (§1.2, §7.3)', () =
     });
     expect(ruleIds(s)).toEqual(['sl-7-17-vardnadshavare-samma-dag']);
     expect(s.reasons[0]?.basis.citation).toBe('SL 7 kap. 17 §');
-    expect(evidence(s)).toContainEqual(expect.objectContaining({ fact: 'invalidAbsenceMinutesToday', actual: 15, result: true }));
+    expect(evidence(s)).toContainEqual(expect.objectContaining({ fact: 'invalidAbsenceDaysToNotify', actual: 1, result: true }));
+    expect(s).toMatchObject({ arisesOn: AS_OF, arisesFrom: { kind: 'absence-days', days: [{ date: AS_OF, dueDate: AS_OF }] } });
   });
 
   it('SL 7 kap. 17 § (§1.2): valid absence today (whole day sick) does not trigger the same-day notice', () => {
@@ -64,11 +65,28 @@ describe('SL 7 kap. 17 § — same-day notice to guardians (§1.2, §7.3)', () =
     expect(n?.reason).toBe('conditions-not-met');
     if (n?.reason !== 'conditions-not-met') return;
     const failed = n.rules.find((r) => r.ruleId === 'sl-7-17-vardnadshavare-samma-dag')?.failed;
-    expect(failed).toContainEqual(expect.objectContaining({ fact: 'invalidAbsenceMinutesToday', actual: 0, result: false }));
+    expect(failed).toContainEqual(expect.objectContaining({ fact: 'invalidAbsenceDaysToNotify', actual: 0, result: false }));
   });
 
-  it('SL 7 kap. 17 § (§1.2): invalid absence last Friday but none today → no same-day notice today', () => {
+  it('SL 7 kap. 17 § (§1.2 "samma dag"): invalid absence last Friday, nobody told the guardians, none today → the notice is still owed, overdue since Friday', () => {
     const attendance = [...today({ invalid: 60 }, '2026-11-20'), ...today({})];
+    const d = decide(studentCase({ attendance }), 'skollagen');
+    expect(step(d, 'vardnadshavare-informeras')).toMatchObject({
+      arisesOn: '2026-11-20',
+      dueDate: '2026-11-20',
+      status: 'overdue',
+      arisesFrom: { kind: 'absence-days', days: [{ date: '2026-11-20', dueDate: '2026-11-20' }] },
+    });
+  });
+
+  it('SL 7 kap. 17 § (§1.2): guardians told on Friday about Friday\'s absence → nothing owed on Monday', () => {
+    const attendance = [...today({ invalid: 60 }, '2026-11-20'), ...today({})];
+    const d = decide(studentCase({ attendance, measures: [{ step: 'vardnadshavare-informeras', date: '2026-11-20' }] }), 'skollagen');
+    expect(stepIds(d)).not.toContain('vardnadshavare-informeras');
+  });
+
+  it('SL 7 kap. 17 § (§1.2): absence the guardians reported themselves needs no notice from the school', () => {
+    const attendance = lessons([AS_OF], { perDay: 5, absent: (_, i) => (i === 0 ? { invalid: 60, guardianReported: true } : undefined) });
     const d = decide(studentCase({ attendance }), 'skollagen');
     expect(stepIds(d)).not.toContain('vardnadshavare-informeras');
   });
@@ -79,7 +97,10 @@ describe('SL 7 kap. 17 § — same-day notice to guardians (§1.2, §7.3)', () =
       'skollagen',
     );
     expect(stepIds(d)).not.toContain('vardnadshavare-informeras');
-    expect(notRecommended(d, 'vardnadshavare-informeras')).toMatchObject({ reason: 'already-taken', measureDate: AS_OF });
+    const n = notRecommended(d, 'vardnadshavare-informeras');
+    expect(n?.reason).toBe('conditions-not-met');
+    if (n?.reason !== 'conditions-not-met') return;
+    expect(n.rules[0]?.failed).toContainEqual(expect.objectContaining({ fact: 'invalidAbsenceDaysToNotify', actual: 0 }));
   });
 
   it.each([
@@ -261,10 +282,18 @@ describe('SL 7 kap. 19 a § — measures already taken and follow-up (§1.4, §7
     });
   });
 
-  it('SL 7 kap. 19 a § (§1.4 "om det inte är obehövligt"): rektor recorded the investigation as obehövligt this term → not recommended again, and the decision shows it (never a silent skip)', () => {
-    const d = decide(persistent([{ step: 'rektor-utredning', date: '2026-11-02', outcome: 'obehovligt' }]), 'skollagen');
+  it('SL 7 kap. 19 a § (§1.4 "om det inte är obehövligt"): rektor recorded the investigation as obehövligt today → not recommended, and the decision shows the episode it closed (never a silent skip)', () => {
+    const d = decide(persistent([{ step: 'rektor-utredning', date: AS_OF, outcome: 'obehovligt' }]), 'skollagen');
     expect(stepIds(d)).not.toContain('rektor-utredning');
-    expect(notRecommended(d, 'rektor-utredning')).toMatchObject({ reason: 'already-taken', measureDate: '2026-11-02' });
+    expect(d.episode).toEqual({ start: '2026-11-24', obehovligtOn: AS_OF });
+    expect(d.facts.utredningObehovlig).toBe(true);
+  });
+
+  it('SL 7 kap. 19 a § (§1.4; issue 10 "episodes"): obehövligt covers the absence up to its date; 15 more whole days absent after it meet "längre frånvaro" again → a new episode, investigated again', () => {
+    const d = decide(persistent([{ step: 'rektor-utredning', date: '2026-11-02', outcome: 'obehovligt' }]), 'skollagen');
+    expect(d.episode).toEqual({ start: '2026-11-03', obehovligtOn: '2026-11-02' });
+    expect(step(d, 'rektor-utredning')).toMatchObject({ arisesOn: '2026-11-03', arisesFrom: { kind: 'fact', fact: 'longestWholeDayStreak' } });
+    for (const id of ['eht', 'anmalan-huvudman'] as const) expect(stepIds(d), id).toContain(id);
   });
 
   it('SL 7 kap. 19 a § / 7 kap. 22 § (§1.4 "När en utredning … har inletts ska rektorn se till att frånvaron snarast anmäls till huvudmannen"; §7.3): investigation recorded as obehövligt → no anmälan till huvudman, no EHT samråd, no information to the hemkommun', () => {
@@ -291,8 +320,11 @@ describe('SL 7 kap. 19 a § — measures already taken and follow-up (§1.4, §7
       'skollagen',
     );
     const s = step(d, 'uppfoljning');
-    expect(s.status).toBe('overdue');
+    // Due on the 20th school day after the investigation (today), overdue from tomorrow.
+    expect(s).toMatchObject({ dueDate: AS_OF, arisesOn: AS_OF, status: 'recommended' });
     expect(s.escalations).toEqual([{ step: 'rektor-utredning', measureDate: date, schoolDaysSince: 20 }]);
+    const later = decide(persistent([{ step: 'rektor-utredning', date }, { step: 'anmalan-huvudman', date }, { step: 'eht', date }]), 'skollagen', '2026-11-24');
+    expect(step(later, 'uppfoljning')).toMatchObject({ dueDate: AS_OF, status: 'overdue' });
   });
 
   it('SL 7 kap. 19 a § (§7.4 follow-up): 19 school days after the investigation (2026-10-20) → no follow-up yet', () => {
@@ -493,7 +525,8 @@ describe('Orosanmälan — SoL 14 kap. 1 § / SoL 2025 (§2.1)', () => {
       studentCase({ signals: [...harm('2026-10-05'), ...harm('2026-11-20')], measures: [{ step: 'orosanmalan', date: '2026-10-05' }] }),
       'skollagen',
     );
-    expect(step(d, 'orosanmalan').status).toBe('recommended');
+    // "genast" (§2.1): due the day of the new signal, overdue since.
+    expect(step(d, 'orosanmalan')).toMatchObject({ arisesOn: '2026-11-20', dueDate: '2026-11-20', status: 'overdue', arisesFrom: { kind: 'signal', signal: 'harm-suspected' } });
   });
 
   it('SoL 14 kap. 1 § (§2.1): an orosanmälan made after the signal → already taken, not recommended again', () => {

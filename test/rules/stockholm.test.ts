@@ -196,7 +196,7 @@ describe('Stockholm policy binds only kommunala schools in Stockholm (§0.1 laye
 });
 
 describe('Stockholm residents at non-city schools: report within 5 working days (§3.2)', () => {
-  it('Stockholm §3.2 (rule sthlm-hemkommun-5-arbetsdagar): Stockholm resident at a Solna kommunal school, asOf Fri 2026-12-18 → information-hemkommun due Tue 2026-12-29 (5 working days across jul)', () => {
+  it('Stockholm §3.2 (rule sthlm-hemkommun-5-arbetsdagar): Stockholm resident at a Solna kommunal school, investigation started Fri 2026-12-18 → information-hemkommun arises then, due Tue 2026-12-29 (5 working days across jul), result due 2027-01-18 (one month)', () => {
     // 12-21, 12-22, 12-23 (3); 12-24 julafton, 12-25, 12-26, weekend; 12-28 (4), 12-29 (5).
     const asOf = '2026-12-18';
     const days = schoolDays('2026-08-17', asOf);
@@ -205,22 +205,43 @@ describe('Stockholm residents at non-city schools: report within 5 working days 
       studentCase({
         student: { school: { municipalityCode: '0184', district: 'Råsunda' } },
         attendance: wholeDaysAbsent(days, schoolDays('2026-12-07', asOf)),
+        measures: [{ step: 'rektor-utredning', date: asOf, outcome: 'started' }],
       }),
       'stockholm',
       asOf,
     );
     const s = step(d, 'information-hemkommun');
-    expect(s.dueDate).toBe('2026-12-29');
+    expect(s).toMatchObject({ arisesOn: asOf, arisesFrom: { kind: 'measure', step: 'rektor-utredning' }, dueDate: '2026-12-29', resultDueDate: '2027-01-18' });
+    // The due date is anchored: the same case a week later has the same due date (issue 10: it never moves with asOf).
+    const later = decide(
+      studentCase({
+        student: { school: { municipalityCode: '0184', district: 'Råsunda' } },
+        attendance: wholeDaysAbsent(days, schoolDays('2026-12-07', asOf)),
+        measures: [{ step: 'rektor-utredning', date: asOf, outcome: 'started' }],
+      }),
+      'stockholm',
+      '2027-01-04',
+    );
+    expect(step(later, 'information-hemkommun')).toMatchObject({ dueDate: '2026-12-29', status: 'overdue' });
     expect(s.routing).toEqual({ target: 'hemkommun', municipalityCode: '0180' });
     expect(s.kind).toBe('lagkrav');
     expect(ruleIds(s)).toEqual(expect.arrayContaining(['sl-7-22-information-hemkommun', 'sthlm-hemkommun-5-arbetsdagar']));
   });
 
-  it('Stockholm §3.2 / key takeaway 4 ("non-city huvudmän … within 5 working days"): fristående school, asOf Fri 2026-09-25 → due Fri 2026-10-02', () => {
-    const d = decide(streakCase({ student: { school: { huvudman: 'fristaende' } } }), 'stockholm', STREAK_AS_OF);
+  it('Stockholm §3.2 / key takeaway 4 ("non-city huvudmän … within 5 working days" after the huvudman learned the investigation started): fristående school, investigation started Fri 2026-09-25 → due Fri 2026-10-02', () => {
+    const d = decide(
+      streakCase({ student: { school: { huvudman: 'fristaende' } }, measures: [{ step: 'rektor-utredning', date: STREAK_AS_OF, outcome: 'started' }] }),
+      'stockholm',
+      STREAK_AS_OF,
+    );
     const s = step(d, 'information-hemkommun');
     expect(s.dueDate).toBe('2026-10-02');
     expect(ruleIds(s)).toContain('sthlm-hemkommun-5-arbetsdagar');
+  });
+
+  it('Stockholm §3.2: no investigation started yet → the information is still indicated, with no due date (the 5 days count from the start)', () => {
+    const d = decide(streakCase({ student: { school: { huvudman: 'fristaende' } } }), 'stockholm', STREAK_AS_OF);
+    expect(step(d, 'information-hemkommun')).toMatchObject({ dueDate: null, status: 'recommended' });
   });
 
   it('Stockholm §3.2 applies to pupils who live in Stockholm: a Solna resident at a Stockholm city school → hemkommun Solna informed snarast, no 5-day deadline', () => {

@@ -14,3 +14,13 @@ describe('README "Property-test your policy"', () => {
     expect(shown).toBe(file);
   });
 });
+
+describe('README "Duties over time"', () => {
+  it('shows examples/two-nights.test.ts, importing from trappa', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('## Duties over time'));
+    const shown = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
+    const file = readFileSync(new URL('../../examples/two-nights.test.ts', import.meta.url), 'utf8').replace("from '../src/index.js';", "from 'trappa';");
+    expect(shown).toBe(file);
+  });
+});

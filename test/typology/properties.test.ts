@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ConditionNode } from '../../src/model/policyFile.js';
 import { signalFact } from '../../src/model/factCatalog.js';
-import { SignalTypeSchema } from '../../src/model/vocabulary.js';
+import { CONCERN_SIGNALS, SignalTypeSchema } from '../../src/model/vocabulary.js';
 import { arbitraryAttendance, arbitraryCase, arbitrarySignals, type LessonInput, type SignalInput } from '../../src/testing/arbitraries.js';
 import { TYPOLOGY_SIGNALS } from '../../src/typology/typologySignals.js';
-import { BUILTIN_POLICY_IDS, builtinPolicy, STEP_CATALOG, type BuiltinPolicyId, type Decision, type SignalType } from '../../src/index.js';
+import { BUILTIN_POLICY_IDS, builtinPolicy, type BuiltinPolicyId, type Decision, type SignalType } from '../../src/index.js';
 import { decide, DEFAULT_AS_OF, schoolDays, studentCase } from '../helpers/cases.js';
 
 const TERM = schoolDays('2026-08-17', DEFAULT_AS_OF);
@@ -31,19 +31,15 @@ function facts(node: ConditionNode, conditions: Readonly<Record<string, Conditio
 
 /**
  * Typology signals that play no part in a legal duty under the policy: no lagkrav rule reads them
- * (directly or through named conditions), and no step with a lagkrav rule renews on them (a new
- * signal of a step's `per-signal` renewal makes a taken step due again, e.g. a new orosanmälan).
+ * (directly or through named conditions), and none is a concern signal (`CONCERN_SIGNALS`: a new
+ * one after an orosanmälan makes a new report due).
  */
 function typologyOnlySignals(id: BuiltinPolicyId): SignalType[] {
   const p = builtinPolicy(id);
   const lagkravRules = p.rules.filter((r) => r.kind === 'lagkrav');
   const read = new Set(lagkravRules.flatMap((r) => facts(r.conditions, p.conditions)));
-  const renewing = new Set(
-    lagkravRules.flatMap((r) => {
-      const renewal = STEP_CATALOG[r.step].renewal;
-      return renewal.kind === 'per-signal' ? renewal.signals : [];
-    }),
-  );
+  // A concern signal dated after the latest orosanmälan is a new concern (it dates a new duty).
+  const renewing = new Set<SignalType>(lagkravRules.some((r) => r.step === 'orosanmalan') ? CONCERN_SIGNALS : []);
   return TYPOLOGY_SIGNALS.filter((s) => !read.has(signalFact(s)) && !renewing.has(s));
 }
 

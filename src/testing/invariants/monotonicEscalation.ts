@@ -52,7 +52,10 @@ function withMoreAbsence(lesson: LessonInput, index: number, change: AbsenceIncr
 /**
  * Monotonic escalation: when present minutes of some lessons turn into valid
  * or invalid absence (same lessons, same scheduled minutes), no recommended,
- * blocked or overdue step and no consent request disappears. Skollagen counts
+ * blocked or overdue step and no consent request disappears, unless a
+ * recorded measure now closes it (more absence can make a duty arise
+ * earlier, on or before a measure that was recorded after it: the step is then
+ * `already-taken`, not lost). Skollagen counts
  * valid and invalid absence alike (SL 7:19 a, "oavsett om det är fråga om
  * giltig eller ogiltig frånvaro", domain.md §1.4), and every city threshold is
  * a floor ("över 20 procent", §3), so more absence can only add steps.
@@ -80,13 +83,17 @@ export function monotonicEscalationCheck(policy: Policy, options: InvariantOptio
   return {
     id: 'monotonic-escalation',
     policy: policyRef(policy),
-    description: 'More absence (valid or invalid, on the same lessons) never removes a step.',
+    description: 'More absence (valid or invalid, on the same lessons) never removes a step that no recorded measure closes.',
     basis: 'SL 7 kap. 19 a § "oavsett om det är fråga om giltig eller ogiltig frånvaro" (domain.md §1.4); thresholds are floors (§3, §7.2)',
     arbitrary,
     check: ({ asOf, input, more }) => {
       const before = stepKeys(decideCase(input, policy, asOf, options.calendar));
-      const after = stepKeys(decideCase(more, policy, asOf, options.calendar));
-      const lost = before.filter((k) => !after.includes(k));
+      const decided = decideCase(more, policy, asOf, options.calendar);
+      const after = stepKeys(decided);
+      // More absence can make a duty arise earlier, so that a measure already
+      // recorded now covers it: a step closed by a measure is not lost.
+      const closed = new Set(decided.notRecommended.filter((n) => n.reason === 'already-taken').map((n) => n.step));
+      const lost = before.filter((k) => !after.includes(k) && !closed.has((k.split('>')[1] ?? k) as never));
       if (lost.length === 0) return undefined;
       return { message: `more absence removed ${lost.join(', ')}`, steps: after, compared: before };
     },

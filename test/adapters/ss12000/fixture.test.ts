@@ -179,7 +179,9 @@ describe('fromSs12000 on the fixture', () => {
     // Invalid absence today at a compulsory school: guardians informed the same day (SL 7:17).
     expect(ids(bilal)).toContain('vardnadshavare-informeras');
     expect(ids(bilal)).toContain('rektor-utredning');
-    expect(ids(alva)).toEqual([]);
+    // Ten minutes of invalid absence on Thu 2026-11-19 and no notice recorded: the same-day notice is still owed (SL 7:17, issue 10).
+    expect(ids(alva)).toEqual(['vardnadshavare-informeras']);
+    expect(alva?.steps[0]).toMatchObject({ arisesOn: '2026-11-19', status: 'overdue' });
     expect(ids(wilma)).toEqual([]);
   });
 });

@@ -1,0 +1,118 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// The built CLI (npm test builds first), as in evaluateLessons.test.ts.
+// Source: ../shared/domain.md §1.2 (SL 7 kap. 17 §: the guardians are told the same day about invalid
+// absence) and issue 10 point 6: Friday's unnotified absence is overdue on Monday, never "no longer indicated".
+const CLI = new URL('../../dist/cli.js', import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), 'trappa-cli-changes-'));
+
+const FRIDAY = '2026-11-20';
+const MONDAY = '2026-11-23';
+const ID = 'elev-fredag';
+
+const student = {
+  id: ID,
+  birthDate: '2013-10-08',
+  schoolForm: 'grundskola',
+  grade: 7,
+  school: { id: 'skola-001', huvudman: 'kommunal', municipalityCode: '0180', district: 'Skarpnäck', teams: ['skolsocialt-team'] },
+  residence: { municipalityCode: '0180', district: 'Skarpnäck' },
+};
+
+/** School days 2026-11-02 to 2026-11-23, two lessons a day; on Friday the first lesson is missed without leave. */
+function lessons(): string {
+  const days = ['02', '03', '04', '05', '06', '09', '10', '11', '12', '13', '16', '17', '18', '19', '20', '23'].map((d) => `2026-11-${d}`);
+  return days
+    .flatMap((date) => [
+      { studentId: ID, date, start: '08:10', scheduledMinutes: 50, ...(date === FRIDAY ? { invalidAbsenceMinutes: 50, reason: 'none' } : {}) },
+      { studentId: ID, date, start: '09:10', scheduledMinutes: 50 },
+    ])
+    .map((l) => JSON.stringify(l))
+    .join('\n');
+}
+
+function write(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, `${text}\n`);
+  return path;
+}
+
+const lessonsFile = write('lessons.ndjson', lessons());
+const studentsFile = write('students.ndjson', JSON.stringify({ student }));
+
+function trappa(asOf: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, [CLI, 'evaluate', '--format', 'lessons', '--policy', 'skollagen', '--as-of', asOf, ...args], { encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function friday(): string {
+  const night1 = join(dir, `night1-${Math.random().toString(36).slice(2)}.ndjson`);
+  const r = trappa(FRIDAY, '--students', studentsFile, lessonsFile, '--details', 'none', '--decisions-out', night1);
+  expect(r.code, r.stderr).toBe(0);
+  const decision = JSON.parse(readFileSync(night1, 'utf8')) as { steps: Array<{ id: string; status: string; arisesOn: string; dueDate: string }> };
+  expect(decision.steps.find((s) => s.id === 'vardnadshavare-informeras')).toMatchObject({ status: 'recommended', arisesOn: FRIDAY, dueDate: FRIDAY });
+  return night1;
+}
+
+describe('trappa evaluate --previous: the change feed over a weekend', () => {
+  it("Friday's invalid absence with no notice recorded: Monday reports the notice overdue, not no-longer-indicated", () => {
+    const night1 = friday();
+    const monday = trappa(MONDAY, '--students', studentsFile, lessonsFile, '--json', '--previous', night1);
+    expect(monday.code, monday.stderr).toBe(0);
+    const changes = monday.stdout.trim().split('\n').map((l) => JSON.parse(l) as { studentId: string; change: string; step?: { id: string; status: string; arisesOn: string; dueDate: string }; previous?: { id: string } });
+    const notice = changes.filter((c) => (c.step ?? c.previous)?.id === 'vardnadshavare-informeras');
+    expect(notice).toEqual([
+      {
+        studentId: ID,
+        change: 'overdue',
+        step: expect.objectContaining({ id: 'vardnadshavare-informeras', kind: 'lagkrav', status: 'overdue', arisesOn: FRIDAY, dueDate: FRIDAY }),
+        previous: expect.objectContaining({ status: 'recommended', arisesOn: FRIDAY }),
+        asOf: MONDAY,
+      },
+    ]);
+    expect(changes.some((c) => c.change === 'no-longer-indicated')).toBe(false);
+    expect(monday.stderr).toMatch(/overdue\s+1\n/);
+    expect(monday.stderr).toMatch(/no-longer-indicated\s+0/);
+
+    const text = trappa(MONDAY, '--students', studentsFile, lessonsFile, '--previous', night1, '--lang', 'sv');
+    expect(text.stdout).toContain(`${ID}  försenad  vardnadshavare-informeras [lagkrav] overdue samma-dag uppstod ${FRIDAY} senast ${FRIDAY}`);
+  });
+
+  it('the notice recorded on Monday: Monday reports it done, with the measure', () => {
+    const night1 = friday();
+    const informed = write('students-informed.ndjson', JSON.stringify({ student, measures: [{ step: 'vardnadshavare-informeras', date: MONDAY }] }));
+    const monday = trappa(MONDAY, '--students', informed, lessonsFile, '--json', '--previous', night1);
+    expect(monday.code, monday.stderr).toBe(0);
+    const changes = monday.stdout.trim().split('\n').map((l) => JSON.parse(l) as { change: string; previous?: { id: string }; measure?: unknown });
+    expect(changes.find((c) => c.previous?.id === 'vardnadshavare-informeras')).toMatchObject({
+      change: 'done',
+      closedBy: 'measure',
+      measure: { step: 'vardnadshavare-informeras', date: MONDAY, outcome: 'done' },
+    });
+    const text = trappa(MONDAY, '--students', informed, lessonsFile, '--previous', night1, '--lang', 'en');
+    expect(text.stdout).toContain(`${ID}  done  vardnadshavare-informeras [lagkrav] recommended samma-dag arose ${FRIDAY} due ${FRIDAY}  (measure vardnadshavare-informeras ${MONDAY} done)`);
+  });
+
+  it('Monday run alone shows when the duty arose and what from, in the text output', () => {
+    const r = trappa(MONDAY, '--students', studentsFile, lessonsFile, '--lang', 'en');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`arose ${FRIDAY}: invalid absence the guardians were not told about: ${FRIDAY}`);
+  });
+
+  it('stops with the file, line and field when a previous decision has no date', () => {
+    const night1 = friday();
+    const decision = JSON.parse(readFileSync(night1, 'utf8')) as Record<string, unknown>;
+    const noDate = write('no-as-of.ndjson', JSON.stringify({ ...decision, asOf: undefined }));
+    const r = trappa(MONDAY, '--students', studentsFile, lessonsFile, '--json', '--previous', noDate);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${noDate}:1: asOf: expected the decision's date YYYY-MM-DD, got nothing`);
+    const badArises = write('bad-arises.ndjson', JSON.stringify({ ...decision, steps: [{ ...(decision.steps as object[])[0], arisesOn: '2026-11-31' }] }));
+    const r2 = trappa(MONDAY, '--students', studentsFile, lessonsFile, '--json', '--previous', badArises);
+    expect(r2.code).toBe(1);
+    expect(r2.stderr).toContain(`${badArises}:1: steps[0].arisesOn: expected a date YYYY-MM-DD, got "2026-11-31"`);
+  });
+});
