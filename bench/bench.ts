@@ -15,6 +15,10 @@
  * 3. rule evaluation alone on the same facts: the compiled evaluator, the interpreter and
  *    json-rules-engine (the reference; it must fire the same rules).
  * Each timing is the best of R rounds. The last line is one JSON object with the figures.
+ *
+ * `--compare <path/to/cli.js>` also runs another build of the CLI (e.g. the main branch's, built
+ * in a git worktree) on the same file in the same rounds, interleaved, and prints both: a
+ * before/after from one run on one machine.
  */
 import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -37,6 +41,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '7' },
     rounds: { type: 'string', default: '3' },
     keep: { type: 'boolean', default: false },
+    compare: { type: 'string' },
   },
 });
 const students = Number(values.students);
@@ -73,12 +78,12 @@ interface CliRun {
   readonly workers: number;
 }
 
-function endToEnd(workers: number): CliRun {
+function endToEnd(workers: number, cliPath = cli): CliRun {
   const summaryPath = `${dir}/summary-${workers}.json`;
   const start = performance.now();
   const r = spawnSync(
     process.execPath,
-    [cli, 'evaluate', '--format', 'lessons', '--students', city.students, city.lessons, '--as-of', asOf, '--policy', 'stockholm', '--json', '--workers', String(workers), '--summary-json', summaryPath],
+    [cliPath, 'evaluate', '--format', 'lessons', '--students', city.students, city.lessons, '--as-of', asOf, '--policy', 'stockholm', '--json', '--workers', String(workers), '--summary-json', summaryPath],
     { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' },
   );
   const seconds = (performance.now() - start) / 1000;
@@ -91,11 +96,15 @@ function endToEnd(workers: number): CliRun {
 const base: number[] = [];
 const single: CliRun[] = [];
 const multi: CliRun[] = [];
+const compared: CliRun[] = [];
+const comparedMulti: CliRun[] = [];
 const cores = availableParallelism();
 for (let round = 0; round < rounds; round += 1) {
   base.push(await baseline());
   single.push(endToEnd(1));
+  if (values.compare !== undefined) compared.push(endToEnd(1, values.compare));
   if (cores > 1) multi.push(endToEnd(cores));
+  if (cores > 1 && values.compare !== undefined) comparedMulti.push(endToEnd(cores, values.compare));
 }
 const fastest = (runs: readonly CliRun[]): CliRun | undefined => [...runs].sort((a, b) => a.seconds - b.seconds)[0];
 const one = fastest(single) as CliRun;
@@ -179,6 +188,20 @@ const rows: Array<[string, string]> = [
   ['  ratio vs json-rules-engine', String(result.ratio_vs_jre)],
   ['peak RSS of the CLI (MB)', `${result.peak_rss_mb} (1 core: ${result.peak_rss_mb_one_core})`],
 ];
+const other = fastest(compared);
+const otherAll = fastest(comparedMulti);
+if (other !== undefined) {
+  const slower = (now: number, then: number): string => `${(((now - then) / then) * 100).toFixed(1)} %`;
+  rows.push(
+    [`compared build, 1 core (s)`, `${other.seconds.toFixed(2)} (this build ${one.seconds.toFixed(2)}: ${slower(one.seconds, other.seconds)})`],
+    [`compared build, ${cores} cores (s)`, otherAll === undefined || all === undefined ? '-' : `${otherAll.seconds.toFixed(2)} (this build ${all.seconds.toFixed(2)}: ${slower(all.seconds, otherAll.seconds)})`],
+  );
+  Object.assign(result, {
+    compared_seconds_one_core: Number(other.seconds.toFixed(2)),
+    compared_seconds_all_cores: otherAll === undefined ? null : Number(otherAll.seconds.toFixed(2)),
+    compared_peak_rss_mb: Math.max(other.peakRssMb, otherAll?.peakRssMb ?? 0),
+  });
+}
 for (const [k, v] of rows) process.stdout.write(`${k.padEnd(52)} ${v}\n`);
 if (!values.keep) rmSync(dir, { recursive: true, force: true });
 process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -81,7 +81,8 @@ function dutyOf(stepId: StepId, e: EvaluatedRule, ctx: StepContext): Duty {
     arisesOn = days[0]?.date ?? arisesOn;
     source = { kind: 'absence-days', days };
   }
-  const open = ctx.openSince?.get(stepId);
+  // A duty open last night keeps its date (the notice keeps its days instead: see `noticeFrom`).
+  const open = source.kind === 'absence-days' ? undefined : ctx.openSince?.get(stepId);
   if (open !== undefined && open < arisesOn) arisesOn = open;
   const all = [definition.deadline, ...(e.rule.deadline === undefined ? [] : [e.rule.deadline])];
   // A duty that follows a recorded measure arises on the measure's date.

@@ -19,6 +19,8 @@ export interface DatingContext {
   readonly signals: readonly Signal[];
   readonly measures: readonly Measure[];
   readonly conditions: Readonly<Record<string, ConditionNode>>;
+  /** Dates of absence leaves already read, by fact, operator and value: rules share their named conditions. */
+  readonly leafCache?: Map<string, string | null>;
 }
 
 /** A trigger date and what it comes from; `date: null` when nothing in the condition is dated. */
@@ -90,7 +92,12 @@ function leafDate(leaf: LeafCondition, ctx: DatingContext, after: string | undef
     const m = latestMeasure(ctx.measures, step, ctx.asOf);
     return m === undefined ? { date: null, source: null } : { date: m.date, source: { kind: 'measure', step } };
   }
-  const date = historySince(leaf, ctx);
+  const key = `${leaf.fact}|${leaf.operator}|${JSON.stringify(leaf.value)}`;
+  let date = ctx.leafCache?.get(key);
+  if (date === undefined) {
+    date = historySince(leaf, ctx);
+    ctx.leafCache?.set(key, date);
+  }
   return date === null ? { date: null, source: null } : { date, source: { kind: 'fact', fact: leaf.fact } };
 }
 

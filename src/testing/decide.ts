@@ -16,17 +16,22 @@ import type { Policy } from '../policy/policy.js';
  * @param policy - the policy to evaluate under
  * @param asOf - the evaluation date
  * @param calendar - the school calendar (default: `defaultCalendarFor(asOf)`)
+ * @param previous - an earlier night's decision for the case (see `EvaluateOptions.previous`)
  * @returns the decision
  * @throws {Error} when the case or one of its lessons is rejected
  * @example decideCase(input, builtinPolicy('stockholm'), '2026-11-23').steps.map((s) => s.id) // e.g. ['orosanmalan', …]
  */
-export function decideCase(input: StudentCaseInput, policy: Policy, asOf: string, calendar?: SchoolCalendar): Decision {
+export function decideCase(input: StudentCaseInput, policy: Policy, asOf: string, calendar?: SchoolCalendar, previous?: Decision): Decision {
   const parsed = parseStudentCase(JSON.parse(JSON.stringify(input)) as unknown);
   if (!parsed.ok) throw new Error(`generated case ${input.student.id} rejected: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
   if (parsed.rejectedRecords.length > 0) {
     throw new Error(`generated case ${input.student.id}: lessons rejected: ${parsed.rejectedRecords.flatMap((r) => r.issues.map((i) => i.path)).join(', ')}`);
   }
-  return evaluate(parsed.case, policy, calendar === undefined ? { asOf } : { asOf, calendar });
+  return evaluate(parsed.case, policy, {
+    asOf,
+    ...(calendar === undefined ? {} : { calendar }),
+    ...(previous === undefined ? {} : { previous }),
+  });
 }
 
 /**

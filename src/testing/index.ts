@@ -54,5 +54,6 @@ export { noGuardianStepForAdultsCheck } from './invariants/noGuardianStepForAdul
 export { consentGatedBlockedCheck } from './invariants/consentGatedBlocked.js';
 export { everyStepHasBasisCheck } from './invariants/everyStepHasBasis.js';
 export { lagkravKeptCheck, type LagkravKeptOptions } from './invariants/lagkravKept.js';
+export { dutiesHeldOpenCheck, type CaseOnTwoNights } from './invariants/dutiesHeldOpen.js';
 export { checkInvariants, findViolations, InvariantError, type CheckOptions } from './checkInvariants.js';
 export { thresholdBoundary, type BoundaryCase, type BoundarySpec, type ThresholdComparison } from './thresholdBoundary.js';

@@ -63,6 +63,7 @@ describe('checkInvariants', () => {
       'consent-gated-blocked',
       'every-step-has-basis',
       'lagkrav-kept',
+      'duties-held-open',
     ]);
   }, 60_000);
 

@@ -4,6 +4,7 @@ import type { DatedCase } from '../arbitraries.js';
 import { propertyOf, type InvariantCheck } from '../invariant.js';
 import { consentGatedBlockedCheck } from './consentGatedBlocked.js';
 import { determinismCheck, type ShuffledCase } from './determinism.js';
+import { dutiesHeldOpenCheck, type CaseOnTwoNights } from './dutiesHeldOpen.js';
 import { everyStepHasBasisCheck } from './everyStepHasBasis.js';
 import { lagkravKeptCheck, type LagkravKeptOptions } from './lagkravKept.js';
 import { monotonicEscalationCheck, type CaseWithMoreAbsence } from './monotonicEscalation.js';
@@ -19,7 +20,8 @@ export type InvariantId =
   | 'no-guardian-step-for-adults'
   | 'consent-gated-blocked'
   | 'every-step-has-basis'
-  | 'lagkrav-kept';
+  | 'lagkrav-kept'
+  | 'duties-held-open';
 
 /**
  * Every ready-made invariant check of a policy, in a fixed order.
@@ -38,6 +40,7 @@ export function invariantChecks(policy: Policy, options: LagkravKeptOptions = {}
     consentGatedBlockedCheck(policy, options),
     everyStepHasBasisCheck(policy, options),
     lagkravKeptCheck(policy, options),
+    dutiesHeldOpenCheck(policy, options),
   ];
   // The ids are the literal ones above; the array type cannot say so by itself.
   return checks as ReadonlyArray<InvariantCheck<unknown> & { readonly id: InvariantId }>;
@@ -66,4 +69,6 @@ export const invariants = {
   everyStepHasBasis: (policy: Policy, options?: InvariantOptions): fc.IPropertyWithHooks<[DatedCase]> => propertyOf(everyStepHasBasisCheck(policy, options)),
   /** See `lagkravKeptCheck`. */
   lagkravKept: (policy: Policy, options?: LagkravKeptOptions): fc.IPropertyWithHooks<[DatedCase]> => propertyOf(lagkravKeptCheck(policy, options)),
+  /** See `dutiesHeldOpenCheck`. */
+  dutiesHeldOpen: (policy: Policy, options?: InvariantOptions): fc.IPropertyWithHooks<[CaseOnTwoNights]> => propertyOf(dutiesHeldOpenCheck(policy, options)),
 } as const;
