@@ -23,7 +23,7 @@ export interface SignalsOnDate {
  * @param measures - the case's measures
  * @param asOf - ISO evaluation date
  * @param validity - the policy's `signalValidityDays`
- * @returns active and expired signals, in input order
+ * @returns active signals (input order) and expired ones (by date, kind, end)
  * @example signalsOn([{ type: 'anxiety-distress', date: '2026-01-10', until: '2026-03-01' }], [], '2026-11-23', {}).expired[0]?.until // '2026-03-01'
  */
 export function signalsOn(
@@ -44,6 +44,8 @@ export function signalsOn(
       expired.push({ type: s.type, date: s.date, until, endedBy: s.until === undefined ? 'policy' : 'signal' });
     }
   }
+  // Input order never shows: the same signals in any order give the same decision.
+  expired.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.type < b.type ? -1 : a.type > b.type ? 1 : a.until < b.until ? -1 : a.until > b.until ? 1 : 0));
   return { active, expired };
 }
 

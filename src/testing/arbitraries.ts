@@ -508,7 +508,8 @@ function timelineRange(options: TimelineOptions): { from: string; to: string } {
 }
 
 /**
- * Signals of any type, dated on or before `asOf`.
+ * Signals of any type, dated on or before `asOf`; about one in four ends
+ * (`until`, 0–90 days after its date, so it may have ended by `asOf`).
  *
  * @param options - date range and length
  * @returns an arbitrary array of signal inputs
@@ -516,9 +517,10 @@ function timelineRange(options: TimelineOptions): { from: string; to: string } {
  */
 export function arbitrarySignals(options: TimelineOptions = {}): Arbitrary<SignalInput[]> {
   const { from, to } = timelineRange(options);
-  return fc.array(fc.record({ type: fc.constantFrom(...SignalTypeSchema.options), date: dateBetween(from, to) }), {
-    maxLength: options.maxLength ?? 4,
-  });
+  const signal = fc
+    .record({ type: fc.constantFrom(...SignalTypeSchema.options), date: dateBetween(from, to), ends: fc.oneof({ arbitrary: fc.constant(undefined), weight: 3 }, { arbitrary: fc.integer({ min: 0, max: 90 }), weight: 1 }) })
+    .map(({ type, date, ends }): SignalInput => (ends === undefined ? { type, date } : { type, date, until: isoDate(dayNumber(date) + ends) }));
+  return fc.array(signal, { maxLength: options.maxLength ?? 4 });
 }
 
 /**
