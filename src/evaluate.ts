@@ -14,7 +14,7 @@ import type { Policy, PolicyParameters, PolicyRule } from './policy/policy.js';
 import { datedValueInForce } from './model/datedParameter.js';
 import { contentHash } from './policy/canonicalJson.js';
 import { buildSteps, type EvaluatedRule } from './steps/buildSteps.js';
-import { holdOpen, openSince, type PreviousNight } from './steps/heldOpen.js';
+import { holdOpen, openSince, type OpenDuty, type PreviousNight } from './steps/heldOpen.js';
 
 /** Options for `evaluate`. Context is always an argument: nothing is read from the clock. */
 export interface EvaluateOptions {
@@ -127,7 +127,7 @@ export function evaluate(input: StudentCase, policy: Policy, options: EvaluateOp
   if (previous !== undefined && !isValidIsoDate(previous.asOf)) throw new RangeError(`previous.asOf must be a date written YYYY-MM-DD, got "${previous.asOf}"`);
   const calendar = options.calendar ?? defaultCalendarFor(asOf);
   const open = openSince(previous, input.measures, asOf);
-  const notice = open.get('vardnadshavare-informeras');
+  const notice = open.get('vardnadshavare-informeras')?.arisesOn;
   const measured = measureCase(input, asOf, calendar, policy.parameters, notice === undefined ? {} : { noticeFrom: notice });
   const decision = decideOn(input, measured, policy, { ...options, calendar, openSince: open });
   if (previous === undefined) return decision;
@@ -203,7 +203,7 @@ export function decideOn(
   input: StudentCase,
   measured: MeasuredCase,
   policy: Policy,
-  options: EvaluateOptions & { readonly calendar: SchoolCalendar; readonly openSince?: ReadonlyMap<StepId, string> },
+  options: EvaluateOptions & { readonly calendar: SchoolCalendar; readonly openSince?: ReadonlyMap<StepId, OpenDuty> },
 ): Decision {
   const { asOf, calendar } = options;
   const { facts, typology, warnings, anchors } = measured;

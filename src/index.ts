@@ -59,7 +59,17 @@ export { BatchInputError, bucketCount, type BatchFiles } from './batch/partition
 export type { BatchSettings } from './batch/evaluateBucket.js';
 export type { RejectedLine } from './batch/rejectionLog.js';
 export { ProgressBar, formatProgress, type ProgressState } from './batch/progress.js';
-export { diffStepStates, stepStates, type Change, type StepState, type EscalationCause } from './batch/changes.js';
+export {
+  diffStepStates,
+  stepStates,
+  CHANGE_KINDS,
+  type Change,
+  type StepState,
+  type EscalationCause,
+  type ClosingMeasureRef,
+  type PreviousStates,
+  type TonightStates,
+} from './batch/changes.js';
 export { LESSON_CSV_COLUMNS, type LessonRecord } from './batch/lessonRecord.js';
 export type { RunSummary, SchoolSummary } from './cli/summary.js';
 export { diffPolicies, type DiffOptions } from './diff/diffPolicies.js';

@@ -19,6 +19,8 @@ export interface StepState {
   readonly urgency: Urgency;
   /** The date the duty arose. Absent only in a previous file written before duties were dated: then the previous night's asOf stands in. */
   readonly arisesOn?: string;
+  /** A measure dated on or after this closes the duty (see `Step.closableFrom`); older files: `arisesOn` stands in. */
+  readonly closableFrom?: string;
   readonly dueDate: string | null;
   /** Present when the duty is held open from an earlier night (see `Step.heldOpen`). */
   readonly heldOpen?: { readonly verifiedOn: string };
@@ -120,6 +122,7 @@ export function stepStates(decision: Pick<Decision, 'steps'>): StepState[] {
     status: s.status,
     urgency: s.urgency,
     ...(s.arisesOn === undefined ? {} : { arisesOn: s.arisesOn }),
+    ...(s.closableFrom === undefined ? {} : { closableFrom: s.closableFrom }),
     dueDate: s.dueDate,
     ...(s.heldOpen === undefined ? {} : { heldOpen: { verifiedOn: s.heldOpen.verifiedOn } }),
   }));
@@ -148,7 +151,7 @@ function byMeasure(m: Measure | undefined): Closure | undefined {
  * not blocked), or when the step's duty was closed by a measure.
  */
 function closureOf(old: StepState, previousAsOf: string, tonight: TonightStates, now: ReadonlyMap<string, StepState>): Closure | undefined {
-  const since = old.arisesOn ?? previousAsOf;
+  const since = old.closableFrom ?? old.arisesOn ?? previousAsOf;
   if (old.id === 'samtycke' && old.forStep !== undefined) {
     const step = now.get(old.forStep);
     if (!now.has(keyOf(old)) && step !== undefined && step.status !== 'blocked') return { closedBy: 'consent-given' };

@@ -143,6 +143,8 @@ function previousSteps(steps: readonly unknown[], where: string): StepState[] {
     if (forStep !== undefined && !forStep.success) throw at('forStep', 'a step id', s['forStep']);
     const arisesOn = s['arisesOn'];
     if (arisesOn !== undefined && !date(arisesOn)) throw at('arisesOn', 'a date YYYY-MM-DD', arisesOn);
+    const closableFrom = s['closableFrom'];
+    if (closableFrom !== undefined && !date(closableFrom)) throw at('closableFrom', 'a date YYYY-MM-DD', closableFrom);
     const heldOpen = s['heldOpen'] as { verifiedOn?: unknown } | undefined;
     if (heldOpen !== undefined && (typeof heldOpen !== 'object' || heldOpen === null || !date(heldOpen.verifiedOn))) {
       throw at('heldOpen.verifiedOn', 'a date YYYY-MM-DD', (heldOpen as { verifiedOn?: unknown } | null)?.verifiedOn);
@@ -154,6 +156,7 @@ function previousSteps(steps: readonly unknown[], where: string): StepState[] {
       status: status as StepState['status'],
       urgency: urgency.data,
       ...(arisesOn === undefined ? {} : { arisesOn }),
+      ...(closableFrom === undefined ? {} : { closableFrom }),
       dueDate,
       ...(heldOpen === undefined ? {} : { heldOpen: { verifiedOn: heldOpen.verifiedOn as string } }),
     };
@@ -189,12 +192,19 @@ function readPrevious(dir: string, bucket: number, previousPath: string): Map<st
  * order (and the full decisions when asked). Deterministic: the files depend only on
  * the bucket's input, never on which thread ran it.
  *
+ * Incremental (`--previous`): each student is evaluated with last night's
+ * decision as `previous` (its `asOf` and steps), so an open `lagkrav` duty
+ * stays open until a recorded measure closes it, and tonight's steps are
+ * compared with last night's using tonight's measures (`diffStepStates`:
+ * new, overdue, escalated, done, no-longer-indicated).
+ *
  * @param layout - the partition's directory and input description
  * @param bucket - the bucket number
  * @param settings - policy, date and output settings
  * @param previousPath - the `--previous` file, for messages
  * @returns the bucket's counts and first rejected lines
- * @throws {BatchInputError} when the previous run's file is not a decision file
+ * @throws {BatchInputError} when the previous run's file is not a decision file, naming the
+ *   line and field (e.g. `night-1.ndjson:7: asOf: expected the decision's date YYYY-MM-DD, got nothing`)
  * @example evaluateBucket(layout, 0, settings)
  */
 export function evaluateBucket(layout: BucketLayout, bucket: number, settings: BucketSettings, previousPath = '--previous'): BucketResult {

@@ -39,8 +39,8 @@ Options for evaluate:
 
 Options for --format lessons (the nightly batch):
   --students <file>    student context: one StudentCase per line (attendance optional)
-  --previous <file>    last night's decisions (--json or --decisions-out output): output only the changes,
-                       one per student and step; a re-run on the same input outputs nothing. Open statutory
+  --previous <file>    last night's decisions (--json or --decisions-out output): output only the changes
+                       of each student's steps, one per line; a re-run on the same input outputs nothing. Open statutory
                        duties stay open across nights until a recorded measure closes them:
                          new                  indicated now, not last night (or a new duty after a done one)
                          overdue              passed its due date since last night

@@ -45,7 +45,7 @@ export function signalsOn(
     }
   }
   // Input order never shows: the same signals in any order give the same decision.
-  expired.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.type < b.type ? -1 : a.type > b.type ? 1 : a.until < b.until ? -1 : a.until > b.until ? 1 : 0));
+  expired.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.type < b.type ? -1 : a.type > b.type ? 1 : a.until < b.until ? -1 : a.until > b.until ? 1 : a.endedBy < b.endedBy ? -1 : a.endedBy > b.endedBy ? 1 : 0));
   return { active, expired };
 }
 

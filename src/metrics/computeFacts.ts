@@ -286,8 +286,7 @@ function absenceFacts(s: Readonly<AbsenceState>): { [K in AbsenceFactName]: Retu
 
 /**
  * The value of an absence fact on one day of the history, or undefined for a
- * fact the history does not date: context facts, and `termSchoolDaysElapsed`,
- * which is a gate on how much data a rate needs, not a trigger.
+ * fact the history does not date (context facts such as age or school form).
  *
  * @param fact - a fact name
  * @param day - a day of `FactsResult.history()`
@@ -295,7 +294,7 @@ function absenceFacts(s: Readonly<AbsenceState>): { [K in AbsenceFactName]: Retu
  * @example factOnDay('termAbsence', result.history()[0])
  */
 export function factOnDay(fact: string, day: FactHistoryDay): number | Rate | undefined {
-  if (fact === 'termSchoolDaysElapsed' || !Object.hasOwn(ABSENCE_FACTS, fact)) return undefined;
+  if (!Object.hasOwn(ABSENCE_FACTS, fact)) return undefined;
   return ABSENCE_FACTS[fact as AbsenceFactName](day.state);
 }
 

@@ -105,6 +105,13 @@ export interface Step {
   /** The date the duty arose (≤ asOf): see `arisesFrom`. A recorded measure closes the step only when dated on or after it. */
   readonly arisesOn: string;
   readonly arisesFrom: DateSource;
+  /**
+   * A measure of the step dated on or after this date closes the duty: the day
+   * the episode behind it began (≤ `arisesOn`). They differ when the rule waits
+   * before it fires (a rate over 20 % "after at least 40 school days", a streak
+   * of 10 days): a measure taken during that absence, before the rule fired, covers it.
+   */
+  readonly closableFrom: string;
   /** Counted from `arisesOn` (or the deadline's anchor); null when the law gives no fixed date ("skyndsamt", "snarast"). */
   readonly dueDate: string | null;
   /** A second deadline from the same date, for the result (Stockholm: the investigation's result to the hemkommun within one month). */

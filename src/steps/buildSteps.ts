@@ -16,6 +16,7 @@ import { closingMeasure } from './closing.js';
 import { consentState } from './consent.js';
 import { withChildConsentPath } from './childConsentPath.js';
 import { triggerDate, type DatingContext } from './dating.js';
+import type { OpenDuty } from './heldOpen.js';
 import { dueFrom, noticeOccasions } from './dueDates.js';
 import { strictest, URGENCY_ORDER } from './deadline.js';
 import { routeStep } from './routing.js';
@@ -45,7 +46,7 @@ export interface StepContext {
    * Steps open on an earlier night, by step id: their duty arose then, so
    * tonight's step keeps that date unless a measure has closed it since.
    */
-  readonly openSince?: ReadonlyMap<StepId, string>;
+  readonly openSince?: ReadonlyMap<StepId, OpenDuty>;
 }
 
 const KIND_STRENGTH: Readonly<Record<StepKind, number>> = { lagkrav: 0, riktlinje: 1, stod: 2 };
@@ -59,6 +60,8 @@ function toReason(e: EvaluatedRule): Reason {
 interface Duty {
   readonly evaluated: EvaluatedRule;
   readonly arisesOn: string;
+  /** A measure dated on or after this closes the duty (the start of its episode). */
+  readonly closableFrom: string;
   readonly source: DateSource;
   readonly deadlines: ReadonlyArray<{ readonly deadline: Deadline; readonly anchor: string | null }>;
 }
@@ -75,15 +78,17 @@ function startedInvestigation(input: StudentCase, asOf: string, notBefore: strin
 function dutyOf(stepId: StepId, e: EvaluatedRule, ctx: StepContext): Duty {
   const definition = STEP_CATALOG[stepId];
   const after = latestMeasure(ctx.input.measures, stepId, ctx.asOf)?.date;
-  let { date: arisesOn, source } = triggerDate(e.rule.id, e.rule.conditions, ctx.dating, after);
+  let { date: arisesOn, from: closableFrom, source } = triggerDate(e.rule.id, e.rule.conditions, ctx.dating, after);
   if (stepId === 'vardnadshavare-informeras' && ctx.noticeDays.length > 0) {
     const days = noticeOccasions(ctx.noticeDays, ctx.index);
     arisesOn = days[0]?.date ?? arisesOn;
+    closableFrom = arisesOn;
     source = { kind: 'absence-days', days };
   }
-  // A duty open last night keeps its date (the notice keeps its days instead: see `noticeFrom`).
+  // A duty open last night keeps its dates (the notice keeps its days instead: see `noticeFrom`).
   const open = source.kind === 'absence-days' ? undefined : ctx.openSince?.get(stepId);
-  if (open !== undefined && open < arisesOn) arisesOn = open;
+  if (open !== undefined && open.arisesOn < arisesOn) arisesOn = open.arisesOn;
+  if (open !== undefined && open.closableFrom < closableFrom) closableFrom = open.closableFrom;
   const all = [definition.deadline, ...(e.rule.deadline === undefined ? [] : [e.rule.deadline])];
   // A duty that follows a recorded measure arises on the measure's date.
   const investigation = all.some((d) => d.from === 'utredning-inledd') ? startedInvestigation(ctx.input, ctx.asOf, arisesOn) : null;
@@ -95,6 +100,7 @@ function dutyOf(stepId: StepId, e: EvaluatedRule, ctx: StepContext): Duty {
     arisesOn = orosanmalan;
     source = { kind: 'measure', ruleId: e.rule.id, step: 'orosanmalan' };
   }
+  if (closableFrom > arisesOn) closableFrom = arisesOn;
   const deadlines = all.map((deadline) => {
     const anchor =
       deadline.from === 'utredning-inledd'
@@ -106,7 +112,7 @@ function dutyOf(stepId: StepId, e: EvaluatedRule, ctx: StepContext): Duty {
             : arisesOn;
     return { deadline, anchor };
   });
-  return { evaluated: e, arisesOn, source, deadlines };
+  return { evaluated: e, arisesOn, closableFrom, source, deadlines };
 }
 
 function schoolDaysBetween(schoolDays: readonly number[], after: number, upTo: number): number {
@@ -155,10 +161,10 @@ export function buildSteps(evaluated: readonly EvaluatedRule[], ctx: StepContext
       }
     }
     const duties = fired.map((e) => dutyOf(stepId, e, ctx));
-    const open = definition.closing === 'interval' ? duties : duties.filter((d) => closingMeasure(stepId, d.arisesOn, ctx.input.measures, asOf) === undefined);
+    const open = definition.closing === 'interval' ? duties : duties.filter((d) => closingMeasure(stepId, d.closableFrom, ctx.input.measures, asOf) === undefined);
     if (open.length === 0) {
       const taken = duties
-        .map((d) => closingMeasure(stepId, d.arisesOn, ctx.input.measures, asOf))
+        .map((d) => closingMeasure(stepId, d.closableFrom, ctx.input.measures, asOf))
         .reduce((a, b) => (b !== undefined && (a === undefined || b.date > a.date) ? b : a));
       const measureDate = taken?.date ?? asOf;
       notRecommended.push({ step: stepId, reason: 'already-taken', measureDate, ruleIds: fired.map((e) => e.rule.id) });
@@ -199,11 +205,12 @@ export function sortSteps(steps: readonly Step[]): Step[] {
 function stepFrom(stepId: StepId, open: readonly Duty[], ctx: StepContext): Step {
   const definition = STEP_CATALOG[stepId];
   const first = open.reduce((a, b) => (b.arisesOn < a.arisesOn ? b : a));
+  const closableFrom = open.reduce((a, b) => (b.closableFrom < a ? b.closableFrom : a), first.closableFrom);
   const candidates = open.flatMap((d) => d.deadlines.map((x) => ({ urgency: x.deadline.urgency, due: dueFrom(x.deadline, x.anchor) })));
-  if (first.source.kind === 'absence-days') {
-    for (const day of first.source.days) candidates.push({ urgency: 'samma-dag', due: day.dueDate });
-  }
-  const { urgency, due } = strictest(candidates);
+  const { urgency, due: counted } = strictest(candidates);
+  // The notice's days carry their own due dates (the last-lesson deferral), not one counted from the first day.
+  const days = first.source.kind === 'absence-days' ? first.source.days : undefined;
+  const due = days === undefined ? counted : days.reduce<string | null>((a, d) => (a === null || d.dueDate < a ? d.dueDate : a), null);
   const results = open.flatMap((d) =>
     d.deadlines.flatMap((x) => (x.deadline.result === undefined || x.anchor === null ? [] : [dueFrom({ ...x.deadline, ...x.deadline.result }, x.anchor) as string])),
   );
@@ -219,6 +226,7 @@ function stepFrom(stepId: StepId, open: readonly Duty[], ctx: StepContext): Step
     urgency,
     arisesOn: first.arisesOn,
     arisesFrom: first.source,
+    closableFrom,
     dueDate: due,
     ...(resultDueDate === undefined ? {} : { resultDueDate }),
     status: blocked ? 'blocked' : due !== null && due < ctx.asOf ? 'overdue' : 'recommended',
@@ -258,7 +266,7 @@ function addEscalation(
   if (existing >= 0) {
     const step = steps[existing] as Step;
     const arisesOn = step.arisesOn < due ? step.arisesOn : due;
-    steps[existing] = { ...step, urgency: 'snarast', arisesOn, dueDate: due, status, escalations };
+    steps[existing] = { ...step, urgency: 'snarast', arisesOn, closableFrom: step.closableFrom < arisesOn ? step.closableFrom : arisesOn, dueDate: due, status, escalations };
     return;
   }
   const listed = notRecommended.findIndex((n) => n.step === 'uppfoljning');
@@ -273,6 +281,7 @@ function addEscalation(
     urgency: 'snarast',
     arisesOn: due,
     arisesFrom: { kind: 'measure', ruleId: first, step: escalations[0]?.step ?? 'rektor-utredning' },
+    closableFrom: due,
     dueDate: due,
     status,
     routing: null,
@@ -295,6 +304,7 @@ function addConsentRequests(steps: Step[]): void {
       urgency: definition.deadline.urgency,
       arisesOn: step.arisesOn,
       arisesFrom: step.arisesFrom,
+      closableFrom: step.closableFrom,
       dueDate: null,
       status: 'recommended',
       routing: null,

@@ -20,12 +20,19 @@ export interface DatingContext {
   readonly measures: readonly Measure[];
   readonly conditions: Readonly<Record<string, ConditionNode>>;
   /** Dates of absence leaves already read, by fact, operator and value: rules share their named conditions. */
-  readonly leafCache?: Map<string, string | null>;
+  readonly leafCache?: Map<string, { readonly date: string; readonly from: string | null } | null>;
 }
 
-/** A trigger date and what it comes from; `date: null` when nothing in the condition is dated. */
+/**
+ * A trigger date and what it comes from; `date: null` when nothing in the
+ * condition is dated. `from` is when the episode behind it began: the same
+ * date, except that a gate (`termSchoolDaysElapsed`: "after at least 40 school
+ * days") dates the trigger without starting the episode, and a long enough
+ * streak began on its first day, before the day it reached the length.
+ */
 interface Dated {
   readonly date: string | null;
+  readonly from: string | null;
   readonly source:
     | { readonly kind: 'fact'; readonly fact: string }
     | { readonly kind: 'signal'; readonly signal: SignalType }
@@ -53,7 +60,7 @@ function leafHolds(leaf: LeafCondition, actual: unknown): boolean {
  * the leaf held, read from the fact history; null when the fact has no
  * history (a context fact such as age or school form).
  */
-function historySince(leaf: LeafCondition, ctx: DatingContext): string | null {
+function historySince(leaf: LeafCondition, ctx: DatingContext): { readonly date: string; readonly from: string | null } | null {
   const days = ctx.history();
   const last = days[days.length - 1];
   if (last === undefined || factOnDay(leaf.fact, last) === undefined) return null;
@@ -63,19 +70,23 @@ function historySince(leaf: LeafCondition, ctx: DatingContext): string | null {
     if (!leafHolds(leaf, factOnDay(leaf.fact, day))) break;
     since = day;
   }
-  if (since === undefined) return ctx.asOf;
-  // A streak long enough dates from its first day (the absence began then), not from the day it reached the length.
+  if (since === undefined) return { date: ctx.asOf, from: ctx.asOf };
+  const date = isoDate(since.state.day);
+  if (GATE_FACTS.has(leaf.fact)) return { date, from: null };
+  // A streak long enough became so on its Nth day; the absence began on its first.
   const streakStart = since.state.currentStreakStart;
-  if (STREAK_FACTS.has(leaf.fact) && streakStart !== null) return isoDate(streakStart);
-  return isoDate(since.state.day);
+  return { date, from: STREAK_FACTS.has(leaf.fact) && streakStart !== null ? isoDate(streakStart) : date };
 }
+
+/** Facts that only say how much data a rate needs: they date a trigger but do not start an episode. */
+const GATE_FACTS: ReadonlySet<string> = new Set(['termSchoolDaysElapsed']);
 
 const STREAK_FACTS: ReadonlySet<string> = new Set(['longestWholeDayStreak', 'currentWholeDayStreak']);
 
 function leafDate(leaf: LeafCondition, ctx: DatingContext, after: string | undefined): Dated {
   const signal = SIGNAL_BY_FACT.get(leaf.fact);
   if (signal !== undefined) {
-    if (ctx.facts[leaf.fact as keyof Facts] !== true) return { date: null, source: null };
+    if (ctx.facts[leaf.fact as keyof Facts] !== true) return UNDATED;
     // The current concern: the earliest signal of the kind after the step's latest measure, else the earliest in force.
     let earliest: string | undefined;
     let earliestAfter: string | undefined;
@@ -85,26 +96,36 @@ function leafDate(leaf: LeafCondition, ctx: DatingContext, after: string | undef
       if (after !== undefined && s.date > after && (earliestAfter === undefined || s.date < earliestAfter)) earliestAfter = s.date;
     }
     const date = earliestAfter ?? earliest;
-    return date === undefined ? { date: null, source: null } : { date, source: { kind: 'signal', signal } };
+    return date === undefined ? UNDATED : { date, from: date, source: { kind: 'signal', signal } };
   }
   const step = MEASURE_FACTS[leaf.fact];
   if (step !== undefined) {
     const m = latestMeasure(ctx.measures, step, ctx.asOf);
-    return m === undefined ? { date: null, source: null } : { date: m.date, source: { kind: 'measure', step } };
+    return m === undefined ? UNDATED : { date: m.date, from: m.date, source: { kind: 'measure', step } };
   }
   const key = `${leaf.fact}|${leaf.operator}|${JSON.stringify(leaf.value)}`;
-  let date = ctx.leafCache?.get(key);
-  if (date === undefined) {
-    date = historySince(leaf, ctx);
-    ctx.leafCache?.set(key, date);
+  let since = ctx.leafCache?.get(key);
+  if (since === undefined) {
+    since = historySince(leaf, ctx);
+    ctx.leafCache?.set(key, since);
   }
-  return date === null ? { date: null, source: null } : { date, source: { kind: 'fact', fact: leaf.fact } };
+  return since === null ? UNDATED : { ...since, source: { kind: 'fact', fact: leaf.fact } };
 }
 
-function later(a: Dated, b: Dated): Dated {
-  if (a.date === null) return b;
-  if (b.date === null) return a;
-  return b.date > a.date ? b : a;
+const UNDATED: Dated = { date: null, from: null, source: null };
+
+function latest(a: string | null, b: string | null): string | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return b > a ? b : a;
+}
+
+/** Both parts of an `all` hold: it became true when the later did, its episode began when the later episode did. */
+function both(a: Dated, b: Dated): Dated {
+  const from = latest(a.from, b.from);
+  if (a.date === null) return { ...b, from };
+  if (b.date === null) return { ...a, from };
+  return { ...(b.date > a.date ? b : a), from };
 }
 
 /**
@@ -114,13 +135,13 @@ function later(a: Dated, b: Dated): Dated {
  * makes the whole undated); a `not` is undated.
  */
 function conditionDate(node: ConditionNode, ctx: DatingContext, after: string | undefined, depth = 0): Dated | false {
-  if (depth > 64) return { date: null, source: null };
+  if (depth > 64) return UNDATED;
   if ('all' in node) {
-    let acc: Dated = { date: null, source: null };
+    let acc: Dated = UNDATED;
     for (const child of node.all) {
       const d = conditionDate(child, ctx, after, depth + 1);
       if (d === false) return false;
-      acc = later(acc, d);
+      acc = both(acc, d);
     }
     return acc;
   }
@@ -134,7 +155,7 @@ function conditionDate(node: ConditionNode, ctx: DatingContext, after: string | 
     }
     return best;
   }
-  if ('not' in node) return conditionDate(node.not, ctx, after, depth + 1) === false ? { date: null, source: null } : false;
+  if ('not' in node) return conditionDate(node.not, ctx, after, depth + 1) === false ? UNDATED : false;
   if ('condition' in node) {
     const target = ctx.conditions[node.condition];
     return target === undefined ? false : conditionDate(target, ctx, after, depth + 1);
@@ -144,28 +165,31 @@ function conditionDate(node: ConditionNode, ctx: DatingContext, after: string | 
 }
 
 /**
- * The date a fired rule's trigger became true in the current episode, and
- * what it comes from: the latest date among the parts that decided it (a
- * threshold crossed, a streak reaching its length, a signal, a measure).
- * Signals are read after `after` (the step's latest measure) when there is
- * one: a concern after the last report is a new concern. Never after asOf.
+ * The date a fired rule's trigger became true in the current episode, the
+ * date that episode began (`from`: a measure dated on or after it belongs to
+ * this duty), and what the date comes from: the latest among the parts that
+ * decided it (a threshold crossed, a streak reaching its length, a gate
+ * opening, a signal, a measure). Signals are read after `after` (the step's
+ * latest measure) when there is one: a concern after the last report is a new
+ * concern. Never after asOf; `from` never after `date`.
  *
  * @param ruleId - the rule, for the explanation
  * @param conditions - its condition tree
  * @param ctx - facts, history, signals and measures
  * @param after - the date of the step's latest measure, if any
- * @returns the trigger date (asOf when nothing is dated) and its source
- * @example triggerDate('sol-2001-14-1-orosanmalan', rule.conditions, ctx, undefined) // { date: '2026-10-01', source: { kind: 'signal', ... } }
+ * @returns the trigger date (asOf when nothing is dated), the episode start and the source
+ * @example triggerDate('sol-2001-14-1-orosanmalan', rule.conditions, ctx, undefined) // { date: '2026-10-01', from: '2026-10-01', source: { kind: 'signal', ... } }
  */
 export function triggerDate(
   ruleId: string,
   conditions: ConditionNode,
   ctx: DatingContext,
   after: string | undefined,
-): { readonly date: string; readonly source: DateSource } {
+): { readonly date: string; readonly from: string; readonly source: DateSource } {
   const dated = conditionDate(conditions, ctx, after);
   if (dated === false || dated.date === null || dated.source === null || dated.date > ctx.asOf) {
-    return { date: ctx.asOf, source: { kind: 'evaluation-date', ruleId } };
+    return { date: ctx.asOf, from: ctx.asOf, source: { kind: 'evaluation-date', ruleId } };
   }
-  return { date: dated.date, source: { ...dated.source, ruleId } as DateSource };
+  const from = dated.from === null || dated.from > dated.date ? dated.date : dated.from;
+  return { date: dated.date, from, source: { ...dated.source, ruleId } as DateSource };
 }

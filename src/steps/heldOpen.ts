@@ -7,10 +7,26 @@ import { closingMeasure } from './closing.js';
 /** What `evaluate` needs of an earlier night's decision to keep its duties open. */
 export interface PreviousNight {
   readonly asOf: string;
-  readonly steps: ReadonlyArray<Pick<Step, 'id' | 'kind' | 'status'> & Partial<Pick<Step, 'arisesOn' | 'forStep' | 'heldOpen'>>>;
+  readonly steps: ReadonlyArray<Pick<Step, 'id' | 'kind' | 'status'> & Partial<Pick<Step, 'arisesOn' | 'closableFrom' | 'forStep' | 'heldOpen'>>>;
+}
+
+/** The dates of a duty still open from an earlier night. */
+export interface OpenDuty {
+  readonly arisesOn: string;
+  readonly closableFrom: string;
 }
 
 type PreviousStep = PreviousNight['steps'][number];
+
+function earliest(first: string, ...rest: ReadonlyArray<string | undefined>): string {
+  return rest.reduce<string>((a, b) => (b !== undefined && b < a ? b : a), first);
+}
+
+function earliestOrNull(a: string | null, b: string | null): string | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return b < a ? b : a;
+}
 
 function keyOf(s: { readonly id: StepId; readonly forStep?: StepId | undefined }): string {
   return s.forStep === undefined ? s.id : `${s.id}/${s.forStep}`;
@@ -18,6 +34,11 @@ function keyOf(s: { readonly id: StepId; readonly forStep?: StepId | undefined }
 
 function arisesOf(s: PreviousStep, previous: PreviousNight): string {
   return s.arisesOn ?? previous.asOf;
+}
+
+/** From when a measure closes an earlier night's step (older decision files have no `closableFrom`). */
+function closableOf(s: PreviousStep, previous: PreviousNight): string {
+  return s.closableFrom ?? arisesOf(s, previous);
 }
 
 /**
@@ -30,18 +51,22 @@ function arisesOf(s: PreviousStep, previous: PreviousNight): string {
  * @param previous - the earlier night's decision, or undefined
  * @param measures - tonight's measures
  * @param asOf - tonight's date
- * @returns step id → arisesOn
- * @example openSince({ asOf: '2026-11-20', steps: [{ id: 'eht', kind: 'lagkrav', status: 'recommended', arisesOn: '2026-11-02' }] }, [], '2026-11-23').get('eht') // '2026-11-02'
+ * @returns step id → its dates
+ * @example openSince({ asOf: '2026-11-20', steps: [{ id: 'eht', kind: 'lagkrav', status: 'recommended', arisesOn: '2026-11-02' }] }, [], '2026-11-23').get('eht') // { arisesOn: '2026-11-02', closableFrom: '2026-11-02' }
  */
-export function openSince(previous: PreviousNight | undefined, measures: readonly Measure[], asOf: string): Map<StepId, string> {
-  const open = new Map<StepId, string>();
+export function openSince(previous: PreviousNight | undefined, measures: readonly Measure[], asOf: string): Map<StepId, OpenDuty> {
+  const open = new Map<StepId, OpenDuty>();
   if (previous === undefined || previous.asOf > asOf) return open;
   for (const s of previous.steps) {
     if (s.id === 'samtycke' || s.id === 'uppfoljning' || s.forStep !== undefined) continue;
+    const closableFrom = closableOf(s, previous);
+    if (closingMeasure(s.id, closableFrom, measures, asOf) !== undefined) continue;
     const arisesOn = arisesOf(s, previous);
-    if (closingMeasure(s.id, arisesOn, measures, asOf) !== undefined) continue;
     const known = open.get(s.id);
-    if (known === undefined || arisesOn < known) open.set(s.id, arisesOn);
+    open.set(s.id, {
+      arisesOn: known === undefined || arisesOn < known.arisesOn ? arisesOn : known.arisesOn,
+      closableFrom: known === undefined || closableFrom < known.closableFrom ? closableFrom : known.closableFrom,
+    });
   }
   return open;
 }
@@ -69,13 +94,14 @@ export function holdOpen(
 ): Decision {
   const asOf = decision.asOf;
   if (previous.asOf > asOf) return decision;
-  const present = new Set(decision.steps.map(keyOf));
-  const kept: Step[] = [];
+  const tonight = new Map(decision.steps.map((t) => [keyOf(t), t]));
+  const kept = new Map<string, Step>();
   const earlier = new Map<string, Decision>();
   for (const s of previous.steps) {
-    if (s.kind !== 'lagkrav' || s.id === 'samtycke' || s.id === 'uppfoljning' || present.has(keyOf(s))) continue;
-    const arisesOn = arisesOf(s, previous);
-    if (closingMeasure(s.id, arisesOn, measures, asOf) !== undefined) continue;
+    if (s.kind !== 'lagkrav' || s.id === 'samtycke' || s.id === 'uppfoljning') continue;
+    // Shown tonight as a statutory duty: nothing to keep. Shown only as a city guideline: the law's duty is kept.
+    if (tonight.get(keyOf(s))?.kind === 'lagkrav') continue;
+    if (closingMeasure(s.id, closableOf(s, previous), measures, asOf) !== undefined) continue;
     const verifiedOn = s.heldOpen?.verifiedOn ?? previous.asOf;
     if (verifiedOn > asOf) continue;
     let then = earlier.get(verifiedOn);
@@ -85,16 +111,19 @@ export function holdOpen(
     }
     const found = then.steps.find((t) => keyOf(t) === keyOf(s) && t.kind === 'lagkrav');
     if (found === undefined) continue;
-    const since = found.arisesOn < arisesOn ? found.arisesOn : arisesOn;
-    const status: Step['status'] = found.status === 'blocked' ? 'blocked' : found.dueDate !== null && found.dueDate < asOf ? 'overdue' : 'recommended';
-    kept.push({ ...found, arisesOn: since, status, heldOpen: { verifiedOn } });
-    present.add(keyOf(s));
+    const shown = tonight.get(keyOf(s));
+    const arisesOn = earliest(found.arisesOn, arisesOf(s, previous), shown?.arisesOn);
+    const closableFrom = earliest(found.closableFrom, closableOf(s, previous), shown?.closableFrom);
+    const dueDate = earliestOrNull(found.dueDate, shown?.dueDate ?? null);
+    const status: Step['status'] = (shown ?? found).status === 'blocked' ? 'blocked' : dueDate !== null && dueDate < asOf ? 'overdue' : 'recommended';
+    const reasons = shown === undefined ? found.reasons : [...found.reasons, ...shown.reasons.filter((r) => !found.reasons.some((f) => f.ruleId === r.ruleId))];
+    kept.set(keyOf(s), { ...(shown ?? found), kind: 'lagkrav', arisesOn, closableFrom, dueDate, status, reasons, heldOpen: { verifiedOn } });
   }
-  if (kept.length === 0) return decision;
-  const keptIds = new Set(kept.map((s) => s.id));
+  if (kept.size === 0) return decision;
+  const keptIds = new Set([...kept.values()].map((s) => s.id));
   return {
     ...decision,
-    steps: sortSteps([...decision.steps, ...kept]),
+    steps: sortSteps([...decision.steps.filter((t) => !kept.has(keyOf(t))), ...kept.values()]),
     notRecommended: decision.notRecommended.filter((n) => !keptIds.has(n.step)),
   };
 }

@@ -162,6 +162,27 @@ describe('runBatch: lesson-level input at city scale', () => {
     expect(twice.text).toBe(again.text);
   });
 
+  it('--previous: reads a file written before duties were dated (no arisesOn), and stops on an undated decision', async () => {
+    const cases = school.slice(0, 8);
+    const files = write(cases, lessonLines(cases));
+    const decisionsPath = join(files.dir, 'night1.ndjson');
+    await run(files, { decisionsPath });
+    const old = readFileSync(decisionsPath, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => {
+        const d = JSON.parse(l) as { steps: Array<Record<string, unknown>> };
+        return JSON.stringify({ ...d, steps: d.steps.map(({ arisesOn: _a, arisesFrom: _f, heldOpen: _h, ...rest }) => rest) });
+      });
+    const oldPath = join(files.dir, 'old.ndjson');
+    writeFileSync(oldPath, `${old.join('\n')}\n`);
+    const incremental = { ...settings, incremental: true };
+    expect((await run({ ...files, previous: oldPath }, { settings: incremental })).text).toBe('');
+    const undated = join(files.dir, 'undated.ndjson');
+    writeFileSync(undated, `${old[0]}\n${JSON.stringify({ ...(JSON.parse(old[1] ?? '{}') as object), asOf: '2026-13-01' })}\n`);
+    await expect(run({ ...files, previous: undated }, { settings: incremental })).rejects.toThrow(`${undated}:2: asOf: expected the decision's date YYYY-MM-DD, got "2026-13-01"`);
+  });
+
   it('--previous: a new orosanmälan, and tasks closed for a student who left', async () => {
     const stepsOf = (c: StudentCaseInput) => {
       const parsed = parseStudentCase(c);

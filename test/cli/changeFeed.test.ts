@@ -3,6 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { builtinPolicy } from '../../src/index.js';
+import { schoolDaysUpTo } from '../../src/testing/arbitraries.js';
 
 // The built CLI (npm test builds first), as in evaluateLessons.test.ts.
 // Source: ../shared/domain.md §1.2 (SL 7 kap. 17 §: the guardians are told the same day about invalid
@@ -23,12 +25,12 @@ const student = {
   residence: { municipalityCode: '0180', district: 'Skarpnäck' },
 };
 
-/** School days 2026-11-02 to 2026-11-23, two lessons a day; on Friday the first lesson is missed without leave. */
-function lessons(): string {
-  const days = ['02', '03', '04', '05', '06', '09', '10', '11', '12', '13', '16', '17', '18', '19', '20', '23'].map((d) => `2026-11-${d}`);
+/** School days 2026-10-01 to 2026-11-23, two lessons a day; on `absent` the first lesson is missed without leave. */
+function lessons(absent: string): string {
+  const days = schoolDaysUpTo(MONDAY, undefined, '2026-10-01');
   return days
     .flatMap((date) => [
-      { studentId: ID, date, start: '08:10', scheduledMinutes: 50, ...(date === FRIDAY ? { invalidAbsenceMinutes: 50, reason: 'none' } : {}) },
+      { studentId: ID, date, start: '08:10', scheduledMinutes: 50, ...(date === absent ? { invalidAbsenceMinutes: 50, reason: 'none' } : {}) },
       { studentId: ID, date, start: '09:10', scheduledMinutes: 50 },
     ])
     .map((l) => JSON.stringify(l))
@@ -41,7 +43,7 @@ function write(name: string, text: string): string {
   return path;
 }
 
-const lessonsFile = write('lessons.ndjson', lessons());
+const lessonsFile = write('lessons.ndjson', lessons(FRIDAY));
 const studentsFile = write('students.ndjson', JSON.stringify({ student }));
 
 function trappa(asOf: string, ...args: string[]) {
@@ -101,6 +103,25 @@ describe('trappa evaluate --previous: the change feed over a weekend', () => {
     const r = trappa(MONDAY, '--students', studentsFile, lessonsFile, '--lang', 'en');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain(`arose ${FRIDAY}: invalid absence the guardians were not told about: ${FRIDAY}`);
+  });
+
+  it('an unnotified day at the start of Friday’s lookback is still due on Monday: no change, not no-longer-indicated', () => {
+    // The backlog looks back `sameDayNoticeLookbackSchoolDays` school days; by Monday that window has moved past the day.
+    const lookback = builtinPolicy('skollagen').parameters.sameDayNoticeLookbackSchoolDays;
+    const fridayDays = schoolDaysUpTo(FRIDAY, undefined, '2026-10-01');
+    const edge = fridayDays[fridayDays.length - lookback] as string;
+    expect(schoolDaysUpTo(MONDAY, undefined, '2026-10-01').slice(-lookback)).not.toContain(edge);
+    const early = write('lessons-edge.ndjson', lessons(edge));
+    const night1 = join(dir, 'night1-edge.ndjson');
+    const first = trappa(FRIDAY, '--students', studentsFile, early, '--details', 'none', '--decisions-out', night1);
+    expect(first.code, first.stderr).toBe(0);
+    expect(readFileSync(night1, 'utf8')).toContain(`"arisesOn":"${edge}"`);
+    const monday = trappa(MONDAY, '--students', studentsFile, early, '--json', '--previous', night1, '--decisions-out', join(dir, 'night2-edge.ndjson'));
+    expect(monday.code, monday.stderr).toBe(0);
+    // Overdue both nights, still open: nothing to report.
+    expect(monday.stdout).toBe('');
+    const night2 = JSON.parse(readFileSync(join(dir, 'night2-edge.ndjson'), 'utf8')) as { steps: Array<{ id: string; status: string; arisesOn: string }> };
+    expect(night2.steps.find((s) => s.id === 'vardnadshavare-informeras')).toMatchObject({ status: 'overdue', arisesOn: edge });
   });
 
   it('stops with the file, line and field when a previous decision has no date', () => {

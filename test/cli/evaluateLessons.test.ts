@@ -61,7 +61,7 @@ describe('trappa evaluate --format lessons', () => {
     const again = trappa('--students', city.students, city.lessons, '--json', '--previous', night1);
     expect(again.code).toBe(0);
     expect(again.stdout).toBe('');
-    expect(again.stderr).toMatch(/new\s+0\n\s+escalated\s+0\n\s+no-longer-indicated\s+0/);
+    expect(again.stderr).toMatch(/new\s+0\n\s+overdue\s+0\n\s+escalated\s+0\n\s+done\s+0\n\s+no-longer-indicated\s+0/);
   });
 
   it('exits 2 with a usage message without --students, and 1 for an unreadable CSV header', () => {

@@ -62,10 +62,11 @@ describe('SL 7 kap. 19 a § investigation — a measure closes it only from the 
   const absent = schoolDays('2026-11-02', MONDAY);
   const streak = (measures: MeasureInput[] = []) => studentCase({ attendance: wholeDaysAbsent(term, absent, 'valid', { perDay: 3 }), measures });
 
-  it('§1.4: the duty arises on the first day of the whole-day streak (arisesFrom: fact longestWholeDayStreak)', () => {
+  it('§1.4: the duty arises on the 10th day of the whole-day streak ("längre frånvaro" from then), and a measure from its first day on closes it (arisesFrom: fact longestWholeDayStreak)', () => {
     expect(stepOf(night(streak(), MONDAY), 'rektor-utredning')).toMatchObject({
       kind: 'lagkrav',
-      arisesOn: '2026-11-02',
+      arisesOn: '2026-11-13',
+      closableFrom: '2026-11-02',
       arisesFrom: { kind: 'fact', fact: 'longestWholeDayStreak' },
       status: 'recommended',
     });
@@ -77,9 +78,29 @@ describe('SL 7 kap. 19 a § investigation — a measure closes it only from the 
     expect(d.notRecommended.find((n) => n.step === 'rektor-utredning')).toMatchObject({ reason: 'already-taken', measureDate: '2026-11-02' });
   });
 
+  describe('a trigger with the 40-school-day gate (skollagen.json "upprepad-eller-langre-franvaro": ≥ 10 days with absence and over 10 %, or over 20 % after ≥ 40 school days)', () => {
+    // The first of four lessons missed (sick) every school day from 2026-08-17: 25 % absence.
+    // The condition first holds on 2026-08-28, the 10th school day with absence (the "over 10 %" branch);
+    // the "over 20 %" branch holds from 2026-10-09, the 40th school day. Before 2026-08-28 no branch holds.
+    const daily = lessons(schoolDays('2026-08-17', MONDAY), { perDay: 4, absent: (_, i) => (i === 0 ? { valid: 60, reason: 'sick' } : undefined) });
+    const withEarlyEht = studentCase({ attendance: daily, measures: [{ step: 'eht', date: '2026-08-20' }] });
+
+    it('§1.4: on 2026-10-08 the duty arose on 2026-08-28, and an EHT meeting on 2026-08-20 (before it) does not close the EHT samråd', () => {
+      const d = night(withEarlyEht, '2026-10-08');
+      expect(stepOf(d, 'rektor-utredning').arisesOn).toBe('2026-08-28');
+      expect(stepOf(d, 'eht').arisesOn).toBe('2026-08-28');
+    });
+
+    it('§1.4 + issue 10 boundary "a measure dated before the trigger must not close it": the next day (the 40th school day) the duty still arose on 2026-08-28, not on a day its condition was false, and the 2026-08-20 meeting still does not close it', () => {
+      const d = night(withEarlyEht, '2026-10-09');
+      expect(stepOf(d, 'rektor-utredning').arisesOn).toBe('2026-08-28');
+      expect(findStep(d, 'eht')?.arisesOn).toBe('2026-08-28');
+    });
+  });
+
   it('§1.4: an investigation recorded before the duty arose (2026-10-23, an earlier concern) does not close it', () => {
     const s = stepOf(night(streak([{ step: 'rektor-utredning', date: '2026-10-23', outcome: 'done' }]), MONDAY), 'rektor-utredning');
-    expect(s).toMatchObject({ arisesOn: '2026-11-02', status: 'recommended' });
+    expect(s).toMatchObject({ arisesOn: '2026-11-13', closableFrom: '2026-11-02', status: 'recommended' });
   });
 });
 

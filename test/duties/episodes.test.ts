@@ -65,7 +65,8 @@ describe('Whole-day streaks run across a term break (domain.md §1.4 "längre fr
     expect(d.facts.currentWholeDayStreak).toBe(40);
     const s = stepOf(d, 'rektor-utredning');
     expect(s).toMatchObject({ kind: 'lagkrav', status: 'recommended', arisesFrom: { kind: 'fact', fact: 'longestWholeDayStreak' } });
-    expect(s.arisesOn).toBe('2026-11-02');
+    expect(s.arisesOn).toBe('2026-11-13'); // the 10th whole day absent
+    expect(s.closableFrom).toBe('2026-11-02'); // the streak's first day, before the break
   });
 
   it('§7.2 rolling window of 20 school days: on 2027-01-14 it reaches back into December (15 HT days + 5 VT days, all absent)', () => {
@@ -136,6 +137,19 @@ describe('Signals that end (issue 10 §5; domain.md §3.3 skolsocialt team only 
     const d = night(teamCase([{ type: 'violence-disclosed', date: '2026-09-01', until: '2026-09-30' }]), MONDAY, 'skollagen');
     expect(stepOf(d, 'orosanmalan')).toMatchObject({ arisesOn: '2026-09-01', status: 'overdue' });
     expect(d.expiredSignals).toEqual([]);
+  });
+
+  it('issue 10 acceptance (same output for any input order): expiredSignals does not depend on the order of signals, also when two ended signals tie on kind, date and end', () => {
+    // The second one ends by the policy's 180 days (2026-08-29), the first by its own `until` on the same day.
+    const signals: SignalInput[] = [
+      { type: 'anxiety-distress', date: '2026-03-02', until: '2026-08-29' },
+      { type: 'anxiety-distress', date: '2026-03-02' },
+      { type: 'normbrytande', date: '2026-01-12', until: '2026-02-01' },
+    ];
+    const forward = night(studentCase({ signals }), MONDAY);
+    const backward = night(studentCase({ signals: [...signals].reverse() }), MONDAY);
+    expect(forward.expiredSignals).toHaveLength(3);
+    expect(backward.expiredSignals).toEqual(forward.expiredSignals);
   });
 
   it('issue 10 §5: an ended non-concern signal triggers nothing (needs-health-and-social-care until 2026-10-31 → no SIP) and is listed', () => {

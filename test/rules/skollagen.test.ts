@@ -292,7 +292,8 @@ describe('SL 7 kap. 19 a § — measures already taken and follow-up (§1.4, §7
   it('SL 7 kap. 19 a § (§1.4; issue 10 "episodes"): obehövligt covers the absence up to its date; 15 more whole days absent after it meet "längre frånvaro" again → a new episode, investigated again', () => {
     const d = decide(persistent([{ step: 'rektor-utredning', date: '2026-11-02', outcome: 'obehovligt' }]), 'skollagen');
     expect(d.episode).toEqual({ start: '2026-11-03', obehovligtOn: '2026-11-02' });
-    expect(step(d, 'rektor-utredning')).toMatchObject({ arisesOn: '2026-11-03', arisesFrom: { kind: 'fact', fact: 'longestWholeDayStreak' } });
+    // Ten whole days after it: 11-03 … 11-16; the new episode began 11-03.
+    expect(step(d, 'rektor-utredning')).toMatchObject({ arisesOn: '2026-11-16', closableFrom: '2026-11-03', arisesFrom: { kind: 'fact', fact: 'longestWholeDayStreak' } });
     for (const id of ['eht', 'anmalan-huvudman'] as const) expect(stepIds(d), id).toContain(id);
   });
 
