@@ -132,10 +132,11 @@ export function evaluate(input: StudentCase, policy: Policy, options: EvaluateOp
   const decision = decideOn(input, measured, policy, { ...options, calendar, openSince: open });
   if (previous === undefined) return decision;
   // An earlier night's date is evaluated with its own default calendar unless one was given.
-  const earlierCalendar = options.calendar;
-  return holdOpen(decision, previous, input.measures, (date) =>
-    evaluate(input, policy, { asOf: date, ...(earlierCalendar === undefined ? {} : { calendar: earlierCalendar }) }),
-  );
+  const given = options.calendar === undefined ? {} : { calendar: options.calendar };
+  return holdOpen(decision, previous, input.measures, {
+    on: (date) => evaluate(input, policy, { asOf: date, ...given }),
+    withoutNewLessons: (date, upTo) => evaluate({ ...input, attendance: input.attendance.filter((r) => r.date <= upTo) }, policy, { asOf: date, calendar }),
+  });
 }
 
 /**

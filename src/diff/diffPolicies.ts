@@ -68,7 +68,7 @@ export function diffContext(from: Policy, to: Policy, options: DiffOptions, inte
     sampleSize,
     shortcut:
       parametersChanged.length === 0 && internal.shortcut !== false
-        ? { from: ruleKeys(compiledFor(from), isInForce), to: ruleKeys(compiledFor(to), isInForce) }
+        ? { from: ruleKeys(compiledFor(from), isInForce, from.conditions), to: ruleKeys(compiledFor(to), isInForce, to.conditions) }
         : null,
   };
 }

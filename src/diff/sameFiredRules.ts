@@ -1,11 +1,15 @@
 import type { Facts } from '../model/facts.js';
 import { runCompiled, type CompiledPolicy } from '../policy/compile.js';
 import type { PolicyRule } from '../policy/policy.js';
+import type { ConditionNode } from '../model/policyFile.js';
 
 /**
  * A compiled policy with, per rule, what of it can reach a recommended step
- * on `asOf`: `[step, id, version, kind, deadline]` as a string, or null when
- * the rule is not in force.
+ * on `asOf`: `[step, id, version, kind, deadline, conditions]` as a string
+ * (named conditions written out), or null when the rule is not in force. The
+ * conditions are part of it because a step's dates come from them: the same
+ * rule firing with another threshold may date its duty differently, and a
+ * recorded measure may then close it or not.
  */
 export interface RuleKeys {
   readonly compiled: CompiledPolicy;
@@ -18,13 +22,33 @@ export interface RuleKeys {
  * @param compiled - the compiled policy `evaluate` uses (`compiledFor`)
  * @param inForce - whether a rule is in force on the diff's date
  * @returns the compiled policy with one key (or null) per rule
- * @example ruleKeys(compiledFor(policy), (r) => inForce(r, '2026-11-23'))
+ * @param conditions - the policy's named conditions
+ * @example ruleKeys(compiledFor(policy), (r) => inForce(r, '2026-11-23'), policy.conditions)
  */
-export function ruleKeys(compiled: CompiledPolicy, inForce: (rule: PolicyRule) => boolean): RuleKeys {
+export function ruleKeys(
+  compiled: CompiledPolicy,
+  inForce: (rule: PolicyRule) => boolean,
+  conditions: Readonly<Record<string, ConditionNode>> = {},
+): RuleKeys {
   return {
     compiled,
-    keys: compiled.rules.map(({ rule }) => (inForce(rule) ? JSON.stringify([rule.step, rule.id, rule.version, rule.kind, rule.deadline ?? null]) : null)),
+    keys: compiled.rules.map(({ rule }) =>
+      inForce(rule) ? JSON.stringify([rule.step, rule.id, rule.version, rule.kind, rule.deadline ?? null, writtenOut(rule.conditions, conditions, 0)]) : null,
+    ),
   };
+}
+
+/** A condition tree with its named conditions written out (depth-bounded: policies are validated acyclic). */
+function writtenOut(node: ConditionNode, named: Readonly<Record<string, ConditionNode>>, depth: number): unknown {
+  if (depth > 64) return null;
+  if ('all' in node) return { all: node.all.map((c) => writtenOut(c, named, depth + 1)) };
+  if ('any' in node) return { any: node.any.map((c) => writtenOut(c, named, depth + 1)) };
+  if ('not' in node) return { not: writtenOut(node.not, named, depth + 1) };
+  if ('condition' in node) {
+    const target = named[node.condition];
+    return target === undefined ? node : writtenOut(target, named, depth + 1);
+  }
+  return node;
 }
 
 function fired(side: RuleKeys, facts: Facts): string[] {
@@ -37,8 +61,8 @@ function fired(side: RuleKeys, facts: Facts): string[] {
 }
 
 /**
- * Whether two policies fire the same rules (same step, id, version, kind and
- * deadline) on the same facts. When they do and their parameters are equal,
+ * Whether two policies fire the same rules (same step, id, version, kind,
+ * deadline and conditions) on the same facts. When they do and their parameters are equal,
  * `evaluate` builds the same steps under both — the steps are a function of
  * the fired rules, the case, the parameters and the date — so a diff can skip
  * building the two decisions. Only evidence values may differ, which a diff

@@ -294,9 +294,23 @@ function addEscalation(
 /** A consent-gated step without consent brings a `samtycke` step that names it; it arises with the step. */
 function addConsentRequests(steps: Step[]): void {
   for (const step of [...steps]) {
-    if (!step.consent.required || step.consent.satisfied) continue;
-    const definition = STEP_CATALOG.samtycke;
-    steps.push({
+    const request = consentRequestFor(step);
+    if (request !== undefined) steps.push(request);
+  }
+}
+
+/**
+ * The `samtycke` step that asks for a step's missing consent, or undefined
+ * when the step needs none or has it. It arises with the step.
+ *
+ * @param step - a step
+ * @returns the consent request, if one is needed
+ * @example consentRequestFor(blockedTeamStep)?.forStep // 'skolsocialt-team'
+ */
+export function consentRequestFor(step: Step): Step | undefined {
+  if (!step.consent.required || step.consent.satisfied) return undefined;
+  const definition = STEP_CATALOG.samtycke;
+  return {
       id: 'samtycke',
       label: { sv: definition.sv, en: definition.en },
       kind: step.kind,
@@ -312,6 +326,5 @@ function addConsentRequests(steps: Step[]): void {
       forStep: step.id,
       reasons: step.reasons,
       escalations: [],
-    });
-  }
+  };
 }

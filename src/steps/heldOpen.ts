@@ -1,7 +1,7 @@
 import type { Decision, Step } from '../model/decision.js';
 import type { Measure } from '../model/studentCase.js';
 import type { StepId } from '../model/vocabulary.js';
-import { sortSteps } from './buildSteps.js';
+import { consentRequestFor, sortSteps } from './buildSteps.js';
 import { closingMeasure } from './closing.js';
 
 /** What `evaluate` needs of an earlier night's decision to keep its duties open. */
@@ -58,7 +58,7 @@ export function openSince(previous: PreviousNight | undefined, measures: readonl
   const open = new Map<StepId, OpenDuty>();
   if (previous === undefined || previous.asOf > asOf) return open;
   for (const s of previous.steps) {
-    if (s.id === 'samtycke' || s.id === 'uppfoljning' || s.forStep !== undefined) continue;
+    if (s.id === 'samtycke' || s.forStep !== undefined) continue;
     const closableFrom = closableOf(s, previous);
     if (closingMeasure(s.id, closableFrom, measures, asOf) !== undefined) continue;
     const arisesOn = arisesOf(s, previous);
@@ -71,59 +71,79 @@ export function openSince(previous: PreviousNight | undefined, measures: readonl
   return open;
 }
 
+/** How `holdOpen` re-evaluates the same case and policy. */
+export interface Reevaluate {
+  /** Tonight's case on an earlier date (records after it are left out, as always). */
+  readonly on: (asOf: string) => Decision;
+  /** Tonight's date, with only the lesson records up to the previous night (no new data). */
+  readonly withoutNewLessons: (asOf: string, upTo: string) => Decision;
+}
+
 /**
- * Keep tonight every statutory (`lagkrav`) duty of an earlier night that no
- * recorded measure has closed, when its trigger still held on the date it was
- * last seen with tonight's data (`evaluateOn(verifiedOn)`): a day passing, a
- * term ending, a signal lapsing or new lessons after that date never end a
- * duty. A duty whose trigger no longer holds on that date (the data for it
- * was corrected, or the policy changed) is not kept.
+ * Keep tonight the duties of an earlier night that no recorded measure has
+ * closed, when their trigger still held on the date they were last seen,
+ * with tonight's data (`on(verifiedOn)`):
+ * - a statutory (`lagkrav`) duty always: a day passing, a term ending, a
+ *   signal lapsing or new lessons never end it (shown tonight only as a city
+ *   guideline, it is kept as the law's duty);
+ * - any other step when time alone removed it: tonight's date with no new
+ *   lessons does not show it either (a rolling window moving on, a signal
+ *   ending). When new lessons removed it (the student is back at school), it
+ *   goes, and the change feed says `no-longer-indicated`.
+ * A duty whose trigger no longer holds on its date (the data for it was
+ * corrected, or the policy changed) is not kept. A kept step that waits for
+ * consent brings its `samtycke` step again.
  *
  * @param decision - tonight's decision
  * @param previous - the earlier night's
  * @param measures - tonight's measures
- * @param evaluateOn - the same case and policy evaluated on an earlier date
+ * @param reevaluate - the same case and policy, evaluated again
  * @returns tonight's decision with the kept duties (`heldOpen`)
- * @example holdOpen(tonight, lastNight, c.measures, (d) => evaluate(c, policy, { asOf: d })).steps.filter((s) => s.heldOpen)
+ * @example holdOpen(tonight, lastNight, c.measures, { on: (d) => evaluate(c, p, { asOf: d }), withoutNewLessons }).steps.filter((s) => s.heldOpen)
  */
-export function holdOpen(
-  decision: Decision,
-  previous: PreviousNight,
-  measures: readonly Measure[],
-  evaluateOn: (asOf: string) => Decision,
-): Decision {
+export function holdOpen(decision: Decision, previous: PreviousNight, measures: readonly Measure[], reevaluate: Reevaluate): Decision {
   const asOf = decision.asOf;
   if (previous.asOf > asOf) return decision;
   const tonight = new Map(decision.steps.map((t) => [keyOf(t), t]));
   const kept = new Map<string, Step>();
   const earlier = new Map<string, Decision>();
+  let frozen: Decision | undefined;
   for (const s of previous.steps) {
-    if (s.kind !== 'lagkrav' || s.id === 'samtycke' || s.id === 'uppfoljning') continue;
-    // Shown tonight as a statutory duty: nothing to keep. Shown only as a city guideline: the law's duty is kept.
-    if (tonight.get(keyOf(s))?.kind === 'lagkrav') continue;
+    if (s.id === 'samtycke' || s.forStep !== undefined) continue;
+    const shown = tonight.get(keyOf(s));
+    // Shown tonight as strong a duty as last night: nothing to keep. A law's duty shown only as a city guideline is kept as the law's.
+    if (shown !== undefined && (s.kind !== 'lagkrav' || shown.kind === 'lagkrav')) continue;
     if (closingMeasure(s.id, closableOf(s, previous), measures, asOf) !== undefined) continue;
     const verifiedOn = s.heldOpen?.verifiedOn ?? previous.asOf;
     if (verifiedOn > asOf) continue;
     let then = earlier.get(verifiedOn);
     if (then === undefined) {
-      then = evaluateOn(verifiedOn);
+      then = reevaluate.on(verifiedOn);
       earlier.set(verifiedOn, then);
     }
-    const found = then.steps.find((t) => keyOf(t) === keyOf(s) && t.kind === 'lagkrav');
+    const found = then.steps.find((t) => keyOf(t) === keyOf(s) && t.kind === s.kind);
     if (found === undefined) continue;
-    const shown = tonight.get(keyOf(s));
+    if (s.kind !== 'lagkrav') {
+      frozen ??= reevaluate.withoutNewLessons(asOf, previous.asOf);
+      if (frozen.steps.some((t) => keyOf(t) === keyOf(s))) continue;
+    }
     const arisesOn = earliest(found.arisesOn, arisesOf(s, previous), shown?.arisesOn);
     const closableFrom = earliest(found.closableFrom, closableOf(s, previous), shown?.closableFrom);
     const dueDate = earliestOrNull(found.dueDate, shown?.dueDate ?? null);
     const status: Step['status'] = (shown ?? found).status === 'blocked' ? 'blocked' : dueDate !== null && dueDate < asOf ? 'overdue' : 'recommended';
     const reasons = shown === undefined ? found.reasons : [...found.reasons, ...shown.reasons.filter((r) => !found.reasons.some((f) => f.ruleId === r.ruleId))];
-    kept.set(keyOf(s), { ...(shown ?? found), kind: 'lagkrav', arisesOn, closableFrom, dueDate, status, reasons, heldOpen: { verifiedOn } });
+    kept.set(keyOf(s), { ...(shown ?? found), kind: found.kind, arisesOn, closableFrom, dueDate, status, reasons, heldOpen: { verifiedOn } });
   }
   if (kept.size === 0) return decision;
   const keptIds = new Set([...kept.values()].map((s) => s.id));
+  const steps = [...decision.steps.filter((t) => !kept.has(keyOf(t))), ...kept.values()];
+  for (const step of kept.values()) {
+    const request = consentRequestFor(step);
+    if (request !== undefined && !steps.some((t) => t.id === 'samtycke' && t.forStep === step.id)) steps.push(request);
+  }
   return {
     ...decision,
-    steps: sortSteps([...decision.steps.filter((t) => !kept.has(keyOf(t))), ...kept.values()]),
+    steps: sortSteps(steps),
     notRecommended: decision.notRecommended.filter((n) => !keptIds.has(n.step)),
   };
 }
