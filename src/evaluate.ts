@@ -233,6 +233,7 @@ export function decideOn(
       measures: input.measures,
       conditions: policy.conditions,
       leafCache: new Map(),
+      conditionCache: new Map(),
     },
     noticeDays: measured.noticeDays,
     absenceStart: anchors.currentAbsenceStart,

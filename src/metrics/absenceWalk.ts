@@ -229,3 +229,30 @@ function lowerBound(sorted: readonly number[], value: number): number {
   }
   return lo;
 }
+
+/**
+ * The walk's state at the end of every school day, oldest first. `at(i)`
+ * returns day `i`'s state.
+ */
+export interface AbsenceHistory {
+  readonly length: number;
+  /** The state at the end of the i-th school day (oldest first). */
+  at(i: number): Readonly<AbsenceState>;
+}
+
+/**
+ * Walk the ledger (see `walkAbsence`) and keep the state of every school day.
+ *
+ * @param days - the ledger's days, in date order
+ * @param index - the calendar index
+ * @param range - first and last day and the window width
+ * @returns the history
+ * @example absenceHistory(ledger.days, index, range).at(0).termScheduled
+ */
+export function absenceHistory(days: readonly LedgerDay[], index: CalendarIndex, range: WalkRange): AbsenceHistory {
+  const states: AbsenceState[] = [];
+  walkAbsence(days, index, range, (s) => {
+    states.push({ ...s });
+  });
+  return { length: states.length, at: (i) => states[i] as AbsenceState };
+}

@@ -11,7 +11,7 @@ import { COMPULSORY_SCHOOL_FORMS, SignalTypeSchema } from '../model/vocabulary.j
 import type { PolicyParameters } from '../policy/policy.js';
 import { latestMeasure } from '../model/measures.js';
 import { buildLedger, type LedgerDay } from './ledger.js';
-import { currentStreakInTerm, walkAbsence, type AbsenceState } from './absenceWalk.js';
+import { absenceHistory, currentStreakInTerm, walkAbsence, type AbsenceHistory, type AbsenceState } from './absenceWalk.js';
 import { signalsOn, type SignalsOnDate } from './activeSignals.js';
 import { countOccasions } from './occasions.js';
 import { computePatterns, type AbsencePatterns } from './patterns.js';
@@ -61,10 +61,7 @@ export interface NoticeDay {
 }
 
 /** The absence facts on every school day up to asOf, oldest first (what a step's `arisesOn` is read from). */
-export interface FactHistoryDay {
-  /** The walk's state at the end of the day (`state.day` is its day number): read it with `factOnDay`. */
-  readonly state: Readonly<AbsenceState>;
-}
+export type { AbsenceHistory } from './absenceWalk.js';
 
 /** Facts plus the data-quality warnings found while computing them. */
 export interface FactsResult {
@@ -84,8 +81,8 @@ export interface FactsResult {
   readonly episode: { readonly start: string; readonly obehovligtOn: string } | null;
   /** Days still to be notified to the guardians, oldest first: in the lookback, after the latest notice. */
   readonly noticeDays: readonly NoticeDay[];
-  /** The absence facts on each school day up to asOf; computed on first call and kept. */
-  readonly history: () => readonly FactHistoryDay[];
+  /** The walk's state on each school day up to asOf (read facts with `factOnDay`); computed on first call and kept. */
+  readonly history: () => AbsenceHistory;
 }
 
 /** Options of `computeFacts` beyond the policy's parameters. */
@@ -227,7 +224,7 @@ export function computeFacts(
     childMayConsentToOppnaInsatser: consentAge !== undefined && ageYears >= consentAge,
     ...signalFacts,
   };
-  let history: readonly FactHistoryDay[] | undefined;
+  let history: AbsenceHistory | undefined;
   return {
     facts,
     warnings,
@@ -237,35 +234,25 @@ export function computeFacts(
     episode: latestInvestigation?.outcome === 'obehovligt' ? { start: isoDate(episodeStart), obehovligtOn: latestInvestigation.date } : null,
     noticeDays,
     history: () => {
-      if (history === undefined) {
-        const days: FactHistoryDay[] = [];
-        walkAbsence(ledger.days, index, range, (s) => {
-          days.push({ state: { ...s } });
-        });
-        history = days;
-      }
+      history ??= absenceHistory(ledger.days, index, range);
       return history;
     },
   };
 }
 
+type Getter = (s: Readonly<AbsenceState>) => number;
+
 /**
- * The facts read from the walk's state, one getter each: the same getters
- * give the facts on asOf and on every day of the history, so a duty's date
- * can never disagree with the facts that fired it.
+ * The facts read from the walk's state: the same getters give the facts on
+ * asOf and on every day of the history, so a duty's date can never disagree
+ * with the facts that fired it. A rate is a part and a whole.
  */
-const ABSENCE_FACTS = {
+const NUMBER_FACTS = {
   termSchoolDaysElapsed: (s) => s.termSchoolDaysElapsed,
   termScheduledMinutes: (s) => s.termScheduled,
   termAbsenceMinutes: (s) => s.termValid + s.termInvalid,
   termValidAbsenceMinutes: (s) => s.termValid,
   termInvalidAbsenceMinutes: (s) => s.termInvalid,
-  termAbsence: (s) => rate(s.termValid + s.termInvalid, s.termScheduled),
-  termValidAbsence: (s) => rate(s.termValid, s.termScheduled),
-  termInvalidAbsence: (s) => rate(s.termInvalid, s.termScheduled),
-  windowAbsence: (s) => rate(s.windowValid + s.windowInvalid, s.windowScheduled),
-  windowValidAbsence: (s) => rate(s.windowValid, s.windowScheduled),
-  windowInvalidAbsence: (s) => rate(s.windowInvalid, s.windowScheduled),
   termDaysWithAbsence: (s) => s.termDaysWithAbsence,
   longestWholeDayStreak: (s) => s.longestStreak,
   currentWholeDayStreak: (s) => currentStreakInTerm(s),
@@ -274,28 +261,49 @@ const ABSENCE_FACTS = {
   termLessonLevelInvalidLessons: (s) => s.termLessonLevelInvalid,
   invalidAbsenceMinutesToday: (s) => s.invalidToday,
   schoolYearWholeDayAbsenceDays: (s) => s.schoolYearWholeDays,
-} as const satisfies Partial<Record<keyof MeasuredFacts, (s: Readonly<AbsenceState>) => number | Rate>>;
+} as const satisfies Partial<Record<keyof MeasuredFacts, Getter>>;
 
-type AbsenceFactName = keyof typeof ABSENCE_FACTS;
+const RATE_FACTS = {
+  termAbsence: [(s) => s.termValid + s.termInvalid, (s) => s.termScheduled],
+  termValidAbsence: [(s) => s.termValid, (s) => s.termScheduled],
+  termInvalidAbsence: [(s) => s.termInvalid, (s) => s.termScheduled],
+  windowAbsence: [(s) => s.windowValid + s.windowInvalid, (s) => s.windowScheduled],
+  windowValidAbsence: [(s) => s.windowValid, (s) => s.windowScheduled],
+  windowInvalidAbsence: [(s) => s.windowInvalid, (s) => s.windowScheduled],
+} as const satisfies Partial<Record<keyof MeasuredFacts, readonly [Getter, Getter]>>;
 
-function absenceFacts(s: Readonly<AbsenceState>): { [K in AbsenceFactName]: ReturnType<(typeof ABSENCE_FACTS)[K]> } {
+type NumberFactName = keyof typeof NUMBER_FACTS;
+type RateFactName = keyof typeof RATE_FACTS;
+
+function absenceFacts(s: Readonly<AbsenceState>): Record<NumberFactName, number> & Record<RateFactName, Rate> {
   const out: Record<string, number | Rate> = {};
-  for (const name of Object.keys(ABSENCE_FACTS) as AbsenceFactName[]) out[name] = ABSENCE_FACTS[name](s);
-  return out as { [K in AbsenceFactName]: ReturnType<(typeof ABSENCE_FACTS)[K]> };
+  for (const name of Object.keys(NUMBER_FACTS) as NumberFactName[]) out[name] = NUMBER_FACTS[name](s);
+  for (const name of Object.keys(RATE_FACTS) as RateFactName[]) {
+    const [part, whole] = RATE_FACTS[name];
+    out[name] = rate(part(s), whole(s));
+  }
+  return out as Record<NumberFactName, number> & Record<RateFactName, Rate>;
 }
 
 /**
- * The value of an absence fact on one day of the history, or undefined for a
- * fact the history does not date (context facts such as age or school form).
+ * The value of an absence fact in a walk's state (one day of the history), or
+ * undefined for a fact the history does not date (context facts such as age
+ * or school form).
  *
  * @param fact - a fact name
- * @param day - a day of `FactsResult.history()`
+ * @param state - a state from `FactsResult.history().at(i)`
+ * @param scratch - optional: a rate is written into it and it is returned (valid until the next call with it), so a walk back over a hundred days makes no object per day
  * @returns the fact's value at the end of that day
- * @example factOnDay('termAbsence', result.history()[0])
+ * @example factOnDay('termAbsence', result.history().at(0))
  */
-export function factOnDay(fact: string, day: FactHistoryDay): number | Rate | undefined {
-  if (!Object.hasOwn(ABSENCE_FACTS, fact)) return undefined;
-  return ABSENCE_FACTS[fact as AbsenceFactName](day.state);
+export function factOnDay(fact: string, state: Readonly<AbsenceState>, scratch?: { part: number; whole: number }): number | Rate | undefined {
+  if (Object.hasOwn(NUMBER_FACTS, fact)) return NUMBER_FACTS[fact as NumberFactName](state);
+  if (!Object.hasOwn(RATE_FACTS, fact)) return undefined;
+  const [part, whole] = RATE_FACTS[fact as RateFactName];
+  if (scratch === undefined) return rate(part(state), whole(state));
+  scratch.part = part(state);
+  scratch.whole = whole(state);
+  return scratch;
 }
 
 /**

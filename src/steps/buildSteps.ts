@@ -144,9 +144,15 @@ export function buildSteps(evaluated: readonly EvaluatedRule[], ctx: StepContext
   const intervalDays = ctx.index.schoolDaysEndingAt(asOfDay, parameters.followUpIntervalSchoolDays + 1);
   const intervalStart = intervalDays.length > parameters.followUpIntervalSchoolDays ? isoDate(intervalDays[0] ?? 0) : '0000-01-01';
 
+  const byStep = new Map<StepId, EvaluatedRule[]>();
+  for (const e of evaluated) {
+    const list = byStep.get(e.rule.step);
+    if (list === undefined) byStep.set(e.rule.step, [e]);
+    else list.push(e);
+  }
   for (const stepId of STEP_ORDER) {
-    const forStep = evaluated.filter((e) => e.rule.step === stepId);
-    if (forStep.length === 0) continue;
+    const forStep = byStep.get(stepId);
+    if (forStep === undefined) continue;
     const fired = forStep.filter((e) => e.fired);
     if (fired.length === 0) {
       notRecommended.push({ step: stepId, reason: 'conditions-not-met', rules: forStep.map((e) => ({ ruleId: e.rule.id, failed: e.evidence })) });

@@ -1,7 +1,7 @@
 import type { DateSource } from '../model/decision.js';
 import type { Facts } from '../model/facts.js';
 import { isoDate } from '../calendar/dayNumber.js';
-import { factOnDay, type FactHistoryDay } from '../metrics/computeFacts.js';
+import { factOnDay, type AbsenceHistory } from '../metrics/computeFacts.js';
 import { latestMeasure } from '../model/measures.js';
 import type { ConditionNode, LeafCondition } from '../model/policyFile.js';
 import type { Measure, Signal } from '../model/studentCase.js';
@@ -14,13 +14,15 @@ export interface DatingContext {
   readonly asOf: string;
   readonly facts: Facts;
   /** The absence facts on each school day up to asOf (lazy: only read when an absence fact must be dated). */
-  readonly history: () => readonly FactHistoryDay[];
+  readonly history: () => AbsenceHistory;
   /** Signals in force on asOf. */
   readonly signals: readonly Signal[];
   readonly measures: readonly Measure[];
   readonly conditions: Readonly<Record<string, ConditionNode>>;
   /** Dates of absence leaves already read, by fact, operator and value: rules share their named conditions. */
-  readonly leafCache?: Map<string, { readonly date: string; readonly from: string | null } | null>;
+  readonly leafCache?: Map<LeafCondition, { readonly date: string; readonly from: string | null } | null>;
+  /** Dates of named conditions already read, by name and the step's latest measure. */
+  readonly conditionCache?: Map<string, unknown>;
 }
 
 /**
@@ -62,19 +64,19 @@ function leafHolds(leaf: LeafCondition, actual: unknown): boolean {
  */
 function historySince(leaf: LeafCondition, ctx: DatingContext): { readonly date: string; readonly from: string | null } | null {
   const days = ctx.history();
-  const last = days[days.length - 1];
-  if (last === undefined || factOnDay(leaf.fact, last) === undefined) return null;
-  let since: FactHistoryDay | undefined;
+  if (days.length === 0 || factOnDay(leaf.fact, days.at(days.length - 1)) === undefined) return null;
+  let since = -1;
+  const scratch = { part: 0, whole: 0 };
   for (let i = days.length - 1; i >= 0; i -= 1) {
-    const day = days[i] as FactHistoryDay;
-    if (!leafHolds(leaf, factOnDay(leaf.fact, day))) break;
-    since = day;
+    if (!leafHolds(leaf, factOnDay(leaf.fact, days.at(i), scratch))) break;
+    since = i;
   }
-  if (since === undefined) return { date: ctx.asOf, from: ctx.asOf };
-  const date = isoDate(since.state.day);
+  if (since < 0) return { date: ctx.asOf, from: ctx.asOf };
+  const state = days.at(since);
+  const date = isoDate(state.day);
   if (GATE_FACTS.has(leaf.fact)) return { date, from: null };
   // A streak long enough became so on its Nth day; the absence began on its first.
-  const streakStart = since.state.currentStreakStart;
+  const streakStart = state.currentStreakStart;
   return { date, from: STREAK_FACTS.has(leaf.fact) && streakStart !== null ? isoDate(streakStart) : date };
 }
 
@@ -103,11 +105,11 @@ function leafDate(leaf: LeafCondition, ctx: DatingContext, after: string | undef
     const m = latestMeasure(ctx.measures, step, ctx.asOf);
     return m === undefined ? UNDATED : { date: m.date, from: m.date, source: { kind: 'measure', step } };
   }
-  const key = `${leaf.fact}|${leaf.operator}|${JSON.stringify(leaf.value)}`;
-  let since = ctx.leafCache?.get(key);
+  // Policy leaves are shared objects (named conditions): one key per leaf.
+  let since = ctx.leafCache?.get(leaf);
   if (since === undefined) {
     since = historySince(leaf, ctx);
-    ctx.leafCache?.set(key, since);
+    ctx.leafCache?.set(leaf, since);
   }
   return since === null ? UNDATED : { ...since, source: { kind: 'fact', fact: leaf.fact } };
 }
@@ -157,8 +159,14 @@ function conditionDate(node: ConditionNode, ctx: DatingContext, after: string | 
   }
   if ('not' in node) return conditionDate(node.not, ctx, after, depth + 1) === false ? UNDATED : false;
   if ('condition' in node) {
+    // Rules share named conditions ("upprepad-eller-langre-franvaro" decides six steps): date each once per student.
+    const key = `${node.condition}|${after ?? ''}`;
+    const known = ctx.conditionCache?.get(key) as Dated | false | undefined;
+    if (known !== undefined) return known;
     const target = ctx.conditions[node.condition];
-    return target === undefined ? false : conditionDate(target, ctx, after, depth + 1);
+    const dated = target === undefined ? false : conditionDate(target, ctx, after, depth + 1);
+    ctx.conditionCache?.set(key, dated);
+    return dated;
   }
   if (!leafHolds(node, ctx.facts[node.fact as keyof Facts])) return false;
   return leafDate(node, ctx, after);
