@@ -142,8 +142,8 @@ describe('Signals that end (issue 10 §5; domain.md §3.3 skolsocialt team only 
   it('issue 10 acceptance (same output for any input order): expiredSignals does not depend on the order of signals, also when two ended signals tie on kind, date and end', () => {
     // The second one ends by the policy's 180 days (2026-08-29), the first by its own `until` on the same day.
     const signals: SignalInput[] = [
-      { type: 'anxiety-distress', date: '2026-03-02', until: '2026-08-29' },
-      { type: 'anxiety-distress', date: '2026-03-02' },
+      { type: 'normbrytande', date: '2026-03-02', until: '2026-08-29' },
+      { type: 'normbrytande', date: '2026-03-02' },
       { type: 'normbrytande', date: '2026-01-12', until: '2026-02-01' },
     ];
     const forward = night(studentCase({ signals }), MONDAY);
