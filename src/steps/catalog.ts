@@ -38,7 +38,7 @@ function deadline(urgency: Deadline['urgency'], days?: number, from: Deadline['f
 
 /**
  * The step catalog: labels, roles, default deadlines, routing, consent and
- * renewal of every step. Rules say *when* a step applies; this says *what* it is.
+ * closing of every step. Rules say *when* a step applies; this says *what* it is.
  */
 export const STEP_CATALOG: Readonly<Record<StepId, StepDefinition>> = {
   'vardnadshavare-informeras': {

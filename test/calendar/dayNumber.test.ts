@@ -1,13 +1,10 @@
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayNumber, isoDate, weekday } from '../../src/calendar/dayNumber.js';
 import { isValidIsoDate } from '../../src/model/isoDate.js';
 import { probe } from '../helpers/tzProbe.js';
+import { probeInTimeZones } from '../helpers/inTimeZones.js';
 
-const run = promisify(execFile);
 
 // Day numbers of known dates, counted independently (proleptic Gregorian, days since 1970-01-01).
 const KNOWN: ReadonlyArray<[string, number]> = [
@@ -121,18 +118,8 @@ describe('time-zone independence', () => {
   const zones = ['Pacific/Kiritimati', 'America/Los_Angeles', 'Europe/Stockholm'] as const;
 
   it('gives the same calendar, holidays, windows and facts in UTC+14, UTC−8 and Stockholm', async () => {
-    const script = `import { probe } from ${JSON.stringify(probeUrl)}; process.stdout.write(JSON.stringify(probe()));`;
-    const outputs = await Promise.all(
-      zones.map((tz) =>
-        run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
-          cwd: fileURLToPath(new URL('../..', import.meta.url)),
-          env: { ...process.env, TZ: tz },
-          encoding: 'utf8',
-        }),
-      ),
-    );
+    const results = await probeInTimeZones<Record<string, unknown>>(probeUrl, zones);
     const here = JSON.parse(JSON.stringify(probe())) as Record<string, unknown>;
-    const results = outputs.map((o) => JSON.parse(o.stdout) as Record<string, unknown>);
     // Guard: the children really ran in other zones (noon UTC on 1 January is 02:00 next day in
     // Kiritimati, 04:00 in Los Angeles, 13:00 in Stockholm), so the comparison below means something.
     expect(results.map((r) => r.localHourOfUtcNoon)).toEqual([2, 4, 13]);

@@ -10,14 +10,10 @@
  * a school day; Mon 2026-10-26 is in höstlov (week 44), so the school day after
  * the October switch is Mon 2026-11-02.
  */
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { probe, type DstProbe } from './dstProbe.js';
 import { stepOf } from './duties.js';
-
-const run = promisify(execFile);
+import { probeInTimeZones } from '../helpers/inTimeZones.js';
 
 describe('SL 7 kap. 17 § notice around a DST change (domain.md §1.2 samma dag, §7.2 dates are civil dates)', () => {
   const { decisions } = probe();
@@ -78,18 +74,7 @@ describe('time-zone independence of dated duties', () => {
   const zones = ['Pacific/Kiritimati', 'America/Los_Angeles', 'Europe/Stockholm', 'Australia/Lord_Howe'] as const;
 
   it('gives the same decisions around both DST switches in UTC+14, UTC−8, Stockholm and Lord Howe (half-hour DST)', async () => {
-    const script = `import { probe } from ${JSON.stringify(probeUrl)}; process.stdout.write(JSON.stringify(probe()));`;
-    const outputs = await Promise.all(
-      zones.map((tz) =>
-        run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
-          cwd: fileURLToPath(new URL('../..', import.meta.url)),
-          env: { ...process.env, TZ: tz },
-          encoding: 'utf8',
-          maxBuffer: 64 * 1024 * 1024,
-        }),
-      ),
-    );
-    const results = outputs.map((o) => JSON.parse(o.stdout) as DstProbe);
+    const results = await probeInTimeZones<DstProbe>(probeUrl, zones);
     // Guard: the children really ran in other zones (noon UTC on 1 January: 02:00 in Kiritimati,
     // 04:00 in Los Angeles, 13:00 in Stockholm, 23:00 in Lord Howe, summer time there).
     expect(results.map((r) => r.localHourOfUtcNoon)).toEqual([2, 4, 13, 23]);
