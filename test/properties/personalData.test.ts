@@ -21,7 +21,9 @@ describe.each(BUILTIN_POLICY_IDS)('a decision carries no personal data but the o
     fc.assert(
       fc.property(arbitraryDatedCase(), ({ asOf, input }) => {
         const d = decide(input, policyId, asOf);
-        const json = JSON.stringify(d);
+        // The policy's own texts (a rule's `basis`) cite law dates such as "i lydelse från 2018-07-01",
+        // which a drawn birth date may equal: they are the policy's words, not the student's data.
+        const json = JSON.stringify(d, (key, value: unknown) => (key === 'basis' ? undefined : value));
         expect(d.studentId).toBe(input.student.id);
         expect(json).not.toContain(input.student.birthDate);
         expect(json).not.toContain(input.student.birthDate.replaceAll('-', ''));
