@@ -34,9 +34,22 @@ export function dayNumber(iso: string): number {
  * @example isoDate(1) // '1970-01-02'
  */
 export function isoDate(day: number): string {
-  const iso = new Date(day * MS_PER_DAY).toISOString();
-  // Years before 1 or after 9999 get a sign and six digits; trim to the civil form for 0001–9999.
-  return iso.slice(0, iso.indexOf('T'));
+  // Civil from days (H. Hinnant), the inverse of `dayNumber`: no Date per call.
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const dayOfEra = z - era * 146097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const date = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  if (year < 1 || year > 9999) {
+    // Years before 1 or after 9999 get a sign and six digits from Date; trim as before.
+    const iso = new Date(day * MS_PER_DAY).toISOString();
+    return iso.slice(0, iso.indexOf('T'));
+  }
+  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${date < 10 ? '0' : ''}${date}`;
 }
 
 /**
