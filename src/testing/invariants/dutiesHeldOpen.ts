@@ -33,7 +33,7 @@ function badDates(d: Decision): string | undefined {
  * is overdue exactly when its due date has passed, and a statutory (`lagkrav`)
  * duty open on one night is still there a later night (1–40 days on, the same
  * case, nothing new recorded, last night's decision passed as `previous`)
- * unless a measure dated on or after the day it arose closes it. A day
+ * unless a measure dated on or after its `closableFrom` closes it. A day
  * passing, a weekend, a term break or a lapsed signal never ends a duty
  * (architecture.md "Duties over time"; domain.md §1.2 "samma dag", §2.1 "genast").
  *
@@ -63,7 +63,7 @@ export function dutiesHeldOpenCheck(policy: Policy, options: InvariantOptions = 
       const measures = (input.measures ?? []).map((m) => ({ ...m, outcome: m.outcome ?? 'done' }));
       for (const s of first.steps) {
         if (s.kind !== 'lagkrav' || s.id === 'samtycke' || s.id === 'uppfoljning' || kept.has(keyOf(s))) continue;
-        if (closingMeasure(s.id, s.arisesOn, measures, later) !== undefined) continue;
+        if (closingMeasure(s.id, s.closableFrom, measures, later) !== undefined) continue;
         return { message: `${keyOf(s)} (lagkrav, arose ${s.arisesOn}) open on ${asOf} is gone on ${later} with no measure closing it`, steps: stepKeys(second), compared: stepKeys(first) };
       }
       return undefined;
