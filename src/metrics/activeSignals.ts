@@ -16,13 +16,14 @@ export interface SignalsOnDate {
  * Which signals are in force on asOf. A signal ends after its `until`, or,
  * without one, after the policy's validity for its kind (counted in calendar
  * days from its date, the value in force on that date). A concern signal
- * (`CONCERN_SIGNALS`) stays in force, whatever its end, until an orosanmälan
- * is recorded on or after its date: an unreported concern never lapses.
+ * (`CONCERN_SIGNALS`) about a child stays in force, whatever its end, until an
+ * orosanmälan is recorded on or after its date: an unreported concern never lapses.
  *
  * @param signals - the case's signals
  * @param measures - the case's measures
  * @param asOf - ISO evaluation date
  * @param validity - the policy's `signalValidityDays`
+ * @param child - the student is under 18 on asOf (an unreported concern about a child never lapses)
  * @returns active signals (input order) and expired ones (by date, kind, end)
  * @example signalsOn([{ type: 'anxiety-distress', date: '2026-01-10', until: '2026-03-01' }], [], '2026-11-23', {}).expired[0]?.until // '2026-03-01'
  */
@@ -31,6 +32,7 @@ export function signalsOn(
   measures: readonly Measure[],
   asOf: string,
   validity: Readonly<Partial<Record<SignalType, readonly DatedValue[]>>>,
+  child = true,
 ): SignalsOnDate {
   const active: Signal[] = [];
   const expired: ExpiredSignal[] = [];
@@ -38,7 +40,8 @@ export function signalsOn(
     if (s.date > asOf) continue;
     const days = s.until === undefined ? datedValueInForce(validity[s.type] ?? [], s.date)?.value : undefined;
     const until = s.until ?? (days === undefined ? undefined : addCalendarDays(s.date, days));
-    if (until === undefined || until >= asOf || (CONCERN_SIGNALS.includes(s.type) && !reported(s, measures, asOf))) {
+    // An unreported concern about a child never lapses; an adult is reported for by no one, so theirs end as any signal does.
+    if (until === undefined || until >= asOf || (child && CONCERN_SIGNALS.includes(s.type) && !reported(s, measures, asOf))) {
       active.push(s);
     } else {
       expired.push({ type: s.type, date: s.date, until, endedBy: s.until === undefined ? 'policy' : 'signal' });

@@ -162,7 +162,7 @@ export function computeFacts(
   const previousSums =
     previous.length === 0 ? { scheduled: 0, valid: 0, invalid: 0 } : sumDays(ledger.days, Math.max(previous[0] ?? 0, episodeStart), windowStart - 1);
 
-  const signals = signalsOn(input.signals, input.measures, asOf, params.signalValidityDays);
+  const signals = signalsOn(input.signals, input.measures, asOf, params.signalValidityDays, ageInYears(student.birthDate, asOf) < 18);
   const active = new Set(signals.active.map((s) => s.type));
   const signalFacts = Object.fromEntries(
     SignalTypeSchema.options.map((s) => [signalFact(s), active.has(s)]),
@@ -205,7 +205,8 @@ export function computeFacts(
       student.school.huvudman === 'kommunal' && residence !== undefined && residence.municipalityCode === student.school.municipalityCode,
     protectedIdentity: student.protectedIdentity,
     schoolHasSkolsocialtTeam: student.school.teams.includes('skolsocialt-team'),
-    studentConsentsToGuardianContact: input.consents['information-sharing']?.student === 'given',
+    // Only the purpose that says so: consent to information sharing (school – social services) is not consent to tell the parents.
+    studentConsentsToParentContact: input.consents['contact-with-parents']?.student === 'given',
     termId: term?.id ?? null,
     ...absenceFacts(state),
     windowAbsence,
@@ -217,6 +218,7 @@ export function computeFacts(
     invalidAbsenceDaysToNotify: noticeDays.length,
     utredningObehovlig: latestInvestigation?.outcome === 'obehovligt' && !episodeHasAbsence,
     utredningInledd: latestThisTermInvestigation !== undefined && latestThisTermInvestigation.outcome !== 'obehovligt',
+    utredningKlar: latestThisTermInvestigation?.outcome === 'done',
     ehtHeldThisTerm: latestThisTerm(input.measures, 'eht', asOf, termStartIso) !== undefined,
     orosanmalanMade: orosanmalan !== undefined,
     daysSinceOrosanmalan: orosanmalan === undefined ? null : asOfDay - dayNumber(orosanmalan),

@@ -43,6 +43,11 @@ const SIGNAL_LABELS: Record<SignalType, [string, string]> = {
     'needs from both health care and social services',
   ],
   'complex-problems': ['komplex och omfattande problematik', 'complex and extensive problems'],
+  'neglect-signs': ['tecken på omsorgssvikt (t.ex. hygien, kläder, mat, tillsyn)', 'signs of neglect (e.g. hygiene, clothing, food, supervision)'],
+  'crime-or-drugs': [
+    'brott eller droger: barnet utsätts för eller är inblandat i brott, eller använder droger',
+    'crime or drugs: the child is a victim of or involved in crime, or uses drugs',
+  ],
 };
 
 /**
@@ -105,10 +110,10 @@ export const FACT_CATALOG: Readonly<Record<keyof Facts, FactInfo>> = {
   huvudmanIsHemkommun: { type: 'boolean', sv: 'Huvudmannen är hemkommunen', en: 'The organiser is the home municipality' },
   protectedIdentity: { type: 'boolean', sv: 'Skyddade personuppgifter', en: 'Protected identity' },
   schoolHasSkolsocialtTeam: { type: 'boolean', sv: 'Skolan har skolsocialt team', en: 'School has a school-social team' },
-  studentConsentsToGuardianContact: {
+  studentConsentsToParentContact: {
     type: 'boolean',
-    sv: 'Eleven samtycker till kontakt med vårdnadshavare',
-    en: 'Student consents to guardian contact',
+    sv: 'Eleven har själv samtyckt till att skolan kontaktar föräldrarna (samtycke "contact-with-parents")',
+    en: 'The student has consented to the school contacting the parents (consent "contact-with-parents")',
   },
   termId: { type: 'string', nullable: true, sv: 'Termin', en: 'Term' },
   termSchoolDaysElapsed: { type: 'number', sv: 'Skoldagar hittills i terminen', en: 'School days so far this term' },
@@ -152,6 +157,11 @@ export const FACT_CATALOG: Readonly<Record<keyof Facts, FactInfo>> = {
     type: 'boolean',
     sv: 'Rektors frånvaroutredning inledd denna termin',
     en: "The principal's absence investigation has started this term",
+  },
+  utredningKlar: {
+    type: 'boolean',
+    sv: 'Rektors frånvaroutredning denna termin är klar (senaste åtgärden har utfallet "done")',
+    en: "The principal's absence investigation this term is finished (the latest measure has outcome \"done\")",
   },
   ehtHeldThisTerm: { type: 'boolean', sv: 'Elevhälsoteamet har haft ärendet denna termin', en: 'The student health team has met about the student this term' },
   schoolYearWholeDayAbsenceDays: {

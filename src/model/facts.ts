@@ -42,7 +42,8 @@ export interface Facts extends Readonly<Record<SignalFact, boolean>>, Readonly<R
   readonly huvudmanIsHemkommun: boolean;
   readonly protectedIdentity: boolean;
   readonly schoolHasSkolsocialtTeam: boolean;
-  readonly studentConsentsToGuardianContact: boolean;
+  /** The student's own consent to contact with the parents (`consents['contact-with-parents'].student`); read for students of 18 or more. */
+  readonly studentConsentsToParentContact: boolean;
 
   readonly termId: string | null;
   readonly termSchoolDaysElapsed: number;
@@ -77,6 +78,8 @@ export interface Facts extends Readonly<Record<SignalFact, boolean>>, Readonly<R
 
   readonly utredningObehovlig: boolean;
   readonly utredningInledd: boolean;
+  /** The latest `rektor-utredning` measure this term has outcome `done`: the investigation is finished (SL 7:23 needs one first, domain.md §1.5). */
+  readonly utredningKlar: boolean;
   readonly ehtHeldThisTerm: boolean;
   readonly schoolYearWholeDayAbsenceDays: number;
   readonly orosanmalanMade: boolean;

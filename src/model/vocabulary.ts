@@ -44,8 +44,14 @@ export type SchoolTeam = z.infer<typeof SchoolTeamSchema>;
 export const AbsenceReasonSchema = z.enum(['none', 'sick', 'granted-leave', 'other', 'unknown', 'school-initiated']);
 export type AbsenceReason = z.infer<typeof AbsenceReasonSchema>;
 
-/** Purposes a consent is asked for. */
-export const ConsentPurposeSchema = z.enum(['skolsocialt-team', 'sip', 'information-sharing']);
+/**
+ * Purposes a consent is asked for. `information-sharing` is between the school
+ * and social services; `contact-with-parents` is a student's (18 or more)
+ * consent that the school tells the parents about the absence: an adult has no
+ * vårdnadshavare, and secrecy keeps the parents out unless the student agrees
+ * (domain.md §1.6, §7.5). One is never read as the other.
+ */
+export const ConsentPurposeSchema = z.enum(['skolsocialt-team', 'sip', 'information-sharing', 'contact-with-parents']);
 export type ConsentPurpose = z.infer<typeof ConsentPurposeSchema>;
 
 /** Parties whose consent counts. */
@@ -75,6 +81,8 @@ export const SignalTypeSchema = z.enum([
   'whereabouts-unknown',
   'needs-health-and-social-care',
   'complex-problems',
+  'neglect-signs',
+  'crime-or-drugs',
 ]);
 export type SignalType = z.infer<typeof SignalTypeSchema>;
 
@@ -83,9 +91,20 @@ export type SignalType = z.infer<typeof SignalTypeSchema>;
  * latest orosanmälan is a new concern and asks for a new report (SoL 14 kap.
  * 1 §, domain.md §2.1). One of these stays in force until an orosanmälan is
  * recorded on or after its date, whatever its validity: a concern that was
- * never reported does not expire.
+ * never reported does not expire. Caregiving at home, a guardian's own
+ * problems (missbruk, illness), signs of neglect and crime or drugs are
+ * classic grounds for a report (§2.1), so they are concerns too.
  */
-export const CONCERN_SIGNALS: readonly SignalType[] = ['harm-suspected', 'violence-disclosed', 'whereabouts-unknown', 'complex-problems'];
+export const CONCERN_SIGNALS: readonly SignalType[] = [
+  'harm-suspected',
+  'violence-disclosed',
+  'whereabouts-unknown',
+  'complex-problems',
+  'caregiving-at-home',
+  'guardian-own-problems',
+  'neglect-signs',
+  'crime-or-drugs',
+];
 
 /**
  * The step vocabulary: every recommendation Trappa can make. Ids are the
@@ -111,6 +130,7 @@ export const StepIdSchema = z.enum([
   'anmalningsmote',
   'forhandsbedomning-bevakning',
   'vitesforelaggande-prova',
+  'stod-vuxen-elev',
   'samtycke',
 ]);
 export type StepId = z.infer<typeof StepIdSchema>;

@@ -170,8 +170,8 @@ export const STEP_CATALOG: Readonly<Record<StepId, StepDefinition>> = {
   },
   anmalningsmote: {
     id: 'anmalningsmote',
-    sv: 'Begära anmälningsmöte med socialtjänsten',
-    en: 'Request a meeting with social services about the report',
+    sv: 'Fråga socialtjänsten om ett anmälningsmöte är lämpligt',
+    en: 'Ask social services whether a meeting about the report is appropriate',
     responsible: 'elevhalsan',
     deadline: deadline('inom-frist', 14, 'orosanmalan'),
     routing: 'socialtjanst',
@@ -186,11 +186,18 @@ export const STEP_CATALOG: Readonly<Record<StepId, StepDefinition>> = {
   },
   'vitesforelaggande-prova': {
     id: 'vitesforelaggande-prova',
-    sv: 'Hemkommunen prövar föreläggande (ev. vid vite) mot vårdnadshavare',
-    en: 'The home municipality considers an order (possibly with a fine) to the guardians',
+    sv: 'Hemkommunens beslut att pröva: föreläggande (ev. vid vite) mot vårdnadshavare att se till att skolplikten fullgörs',
+    en: "The home municipality's decision to consider: an order (possibly with a fine) to the guardians to ensure compulsory schooling",
     responsible: 'hemkommun',
     deadline: deadline('planeras'),
     routing: 'hemkommun',
+  },
+  'stod-vuxen-elev': {
+    id: 'stod-vuxen-elev',
+    sv: 'Stödja eleven (18 år eller äldre), som berättat om våld, att söka hjälp: socialtjänst, hälso- och sjukvård, polisanmälan vid brott',
+    en: 'Support the student (18 or older) who disclosed violence in seeking help: social services, health care, a police report if it is a crime',
+    responsible: 'elevhalsan',
+    deadline: deadline('snarast'),
   },
   samtycke: {
     id: 'samtycke',

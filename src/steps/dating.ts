@@ -49,6 +49,7 @@ const MEASURE_FACTS: Readonly<Record<string, StepId>> = {
   orosanmalanMade: 'orosanmalan',
   daysSinceOrosanmalan: 'orosanmalan',
   utredningInledd: 'rektor-utredning',
+  utredningKlar: 'rektor-utredning',
   ehtHeldThisTerm: 'eht',
 };
 
@@ -149,13 +150,20 @@ function conditionDate(node: ConditionNode, ctx: DatingContext, after: string | 
   }
   if ('any' in node) {
     let best: Dated | false = false;
+    // A concern signal after the step's latest measure is a new concern: it dates the duty even
+    // when another kind of signal, already reported, also holds (a parent's own problems reported
+    // in September, signs of neglect in November: a new report is due).
+    let newConcern: Dated | false = false;
     for (const child of node.any) {
       const d = conditionDate(child, ctx, after, depth + 1);
       if (d === false) continue;
       if (d.date === null) return d;
       if (best === false || (best.date !== null && d.date < best.date)) best = d;
+      if (after !== undefined && d.source?.kind === 'signal' && d.date > after && (newConcern === false || (newConcern.date !== null && d.date < newConcern.date))) {
+        newConcern = d;
+      }
     }
-    return best;
+    return newConcern === false ? best : newConcern;
   }
   if ('not' in node) return conditionDate(node.not, ctx, after, depth + 1) === false ? UNDATED : false;
   if ('condition' in node) {

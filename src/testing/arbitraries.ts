@@ -489,7 +489,7 @@ export function arbitraryInvalidLesson(options: { readonly asOf?: string } = {})
 export function arbitraryConsents(): Arbitrary<ConsentsInput> {
   const status = fc.constantFrom(...ConsentStatusSchema.options);
   const party = fc.record({ guardians: status, student: status }, { requiredKeys: [] });
-  return fc.record({ 'skolsocialt-team': party, sip: party, 'information-sharing': party }, { requiredKeys: [] });
+  return fc.record({ 'skolsocialt-team': party, sip: party, 'information-sharing': party, 'contact-with-parents': party }, { requiredKeys: [] });
 }
 
 /** Options for `arbitrarySignals` and `arbitraryMeasures`. */

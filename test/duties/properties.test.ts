@@ -101,13 +101,13 @@ function closedBy(step: StepId, arisesOn: string, measures: readonly MeasureInpu
 }
 
 /**
- * A duty the law itself ends with the student's age: no guardian contact about a student of 18 without
- * the student's consent (§1.6, §7.5), no orosanmälan for a student of 18 ("barn" = under 18, §2.1, §7.5).
+ * A duty the law itself ends with the student's age: the same-day notice to vårdnadshavare is a duty only
+ * under 18 (a student of 18 has none; contact with the parents on the student's own consent is `stod`,
+ * not lagkrav: §1.6, §7.5, issue 11 point 4), and no orosanmälan for a student of 18 ("barn" = under 18, §2.1, §7.5).
  */
 function endedByAge(step: StepId, later: Decision): boolean {
   if (later.facts.ageYears < 18) return false;
-  if (step === 'vardnadshavare-informeras') return later.facts.studentConsentsToGuardianContact !== true;
-  return step === 'orosanmalan';
+  return step === 'vardnadshavare-informeras' || step === 'orosanmalan';
 }
 
 /**

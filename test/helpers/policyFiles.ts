@@ -284,15 +284,19 @@ function boundaryValue(leaf: LeafCondition): Arbitrary<unknown> {
 /**
  * Facts aimed at one rule of the policy: random catalog facts, then most of
  * the facts that rule reads set on its leaves' boundaries. Makes rules with
- * many conjuncts fire (and just fail) often enough for a differential test.
+ * many conjuncts fire (and just fail) often enough for a differential test:
+ * a leaf is left random about once in 3n times for a rule of n leaves (at
+ * most once in 6), so a rule of 20 leaves still gets all of them set in about
+ * seven draws of ten (Göteborg's vite rule has 20).
  */
 export function arbitraryFactsNear(policy: Policy): Arbitrary<Facts> {
   return fc
     .tuple(arbitraryFacts(), fc.constantFrom(...policy.rules))
     .chain(([facts, rule]) => {
       const leaves = reachableLeaves(rule.conditions, policy.conditions);
+      const freq = Math.max(5, 3 * leaves.length);
       return fc
-        .tuple(...leaves.map((leaf) => fc.option(boundaryValue(leaf), { freq: 5, nil: undefined })))
+        .tuple(...leaves.map((leaf) => fc.option(boundaryValue(leaf), { freq, nil: undefined })))
         .map((values) => {
           const out: Record<string, unknown> = { ...facts };
           values.forEach((value, i) => {

@@ -332,10 +332,22 @@ describe('computeFacts: context', () => {
     expect(f.daysSinceOrosanmalan).toBeNull();
   });
 
-  it('studentConsentsToGuardianContact only with the student’s own information-sharing consent', () => {
-    expect(facts(studentCase({ consents: { 'information-sharing': { student: 'given' } } })).facts.studentConsentsToGuardianContact).toBe(true);
-    expect(facts(studentCase({ consents: { 'information-sharing': { guardians: 'given' } } })).facts.studentConsentsToGuardianContact).toBe(false);
-    expect(facts(studentCase()).facts.studentConsentsToGuardianContact).toBe(false);
+  it('studentConsentsToParentContact only with the student’s own contact-with-parents consent, never from information-sharing (domain §1.6, §7.5; issue 11 point 4)', () => {
+    expect(facts(studentCase({ consents: { 'contact-with-parents': { student: 'given' } } })).facts.studentConsentsToParentContact).toBe(true);
+    expect(facts(studentCase({ consents: { 'contact-with-parents': { guardians: 'given' } } })).facts.studentConsentsToParentContact).toBe(false);
+    expect(facts(studentCase({ consents: { 'information-sharing': { student: 'given', guardians: 'given' } } })).facts.studentConsentsToParentContact).toBe(false);
+    expect(facts(studentCase()).facts.studentConsentsToParentContact).toBe(false);
+  });
+
+  it('utredningKlar: the latest rektor-utredning measure this term has outcome done (started, obehovligt or last term: not finished)', () => {
+    const klar = (measures: NonNullable<Parameters<typeof studentCase>[0]>['measures']) => facts(studentCase({ measures })).facts.utredningKlar;
+    expect(klar([{ step: 'rektor-utredning', date: '2026-10-01', outcome: 'done' }])).toBe(true);
+    expect(klar([{ step: 'rektor-utredning', date: '2026-10-01' }])).toBe(true); // outcome defaults to done
+    expect(klar([{ step: 'rektor-utredning', date: '2026-10-01', outcome: 'started' }])).toBe(false);
+    expect(klar([{ step: 'rektor-utredning', date: '2026-10-01', outcome: 'done' }, { step: 'rektor-utredning', date: '2026-11-02', outcome: 'started' }])).toBe(false);
+    expect(klar([{ step: 'rektor-utredning', date: '2026-10-01', outcome: 'obehovligt' }])).toBe(false);
+    expect(klar([{ step: 'rektor-utredning', date: '2026-06-01', outcome: 'done' }])).toBe(false);
+    expect(klar([])).toBe(false);
   });
 });
 

@@ -155,7 +155,8 @@ describe.each(['skollagen', 'stockholm', 'goteborg'] as const)('bundled policy %
     const coverage = new Map<string, { fired: number; notFired: number }>();
     await fc.assert(
       fc.asyncProperty(arbitraryFactsNear(policy), (facts) => agree(policy, engine, compiled, facts, stats, coverage)),
-      { numRuns: 600 },
+      // 1500: Göteborg's vite rule (issue 11: 20 leaves) fires in some 5–25 of them; at 600 it sometimes did not fire at all.
+      { numRuns: 1500 },
     );
     const undecided = policy.rules.filter((r) => (coverage.get(r.id)?.fired ?? 0) === 0 || (coverage.get(r.id)?.notFired ?? 0) === 0);
     expect(undecided.map((r) => r.id)).toEqual([]);

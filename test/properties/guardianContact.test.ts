@@ -18,11 +18,11 @@ describe.each(BUILTIN_POLICY_IDS)('no guardian contact for an adult student with
   });
 });
 
-/** Consents in which the student has not given consent to information sharing (guardian contact). */
+/** Consents in which the student has not consented to contact with the parents (information sharing may be given: it is not that). */
 const noStudentConsentToGuardianContact = arbitraryConsents().map((c): ConsentsInput => {
-  const sharing = c['information-sharing'];
-  if (sharing?.student !== 'given') return c;
-  return { ...c, 'information-sharing': { ...sharing, student: 'refused' } };
+  const parents = c['contact-with-parents'];
+  if (parents?.student !== 'given') return c;
+  return { ...c, 'contact-with-parents': { ...parents, student: 'refused' } };
 });
 
 describe('step labels for an adult student (stockholm)', () => {

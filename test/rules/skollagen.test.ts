@@ -129,15 +129,18 @@ describe('SL 7 kap. 17 § — same-day notice to guardians (§1.2, §7.3)', () =
       'skollagen',
     );
     expect(stepIds(withoutConsent)).not.toContain('vardnadshavare-informeras');
+    // Issue 11 point 4: the student's consent to contact with the parents, not to information sharing; and as
+    // support (stod), not as the law's duty (SL 7:17 speaks of vårdnadshavare, whom an adult has none of).
     const withConsent = decide(
       studentCase({
         student: { schoolForm: 'anpassad-grundskola', grade: 9, birthDate: '2008-11-23' },
         attendance: today({ invalid: 60 }),
-        consents: { 'information-sharing': { student: 'given' } },
+        consents: { 'contact-with-parents': { student: 'given' } },
       }),
       'skollagen',
     );
-    expect(stepIds(withConsent)).toContain('vardnadshavare-informeras');
+    expect(step(withConsent, 'vardnadshavare-informeras')).toMatchObject({ kind: 'stod' });
+    expect(ruleIds(step(withConsent, 'vardnadshavare-informeras'))).toEqual(['myndig-elev-foraldrakontakt-samtycke']);
   });
 });
 
@@ -176,9 +179,16 @@ describe('SL 15 kap. 16 § — same-day notice in gymnasium, under 18 only (§1.
     expect(stepIds(d)).not.toContain('vardnadshavare-informeras');
   });
 
-  it('SL 15 kap. 16 § (§1.6): gymnasium pupil aged 18+ who consented to information sharing → guardians informed the same day', () => {
-    const d = decide(gymnasium('2007-05-01', { consents: { 'information-sharing': { student: 'given' } } }), 'skollagen');
-    expect(step(d, 'vardnadshavare-informeras')).toMatchObject({ dueDate: AS_OF, routing: { target: 'vardnadshavare' } });
+  it('SL 15 kap. 16 § (§1.6): gymnasium pupil aged 18+ who consented to contact with the parents → the parents informed the same day, as stod (not the law\'s duty: issue 11 point 4)', () => {
+    const d = decide(gymnasium('2007-05-01', { consents: { 'contact-with-parents': { student: 'given' } } }), 'skollagen');
+    const s = step(d, 'vardnadshavare-informeras');
+    expect(s).toMatchObject({ kind: 'stod', dueDate: AS_OF, routing: { target: 'vardnadshavare' } });
+    expect(ruleIds(s)).toEqual(['myndig-elev-foraldrakontakt-samtycke']);
+  });
+
+  it('SL 15 kap. 16 § (§1.6, §7.5): gymnasium pupil aged 18+ who consented only to information sharing (school – social services) → NO contact with the parents', () => {
+    const d = decide(gymnasium('2007-05-01', { consents: { 'information-sharing': { student: 'given', guardians: 'given' } } }), 'skollagen');
+    expect(stepIds(d)).not.toContain('vardnadshavare-informeras');
   });
 
   it('SL 15 kap. 16 § (§1.6, §7.2 completed years): the day before the 18th birthday → guardians informed', () => {
@@ -550,8 +560,11 @@ describe('Anmälningsmöte and förhandsbedömning after an orosanmälan (§2.2,
       measures: [{ step: 'orosanmalan', date }],
     });
 
-  it('SoL 14 kap. 1 a § (§2.2): after an orosanmälan → request an anmälningsmöte with socialtjänst where the child lives', () => {
-    const d = decide(reported('2026-11-16'), 'skollagen');
+  // Issue 11 point 3: the school asks social services whether a meeting is appropriate (§2.2 "bör", "om det är
+  // lämpligt"), never while harm, violence, unknown whereabouts or crime/drugs are in force. The case: a child caring
+  // for a parent at home, reported on 11-16.
+  it('SoL 14 kap. 1 a § (§2.2): after an orosanmälan about caregiving at home → ask socialtjänst where the child lives whether an anmälningsmöte is appropriate', () => {
+    const d = decide(reported('2026-11-16', [{ type: 'caregiving-at-home', date: '2026-11-16' }]), 'skollagen');
     const s = step(d, 'anmalningsmote');
     // Stockholm (§2.2): agree on a meeting within the 14 days of the förhandsbedömning: 11-16 + 14 = 11-30.
     expect(s).toMatchObject({

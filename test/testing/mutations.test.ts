@@ -53,16 +53,17 @@ describe('unmutated policies keep every invariant', () => {
 });
 
 describe('(a) the consent gate dropped from a guardian rule', () => {
-  // SL 15:16 same-day notice: "under 18, or the student consents" removed, so it fires for adults too (§1.6).
+  // SL 15:16 same-day notice: "under 18" removed, so it fires for adults too (§1.6). (Before issue 11 the leaf was
+  // "under 18, or the student consents"; the adult's own consent to contact with the parents is now a `stod` rule.)
   const mutated = stockholmWith(undefined, (law) => {
     const r = rule(law, 'sl-15-16-vardnadshavare-samma-dag');
-    r.conditions.all = (r.conditions.all as Json[]).filter((c) => !('any' in c));
+    r.conditions.all = (r.conditions.all as Json[]).filter((c) => !('fact' in c && c.fact === 'ageYears'));
   });
 
   it('is reported by no-guardian-step-for-adults with a minimal counterexample', () => {
     const v = only(findViolations(mutated, RUNS), 'no-guardian-step-for-adults');
     const { asOf, input } = v.counterexample as DatedCase;
-    expect(v.message).toMatch(/vardnadshavare-informeras goes to the guardians of a student of (18|19|20)/);
+    expect(v.message).toMatch(/vardnadshavare-informeras goes to the parents of a student of (18|19|20) without consent to contact with the parents/);
     expect(v.steps).toContain('vardnadshavare-informeras');
     // Minimal: no signals, no measures; a single lesson, on or before asOf (the notice is owed until
     // it is recorded, issue 10), with invalid absence (the notice's trigger).

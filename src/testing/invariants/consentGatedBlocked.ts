@@ -26,7 +26,7 @@ function consentGiven(input: StudentCaseInput, asOf: string, stepId: StepId): bo
 function likelyConsents(): fc.Arbitrary<ConsentsInput> {
   const status = fc.oneof({ weight: 3, arbitrary: fc.constant('given' as const) }, { weight: 1, arbitrary: fc.constantFrom('refused' as const, 'not-asked' as const) });
   const party = fc.record({ guardians: status, student: status }, { requiredKeys: [] });
-  return fc.record({ 'skolsocialt-team': party, sip: party, 'information-sharing': party }, { requiredKeys: [] });
+  return fc.record({ 'skolsocialt-team': party, sip: party, 'information-sharing': party, 'contact-with-parents': party }, { requiredKeys: [] });
 }
 
 /**

@@ -10,11 +10,20 @@ import { policyRef, type InvariantCheck } from '../invariant.js';
 import { casesOn, evaluationDates, type InvariantOptions } from './options.js';
 
 /**
- * Signals that are, on their own, suspicion that a child far illa (domain.md §2.1, §7.3).
+ * Signals that are, on their own, ground for an orosanmälan for a child (domain.md §2.1, §7.3): suspected
+ * harm, disclosed violence, and the classic grounds "kännedom om eller misstanke" covers — a child caring
+ * for a parent, a parent's own problems (missbruk, illness), signs of neglect, crime or drugs.
  *
- * @example HARM_SIGNAL_TYPES // ['harm-suspected', 'violence-disclosed']
+ * @example HARM_SIGNAL_TYPES // ['harm-suspected', 'violence-disclosed', 'caregiving-at-home', 'guardian-own-problems', 'neglect-signs', 'crime-or-drugs']
  */
-export const HARM_SIGNAL_TYPES: readonly SignalType[] = ['harm-suspected', 'violence-disclosed'];
+export const HARM_SIGNAL_TYPES: readonly SignalType[] = [
+  'harm-suspected',
+  'violence-disclosed',
+  'caregiving-at-home',
+  'guardian-own-problems',
+  'neglect-signs',
+  'crime-or-drugs',
+];
 
 /** A case, with other consents and other attendance for the same student, signals and measures. */
 export interface CaseWithAlternatives {
@@ -24,7 +33,7 @@ export interface CaseWithAlternatives {
   readonly otherAttendance: LessonInput[];
 }
 
-/** Whether the law's trigger holds, computed from the input alone: under 18, a harm signal, no orosanmälan since. */
+/** Whether the law's trigger holds, computed from the input alone: under 18, a harm signal (`HARM_SIGNAL_TYPES`), no orosanmälan since. */
 function harmTrigger(input: StudentCaseInput, asOf: string): boolean {
   if (ageInYears(input.student.birthDate, asOf) >= 18) return false;
   const harm = (input.signals ?? []).filter((s) => HARM_SIGNAL_TYPES.includes(s.type) && s.date <= asOf);
@@ -64,7 +73,7 @@ export function orosanmalanNotGatedCheck(policy: Policy, options: InvariantOptio
   return {
     id: 'orosanmalan-not-gated',
     policy: policyRef(policy),
-    description: 'Orosanmälan is recommended genast for a child under 18 with suspected harm, whatever the consents and attendance, and never depends on or waits for consent.',
+    description: 'Orosanmälan is recommended genast for a child under 18 with suspected harm (or caregiving, a parent\'s own problems, neglect, crime or drugs), whatever the consents and attendance, and never depends on or waits for consent.',
     basis: 'SoL (2001:453) 14 kap. 1 § / SoL (2025:400) anmälningsskyldighet: knowledge or suspicion, genast, no consent (domain.md §2.1, §7.5)',
     arbitrary,
     check: ({ asOf, input, otherConsents, otherAttendance }) => {
