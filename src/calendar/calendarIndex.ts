@@ -21,6 +21,8 @@ export interface CalendarIndex {
   termAt(day: number): IndexedTerm | undefined;
   /** The last `count` school days on or before `day`, oldest first. */
   schoolDaysEndingAt(day: number, count: number): readonly number[];
+  /** The first of the last `count` school days on or before `day` (no array built), or undefined when there is none. */
+  firstOfSchoolDaysEndingAt(day: number, count: number): number | undefined;
 }
 
 const cache = new WeakMap<SchoolCalendar, CalendarIndex>();
@@ -88,6 +90,11 @@ export function indexCalendar(calendar: SchoolCalendar): CalendarIndex {
       const last = lastAtOrBefore(schoolDays, day);
       if (last < 0) return [];
       return schoolDays.slice(Math.max(0, last - count + 1), last + 1);
+    },
+    firstOfSchoolDaysEndingAt(day, count) {
+      const last = lastAtOrBefore(schoolDays, day);
+      if (last < 0 || count < 1) return undefined;
+      return schoolDays[Math.max(0, last - count + 1)];
     },
   };
   cache.set(calendar, index);

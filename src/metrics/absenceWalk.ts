@@ -1,5 +1,5 @@
 import type { CalendarIndex } from '../calendar/calendarIndex.js';
-import { dayNumber } from '../calendar/dayNumber.js';
+import { dayNumber, isoDate } from '../calendar/dayNumber.js';
 import type { LedgerDay } from './ledger.js';
 
 /**
@@ -75,7 +75,7 @@ function emptyState(day: number): AbsenceState {
 
 /** 1 July after the day (the start of the next school year, läsår), as a day number. */
 function nextSchoolYearStart(day: number): number {
-  const iso = new Date(day * 86_400_000).toISOString();
+  const iso = isoDate(day);
   const year = Number(iso.slice(0, 4));
   const month = Number(iso.slice(5, 7));
   return dayNumber(`${String(month >= 7 ? year + 1 : year).padStart(4, '0')}-07-01`);
@@ -104,7 +104,7 @@ export function walkAbsence(
   const schoolDays = index.schoolDays;
   const firstAt = lowerBoundDay(days, range.from);
   const firstLedgerDay = days[firstAt]?.day;
-  const windowOfTo = index.schoolDaysEndingAt(range.to, range.windowSchoolDays)[0] ?? range.to + 1;
+  const windowOfTo = index.firstOfSchoolDaysEndingAt(range.to, range.windowSchoolDays) ?? range.to + 1;
   // Start early enough for the term of `to`, the window and every ledger day in range.
   const termOfTo = index.termAt(range.to);
   let start = Math.max(range.from, Math.min(termOfTo?.start ?? range.to, windowOfTo, firstLedgerDay ?? range.to));

@@ -156,11 +156,10 @@ export function computeFacts(
   const lessonsBeforeTerm = ledger.days.slice(0, termLessonStart).reduce((n, d) => n + d.lessons, 0);
   const termLessons = ledger.lessons.slice(lessonsBeforeTerm);
 
-  const window = index.schoolDaysEndingAt(asOfDay, params.rollingWindowSchoolDays);
-  const windowStart = window[0] ?? asOfDay + 1;
-  const previous = index.schoolDaysEndingAt(windowStart - 1, params.rollingWindowSchoolDays);
+  const windowStart = index.firstOfSchoolDaysEndingAt(asOfDay, params.rollingWindowSchoolDays) ?? asOfDay + 1;
+  const previousStart = index.firstOfSchoolDaysEndingAt(windowStart - 1, params.rollingWindowSchoolDays);
   const previousSums =
-    previous.length === 0 ? { scheduled: 0, valid: 0, invalid: 0 } : sumDays(ledger.days, Math.max(previous[0] ?? 0, episodeStart), windowStart - 1);
+    previousStart === undefined ? { scheduled: 0, valid: 0, invalid: 0 } : sumDays(ledger.days, Math.max(previousStart, episodeStart), windowStart - 1);
 
   const signals = signalsOn(input.signals, input.measures, asOf, params.signalValidityDays, ageInYears(student.birthDate, asOf) < 18);
   const active = new Set(signals.active.map((s) => s.type));
@@ -172,7 +171,8 @@ export function computeFacts(
 
   const termStartIso = term === undefined ? undefined : isoDate(term.start);
   const latestThisTermInvestigation = latestThisTerm(input.measures, 'rektor-utredning', asOf, termStartIso);
-  const episodeHasAbsence = ledger.days.some((d) => d.day >= episodeStart && d.valid + d.invalid > 0);
+  const obehovligt = latestInvestigation?.outcome === 'obehovligt';
+  const episodeHasAbsence = obehovligt && ledger.days.some((d) => d.day >= episodeStart && d.valid + d.invalid > 0);
 
   const noticeDays = daysToNotify(ledger.days, index, asOf, params.sameDayNoticeLookbackSchoolDays, input.measures, options.noticeFrom);
 
@@ -216,7 +216,7 @@ export function computeFacts(
     termInvalidAbsenceOccasions: countOccasions(termLessons, 'invalid'),
     reportingRate,
     invalidAbsenceDaysToNotify: noticeDays.length,
-    utredningObehovlig: latestInvestigation?.outcome === 'obehovligt' && !episodeHasAbsence,
+    utredningObehovlig: obehovligt && !episodeHasAbsence,
     utredningInledd: latestThisTermInvestigation !== undefined && latestThisTermInvestigation.outcome !== 'obehovligt',
     utredningKlar: latestThisTermInvestigation?.outcome === 'done',
     ehtHeldThisTerm: latestThisTerm(input.measures, 'eht', asOf, termStartIso) !== undefined,
@@ -323,7 +323,7 @@ function daysToNotify(
   noticeFrom: string | undefined,
 ): NoticeDay[] {
   const asOfDay = dayNumber(asOf);
-  const lookbackStart = index.schoolDaysEndingAt(asOfDay, lookback)[0] ?? asOfDay;
+  const lookbackStart = index.firstOfSchoolDaysEndingAt(asOfDay, lookback) ?? asOfDay;
   const from = noticeFrom === undefined ? lookbackStart : Math.min(lookbackStart, dayNumber(noticeFrom));
   const notified = latestMeasure(measures, 'vardnadshavare-informeras', asOf)?.date;
   const out: NoticeDay[] = [];

@@ -60,6 +60,14 @@ export function noticeOccasions(days: readonly NoticeDay[], index: CalendarIndex
 
 function nextSchoolDay(iso: string, index: CalendarIndex): string {
   const day = dayNumber(iso);
-  for (const d of index.schoolDays) if (d > day) return isoDate(d);
-  return addWorkingDays(iso, 1);
+  const days = index.schoolDays;
+  let lo = 0;
+  let hi = days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((days[mid] ?? Infinity) <= day) lo = mid + 1;
+    else hi = mid;
+  }
+  const next = days[lo];
+  return next === undefined ? addWorkingDays(iso, 1) : isoDate(next);
 }
