@@ -288,6 +288,17 @@ function absenceFacts(s: Readonly<AbsenceState>): Record<NumberFactName, number>
 }
 
 /**
+ * Whether the history dates a fact (an absence fact of the walk), as `factOnDay` reads it.
+ *
+ * @param fact - a fact name
+ * @returns true for the absence facts
+ * @example isHistoryFact('termAbsence') // true
+ */
+export function isHistoryFact(fact: string): boolean {
+  return Object.hasOwn(NUMBER_FACTS, fact) || Object.hasOwn(RATE_FACTS, fact);
+}
+
+/**
  * The value of an absence fact in a walk's state (one day of the history), or
  * undefined for a fact the history does not date (context facts such as age
  * or school form).

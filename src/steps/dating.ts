@@ -1,7 +1,7 @@
 import type { DateSource } from '../model/decision.js';
 import type { Facts } from '../model/facts.js';
 import { isoDate } from '../calendar/dayNumber.js';
-import { factOnDay, type AbsenceHistory } from '../metrics/computeFacts.js';
+import { factOnDay, isHistoryFact, type AbsenceHistory } from '../metrics/computeFacts.js';
 import { latestMeasure } from '../model/measures.js';
 import type { ConditionNode, LeafCondition } from '../model/policyFile.js';
 import type { Measure, Signal } from '../model/studentCase.js';
@@ -86,25 +86,52 @@ const GATE_FACTS: ReadonlySet<string> = new Set(['termSchoolDaysElapsed']);
 
 const STREAK_FACTS: ReadonlySet<string> = new Set(['longestWholeDayStreak', 'currentWholeDayStreak']);
 
+/** How a leaf is dated, worked out once per leaf object (policies are immutable and shared). */
+type LeafKind =
+  | { readonly kind: 'signal'; readonly signal: SignalType }
+  | { readonly kind: 'measure'; readonly step: StepId }
+  | { readonly kind: 'history' }
+  | { readonly kind: 'context' };
+
+const LEAF_KINDS = new WeakMap<LeafCondition, LeafKind>();
+
+function leafKindOf(leaf: LeafCondition): LeafKind {
+  let kind = LEAF_KINDS.get(leaf);
+  if (kind === undefined) {
+    const signal = SIGNAL_BY_FACT.get(leaf.fact);
+    const step = Object.hasOwn(MEASURE_FACTS, leaf.fact) ? MEASURE_FACTS[leaf.fact] : undefined;
+    kind =
+      signal !== undefined
+        ? { kind: 'signal', signal }
+        : step !== undefined
+          ? { kind: 'measure', step }
+          : isHistoryFact(leaf.fact)
+            ? { kind: 'history' }
+            : { kind: 'context' };
+    LEAF_KINDS.set(leaf, kind);
+  }
+  return kind;
+}
+
 function leafDate(leaf: LeafCondition, ctx: DatingContext, after: string | undefined): Dated {
-  const signal = SIGNAL_BY_FACT.get(leaf.fact);
-  if (signal !== undefined) {
+  const kind = leafKindOf(leaf);
+  if (kind.kind === 'context') return UNDATED;
+  if (kind.kind === 'signal') {
     if (ctx.facts[leaf.fact as keyof Facts] !== true) return UNDATED;
     // The current concern: the earliest signal of the kind after the step's latest measure, else the earliest in force.
     let earliest: string | undefined;
     let earliestAfter: string | undefined;
     for (const s of ctx.signals) {
-      if (s.type !== signal) continue;
+      if (s.type !== kind.signal) continue;
       if (earliest === undefined || s.date < earliest) earliest = s.date;
       if (after !== undefined && s.date > after && (earliestAfter === undefined || s.date < earliestAfter)) earliestAfter = s.date;
     }
     const date = earliestAfter ?? earliest;
-    return date === undefined ? UNDATED : { date, from: date, source: { kind: 'signal', signal } };
+    return date === undefined ? UNDATED : dated(date, date, { kind: 'signal', signal: kind.signal });
   }
-  const step = MEASURE_FACTS[leaf.fact];
-  if (step !== undefined) {
-    const m = latestMeasure(ctx.measures, step, ctx.asOf);
-    return m === undefined ? UNDATED : { date: m.date, from: m.date, source: { kind: 'measure', step } };
+  if (kind.kind === 'measure') {
+    const m = latestMeasure(ctx.measures, kind.step, ctx.asOf);
+    return m === undefined ? UNDATED : dated(m.date, m.date, { kind: 'measure', step: kind.step });
   }
   // Policy leaves are shared objects (named conditions): one key per leaf.
   let since = ctx.leafCache?.get(leaf);
@@ -112,7 +139,12 @@ function leafDate(leaf: LeafCondition, ctx: DatingContext, after: string | undef
     since = historySince(leaf, ctx);
     ctx.leafCache?.set(leaf, since);
   }
-  return since === null ? UNDATED : { ...since, source: { kind: 'fact', fact: leaf.fact } };
+  return since === null ? UNDATED : dated(since.date, since.from, { kind: 'fact', fact: leaf.fact });
+}
+
+/** One shape for every dated value (monomorphic for the engine). */
+function dated(date: string | null, from: string | null, source: Dated['source']): Dated {
+  return { date, from, source };
 }
 
 const UNDATED: Dated = { date: null, from: null, source: null };
@@ -126,9 +158,8 @@ function latest(a: string | null, b: string | null): string | null {
 /** Both parts of an `all` hold: it became true when the later did, its episode began when the later episode did. */
 function both(a: Dated, b: Dated): Dated {
   const from = latest(a.from, b.from);
-  if (a.date === null) return { ...b, from };
-  if (b.date === null) return { ...a, from };
-  return { ...(b.date > a.date ? b : a), from };
+  const decisive = a.date === null ? b : b.date === null ? a : b.date > a.date ? b : a;
+  return from === decisive.from ? decisive : dated(decisive.date, from, decisive.source);
 }
 
 /**
@@ -168,7 +199,7 @@ function conditionDate(node: ConditionNode, ctx: DatingContext, after: string | 
   if ('not' in node) return conditionDate(node.not, ctx, after, depth + 1) === false ? UNDATED : false;
   if ('condition' in node) {
     // Rules share named conditions ("upprepad-eller-langre-franvaro" decides six steps): date each once per student.
-    const key = `${node.condition}|${after ?? ''}`;
+    const key = after === undefined ? node.condition : `${node.condition}|${after}`;
     const known = ctx.conditionCache?.get(key) as Dated | false | undefined;
     if (known !== undefined) return known;
     const target = ctx.conditions[node.condition];
