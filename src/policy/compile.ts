@@ -240,6 +240,24 @@ function namedNode(compiled: CompiledPolicy, index: number): CompiledNode {
   return (compiled.named[index] as CompiledPolicy['named'][number]).node;
 }
 
+/** `via` paths are shared, frozen arrays: the same path in every decision is one array, not one per leaf and student. */
+const VIA_PATHS = new WeakMap<readonly string[], Map<string, readonly string[]>>();
+const ROOT_VIA: readonly string[] = Object.freeze([]);
+
+function viaWith(via: readonly string[], name: string): readonly string[] {
+  let next = VIA_PATHS.get(via);
+  if (next === undefined) {
+    next = new Map();
+    VIA_PATHS.set(via, next);
+  }
+  let path = next.get(name);
+  if (path === undefined) {
+    path = Object.freeze([...via, name]);
+    next.set(name, path);
+  }
+  return path;
+}
+
 /**
  * The decisive evidence of a compiled rule: exactly what
  * `decisiveEvidence(evaluateConditions(...))` gives, built from the run's
@@ -272,7 +290,7 @@ export function explainCompiled(compiled: CompiledPolicy, rule: CompiledRule, ru
         walk(node.child, via);
         return;
       case 'condition':
-        walk(namedNode(compiled, node.index), [...via, node.name]);
+        walk(namedNode(compiled, node.index), viaWith(via, node.name));
         return;
       case 'all':
       case 'any': {
@@ -284,6 +302,6 @@ export function explainCompiled(compiled: CompiledPolicy, rule: CompiledRule, ru
       }
     }
   };
-  walk(rule.node, []);
+  walk(rule.node, ROOT_VIA);
   return out;
 }
