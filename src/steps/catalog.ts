@@ -93,7 +93,8 @@ export const STEP_CATALOG: Readonly<Record<StepId, StepDefinition>> = {
     id: 'eht',
     sv: 'Samråd med elevhälsan (elevhälsoteam)',
     en: 'Consult the student health team (EHT)',
-    responsible: 'elevhalsan',
+    // The rektor sees to it that the investigation is made in samråd with elevhälsan (SL 7:19 a, 15:16).
+    responsible: 'rektor',
     deadline: deadline('skyndsamt'),
     closedByObehovligt: true,
   },

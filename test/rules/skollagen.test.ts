@@ -232,9 +232,17 @@ describe('SL 7 kap. 19 a § — frånvaroutredning, anmälan till huvudman, samr
     expect(huvudman).toMatchObject({ kind: 'lagkrav', urgency: 'snarast', routing: { target: 'huvudman' }, responsible: 'rektor' });
     expect(ruleIds(huvudman)).toEqual(['sl-7-19a-anmalan-huvudman']);
     const eht = step(d, 'eht');
-    expect(eht).toMatchObject({ kind: 'lagkrav', responsible: 'elevhalsan' });
+    // The duty is the rektor's: to see to it that the investigation is made in samråd with elevhälsan (issue 11 point 7).
+    expect(eht).toMatchObject({ kind: 'lagkrav', responsible: 'rektor' });
     expect(ruleIds(eht)).toEqual(['sl-7-19a-samrad-elevhalsan']);
     expect(eht.reasons[0]?.basis.citation).toBe('SL 7 kap. 19 a §');
+  });
+
+  it('SL 15 kap. 16 § (§1.6): for a gymnasium student the samråd med elevhälsan cites 15 kap. 16 §, not 7 kap. 19 a §', () => {
+    const d = decide(streakCase(TEN_DAYS, 'valid', { student: { schoolForm: 'gymnasieskola', grade: 1, birthDate: '2010-02-01' } }), 'skollagen', STREAK_AS_OF);
+    const eht = step(d, 'eht');
+    expect(ruleIds(eht)).toEqual(['sl-15-16-samrad-elevhalsan']);
+    expect(eht.reasons[0]?.basis.citation).toBe('SL 15 kap. 16 §');
   });
 
   it('SL 7 kap. 19 a § (§1.4): a 9-school-day streak in a 30-day term (9 days with absence) is not yet "upprepad eller längre" → no investigation, no anmälan, no EHT', () => {
