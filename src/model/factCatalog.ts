@@ -48,6 +48,12 @@ const SIGNAL_LABELS: Record<SignalType, [string, string]> = {
     'brott eller droger: barnet utsätts för eller är inblandat i brott, eller använder droger',
     'crime or drugs: the child is a victim of or involved in crime, or uses drugs',
   ],
+  concealment: ['eleven döljer frånvaron för vårdnadshavarna', 'the student hides the absence from the guardians'],
+  'seen-at-school-not-in-class': ['eleven är i skolan men inte på lektionen', 'the student is at school but not in class'],
+  'abroad-suspected': ['misstanke om att eleven förts eller vistas utomlands', 'suspicion that the student has been taken or stays abroad'],
+  'guardian-unreachable': ['vårdnadshavare går inte att nå', 'guardians cannot be reached'],
+  'own-request-for-help': ['eleven ber själv om hjälp', 'the student asks for help'],
+  'guardian-requests-help': ['vårdnadshavare ber om hjälp', 'the guardians ask for help'],
 };
 
 /**

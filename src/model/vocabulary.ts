@@ -83,6 +83,12 @@ export const SignalTypeSchema = z.enum([
   'complex-problems',
   'neglect-signs',
   'crime-or-drugs',
+  'concealment',
+  'seen-at-school-not-in-class',
+  'abroad-suspected',
+  'guardian-unreachable',
+  'own-request-for-help',
+  'guardian-requests-help',
 ]);
 export type SignalType = z.infer<typeof SignalTypeSchema>;
 
@@ -93,7 +99,9 @@ export type SignalType = z.infer<typeof SignalTypeSchema>;
  * recorded on or after its date, whatever its validity: a concern that was
  * never reported does not expire. Caregiving at home, a guardian's own
  * problems (missbruk, illness), signs of neglect and crime or drugs are
- * classic grounds for a report (§2.1), so they are concerns too.
+ * classic grounds for a report (§2.1), so they are concerns too; so is a
+ * suspicion that the child has been taken abroad (§4.3: Göteborg asks for an
+ * orosanmälan beside the skolpliktsutredning).
  */
 export const CONCERN_SIGNALS: readonly SignalType[] = [
   'harm-suspected',
@@ -104,6 +112,7 @@ export const CONCERN_SIGNALS: readonly SignalType[] = [
   'guardian-own-problems',
   'neglect-signs',
   'crime-or-drugs',
+  'abroad-suspected',
 ];
 
 /**

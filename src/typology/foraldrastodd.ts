@@ -33,6 +33,8 @@ export function foraldrastoddEvidence(ctx: TypologyContext): TypologyEvidence[] 
   if (signals.has('guardian-keeps-home')) evidence.push(signalEvidence('guardian-keeps-home', 'supports', 2));
   if (signals.has('caregiving-at-home')) evidence.push(signalEvidence('caregiving-at-home', 'supports', 2));
   if (signals.has('guardian-own-problems')) evidence.push(signalEvidence('guardian-own-problems', 'supports', 1));
+  // Parents making "little or no effort" (domain §6.2): guardians who cannot be reached count for it, weakly.
+  if (signals.has('guardian-unreachable')) evidence.push(signalEvidence('guardian-unreachable', 'supports', 1));
   if (p.oneDaySickEpisodes >= ONE_DAY_SICK_EPISODES) evidence.push(patternEvidence('one-day-sick-episodes', p.oneDaySickEpisodes, 'supports', 1));
   if (p.sickWholeDays >= SICK_MONDAY_FRIDAY_MIN_DAYS && atLeastShare(p.sickMondayFriday, MONDAY_FRIDAY_SHARE)) {
     evidence.push(patternEvidence('sick-monday-friday', p.sickMondayFriday, 'supports', 1));

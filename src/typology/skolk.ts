@@ -40,6 +40,9 @@ export function skolkEvidence(ctx: TypologyContext): TypologyEvidence[] | null {
   const repeatedWholeDays = p.wholeDaysInvalid >= INVALID_WHOLE_DAYS_REPEATED;
   if (scattered) evidence.push(patternEvidence('scattered-invalid-lessons', p.scatteredInvalidLessons, 'supports', 2));
   if (signals.has('guardians-unaware')) evidence.push(signalEvidence('guardians-unaware', 'supports', 2));
+  // Heyne et al. (domain §6.2): skolk "typically tries to conceal" and "may be at school but not in class" (§4.1).
+  if (signals.has('concealment')) evidence.push(signalEvidence('concealment', 'supports', 2));
+  if (signals.has('seen-at-school-not-in-class')) evidence.push(signalEvidence('seen-at-school-not-in-class', 'supports', 2));
   if (p.wholeDaysInvalid >= INVALID_WHOLE_DAYS) {
     // The invalid pattern is one criterion: whole days carry it only when there is no ströfrånvaro.
     evidence.push(patternEvidence('invalid-whole-days', p.wholeDaysInvalid, 'supports', !scattered && repeatedWholeDays ? 2 : 1));

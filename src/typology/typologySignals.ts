@@ -15,4 +15,7 @@ export const TYPOLOGY_SIGNALS: readonly SignalType[] = [
   'guardian-own-problems',
   'normbrytande',
   'school-sent-home',
+  'concealment',
+  'seen-at-school-not-in-class',
+  'guardian-unreachable',
 ];

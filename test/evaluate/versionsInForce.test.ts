@@ -85,8 +85,8 @@ describe('SoL citations by date', () => {
   // Issue 11 point 1 added a second orosanmälan rule per law version ("pröva orosanmälan" for caregiving, a parent's
   // own problems, neglect, crime or drugs), split on the same date: both of the law in force, none of the other.
   it.each([
-    ['2025-06-30', 'SoL (2001:453)', 'sol-2001-14-1-orosanmalan@1', 'sol-2001-14-1-prova-orosanmalan@1'],
-    ['2025-07-01', 'SoL (2025:400)', 'sol-2025-orosanmalan@1', 'sol-2025-prova-orosanmalan@1'],
+    ['2025-06-30', 'SoL (2001:453)', 'sol-2001-14-1-orosanmalan@1', 'sol-2001-14-1-prova-orosanmalan@2'],
+    ['2025-07-01', 'SoL (2025:400)', 'sol-2025-orosanmalan@1', 'sol-2025-prova-orosanmalan@2'],
   ] as const)('on %s orosanmälan cites %s, and the decision lists %s (and %s) in force', (asOf, law, label, prova) => {
     const d = decide(sipCase('2025-06-01'), 'skollagen', asOf);
     const reasons = step(d, 'orosanmalan').reasons;

@@ -12,9 +12,10 @@ import { casesOn, evaluationDates, type InvariantOptions } from './options.js';
 /**
  * Signals that are, on their own, ground for an orosanmälan for a child (domain.md §2.1, §7.3): suspected
  * harm, disclosed violence, and the classic grounds "kännedom om eller misstanke" covers — a child caring
- * for a parent, a parent's own problems (missbruk, illness), signs of neglect, crime or drugs.
+ * for a parent, a parent's own problems (missbruk, illness), signs of neglect, crime or drugs, and a
+ * suspicion that the child was taken abroad (§4.3).
  *
- * @example HARM_SIGNAL_TYPES // ['harm-suspected', 'violence-disclosed', 'caregiving-at-home', 'guardian-own-problems', 'neglect-signs', 'crime-or-drugs']
+ * @example HARM_SIGNAL_TYPES // ['harm-suspected', 'violence-disclosed', 'caregiving-at-home', 'guardian-own-problems', 'neglect-signs', 'crime-or-drugs', 'abroad-suspected']
  */
 export const HARM_SIGNAL_TYPES: readonly SignalType[] = [
   'harm-suspected',
@@ -23,6 +24,7 @@ export const HARM_SIGNAL_TYPES: readonly SignalType[] = [
   'guardian-own-problems',
   'neglect-signs',
   'crime-or-drugs',
+  'abroad-suspected',
 ];
 
 /** A case, with other consents and other attendance for the same student, signals and measures. */
