@@ -145,16 +145,10 @@ export function evaluate(input: StudentCase, policy: Policy, options: EvaluateOp
  * `parameters`, so two policies with equal parameters can share it (what-if
  * runs, `diffPolicies`).
  */
-export interface MeasuredCase {
+export type MeasuredCase = Omit<FactsResult, 'facts' | 'patterns'> & {
   readonly facts: Facts;
   readonly typology: Typology;
-  readonly warnings: readonly Warning[];
-  readonly anchors: FactsResult['anchors'];
-  readonly signals: FactsResult['signals'];
-  readonly episode: FactsResult['episode'];
-  readonly noticeDays: FactsResult['noticeDays'];
-  readonly history: FactsResult['history'];
-}
+};
 
 /**
  * The rule-independent half of `evaluate`: facts and typology of one case.
@@ -173,19 +167,10 @@ export function measureCase(
   parameters: PolicyParameters,
   options: ComputeOptions = {},
 ): MeasuredCase {
-  const result = computeFacts(input, asOf, calendar, parameters, options);
+  const { facts: measured, patterns, ...dated } = computeFacts(input, asOf, calendar, parameters, options);
   // The typology is computed under every policy; rules may read it, lagkrav rules may not (policyFile.ts).
-  const { facts, typology } = addTypology(result.facts, result.patterns);
-  return {
-    facts,
-    typology,
-    warnings: result.warnings,
-    anchors: result.anchors,
-    signals: result.signals,
-    episode: result.episode,
-    noticeDays: result.noticeDays,
-    history: result.history,
-  };
+  const { facts, typology } = addTypology(measured, patterns);
+  return { ...dated, facts, typology };
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Measure } from '../model/studentCase.js';
 import type { StepId, StepKind, Urgency } from '../model/vocabulary.js';
 import { closingMeasure } from '../steps/closing.js';
 import { URGENCY_ORDER } from '../steps/deadline.js';
+import { stepKey as keyOf } from '../steps/stepKey.js';
 
 /**
  * What a school information system needs of a step to raise or close a task,
@@ -128,9 +129,6 @@ export function stepStates(decision: Pick<Decision, 'steps'>): StepState[] {
   }));
 }
 
-function keyOf(s: { readonly id: StepId; readonly forStep?: StepId | undefined }): string {
-  return s.forStep === undefined ? s.id : `${s.id}/${s.forStep}`;
-}
 
 function causesOf(now: StepState, before: StepState): EscalationCause[] {
   const causes: EscalationCause[] = [];

@@ -38,12 +38,6 @@ function rate(part: number, whole: number): Rate {
   return { part, whole };
 }
 
-function countSchoolDays(index: CalendarIndex, from: number, to: number): number {
-  let n = 0;
-  for (const d of index.schoolDays) if (d >= from && d <= to) n += 1;
-  return n;
-}
-
 function trendOf(current: Rate, previous: Rate, margin: number): Trend {
   if (current.whole === 0 || previous.whole === 0) return 'unknown';
   const c = compareRates(current, previous, margin);
@@ -94,20 +88,6 @@ export interface ComputeOptions {
   readonly noticeFrom?: string;
 }
 
-/**
- * First day of the school year (läsår) that contains `asOf`: 1 July, so that
- * the autumn term and the following spring term form one year.
- */
-export function schoolYearStart(asOf: string): string {
-  const year = Number(asOf.slice(0, 4));
-  const month = Number(asOf.slice(5, 7));
-  return `${String(month >= 7 ? year : year - 1).padStart(4, '0')}-07-01`;
-}
-
-function isWholeDayAbsent(d: LedgerDay): boolean {
-  return d.lessons > 0 && d.valid + d.invalid === d.scheduled;
-}
-
 function latestThisTerm(
   measures: StudentCase['measures'],
   step: StudentCase['measures'][number]['step'],
@@ -145,7 +125,8 @@ export function computeFacts(
 
   // An `obehovligt` decision covers the absence up to its own date: the episode starts the day after.
   const latestInvestigation = latestMeasure(input.measures, 'rektor-utredning', asOf);
-  const episodeStart = latestInvestigation?.outcome === 'obehovligt' ? dayNumber(latestInvestigation.date) + 1 : -Infinity;
+  const obehovligt = latestInvestigation?.outcome === 'obehovligt';
+  const episodeStart = obehovligt ? dayNumber(latestInvestigation.date) + 1 : -Infinity;
   const range = { from: episodeStart, to: asOfDay, windowSchoolDays: params.rollingWindowSchoolDays };
   const state = walkAbsence(ledger.days, index, range);
 
@@ -161,7 +142,8 @@ export function computeFacts(
   const previousSums =
     previousStart === undefined ? { scheduled: 0, valid: 0, invalid: 0 } : sumDays(ledger.days, Math.max(previousStart, episodeStart), windowStart - 1);
 
-  const signals = signalsOn(input.signals, input.measures, asOf, params.signalValidityDays, ageInYears(student.birthDate, asOf) < 18);
+  const ageYears = ageInYears(student.birthDate, asOf);
+  const signals = signalsOn(input.signals, input.measures, asOf, params.signalValidityDays, ageYears < 18);
   const active = new Set(signals.active.map((s) => s.type));
   const signalFacts = Object.fromEntries(
     SignalTypeSchema.options.map((s) => [signalFact(s), active.has(s)]),
@@ -171,14 +153,13 @@ export function computeFacts(
 
   const termStartIso = term === undefined ? undefined : isoDate(term.start);
   const latestThisTermInvestigation = latestThisTerm(input.measures, 'rektor-utredning', asOf, termStartIso);
-  const obehovligt = latestInvestigation?.outcome === 'obehovligt';
   const episodeHasAbsence = obehovligt && ledger.days.some((d) => d.day >= episodeStart && d.valid + d.invalid > 0);
 
   const noticeDays = daysToNotify(ledger.days, index, asOf, params.sameDayNoticeLookbackSchoolDays, input.measures, options.noticeFrom);
 
   const residence = student.residence;
   const reportingRate = rate(state.termReportedLessons, state.termAllLessons);
-  const windowAbsence = rate(state.windowValid + state.windowInvalid, state.windowScheduled);
+  const absence = absenceFacts(state);
   const previousWindowAbsence = rate(previousSums.valid + previousSums.invalid, previousSums.scheduled);
 
   if (term === undefined) warnings.push({ kind: 'no-school-term', asOf });
@@ -188,7 +169,6 @@ export function computeFacts(
   }
   if (ledger.recordsAfterAsOf > 0) warnings.push({ kind: 'records-after-as-of', count: ledger.recordsAfterAsOf });
 
-  const ageYears = ageInYears(student.birthDate, asOf);
   // Dated parameter: the value whose range contains asOf (SoL 3 kap. 6 a §: 15, then 12 from 2023-07-01).
   const consentAge = datedValueInForce(params.childConsentAgeOppnaInsatser, asOf)?.value;
   const facts: MeasuredFacts = {
@@ -208,10 +188,9 @@ export function computeFacts(
     // Only the purpose that says so: consent to information sharing (school – social services) is not consent to tell the parents.
     studentConsentsToParentContact: input.consents['contact-with-parents']?.student === 'given',
     termId: term?.id ?? null,
-    ...absenceFacts(state),
-    windowAbsence,
+    ...absence,
     previousWindowAbsence,
-    trend: trendOf(windowAbsence, previousWindowAbsence, params.trendMarginPercent),
+    trend: trendOf(absence.windowAbsence, previousWindowAbsence, params.trendMarginPercent),
     termAbsenceOccasions: countOccasions(termLessons, 'any'),
     termInvalidAbsenceOccasions: countOccasions(termLessons, 'invalid'),
     reportingRate,
@@ -233,7 +212,7 @@ export function computeFacts(
     patterns: computePatterns(termDays),
     anchors: { currentAbsenceStart: state.currentStreakStart === null || currentStreakInTerm(state) === 0 ? null : isoDate(state.currentStreakStart) },
     signals,
-    episode: latestInvestigation?.outcome === 'obehovligt' ? { start: isoDate(episodeStart), obehovligtOn: latestInvestigation.date } : null,
+    episode: obehovligt && latestInvestigation !== undefined ? { start: isoDate(episodeStart), obehovligtOn: latestInvestigation.date } : null,
     noticeDays,
     history: () => {
       history ??= absenceHistory(ledger.days, index, range);

@@ -33,4 +33,4 @@ export function latestMeasure(
  * "obehövligt", so contradictory records keep the duties that follow an
  * opened investigation (the cautious reading).
  */
-const OUTCOME_RANK: Readonly<Record<Measure['outcome'], number>> = { done: 0, started: 1, obehovligt: 2 };
+export const OUTCOME_RANK: Readonly<Record<Measure['outcome'], number>> = { done: 0, started: 1, obehovligt: 2 };

@@ -1,3 +1,4 @@
+import { OUTCOME_RANK } from '../model/measures.js';
 import type { Measure } from '../model/studentCase.js';
 import type { StepId } from '../model/vocabulary.js';
 import { STEP_CATALOG } from './catalog.js';
@@ -24,9 +25,7 @@ export function closingMeasure(step: StepId, arisesOn: string, measures: readonl
     if (m.date < arisesOn || m.date > asOf) continue;
     const closes = m.step === step || (obehovligt && m.step === 'rektor-utredning' && m.outcome === 'obehovligt');
     if (!closes) continue;
-    if (best === undefined || m.date > best.date || (m.date === best.date && RANK[m.outcome] < RANK[best.outcome])) best = m;
+    if (best === undefined || m.date > best.date || (m.date === best.date && OUTCOME_RANK[m.outcome] < OUTCOME_RANK[best.outcome])) best = m;
   }
   return best;
 }
-
-const RANK: Readonly<Record<Measure['outcome'], number>> = { done: 0, started: 1, obehovligt: 2 };

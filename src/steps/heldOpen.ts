@@ -3,6 +3,7 @@ import type { Measure } from '../model/studentCase.js';
 import type { StepId } from '../model/vocabulary.js';
 import { consentRequestFor, sortSteps } from './buildSteps.js';
 import { closingMeasure } from './closing.js';
+import { stepKey as keyOf } from './stepKey.js';
 
 /** What `evaluate` needs of an earlier night's decision to keep its duties open. */
 export interface PreviousNight {
@@ -28,9 +29,6 @@ function earliestOrNull(a: string | null, b: string | null): string | null {
   return b < a ? b : a;
 }
 
-function keyOf(s: { readonly id: StepId; readonly forStep?: StepId | undefined }): string {
-  return s.forStep === undefined ? s.id : `${s.id}/${s.forStep}`;
-}
 
 function arisesOf(s: PreviousStep, previous: PreviousNight): string {
   return s.arisesOn ?? previous.asOf;

@@ -43,7 +43,18 @@ export function decideCase(input: StudentCaseInput, policy: Policy, asOf: string
  * @example stepKeys(decision) // e.g. ['eht', 'rektor-utredning', 'samtycke>skolsocialt-team', 'skolsocialt-team']
  */
 export function stepKeys(decision: Decision): string[] {
-  return [...new Set(decision.steps.map((s) => (s.forStep === undefined ? s.id : `${s.id}>${s.forStep}`)))].sort();
+  return [...new Set(decision.steps.map(stepKeyOf))].sort();
+}
+
+/**
+ * One step's key as `stepKeys` writes it (`samtycke>sip` for a consent request).
+ *
+ * @param s - a step
+ * @returns the key
+ * @example stepKeyOf({ id: 'samtycke', forStep: 'sip' }) // 'samtycke>sip'
+ */
+export function stepKeyOf(s: Pick<Decision['steps'][number], 'id' | 'forStep'>): string {
+  return s.forStep === undefined ? s.id : `${s.id}>${s.forStep}`;
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Decision } from '../../model/decision.js';
 import type { StudentCaseInput } from '../../model/studentCase.js';
 import type { Policy } from '../../policy/policy.js';
 import { closingMeasure } from '../../steps/closing.js';
-import { decideCase, stepKeys } from '../decide.js';
+import { decideCase, stepKeyOf, stepKeys } from '../decide.js';
 import { policyRef, type InvariantCheck } from '../invariant.js';
 import { casesOn, evaluationDates, type InvariantOptions } from './options.js';
 
@@ -15,7 +15,7 @@ export interface CaseOnTwoNights {
   readonly input: StudentCaseInput;
 }
 
-const keyOf = (s: Decision['steps'][number]): string => (s.forStep === undefined ? s.id : `${s.id}>${s.forStep}`);
+const keyOf = stepKeyOf;
 
 /** A step's dates contradicting each other or its night, if any. */
 function badDates(d: Decision): string | undefined {
