@@ -222,6 +222,7 @@ export function decideOn(
     },
     noticeDays: measured.noticeDays,
     absenceStart: anchors.currentAbsenceStart,
+    skolkMonths: anchors,
     consentAge: datedValueInForce(policy.parameters.childConsentAgeOppnaInsatser, asOf),
     ...(options.openSince === undefined ? {} : { openSince: options.openSince }),
   });

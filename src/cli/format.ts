@@ -1,5 +1,5 @@
-import type { ChildConsentPath, DateSource, Decision, EvidenceItem, ExpiredSignal, Routing, Step } from '../model/decision.js';
-import { FACT_CATALOG } from '../model/factCatalog.js';
+import type { ChildConsentPath, CsnReport, DateSource, Decision, EvidenceItem, ExpiredSignal, Routing, Step } from '../model/decision.js';
+import { FACT_CATALOG, signalLabel } from '../model/factCatalog.js';
 import type { Rate } from '../model/facts.js';
 import { TYPOLOGY_STRENGTH_LABELS, TYPOLOGY_TYPE_LABELS, type Hypothesis } from '../model/typology.js';
 
@@ -65,6 +65,8 @@ function formatRouting(r: Routing, lang: Lang): string {
       return lang === 'sv' ? 'vårdnadshavare' : 'guardians';
     case 'huvudman':
       return 'huvudman';
+    case 'csn':
+      return 'CSN';
     case 'hemkommun':
       return `${lang === 'sv' ? 'hemkommun' : 'home municipality'} ${r.municipalityCode}`;
     case 'socialtjanst':
@@ -94,6 +96,32 @@ export function formatChildConsentPath(p: ChildConsentPath, lang: Lang): string 
   return p.available
     ? `guardians refuse: social services may decide open support on the child's own consent (age ${p.ageYears}, threshold ${p.minimumAge}${since}; ${p.basis.citation})`
     : `guardians refuse: the child (age ${p.ageYears}) cannot yet consent alone to open support (threshold ${p.minimumAge}${since}; ${p.basis.citation})`;
+}
+
+/**
+ * The CSN report's dates and checks, one line each.
+ *
+ * @param r - the step's `csnReport`
+ * @param lang - output language
+ * @returns lines of text
+ * @example formatCsnReport({ firstSkolkDay: '2026-11-03', earliestReportDate: '2026-12-03', earliestExceptionalReportDate: '2026-11-18', studiehjalp: 'yes', specialReasons: [] }, 'en')[0] // 'first skolk day 2026-11-03; report from 2026-12-03 (exceptionally from 2026-11-18)'
+ */
+export function formatCsnReport(r: CsnReport, lang: Lang): string[] {
+  const sv = lang === 'sv';
+  const lines = [
+    sv
+      ? `första skolkdag ${r.firstSkolkDay}; rapport tidigast ${r.earliestReportDate} (i undantagsfall ${r.earliestExceptionalReportDate})`
+      : `first skolk day ${r.firstSkolkDay}; report from ${r.earliestReportDate} (exceptionally from ${r.earliestExceptionalReportDate})`,
+  ];
+  if (r.studiehjalp === 'unknown') lines.push(sv ? 'kontrollera att eleven har studiehjälp' : 'check that the student has studiehjälp');
+  lines.push(
+    r.specialReasons.length === 0
+      ? sv
+        ? 'särskilda skäl att avstå? inga signaler registrerade'
+        : 'special reasons to refrain? no signals recorded'
+      : `${sv ? 'särskilda skäl att avstå? signaler' : 'special reasons to refrain? signals'}: ${r.specialReasons.map((s) => signalLabel(s)[lang]).join(', ')}`,
+  );
+  return lines;
 }
 
 /**
@@ -238,6 +266,7 @@ export function formatDecision(d: Decision, lang: Lang): string {
     }
     const path = step.consent.required ? step.consent.childConsentPath : undefined;
     if (path !== undefined && step.forStep === undefined) lines.push(`      ${formatChildConsentPath(path, lang)}`);
+    if (step.csnReport !== undefined) lines.push(...formatCsnReport(step.csnReport, lang).map((l) => `      ${l}`));
   }
   for (const w of d.warnings) lines.push(`  ! ${w.kind}${'count' in w ? ` (${w.count})` : ''}`);
   return lines.join('\n');

@@ -36,6 +36,17 @@ export interface AbsenceState {
   currentStreakEnd: number | null;
   schoolYearWholeDays: number;
   invalidToday: number;
+  /** First day of the day's calendar month. */
+  monthStart: number;
+  /** Invalid absence minutes and days with invalid absence in the day's calendar month, up to the day. */
+  monthInvalid: number;
+  monthInvalidDays: number;
+  /** First day with invalid absence in the day's calendar month, or null. */
+  monthFirstInvalidDay: number | null;
+  /** The same for the calendar month before (zero when the walk began after it). */
+  previousMonthInvalid: number;
+  previousMonthInvalidDays: number;
+  previousMonthFirstInvalidDay: number | null;
 }
 
 /** Where a walk starts and ends, and how wide the rolling window is. */
@@ -70,7 +81,24 @@ function emptyState(day: number): AbsenceState {
     currentStreakEnd: null,
     schoolYearWholeDays: 0,
     invalidToday: 0,
+    monthStart: monthStartOf(day),
+    monthInvalid: 0,
+    monthInvalidDays: 0,
+    monthFirstInvalidDay: null,
+    previousMonthInvalid: 0,
+    previousMonthInvalidDays: 0,
+    previousMonthFirstInvalidDay: null,
   };
+}
+
+/** First day of the calendar month of `day`, as a day number. */
+function monthStartOf(day: number): number {
+  return dayNumber(`${isoDate(day).slice(0, 7)}-01`);
+}
+
+/** First day of the calendar month before the month of `day`. */
+function previousMonthStartOf(day: number): number {
+  return monthStartOf(monthStartOf(day) - 1);
 }
 
 /** 1 July after the day (the start of the next school year, läsår), as a day number. */
@@ -107,9 +135,14 @@ export function walkAbsence(
   const windowOfTo = index.firstOfSchoolDaysEndingAt(range.to, range.windowSchoolDays) ?? range.to + 1;
   // Start early enough for the term of `to`, the window and every ledger day in range.
   const termOfTo = index.termAt(range.to);
-  let start = Math.max(range.from, Math.min(termOfTo?.start ?? range.to, windowOfTo, firstLedgerDay ?? range.to));
+  // …and early enough for the calendar month before `to` (CSN's skolk months).
+  let start = Math.max(
+    range.from,
+    Math.min(termOfTo?.start ?? range.to, windowOfTo, firstLedgerDay ?? range.to, previousMonthStartOf(range.to)),
+  );
   if (!Number.isFinite(start)) start = range.to;
   const s = emptyState(start);
+  let nextMonth = monthStartOf(monthStartOf(start) + 31);
   let nextYear = nextSchoolYearStart(start);
   let schoolAt = lowerBound(schoolDays, start);
   let ledgerAt = lowerBoundDay(days, start);
@@ -133,6 +166,16 @@ export function walkAbsence(
       // A streak still running goes on into the new term; it counts there once it continues.
       s.longestStreak = 0;
     }
+    if (day >= nextMonth) {
+      // Walking day by day, the month that ends is always the calendar month before the new one.
+      s.previousMonthInvalid = s.monthInvalid;
+      s.previousMonthInvalidDays = s.monthInvalidDays;
+      s.previousMonthFirstInvalidDay = s.monthFirstInvalidDay;
+      s.monthInvalid = s.monthInvalidDays = 0;
+      s.monthFirstInvalidDay = null;
+      s.monthStart = day;
+      nextMonth = monthStartOf(day + 31);
+    }
     if (day >= nextYear) {
       nextYear = nextSchoolYearStart(day);
       s.schoolYearWholeDays = 0;
@@ -148,6 +191,11 @@ export function walkAbsence(
     if (d !== undefined && d.day === day) {
       ledgerAt += 1;
       s.invalidToday = d.invalid;
+      if (d.invalid > 0) {
+        s.monthInvalid += d.invalid;
+        s.monthInvalidDays += 1;
+        s.monthFirstInvalidDay ??= day;
+      }
       if (termStart !== null) {
         s.termScheduled += d.scheduled;
         s.termValid += d.valid;

@@ -68,6 +68,9 @@ export interface FactsResult {
   readonly anchors: {
     /** First day of the current whole-day absence streak, or null when there is none. */
     readonly currentAbsenceStart: string | null;
+    /** First day with invalid absence in the calendar month of asOf, and in the month before (CSN's first skolk day). */
+    readonly monthFirstInvalidDay: string | null;
+    readonly previousMonthFirstInvalidDay: string | null;
   };
   /** Signals in force on asOf (the ones the signal facts read) and those that have ended. */
   readonly signals: SignalsOnDate;
@@ -201,6 +204,8 @@ export function computeFacts(
     ehtHeldThisTerm: latestThisTerm(input.measures, 'eht', asOf, termStartIso) !== undefined,
     orosanmalanMade: orosanmalan !== undefined,
     daysSinceOrosanmalan: orosanmalan === undefined ? null : asOfDay - dayNumber(orosanmalan),
+    studiehjalp: student.studiehjalp,
+    studiehjalpAgeEligible: asOf <= `${String(Number(student.birthDate.slice(0, 4)) + 20).padStart(4, '0')}-06-30`,
     childConsentAgeOppnaInsatser: consentAge ?? null,
     childMayConsentToOppnaInsatser: consentAge !== undefined && ageYears >= consentAge,
     ...signalFacts,
@@ -210,7 +215,11 @@ export function computeFacts(
     facts,
     warnings,
     patterns: computePatterns(termDays),
-    anchors: { currentAbsenceStart: state.currentStreakStart === null || currentStreakInTerm(state) === 0 ? null : isoDate(state.currentStreakStart) },
+    anchors: {
+      currentAbsenceStart: state.currentStreakStart === null || currentStreakInTerm(state) === 0 ? null : isoDate(state.currentStreakStart),
+      monthFirstInvalidDay: state.monthFirstInvalidDay === null ? null : isoDate(state.monthFirstInvalidDay),
+      previousMonthFirstInvalidDay: state.previousMonthFirstInvalidDay === null ? null : isoDate(state.previousMonthFirstInvalidDay),
+    },
     signals,
     episode: obehovligt && latestInvestigation !== undefined ? { start: isoDate(episodeStart), obehovligtOn: latestInvestigation.date } : null,
     noticeDays,
@@ -242,6 +251,10 @@ const NUMBER_FACTS = {
   termLessonLevelInvalidLessons: (s) => s.termLessonLevelInvalid,
   invalidAbsenceMinutesToday: (s) => s.invalidToday,
   schoolYearWholeDayAbsenceDays: (s) => s.schoolYearWholeDays,
+  monthInvalidAbsenceMinutes: (s) => s.monthInvalid,
+  monthInvalidAbsenceDays: (s) => s.monthInvalidDays,
+  previousMonthInvalidAbsenceMinutes: (s) => s.previousMonthInvalid,
+  previousMonthInvalidAbsenceDays: (s) => s.previousMonthInvalidDays,
 } as const satisfies Partial<Record<keyof MeasuredFacts, Getter>>;
 
 const RATE_FACTS = {

@@ -28,6 +28,7 @@ export interface Reason {
 export type Routing =
   | { readonly target: 'vardnadshavare' }
   | { readonly target: 'huvudman' }
+  | { readonly target: 'csn' }
   | { readonly target: 'hemkommun'; readonly municipalityCode: string }
   | { readonly target: 'socialtjanst'; readonly municipalityCode: string; readonly district: string | null }
   | {
@@ -95,6 +96,26 @@ export type DateSource =
   | { readonly kind: 'measure'; readonly ruleId: string; readonly step: StepId }
   | { readonly kind: 'evaluation-date'; readonly ruleId: string };
 
+/**
+ * What a `csn-rapport` step needs (domain.md §1.6; csn.se): the report counts
+ * from a first skolk day, is normally sent no earlier than 30 days after it
+ * (in exceptional cases 15, when it is clear the absence is at least four
+ * hours on several occasions), only for a student with studiehjälp, and the
+ * school may refrain for särskilda skäl.
+ */
+export interface CsnReport {
+  /** The first day with invalid absence in the month that reached CSN's limit (the school may choose another skolk day). */
+  readonly firstSkolkDay: string;
+  /** firstSkolkDay + 30 days: the earliest date a report is normally sent. */
+  readonly earliestReportDate: string;
+  /** firstSkolkDay + 15 days: the earliest date in exceptional cases. */
+  readonly earliestExceptionalReportDate: string;
+  /** `unknown`: check that the student has studiehjälp before reporting. */
+  readonly studiehjalp: 'yes' | 'unknown';
+  /** Signals in force that may be särskilda skäl not to report (illness, bullying, personal reasons). Empty: none recorded. */
+  readonly specialReasons: readonly SignalType[];
+}
+
 /** A recommended step, explained. */
 export interface Step {
   readonly id: StepId;
@@ -129,6 +150,8 @@ export interface Step {
   readonly heldOpen?: { readonly verifiedOn: string };
   readonly routing: Routing | null;
   readonly consent: ConsentState;
+  /** For `csn-rapport`: the first skolk day, the earliest report dates and the särskilda-skäl check. */
+  readonly csnReport?: CsnReport;
   /** For `samtycke`: the step whose consent is asked for. */
   readonly forStep?: StepId;
   readonly reasons: readonly Reason[];

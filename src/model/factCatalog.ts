@@ -1,6 +1,6 @@
 import type { FactInfo, Facts, SignalFact, TypologyFact } from './facts.js';
 import { ABSENCE_TYPES, TYPOLOGY_LEVELS, TYPOLOGY_TYPE_LABELS, type AbsenceType } from './typology.js';
-import { SignalTypeSchema, type SignalType } from './vocabulary.js';
+import { SignalTypeSchema, StudiehjalpSchema, type SignalType } from './vocabulary.js';
 
 /** Computed once per signal type: `signalFact` runs for every signal of every student. */
 const signalFacts = new Map<SignalType, SignalFact>();
@@ -54,6 +54,7 @@ const SIGNAL_LABELS: Record<SignalType, [string, string]> = {
   'guardian-unreachable': ['vårdnadshavare går inte att nå', 'guardians cannot be reached'],
   'own-request-for-help': ['eleven ber själv om hjälp', 'the student asks for help'],
   'guardian-requests-help': ['vårdnadshavare ber om hjälp', 'the guardians ask for help'],
+  bullying: ['eleven utsätts för kränkande behandling eller mobbning', 'the student is subjected to degrading treatment or bullying'],
 };
 
 /**
@@ -153,6 +154,28 @@ export const FACT_CATALOG: Readonly<Record<keyof Facts, FactInfo>> = {
     type: 'number',
     sv: 'Dagar med ogiltig frånvaro som vårdnadshavarna ännu inte informerats om',
     en: 'Days with invalid absence the guardians have not yet been told about',
+  },
+  monthInvalidAbsenceMinutes: { type: 'number', sv: 'Ogiltig frånvaro denna kalendermånad (min)', en: 'Invalid absence this calendar month (min)' },
+  monthInvalidAbsenceDays: {
+    type: 'number',
+    sv: 'Dagar med ogiltig frånvaro denna kalendermånad (tillfällen)',
+    en: 'Days with invalid absence this calendar month (occasions)',
+  },
+  previousMonthInvalidAbsenceMinutes: {
+    type: 'number',
+    sv: 'Ogiltig frånvaro förra kalendermånaden (min)',
+    en: 'Invalid absence last calendar month (min)',
+  },
+  previousMonthInvalidAbsenceDays: {
+    type: 'number',
+    sv: 'Dagar med ogiltig frånvaro förra kalendermånaden (tillfällen)',
+    en: 'Days with invalid absence last calendar month (occasions)',
+  },
+  studiehjalp: { type: 'string', values: StudiehjalpSchema.options, sv: 'Studiehjälp från CSN (yes/no/unknown)', en: 'Studiehjälp from CSN (yes/no/unknown)' },
+  studiehjalpAgeEligible: {
+    type: 'boolean',
+    sv: 'Högst vårterminen det år eleven fyller 20 (studiehjälp kan betalas)',
+    en: 'No later than the spring term of the year the student turns 20 (studiehjälp can be paid)',
   },
   utredningObehovlig: {
     type: 'boolean',

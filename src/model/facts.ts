@@ -75,6 +75,23 @@ export interface Facts extends Readonly<Record<SignalFact, boolean>>, Readonly<R
    * `vardnadshavare-informeras` measure (SL 7 kap. 17 §).
    */
   readonly invalidAbsenceDaysToNotify: number;
+  /** Invalid absence minutes in the calendar month of asOf (up to asOf). */
+  readonly monthInvalidAbsenceMinutes: number;
+  /**
+   * School days with invalid absence in the calendar month of asOf: the
+   * "tillfällen" of CSN's skolk rule, one per day (a day with two skipped
+   * lessons is one occasion; a week away is five). Unlike runs of lessons,
+   * it never falls when absence is added.
+   */
+  readonly monthInvalidAbsenceDays: number;
+  /** Invalid absence minutes in the calendar month before asOf's. */
+  readonly previousMonthInvalidAbsenceMinutes: number;
+  /** School days with invalid absence in the calendar month before asOf's. */
+  readonly previousMonthInvalidAbsenceDays: number;
+  /** `yes`, `no` or `unknown`: whether the student has studiehjälp from CSN. */
+  readonly studiehjalp: string;
+  /** asOf is on or before 30 June of the year the student turns 20: studiehjälp is paid until vårterminen that year (domain.md §1.6). */
+  readonly studiehjalpAgeEligible: boolean;
 
   readonly utredningObehovlig: boolean;
   readonly utredningInledd: boolean;

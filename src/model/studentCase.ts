@@ -9,6 +9,7 @@ import {
   SchoolTeamSchema,
   SignalTypeSchema,
   StepIdSchema,
+  StudiehjalpSchema,
 } from './vocabulary.js';
 
 /** A Swedish municipality code (kommunkod), always four digits: Stockholm is "0180". */
@@ -52,6 +53,8 @@ export const StudentSchema = z
     school: SchoolSchema,
     residence: ResidenceSchema.optional(),
     protectedIdentity: z.boolean().default(false),
+    /** Studiehjälp from CSN (gymnasium): decides whether skolk is reported to CSN. */
+    studiehjalp: StudiehjalpSchema.default('unknown'),
   })
   .superRefine((s, ctx) => {
     if (s.residence === undefined && !s.protectedIdentity) {

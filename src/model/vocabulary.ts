@@ -89,8 +89,37 @@ export const SignalTypeSchema = z.enum([
   'guardian-unreachable',
   'own-request-for-help',
   'guardian-requests-help',
+  'bullying',
 ]);
 export type SignalType = z.infer<typeof SignalTypeSchema>;
+
+/**
+ * Whether the student has studiehjälp from CSN (studiebidrag, inackorderings-
+ * tillägg, extra tillägg, lärlingsersättning). Only then does skolk go to CSN
+ * (domain.md §1.6). `unknown` keeps the CSN step, with the question in it.
+ */
+export const StudiehjalpSchema = z.enum(['yes', 'no', 'unknown']);
+export type Studiehjalp = z.infer<typeof StudiehjalpSchema>;
+
+/**
+ * Signals that may be särskilda skäl for a school not to report skolk to CSN:
+ * illness or ill health, bullying, and other personal reasons the school knows
+ * of (csn.se "Ogiltig frånvaro på gymnasiet": "I vissa fall kan det finnas
+ * speciella anledningar till den ogiltiga frånvaron, exempelvis mobbning.
+ * Skolan kan då välja att inte rapportera den till CSN"; domain.md §1.6).
+ */
+export const CSN_SPECIAL_REASON_SIGNALS: readonly SignalType[] = [
+  'bullying',
+  'anxiety-distress',
+  'neurodevelopmental-condition',
+  'needs-health-and-social-care',
+  'harm-suspected',
+  'violence-disclosed',
+  'caregiving-at-home',
+  'guardian-own-problems',
+  'neglect-signs',
+  'complex-problems',
+];
 
 /**
  * Signals of a concern that a child may be harmed: each one dated after the
@@ -140,11 +169,16 @@ export const StepIdSchema = z.enum([
   'forhandsbedomning-bevakning',
   'vitesforelaggande-prova',
   'stod-vuxen-elev',
+  'csn-rapport',
   'samtycke',
 ]);
 export type StepId = z.infer<typeof StepIdSchema>;
 
-/** `lagkrav` = statutory duty, `riktlinje` = municipal policy, `stod` = suggested support. */
+/**
+ * `lagkrav` = statutory duty, `riktlinje` = a guideline (a municipality's
+ * policy, or a national agency's practice such as CSN's skolk reporting),
+ * `stod` = suggested support.
+ */
 export const StepKindSchema = z.enum(['lagkrav', 'riktlinje', 'stod']);
 export type StepKind = z.infer<typeof StepKindSchema>;
 

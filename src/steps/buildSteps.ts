@@ -20,6 +20,7 @@ import type { OpenDuty } from './heldOpen.js';
 import { dueFrom, noticeOccasions } from './dueDates.js';
 import { strictest, URGENCY_ORDER } from './deadline.js';
 import { routeStep } from './routing.js';
+import { csnReport, firstSkolkDay, type SkolkMonths } from './csnReport.js';
 
 /** One rule in force, run on the facts. */
 export interface EvaluatedRule {
@@ -40,6 +41,8 @@ export interface StepContext {
   readonly noticeDays: readonly NoticeDay[];
   /** First day of the current whole-day streak (for `absence-start` deadlines). */
   readonly absenceStart: string | null;
+  /** First days with invalid absence of last month and this month (the CSN report's first skolk day). */
+  readonly skolkMonths?: SkolkMonths;
   /** The child-consent age in force on asOf. */
   readonly consentAge: DatedValue | undefined;
   /**
@@ -64,6 +67,8 @@ interface Duty {
   readonly closableFrom: string;
   readonly source: DateSource;
   readonly deadlines: ReadonlyArray<{ readonly deadline: Deadline; readonly anchor: string | null }>;
+  /** For `csn-rapport`: the first skolk day the report counts from. */
+  readonly skolkFrom?: string;
 }
 
 function startedInvestigation(input: StudentCase, asOf: string, notBefore: string): string | null {
@@ -85,6 +90,9 @@ function dutyOf(stepId: StepId, e: EvaluatedRule, ctx: StepContext): Duty {
     closableFrom = arisesOn;
     source = { kind: 'absence-days', days };
   }
+  // Skolk to CSN counts from the first skolk day of the month that reached the limit: a report on or after it covers that month.
+  const skolkFrom = stepId === 'csn-rapport' && ctx.skolkMonths !== undefined ? firstSkolkDay(e.evidence, ctx.skolkMonths, after) : null;
+  if (skolkFrom !== null && skolkFrom < closableFrom) closableFrom = skolkFrom;
   // A duty open last night keeps its dates (the notice keeps its days instead: see `noticeFrom`).
   const open = source.kind === 'absence-days' ? undefined : ctx.openSince?.get(stepId);
   if (open !== undefined && open.arisesOn < arisesOn) arisesOn = open.arisesOn;
@@ -112,7 +120,7 @@ function dutyOf(stepId: StepId, e: EvaluatedRule, ctx: StepContext): Duty {
             : arisesOn;
     return { deadline, anchor };
   });
-  return { evaluated: e, arisesOn, closableFrom, source, deadlines };
+  return { evaluated: e, arisesOn, closableFrom, source, deadlines, ...(skolkFrom === null ? {} : { skolkFrom }) };
 }
 
 function schoolDaysBetween(schoolDays: readonly number[], after: number, upTo: number): number {
@@ -224,6 +232,10 @@ function stepFrom(stepId: StepId, open: readonly Duty[], ctx: StepContext): Step
   const kind = open.map((d) => d.evaluated.rule.kind).reduce((a, b) => (KIND_STRENGTH[b] < KIND_STRENGTH[a] ? b : a));
   const consent = withChildConsentPath(consentState(definition, ctx.input.consents, ctx.facts.ageYears), ctx.facts.ageYears, ctx.consentAge);
   const blocked = consent.required && !consent.satisfied;
+  const skolkFrom = open.map((d) => d.skolkFrom).find((d) => d !== undefined);
+  const studiehjalp = ctx.input.student.studiehjalp;
+  const csn =
+    skolkFrom === undefined || studiehjalp === 'no' ? undefined : csnReport(skolkFrom, studiehjalp, ctx.dating.signals.map((s) => s.type));
   return {
     id: stepId,
     label: { sv: definition.sv, en: definition.en },
@@ -238,6 +250,7 @@ function stepFrom(stepId: StepId, open: readonly Duty[], ctx: StepContext): Step
     status: blocked ? 'blocked' : due !== null && due < ctx.asOf ? 'overdue' : 'recommended',
     routing: definition.routing === undefined ? null : routeStep(definition.routing, ctx.input.student),
     consent,
+    ...(csn === undefined ? {} : { csnReport: csn }),
     reasons: open.map((d) => toReason(d.evaluated)),
     escalations: [],
   };

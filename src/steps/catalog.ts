@@ -2,7 +2,7 @@ import type { Deadline } from '../model/policyFile.js';
 import type { ConsentParty, ConsentPurpose, Role, StepId } from '../model/vocabulary.js';
 
 /** Who a step is addressed to, when it leaves the school. */
-export type RoutingTarget = 'vardnadshavare' | 'huvudman' | 'hemkommun' | 'socialtjanst';
+export type RoutingTarget = 'vardnadshavare' | 'huvudman' | 'hemkommun' | 'socialtjanst' | 'csn';
 
 /**
  * When a recorded measure closes a step (see `closingMeasure`):
@@ -199,6 +199,14 @@ export const STEP_CATALOG: Readonly<Record<StepId, StepDefinition>> = {
     en: 'Support the student (18 or older) who disclosed violence in seeking help: social services, health care, a police report if it is a crime',
     responsible: 'elevhalsan',
     deadline: deadline('snarast'),
+  },
+  'csn-rapport': {
+    id: 'csn-rapport',
+    sv: 'Pröva rapport av skolk till CSN (studiehjälp): tidigast 30 dagar efter första skolkdag; finns särskilda skäl att avstå?',
+    en: 'Consider reporting skolk to CSN (studiehjälp): normally 30 days after the first skolk day at the earliest; are there special reasons to refrain?',
+    responsible: 'rektor',
+    deadline: deadline('planeras'),
+    routing: 'csn',
   },
   samtycke: {
     id: 'samtycke',

@@ -14,7 +14,7 @@ import type { RoutingTarget } from './catalog.js';
  * @example routeStep('socialtjanst', student) // { target: 'socialtjanst', municipalityCode: '0180', district: 'Skarpnäck' }
  */
 export function routeStep(target: RoutingTarget, student: Student): Routing {
-  if (target === 'vardnadshavare' || target === 'huvudman') return { target };
+  if (target === 'vardnadshavare' || target === 'huvudman' || target === 'csn') return { target };
   if (student.protectedIdentity) return { target: 'manual', for: target, reason: 'protected-identity' };
   const residence = student.residence;
   if (residence === undefined) return { target: 'manual', for: target, reason: 'residence-unknown' };

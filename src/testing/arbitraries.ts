@@ -23,6 +23,7 @@ import type { StudentCaseInput } from '../model/studentCase.js';
 import {
   ConsentStatusSchema,
   HuvudmanSchema,
+  StudiehjalpSchema,
   SignalTypeSchema,
   StepIdSchema,
   type AbsenceReason,
@@ -228,6 +229,8 @@ export function arbitraryStudent(options: StudentOptions = {}): Arbitrary<Studen
       // With protected identity: keep the residence anyway (a caller may still send it) or leave it out.
       keepResidence: fc.boolean(),
       writeFlag: fc.boolean(),
+      // Left out (the default, `unknown`) or given: only gymnasium students have it, but any form may say so.
+      studiehjalp: fc.option(fc.constantFrom(...StudiehjalpSchema.options), { nil: undefined }),
     })
     .map((d) => {
       const student: StudentInput = {
@@ -241,6 +244,7 @@ export function arbitraryStudent(options: StudentOptions = {}): Arbitrary<Studen
         student.residence = d.residence.district === undefined ? { municipalityCode } : { municipalityCode, district: d.residence.district };
       }
       if (d.protectedIdentity || d.writeFlag) student.protectedIdentity = d.protectedIdentity;
+      if (d.studiehjalp !== undefined) student.studiehjalp = d.studiehjalp;
       return student;
     });
 }

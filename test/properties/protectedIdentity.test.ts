@@ -18,7 +18,7 @@ describe.each(BUILTIN_POLICY_IDS)('protected identity (%s)', (policyId) => {
         const d = decide(input, policyId, asOf);
         for (const s of d.steps) {
           if (s.routing === null) continue;
-          expect(['vardnadshavare', 'huvudman', 'manual']).toContain(s.routing.target);
+          expect(['vardnadshavare', 'huvudman', 'csn', 'manual']).toContain(s.routing.target);
           expect(s.routing).not.toHaveProperty('municipalityCode');
           expect(s.routing).not.toHaveProperty('district');
           if (s.routing.target === 'manual') {

@@ -346,6 +346,7 @@ export function fromSs12000(bundle: Ss12000Bundle, sideFile?: unknown, options: 
         school,
         ...(residence === undefined ? {} : { residence }),
         protectedIdentity,
+        ...(context?.studiehjalp === undefined ? {} : { studiehjalp: context.studiehjalp }),
       },
       attendance: [],
       ...(context === undefined ? {} : { consents: context.consents, signals: context.signals, measures: context.measures }),

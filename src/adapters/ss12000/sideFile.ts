@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ConsentsSchema, MeasureSchema, SignalSchema } from '../../model/studentCase.js';
-import { HuvudmanSchema, SchoolTeamSchema } from '../../model/vocabulary.js';
+import { HuvudmanSchema, SchoolTeamSchema, StudiehjalpSchema } from '../../model/vocabulary.js';
 
 /**
  * Context for one school unit that SS 12000 does not carry: the district
@@ -16,11 +16,13 @@ export type SchoolContext = z.infer<typeof SchoolContextSchema>;
 
 /**
  * Context for one student that SS 12000 does not carry: consents, staff
- * signals, steps already taken, and the district within the home
- * municipality. Same vocabularies as `StudentCase`.
+ * signals, steps already taken, studiehjälp, and the district within the
+ * home municipality. Same vocabularies as `StudentCase`.
  */
 export const StudentContextSchema = z.strictObject({
   residenceDistrict: z.string().min(1).max(80).optional(),
+  /** Studiehjälp from CSN (SS 12000 does not carry it); left out means `unknown`. */
+  studiehjalp: StudiehjalpSchema.optional(),
   consents: ConsentsSchema,
   signals: z.array(SignalSchema).default([]),
   measures: z.array(MeasureSchema).default([]),

@@ -43,6 +43,7 @@ describe('fromSs12000: mapping of each field', () => {
       school: { id: '12345678', huvudman: 'kommunal', municipalityCode: '0180', teams: [] }, // schoolUnitCode; 212000-… ; Organisation.municipalityCode
       residence: { municipalityCode: '0180' }, // Folkbokföring address, integer 180
       protectedIdentity: false,
+      studiehjalp: 'unknown', // SS 12000 does not carry it; the side file may
     });
     expect(c.attendance).toEqual([
       { date: DAY, start: '08:10', scheduledMinutes: 50, validAbsenceMinutes: 0, invalidAbsenceMinutes: 0, reported: true, guardianReported: false, reason: 'none' },
@@ -146,6 +147,11 @@ describe('fromSs12000: mapping of each field', () => {
   it('a school unit without schoolUnitCode is identified by its Organisation id', () => {
     const c = only(bundle({ organisations: organisations({ unit: { schoolUnitCode: undefined } }) }), { schools: { [IDS.unit]: { district: 'Kista' } } });
     expect(c.student.school).toMatchObject({ id: IDS.unit, district: 'Kista' });
+  });
+
+  it('the side file adds studiehjälp (CSN), which SS 12000 does not carry', () => {
+    const c = only(bundle(), { students: { [IDS.student]: { studiehjalp: 'yes' } } });
+    expect(c.student.studiehjalp).toBe('yes');
   });
 
   it('the side file adds consents, signals, measures, districts and teams', () => {
