@@ -24,6 +24,6 @@ describe(`policy ${policy.id} ${policy.version}`, () => {
   });
 
   it('"över 20 procent" means over: no kartläggning at exactly 20.00 %, kartläggning one minute over it', () => {
-    expect(findViolation(thresholdBoundary(policy, { step: 'kartlaggning', fact: 'termAbsence', value: 20 }))).toBeUndefined();
+    expect(findViolation(thresholdBoundary(policy, { step: 'kartlaggning', fact: 'termAbsenceBeyondShortIllness', value: 20, minTermSchoolDays: 20 }))).toBeUndefined();
   });
 });

@@ -47,6 +47,17 @@ export interface AbsenceState {
   previousMonthInvalid: number;
   previousMonthInvalidDays: number;
   previousMonthFirstInvalidDay: number | null;
+  /**
+   * Where the term's and the window's days are in the walk's ledger (index
+   * ranges `[termFirst, ledgerEnd)` and `[windowFirst, ledgerEnd)`), so that
+   * `shortIllnessMinutes` can read them when a fact asks.
+   */
+  ledger: readonly LedgerDay[];
+  termFirst: number;
+  windowFirst: number;
+  ledgerEnd: number;
+  /** How many school days of guardian-reported illness count as one short illness (see `shortIllnessMinutes`). */
+  shortIllnessSchoolDays: number;
 }
 
 /** Where a walk starts and ends, and how wide the rolling window is. */
@@ -56,9 +67,11 @@ export interface WalkRange {
   /** Last day (asOf). */
   readonly to: number;
   readonly windowSchoolDays: number;
+  /** School days of guardian-reported illness a "beyond short illness" rate leaves out (default 0: none). */
+  readonly shortIllnessSchoolDays?: number;
 }
 
-function emptyState(day: number): AbsenceState {
+function emptyState(day: number, ledger: readonly LedgerDay[], shortIllnessSchoolDays: number): AbsenceState {
   return {
     day,
     termStart: null,
@@ -88,6 +101,11 @@ function emptyState(day: number): AbsenceState {
     previousMonthInvalid: 0,
     previousMonthInvalidDays: 0,
     previousMonthFirstInvalidDay: null,
+    ledger,
+    termFirst: 0,
+    windowFirst: 0,
+    ledgerEnd: 0,
+    shortIllnessSchoolDays,
   };
 }
 
@@ -141,7 +159,7 @@ export function walkAbsence(
     Math.min(termOfTo?.start ?? range.to, windowOfTo, firstLedgerDay ?? range.to, previousMonthStartOf(range.to)),
   );
   if (!Number.isFinite(start)) start = range.to;
-  const s = emptyState(start);
+  const s = emptyState(start, days, range.shortIllnessSchoolDays ?? 0);
   let nextMonth = monthStartOf(monthStartOf(start) + 31);
   let nextYear = nextSchoolYearStart(start);
   let schoolAt = lowerBound(schoolDays, start);
@@ -163,6 +181,7 @@ export function walkAbsence(
       s.termScheduled = s.termValid = s.termInvalid = 0;
       s.termDaysWithAbsence = s.termWholeDays = s.termPartialDays = s.termLessonLevelInvalid = 0;
       s.termSchoolDaysElapsed = s.termReportedLessons = s.termAllLessons = 0;
+      s.termFirst = ledgerAt;
       // A streak still running goes on into the new term; it counts there once it continues.
       s.longestStreak = 0;
     }
@@ -236,6 +255,8 @@ export function walkAbsence(
       s.windowInvalid -= out.invalid;
       windowOut += 1;
     }
+    s.windowFirst = windowOut;
+    s.ledgerEnd = ledgerAt;
     if (isSchoolDay && onSchoolDay !== undefined) onSchoolDay(s);
   }
   return s;
@@ -252,6 +273,40 @@ export function walkAbsence(
  */
 export function currentStreakInTerm(s: Readonly<AbsenceState>): number {
   return s.currentStreakEnd !== null && s.termStart !== null && s.currentStreakEnd >= s.termStart ? s.currentStreak : 0;
+}
+
+/**
+ * Guardian-reported illness (reason `sick`, reported by the guardians) that
+ * a "beyond short illness" rate leaves out: the sick minutes of the
+ * `shortIllnessSchoolDays` days with the most of them, in the term or in the
+ * window. One flu week is then not by itself "serious" absence, while longer
+ * or repeated illness still counts (every sick day beyond those). Taking the
+ * days with the most minutes, rather than one run of consecutive days, keeps
+ * the rate monotone: more absence never lowers it (it removes at most the
+ * minutes it adds).
+ *
+ * @param s - a walk state
+ * @param over - the term to date or the rolling window
+ * @returns minutes to leave out
+ * @example shortIllnessMinutes(state, 'window') // 1500 for a flu week of five 300-minute days
+ */
+export function shortIllnessMinutes(s: Readonly<AbsenceState>, over: 'term' | 'window'): number {
+  const n = s.shortIllnessSchoolDays;
+  if (n <= 0) return 0;
+  const top: number[] = [];
+  for (let i = over === 'term' ? s.termFirst : s.windowFirst; i < s.ledgerEnd; i += 1) {
+    const m = (s.ledger[i] as LedgerDay).guardianReportedSick;
+    if (m === 0 || (top.length === n && m <= (top[n - 1] as number))) continue;
+    let at = top.length < n ? top.length : n - 1;
+    while (at > 0 && (top[at - 1] as number) < m) {
+      top[at] = top[at - 1] as number;
+      at -= 1;
+    }
+    top[at] = m;
+  }
+  let sum = 0;
+  for (const m of top) sum += m;
+  return sum;
 }
 
 /** Index of the first ledger day on or after `day`. */

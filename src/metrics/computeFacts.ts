@@ -11,7 +11,7 @@ import { COMPULSORY_SCHOOL_FORMS, SignalTypeSchema } from '../model/vocabulary.j
 import type { PolicyParameters } from '../policy/policy.js';
 import { latestMeasure } from '../model/measures.js';
 import { buildLedger, type LedgerDay } from './ledger.js';
-import { absenceHistory, currentStreakInTerm, walkAbsence, type AbsenceHistory, type AbsenceState } from './absenceWalk.js';
+import { absenceHistory, currentStreakInTerm, shortIllnessMinutes, walkAbsence, type AbsenceHistory, type AbsenceState } from './absenceWalk.js';
 import { signalsOn, type SignalsOnDate } from './activeSignals.js';
 import { countOccasions } from './occasions.js';
 import { computePatterns, type AbsencePatterns } from './patterns.js';
@@ -130,7 +130,7 @@ export function computeFacts(
   const latestInvestigation = latestMeasure(input.measures, 'rektor-utredning', asOf);
   const obehovligt = latestInvestigation?.outcome === 'obehovligt';
   const episodeStart = obehovligt ? dayNumber(latestInvestigation.date) + 1 : -Infinity;
-  const range = { from: episodeStart, to: asOfDay, windowSchoolDays: params.rollingWindowSchoolDays };
+  const range = { from: episodeStart, to: asOfDay, windowSchoolDays: params.rollingWindowSchoolDays, shortIllnessSchoolDays: params.shortIllnessSchoolDays };
   const state = walkAbsence(ledger.days, index, range);
 
   const term = index.termAt(asOfDay);
@@ -264,6 +264,8 @@ const RATE_FACTS = {
   windowAbsence: [(s) => s.windowValid + s.windowInvalid, (s) => s.windowScheduled],
   windowValidAbsence: [(s) => s.windowValid, (s) => s.windowScheduled],
   windowInvalidAbsence: [(s) => s.windowInvalid, (s) => s.windowScheduled],
+  termAbsenceBeyondShortIllness: [(s) => s.termValid + s.termInvalid - shortIllnessMinutes(s, 'term'), (s) => s.termScheduled],
+  windowAbsenceBeyondShortIllness: [(s) => s.windowValid + s.windowInvalid - shortIllnessMinutes(s, 'window'), (s) => s.windowScheduled],
 } as const satisfies Partial<Record<keyof MeasuredFacts, readonly [Getter, Getter]>>;
 
 type NumberFactName = keyof typeof NUMBER_FACTS;

@@ -20,6 +20,8 @@ export interface LedgerDay {
   readonly guardianReportedInvalid: number;
   /** Absence minutes with reason `sick`. */
   readonly sick: number;
+  /** Absence minutes with reason `sick` on lessons the guardians reported (sjukanmäld). */
+  readonly guardianReportedSick: number;
   /** Absence minutes with reason `school-initiated` (the school sent the student home). */
   readonly schoolInitiated: number;
   /** The first reported lesson of the day had invalid absence. */
@@ -74,6 +76,7 @@ interface MutableDay {
   guardianReported: number;
   guardianReportedInvalid: number;
   sick: number;
+  guardianReportedSick: number;
   schoolInitiated: number;
   firstLessonInvalid: boolean;
   lastLessonInvalid: boolean;
@@ -116,6 +119,7 @@ export function buildLedger(records: readonly AttendanceRecord[], asOf: string):
         guardianReported: 0,
         guardianReportedInvalid: 0,
         sick: 0,
+        guardianReportedSick: 0,
         schoolInitiated: 0,
         firstLessonInvalid: false,
         lastLessonInvalid: false,
@@ -139,8 +143,10 @@ export function buildLedger(records: readonly AttendanceRecord[], asOf: string):
       current.guardianReported += absentMinutes;
       current.guardianReportedInvalid += r.invalidAbsenceMinutes;
     }
-    if (r.reason === 'sick') current.sick += absentMinutes;
-    else if (r.reason === 'school-initiated') current.schoolInitiated += absentMinutes;
+    if (r.reason === 'sick') {
+      current.sick += absentMinutes;
+      if (r.guardianReported) current.guardianReportedSick += absentMinutes;
+    } else if (r.reason === 'school-initiated') current.schoolInitiated += absentMinutes;
     lessons.push(LESSON_STATES[(absentMinutes > 0 ? 2 : 0) + (invalid ? 1 : 0)] as LedgerLesson);
   }
   return { days, lessons, recordsAfterAsOf };

@@ -134,6 +134,16 @@ export const FACT_CATALOG: Readonly<Record<keyof Facts, FactInfo>> = {
   windowAbsence: { type: 'rate', sv: 'Frånvaro senaste perioden (giltig + ogiltig)', en: 'Absence in the rolling window (valid + invalid)' },
   windowValidAbsence: { type: 'rate', sv: 'Giltig frånvaro senaste perioden', en: 'Valid absence in the rolling window' },
   windowInvalidAbsence: { type: 'rate', sv: 'Ogiltig frånvaro senaste perioden', en: 'Invalid absence in the rolling window' },
+  termAbsenceBeyondShortIllness: {
+    type: 'rate',
+    sv: 'Frånvaro i terminen, en kort sjukanmäld sjukdom borträknad',
+    en: 'Absence this term, one short reported illness left out',
+  },
+  windowAbsenceBeyondShortIllness: {
+    type: 'rate',
+    sv: 'Frånvaro senaste perioden, en kort sjukanmäld sjukdom borträknad',
+    en: 'Absence in the rolling window, one short reported illness left out',
+  },
   previousWindowAbsence: { type: 'rate', sv: 'Frånvaro perioden innan', en: 'Absence in the previous window' },
   trend: { type: 'string', sv: 'Trend', en: 'Trend' },
   termDaysWithAbsence: { type: 'number', sv: 'Skoldagar med frånvaro i terminen', en: 'School days with absence this term' },

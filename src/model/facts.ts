@@ -57,6 +57,13 @@ export interface Facts extends Readonly<Record<SignalFact, boolean>>, Readonly<R
   readonly windowAbsence: Rate;
   readonly windowValidAbsence: Rate;
   readonly windowInvalidAbsence: Rate;
+  /**
+   * Absence (valid + invalid) less one short illness: the guardian-reported
+   * sick minutes of the `shortIllnessSchoolDays` days with the most of them
+   * (a flu week), in the term and in the rolling window.
+   */
+  readonly termAbsenceBeyondShortIllness: Rate;
+  readonly windowAbsenceBeyondShortIllness: Rate;
   readonly previousWindowAbsence: Rate;
   readonly trend: Trend;
   readonly termDaysWithAbsence: number;

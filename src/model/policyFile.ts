@@ -187,6 +187,12 @@ export const PolicyParametersSchema = z.strictObject({
    */
   sameDayNoticeLookbackSchoolDays: z.int().min(1).max(200).optional(),
   /**
+   * School days of guardian-reported illness (the days with the most sick
+   * minutes) that `termAbsenceBeyondShortIllness` and
+   * `windowAbsenceBeyondShortIllness` leave out: one flu week [DEFAULT 5].
+   */
+  shortIllnessSchoolDays: z.int().min(0).max(20).optional(),
+  /**
    * Default validity in calendar days of a signal of each kind, from its date,
    * when the signal has no `until`. Dated: one value in force on the signal's
    * date. A kind left out never expires by default.

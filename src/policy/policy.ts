@@ -17,6 +17,8 @@ export interface PolicyParameters {
   readonly childConsentAgeOppnaInsatser: readonly DatedValue[];
   /** School days before asOf in which invalid absence still asks for the same-day notice (SL 7:17). */
   readonly sameDayNoticeLookbackSchoolDays: number;
+  /** School days of guardian-reported illness the `…BeyondShortIllness` rates leave out (one flu week). */
+  readonly shortIllnessSchoolDays: number;
   /** Default validity (calendar days) of signals by kind, dated; a kind left out never expires. */
   readonly signalValidityDays: Readonly<Partial<Record<SignalType, readonly DatedValue[]>>>;
 }
@@ -30,6 +32,7 @@ export const DEFAULT_PARAMETERS: PolicyParameters = {
   followUpPersistsPercent: 10,
   childConsentAgeOppnaInsatser: [],
   sameDayNoticeLookbackSchoolDays: 20,
+  shortIllnessSchoolDays: 5,
   signalValidityDays: {},
 };
 

@@ -28,6 +28,12 @@ export interface BoundarySpec {
   readonly student?: Arbitrary<StudentInput>;
   /** Evaluation date (default: a school day of HT2026 drawn per case). */
   readonly asOf?: string;
+  /**
+   * Draw only dates on which the term has had at least this many school days:
+   * for a policy whose threshold waits (Stockholm's 20 % path counts from the
+   * 20th school day, `minst-fyra-skolveckor-i-terminen`). Default 1.
+   */
+  readonly minTermSchoolDays?: number;
   readonly calendar?: SchoolCalendar;
 }
 
@@ -73,7 +79,8 @@ function uniformLessons(days: readonly string[], perDay: number, minutes: number
       const lesson: LessonInput = { date, start: clock(8 * 60 + i * (minutes + 10)), scheduledMinutes: minutes };
       if (absent === 0) return lesson;
       return kind === 'valid'
-        ? { ...lesson, validAbsenceMinutes: absent, reason: 'sick', guardianReported: true }
+        ? // Granted leave, not illness: the same absence every day is no short illness a `…BeyondShortIllness` rate leaves out.
+          { ...lesson, validAbsenceMinutes: absent, reason: 'granted-leave', guardianReported: true }
         : { ...lesson, invalidAbsenceMinutes: absent, reason: 'unknown' };
     });
   });
@@ -111,13 +118,16 @@ export function thresholdBoundary(policy: Policy, spec: BoundarySpec): Invariant
   const quantum = 10_000 / gcd(hundredths, 10_000);
   const shapes = MINUTES.flatMap((minutes) => [1, 2, 3, 4, 5, 6].map((perDay) => ({ perDay, minutes }))).filter((s) => (s.perDay * s.minutes) % quantum === 0);
   if (shapes.length === 0) throw new RangeError(`thresholdBoundary: ${spec.value} % of a school day cannot be written in whole minutes (needs a multiple of ${quantum} minutes a day)`);
-  const dates = spec.asOf === undefined ? arbitraryAsOf({ schoolDaysOnly: true }) : fc.constant(spec.asOf);
+  const minDays = Math.max(1, spec.minTermSchoolDays ?? 1);
+  const dates =
+    spec.asOf === undefined ? arbitraryAsOf({ schoolDaysOnly: true }).filter((d) => schoolDaysUpTo(d, spec.calendar).length >= minDays) : fc.constant(spec.asOf);
   const arbitrary = dates.chain((asOf) => {
     const days = schoolDaysUpTo(asOf, spec.calendar);
-    if (days.length === 0) throw new RangeError(`thresholdBoundary: no school day in the term up to ${asOf}`);
+    if (days.length < minDays) throw new RangeError(`thresholdBoundary: ${days.length} school days in the term up to ${asOf}, fewer than minTermSchoolDays ${minDays}`);
     return fc
       .record({
         student: spec.student ?? stockholmCityStudent(asOf),
+        // The school days before the first recorded one have no lessons: they count for the term, not in the rates.
         recordedDays: fc.integer({ min: 1, max: days.length }),
         shape: fc.constantFrom(...shapes),
       })

@@ -36,7 +36,7 @@ describe('trappa diff on case files', () => {
     expect(r.stdout).toMatch(/\n {2}kartlaggning +1 +0 +0 +0\n/);
     expect(r.stdout).toContain('=== case-exactly-20-percent: ');
     expect(r.stdout).toContain('+ kartlaggning');
-    expect(r.stdout).toContain('✓ Absence this term (valid + invalid) over 15 %: 20.0 % (605/3025)');
+    expect(r.stdout).toContain('✓ Absence this term, one short reported illness left out over 15 %: 20.0 % (605/3025)');
     expect(r.stdout).toContain('students: 4 read = 4 evaluated + 0 rejected');
   });
 

@@ -126,7 +126,7 @@ describe('diffPolicies: Stockholm 20 % → 15 %', () => {
       // The sample explains itself: the new steps fire by the city rule, on the window rate against 15.
       const kartlaggning = s.to.steps.find((x) => x.id === 'kartlaggning');
       expect(kartlaggning?.reasons.map((r) => r.ruleId)).toEqual(['sthlm-allvarlig-franvaro-kartlaggning']);
-      expect(kartlaggning?.reasons[0]?.evidence).toContainEqual(expect.objectContaining({ fact: 'windowAbsence', operator: 'rateAbove', value: 15, result: true }));
+      expect(kartlaggning?.reasons[0]?.evidence).toContainEqual(expect.objectContaining({ fact: 'windowAbsenceBeyondShortIllness', operator: 'rateAbove', value: 15, result: true }));
       expect(s.from.steps.some((x) => x.id === 'kartlaggning')).toBe(false);
     }
   });
@@ -168,21 +168,21 @@ describe('diffPolicies: the rules themselves', () => {
       conditionsChanged: ['allvarlig-franvaro'],
       // The rules of rules/stockholm.json whose conditions read "allvarlig-franvaro", directly or through another named condition.
       changedWithoutNewVersion: [
-        'sthlm-allvarlig-franvaro-eht@1',
-        'sthlm-allvarlig-franvaro-kartlaggning@1',
-        'sthlm-allvarlig-franvaro-planering@1',
-        'sthlm-allvarlig-franvaro-uppfoljning@1',
-        'sthlm-allvarlig-franvaro-utredning@1',
-        'sthlm-anmalan-utbildningsforvaltningen@1',
+        'sthlm-allvarlig-franvaro-eht@2',
+        'sthlm-allvarlig-franvaro-kartlaggning@2',
+        'sthlm-allvarlig-franvaro-planering@2',
+        'sthlm-allvarlig-franvaro-uppfoljning@2',
+        'sthlm-allvarlig-franvaro-utredning@2',
+        'sthlm-anmalan-utbildningsforvaltningen@2',
         'sthlm-skolsocialt-team@1',
       ],
     });
-    expect(formatDiff(diff, 'en')).toContain('warning: changed but kept their version: sthlm-allvarlig-franvaro-eht@1, sthlm-allvarlig-franvaro-kartlaggning@1');
+    expect(formatDiff(diff, 'en')).toContain('warning: changed but kept their version: sthlm-allvarlig-franvaro-eht@2, sthlm-allvarlig-franvaro-kartlaggning@2');
   });
 
   it('lists the city rules as added from skollagen to stockholm, and nothing for identical policies', () => {
     const diff = diffPolicies(CASES, builtinPolicy('skollagen'), current, { asOf: AS_OF });
-    expect(diff.rules.added).toContain('sthlm-allvarlig-franvaro-kartlaggning@1');
+    expect(diff.rules.added).toContain('sthlm-allvarlig-franvaro-kartlaggning@2');
     expect(diff.rules.removed).toEqual([]);
     expect(diff.rules.changedWithoutNewVersion).toEqual([]);
     expect(diffPolicies(CASES, current, current, { asOf: AS_OF }).rules).toEqual({ added: [], removed: [], newVersion: [], changedWithoutNewVersion: [], conditionsChanged: [] });
@@ -207,7 +207,7 @@ describe('diffPolicies: other changes', () => {
         from: [{ ruleId: 'sl-7-19a-franvaroutredning', ruleVersion: 1 }],
         to: [
           { ruleId: 'sl-7-19a-franvaroutredning', ruleVersion: 1 },
-          { ruleId: 'sthlm-allvarlig-franvaro-utredning', ruleVersion: 1 },
+          { ruleId: 'sthlm-allvarlig-franvaro-utredning', ruleVersion: 2 },
         ],
       },
     });

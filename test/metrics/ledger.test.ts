@@ -18,7 +18,7 @@ describe('buildLedger', () => {
     );
     expect(ledger.days).toEqual([
       { day: dayNumber('2026-11-23'), date: '2026-11-23', scheduled: 210, valid: 40, invalid: 70, lessons: 4, unreportedLessons: 0, invalidLessons: 2,
-        guardianReported: 0, guardianReportedInvalid: 0, sick: 0, schoolInitiated: 0, firstLessonInvalid: true, lastLessonInvalid: false },
+        guardianReported: 0, guardianReportedInvalid: 0, sick: 0, guardianReportedSick: 0, schoolInitiated: 0, firstLessonInvalid: true, lastLessonInvalid: false },
     ]);
     expect(ledger.lessons).toEqual([
       { absent: true, invalid: true },
@@ -57,6 +57,7 @@ describe('buildLedger', () => {
       guardianReported: 80,
       guardianReportedInvalid: 20,
       sick: 60,
+      guardianReportedSick: 60, // the 08:00 lesson: sick and reported by the guardians
       schoolInitiated: 60,
       // The first reported lesson was valid; the last reported one (13:00) invalid; the unreported 14:10 does not count.
       firstLessonInvalid: false,
@@ -68,7 +69,7 @@ describe('buildLedger', () => {
     const ledger = buildLedger([record(lesson('2026-11-20', '08:00', 60, { reported: false }))], '2026-11-23');
     expect(ledger.days).toEqual([
       { day: dayNumber('2026-11-20'), date: '2026-11-20', scheduled: 0, valid: 0, invalid: 0, lessons: 0, unreportedLessons: 1, invalidLessons: 0,
-        guardianReported: 0, guardianReportedInvalid: 0, sick: 0, schoolInitiated: 0, firstLessonInvalid: false, lastLessonInvalid: false },
+        guardianReported: 0, guardianReportedInvalid: 0, sick: 0, guardianReportedSick: 0, schoolInitiated: 0, firstLessonInvalid: false, lastLessonInvalid: false },
     ]);
   });
 

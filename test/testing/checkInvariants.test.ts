@@ -53,7 +53,7 @@ describe('checkInvariants', () => {
 
   it('runs only the chosen invariants, and extra checks after them', () => {
     const policy = builtinPolicy('stockholm');
-    const extra = thresholdBoundary(policy, { step: 'kartlaggning', fact: 'windowAbsence', value: 20 });
+    const extra = thresholdBoundary(policy, { step: 'kartlaggning', fact: 'windowAbsenceBeyondShortIllness', value: 20, minTermSchoolDays: 20 });
     expect(findViolations(policy, { numRuns: 10, only: ['determinism'], extra: [extra] })).toEqual([]);
     expect(invariantChecks(policy).map((c) => c.id)).toEqual([
       'determinism',

@@ -48,7 +48,7 @@ describe('unmutated policies keep every invariant', () => {
   }, SLOW);
 
   it('Stockholm keeps its "över 20 procent" boundary: not at exactly 20.00 %, one minute over it yes (domain takeaway 2)', () => {
-    expect(findViolation(thresholdBoundary(stockholmWith(), { step: 'kartlaggning', fact: 'termAbsence', value: 20 }), RUNS)).toBeUndefined();
+    expect(findViolation(thresholdBoundary(stockholmWith(), { step: 'kartlaggning', fact: 'termAbsenceBeyondShortIllness', value: 20, minTermSchoolDays: 20 }), RUNS)).toBeUndefined();
   }, SLOW);
 });
 
@@ -79,17 +79,17 @@ describe('(a) the consent gate dropped from a guardian rule', () => {
 
 describe('(b) "över 20 procent" turned into "minst 20 procent" (rateAbove → rateAtLeast)', () => {
   const mutated = stockholmWith((file) => {
-    const leaf = (file.conditions['allvarlig-franvaro'].any as Json[]).find((l) => l.fact === 'termAbsence');
-    if (leaf === undefined) throw new Error('no termAbsence leaf');
+    const leaf = (file.conditions['allvarlig-franvaro'].any as Json[]).find((l) => l.fact === 'termAbsenceBeyondShortIllness');
+    if (leaf === undefined) throw new Error('no termAbsenceBeyondShortIllness leaf');
     leaf.operator = 'rateAtLeast';
   });
 
   it('is reported by thresholdBoundary with a case at exactly 20.00 %', () => {
-    const v = findViolation(thresholdBoundary(mutated, { step: 'kartlaggning', fact: 'termAbsence', value: 20 }), RUNS);
+    const v = findViolation(thresholdBoundary(mutated, { step: 'kartlaggning', fact: 'termAbsenceBeyondShortIllness', value: 20, minTermSchoolDays: 20 }), RUNS);
     expect(v).toBeDefined();
     const { rate, at } = v?.counterexample as { rate: { part: number; whole: number }; at: DatedCase['input'] };
     expect(rate.part * 5).toBe(rate.whole); // exactly 20.00 %, in integers
-    expect(v?.message).toContain('kartlaggning recommended at exactly 20.00 % termAbsence');
+    expect(v?.message).toContain('kartlaggning recommended at exactly 20.00 % termAbsenceBeyondShortIllness');
     expect(v?.steps).toContain('kartlaggning');
     // Minimal: one school day of records (shrunk from the whole term), no signals, measures or consents.
     expect(new Set((at.attendance ?? []).map((l) => l.date)).size).toBe(1);
