@@ -6,7 +6,7 @@ import { BUILTIN_POLICY_IDS, builtinPolicy, FACT_CATALOG, loadPolicy, PolicyErro
 // stay the same whatever the type" (domain §6.2 Engine implication, §7.3 vs §7.4). The rule-file
 // schema enforces it: a `lagkrav` rule may not read a typology fact, directly or through conditions.
 
-const BASIS = { citation: 'SL 7 kap. 19 a §', source: 'Skollagen (2010:800)', reference: '§1.4' };
+const BASIS = { citation: 'SL 7 kap. 19 a §', source: 'Skollagen (2010:800)', url: 'https://lagen.nu/2010:800#K7P19a' };
 
 function policy(rules: PolicyFileInput['rules'], extra: Partial<PolicyFileInput> = {}): PolicyFileInput {
   return { id: 'test', version: '2026.1', title: { sv: 'Test', en: 'Test' }, rules, ...extra };
