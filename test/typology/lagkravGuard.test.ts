@@ -32,7 +32,7 @@ describe('rule-file schema: typology facts are never a legal trigger (domain §6
   it('rejects a lagkrav rule that reads a typology fact, naming the rule', () => {
     const issues = issuesOf(() => loadPolicy(policy([rule('lag-med-typ', 'lagkrav', { all: [SKOLVAGRAN_STARK] })])));
     expect(issues).toEqual([
-      'rules[0].conditions: Rule "lag-med-typ" is a lagkrav rule and may not read the typology fact "typologySkolvagran": the typology is advisory and never a legal trigger (domain.md §6.2)',
+      'rules[0].conditions: Rule "lag-med-typ" is a lagkrav rule and may not read the typology fact "typologySkolvagran": the typology is advisory and never a legal trigger (docs/sources.md, Research)',
     ]);
   });
 
@@ -56,7 +56,7 @@ describe('rule-file schema: typology facts are never a legal trigger (domain §6
       ),
     );
     expect(issues).toEqual([
-      'rules[0].conditions: Rule "arvd-lag" is a lagkrav rule and may not read the typology fact "typologySkolvagran" through condition "trolig-skolvagran": the typology is advisory and never a legal trigger (domain.md §6.2)',
+      'rules[0].conditions: Rule "arvd-lag" is a lagkrav rule and may not read the typology fact "typologySkolvagran" through condition "trolig-skolvagran": the typology is advisory and never a legal trigger (docs/sources.md, Research)',
     ]);
   });
 

@@ -23,7 +23,7 @@ export function everyStepHasBasisCheck(policy: Policy, options: InvariantOptions
     id: 'every-step-has-basis',
     policy: policyRef(policy),
     description: 'Every step has a reason naming a rule of the policy and a basis (citation, source, url).',
-    basis: 'architecture.md "Every output explains itself"; domain.md §0.1 (every duty from a cited law or policy)',
+    basis: 'Every output explains itself: every duty from a cited law or policy, with a link to its public text (docs/sources.md)',
     arbitrary: datedCases(options),
     check: ({ asOf, input }) => {
       const d = decideCase(input, policy, asOf, options.calendar);
