@@ -1,4 +1,5 @@
 import type { ChildConsentPath, CsnReport, DateSource, Decision, EvidenceItem, ExpiredSignal, Routing, Step } from '../model/decision.js';
+import type { Basis } from '../model/basis.js';
 import { FACT_CATALOG, signalLabel } from '../model/factCatalog.js';
 import type { Rate } from '../model/facts.js';
 import { TYPOLOGY_STRENGTH_LABELS, TYPOLOGY_TYPE_LABELS, type Hypothesis } from '../model/typology.js';
@@ -79,6 +80,17 @@ function formatRouting(r: Routing, lang: Lang): string {
 }
 
 /**
+ * A basis as text: the citation and the link to the source's text.
+ *
+ * @param b - the basis
+ * @returns e.g. "SL 7 kap. 17 § <https://lagen.nu/2010:800#K7P17>"
+ * @example formatBasis({ citation: 'SL 7 kap. 17 §', source: 'Skollagen (2010:800)', url: 'https://lagen.nu/2010:800#K7P17' }) // 'SL 7 kap. 17 § <https://lagen.nu/2010:800#K7P17>'
+ */
+export function formatBasis(b: Basis): string {
+  return `${b.citation} <${b.url}>`;
+}
+
+/**
  * The child's own consent route under a blocked step, with the age in force.
  *
  * @param p - the route
@@ -90,12 +102,12 @@ export function formatChildConsentPath(p: ChildConsentPath, lang: Lang): string 
   const since = p.inForceFrom === null ? '' : lang === 'sv' ? ` från ${p.inForceFrom}` : ` from ${p.inForceFrom}`;
   if (lang === 'sv') {
     return p.available
-      ? `vårdnadshavare säger nej: socialnämnden kan besluta om öppna insatser på barnets eget samtycke (${p.ageYears} år, gräns ${p.minimumAge} år${since}; ${p.basis.citation})`
-      : `vårdnadshavare säger nej: barnet (${p.ageYears} år) kan ännu inte själv samtycka till öppna insatser (gräns ${p.minimumAge} år${since}; ${p.basis.citation})`;
+      ? `vårdnadshavare säger nej: socialnämnden kan besluta om öppna insatser på barnets eget samtycke (${p.ageYears} år, gräns ${p.minimumAge} år${since}; ${formatBasis(p.basis)})`
+      : `vårdnadshavare säger nej: barnet (${p.ageYears} år) kan ännu inte själv samtycka till öppna insatser (gräns ${p.minimumAge} år${since}; ${formatBasis(p.basis)})`;
   }
   return p.available
-    ? `guardians refuse: social services may decide open support on the child's own consent (age ${p.ageYears}, threshold ${p.minimumAge}${since}; ${p.basis.citation})`
-    : `guardians refuse: the child (age ${p.ageYears}) cannot yet consent alone to open support (threshold ${p.minimumAge}${since}; ${p.basis.citation})`;
+    ? `guardians refuse: social services may decide open support on the child's own consent (age ${p.ageYears}, threshold ${p.minimumAge}${since}; ${formatBasis(p.basis)})`
+    : `guardians refuse: the child (age ${p.ageYears}) cannot yet consent alone to open support (threshold ${p.minimumAge}${since}; ${formatBasis(p.basis)})`;
 }
 
 /**
@@ -251,7 +263,7 @@ export function formatDecision(d: Decision, lang: Lang): string {
     lines.push(`  • ${formatStepLine(step, lang)}`);
     lines.push(`      ${formatArises(step, lang)}`);
     for (const reason of step.reasons) {
-      lines.push(`      ${reason.ruleId} v${reason.ruleVersion} — ${reason.basis.citation}`);
+      lines.push(`      ${reason.ruleId} v${reason.ruleVersion} — ${formatBasis(reason.basis)}`);
       // The same leaf can decide a rule through two named conditions; say it once.
       const said = new Set<string>();
       for (const e of reason.evidence) {

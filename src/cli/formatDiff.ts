@@ -39,11 +39,12 @@ function indent(text: string, by: string): string {
 }
 
 /**
- * The rule-level changes as lines; a warning for rules edited without a new version.
+ * The rule-level changes as lines; a warning for rules edited without a new
+ * version (an edit of the basis alone needs none: the rule decides the same).
  *
  * @param r - the rule comparison of a diff
  * @returns zero or more lines
- * @example formatRuleChanges({ added: [], removed: [], newVersion: [], changedWithoutNewVersion: ['x@1'], conditionsChanged: [] })
+ * @example formatRuleChanges({ added: [], removed: [], newVersion: [], changedWithoutNewVersion: ['x@1'], basisChanged: [], conditionsChanged: [] })
  * // ['  rules in force: 1 edited under the same version', '  warning: changed but kept their version: x@1 — …']
  */
 export function formatRuleChanges(r: PolicyDiff['rules']): string[] {
@@ -52,6 +53,7 @@ export function formatRuleChanges(r: PolicyDiff['rules']): string[] {
     r.removed.length > 0 ? `removed ${r.removed.join(', ')}` : '',
     r.newVersion.length > 0 ? `new version ${r.newVersion.join(', ')}` : '',
     r.changedWithoutNewVersion.length > 0 ? `${r.changedWithoutNewVersion.length} edited under the same version` : '',
+    r.basisChanged.length > 0 ? `${r.basisChanged.length} with another basis only (citation, source or link; they decide the same)` : '',
     r.conditionsChanged.length > 0 ? `named conditions changed: ${r.conditionsChanged.join(', ')}` : '',
   ].filter((p) => p !== '');
   const lines = [`  rules in force: ${parts.length === 0 ? 'the same' : parts.join('; ')}`];

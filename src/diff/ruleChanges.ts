@@ -9,6 +9,10 @@ import type { Policy, PolicyRule } from '../policy/policy.js';
  * named condition they read) differs under the same id and version: a decision records `id@version` of every rule
  * in force, so such an edit makes two different rules indistinguishable in
  * the record. Bump the version (and set `effectiveFrom`/`effectiveTo`).
+ * `basisChanged` lists rules whose only change is their `basis` (citation,
+ * source, link): the rule decides the same, so no new version is needed; the
+ * explanation in a decision changes, and the policy hash the decision records
+ * tells the two files apart.
  */
 export interface RuleChanges {
   readonly added: readonly string[];
@@ -16,6 +20,8 @@ export interface RuleChanges {
   /** Same id, other version (`id@old→new`). */
   readonly newVersion: readonly string[];
   readonly changedWithoutNewVersion: readonly string[];
+  /** Same id and version, same conditions and everything else: only the basis differs. */
+  readonly basisChanged: readonly string[];
 }
 
 function byId(rules: readonly PolicyRule[]): Map<string, PolicyRule> {
@@ -57,15 +63,18 @@ export function ruleChanges(fromPolicy: Policy, toPolicy: Policy, asOf: string):
   const removed: string[] = [];
   const newVersion: string[] = [];
   const changedWithoutNewVersion: string[] = [];
+  const basisChanged: string[] = [];
   for (const [id, rule] of after) {
     const old = before.get(id);
     if (old === undefined) added.push(`${id}@${rule.version}`);
     else if (old.version !== rule.version) newVersion.push(`${id}@${old.version}→${rule.version}`);
     else if (
-      canonicalJson({ ...old, policyId: undefined }) !== canonicalJson({ ...rule, policyId: undefined }) ||
+      canonicalJson({ ...old, policyId: undefined, basis: undefined }) !== canonicalJson({ ...rule, policyId: undefined, basis: undefined }) ||
       [...conditionsRead(rule.conditions, toPolicy.conditions, new Set())].some((name) => changedConditions.includes(name))
     ) {
       changedWithoutNewVersion.push(`${id}@${rule.version}`);
+    } else if (canonicalJson(old.basis) !== canonicalJson(rule.basis)) {
+      basisChanged.push(`${id}@${rule.version}`);
     }
   }
   for (const [id, rule] of before) if (!after.has(id)) removed.push(`${id}@${rule.version}`);
@@ -74,6 +83,7 @@ export function ruleChanges(fromPolicy: Policy, toPolicy: Policy, asOf: string):
     removed: removed.sort(),
     newVersion: newVersion.sort(),
     changedWithoutNewVersion: changedWithoutNewVersion.sort(),
+    basisChanged: basisChanged.sort(),
     conditionsChanged: changedConditions,
   };
 }

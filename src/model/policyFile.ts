@@ -246,7 +246,7 @@ export function advisoryFactUses(
  */
 export function lagkravAdvisoryMessage(ruleId: string, use: AdvisoryFactUse): string {
   const path = use.via.length === 0 ? '' : ` through condition ${use.via.map((c) => `"${c}"`).join(' → ')}`;
-  return `Rule "${ruleId}" is a lagkrav rule and may not read the typology fact "${use.fact}"${path}: the typology is advisory and never a legal trigger (domain.md §6.2)`;
+  return `Rule "${ruleId}" is a lagkrav rule and may not read the typology fact "${use.fact}"${path}: the typology is advisory and never a legal trigger (docs/sources.md, Research)`;
 }
 
 /** A policy file in `rules/`. */

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { isListedSource, SOURCE_HOSTS, type Basis } from '../model/basis.js';
 import { PolicyFileSchema, type ConditionNode, type PolicyFile, type Rule } from '../model/policyFile.js';
 import type { StepKind } from '../model/vocabulary.js';
 import { resolveBuiltinPolicy } from './builtinPolicies.js';
@@ -26,7 +27,12 @@ function schemaCode(issue: z.core.$ZodIssue, path: readonly PropertyKey[]): Find
 function schemaFindings(json: unknown, error: z.ZodError): Finding[] {
   return locateIssues(error.issues, []).map(({ path, message, issue }) => {
     const code = schemaCode(issue, path);
-    const text = code === 'missing-basis' && issue.code === 'invalid_type' && path.length === 3 ? `Every rule needs a basis (citation, source, reference): ${message}` : message;
+    const text =
+      code === 'missing-basis' && issue.code === 'invalid_type' && path.length === 3
+        ? `Every rule needs a basis (citation, source, url): ${message}`
+        : issue.code === 'unrecognized_keys' && path[path.length - 1] === 'basis' && issue.keys.includes('reference')
+          ? `${message}: a basis links to its source's public text with "url" (e.g. "https://lagen.nu/2010:800#K7P19a") and names the part in "section"; "reference" is gone`
+          : message;
     return finding(code, formatPath(path) || '(root)', text, ruleIdAt(json, path));
   });
 }
@@ -147,6 +153,37 @@ function shadowedRules(
   return out;
 }
 
+/** Every basis of a file (rules and dated parameters), with its JSON path. */
+function bases(file: PolicyFile): Array<{ readonly path: string; readonly basis: Basis; readonly ruleId?: string }> {
+  const out: Array<{ path: string; basis: Basis; ruleId?: string }> = [];
+  const walk = (value: unknown, path: string): void => {
+    if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${path}[${i}]`));
+    else if (typeof value === 'object' && value !== null) {
+      for (const [key, v] of Object.entries(value)) {
+        if (key === 'basis') out.push({ path: `${path}.basis`, basis: v as Basis });
+        else walk(v, `${path}.${key}`);
+      }
+    }
+  };
+  walk(file.parameters, 'parameters');
+  file.rules.forEach((rule, i) => out.push({ path: `rules[${i}].basis`, basis: rule.basis, ruleId: rule.id }));
+  return out;
+}
+
+/** Bases that link outside `SOURCE_HOSTS`: allowed, but worth a second look. */
+function unlistedSources(file: PolicyFile): Finding[] {
+  return bases(file)
+    .filter(({ basis }) => !isListedSource(basis.url))
+    .map(({ path, basis, ruleId }) =>
+      finding(
+        'unlisted-source',
+        `${path}.url`,
+        `${basis.url} is not on a host Trappa knows as a public source (${Object.keys(SOURCE_HOSTS).join(', ')}): check that it is the public text of "${basis.citation}"`,
+        ruleId,
+      ),
+    );
+}
+
 /**
  * Check a policy file before anything runs: the schema (unknown facts and
  * operators, thresholds of the wrong type, missing basis, empty date ranges),
@@ -154,7 +191,8 @@ function shadowedRules(
  * named conditions, the base it extends, and an analysis of the conditions:
  * rules that can never fire (contradictory leaves on one fact, after named
  * conditions are resolved), rules shadowed by another rule for the same step,
- * gaps between versions and unused named conditions. Every finding names its
+ * gaps between versions, unused named conditions and sources linked outside
+ * `SOURCE_HOSTS`. Every finding names its
  * place in the file. Pure: the base comes from the resolver.
  *
  * @param json - the parsed policy file
@@ -186,7 +224,7 @@ export function checkPolicy(json: unknown, options: CheckPolicyOptions = {}): Fi
     findings.push(f);
     dead.add(i);
   });
-  findings.push(...versionGaps(file), ...shadowedRules(file, base, named, dead), ...unusedConditions(file, named));
+  findings.push(...versionGaps(file), ...shadowedRules(file, base, named, dead), ...unusedConditions(file, named), ...unlistedSources(file));
   return sortFindings(findings);
 }
 

@@ -29,6 +29,7 @@ export const FINDING_CODES = {
   'version-gap': 'warning',
   'rule-shadowed': 'warning',
   'unused-condition': 'warning',
+  'unlisted-source': 'warning',
 } as const;
 
 /** The id of a kind of finding, e.g. `unsatisfiable`. */

@@ -24,7 +24,7 @@ export interface InvariantCheck<T = unknown> {
   readonly policy: { readonly id: string; readonly version: string };
   /** What the invariant promises, in one sentence. */
   readonly description: string;
-  /** The law, guidance or project default it rests on (domain.md sections). */
+  /** The law, guidance or project default it rests on (the public sources are in docs/sources.md). */
   readonly basis: string;
   /** The values it is tried on. */
   readonly arbitrary: Arbitrary<T>;

@@ -156,7 +156,7 @@ export function thresholdBoundary(policy: Policy, spec: BoundarySpec): Invariant
     id: `threshold-boundary:${spec.step}:${spec.fact}:${comparison}:${spec.value}`,
     policy: policyRef(policy),
     description: `${spec.step} follows ${spec.fact} ${comparison === 'above' ? 'over' : 'at least'} ${label}: ${comparison === 'above' ? 'not at exactly the threshold, but one minute over it' : 'at exactly the threshold, but not one minute under it'}.`,
-    basis: 'domain.md takeaway 2 and §3 ("över 20 procent": exactly 20.0 % is not över), §7.2 (exact integer comparison, no rounding)',
+    basis: 'Stockholms stad: "över 20 procent" — exactly 20.0 % is not över; exact integer comparison, no rounding (docs/sources.md)',
     arbitrary,
     check: ({ asOf, at, across, rate }) => {
       const d = decideCase(at, policy, asOf, spec.calendar);

@@ -31,7 +31,7 @@ describe('formatDiff', () => {
     to: { id: 'stockholm', version: '2026.1', hash: 'b'.repeat(64) },
     parametersChanged: ['rollingWindowSchoolDays'],
     factsShared: false,
-    rules: { added: ['sthlm-allvarlig-franvaro-eht@1'], removed: [], newVersion: [], changedWithoutNewVersion: [], conditionsChanged: [] },
+    rules: { added: ['sthlm-allvarlig-franvaro-eht@1'], removed: [], newVersion: [], changedWithoutNewVersion: [], basisChanged: [], conditionsChanged: [] },
     students: { evaluated: 8, affected: 2, reexplainedOnly: 1, unchanged: 5 },
     steps: { 'information-hemkommun': { added: 0, removed: 0, changed: 2, reexplained: 0, transitions: { 'dueDate set': 2, 'urgency snarast→inom-frist': 2 } } },
     sampleSize: 0,

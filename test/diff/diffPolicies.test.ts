@@ -176,6 +176,7 @@ describe('diffPolicies: the rules themselves', () => {
         'sthlm-anmalan-utbildningsforvaltningen@2',
         'sthlm-skolsocialt-team@1',
       ],
+      basisChanged: [],
     });
     expect(formatDiff(diff, 'en')).toContain('warning: changed but kept their version: sthlm-allvarlig-franvaro-eht@2, sthlm-allvarlig-franvaro-kartlaggning@2');
   });
@@ -185,7 +186,24 @@ describe('diffPolicies: the rules themselves', () => {
     expect(diff.rules.added).toContain('sthlm-allvarlig-franvaro-kartlaggning@2');
     expect(diff.rules.removed).toEqual([]);
     expect(diff.rules.changedWithoutNewVersion).toEqual([]);
-    expect(diffPolicies(CASES, current, current, { asOf: AS_OF }).rules).toEqual({ added: [], removed: [], newVersion: [], changedWithoutNewVersion: [], conditionsChanged: [] });
+    expect(diffPolicies(CASES, current, current, { asOf: AS_OF }).rules).toEqual({ added: [], removed: [], newVersion: [], changedWithoutNewVersion: [], basisChanged: [], conditionsChanged: [] });
+  });
+
+  it('an edit of the basis alone (citation, source, link) is listed apart, without the warning: the rule decides the same', () => {
+    const json = JSON.parse(readFileSync(new URL('../../rules/stockholm.json', import.meta.url), 'utf8')) as { rules: Array<{ id: string; basis: Record<string, string> }> } & Record<string, unknown>;
+    const rule = json.rules.find((r) => r.id === 'sthlm-hemkommun-5-arbetsdagar');
+    expect(rule).toBeDefined();
+    (rule as { basis: Record<string, string> }).basis = { ...rule?.basis, url: 'https://leverantor.stockholm/' };
+    const relinked = loadPolicy({ ...json, version: '2026.2' }, resolveBuiltinPolicy);
+    const diff = diffPolicies(CASES, current, relinked, { asOf: AS_OF });
+    expect(diff.rules).toMatchObject({ changedWithoutNewVersion: [], basisChanged: ['sthlm-hemkommun-5-arbetsdagar@2'] });
+    expect(diff.students.affected).toBe(0);
+    const text = formatDiff(diff, 'en');
+    expect(text).toContain('1 with another basis only');
+    expect(text).not.toContain('warning');
+    // The basis and a condition changed together: a behavioural change, the warning as before.
+    const both = loadPolicy({ ...stockholmWithThreshold(15), rules: json.rules }, resolveBuiltinPolicy);
+    expect(diffPolicies(CASES, current, both, { asOf: AS_OF }).rules.changedWithoutNewVersion).toContain('sthlm-allvarlig-franvaro-eht@1');
   });
 });
 

@@ -20,7 +20,7 @@ export function ruleJson(conditions: unknown, overrides: Record<string, unknown>
     effectiveFrom: '2026-01-01',
     step: 'rektor-utredning',
     kind: 'riktlinje',
-    basis: { citation: 'SL 7 kap. 19 a §', source: 'Skollagen (2010:800)', reference: '§1.2' },
+    basis: { citation: 'SL 7 kap. 19 a §', source: 'Skollagen (2010:800)', url: 'https://lagen.nu/2010:800#K7P19a' },
     conditions,
     ...overrides,
   };

@@ -80,6 +80,13 @@ describe('built package', () => {
     expect(execFileSync(process.execPath, ['-e', cjs], { cwd: root, encoding: 'utf8' })).toBe('0');
   });
 
+  it('packs the policies and docs/sources.md, which the policies\' bases point to (issue 11 point 8)', () => {
+    const root = new URL('../../', import.meta.url).pathname;
+    const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' })) as Array<{ files: Array<{ path: string }> }>;
+    const files = packed[0]?.files.map((f) => f.path) ?? [];
+    expect(files).toEqual(expect.arrayContaining(['docs/sources.md', 'rules/skollagen.json', 'rules/stockholm.json', 'rules/goteborg.json', 'README.md']));
+  });
+
   it('ships a working CLI', () => {
     const out = execFileSync(process.execPath, [new URL('cli.js', dist).pathname, 'schema', 'student-case'], { encoding: 'utf8' });
     expect(JSON.parse(out)).toHaveProperty('properties.student');

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { checkPolicy, FINDING_CODES, type Finding, type FindingCode } from '../../src/index.js';
 import { GRADE_LEAF, policyJson, ruleJson } from '../helpers/policyFiles.js';
 
-const BASIS = { citation: 'SoL (2001:453) 3 kap. 6 a §', source: 'Socialtjänstlagen (2001:453)', reference: '§2.5' };
+const BASIS = { citation: 'SoL (2001:453) 3 kap. 6 a §', source: 'Socialtjänstlagen (2001:453)', url: 'https://lagen.nu/2001:453#K3P6a' };
 const leaf = (fact: string, operator: string, value: unknown) => ({ fact, operator, value });
 
 function only(findings: readonly Finding[], code: FindingCode): Finding {
@@ -102,6 +102,13 @@ const CASES: ReadonlyArray<[FindingCode, unknown, string, string | undefined, st
     '"bred"',
   ],
   ['unused-condition', policyJson([ruleJson({ all: [GRADE_LEAF] })], { conditions: { oanvand: { all: [GRADE_LEAF] } } }), 'conditions.oanvand', undefined, 'oanvand'],
+  [
+    'unlisted-source',
+    policyJson([ruleJson({ all: [GRADE_LEAF] }, { basis: { citation: 'Min skolas rutin', source: 'Rektorsbeslut 2026-06-01', url: 'https://example.com/rutin' } })]),
+    'rules[0].basis.url',
+    'r-one',
+    'https://example.com/rutin is not on a host',
+  ],
 ];
 
 describe('checkPolicy: one finding per code', () => {
@@ -190,6 +197,24 @@ describe('checkPolicy: extends', () => {
   it('does not call a stronger rule shadowed (its kind changes the step)', () => {
     const json = policyJson([ruleJson({ all: [leaf('grade', 'greaterThan', 5)] }, { id: 'snav', kind: 'lagkrav' }), ruleJson({ all: [leaf('grade', 'greaterThan', 3)] }, { id: 'bred' })]);
     expect(checkPolicy(json).filter((f) => f.code === 'rule-shadowed')).toEqual([]);
+  });
+});
+
+describe('a basis written before url', () => {
+  it('names the replacement of "reference" by "url"', () => {
+    const old = { citation: 'SL 7 kap. 19 a §', source: 'Skollagen (2010:800)', reference: '§1.4' };
+    const findings = checkPolicy(policyJson([ruleJson({ all: [GRADE_LEAF] }, { basis: old })]));
+    expect(findings.map((f) => [f.code, f.path])).toEqual([
+      ['missing-basis', 'rules[0].basis.url'],
+      ['missing-basis', 'rules[0].basis'],
+    ]);
+    expect(findings[1]?.message).toContain('"reference" is gone');
+  });
+
+  it('warns of an unlisted host in a dated parameter too, at its path', () => {
+    const basis = { citation: 'Kommunens riktlinje', source: 'Solna stad', url: 'https://www.solna.se/' };
+    const json = policyJson([ruleJson({ all: [GRADE_LEAF] })], { parameters: { childConsentAgeOppnaInsatser: [{ value: 12, basis }] } });
+    expect(checkPolicy(json).map((f) => [f.code, f.path])).toEqual([['unlisted-source', 'parameters.childConsentAgeOppnaInsatser[0].basis.url']]);
   });
 });
 

@@ -4,7 +4,7 @@ import { BUILTIN_POLICY_IDS, builtinPolicy } from '../../src/index.js';
 import { arbitraryStudent, invariants } from '../../src/testing/index.js';
 
 describe.each(BUILTIN_POLICY_IDS)('every step explains itself (%s)', (policyId) => {
-  it('has a reason naming a rule of the policy and a basis with citation, source and reference (architecture.md; kit invariant "every-step-has-basis")', () => {
+  it('has a reason naming a rule of the policy and a basis with citation, source and url (architecture.md; kit invariant "every-step-has-basis")', () => {
     fc.assert(invariants.everyStepHasBasis(builtinPolicy(policyId)), { numRuns: 150 });
   });
 });

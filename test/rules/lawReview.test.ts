@@ -67,7 +67,7 @@ describe('issue 11 point 1 — caregiving, a parent\'s own problems, neglect, cr
       const s = step(d, 'orosanmalan');
       expect(s).toMatchObject({ kind: 'lagkrav', urgency: 'genast', routing: { target: 'socialtjanst' }, consent: { required: false } });
       expect(ruleIds(s)).toContain('sol-2025-prova-orosanmalan');
-      expect(s.reasons.find((r) => r.ruleId === 'sol-2025-prova-orosanmalan')?.basis).toMatchObject({ citation: 'SoL (2025:400), anmälningsskyldighet', reference: '§2.1' });
+      expect(s.reasons.find((r) => r.ruleId === 'sol-2025-prova-orosanmalan')?.basis).toMatchObject({ citation: 'SoL (2025:400), anmälningsskyldighet', url: 'https://lagen.nu/2025:400' });
     });
 
     it.each(VARIANTS)('§2.1, §7.5 "no orosanmälan delay waiting for absence thresholds": %s with no absence at all → orosanmälan', (_, types) => {

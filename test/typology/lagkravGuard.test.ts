@@ -6,7 +6,7 @@ import { BUILTIN_POLICY_IDS, builtinPolicy, FACT_CATALOG, loadPolicy, PolicyErro
 // stay the same whatever the type" (domain §6.2 Engine implication, §7.3 vs §7.4). The rule-file
 // schema enforces it: a `lagkrav` rule may not read a typology fact, directly or through conditions.
 
-const BASIS = { citation: 'SL 7 kap. 19 a §', source: 'Skollagen (2010:800)', reference: '§1.4' };
+const BASIS = { citation: 'SL 7 kap. 19 a §', source: 'Skollagen (2010:800)', url: 'https://lagen.nu/2010:800#K7P19a' };
 
 function policy(rules: PolicyFileInput['rules'], extra: Partial<PolicyFileInput> = {}): PolicyFileInput {
   return { id: 'test', version: '2026.1', title: { sv: 'Test', en: 'Test' }, rules, ...extra };
@@ -32,7 +32,7 @@ describe('rule-file schema: typology facts are never a legal trigger (domain §6
   it('rejects a lagkrav rule that reads a typology fact, naming the rule', () => {
     const issues = issuesOf(() => loadPolicy(policy([rule('lag-med-typ', 'lagkrav', { all: [SKOLVAGRAN_STARK] })])));
     expect(issues).toEqual([
-      'rules[0].conditions: Rule "lag-med-typ" is a lagkrav rule and may not read the typology fact "typologySkolvagran": the typology is advisory and never a legal trigger (domain.md §6.2)',
+      'rules[0].conditions: Rule "lag-med-typ" is a lagkrav rule and may not read the typology fact "typologySkolvagran": the typology is advisory and never a legal trigger (docs/sources.md, Research)',
     ]);
   });
 
@@ -56,7 +56,7 @@ describe('rule-file schema: typology facts are never a legal trigger (domain §6
       ),
     );
     expect(issues).toEqual([
-      'rules[0].conditions: Rule "arvd-lag" is a lagkrav rule and may not read the typology fact "typologySkolvagran" through condition "trolig-skolvagran": the typology is advisory and never a legal trigger (domain.md §6.2)',
+      'rules[0].conditions: Rule "arvd-lag" is a lagkrav rule and may not read the typology fact "typologySkolvagran" through condition "trolig-skolvagran": the typology is advisory and never a legal trigger (docs/sources.md, Research)',
     ]);
   });
 

@@ -85,7 +85,7 @@ export function consentGatedBlockedCheck(policy: Policy, options: InvariantOptio
     id: 'consent-gated-blocked',
     policy: policyRef(policy),
     description: 'A consent-gated step is blocked, with a samtycke step, exactly when the consent it needs is missing.',
-    basis: 'Samtycke: skolsociala team (Stockholm, guardians and student), SIP (SoL 2:7, HSL 16:4); from 18 the student alone (domain.md §2.4, §3.3, §7.5)',
+    basis: 'Samtycke: skolsociala team (Stockholm, guardians and student), SIP (SoL 2:7, HSL 16:4); from 18 the student alone (docs/sources.md)',
     arbitrary: fc.oneof(datedCases(options), gatedCases(options)),
     check: ({ asOf, input }) => {
       const d = decideCase(input, policy, asOf, options.calendar);

@@ -30,7 +30,7 @@ export function lagkravKeptCheck(policy: Policy, options: LagkravKeptOptions = {
     id: 'lagkrav-kept',
     policy: policyRef(policy),
     description: `Every lagkrav step of ${reference.id} on the same case is recommended by the policy, as lagkrav.`,
-    basis: 'domain.md §0.1 (lag binds every huvudman; kommunal policy adds to it), §7.3 (legal duty triggers)',
+    basis: 'The law binds every huvudman; municipal policy only adds to it (Skollagen, SoL: docs/sources.md)',
     arbitrary: datedCases(options),
     check: ({ asOf, input }) => {
       const law = decideCase(input, reference, asOf, options.calendar);

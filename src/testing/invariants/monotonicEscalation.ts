@@ -84,7 +84,7 @@ export function monotonicEscalationCheck(policy: Policy, options: InvariantOptio
     id: 'monotonic-escalation',
     policy: policyRef(policy),
     description: 'More absence (valid or invalid, on the same lessons) never removes a step that no recorded measure closes.',
-    basis: 'SL 7 kap. 19 a § "oavsett om det är fråga om giltig eller ogiltig frånvaro" (domain.md §1.4); thresholds are floors (§3, §7.2)',
+    basis: 'SL 7 kap. 19 a § "oavsett om det är fråga om giltig eller ogiltig frånvaro" (docs/sources.md); thresholds are floors',
     arbitrary,
     check: ({ asOf, input, more }) => {
       const before = stepKeys(decideCase(input, policy, asOf, options.calendar));

@@ -43,7 +43,7 @@ export function noGuardianStepForAdultsCheck(policy: Policy, options: InvariantO
     id: 'no-guardian-step-for-adults',
     policy: policyRef(policy),
     description: 'No step goes to the parents of a student of 18 or more who has not consented to contact with them, nor while violence or harm is in force.',
-    basis: 'SL 7 kap. 17 §, 15 kap. 16 §; Skolverket vägledning: no guardian contact for pupils of 18 without consent (domain.md §1.2, §1.6, §2.7, §7.5)',
+    basis: 'SL 7 kap. 17 §, 15 kap. 16 §; Skolverket vägledning: no guardian contact for pupils of 18 without consent (docs/sources.md)',
     arbitrary: datedCases(options, { minAge: 18, consents: adultConsents() }),
     check: ({ asOf, input }) => {
       const d = decideCase(input, policy, asOf, options.calendar);

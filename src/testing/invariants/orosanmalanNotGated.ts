@@ -76,7 +76,7 @@ export function orosanmalanNotGatedCheck(policy: Policy, options: InvariantOptio
     id: 'orosanmalan-not-gated',
     policy: policyRef(policy),
     description: 'Orosanmälan is recommended genast for a child under 18 with suspected harm (or caregiving, a parent\'s own problems, neglect, crime or drugs), whatever the consents and attendance, and never depends on or waits for consent.',
-    basis: 'SoL (2001:453) 14 kap. 1 § / SoL (2025:400) anmälningsskyldighet: knowledge or suspicion, genast, no consent (domain.md §2.1, §7.5)',
+    basis: 'SoL (2001:453) 14 kap. 1 § / SoL (2025:400) anmälningsskyldighet: knowledge or suspicion, genast, no consent (docs/sources.md)',
     arbitrary,
     check: ({ asOf, input, otherConsents, otherAttendance }) => {
       const d = decideCase(input, policy, asOf, options.calendar);
