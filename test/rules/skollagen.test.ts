@@ -157,7 +157,7 @@ describe('SL 15 kap. 16 § — same-day notice in gymnasium, under 18 only (§1.
     const s = step(d, 'vardnadshavare-informeras');
     expect(s).toMatchObject({ kind: 'lagkrav', urgency: 'samma-dag', dueDate: AS_OF, routing: { target: 'vardnadshavare' } });
     expect(ruleIds(s)).toEqual(['sl-15-16-vardnadshavare-samma-dag']);
-    expect(s.reasons[0]?.basis.citation).toBe('SL 15 kap. 16 §');
+    expect(s.reasons[0]?.basis.citation).toBe('SL 15 kap. 16 §; SL 18 kap. (anpassad gymnasieskola)');
   });
 
   it('SL 15 kap. 16 § (§1.6): anpassad gymnasieskola under 18 → guardians informed the same day', () => {
@@ -242,7 +242,7 @@ describe('SL 7 kap. 19 a § — frånvaroutredning, anmälan till huvudman, samr
     const d = decide(streakCase(TEN_DAYS, 'valid', { student: { schoolForm: 'gymnasieskola', grade: 1, birthDate: '2010-02-01' } }), 'skollagen', STREAK_AS_OF);
     const eht = step(d, 'eht');
     expect(ruleIds(eht)).toEqual(['sl-15-16-samrad-elevhalsan']);
-    expect(eht.reasons[0]?.basis.citation).toBe('SL 15 kap. 16 §');
+    expect(eht.reasons[0]?.basis.citation).toBe('SL 15 kap. 16 §; SL 18 kap. (anpassad gymnasieskola)');
   });
 
   it('SL 7 kap. 19 a § (§1.4): a 9-school-day streak in a 30-day term (9 days with absence) is not yet "upprepad eller längre" → no investigation, no anmälan, no EHT', () => {
@@ -364,20 +364,28 @@ describe('SL 7 kap. 19 a § — measures already taken and follow-up (§1.4, §7
 });
 
 describe('SL 15 kap. 16 § — frånvaroutredning in gymnasium (§1.6, key takeaway 1)', () => {
-  const gymnasiumStreak = () =>
-    streakCase(TEN_DAYS, 'valid', { student: { schoolForm: 'gymnasieskola', grade: 1, birthDate: '2010-02-01' } });
+  const gymnasiumStreak = (form: 'gymnasieskola' | 'anpassad-gymnasieskola' = 'gymnasieskola') =>
+    streakCase(TEN_DAYS, 'valid', { student: { schoolForm: form, grade: 1, birthDate: '2010-02-01' } });
 
   it('SL 15 kap. 16 § (§1.6): gymnasium pupil with a 10-school-day streak → rektor investigates, in samråd med elevhälsan', () => {
     const d = decide(gymnasiumStreak(), 'skollagen', STREAK_AS_OF);
     const s = step(d, 'rektor-utredning');
     expect(ruleIds(s)).toEqual(['sl-15-16-franvaroutredning']);
-    expect(s.reasons[0]?.basis.citation).toBe('SL 15 kap. 16 §');
+    expect(s.reasons[0]?.basis.citation).toBe('SL 15 kap. 16 §; SL 18 kap. (anpassad gymnasieskola)');
     expect(stepIds(d)).toContain('eht');
   });
 
-  it('SL 15 kap. 16 § (key takeaway 1, §7.3 REPORT_HUVUDMAN): gymnasium investigation → also anmälan till huvudmannen snarast', () => {
+  it('issue 11 point 7: §7.3 REPORT_HUVUDMAN cites 7:19 a only, and §1.6 (Lidingö\'s summary of 15:16) has no report to the huvudman: for a gymnasium investigation the report is support (stod), still shown', () => {
     const d = decide(gymnasiumStreak(), 'skollagen', STREAK_AS_OF);
-    expect(step(d, 'anmalan-huvudman')).toMatchObject({ kind: 'lagkrav', routing: { target: 'huvudman' } });
+    const s = step(d, 'anmalan-huvudman');
+    expect(s).toMatchObject({ kind: 'stod', routing: { target: 'huvudman' } });
+    expect(s.reasons[0]).toMatchObject({ ruleId: 'sl-15-16-anmalan-huvudman', ruleVersion: 2 });
+    expect(s.reasons[0]?.basis.citation).toMatch(/^Jfr SL 7 kap\. 19 a §/);
+  });
+
+  it('issue 11 point 7: anpassad gymnasieskola has its own chapter (18 kap., Skolverket): its investigation cites 18 kap. beside 15 kap. 16 §', () => {
+    const d = decide(gymnasiumStreak('anpassad-gymnasieskola'), 'skollagen', STREAK_AS_OF);
+    expect(step(d, 'rektor-utredning').reasons[0]?.basis.citation).toContain('SL 18 kap. (anpassad gymnasieskola)');
   });
 });
 
