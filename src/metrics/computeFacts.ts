@@ -11,6 +11,7 @@ import { COMPULSORY_SCHOOL_FORMS, SignalTypeSchema } from '../model/vocabulary.j
 import type { PolicyParameters } from '../policy/policy.js';
 import { latestMeasure } from '../model/measures.js';
 import { buildLedger, type LedgerDay } from './ledger.js';
+import { schoolStructureOn, structureMismatch } from '../model/schoolStructure.js';
 import { absenceHistory, currentStreakInTerm, shortIllnessMinutes, walkAbsence, type AbsenceHistory, type AbsenceState } from './absenceWalk.js';
 import { signalsOn, type SignalsOnDate } from './activeSignals.js';
 import { countOccasions } from './occasions.js';
@@ -169,6 +170,10 @@ export function computeFacts(
   else if (state.termScheduled === 0) warnings.push({ kind: 'no-attendance-this-term' });
   if (rateBelow(reportingRate, params.minimumReportingPercent)) {
     warnings.push({ kind: 'low-reporting-rate', reportingRate, minimumPercent: params.minimumReportingPercent });
+  }
+  const mismatch = structureMismatch(student.schoolForm, student.grade, asOf);
+  if (mismatch !== null) {
+    warnings.push({ kind: 'school-structure-mismatch', field: mismatch === 'form' ? 'schoolForm' : 'grade', structure: schoolStructureOn(asOf).id });
   }
   if (ledger.recordsAfterAsOf > 0) warnings.push({ kind: 'records-after-as-of', count: ledger.recordsAfterAsOf });
 

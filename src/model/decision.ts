@@ -178,7 +178,14 @@ export type Warning =
   | { readonly kind: 'no-attendance-this-term' }
   | { readonly kind: 'records-after-as-of'; readonly count: number }
   | { readonly kind: 'rejected-records'; readonly count: number }
-  | { readonly kind: 'no-school-term'; readonly asOf: string };
+  | { readonly kind: 'no-school-term'; readonly asOf: string }
+  /**
+   * The student's school form or grade does not exist for education on asOf
+   * (`SCHOOL_STRUCTURES`: förskoleklass ends and grundskolan gets grade 10
+   * after 2028-06-30). Rules that read `grade` may then miss the student:
+   * check the input.
+   */
+  | { readonly kind: 'school-structure-mismatch'; readonly field: 'schoolForm' | 'grade'; readonly structure: 'nine-year' | 'ten-year' };
 
 /** A signal that has ended (its `until`, or the policy's validity for its kind) and triggers nothing. */
 export interface ExpiredSignal {

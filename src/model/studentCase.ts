@@ -49,7 +49,8 @@ export const StudentSchema = z
     id: OpaqueIdSchema,
     birthDate: IsoDateSchema,
     schoolForm: SchoolFormSchema,
-    grade: z.int().min(0).max(10),
+    /** 0 for förskoleklass; up to 10 in the ten-year grundskola, 11 in the ten-year anpassad grundskola and specialskola (see `SCHOOL_STRUCTURES`). */
+    grade: z.int().min(0).max(11),
     school: SchoolSchema,
     residence: ResidenceSchema.optional(),
     protectedIdentity: z.boolean().default(false),

@@ -19,6 +19,7 @@ import { dayNumber, isoDate } from '../calendar/dayNumber.js';
 import { defaultCalendarFor } from '../calendar/defaultCalendar.js';
 import { isValidIsoDate } from '../model/isoDate.js';
 import type { SchoolCalendar } from '../model/schoolCalendar.js';
+import { schoolStructureOn } from '../model/schoolStructure.js';
 import type { StudentCaseInput } from '../model/studentCase.js';
 import {
   ConsentStatusSchema,
@@ -154,15 +155,21 @@ function clamp(n: number, lo: number, hi: number): number {
   return Math.min(hi, Math.max(lo, n));
 }
 
-/** A school form and grade that fit the age, most of the time (`pick` 0–99 chooses among the fitting forms). */
-function formAndGrade(age: number, pick: number, behind: number): { schoolForm: SchoolForm; grade: number } {
-  if (age <= 6) return { schoolForm: 'forskoleklass', grade: 0 };
+/**
+ * A school form and grade that fit the age on `asOf`, most of the time (`pick` 0–99 chooses among
+ * the fitting forms). For education after 2028-06-30 the ten-year grundskola applies
+ * (`SCHOOL_STRUCTURES`): no förskoleklass, and a child of six is in åk 1.
+ */
+function formAndGrade(age: number, pick: number, behind: number, asOf: string): { schoolForm: SchoolForm; grade: number } {
+  const tenYear = schoolStructureOn(asOf).id === 'ten-year';
+  const shift = tenYear ? 1 : 0;
+  if (age <= 6 && !tenYear) return { schoolForm: 'forskoleklass', grade: 0 };
   if (age <= 15 || (age === 16 && pick < 20)) {
-    const grade = clamp(age - 6 - behind, 1, 9);
+    const grade = clamp(age - 6 + shift - behind, 1, 9 + shift);
     if (pick < 70) return { schoolForm: 'grundskola', grade };
     if (pick < 82) return { schoolForm: 'anpassad-grundskola', grade };
-    if (pick < 92) return { schoolForm: 'specialskola', grade: clamp(age - 6 - behind, 1, 10) };
-    return grade <= 6 ? { schoolForm: 'sameskola', grade } : { schoolForm: 'grundskola', grade };
+    if (pick < 92) return { schoolForm: 'specialskola', grade: clamp(age - 6 + shift - behind, 1, 10 + shift) };
+    return grade <= 6 + shift ? { schoolForm: 'sameskola', grade } : { schoolForm: 'grundskola', grade };
   }
   if (pick < 85) return { schoolForm: 'gymnasieskola', grade: clamp(age - 15 - behind, 1, 3) };
   return { schoolForm: 'anpassad-gymnasieskola', grade: clamp(age - 15 - behind, 1, 4) };
@@ -236,7 +243,7 @@ export function arbitraryStudent(options: StudentOptions = {}): Arbitrary<Studen
       const student: StudentInput = {
         id: d.id,
         birthDate: d.birthDate,
-        ...formAndGrade(ageInYears(d.birthDate, asOf), d.pick, d.behind),
+        ...formAndGrade(ageInYears(d.birthDate, asOf), d.pick, d.behind, asOf),
         school: d.school,
       };
       if (!d.protectedIdentity || d.keepResidence) {

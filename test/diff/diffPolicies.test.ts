@@ -203,7 +203,7 @@ describe('diffPolicies: the rules themselves', () => {
     expect(text).not.toContain('warning');
     // The basis and a condition changed together: a behavioural change, the warning as before.
     const both = loadPolicy({ ...stockholmWithThreshold(15), rules: json.rules }, resolveBuiltinPolicy);
-    expect(diffPolicies(CASES, current, both, { asOf: AS_OF }).rules.changedWithoutNewVersion).toContain('sthlm-allvarlig-franvaro-eht@1');
+    expect(diffPolicies(CASES, current, both, { asOf: AS_OF }).rules.changedWithoutNewVersion).toContain('sthlm-allvarlig-franvaro-eht@2');
   });
 });
 

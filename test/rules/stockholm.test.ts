@@ -440,3 +440,43 @@ describe('issue 11 point 5 — Stockholm "över 20 %": not on one sick day in we
     expect(stepIds(d)).not.toContain('kartlaggning');
   });
 });
+
+// ---- Issue 11 point 10: the ten-year grundskola (prop. 2024/25:143, education after 2028-06-30) ---
+// Förskoleklass ends and grade 10 becomes grundskolans last year: the same children are one grade
+// higher. Stockholm's team for åk 4–9 serves åk 5–10 from 2028-07-01 (sthlm-skolsocialt-team v2).
+describe('issue 11 point 10 — the ten-year grundskola shifts Stockholm\'s team band (åk 4–9 → åk 5–10 from 2028-07-01)', () => {
+  /** Whole days absent on the last 10 school days up to asOf (a streak: upprepad eller längre), five lessons a day. */
+  function teamCase(asOf: string, grade: number, birthDate: string) {
+    const days = schoolDays(asOf.slice(0, 4) + '-08-17', asOf);
+    const away = new Set(days.slice(-10));
+    return studentCase({
+      student: { grade, birthDate, school: { teams: ['skolsocialt-team'] } },
+      attendance: lessons(days, { perDay: 5, absent: (d) => (away.has(d) ? { valid: 60, reason: 'other' } : undefined) }),
+    });
+  }
+  const teamRule = (d: ReturnType<typeof decide>) => d.steps.find((s) => s.id === 'skolsocialt-team')?.reasons[0];
+
+  it('2027-11-23 (nine-year): åk 4 → the team, v1; åk 10 in grundskola → a school-structure warning', () => {
+    const d = decide(teamCase('2027-11-23', 4, '2017-05-01'), 'stockholm', '2027-11-23');
+    expect(teamRule(d)).toMatchObject({ ruleId: 'sthlm-skolsocialt-team', ruleVersion: 1 });
+    const ten = decide(teamCase('2027-11-23', 10, '2011-09-01'), 'stockholm', '2027-11-23');
+    expect(ten.warnings).toContainEqual({ kind: 'school-structure-mismatch', field: 'grade', structure: 'nine-year' });
+  });
+
+  it('2028-11-23 (ten-year): åk 5 → the team, v2; a nine-year-old in åk 4 → no team; åk 10 → the team', () => {
+    const five = decide(teamCase('2028-11-23', 5, '2017-09-01'), 'stockholm', '2028-11-23');
+    expect(five.warnings.map((w) => w.kind)).not.toContain('school-structure-mismatch');
+    expect(teamRule(five)).toMatchObject({ ruleId: 'sthlm-skolsocialt-team', ruleVersion: 2 });
+    const four = decide(teamCase('2028-11-23', 4, '2019-09-01'), 'stockholm', '2028-11-23');
+    expect(stepIds(four)).not.toContain('skolsocialt-team');
+    const ten = decide(teamCase('2028-11-23', 10, '2012-09-01'), 'stockholm', '2028-11-23');
+    expect(teamRule(ten)).toMatchObject({ ruleVersion: 2 });
+  });
+
+  it('förskoleklass does not exist for education after 2028-06-30: a case that says so gets a warning', () => {
+    const d = decide(studentCase({ student: { schoolForm: 'forskoleklass', grade: 0, birthDate: '2022-09-01' } }), 'stockholm', '2028-11-23');
+    expect(d.warnings).toContainEqual({ kind: 'school-structure-mismatch', field: 'schoolForm', structure: 'ten-year' });
+    const before = decide(studentCase({ student: { schoolForm: 'forskoleklass', grade: 0, birthDate: '2021-09-01' } }), 'stockholm', '2027-11-23');
+    expect(before.warnings.map((w) => w.kind)).not.toContain('school-structure-mismatch');
+  });
+});
