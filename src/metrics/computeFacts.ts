@@ -12,6 +12,7 @@ import type { PolicyParameters } from '../policy/policy.js';
 import { latestMeasure } from '../model/measures.js';
 import { buildLedger, type LedgerDay } from './ledger.js';
 import { schoolStructureOn, structureMismatch } from '../model/schoolStructure.js';
+import { periodCoverage, type Coverage } from './coverage.js';
 import { absenceHistory, currentStreakInTerm, shortIllnessMinutes, walkAbsence, type AbsenceHistory, type AbsenceState } from './absenceWalk.js';
 import { signalsOn, type SignalsOnDate } from './activeSignals.js';
 import { countOccasions } from './occasions.js';
@@ -168,6 +169,25 @@ export function computeFacts(
 
   if (term === undefined) warnings.push({ kind: 'no-school-term', asOf });
   else if (state.termScheduled === 0) warnings.push({ kind: 'no-attendance-this-term' });
+  // Coverage: the term from the later of its start, the episode and the enrolment; the window from its first day.
+  const enrolled = student.enrolledFrom === undefined ? -Infinity : dayNumber(student.enrolledFrom);
+  const coverageOf = (from: number) => periodCoverage(ledger.days, index, Math.max(from, episodeStart, enrolled), asOfDay);
+  const termCoverage = coverageOf(term?.start ?? asOfDay + 1);
+  const windowCoverage = coverageOf(windowStart);
+  const sufficient = (c: Coverage) => c.days.whole > 0 && !rateBelow(c.days, params.minimumCoveragePercent);
+  for (const [period, c] of [['term', termCoverage], ['window', windowCoverage]] as const) {
+    if (c.days.whole === 0 || c.from === null || c.to === null || sufficient(c)) continue;
+    warnings.push({
+      kind: 'low-coverage',
+      period,
+      from: c.from,
+      to: c.to,
+      coverage: c.days,
+      minimumPercent: params.minimumCoveragePercent,
+      beforeFirstLesson: c.beforeFirstLesson,
+      afterLastLesson: c.afterLastLesson,
+    });
+  }
   if (rateBelow(reportingRate, params.minimumReportingPercent)) {
     warnings.push({ kind: 'low-reporting-rate', reportingRate, minimumPercent: params.minimumReportingPercent });
   }
@@ -202,6 +222,10 @@ export function computeFacts(
     termAbsenceOccasions: countOccasions(termLessons, 'any'),
     termInvalidAbsenceOccasions: countOccasions(termLessons, 'invalid'),
     reportingRate,
+    termCoverage: termCoverage.days,
+    windowCoverage: windowCoverage.days,
+    termCoverageSufficient: sufficient(termCoverage),
+    windowCoverageSufficient: sufficient(windowCoverage),
     invalidAbsenceDaysToNotify: noticeDays.length,
     utredningObehovlig: obehovligt && !episodeHasAbsence,
     utredningInledd: latestThisTermInvestigation !== undefined && latestThisTermInvestigation.outcome !== 'obehovligt',

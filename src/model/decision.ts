@@ -180,6 +180,22 @@ export type Warning =
   | { readonly kind: 'rejected-records'; readonly count: number }
   | { readonly kind: 'no-school-term'; readonly asOf: string }
   /**
+   * Lesson records cover too few of the period's school days for its rates to
+   * carry a decision: rules that need the period's coverage do not fire. Check
+   * the export (missing days, a late start, stale input) or set `enrolledFrom`.
+   */
+  | {
+      readonly kind: 'low-coverage';
+      readonly period: 'term' | 'window';
+      readonly from: string;
+      readonly to: string;
+      readonly coverage: Rate;
+      readonly minimumPercent: number;
+      /** Uncovered school days before the first lesson in the period, and after the last (stale input). */
+      readonly beforeFirstLesson: number;
+      readonly afterLastLesson: number;
+    }
+  /**
    * The student's school form or grade does not exist for education on asOf
    * (`SCHOOL_STRUCTURES`: förskoleklass ends and grundskolan gets grade 10
    * after 2028-06-30). Rules that read `grade` may then miss the student:

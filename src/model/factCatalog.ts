@@ -159,6 +159,18 @@ export const FACT_CATALOG: Readonly<Record<keyof Facts, FactInfo>> = {
     en: 'Lessons with invalid absence on days present (scattered absence)',
   },
   reportingRate: { type: 'rate', sv: 'Rapporterade lektioner', en: 'Reported lessons' },
+  termCoverage: { type: 'rate', sv: 'Skoldagar i terminen med lektionsdata', en: 'School days this term with lesson data' },
+  windowCoverage: { type: 'rate', sv: 'Skoldagar senaste perioden med lektionsdata', en: 'School days in the rolling window with lesson data' },
+  termCoverageSufficient: {
+    type: 'boolean',
+    sv: 'Lektionsdata täcker terminen (minst policyns andel skoldagar)',
+    en: "Lesson data covers the term (at least the policy's share of school days)",
+  },
+  windowCoverageSufficient: {
+    type: 'boolean',
+    sv: 'Lektionsdata täcker senaste perioden (minst policyns andel skoldagar)',
+    en: "Lesson data covers the rolling window (at least the policy's share of school days)",
+  },
   invalidAbsenceMinutesToday: { type: 'number', sv: 'Ogiltig frånvaro i dag (min)', en: 'Invalid absence today (min)' },
   invalidAbsenceDaysToNotify: {
     type: 'number',

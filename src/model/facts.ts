@@ -75,6 +75,17 @@ export interface Facts extends Readonly<Record<SignalFact, boolean>>, Readonly<R
   readonly termPartialDayAbsenceDays: number;
   readonly termLessonLevelInvalidLessons: number;
   readonly reportingRate: Rate;
+  /**
+   * School days with lesson records of the school days in the period a fact
+   * covers: the term to date (from `enrolledFrom` when later) and the rolling
+   * window. Days with no lessons, before the first lesson or after the last
+   * (stale input) are uncovered.
+   */
+  readonly termCoverage: Rate;
+  readonly windowCoverage: Rate;
+  /** `termCoverage` / `windowCoverage` at least the policy's `minimumCoveragePercent`: the term's (window's) rates can carry a decision. */
+  readonly termCoverageSufficient: boolean;
+  readonly windowCoverageSufficient: boolean;
   readonly invalidAbsenceMinutesToday: number;
   /**
    * School days in the lookback (`sameDayNoticeLookbackSchoolDays`) with

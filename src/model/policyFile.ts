@@ -170,6 +170,12 @@ export const PolicyParametersSchema = z.strictObject({
   trendMarginPercent: z.number().min(0).max(100).optional(),
   /** Below this share of reported lessons a data-quality warning is raised [DEFAULT 90]. */
   minimumReportingPercent: z.number().min(0).max(100).optional(),
+  /**
+   * Share of a period's school days that must have lesson records before its
+   * rates count (`termCoverageSufficient`, `windowCoverageSufficient`); below
+   * it a `low-coverage` warning names the period [DEFAULT 80].
+   */
+  minimumCoveragePercent: z.number().min(0).max(100).optional(),
   /** School days after which a taken step is due for follow-up [DEFAULT 20]. */
   followUpIntervalSchoolDays: z.int().min(1).max(200).optional(),
   /** A taken step escalates only while rolling-window absence is over this percentage [DEFAULT 10]. */

@@ -54,6 +54,13 @@ export const StudentSchema = z
     school: SchoolSchema,
     residence: ResidenceSchema.optional(),
     protectedIdentity: z.boolean().default(false),
+    /**
+     * First day the student attends this school, when it is later than the
+     * term's start (a late enrolment): term coverage is counted from it.
+     * Without it the term is counted from its first day, so lessons missing
+     * from an export are never taken for a late start.
+     */
+    enrolledFrom: IsoDateSchema.optional(),
     /** Studiehjälp from CSN (gymnasium): decides whether skolk is reported to CSN. */
     studiehjalp: StudiehjalpSchema.default('unknown'),
   })

@@ -7,6 +7,8 @@ export interface PolicyParameters {
   readonly rollingWindowSchoolDays: number;
   readonly trendMarginPercent: number;
   readonly minimumReportingPercent: number;
+  /** Share of a period's school days with lesson records before its rates count. */
+  readonly minimumCoveragePercent: number;
   readonly followUpIntervalSchoolDays: number;
   readonly followUpPersistsPercent: number;
   /**
@@ -28,6 +30,7 @@ export const DEFAULT_PARAMETERS: PolicyParameters = {
   rollingWindowSchoolDays: 20,
   trendMarginPercent: 5,
   minimumReportingPercent: 90,
+  minimumCoveragePercent: 80,
   followUpIntervalSchoolDays: 20,
   followUpPersistsPercent: 10,
   childConsentAgeOppnaInsatser: [],

@@ -127,7 +127,6 @@ export function thresholdBoundary(policy: Policy, spec: BoundarySpec): Invariant
     return fc
       .record({
         student: spec.student ?? stockholmCityStudent(asOf),
-        // The school days before the first recorded one have no lessons: they count for the term, not in the rates.
         recordedDays: fc.integer({ min: 1, max: days.length }),
         shape: fc.constantFrom(...shapes),
       })
@@ -136,7 +135,8 @@ export function thresholdBoundary(policy: Policy, spec: BoundarySpec): Invariant
         const dayMinutes = shape.perDay * shape.minutes;
         const absentPerDay = (dayMinutes * hundredths) / 10_000;
         const build = (delta: number): StudentCaseInput => ({
-          student,
+          // Enrolled on the first recorded day: the days before it are not missing data (term coverage).
+          student: { ...student, enrolledFrom: recorded[0] as string },
           attendance: uniformLessons(recorded, shape.perDay, shape.minutes, absentPerDay, kind, delta),
           consents: {},
           signals: [],

@@ -50,9 +50,12 @@ const CITY_STEPS = ['anmalan-huvudman', 'eht', 'individanpassad-planering', 'kar
 /** rules/stockholm.json with the "allvarlig frånvaro" threshold set to `percent` (both the term and the window leaf). */
 function stockholmWithThreshold(percent: number): Record<string, unknown> {
   const json = JSON.parse(readFileSync(new URL('../../rules/stockholm.json', import.meta.url), 'utf8')) as {
-    conditions: { 'allvarlig-franvaro': { any: Array<{ value: number }> } };
+    conditions: { 'allvarlig-franvaro': { any: Array<{ all: Array<{ operator: string; value: unknown }> }> } };
   } & Record<string, unknown>;
-  for (const leaf of json.conditions['allvarlig-franvaro'].any) {
+  // Each period is all(its coverage is sufficient, its rate over 20).
+  const rates = json.conditions['allvarlig-franvaro'].any.flatMap((b) => b.all).filter((l) => l.operator === 'rateAbove');
+  expect(rates).toHaveLength(2);
+  for (const leaf of rates) {
     expect(leaf.value).toBe(20);
     leaf.value = percent;
   }
@@ -174,7 +177,7 @@ describe('diffPolicies: the rules themselves', () => {
         'sthlm-allvarlig-franvaro-uppfoljning@2',
         'sthlm-allvarlig-franvaro-utredning@2',
         'sthlm-anmalan-utbildningsforvaltningen@2',
-        'sthlm-skolsocialt-team@1',
+        'sthlm-skolsocialt-team@2',
       ],
       basisChanged: [],
     });
@@ -196,7 +199,7 @@ describe('diffPolicies: the rules themselves', () => {
     (rule as { basis: Record<string, string> }).basis = { ...rule?.basis, url: 'https://leverantor.stockholm/' };
     const relinked = loadPolicy({ ...json, version: '2026.2' }, resolveBuiltinPolicy);
     const diff = diffPolicies(CASES, current, relinked, { asOf: AS_OF });
-    expect(diff.rules).toMatchObject({ changedWithoutNewVersion: [], basisChanged: ['sthlm-hemkommun-5-arbetsdagar@2'] });
+    expect(diff.rules).toMatchObject({ changedWithoutNewVersion: [], basisChanged: ['sthlm-hemkommun-5-arbetsdagar@3'] });
     expect(diff.students.affected).toBe(0);
     const text = formatDiff(diff, 'en');
     expect(text).toContain('1 with another basis only');
@@ -222,9 +225,9 @@ describe('diffPolicies: other changes', () => {
       change: 'reexplained',
       step: 'rektor-utredning',
       rules: {
-        from: [{ ruleId: 'sl-7-19a-franvaroutredning', ruleVersion: 1 }],
+        from: [{ ruleId: 'sl-7-19a-franvaroutredning', ruleVersion: 2 }],
         to: [
-          { ruleId: 'sl-7-19a-franvaroutredning', ruleVersion: 1 },
+          { ruleId: 'sl-7-19a-franvaroutredning', ruleVersion: 2 },
           { ruleId: 'sthlm-allvarlig-franvaro-utredning', ruleVersion: 2 },
         ],
       },

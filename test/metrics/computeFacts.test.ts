@@ -204,9 +204,12 @@ describe('computeFacts: data quality', () => {
 
   it('counts unreported lessons in the reporting rate only; exactly 90 % gives no warning', () => {
     let n = 0;
-    const { facts: f, warnings } = facts(studentCase({ attendance: daily(week, () => ({ reported: n++ !== 3 }), 2) }));
+    // Enrolled on the week's Monday: the term before it is not missing data.
+    const { facts: f, warnings } = facts(studentCase({ student: { ...BASE_STUDENT, enrolledFrom: '2026-11-16' }, attendance: daily(week, () => ({ reported: n++ !== 3 }), 2) }));
     expect(f.reportingRate).toEqual({ part: 9, whole: 10 });
     expect(f.termScheduledMinutes).toBe(540);
+    // The one uncovered school day is asOf (Mon 11-23), after the last lesson: 5 of 6 = 83 %, over the 80 % default.
+    expect(f.termCoverage).toEqual({ part: 5, whole: 6 });
     expect(warnings).toEqual([]);
   });
 
@@ -219,7 +222,7 @@ describe('computeFacts: data quality', () => {
 
   it('warns about records after asOf and leaves them out of every fact (records-after-as-of)', () => {
     const { facts: f, warnings } = facts(
-      studentCase({ attendance: [...daily(week), ...daily(['2026-11-24', '2026-11-25'], () => ({ invalid: 60 }))] }),
+      studentCase({ student: { ...BASE_STUDENT, enrolledFrom: '2026-11-16' }, attendance: [...daily(week), ...daily(['2026-11-24', '2026-11-25'], () => ({ invalid: 60 }))] }),
     );
     expect(warnings).toEqual([{ kind: 'records-after-as-of', count: 2 }]);
     expect(f.termAbsence).toEqual({ part: 0, whole: 300 });
@@ -228,7 +231,9 @@ describe('computeFacts: data quality', () => {
 
   it('warns when the term has no attendance, and reports empty rates', () => {
     const { facts: f, warnings } = facts(studentCase());
-    expect(warnings).toEqual([{ kind: 'no-attendance-this-term' }]);
+    expect(warnings.map((w) => w.kind)).toEqual(['no-attendance-this-term', 'low-coverage', 'low-coverage']);
+    expect(f.termCoverage).toEqual({ part: 0, whole: 66 });
+    expect(f.termCoverageSufficient).toBe(false);
     expect(f.termAbsence).toEqual({ part: 0, whole: 0 });
     expect(f.windowAbsence).toEqual({ part: 0, whole: 0 });
     expect(rateAbove(f.termAbsence, 0)).toBe(false); // §7.2 scheduled 0 → no rate trigger

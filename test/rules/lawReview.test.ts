@@ -198,7 +198,7 @@ describe('issue 11 point 2 — gbg-vitesforelaggande-prova (SL 7:23, domain §1.
     expect(s).toMatchObject({ kind: 'stod', responsible: 'hemkommun', routing: { target: 'hemkommun', municipalityCode: GOTEBORG } });
     expect(s.label.sv).toMatch(/^Hemkommunens beslut/);
     expect(s.label.en).toMatch(/^The home municipality's decision/);
-    expect(s.reasons.map((r) => `${r.ruleId}@${r.ruleVersion}`)).toEqual(['gbg-vitesforelaggande-prova@3']);
+    expect(s.reasons.map((r) => `${r.ruleId}@${r.ruleVersion}`)).toEqual(['gbg-vitesforelaggande-prova@4']);
     expect(s.reasons[0]?.basis.citation).toContain('SL 7 kap. 23 §');
   });
 

@@ -458,7 +458,7 @@ describe('issue 11 point 10 — the ten-year grundskola shifts Stockholm\'s team
 
   it('2027-11-23 (nine-year): åk 4 → the team, v1; åk 10 in grundskola → a school-structure warning', () => {
     const d = decide(teamCase('2027-11-23', 4, '2017-05-01'), 'stockholm', '2027-11-23');
-    expect(teamRule(d)).toMatchObject({ ruleId: 'sthlm-skolsocialt-team', ruleVersion: 1 });
+    expect(teamRule(d)).toMatchObject({ ruleId: 'sthlm-skolsocialt-team', ruleVersion: 2 });
     const ten = decide(teamCase('2027-11-23', 10, '2011-09-01'), 'stockholm', '2027-11-23');
     expect(ten.warnings).toContainEqual({ kind: 'school-structure-mismatch', field: 'grade', structure: 'nine-year' });
   });
@@ -466,11 +466,11 @@ describe('issue 11 point 10 — the ten-year grundskola shifts Stockholm\'s team
   it('2028-11-23 (ten-year): åk 5 → the team, v2; a nine-year-old in åk 4 → no team; åk 10 → the team', () => {
     const five = decide(teamCase('2028-11-23', 5, '2017-09-01'), 'stockholm', '2028-11-23');
     expect(five.warnings.map((w) => w.kind)).not.toContain('school-structure-mismatch');
-    expect(teamRule(five)).toMatchObject({ ruleId: 'sthlm-skolsocialt-team', ruleVersion: 2 });
+    expect(teamRule(five)).toMatchObject({ ruleId: 'sthlm-skolsocialt-team', ruleVersion: 3 });
     const four = decide(teamCase('2028-11-23', 4, '2019-09-01'), 'stockholm', '2028-11-23');
     expect(stepIds(four)).not.toContain('skolsocialt-team');
     const ten = decide(teamCase('2028-11-23', 10, '2012-09-01'), 'stockholm', '2028-11-23');
-    expect(teamRule(ten)).toMatchObject({ ruleVersion: 2 });
+    expect(teamRule(ten)).toMatchObject({ ruleVersion: 3 });
   });
 
   it('förskoleklass does not exist for education after 2028-06-30: a case that says so gets a warning', () => {

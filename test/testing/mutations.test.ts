@@ -79,7 +79,8 @@ describe('(a) the consent gate dropped from a guardian rule', () => {
 
 describe('(b) "över 20 procent" turned into "minst 20 procent" (rateAbove → rateAtLeast)', () => {
   const mutated = stockholmWith((file) => {
-    const leaf = (file.conditions['allvarlig-franvaro'].any as Json[]).find((l) => l.fact === 'termAbsenceBeyondShortIllness');
+    // allvarlig-franvaro: any of all(coverage, rate) per period.
+    const leaf = (file.conditions['allvarlig-franvaro'].any as Json[]).flatMap((b) => b.all as Json[]).find((l) => l.fact === 'termAbsenceBeyondShortIllness');
     if (leaf === undefined) throw new Error('no termAbsenceBeyondShortIllness leaf');
     leaf.operator = 'rateAtLeast';
   });

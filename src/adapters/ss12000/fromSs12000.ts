@@ -298,10 +298,13 @@ export function fromSs12000(bundle: Ss12000Bundle, sideFile?: unknown, options: 
     let school: StudentCaseInput['student']['school'] | undefined;
     let schoolForm: StudentCaseInput['student']['schoolForm'] | undefined;
     let grade: number | undefined;
+    let enrolledFrom: string | undefined;
     if (choice.kind === 'none') at(choice.field, choice.message);
     else {
       const { enrolment, index } = choice;
       schoolForm = choice.schoolForm;
+      // Enrolment.startDate: term coverage counts from it when it is later than the term's start (a late enrolment).
+      enrolledFrom = enrolment.startDate;
       grade = enrolment.schoolYear ?? (schoolForm === 'forskoleklass' ? 0 : undefined);
       if (grade === undefined) at(`enrolments[${index}].schoolYear`, 'Missing: Trappa needs the year group (årskurs)');
       const unitId = enrolment.enroledAt.id;
@@ -346,6 +349,7 @@ export function fromSs12000(bundle: Ss12000Bundle, sideFile?: unknown, options: 
         school,
         ...(residence === undefined ? {} : { residence }),
         protectedIdentity,
+        ...(enrolledFrom === undefined ? {} : { enrolledFrom }),
         ...(context?.studiehjalp === undefined ? {} : { studiehjalp: context.studiehjalp }),
       },
       attendance: [],

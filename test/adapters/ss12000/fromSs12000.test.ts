@@ -38,6 +38,7 @@ describe('fromSs12000: mapping of each field', () => {
     expect(c.student).toEqual({
       id: IDS.student, // the SS 12000 Person id, opaque
       birthDate: '2012-03-14',
+      enrolledFrom: '2019-08-19', // Enrolment.startDate: term coverage counts from it when later than the term's start
       schoolForm: 'grundskola', // Enrolment.schoolType GR
       grade: 8, // Enrolment.schoolYear
       school: { id: '12345678', huvudman: 'kommunal', municipalityCode: '0180', teams: [] }, // schoolUnitCode; 212000-… ; Organisation.municipalityCode
