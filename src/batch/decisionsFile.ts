@@ -1,4 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { z } from 'zod';
 import { DecisionSchema } from '../model/decisionSchema.js';
 import { IsoDateSchema } from '../model/isoDate.js';
@@ -148,19 +149,45 @@ async function scan(path: string, onDecision: (line: string, n: number) => void)
   return { last: pending, lines: decisions, sha256: hash.digest('hex') };
 }
 
-function checkTrailer(path: string, last: string | undefined, lastNumber: number): DecisionsTrailer {
-  if (last === undefined) throw new PreviousFileError(path, 'empty', 'the file is empty');
+/** The last line of a file (without its line break), read from the end; undefined for an empty file. */
+function lastLine(path: string): string | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const size = fstatSync(fd).size;
+    if (size === 0) return undefined;
+    const length = Math.min(size, TAIL_BYTES);
+    const tail = Buffer.alloc(length);
+    readSync(fd, tail, 0, length, size - length);
+    const end = tail[length - 1] === 10 ? length - 1 : length;
+    const start = tail.lastIndexOf(10, end - 1) + 1;
+    return tail.toString('utf8', start, end);
+  } catch (error) {
+    throw new PreviousFileError(path, 'unreadable', `cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** A trailer is under a kilobyte; a file whose last 64 KiB hold no line break does not end with one. */
+const TAIL_BYTES = 1 << 16;
+
+/** The trailer of a file, read from its end first: an empty, cut-short or trailer-less file is refused at once, however large. */
+function readTrailer(path: string): DecisionsTrailer {
+  const last = lastLine(path);
+  if (last === undefined || last === '') throw new PreviousFileError(path, 'empty', 'the file is empty');
   const raw = trailerOf(last);
   if (raw === undefined) {
     let complete = false;
     try {
-      complete = DecisionSchema.safeParse(JSON.parse(last)).success;
+      const value = JSON.parse(last) as { studentId?: unknown } | null;
+      complete = typeof value === 'object' && value !== null && typeof value.studentId === 'string';
     } catch {
       // An incomplete line.
     }
     throw complete
-      ? new PreviousFileError(path, 'no-trailer', `line ${lastNumber} is a decision, not the trailer: the file was cut short at a line end, or written by --json or by a trappa before decisions files had a trailer`)
-      : new PreviousFileError(path, 'truncated', `the last line (${lastNumber}) is not a complete line: the file was cut short (the run writing it was stopped, or the disk was full)`);
+      ? new PreviousFileError(path, 'no-trailer', 'the last line is a decision, not the trailer: the file was cut short at a line end, or written by --json or by a trappa before decisions files had a trailer')
+      : new PreviousFileError(path, 'truncated', 'the last line is not complete: the file was cut short (the run writing it was stopped, or the disk was full)');
   }
   if (typeof raw['format'] === 'number' && raw['format'] > DECISIONS_FORMAT) {
     throw new PreviousFileError(path, 'newer-format', `written in decisions format ${raw['format']} by a newer trappa; this one reads format ${DECISIONS_FORMAT}`);
@@ -168,14 +195,15 @@ function checkTrailer(path: string, last: string | undefined, lastNumber: number
   const parsed = TrailerSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new PreviousFileError(path, 'truncated', `line ${lastNumber}: the trailer is not valid (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''})`);
+    throw new PreviousFileError(path, 'truncated', `the trailer is not valid (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''})`);
   }
   return parsed.data;
 }
 
 /**
  * Verify a `--previous` file whole before the run writes anything: it ends
- * with a trailer of a format this version reads; the count and SHA-256 of its
+ * with a trailer of a format this version reads (read first, from the end of
+ * the file, so an empty or cut-short file is refused at once); the count and SHA-256 of its
  * decision lines match the trailer; every line is a decision
  * (`DecisionSchema`) of the trailer's date and policy; student ids ascend
  * (one run's output, not two joined); and its date is before tonight's.
@@ -189,9 +217,9 @@ function checkTrailer(path: string, last: string | undefined, lastNumber: number
  * @example await verifyDecisionsFile('empty.ndjson', '2026-11-24') // throws "--previous empty.ndjson: the file is empty; run last night again with --decisions-out …"
  */
 export async function verifyDecisionsFile(path: string, asOf: string): Promise<DecisionsTrailer> {
-  let first: { readonly asOf: string; readonly policyHash: string } | undefined;
+  const trailer = readTrailer(path);
+  if (trailer.asOf >= asOf) throw new PreviousFileError(path, 'not-earlier', `the decisions are of ${trailer.asOf}, not before tonight (${asOf})`);
   let lastId: string | undefined;
-  let lastNumber = 0;
   const { last, lines, sha256 } = await scan(path, (line, n) => {
     const fail = (problem: PreviousFileProblem, detail: string): never => {
       throw new PreviousFileError(path, problem, `line ${n}: ${detail}`);
@@ -210,23 +238,16 @@ export async function verifyDecisionsFile(path: string, asOf: string): Promise<D
       return;
     }
     const d = parsed.data;
-    if (d.asOf >= asOf) fail('not-earlier', `the decisions are of ${d.asOf}, not before tonight (${asOf})`);
-    first ??= { asOf: d.asOf, policyHash: d.policy.hash };
-    if (d.asOf !== first.asOf) fail('mixed', `a decision of ${d.asOf} among decisions of ${first.asOf}: two nights joined`);
-    if (d.policy.hash !== first.policyHash) fail('mixed', 'a decision under another policy than the lines before: two runs joined');
+    if (d.asOf !== trailer.asOf) fail('mixed', `a decision of ${d.asOf} in a file of ${trailer.asOf}: two nights joined`);
+    if (d.policy.hash !== trailer.policy.hash) fail('mixed', 'a decision under another policy than the trailer names: two runs joined');
     if (lastId !== undefined && compareIds(lastId, d.studentId) >= 0) fail('mixed', 'student ids out of order or repeated: not the output of one run');
     lastId = d.studentId;
-    lastNumber = n;
   });
-  const trailer = checkTrailer(path, last, lastNumber + 1);
+  if (last === undefined || trailerOf(last)?.['sha256'] !== trailer.sha256) throw new PreviousFileError(path, 'changed', 'the file changed while the run read it');
   if (trailer.count !== lines) {
     throw new PreviousFileError(path, 'count', `the trailer counts ${trailer.count} decisions and the file has ${lines}: lines are missing or were added`);
   }
-  if (trailer.sha256 !== sha256) throw new PreviousFileError(path, 'hash', 'the decision lines do not match the trailer\'s SHA-256: the file was edited or joined from two runs');
-  if (trailer.asOf >= asOf) throw new PreviousFileError(path, 'not-earlier', `the decisions are of ${trailer.asOf}, not before tonight (${asOf})`);
-  if (first !== undefined && (first.asOf !== trailer.asOf || first.policyHash !== trailer.policy.hash)) {
-    throw new PreviousFileError(path, 'mixed', 'the decisions are of another night or policy than the trailer says');
-  }
+  if (trailer.sha256 !== sha256) throw new PreviousFileError(path, 'hash', "the decision lines do not match the trailer's SHA-256: the file was edited or joined from two runs");
   return trailer;
 }
 

@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { evaluate } from '../evaluate.js';
@@ -11,6 +10,7 @@ import { pickCalendar, pickPolicy } from './options.js';
 import { readInput } from './readInput.js';
 import { addDecision, emptySummary, formatSummary, summaryJson } from './summary.js';
 import { UsageError } from './usageError.js';
+import { writeOutputFile } from './writeOutputFile.js';
 
 /**
  * `trappa evaluate`: evaluate student cases or an SS 12000 export.
@@ -128,8 +128,8 @@ export async function evaluateCommand(args: string[]): Promise<number> {
       }
     }
   }
-  if (values.rejected !== undefined) await writeFile(values.rejected, rejectedLines.map((l) => `${l}\n`).join(''));
-  if (values['summary-json'] !== undefined) await writeFile(values['summary-json'], `${JSON.stringify(summaryJson(policy, asOf, summary), null, 2)}\n`);
+  if (values.rejected !== undefined) writeOutputFile('--rejected', values.rejected, rejectedLines.map((l) => `${l}\n`).join(''));
+  if (values['summary-json'] !== undefined) writeOutputFile('--summary-json', values['summary-json'], `${JSON.stringify(summaryJson(policy, asOf, summary), null, 2)}\n`);
   const header = `policy ${policy.id} ${policy.version} (${policy.hash.slice(0, 12)}), as of ${asOf}`;
   if (values.json) process.stderr.write(`${header}\n${formatSummary(summary)}\n`);
   else out.write(`${header}\n${formatSummary(summary)}\n`);
