@@ -92,15 +92,16 @@ export function claimOutputs(paths: BatchOutputPaths, inputs: { readonly previou
   };
   const decisionsFile = files.get('decisions');
   const decisions = decisionsFile === undefined ? undefined : decisionsWriter(decisionsFile);
+  const guardedDecisions: DecisionsWriter | undefined =
+    decisions === undefined
+      ? undefined
+      : { write: (lines) => guarded(FLAGS.decisions, () => decisions.write(lines)), finish: (night) => guarded(FLAGS.decisions, () => decisions.finish(night)) };
   return {
-    decisions:
-      decisions === undefined
-        ? undefined
-        : { write: (lines) => guarded(FLAGS.decisions, () => decisions.write(lines)), finish: (night) => guarded(FLAGS.decisions, () => decisions.finish(night)) },
+    decisions: guardedDecisions,
     rejected: writerOf('rejected'),
     summary: writerOf('summary'),
     commit(night) {
-      decisions?.finish(night);
+      guardedDecisions?.finish(night);
       for (const kind of ['rejected', 'summary', 'decisions'] as const) {
         const file = files.get(kind);
         if (file !== undefined) guarded(FLAGS[kind], () => file.commit());

@@ -98,10 +98,24 @@ export function workerCount(requested: number | undefined, inputBytes: number, w
  * Every line is accepted or rejected with its file and line number:
  * `records.read = accepted + rejected` and `cases.read = evaluated + rejected`.
  *
+ * Before anything is read, the file outputs are claimed (`claimOutputs`:
+ * checked, locked, opened as temp files beside their paths) and the previous
+ * file is verified whole (`verifyDecisionsFile`). The files are renamed into
+ * place only when the run succeeds, after the output stream has taken
+ * everything; on any failure or abort they are left as they were and the temp
+ * files, temp directory and locks are removed.
+ *
  * @param run - files, settings and sinks
  * @returns the summary and run figures
- * @throws {BatchInputError} for a file that cannot be read as a whole
- * @example await runBatch({ files: { students: 's.ndjson', lessons: ['l.csv'] }, settings, out: process.stdout })
+ * @throws {OutputUnwritableError} an output cannot be created (nothing read or written)
+ * @throws {OutputLockedError} another live run holds an output (nothing read or written)
+ * @throws {PreviousFileError} `files.previous` is not a whole decisions file of an earlier night (nothing written)
+ * @throws {OutputWriteError} writing `out` or a file failed during the run
+ * @throws {BatchInputError} for an input file that cannot be read as a whole
+ * @throws {BatchAbortedError} when `signal` stopped the run
+ * @example
+ * const report = await runBatch({ files: { students: 's.ndjson', lessons: ['l.csv'] }, settings, out: process.stdout, decisionsPath: 'night-1.ndjson' });
+ * report.summary.cases // { read: 2000, evaluated: 2000, rejected: 0 }; night-1.ndjson ends with {"trappa":"decisions","format":1,"count":2000,…}
  */
 export async function runBatch(run: BatchRun): Promise<BatchReport> {
   const started = performance.now();
