@@ -57,7 +57,10 @@ function guarded<T>(flag: string, work: () => T): T {
  * @returns the claimed outputs; call `release` in a `finally`
  * @throws {OutputUnwritableError} for an output that cannot be written
  * @throws {OutputLockedError} when another run holds an output
- * @example const outputs = claimOutputs({ decisions: 'night-2.ndjson' }, {}); try { outputs.decisions?.write(lines); outputs.commit({ asOf, policy }); } finally { outputs.release(); }
+ * @example
+ * const outputs = claimOutputs({ decisions: 'night-2.ndjson' }, {});
+ * try { outputs.decisions?.write(lines); outputs.commit({ asOf, policy }); } finally { outputs.release(); }
+ * // night-2.ndjson replaced whole (the lines, then the trailer); night-2.ndjson.lock removed
  */
 export function claimOutputs(paths: BatchOutputPaths, inputs: { readonly previous?: string | undefined; readonly tmpDir?: string | undefined }): BatchOutputs {
   const kinds = (['decisions', 'rejected', 'summary'] as const).filter((k) => paths[k] !== undefined);

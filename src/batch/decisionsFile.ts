@@ -12,6 +12,8 @@ import { compareIds } from './studentRanges.js';
  * (NDJSON, in student-id order), then one trailer line that makes the file
  * verifiable on its own. Bump it when a decision line changes in a way
  * `--previous` cannot read.
+ *
+ * @example DECISIONS_FORMAT // 1
  */
 export const DECISIONS_FORMAT = 1;
 
@@ -50,6 +52,9 @@ const WHAT_TO_DO =
  * `--decisions-out` before tonight: empty, cut short, joined from two runs,
  * edited, older or newer in format, or not earlier than tonight. Found before
  * any output is written. The message says what is wrong and what to do.
+ *
+ * @example new PreviousFileError('n.ndjson', 'empty', 'the file is empty').message
+ * // '--previous n.ndjson: the file is empty; run last night again with --decisions-out to write a verified file, or run tonight without --previous for a full output (every decision, no changes)'
  */
 export class PreviousFileError extends Error {
   override readonly name = 'PreviousFileError';
@@ -260,7 +265,7 @@ export async function verifyDecisionsFile(path: string, asOf: string): Promise<D
  * @param verified - what `verifyDecisionsFile` returned
  * @param onLine - called for each decision line with its line number
  * @throws {PreviousFileError} `changed` when the content differs
- * @example await forEachVerifiedDecision('night-1.ndjson', trailer, (line, n) => …) // every line but the trailer
+ * @example const numbers: number[] = []; await forEachVerifiedDecision('night-1.ndjson', trailer, (_line, n) => numbers.push(n)); numbers // [1, 2, …, trailer.count]: every line but the trailer
  */
 export async function forEachVerifiedDecision(path: string, verified: DecisionsTrailer, onLine: (line: string, n: number) => void): Promise<void> {
   const { last, lines, sha256 } = await scan(path, onLine);

@@ -26,7 +26,7 @@ export function registerCleanup(action: () => void): () => void {
  * Run and unregister every registered action, ignoring their errors.
  *
  * @returns how many actions ran
- * @example registerCleanup(() => undefined); runCleanups() // 1
+ * @example registerCleanup(() => undefined); runCleanups() // 1 (when nothing else was registered)
  */
 export function runCleanups(): number {
   const all = [...actions];

@@ -2,6 +2,8 @@
  * An output cannot be created: found before the batch starts (a missing
  * directory, a directory where a file should be, no write permission, two
  * options naming one file). Nothing was read or written.
+ *
+ * @example new OutputUnwritableError('--rejected', 'out/', 'is a directory; give a file name').message // '--rejected out/: is a directory; give a file name'
  */
 export class OutputUnwritableError extends Error {
   override readonly name = 'OutputUnwritableError';
@@ -27,7 +29,12 @@ export interface LockHolder {
   readonly since: string;
 }
 
-/** Another run (a live process) is writing the same output. Nothing was read or written. */
+/**
+ * Another run (a live process) is writing the same output. Nothing was read or written.
+ *
+ * @example new OutputLockedError('--decisions-out', 'n.ndjson', 'n.ndjson.lock', { pid: 4711, host: 'batch1', since: '2026-11-24T02:00:00.000Z' }).message
+ * // '--decisions-out n.ndjson is in use by another run (pid 4711 on batch1, since 2026-11-24T02:00:00.000Z); wait for it to finish, or remove n.ndjson.lock if no run is active'
+ */
 export class OutputLockedError extends Error {
   override readonly name = 'OutputLockedError';
 
@@ -52,6 +59,9 @@ export class OutputLockedError extends Error {
  * Writing an output failed during the run (a full disk, an I/O error, stdout
  * that cannot be written). The output files were not replaced and their temp
  * files are removed.
+ *
+ * @example new OutputWriteError('stdout', Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' })).message
+ * // 'cannot write stdout: ENOSPC (no space left on device); the output files were left as they were'
  */
 export class OutputWriteError extends Error {
   override readonly name = 'OutputWriteError';

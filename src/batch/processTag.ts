@@ -27,7 +27,11 @@ export function ownTag(): string {
   return `${process.pid}-${hostTag()}`;
 }
 
-/** The shape of a tag inside a file name. */
+/**
+ * The shape of a tag inside a file name, as a regular-expression source.
+ *
+ * @example new RegExp(`^${TAG_PATTERN}$`).test(ownTag()) // true
+ */
 export const TAG_PATTERN = '\\d+-[0-9a-f]{8}';
 
 /**

@@ -6,6 +6,8 @@ import { UsageError } from './usageError.js';
  * The exit codes of `trappa`. The codes above 3 are those of BSD's
  * `sysexits.h`, which schedulers and operators already know: 65 bad input
  * data, 73 cannot create an output, 74 input/output error, 75 try again later.
+ *
+ * @example EXIT.locked // 75
  */
 export const EXIT = {
   /** Every input line accepted. */

@@ -8,6 +8,8 @@ import { RoleSchema, StepIdSchema, StepKindSchema, UrgencySchema } from './vocab
  * (`stepStates`: id, kind, status, urgency, dates, held-open state) is checked
  * exactly; the explanation (reasons, routing, consent) is checked for its
  * shape only.
+ *
+ * @example StepRecordSchema.safeParse({ x: 1 }).error?.issues[0]?.path // ['id']
  */
 export const StepRecordSchema = z.object({
   id: StepIdSchema,
@@ -37,7 +39,8 @@ export const StepRecordSchema = z.object({
  * field. Student ids are checked for the characters of an opaque id only:
  * they were accepted as input the night they were written.
  *
- * @example DecisionSchema.safeParse(JSON.parse(line)).success // true for a line --decisions-out wrote
+ * @example DecisionSchema.safeParse(JSON.parse(JSON.stringify(evaluate(c, policy, { asOf })))).success // true
+ * @example DecisionSchema.safeParse({ ...decision, steps: [{ x: 1 }] }).error?.issues[0]?.path // ['steps', 0, 'id']
  */
 export const DecisionSchema = z.object({
   studentId: z.string().regex(OPAQUE_ID_PATTERN, { message: 'Expected an opaque id of 1–128 characters [A-Za-z0-9_.:-]' }),
