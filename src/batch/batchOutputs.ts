@@ -77,7 +77,7 @@ export function claimOutputs(paths: BatchOutputPaths, inputs: { readonly previou
     for (const kind of kinds) {
       const flag = FLAGS[kind];
       const path = outputPath(paths[kind] as string);
-      locks.push(lockOutput(path, flag));
+      locks.push(lockOutput(path, flag, paths[kind] as string));
       sweepStaleTemps(path);
       try {
         files.set(kind, openAtomic(path));

@@ -74,14 +74,15 @@ function create(lockPath: string, content: string): boolean {
  * ended (killed, out of memory) is taken over. The lock is registered for
  * removal if the process ends abruptly (`runCleanups`).
  *
- * @param path - the output
+ * @param path - the output (as written: symbolic links resolved)
  * @param flag - the option naming it, for messages
+ * @param given - the path as the option gave it, for messages
  * @returns the lock
  * @throws {OutputLockedError} when a live process holds it
  * @throws {OutputUnwritableError} when the lock file cannot be created
  * @example const lock = lockOutput('night-2.ndjson', '--decisions-out'); … lock.release(); // night-2.ndjson.lock gone again
  */
-export function lockOutput(path: string, flag: string): OutputLock {
+export function lockOutput(path: string, flag: string, given = path): OutputLock {
   const lockPath = lockPathFor(path);
   const own: LockHolder = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
   for (let attempt = 0; attempt < 3; attempt += 1) {
@@ -89,7 +90,7 @@ export function lockOutput(path: string, flag: string): OutputLock {
     try {
       created = create(lockPath, `${JSON.stringify(own)}\n`);
     } catch (error) {
-      throw new OutputUnwritableError(flag, path, `cannot create the lock file ${lockPath}: ${describeSystemError(error as NodeJS.ErrnoException)}`);
+      throw new OutputUnwritableError(flag, given, `cannot create the lock file ${lockPath}: ${describeSystemError(error as NodeJS.ErrnoException)}`);
     }
     if (created) {
       const unregister = registerCleanup(() => releaseIfOwn(lockPath));
@@ -103,7 +104,7 @@ export function lockOutput(path: string, flag: string): OutputLock {
     }
     const holder = readHolder(lockPath);
     if (holder === 'gone') continue;
-    if (holder === undefined || !isStale(holder)) throw new OutputLockedError(flag, path, lockPath, holder);
+    if (holder === undefined || !isStale(holder)) throw new OutputLockedError(flag, given, lockPath, holder);
     // The holder has ended: take the lock over. (Two runs taking over the same
     // stale lock in the same instant is not guarded against.)
     try {
@@ -112,7 +113,7 @@ export function lockOutput(path: string, flag: string): OutputLock {
       // Someone else took it over first; the next attempt sees theirs.
     }
   }
-  throw new OutputLockedError(flag, path, lockPath, undefined);
+  throw new OutputLockedError(flag, given, lockPath, undefined);
 }
 
 function releaseIfOwn(lockPath: string): void {
