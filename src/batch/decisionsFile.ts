@@ -131,13 +131,15 @@ export function decisionsWriter(file: AtomicFile): DecisionsWriter {
 }
 
 /** Read the decision lines of a file, then its last line; the hash and count of the lines before it. */
-async function scan(path: string, onDecision: (line: string, n: number) => void): Promise<{ last: string | undefined; lines: number; sha256: string }> {
+async function scan(path: string, onDecision: (line: string, n: number) => void, signal?: AbortSignal): Promise<{ last: string | undefined; lines: number; sha256: string }> {
   const hash: Hash = createHash('sha256');
   let pending: string | undefined;
   let pendingNumber = 0;
   let decisions = 0;
   try {
     await forEachLine(path, (line, n) => {
+      // A large file takes a while: a stopped run (SIGTERM) stops reading it.
+      if (signal?.aborted === true) throw signal.reason;
       if (pending !== undefined) {
         onDecision(pending, pendingNumber);
         hash.update(pending);
@@ -148,7 +150,7 @@ async function scan(path: string, onDecision: (line: string, n: number) => void)
       pendingNumber = n;
     });
   } catch (error) {
-    if (error instanceof PreviousFileError) throw error;
+    if (error instanceof PreviousFileError || signal?.aborted === true) throw error;
     throw new PreviousFileError(path, 'unreadable', `cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
   return { last: pending, lines: decisions, sha256: hash.digest('hex') };
@@ -216,12 +218,13 @@ function readTrailer(path: string): DecisionsTrailer {
  *
  * @param path - the file
  * @param asOf - tonight's date
+ * @param signal - stops the reading (the signal's reason is thrown)
  * @returns the trailer
  * @throws {PreviousFileError} saying what is wrong and what to do
  * @example await verifyDecisionsFile('night-1.ndjson', '2026-11-24') // { trappa: 'decisions', format: 1, count: 2000, asOf: '2026-11-23', … }
  * @example await verifyDecisionsFile('empty.ndjson', '2026-11-24') // throws "--previous empty.ndjson: the file is empty; run last night again with --decisions-out …"
  */
-export async function verifyDecisionsFile(path: string, asOf: string): Promise<DecisionsTrailer> {
+export async function verifyDecisionsFile(path: string, asOf: string, signal?: AbortSignal): Promise<DecisionsTrailer> {
   const trailer = readTrailer(path);
   if (trailer.asOf >= asOf) throw new PreviousFileError(path, 'not-earlier', `the decisions are of ${trailer.asOf}, not before tonight (${asOf})`);
   let lastId: string | undefined;
@@ -247,7 +250,7 @@ export async function verifyDecisionsFile(path: string, asOf: string): Promise<D
     if (d.policy.hash !== trailer.policy.hash) fail('mixed', 'a decision under another policy than the trailer names: two runs joined');
     if (lastId !== undefined && compareIds(lastId, d.studentId) >= 0) fail('mixed', 'student ids out of order or repeated: not the output of one run');
     lastId = d.studentId;
-  });
+  }, signal);
   if (last === undefined || trailerOf(last)?.['sha256'] !== trailer.sha256) throw new PreviousFileError(path, 'changed', 'the file changed while the run read it');
   if (trailer.count !== lines) {
     throw new PreviousFileError(path, 'count', `the trailer counts ${trailer.count} decisions and the file has ${lines}: lines are missing or were added`);

@@ -2,7 +2,8 @@ import { hostname } from 'node:os';
 import { linkSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { registerCleanup } from './exitCleanup.js';
 import { OutputLockedError, OutputUnwritableError, type LockHolder } from './outputErrors.js';
-import { isProcessAlive, ownTag } from './processTag.js';
+import { sweepStaleTemps, tempPathFor } from './atomicFile.js';
+import { isProcessAlive } from './processTag.js';
 import { describeSystemError } from './outputErrors.js';
 
 /** A held lock on one output; `release` removes the lock file if it is still this process's. */
@@ -45,8 +46,9 @@ function isStale(holder: LockHolder): boolean {
 
 /** Create the lock file with its content in one step: write a private file, then hard-link it (fails if the lock exists). */
 function create(lockPath: string, content: string): boolean {
-  const temp = `${lockPath}.${ownTag()}.new`;
-  writeFileSync(temp, content);
+  sweepStaleTemps(lockPath);
+  const temp = tempPathFor(lockPath);
+  writeFileSync(temp, content, { flag: 'wx' });
   try {
     linkSync(temp, lockPath);
     return true;

@@ -138,7 +138,7 @@ export async function runBatch(run: BatchRun): Promise<BatchReport> {
   };
   try {
     // Last night's file is verified whole before anything is read or written.
-    const previous = run.files.previous === undefined ? undefined : await verifyDecisionsFile(run.files.previous, run.settings.asOf);
+    const previous = run.files.previous === undefined ? undefined : await verifyDecisionsFile(run.files.previous, run.settings.asOf, stopping.signal);
     const tmpBase = run.tmpDir ?? tmpdir();
     sweepStaleTempDirs(tmpBase);
     checkAborted();

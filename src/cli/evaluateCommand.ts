@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { evaluate } from '../evaluate.js';
 import { isValidIsoDate } from '../model/isoDate.js';
+import { checkOutputs } from '../batch/checkOutputs.js';
 import { admitCase } from './admitCase.js';
 import { evaluateLessons } from './evaluateLessons.js';
 import { evaluateSs12000 } from './evaluateSs12000.js';
@@ -56,6 +57,14 @@ export async function evaluateCommand(args: string[]): Promise<number> {
   if (!['with-steps', 'all', 'none'].includes(values.details)) throw new UsageError('--details must be with-steps, all or none');
   if (values.lang !== 'sv' && values.lang !== 'en') throw new UsageError('--lang must be sv or en');
   const lang: Lang = values.lang;
+  if (values.format !== 'lessons') {
+    // The batch checks its own outputs (and more); here: before any case is read, not after stdout is complete.
+    const outputs = [
+      ...(values.rejected === undefined ? [] : [{ flag: '--rejected', path: values.rejected }]),
+      ...(values['summary-json'] === undefined ? [] : [{ flag: '--summary-json', path: values['summary-json'] }]),
+    ];
+    checkOutputs(outputs, positionals.map((path) => ({ flag: 'an input file', path })));
+  }
   const policy = await pickPolicy(values.policy);
   const calendar = await pickCalendar(values.calendar);
   if (values.format === 'ss12000') {

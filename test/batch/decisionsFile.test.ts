@@ -83,6 +83,12 @@ describe('verifyDecisionsFile: --previous is verified whole', () => {
     expect(await problemOf(noStep)).toBe('not-a-decision');
   });
 
+  it('stops reading when the run is stopped, with the signal\'s reason', async () => {
+    const controller = new AbortController();
+    controller.abort(new Error('stopped by SIGTERM'));
+    await expect(verifyDecisionsFile(valid, TONIGHT, controller.signal)).rejects.toThrow('stopped by SIGTERM');
+  });
+
   it('refuses a file of tonight or later', async () => {
     expect(await problemOf(valid, NIGHT)).toBe('not-earlier');
     expect(await problemOf(valid, '2026-11-19')).toBe('not-earlier');

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCleanups } from '../../src/batch/exitCleanup.js';
 import { hostTag } from '../../src/batch/processTag.js';
 import { makeTempDir, sweepStaleTempDirs } from '../../src/batch/tempDir.js';
 
@@ -12,6 +13,14 @@ describe('batch temp directories', () => {
     const dir = makeTempDir(base);
     expect(basename(dir.path)).toMatch(new RegExp(`^trappa-batch-${process.pid}-${hostTag()}-[A-Za-z0-9]{6}$`));
     dir.remove();
+    expect(readdirSync(base)).toEqual([]);
+  });
+
+  it('is registered for removal if the process ends abruptly (runCleanups, from the CLI\'s uncaughtException handler)', () => {
+    const base = mkdtempSync(join(tmpdir(), 'trappa-tmpdirs-'));
+    const dir = makeTempDir(base);
+    writeFileSync(join(dir.path, '0.students'), 'x');
+    runCleanups();
     expect(readdirSync(base)).toEqual([]);
   });
 

@@ -152,5 +152,9 @@ describe('trappa evaluate --format lessons under faults', () => {
     expect(noTmp.code).toBe(73);
     expect(noTmp.stderr).toBe(`trappa: --tmp-dir ${join(dir, 'no-tmp')}: the directory ${join(dir, 'no-tmp')} does not exist\n`);
     expect(readdirSync(dir).sort()).toEqual(['tmp']);
+    // The case-file command checks its outputs before reading too (it used to fail after stdout was complete).
+    const cases = spawnSync(process.execPath, [CLI, 'evaluate', city.students, '--as-of', NIGHT_2, '--rejected', join(dir, 'nope', 'r.ndjson')], { encoding: 'utf8' });
+    expect(cases.status).toBe(73);
+    expect(cases.stdout).toBe('');
   });
 });
