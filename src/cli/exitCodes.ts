@@ -32,12 +32,15 @@ export const EXIT = {
   sigterm: 143,
 } as const;
 
+const WRITE_ERRORS: ReadonlySet<string> = new Set(['ENOSPC', 'EDQUOT', 'EFBIG', 'EIO', 'EROFS']);
+
 /**
  * The exit code for an error that ended a command.
  *
  * @param error - what was thrown
  * @returns the code (`EXIT`)
  * @example exitCodeFor(new OutputLockedError('--decisions-out', 'n.ndjson', 'n.ndjson.lock', undefined)) // 75
+ * @example exitCodeFor(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' })) // 74
  */
 export function exitCodeFor(error: unknown): number {
   if (error instanceof UsageError || String((error as { code?: unknown } | null)?.code).startsWith('ERR_PARSE_ARGS')) return EXIT.usage;
@@ -45,5 +48,7 @@ export function exitCodeFor(error: unknown): number {
   if (error instanceof OutputUnwritableError) return EXIT.cannotCreate;
   if (error instanceof OutputWriteError) return EXIT.writeFailed;
   if (error instanceof OutputLockedError) return EXIT.locked;
+  // A full disk or an I/O error while writing the temp buckets is a write failure too.
+  if (WRITE_ERRORS.has(String((error as { code?: unknown } | null)?.code))) return EXIT.writeFailed;
   return EXIT.failure;
 }
