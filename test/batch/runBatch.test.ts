@@ -2,12 +2,13 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
+import { PassThrough, Writable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateSchool } from '../../fixtures/school.js';
 import { DECISIONS_FORMAT, PreviousFileError } from '../../src/batch/decisionsFile.js';
 import type { BatchSettings } from '../../src/batch/evaluateBucket.js';
+import { OutputWriteError } from '../../src/batch/outputErrors.js';
 import { LESSON_CSV_COLUMNS } from '../../src/batch/lessonRecord.js';
 import type { RejectedLine } from '../../src/batch/rejectionLog.js';
 import type { ProgressBar } from '../../src/batch/progress.js';
@@ -249,15 +250,35 @@ describe('runBatch: lesson-level input at city scale', () => {
     expect(changes.map((c) => c.studentId)).toEqual([...changes.map((c) => c.studentId)].sort());
   });
 
-  it('stops when aborted, mid-read or mid-evaluation, and leaves no temp files', async () => {
+  it('stops when aborted, mid-read or mid-evaluation, and leaves no temp files and the output files as they were', async () => {
     const files = write(school.slice(0, 6), lessonLines(school.slice(0, 6)));
     for (const phase of ['reading', 'evaluating'] as const) {
       const tmpDir = mkdtempSync(join(tmpdir(), 'trappa-abort-'));
       const controller = new AbortController();
       const progress = { update: (p: { phase: string }) => (p.phase === phase ? controller.abort() : undefined), done: () => undefined } as unknown as ProgressBar;
-      await expect(run(files, { tmpDir, signal: controller.signal, progress, buckets: 3 })).rejects.toBeInstanceOf(BatchAbortedError);
+      const decisionsPath = join(files.dir, 'night.ndjson');
+      const summaryPath = join(files.dir, 'summary.json');
+      writeFileSync(summaryPath, 'last night\n');
+      await expect(run(files, { tmpDir, signal: controller.signal, progress, buckets: 3, decisionsPath, summaryPath })).rejects.toBeInstanceOf(BatchAbortedError);
       expect(readdirSync(tmpDir)).toEqual([]);
+      // The output files are left as they were: no new one, no temp file, no lock.
+      expect(readdirSync(files.dir).sort()).toEqual(['lessons.ndjson', 'students.ndjson', 'summary.json']);
+      expect(readFileSync(summaryPath, 'utf8')).toBe('last night\n');
     }
+  });
+
+  it('an output stream that fails stops the run with OutputWriteError; no file is put in place, no temp file is left', async () => {
+    const files = write(school.slice(0, 4), lessonLines(school.slice(0, 4)));
+    const tmpDir = mkdtempSync(join(tmpdir(), 'trappa-out-error-'));
+    const failing = new Writable({
+      write: (_chunk, _encoding, callback) => callback(Object.assign(new Error('EIO: i/o error, write'), { code: 'EIO' })),
+    });
+    const decisionsPath = join(files.dir, 'night.ndjson');
+    const error = await runBatch({ files, settings, out: failing, outName: 'stdout', workers: 1, tmpDir, decisionsPath }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OutputWriteError);
+    expect((error as Error).message).toBe('cannot write stdout: EIO (i/o error); the output files were left as they were');
+    expect(readdirSync(files.dir).sort()).toEqual(['lessons.ndjson', 'students.ndjson']);
+    expect(readdirSync(tmpDir)).toEqual([]);
   });
 
   it('stops with a clear message for a CSV header it cannot read', async () => {
