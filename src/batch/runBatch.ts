@@ -257,7 +257,8 @@ async function evaluateInBuckets(run: BatchRun, plan: RunPlan, outputs: BatchOut
       waiting.delete(nextToWrite);
       nextToWrite += 1;
       const { out, decisions } = ready;
-      // A failed write stops the run; the chain itself never rejects (nothing awaits it until the end).
+      // The chain never rejects (in worker mode nothing awaits it until the end): a failed
+      // write stops the run through `fail`, and the next `checkAborted` reports it.
       writing = writing
         .then(async () => {
           checkAborted();
