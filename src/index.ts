@@ -56,6 +56,8 @@ export type { Ss12000Entity, Ss12000Issue, Ss12000Rejection, Ss12000Exclusion } 
 export { Ss12000SideFileSchema, type Ss12000SideFile } from './adapters/ss12000/sideFile.js';
 export { runBatch, workerCount, BatchAbortedError, PARALLEL_FROM_BYTES, type BatchRun, type BatchReport } from './batch/runBatch.js';
 export { BatchInputError, bucketCount, type BatchFiles } from './batch/partition.js';
+export { verifyDecisionsFile, PreviousFileError, DECISIONS_FORMAT, type DecisionsTrailer, type PreviousFileProblem } from './batch/decisionsFile.js';
+export { OutputUnwritableError, OutputLockedError, OutputWriteError, type LockHolder } from './batch/outputErrors.js';
 export type { BatchSettings } from './batch/evaluateBucket.js';
 export type { RejectedLine } from './batch/rejectionLog.js';
 export { ProgressBar, formatProgress, type ProgressState } from './batch/progress.js';

@@ -7,6 +7,7 @@ import { emptySummary, type RunSummary } from '../cli/summary.js';
 import { bucketOfOtherId, studentRanges } from './studentRanges.js';
 import { BucketWriter } from './bucketWriter.js';
 import { BatchInputError } from './batchInputError.js';
+import { forEachVerifiedDecision, trailerOf, type DecisionsTrailer } from './decisionsFile.js';
 import { studentIdOfJsonLine } from './lessonRecord.js';
 import { forEachLine } from './lines.js';
 import { readLessonTask, sliceStarts, sniffLessonFile, type LessonTask, type LessonTaskResult, type StudentIndex } from './readLessons.js';
@@ -92,6 +93,10 @@ export function rejectedIdsPath(dir: string): string {
  * @param dir - an empty temp directory
  * @param buckets - how many buckets (see `bucketCount`)
  * @param onProgress - called after each chunk with bytes and records read
+ * @param slicesPerFile - slices each lesson file is read in
+ * @param readTasks - reads the slices (in this thread by default)
+ * @param previousVerified - the trailer `verifyDecisionsFile` returned for `files.previous`: the
+ *   file is read again and must still match it
  * @returns the partition
  * @throws {BatchInputError} for a file that cannot be interpreted at all
  * @example await partitionInputs({ students: 's.ndjson', lessons: ['l.csv'] }, dir, 4)
@@ -103,6 +108,7 @@ export async function partitionInputs(
   onProgress?: (p: PartitionProgress) => void,
   slicesPerFile = 1,
   readTasks: LessonReader = (tasks, students, d, b) => readTasksHere(tasks, students, d, b, onProgress),
+  previousVerified?: DecisionsTrailer,
 ): Promise<Partition> {
   const summary = emptySummary();
   const log = new RejectionLog(dir, 'partition');
@@ -152,12 +158,14 @@ export async function partitionInputs(
   if (files.previous !== undefined) {
     const previousPath = files.previous;
     const previous = new BucketWriter(dir, 'previous', buckets);
-    await forEachLine(previousPath, (line, n) => {
-      if (line.trim() === '') return;
+    const copy = (line: string, n: number): void => {
+      if (line.trim() === '' || trailerOf(line) !== undefined) return;
       const id = studentIdOfJsonLine(line);
-      if (id === null) throw new BatchInputError(`${previousPath}:${n}: not a decision with a studentId; --previous takes the NDJSON that --json wrote`);
+      if (id === null) throw new BatchInputError(`${previousPath}:${n}: not a decision with a studentId; --previous takes the file --decisions-out wrote`);
       previous.add(bucketOfId(id), `${n}\t${line}`);
-    });
+    };
+    if (previousVerified === undefined) await forEachLine(previousPath, copy);
+    else await forEachVerifiedDecision(previousPath, previousVerified, copy);
     previous.flush();
   }
 

@@ -1,8 +1,12 @@
-import { createWriteStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { mergeSummary, type RunSummary } from '../cli/summary.js';
+import { mergeSummary, summaryJson, type RunSummary } from '../cli/summary.js';
+import { claimOutputs, type BatchOutputs } from './batchOutputs.js';
+import { verifyDecisionsFile, type DecisionsTrailer } from './decisionsFile.js';
+import { OutputWriteError } from './outputErrors.js';
+import { makeTempDir, sweepStaleTempDirs, type TempDir } from './tempDir.js';
 import { evaluateBucket, type BatchSettings, type BucketLayout, type BucketResult, type BucketSettings } from './evaluateBucket.js';
 import { BatchInputError, bucketCount, partitionInputs, relocate, type BatchFiles, type LessonReader } from './partition.js';
 import { forEachLine } from './lines.js';
@@ -25,14 +29,27 @@ export interface BatchRun {
   readonly slices?: number;
   /** Bucket count; default `bucketCount(input size)`. The output does not depend on it. */
   readonly buckets?: number;
-  /** Where the temp buckets go (default: the OS temp directory); removed afterwards. */
+  /**
+   * Where the temp buckets go (default: the OS temp directory): a directory
+   * `trappa-batch-<pid>-<host>-XXXXXX`, removed afterwards. Directories that
+   * killed runs of this host left there are removed at the start.
+   */
   readonly tmpDir?: string;
-  /** Decisions or changes, in a deterministic order. */
+  /** Decisions or changes, in a deterministic order. A write error on it stops the run with `OutputWriteError`. */
   readonly out: NodeJS.WritableStream;
-  /** Rejected lines as NDJSON (`location`, `kind`, `studentId`, `issues`). */
+  /** How messages name `out` (default `the output stream`; the CLI says `stdout`). */
+  readonly outName?: string;
+  /** Rejected lines as NDJSON (`location`, `kind`, `studentId`, `issues`). Written atomically, like every file output. */
   readonly rejectedPath?: string;
-  /** Every full decision as NDJSON, for the next night's `--previous`. */
+  /**
+   * Every full decision as NDJSON, then a trailer line (`DecisionsTrailer`),
+   * for the next night's `files.previous`. Written to a temp file beside it and
+   * renamed into place only when the run succeeds; locked (`<path>.lock`)
+   * while the run lasts.
+   */
   readonly decisionsPath?: string;
+  /** The run summary as JSON (`summaryJson`: counts, steps and typology per school, run figures), written atomically at the end. */
+  readonly summaryPath?: string;
   readonly progress?: ProgressBar;
   /** Stops the run (e.g. on SIGTERM): threads are stopped, temp files removed, and `runBatch` rejects with `BatchAbortedError`. */
   readonly signal?: AbortSignal;
@@ -81,132 +98,204 @@ export function workerCount(requested: number | undefined, inputBytes: number, w
  * Every line is accepted or rejected with its file and line number:
  * `records.read = accepted + rejected` and `cases.read = evaluated + rejected`.
  *
+ * Before anything is read, the file outputs are claimed (`claimOutputs`:
+ * checked, locked, opened as temp files beside their paths) and the previous
+ * file is verified whole (`verifyDecisionsFile`). The files are renamed into
+ * place only when the run succeeds, after the output stream has taken
+ * everything; on any failure or abort they are left as they were and the temp
+ * files, temp directory and locks are removed.
+ *
  * @param run - files, settings and sinks
  * @returns the summary and run figures
- * @throws {BatchInputError} for a file that cannot be read as a whole
- * @example await runBatch({ files: { students: 's.ndjson', lessons: ['l.csv'] }, settings, out: process.stdout })
+ * @throws {OutputUnwritableError} an output cannot be created (nothing read or written)
+ * @throws {OutputLockedError} another live run holds an output (nothing read or written)
+ * @throws {PreviousFileError} `files.previous` is not a whole decisions file of an earlier night (nothing written)
+ * @throws {OutputWriteError} writing `out` or a file failed during the run
+ * @throws {BatchInputError} for an input file that cannot be read as a whole
+ * @throws {BatchAbortedError} when `signal` stopped the run
+ * @example
+ * const report = await runBatch({ files: { students: 's.ndjson', lessons: ['l.csv'] }, settings, out: process.stdout, decisionsPath: 'night-1.ndjson' });
+ * report.summary.cases // { read: 2000, evaluated: 2000, rejected: 0 }; night-1.ndjson ends with {"trappa":"decisions","format":1,"count":2000,…}
  */
 export async function runBatch(run: BatchRun): Promise<BatchReport> {
   const started = performance.now();
-  const inputBytes = run.files.lessons.reduce((sum, f) => sum + statSync(f).size, 0);
-  const workerUrl = run.workerUrl ?? workerScript('./batch-worker.js', import.meta.url);
-  const workers = workerCount(run.workers, inputBytes, workerUrl);
-  const buckets = run.buckets ?? bucketCount(inputBytes);
-  const dir = mkdtempSync(join(run.tmpDir ?? tmpdir(), 'trappa-batch-'));
-  const previousPath = run.files.previous ?? '--previous';
-  const bucketSettings: BucketSettings = { ...run.settings, keepDecisions: run.decisionsPath !== undefined };
-  const pool =
-    workers > 1 && workerUrl !== undefined
-      ? new WorkerPool(workerUrl, workers, { settings: bucketSettings, previousPath }, (message, inputError) => (inputError ? new BatchInputError(message) : new Error(message)))
-      : undefined;
-  const stop = (): void => void pool?.close();
-  run.signal?.addEventListener('abort', stop, { once: true });
+  const outputs = claimOutputs({ decisions: run.decisionsPath, rejected: run.rejectedPath, summary: run.summaryPath }, { previous: run.files.previous, tmpDir: run.tmpDir });
+  // The run stops when the caller aborts (`signal`) or an output fails; the first failure is what it reports.
+  const stopping = new AbortController();
+  let failure: unknown;
+  const fail = (error: unknown): void => {
+    failure ??= error;
+    stopping.abort();
+  };
+  const onOutError = (error: NodeJS.ErrnoException): void => fail(new OutputWriteError(run.outName ?? 'the output stream', error));
+  const onAbort = (): void => stopping.abort();
+  run.out.on('error', onOutError);
+  run.signal?.addEventListener('abort', onAbort, { once: true });
+  let pool: WorkerPool | undefined;
+  let dir: TempDir | undefined;
   const checkAborted = (): void => {
-    if (run.signal?.aborted === true) throw new BatchAbortedError();
+    if (stopping.signal.aborted || run.signal?.aborted === true) throw failure ?? new BatchAbortedError();
   };
   try {
+    // Last night's file is verified whole before anything is read or written.
+    const previous = run.files.previous === undefined ? undefined : await verifyDecisionsFile(run.files.previous, run.settings.asOf, stopping.signal);
+    const tmpBase = run.tmpDir ?? tmpdir();
+    sweepStaleTempDirs(tmpBase);
     checkAborted();
-    const reading = (bytesRead: number, bytesTotal: number, recordsRead: number): void => {
-      checkAborted();
-      run.progress?.update({ phase: 'reading', done: bytesRead, total: bytesTotal, recordsRead, studentsEvaluated: 0, elapsedS: (performance.now() - started) / 1000 });
-    };
-    const readInWorkers: LessonReader | undefined =
-      pool === undefined
-        ? undefined
-        : (tasks, students, d, b) => {
-            // Progress: the sum over the slices being read.
-            const bytes = new Map<number, number>();
-            const records = new Map<number, number>();
-            const total = inputBytes;
-            const sum = (m: Map<number, number>): number => [...m.values()].reduce((x, y) => x + y, 0);
-            return Promise.all(
-              tasks.map((task) =>
-                pool.run<LessonTaskResult>({ kind: 'read', task, students, dir: d, buckets: b } satisfies BatchTask, (byteCount, recordCount) => {
-                  bytes.set(task.part, byteCount);
-                  records.set(task.part, recordCount);
-                  reading(sum(bytes), total, sum(records));
-                }),
-              ),
-            );
-          };
-    const partition = await partitionInputs(
-      run.files,
-      dir,
-      buckets,
-      (p) => reading(p.bytesRead, p.bytesTotal, p.recordsRead),
-      run.slices ?? (pool === undefined ? 1 : workers),
-      readInWorkers,
-    );
-    const readS = (performance.now() - started) / 1000;
-    const peakRssMbReading = Math.round(process.resourceUsage().maxRSS / 1024);
-    const layout: BucketLayout = { dir, parts: partition.parts };
-    const summary = partition.summary;
-    const sample: RejectedLine[] = [...partition.rejected.sample];
-    const studentsTotal = summary.cases.read;
-    let studentsDone = summary.cases.rejected;
-    const evalStart = performance.now();
-    const decisionsSink = run.decisionsPath === undefined ? undefined : createWriteStream(run.decisionsPath);
-    // Buckets are ranges of sorted student ids: written in bucket order, the
-    // output is in student-id order. A bucket that finishes early waits here.
-    const waiting = new Map<number, BucketResult>();
-    let nextToWrite = 0;
-    let writing: Promise<void> = Promise.resolve();
-    const finished = (result: BucketResult): void => {
-      mergeSummary(summary, result.summary);
-      studentsDone += partition.studentsPerBucket[result.bucket] ?? 0;
-      run.progress?.update({
-        phase: 'evaluating',
-        done: studentsDone,
-        total: studentsTotal,
-        recordsRead: summary.records.read,
-        studentsEvaluated: summary.cases.evaluated,
-        elapsedS: (performance.now() - evalStart) / 1000,
-      });
-      waiting.set(result.bucket, result);
-      for (let ready = waiting.get(nextToWrite); ready !== undefined; ready = waiting.get(nextToWrite)) {
-        waiting.delete(nextToWrite);
-        nextToWrite += 1;
-        const { out, decisions } = ready;
-        writing = writing.then(async () => {
-          await write(run.out, out, run.signal);
-          if (decisionsSink !== undefined) await write(decisionsSink, decisions, run.signal);
-        });
-      }
-    };
-    if (pool === undefined) {
-      for (let b = 0; b < buckets; b += 1) {
-        // Let signals (and the progress bar's writes) through between buckets.
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        checkAborted();
-        finished(evaluateBucket(layout, b, bucketSettings, previousPath));
-        await writing;
-      }
-    } else {
-      await Promise.all(
-        Array.from({ length: buckets }, (_, bucket) => pool.run<BucketResult>({ kind: 'evaluate', layout, bucket } satisfies BatchTask).then(finished)),
-      );
+    const inputBytes = run.files.lessons.reduce((sum, f) => sum + statSync(f).size, 0);
+    const workerUrl = run.workerUrl ?? workerScript('./batch-worker.js', import.meta.url);
+    const workers = workerCount(run.workers, inputBytes, workerUrl);
+    const bucketSettings: BucketSettings = { ...run.settings, keepDecisions: run.decisionsPath !== undefined };
+    const previousPath = run.files.previous ?? '--previous';
+    if (workers > 1 && workerUrl !== undefined) {
+      const threads = new WorkerPool(workerUrl, workers, { settings: bucketSettings, previousPath }, (message, inputError) => (inputError ? new BatchInputError(message) : new Error(message)));
+      pool = threads;
+      stopping.signal.addEventListener('abort', () => void threads.close(), { once: true });
     }
-    await writing;
-    if (decisionsSink !== undefined) await new Promise<void>((resolve, reject) => decisionsSink.end((error?: Error | null) => (error ? reject(error) : resolve())));
-    if (run.rejectedPath !== undefined) await writeRejected(run.rejectedPath, dir, partition.lineOffsets);
-    run.progress?.done();
-    const total = (performance.now() - started) / 1000;
-    return {
-      summary,
-      rejectedSample: sample,
-      workers,
-      buckets,
-      seconds: { reading: readS, evaluating: total - readS, total },
-      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
-      peakRssMbReading,
-    };
+    dir = makeTempDir(tmpBase);
+    const plan: RunPlan = { started, inputBytes, workers, buckets: run.buckets ?? bucketCount(inputBytes), dir: dir.path, previous, pool, bucketSettings, previousPath };
+    const report = await evaluateInBuckets(run, plan, outputs, { signal: stopping.signal, fail, checkAborted });
+    // Everything reached the output stream (or failed) before the files are put in place.
+    await flushed(run.out, stopping.signal, onOutError);
+    checkAborted();
+    const { summary: _s, rejectedSample: _r, ...figures } = report;
+    outputs.summary?.write(`${JSON.stringify(summaryJson(run.settings.policy, run.settings.asOf, report.summary, figures), null, 2)}\n`);
+    outputs.commit(run.settings);
+    return report;
   } catch (error) {
-    throw run.signal?.aborted === true ? new BatchAbortedError() : error;
+    if (run.signal?.aborted === true) throw new BatchAbortedError();
+    throw failure ?? error;
   } finally {
-    run.signal?.removeEventListener('abort', stop);
+    run.signal?.removeEventListener('abort', onAbort);
+    run.out.removeListener('error', onOutError);
     await pool?.close();
-    rmSync(dir, { recursive: true, force: true });
+    dir?.remove();
+    outputs.release();
   }
+}
+
+interface RunPlan {
+  readonly started: number;
+  readonly inputBytes: number;
+  readonly workers: number;
+  readonly buckets: number;
+  readonly dir: string;
+  readonly previous: DecisionsTrailer | undefined;
+  readonly pool: WorkerPool | undefined;
+  readonly bucketSettings: BucketSettings;
+  readonly previousPath: string;
+}
+
+/** How the passes stop: the run's stop signal, how to fail it, and the check between steps. */
+interface Stopping {
+  readonly signal: AbortSignal;
+  readonly fail: (error: unknown) => void;
+  readonly checkAborted: () => void;
+}
+
+/** The two passes of `runBatch`, once the outputs are claimed and the previous file verified. */
+async function evaluateInBuckets(run: BatchRun, plan: RunPlan, outputs: BatchOutputs, stopping: Stopping): Promise<BatchReport> {
+  const { started, inputBytes, workers, buckets, dir, pool, bucketSettings, previousPath } = plan;
+  const { signal, fail, checkAborted } = stopping;
+  const reading = (bytesRead: number, bytesTotal: number, recordsRead: number): void => {
+    checkAborted();
+    run.progress?.update({ phase: 'reading', done: bytesRead, total: bytesTotal, recordsRead, studentsEvaluated: 0, elapsedS: (performance.now() - started) / 1000 });
+  };
+  const readInWorkers: LessonReader | undefined =
+    pool === undefined
+      ? undefined
+      : (tasks, students, d, b) => {
+          // Progress: the sum over the slices being read.
+          const bytes = new Map<number, number>();
+          const records = new Map<number, number>();
+          const sum = (m: Map<number, number>): number => [...m.values()].reduce((x, y) => x + y, 0);
+          return Promise.all(
+            tasks.map((task) =>
+              pool.run<LessonTaskResult>({ kind: 'read', task, students, dir: d, buckets: b } satisfies BatchTask, (byteCount, recordCount) => {
+                bytes.set(task.part, byteCount);
+                records.set(task.part, recordCount);
+                reading(sum(bytes), inputBytes, sum(records));
+              }),
+            ),
+          );
+        };
+  const partition = await partitionInputs(
+    run.files,
+    dir,
+    buckets,
+    (p) => reading(p.bytesRead, p.bytesTotal, p.recordsRead),
+    run.slices ?? (pool === undefined ? 1 : workers),
+    readInWorkers,
+    plan.previous,
+  );
+  const readS = (performance.now() - started) / 1000;
+  const peakRssMbReading = Math.round(process.resourceUsage().maxRSS / 1024);
+  const layout: BucketLayout = { dir, parts: partition.parts };
+  const summary = partition.summary;
+  const sample: RejectedLine[] = [...partition.rejected.sample];
+  const studentsTotal = summary.cases.read;
+  let studentsDone = summary.cases.rejected;
+  const evalStart = performance.now();
+  // Buckets are ranges of sorted student ids: written in bucket order, the
+  // output is in student-id order. A bucket that finishes early waits here.
+  const waiting = new Map<number, BucketResult>();
+  let nextToWrite = 0;
+  let writing: Promise<void> = Promise.resolve();
+  const finished = (result: BucketResult): void => {
+    mergeSummary(summary, result.summary);
+    studentsDone += partition.studentsPerBucket[result.bucket] ?? 0;
+    run.progress?.update({
+      phase: 'evaluating',
+      done: studentsDone,
+      total: studentsTotal,
+      recordsRead: summary.records.read,
+      studentsEvaluated: summary.cases.evaluated,
+      elapsedS: (performance.now() - evalStart) / 1000,
+    });
+    waiting.set(result.bucket, result);
+    for (let ready = waiting.get(nextToWrite); ready !== undefined; ready = waiting.get(nextToWrite)) {
+      waiting.delete(nextToWrite);
+      nextToWrite += 1;
+      const { out, decisions } = ready;
+      // The chain never rejects (in worker mode nothing awaits it until the end): a failed
+      // write stops the run through `fail`, and the next `checkAborted` reports it.
+      writing = writing
+        .then(async () => {
+          checkAborted();
+          await write(run.out, out, signal);
+          checkAborted();
+          outputs.decisions?.write(decisions);
+        })
+        .catch(fail);
+    }
+  };
+  if (pool === undefined) {
+    for (let b = 0; b < buckets; b += 1) {
+      // Let signals (and the progress bar's writes) through between buckets.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      checkAborted();
+      finished(evaluateBucket(layout, b, bucketSettings, previousPath));
+      await writing;
+    }
+  } else {
+    await Promise.all(
+      Array.from({ length: buckets }, (_, bucket) => pool.run<BucketResult>({ kind: 'evaluate', layout, bucket } satisfies BatchTask).then(finished)),
+    );
+  }
+  await writing;
+  checkAborted();
+  if (outputs.rejected !== undefined) await writeRejected(outputs.rejected, dir, partition.lineOffsets);
+  run.progress?.done();
+  const total = (performance.now() - started) / 1000;
+  return {
+    summary,
+    rejectedSample: sample,
+    workers,
+    buckets,
+    seconds: { reading: readS, evaluating: total - readS, total },
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    peakRssMbReading,
+  };
 }
 
 /**
@@ -214,15 +303,13 @@ export async function runBatch(run: BatchRun): Promise<BatchReport> {
  * then each lesson slice's with its line numbers counted from the start of
  * its file. Streams: any number of rejected lines.
  */
-async function writeRejected(path: string, dir: string, lineOffsets: readonly number[]): Promise<void> {
-  const sink = createWriteStream(path);
+async function writeRejected(sink: { write(text: string): void }, dir: string, lineOffsets: readonly number[]): Promise<void> {
   const copy = (from: string, offset: number): Promise<number> =>
     forEachLine(from, (line) => {
       if (line !== '') sink.write(`${offset === 0 ? line : JSON.stringify(relocate(JSON.parse(line) as RejectedLine, offset))}\n`);
     });
   await copy(join(dir, '0.rejected-partition'), 0);
   for (const [part, offset] of lineOffsets.entries()) await copy(join(dir, `0.rejected-lessons-${part}`), offset);
-  await new Promise<void>((resolve, reject) => sink.end((error?: Error | null) => (error ? reject(error) : resolve())));
 }
 
 /** The run was stopped through `BatchRun.signal`; its temp files are gone. */
@@ -230,6 +317,21 @@ export class BatchAbortedError extends Error {
   constructor() {
     super('the batch was stopped before it finished; nothing was written for the buckets not yet evaluated');
   }
+}
+
+/**
+ * Wait until everything written to the stream has been handed on (or the run
+ * stops), reporting a write error the stream gives in its callback.
+ */
+function flushed(stream: NodeJS.WritableStream, signal: AbortSignal, onError: (error: NodeJS.ErrnoException) => void): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (signal.aborted) return resolve();
+    signal.addEventListener('abort', () => resolve(), { once: true });
+    stream.write('', (error?: Error | null) => {
+      if (error) onError(error as NodeJS.ErrnoException);
+      resolve();
+    });
+  });
 }
 
 /** Write text, waiting when the stream asks for back-pressure. */

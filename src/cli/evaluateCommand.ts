@@ -1,8 +1,8 @@
-import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { evaluate } from '../evaluate.js';
 import { isValidIsoDate } from '../model/isoDate.js';
+import { checkOutputs } from '../batch/checkOutputs.js';
 import { admitCase } from './admitCase.js';
 import { evaluateLessons } from './evaluateLessons.js';
 import { evaluateSs12000 } from './evaluateSs12000.js';
@@ -11,6 +11,7 @@ import { pickCalendar, pickPolicy } from './options.js';
 import { readInput } from './readInput.js';
 import { addDecision, emptySummary, formatSummary, summaryJson } from './summary.js';
 import { UsageError } from './usageError.js';
+import { writeOutputFile } from './writeOutputFile.js';
 
 /**
  * `trappa evaluate`: evaluate student cases or an SS 12000 export.
@@ -56,6 +57,14 @@ export async function evaluateCommand(args: string[]): Promise<number> {
   if (!['with-steps', 'all', 'none'].includes(values.details)) throw new UsageError('--details must be with-steps, all or none');
   if (values.lang !== 'sv' && values.lang !== 'en') throw new UsageError('--lang must be sv or en');
   const lang: Lang = values.lang;
+  if (values.format !== 'lessons') {
+    // The batch checks its own outputs (and more); here: before any case is read, not after stdout is complete.
+    const outputs = [
+      ...(values.rejected === undefined ? [] : [{ flag: '--rejected', path: values.rejected }]),
+      ...(values['summary-json'] === undefined ? [] : [{ flag: '--summary-json', path: values['summary-json'] }]),
+    ];
+    checkOutputs(outputs, positionals.map((path) => ({ flag: 'an input file', path })));
+  }
   const policy = await pickPolicy(values.policy);
   const calendar = await pickCalendar(values.calendar);
   if (values.format === 'ss12000') {
@@ -128,8 +137,8 @@ export async function evaluateCommand(args: string[]): Promise<number> {
       }
     }
   }
-  if (values.rejected !== undefined) await writeFile(values.rejected, rejectedLines.map((l) => `${l}\n`).join(''));
-  if (values['summary-json'] !== undefined) await writeFile(values['summary-json'], `${JSON.stringify(summaryJson(policy, asOf, summary), null, 2)}\n`);
+  if (values.rejected !== undefined) writeOutputFile('--rejected', values.rejected, rejectedLines.map((l) => `${l}\n`).join(''));
+  if (values['summary-json'] !== undefined) writeOutputFile('--summary-json', values['summary-json'], `${JSON.stringify(summaryJson(policy, asOf, summary), null, 2)}\n`);
   const header = `policy ${policy.id} ${policy.version} (${policy.hash.slice(0, 12)}), as of ${asOf}`;
   if (values.json) process.stderr.write(`${header}\n${formatSummary(summary)}\n`);
   else out.write(`${header}\n${formatSummary(summary)}\n`);

@@ -1,9 +1,9 @@
-import { writeFile } from 'node:fs/promises';
 import type { BatchSettings } from '../batch/evaluateBucket.js';
 import { ProgressBar } from '../batch/progress.js';
 import { BatchAbortedError, runBatch, type BatchReport } from '../batch/runBatch.js';
 import { whenStdoutCloses } from './stdoutClosed.js';
-import { formatSummary, summaryJson } from './summary.js';
+import { EXIT } from './exitCodes.js';
+import { formatSummary } from './summary.js';
 
 /** What `trappa evaluate --format lessons` was asked to do. */
 export interface LessonsRun {
@@ -25,8 +25,10 @@ export interface LessonsRun {
  * summary (text, and JSON with `--summary-json`).
  *
  * @param run - the parsed options
- * @returns exit code: 0, or 3 when some lines were rejected
- * @example await evaluateLessons(run)
+ * @returns exit code: 0, or 3 when some lines were rejected (130/143 when stopped by a signal)
+ * @throws {PreviousFileError} `--previous` refused (exit 65), {OutputUnwritableError} (73),
+ *   {OutputWriteError} (74), {OutputLockedError} (75): see `EXIT`
+ * @example await evaluateLessons({ lessons: ['l.ndjson'], students: 's.ndjson', previous: undefined, settings, workers: 1, rejected: undefined, decisionsOut: 'n.ndjson', summaryJson: undefined, progress: false, tmpDir: undefined }) // 0
  */
 export async function evaluateLessons(run: LessonsRun): Promise<number> {
   // A nightly job stopped half-way must not leave gigabytes of buckets behind:
@@ -52,15 +54,17 @@ export async function evaluateLessons(run: LessonsRun): Promise<number> {
       ...(run.workers === undefined ? {} : { workers: run.workers }),
       ...(run.tmpDir === undefined ? {} : { tmpDir: run.tmpDir }),
       out: process.stdout,
+      outName: 'stdout',
       ...(run.rejected === undefined ? {} : { rejectedPath: run.rejected }),
       ...(run.decisionsOut === undefined ? {} : { decisionsPath: run.decisionsOut }),
+      ...(run.summaryJson === undefined ? {} : { summaryPath: run.summaryJson }),
       progress: new ProgressBar(process.stderr, run.progress ?? process.stderr.isTTY === true),
     });
   } catch (error) {
     if (!(error instanceof BatchAbortedError) || stoppedBy === undefined) throw error;
-    if (stoppedBy === 'EPIPE') return 0;
-    process.stderr.write(`\ntrappa: stopped by ${stoppedBy}; temporary files removed, output incomplete\n`);
-    return stoppedBy === 'SIGINT' ? 130 : 143;
+    if (stoppedBy === 'EPIPE') return EXIT.ok;
+    process.stderr.write(`\ntrappa: stopped by ${stoppedBy}; temporary files removed, output incomplete, output files left as they were\n`);
+    return stoppedBy === 'SIGINT' ? EXIT.sigint : EXIT.sigterm;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
@@ -77,12 +81,10 @@ export async function evaluateLessons(run: LessonsRun): Promise<number> {
     );
   }
   const { policy, asOf } = run.settings;
-  const { summary: _s, rejectedSample: _r, ...figures } = report;
-  if (run.summaryJson !== undefined) await writeFile(run.summaryJson, `${JSON.stringify(summaryJson(policy, asOf, summary, figures), null, 2)}\n`);
   const header = `policy ${policy.id} ${policy.version} (${policy.hash.slice(0, 12)}), as of ${asOf}`;
   const stats = `${report.workers} worker${report.workers === 1 ? '' : 's'}, ${report.buckets} bucket${report.buckets === 1 ? '' : 's'}, ${report.seconds.total.toFixed(1)} s, peak memory ${report.peakRssMb} MiB`;
   const text = `${header}\n${formatSummary(summary)}\n${stats}\n`;
   if (run.settings.output !== 'json') process.stdout.write(text);
   else process.stderr.write(text);
-  return rejectedTotal > 0 ? 3 : 0;
+  return rejectedTotal > 0 ? EXIT.rejected : EXIT.ok;
 }

@@ -1,4 +1,5 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { writeOutputFile } from './writeOutputFile.js';
 import { fromSs12000 } from '../adapters/ss12000/fromSs12000.js';
 import type { Ss12000Rejection } from '../adapters/ss12000/issues.js';
 import { evaluate } from '../evaluate.js';
@@ -91,8 +92,8 @@ export async function evaluateSs12000(run: Ss12000Run): Promise<number> {
     if (run.json) out.write(`${JSON.stringify(decision)}\n`);
     else if (run.details === 'all' || (run.details === 'with-steps' && decision.steps.length > 0)) out.write(`${formatDecision(decision, run.lang)}\n\n`);
   }
-  if (run.rejected !== undefined) await writeFile(run.rejected, rejectedLines.map((l) => `${l}\n`).join(''));
-  if (run.summaryJson !== undefined) await writeFile(run.summaryJson, `${JSON.stringify(summaryJson(run.policy, run.asOf, summary), null, 2)}\n`);
+  if (run.rejected !== undefined) writeOutputFile('--rejected', run.rejected, rejectedLines.map((l) => `${l}\n`).join(''));
+  if (run.summaryJson !== undefined) writeOutputFile('--summary-json', run.summaryJson, `${JSON.stringify(summaryJson(run.policy, run.asOf, summary), null, 2)}\n`);
   const header = `policy ${run.policy.id} ${run.policy.version} (${run.policy.hash.slice(0, 12)}), as of ${run.asOf}`;
   (run.json ? err : out).write(`${header}\n${formatSummary(summary)}\n`);
   return result.rejected.length + files.problems.length > 0 ? 3 : 0;

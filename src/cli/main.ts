@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { studentCaseJsonSchema, policyFileJsonSchema } from '../model/jsonSchema.js';
-import { PolicyError } from '../policy/loadPolicy.js';
+import { runCleanups } from '../batch/exitCleanup.js';
+import { EXIT, exitCodeFor } from './exitCodes.js';
 import { diffCommand } from './diffCommand.js';
 import { checkCommand } from './checkCommand.js';
 import { evaluateCommand } from './evaluateCommand.js';
@@ -39,7 +40,8 @@ Options for evaluate:
 
 Options for --format lessons (the nightly batch):
   --students <file>    student context: one StudentCase per line (attendance optional)
-  --previous <file>    last night's decisions (--json or --decisions-out output): output only the changes
+  --previous <file>    last night's --decisions-out file, verified whole before anything is written (its
+                       trailer, count and SHA-256, every line a decision, an earlier date): output only the changes
                        of each student's steps, one per line; a re-run on the same input outputs nothing. Open statutory
                        duties stay open across nights until a recorded measure closes them:
                          new                  indicated now, not last night (or a new duty after a done one)
@@ -48,7 +50,9 @@ Options for --format lessons (the nightly batch):
                          done                 closed by a recorded measure (with its date), or consent given
                          no-longer-indicated  gone without a measure: the data behind it changed,
                                               or the student is not in tonight's input
-  --decisions-out <f>  also write every full decision as NDJSON (tomorrow's --previous)
+  --decisions-out <f>  also write every full decision as NDJSON and a trailer line (tomorrow's --previous);
+                       like --rejected and --summary-json, written beside the file and renamed into place only
+                       when the run succeeds, and locked (<f>.lock) against a second run on the same file
   --workers <n>        worker threads (default: every core when the lesson files are 64 MiB or more, else 1);
                        the output, in student-id order, is the same for any n
   --progress, --no-progress
@@ -67,7 +71,11 @@ Options for diff:
   --lang <sv|en>       language of the decisions in the sample (default sv)
 
 Exit codes: 0 all input accepted; 3 some cases or records were rejected (reported on stderr);
-            2 usage error; 1 other failure (unreadable file, invalid policy).`;
+            2 usage error; 1 other failure (unreadable file, invalid policy);
+            65 --previous refused (empty, cut short, joined, edited, older format, not an earlier night);
+            73 an output cannot be created (missing or unwritable directory, a directory given as a file);
+            74 writing stdout or an output failed (e.g. a full disk): output files left as they were;
+            75 another run holds an output's lock; 130/143 stopped by SIGINT/SIGTERM.`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -93,21 +101,31 @@ async function main(argv: string[]): Promise<number> {
 }
 
 installStdoutClosedHandler();
+// Crash hygiene: whatever ends the process removes this run's temp files and locks
+// (SIGKILL and out-of-memory excepted: the next run sweeps those), and an
+// unexpected error is one line on stderr, not a stack trace.
+process.on('exit', () => runCleanups());
+process.on('uncaughtException', (error: unknown) => {
+  runCleanups();
+  process.stderr.write(`trappa: ${describeError(error)}\n`);
+  process.exit(exitCodeFor(error));
+});
+
+/** An error without its stack: its message, and for a programming error (a bug to report) where it was thrown. */
+function describeError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const bug = error instanceof TypeError || error instanceof RangeError || error instanceof ReferenceError;
+  const where = bug ? /\n\s+at (.*)/.exec(error.stack ?? '')?.[1] : undefined;
+  return `${message}${where === undefined ? '' : ` (at ${where})`}`;
+}
 
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof UsageError || String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`trappa: ${(error as Error).message}\nRun "trappa --help" for usage.\n`);
-      process.exitCode = 2;
-    } else if (error instanceof PolicyError) {
-      process.stderr.write(`trappa: ${error.message}\n`);
-      process.exitCode = 1;
-    } else {
-      process.stderr.write(`trappa: ${(error as Error).message}\n`);
-      process.exitCode = 1;
-    }
+    const code = exitCodeFor(error);
+    process.stderr.write(`trappa: ${describeError(error)}\n${code === EXIT.usage ? 'Run "trappa --help" for usage.\n' : ''}`);
+    process.exitCode = code;
   },
 );

@@ -1,7 +1,13 @@
+import { runCleanups } from '../batch/exitCleanup.js';
+import { describeSystemError } from '../batch/outputErrors.js';
+import { EXIT } from './exitCodes.js';
+
 /**
  * `trappa evaluate … | head`: a reader that stops early is not an error.
  * A running batch registers how to stop cleanly (threads stopped, temp files
- * removed); otherwise the process ends at once with exit code 0.
+ * removed); otherwise the process ends at once with exit code 0. Any other
+ * error writing stdout (`/dev/full`, an I/O error) ends the command with one
+ * line on stderr and exit code 74.
  */
 let onClosed: (() => void) | undefined;
 
@@ -20,13 +26,21 @@ export function whenStdoutCloses(stop: () => void): () => void {
 }
 
 /**
- * Install the EPIPE handling on `process.stdout` (once, from the CLI's entry).
+ * Install the handling of stdout errors (once, from the CLI's entry): EPIPE
+ * stops cleanly with exit 0; any other error exits 74 with one line.
  *
  * @example installStdoutClosedHandler()
  */
 export function installStdoutClosedHandler(): void {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
+    if (error.code !== 'EPIPE') {
+      // A running batch sees the error on its own listener and stops with
+      // OutputWriteError (temp files removed, exit code 74). Otherwise: one line and exit 74.
+      if (onClosed !== undefined) return;
+      process.stderr.write(`trappa: cannot write stdout: ${describeSystemError(error)}\n`);
+      runCleanups();
+      process.exit(EXIT.writeFailed);
+    }
     if (onClosed === undefined) process.exit(0);
     const stop = onClosed;
     onClosed = undefined;

@@ -1,17 +1,21 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
+import { PassThrough, Writable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateSchool } from '../../fixtures/school.js';
+import { DECISIONS_FORMAT, PreviousFileError } from '../../src/batch/decisionsFile.js';
 import type { BatchSettings } from '../../src/batch/evaluateBucket.js';
+import { OutputWriteError } from '../../src/batch/outputErrors.js';
 import { LESSON_CSV_COLUMNS } from '../../src/batch/lessonRecord.js';
 import type { RejectedLine } from '../../src/batch/rejectionLog.js';
 import type { ProgressBar } from '../../src/batch/progress.js';
 import { BatchAbortedError, runBatch, type BatchRun } from '../../src/batch/runBatch.js';
 import { builtinPolicy, evaluate, parseStudentCase } from '../../src/index.js';
 import type { StudentCaseInput } from '../../src/model/studentCase.js';
+import { readDecisionsFile, writeDecisionsFile } from '../helpers/decisionsFile.js';
 
 const AS_OF = '2026-11-23';
 const policy = builtinPolicy('stockholm');
@@ -147,40 +151,76 @@ describe('runBatch: lesson-level input at city scale', () => {
     expect(decision?.warnings).toContainEqual({ kind: 'rejected-records', count: 2 });
   });
 
-  it('--previous: outputs only changes, none when re-run on the same input (idempotent)', async () => {
+  it('--decisions-out: the decisions in student-id order, then a trailer with their count, SHA-256, date and policy', async () => {
     const cases = school.slice(0, 12);
     const files = write(cases, lessonLines(cases));
     const decisionsPath = join(files.dir, 'night1.ndjson');
     await run(files, { decisionsPath });
-    const night1 = readFileSync(decisionsPath, 'utf8');
-    expect(night1).toBe(expectedDecisions(cases));
-    const incremental = { ...settings, incremental: true };
-    const again = await run({ ...files, previous: decisionsPath }, { settings: incremental });
-    expect(again.text).toBe('');
-    expect(again.report.summary.changes).toEqual({});
-    const twice = await run({ ...files, previous: decisionsPath }, { settings: incremental });
-    expect(twice.text).toBe(again.text);
+    const { lines, trailer } = readDecisionsFile(decisionsPath);
+    const expected = expectedDecisions(cases);
+    expect(lines.map((l) => `${l}\n`).join('')).toBe(expected);
+    expect(trailer).toEqual({
+      trappa: 'decisions',
+      format: DECISIONS_FORMAT,
+      count: 12,
+      sha256: createHash('sha256').update(expected).digest('hex'),
+      asOf: AS_OF,
+      policy: { id: policy.id, version: policy.version, hash: policy.hash },
+    });
+    // Written beside the file and renamed: no temp file or lock is left.
+    expect(readdirSync(files.dir).sort()).toEqual(['lessons.ndjson', 'night1.ndjson', 'students.ndjson']);
   });
 
-  it('--previous: reads a file written before duties were dated (no arisesOn), and stops on an undated decision', async () => {
+  it('--previous: the same night run twice gives the same changes (idempotent); a file of the same night is refused', async () => {
+    const cases = school.slice(0, 12);
+    const files = write(cases, lessonLines(cases));
+    const night1 = join(files.dir, 'night1.ndjson');
+    await run(files, { decisionsPath: night1, settings: { ...settings, asOf: '2026-11-20' } });
+    const incremental = { ...settings, incremental: true };
+    const night2 = join(files.dir, 'night2.ndjson');
+    const once = await run({ ...files, previous: night1 }, { settings: incremental, decisionsPath: night2 });
+    const twice = await run({ ...files, previous: night1 }, { settings: incremental });
+    expect(twice.text).toBe(once.text);
+    expect(twice.report.summary.changes).toEqual(once.report.summary.changes);
+    await expect(run({ ...files, previous: night2 }, { settings: incremental })).rejects.toMatchObject({ name: 'PreviousFileError', problem: 'not-earlier' });
+  });
+
+  it('--previous: refuses, before any output, a file without a trailer (older or --json), and a line that is not a decision', async () => {
     const cases = school.slice(0, 8);
     const files = write(cases, lessonLines(cases));
-    const decisionsPath = join(files.dir, 'night1.ndjson');
-    await run(files, { decisionsPath });
-    const old = readFileSync(decisionsPath, 'utf8')
-      .trim()
-      .split('\n')
-      .map((l) => {
-        const d = JSON.parse(l) as { steps: Array<Record<string, unknown>> };
-        return JSON.stringify({ ...d, steps: d.steps.map(({ arisesOn: _a, arisesFrom: _f, heldOpen: _h, ...rest }) => rest) });
-      });
+    const night1 = join(files.dir, 'night1.ndjson');
+    await run(files, { decisionsPath: night1, settings: { ...settings, asOf: '2026-11-20' } });
+    const { lines, trailer } = readDecisionsFile(night1);
+    const incremental = { ...settings, incremental: true };
+    const refused = async (path: string, problem: string, message: string | RegExp) => {
+      const out = await run({ ...files, previous: path }, { settings: incremental }).catch((error: unknown) => error);
+      expect(out).toBeInstanceOf(PreviousFileError);
+      expect(out).toMatchObject({ problem });
+      expect((out as Error).message).toMatch(message);
+    };
+    // A file written before decisions files had a trailer (no arisesOn either).
+    const old = lines.map((l) => {
+      const d = JSON.parse(l) as { steps: Array<Record<string, unknown>> };
+      return JSON.stringify({ ...d, steps: d.steps.map(({ arisesOn: _a, arisesFrom: _f, heldOpen: _h, ...rest }) => rest) });
+    });
     const oldPath = join(files.dir, 'old.ndjson');
     writeFileSync(oldPath, `${old.join('\n')}\n`);
-    const incremental = { ...settings, incremental: true };
-    expect((await run({ ...files, previous: oldPath }, { settings: incremental })).text).toBe('');
+    await refused(oldPath, 'no-trailer', `--previous ${oldPath}: the last line is a decision, not the trailer`);
+    // The same lines with a trailer: the steps are not this version's (no arisesOn).
+    const oldWithTrailer = join(files.dir, 'old-trailer.ndjson');
+    writeDecisionsFile(oldWithTrailer, old, trailer);
+    await refused(oldWithTrailer, 'not-a-decision', /line 1: not a decision: steps\.\d+\.arisesOn/);
+    // A step that is no step, with a valid trailer: refused with the line and field.
+    const noStep = join(files.dir, 'no-step.ndjson');
+    writeDecisionsFile(noStep, [lines[0] ?? '', JSON.stringify({ ...(JSON.parse(lines[1] ?? '{}') as object), steps: [{ x: 1 }] }), ...lines.slice(2)], trailer);
+    await refused(noStep, 'not-a-decision', /line 2: not a decision: steps\.0\.id/);
     const undated = join(files.dir, 'undated.ndjson');
-    writeFileSync(undated, `${old[0]}\n${JSON.stringify({ ...(JSON.parse(old[1] ?? '{}') as object), asOf: '2026-13-01' })}\n`);
-    await expect(run({ ...files, previous: undated }, { settings: incremental })).rejects.toThrow(`${undated}:2: asOf: expected the decision's date YYYY-MM-DD, got "2026-13-01"`);
+    writeDecisionsFile(undated, [lines[0] ?? '', JSON.stringify({ ...(JSON.parse(lines[1] ?? '{}') as object), asOf: '2026-13-01' })], trailer);
+    await refused(undated, 'not-a-decision', 'line 2: not a decision: asOf: Expected a calendar date written YYYY-MM-DD');
+    // One line edited after the trailer was written.
+    const edited = join(files.dir, 'edited.ndjson');
+    writeFileSync(edited, readFileSync(night1, 'utf8').replace('"status":"recommended"', '"status":"overdue"'));
+    await refused(edited, 'hash', 'do not match the trailer');
   });
 
   it('--previous: a new orosanmälan, and tasks closed for a student who left', async () => {
@@ -200,7 +240,7 @@ describe('runBatch: lesson-level input at city scale', () => {
     // Night 2: staff report suspected harm for the first student; the second has left the school.
     const tonight = cases.filter((c) => c !== second).map((c) => (c === first ? { ...c, signals: [...(c.signals ?? []), { type: 'harm-suspected' as const, date: '2026-11-23' }] } : c));
     const files2 = write(tonight, lessonLines(tonight));
-    const { text, report } = await run({ ...files2, previous: night1 }, { settings: { ...settings, incremental: true } });
+    const { text, report } = await run({ ...files2, previous: night1 }, { settings: { ...settings, asOf: '2026-11-24', incremental: true } });
     const changes = text.trim().split('\n').map((l) => JSON.parse(l) as { studentId: string; change: string; step?: { id: string }; studentInInput?: boolean });
     expect(changes).toContainEqual(expect.objectContaining({ studentId: first.student.id, change: 'new', step: expect.objectContaining({ id: 'orosanmalan' }) }));
     const closed = changes.filter((c) => c.studentId === second.student.id);
@@ -210,15 +250,35 @@ describe('runBatch: lesson-level input at city scale', () => {
     expect(changes.map((c) => c.studentId)).toEqual([...changes.map((c) => c.studentId)].sort());
   });
 
-  it('stops when aborted, mid-read or mid-evaluation, and leaves no temp files', async () => {
+  it('stops when aborted, mid-read or mid-evaluation, and leaves no temp files and the output files as they were', async () => {
     const files = write(school.slice(0, 6), lessonLines(school.slice(0, 6)));
     for (const phase of ['reading', 'evaluating'] as const) {
       const tmpDir = mkdtempSync(join(tmpdir(), 'trappa-abort-'));
       const controller = new AbortController();
       const progress = { update: (p: { phase: string }) => (p.phase === phase ? controller.abort() : undefined), done: () => undefined } as unknown as ProgressBar;
-      await expect(run(files, { tmpDir, signal: controller.signal, progress, buckets: 3 })).rejects.toBeInstanceOf(BatchAbortedError);
+      const decisionsPath = join(files.dir, 'night.ndjson');
+      const summaryPath = join(files.dir, 'summary.json');
+      writeFileSync(summaryPath, 'last night\n');
+      await expect(run(files, { tmpDir, signal: controller.signal, progress, buckets: 3, decisionsPath, summaryPath })).rejects.toBeInstanceOf(BatchAbortedError);
       expect(readdirSync(tmpDir)).toEqual([]);
+      // The output files are left as they were: no new one, no temp file, no lock.
+      expect(readdirSync(files.dir).sort()).toEqual(['lessons.ndjson', 'students.ndjson', 'summary.json']);
+      expect(readFileSync(summaryPath, 'utf8')).toBe('last night\n');
     }
+  });
+
+  it('an output stream that fails stops the run with OutputWriteError; no file is put in place, no temp file is left', async () => {
+    const files = write(school.slice(0, 4), lessonLines(school.slice(0, 4)));
+    const tmpDir = mkdtempSync(join(tmpdir(), 'trappa-out-error-'));
+    const failing = new Writable({
+      write: (_chunk, _encoding, callback) => callback(Object.assign(new Error('EIO: i/o error, write'), { code: 'EIO' })),
+    });
+    const decisionsPath = join(files.dir, 'night.ndjson');
+    const error = await runBatch({ files, settings, out: failing, outName: 'stdout', workers: 1, tmpDir, decisionsPath }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OutputWriteError);
+    expect((error as Error).message).toBe('cannot write stdout: EIO (i/o error); the output files were left as they were');
+    expect(readdirSync(files.dir).sort()).toEqual(['lessons.ndjson', 'students.ndjson']);
+    expect(readdirSync(tmpDir)).toEqual([]);
   });
 
   it('stops with a clear message for a CSV header it cannot read', async () => {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtinPolicy } from '../../src/index.js';
 import { schoolDaysUpTo } from '../../src/testing/arbitraries.js';
+import { readDecisionsFile, writeDecisionsFile } from '../helpers/decisionsFile.js';
 
 // The built CLI (npm test builds first), as in evaluateLessons.test.ts.
 // Source: ../shared/domain.md §1.2 (SL 7 kap. 17 §: the guardians are told the same day about invalid
@@ -55,7 +56,8 @@ function friday(): string {
   const night1 = join(dir, `night1-${Math.random().toString(36).slice(2)}.ndjson`);
   const r = trappa(FRIDAY, '--students', studentsFile, lessonsFile, '--details', 'none', '--decisions-out', night1);
   expect(r.code, r.stderr).toBe(0);
-  const decision = JSON.parse(readFileSync(night1, 'utf8')) as { steps: Array<{ id: string; status: string; arisesOn: string; dueDate: string }> };
+  const [line] = readDecisionsFile(night1).lines;
+  const decision = JSON.parse(line ?? '') as { steps: Array<{ id: string; status: string; arisesOn: string; dueDate: string }> };
   expect(decision.steps.find((s) => s.id === 'vardnadshavare-informeras')).toMatchObject({ status: 'recommended', arisesOn: FRIDAY, dueDate: FRIDAY });
   return night1;
 }
@@ -120,20 +122,24 @@ describe('trappa evaluate --previous: the change feed over a weekend', () => {
     expect(monday.code, monday.stderr).toBe(0);
     // Overdue both nights, still open: nothing to report.
     expect(monday.stdout).toBe('');
-    const night2 = JSON.parse(readFileSync(join(dir, 'night2-edge.ndjson'), 'utf8')) as { steps: Array<{ id: string; status: string; arisesOn: string }> };
+    const night2 = JSON.parse(readDecisionsFile(join(dir, 'night2-edge.ndjson')).lines[0] ?? '') as { steps: Array<{ id: string; status: string; arisesOn: string }> };
     expect(night2.steps.find((s) => s.id === 'vardnadshavare-informeras')).toMatchObject({ status: 'overdue', arisesOn: edge });
   });
 
-  it('stops with the file, line and field when a previous decision has no date', () => {
+  it('refuses (exit 65, before any output) a previous decision with no date or a bad date, with the file, line and field', () => {
     const night1 = friday();
-    const decision = JSON.parse(readFileSync(night1, 'utf8')) as Record<string, unknown>;
-    const noDate = write('no-as-of.ndjson', JSON.stringify({ ...decision, asOf: undefined }));
+    const { lines, trailer } = readDecisionsFile(night1);
+    const decision = JSON.parse(lines[0] ?? '') as Record<string, unknown>;
+    const noDate = join(dir, 'no-as-of.ndjson');
+    writeDecisionsFile(noDate, [JSON.stringify({ ...decision, asOf: undefined })], trailer);
     const r = trappa(MONDAY, '--students', studentsFile, lessonsFile, '--json', '--previous', noDate);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`${noDate}:1: asOf: expected the decision's date YYYY-MM-DD, got nothing`);
-    const badArises = write('bad-arises.ndjson', JSON.stringify({ ...decision, steps: [{ ...(decision.steps as object[])[0], arisesOn: '2026-11-31' }] }));
+    expect(r.code).toBe(65);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`--previous ${noDate}: line 1: not a decision: asOf: `);
+    const badArises = join(dir, 'bad-arises.ndjson');
+    writeDecisionsFile(badArises, [JSON.stringify({ ...decision, steps: [{ ...(decision.steps as object[])[0], arisesOn: '2026-11-31' }] })], trailer);
     const r2 = trappa(MONDAY, '--students', studentsFile, lessonsFile, '--json', '--previous', badArises);
-    expect(r2.code).toBe(1);
-    expect(r2.stderr).toContain(`${badArises}:1: steps[0].arisesOn: expected a date YYYY-MM-DD, got "2026-11-31"`);
+    expect(r2.code).toBe(65);
+    expect(r2.stderr).toContain(`--previous ${badArises}: line 1: not a decision: steps.0.arisesOn: Expected a calendar date written YYYY-MM-DD`);
   });
 });

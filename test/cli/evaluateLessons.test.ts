@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeCity } from '../../fixtures/city.js';
+import { readDecisionsFile } from '../helpers/decisionsFile.js';
 
 // The built CLI (npm test builds first): worker threads need the built worker script.
 const CLI = new URL('../../dist/cli.js', import.meta.url).pathname;
@@ -53,15 +54,22 @@ describe('trappa evaluate --format lessons', () => {
     expect(r.stderr).not.toContain('\r');
   });
 
-  it('outputs only changes with --previous, and nothing on a re-run (idempotent)', () => {
+  it('outputs only changes with --previous, the same on a re-run (idempotent); refuses a file of the same night (exit 65)', () => {
     const night1 = join(dir, 'night1.ndjson');
-    const first = trappa('--students', city.students, city.lessons, '--details', 'none', '--decisions-out', night1);
+    const first = trappa('--students', city.students, city.lessons, '--details', 'none', '--decisions-out', night1, '--as-of', '2026-11-20');
     expect(first.code).toBe(0);
-    expect(readFileSync(night1, 'utf8').trim().split('\n')).toHaveLength(120);
+    expect(readDecisionsFile(night1).lines).toHaveLength(120);
+    expect(readDecisionsFile(night1).trailer).toMatchObject({ trappa: 'decisions', count: 120, asOf: '2026-11-20' });
+    const night2 = join(dir, 'night2.ndjson');
+    const once = trappa('--students', city.students, city.lessons, '--json', '--previous', night1, '--decisions-out', night2);
     const again = trappa('--students', city.students, city.lessons, '--json', '--previous', night1);
-    expect(again.code).toBe(0);
-    expect(again.stdout).toBe('');
-    expect(again.stderr).toMatch(/new\s+0\n\s+overdue\s+0\n\s+escalated\s+0\n\s+done\s+0\n\s+no-longer-indicated\s+0/);
+    expect(once.code).toBe(0);
+    expect(again.stdout).toBe(once.stdout);
+    expect(again.stderr).toMatch(/changes since the previous run \(steps\):\n\s+new\s+\d+\n\s+overdue\s+\d+\n\s+escalated\s+\d+\n\s+done\s+\d+\n\s+no-longer-indicated\s+\d+/);
+    const same = trappa('--students', city.students, city.lessons, '--json', '--previous', night2);
+    expect(same.code).toBe(65);
+    expect(same.stdout).toBe('');
+    expect(same.stderr).toBe(`trappa: --previous ${night2}: the decisions are of 2026-11-23, not before tonight (2026-11-23); give the decisions file of an earlier night\n`);
   });
 
   it('exits 2 with a usage message without --students, and 1 for an unreadable CSV header', () => {

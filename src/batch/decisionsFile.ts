@@ -1,0 +1,278 @@
+import { createHash, type Hash } from 'node:crypto';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { z } from 'zod';
+import { DecisionSchema } from '../model/decisionSchema.js';
+import { IsoDateSchema } from '../model/isoDate.js';
+import type { AtomicFile } from './atomicFile.js';
+import { forEachLine } from './lines.js';
+import { compareIds } from './studentRanges.js';
+
+/**
+ * The format of a decisions file (`--decisions-out`): one decision per line
+ * (NDJSON, in student-id order), then one trailer line that makes the file
+ * verifiable on its own. Bump it when a decision line changes in a way
+ * `--previous` cannot read.
+ *
+ * @example DECISIONS_FORMAT // 1
+ */
+export const DECISIONS_FORMAT = 1;
+
+/** The last line of a decisions file. */
+export interface DecisionsTrailer {
+  /** Marks the line as the trailer (no decision has this key). */
+  readonly trappa: 'decisions';
+  readonly format: number;
+  /** Decision lines before the trailer. */
+  readonly count: number;
+  /** SHA-256 (hex) of the decision lines, each with its `\n`: the bytes before the trailer. */
+  readonly sha256: string;
+  /** The night's evaluation date: every decision's `asOf`. */
+  readonly asOf: string;
+  /** The policy every decision was made under. */
+  readonly policy: { readonly id: string; readonly version: string; readonly hash: string };
+}
+
+const TrailerSchema = z.object({
+  trappa: z.literal('decisions'),
+  format: z.number().int().positive(),
+  count: z.number().int().nonnegative(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  asOf: IsoDateSchema,
+  policy: z.object({ id: z.string(), version: z.string(), hash: z.string() }),
+});
+
+/** Why a `--previous` file was refused. */
+export type PreviousFileProblem = 'unreadable' | 'empty' | 'truncated' | 'no-trailer' | 'newer-format' | 'count' | 'hash' | 'not-a-decision' | 'mixed' | 'not-earlier' | 'changed';
+
+const WHAT_TO_DO =
+  'run last night again with --decisions-out to write a verified file, or run tonight without --previous for a full output (every decision, no changes)';
+
+/**
+ * A `--previous` file that is not one whole decisions file written by
+ * `--decisions-out` before tonight: empty, cut short, joined from two runs,
+ * edited, older or newer in format, or not earlier than tonight. Found before
+ * any output is written. The message says what is wrong and what to do.
+ *
+ * @example new PreviousFileError('n.ndjson', 'empty', 'the file is empty').message
+ * // '--previous n.ndjson: the file is empty; run last night again with --decisions-out to write a verified file, or run tonight without --previous for a full output (every decision, no changes)'
+ */
+export class PreviousFileError extends Error {
+  override readonly name = 'PreviousFileError';
+
+  /**
+   * @param path - the file
+   * @param problem - what is wrong, as a code
+   * @param detail - what is wrong, in words (with the line when there is one)
+   */
+  constructor(
+    readonly path: string,
+    readonly problem: PreviousFileProblem,
+    detail: string,
+  ) {
+    super(`--previous ${path}: ${detail}; ${problem === 'not-earlier' ? 'give the decisions file of an earlier night' : WHAT_TO_DO}`);
+  }
+}
+
+/**
+ * Whether a line is a decisions file's trailer (and not a decision).
+ *
+ * @param line - one line
+ * @returns the parsed value when it is
+ * @example trailerOf('{"trappa":"decisions","format":1}') // { trappa: 'decisions', format: 1 }
+ */
+export function trailerOf(line: string): Record<string, unknown> | undefined {
+  if (!line.startsWith('{"trappa":')) return undefined;
+  try {
+    const value = JSON.parse(line) as unknown;
+    return typeof value === 'object' && value !== null && (value as { trappa?: unknown }).trappa === 'decisions' ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes decision lines to an atomic file, counting and hashing them for the trailer. */
+export interface DecisionsWriter {
+  /** Append complete decision lines (each ending in `\n`). */
+  write(lines: string): void;
+  /** Append the trailer; the caller then commits the file. */
+  finish(night: Pick<DecisionsTrailer, 'asOf' | 'policy'>): DecisionsTrailer;
+}
+
+/**
+ * A decisions file being written.
+ *
+ * @param file - the atomic file (`openAtomic`)
+ * @returns the writer
+ * @example const w = decisionsWriter(openAtomic('night-1.ndjson')); w.write(line + '\n'); w.finish({ asOf, policy }).count // 1
+ */
+export function decisionsWriter(file: AtomicFile): DecisionsWriter {
+  const hash = createHash('sha256');
+  let count = 0;
+  return {
+    write(lines) {
+      if (lines === '') return;
+      for (let at = lines.indexOf('\n'); at !== -1; at = lines.indexOf('\n', at + 1)) count += 1;
+      hash.update(lines);
+      file.write(lines);
+    },
+    finish(night) {
+      const trailer: DecisionsTrailer = {
+        trappa: 'decisions',
+        format: DECISIONS_FORMAT,
+        count,
+        sha256: hash.digest('hex'),
+        asOf: night.asOf,
+        policy: { id: night.policy.id, version: night.policy.version, hash: night.policy.hash },
+      };
+      file.write(`${JSON.stringify(trailer)}\n`);
+      return trailer;
+    },
+  };
+}
+
+/** Read the decision lines of a file, then its last line; the hash and count of the lines before it. */
+async function scan(path: string, onDecision: (line: string, n: number) => void, signal?: AbortSignal): Promise<{ last: string | undefined; lines: number; sha256: string }> {
+  const hash: Hash = createHash('sha256');
+  let pending: string | undefined;
+  let pendingNumber = 0;
+  let decisions = 0;
+  try {
+    await forEachLine(path, (line, n) => {
+      // A large file takes a while: a stopped run (SIGTERM) stops reading it.
+      if (signal?.aborted === true) throw signal.reason;
+      if (pending !== undefined) {
+        onDecision(pending, pendingNumber);
+        hash.update(pending);
+        hash.update('\n');
+        decisions += 1;
+      }
+      pending = line;
+      pendingNumber = n;
+    });
+  } catch (error) {
+    if (error instanceof PreviousFileError || signal?.aborted === true) throw error;
+    throw new PreviousFileError(path, 'unreadable', `cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  return { last: pending, lines: decisions, sha256: hash.digest('hex') };
+}
+
+/** The last line of a file (without its line break), read from the end; undefined for an empty file. */
+function lastLine(path: string): string | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const size = fstatSync(fd).size;
+    if (size === 0) return undefined;
+    const length = Math.min(size, TAIL_BYTES);
+    const tail = Buffer.alloc(length);
+    readSync(fd, tail, 0, length, size - length);
+    const end = tail[length - 1] === 10 ? length - 1 : length;
+    const start = tail.lastIndexOf(10, end - 1) + 1;
+    return tail.toString('utf8', start, end);
+  } catch (error) {
+    throw new PreviousFileError(path, 'unreadable', `cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** A trailer is under a kilobyte; a file whose last 64 KiB hold no line break does not end with one. */
+const TAIL_BYTES = 1 << 16;
+
+/** The trailer of a file, read from its end first: an empty, cut-short or trailer-less file is refused at once, however large. */
+function readTrailer(path: string): DecisionsTrailer {
+  const last = lastLine(path);
+  if (last === undefined || last === '') throw new PreviousFileError(path, 'empty', 'the file is empty');
+  const raw = trailerOf(last);
+  if (raw === undefined) {
+    let complete = false;
+    try {
+      const value = JSON.parse(last) as { studentId?: unknown } | null;
+      complete = typeof value === 'object' && value !== null && typeof value.studentId === 'string';
+    } catch {
+      // An incomplete line.
+    }
+    throw complete
+      ? new PreviousFileError(path, 'no-trailer', 'the last line is a decision, not the trailer: the file was cut short at a line end, or written by --json or by a trappa before decisions files had a trailer')
+      : new PreviousFileError(path, 'truncated', 'the last line is not complete: the file was cut short (the run writing it was stopped, or the disk was full)');
+  }
+  if (typeof raw['format'] === 'number' && raw['format'] > DECISIONS_FORMAT) {
+    throw new PreviousFileError(path, 'newer-format', `written in decisions format ${raw['format']} by a newer trappa; this one reads format ${DECISIONS_FORMAT}`);
+  }
+  const parsed = TrailerSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new PreviousFileError(path, 'truncated', `the trailer is not valid (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''})`);
+  }
+  return parsed.data;
+}
+
+/**
+ * Verify a `--previous` file whole before the run writes anything: it ends
+ * with a trailer of a format this version reads (read first, from the end of
+ * the file, so an empty or cut-short file is refused at once); the count and SHA-256 of its
+ * decision lines match the trailer; every line is a decision
+ * (`DecisionSchema`) of the trailer's date and policy; student ids ascend
+ * (one run's output, not two joined); and its date is before tonight's.
+ * Streams: memory does not grow with the file.
+ *
+ * @param path - the file
+ * @param asOf - tonight's date
+ * @param signal - stops the reading (the signal's reason is thrown)
+ * @returns the trailer
+ * @throws {PreviousFileError} saying what is wrong and what to do
+ * @example await verifyDecisionsFile('night-1.ndjson', '2026-11-24') // { trappa: 'decisions', format: 1, count: 2000, asOf: '2026-11-23', … }
+ * @example await verifyDecisionsFile('empty.ndjson', '2026-11-24') // throws "--previous empty.ndjson: the file is empty; run last night again with --decisions-out …"
+ */
+export async function verifyDecisionsFile(path: string, asOf: string, signal?: AbortSignal): Promise<DecisionsTrailer> {
+  const trailer = readTrailer(path);
+  if (trailer.asOf >= asOf) throw new PreviousFileError(path, 'not-earlier', `the decisions are of ${trailer.asOf}, not before tonight (${asOf})`);
+  let lastId: string | undefined;
+  const { last, lines, sha256 } = await scan(path, (line, n) => {
+    const fail = (problem: PreviousFileProblem, detail: string): never => {
+      throw new PreviousFileError(path, problem, `line ${n}: ${detail}`);
+    };
+    if (trailerOf(line) !== undefined) fail('mixed', 'a trailer before the last line: two files joined');
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      fail('not-a-decision', line === '' ? 'an empty line' : 'not valid JSON');
+    }
+    const parsed = DecisionSchema.safeParse(value);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      fail('not-a-decision', `not a decision: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`);
+      return;
+    }
+    const d = parsed.data;
+    if (d.asOf !== trailer.asOf) fail('mixed', `a decision of ${d.asOf} in a file of ${trailer.asOf}: two nights joined`);
+    if (d.policy.hash !== trailer.policy.hash) fail('mixed', 'a decision under another policy than the trailer names: two runs joined');
+    if (lastId !== undefined && compareIds(lastId, d.studentId) >= 0) fail('mixed', 'student ids out of order or repeated: not the output of one run');
+    lastId = d.studentId;
+  }, signal);
+  if (last === undefined || trailerOf(last)?.['sha256'] !== trailer.sha256) throw new PreviousFileError(path, 'changed', 'the file changed while the run read it');
+  if (trailer.count !== lines) {
+    throw new PreviousFileError(path, 'count', `the trailer counts ${trailer.count} decisions and the file has ${lines}: lines are missing or were added`);
+  }
+  if (trailer.sha256 !== sha256) throw new PreviousFileError(path, 'hash', "the decision lines do not match the trailer's SHA-256: the file was edited or joined from two runs");
+  return trailer;
+}
+
+/**
+ * Read the decision lines of a verified file again (for the partition), and
+ * check that they are still the ones verified: a file replaced or changed
+ * since `verifyDecisionsFile` stops the run before any output.
+ *
+ * @param path - the file
+ * @param verified - what `verifyDecisionsFile` returned
+ * @param onLine - called for each decision line with its line number
+ * @throws {PreviousFileError} `changed` when the content differs
+ * @example const numbers: number[] = []; await forEachVerifiedDecision('night-1.ndjson', trailer, (_line, n) => numbers.push(n)); numbers // [1, 2, …, trailer.count]: every line but the trailer
+ */
+export async function forEachVerifiedDecision(path: string, verified: DecisionsTrailer, onLine: (line: string, n: number) => void): Promise<void> {
+  const { last, lines, sha256 } = await scan(path, onLine);
+  if (last === undefined || lines !== verified.count || sha256 !== verified.sha256 || trailerOf(last)?.['sha256'] !== verified.sha256) {
+    throw new PreviousFileError(path, 'changed', 'the file changed while the run read it');
+  }
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { IsoDateSchema } from './isoDate.js';
+import { OPAQUE_ID_PATTERN } from './studentCase.js';
+import { RoleSchema, StepIdSchema, StepKindSchema, UrgencySchema } from './vocabulary.js';
+
+/**
+ * A step as a decision file stores it. Everything the next night reads of it
+ * (`stepStates`: id, kind, status, urgency, dates, held-open state) is checked
+ * exactly; the explanation (reasons, routing, consent) is checked for its
+ * shape only.
+ *
+ * @example StepRecordSchema.safeParse({ x: 1 }).error?.issues[0]?.path // ['id']
+ */
+export const StepRecordSchema = z.object({
+  id: StepIdSchema,
+  label: z.object({ sv: z.string(), en: z.string() }),
+  kind: StepKindSchema,
+  responsible: RoleSchema,
+  urgency: UrgencySchema,
+  arisesOn: IsoDateSchema,
+  arisesFrom: z.looseObject({ kind: z.enum(['absence-days', 'fact', 'signal', 'measure', 'evaluation-date']) }),
+  closableFrom: IsoDateSchema,
+  dueDate: IsoDateSchema.nullable(),
+  resultDueDate: IsoDateSchema.optional(),
+  status: z.enum(['recommended', 'blocked', 'overdue']),
+  heldOpen: z.object({ verifiedOn: IsoDateSchema }).optional(),
+  routing: z.looseObject({ target: z.enum(['vardnadshavare', 'huvudman', 'hemkommun', 'socialtjanst', 'manual']) }).nullable(),
+  consent: z.looseObject({ required: z.boolean() }),
+  forStep: StepIdSchema.optional(),
+  reasons: z.array(z.looseObject({ ruleId: z.string(), ruleVersion: z.number(), policyId: z.string(), kind: StepKindSchema, basis: z.unknown(), evidence: z.array(z.unknown()) })),
+  escalations: z.array(z.object({ step: StepIdSchema, measureDate: IsoDateSchema, schoolDaysSince: z.number() })),
+});
+
+/**
+ * A `Decision` as `--json` and `--decisions-out` write it, read back: every
+ * field present with its type, the steps checked as `StepRecordSchema` says,
+ * facts and typology checked for their shape. A line that is not a decision
+ * of this version (`"steps":[{"x":1}]`, a missing `asOf`) fails with the
+ * field. Student ids are checked for the characters of an opaque id only:
+ * they were accepted as input the night they were written.
+ *
+ * @example DecisionSchema.safeParse(JSON.parse(JSON.stringify(evaluate(c, policy, { asOf })))).success // true
+ * @example DecisionSchema.safeParse({ ...decision, steps: [{ x: 1 }] }).error?.issues[0]?.path // ['steps', 0, 'id']
+ */
+export const DecisionSchema = z.object({
+  studentId: z.string().regex(OPAQUE_ID_PATTERN, { message: 'Expected an opaque id of 1–128 characters [A-Za-z0-9_.:-]' }),
+  asOf: IsoDateSchema,
+  policy: z.object({ id: z.string(), version: z.string(), hash: z.string().min(1), rulesInForce: z.array(z.string()), calendarHash: z.string() }),
+  facts: z.record(z.string(), z.unknown()),
+  typology: z.looseObject({ hypotheses: z.array(z.looseObject({ type: z.string(), strength: z.enum(['stark', 'mattlig', 'svag']) })) }),
+  steps: z.array(StepRecordSchema),
+  notRecommended: z.array(z.looseObject({ step: StepIdSchema, reason: z.enum(['conditions-not-met', 'already-taken']) })),
+  warnings: z.array(z.looseObject({ kind: z.string() })),
+  episode: z.object({ start: IsoDateSchema, obehovligtOn: IsoDateSchema }).nullable(),
+  expiredSignals: z.array(z.looseObject({ type: z.string(), date: IsoDateSchema, until: IsoDateSchema })),
+});
+

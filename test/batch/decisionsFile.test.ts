@@ -1,0 +1,96 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { generateSchool } from '../../fixtures/school.js';
+import { DECISIONS_FORMAT, PreviousFileError, verifyDecisionsFile } from '../../src/batch/decisionsFile.js';
+import { builtinPolicy, evaluate, parseStudentCase } from '../../src/index.js';
+import { writeDecisionsFile } from '../helpers/decisionsFile.js';
+
+const NIGHT = '2026-11-20';
+const TONIGHT = '2026-11-23';
+const policy = builtinPolicy('stockholm');
+const night = { asOf: NIGHT, policy };
+const dir = mkdtempSync(join(tmpdir(), 'trappa-decisions-file-'));
+
+const lines = generateSchool({ students: 4, seed: 5, termEnd: NIGHT })
+  .map((c) => {
+    const parsed = parseStudentCase(c);
+    if (!parsed.ok) throw new Error('fixture case rejected');
+    return evaluate(parsed.case, policy, { asOf: NIGHT });
+  })
+  .sort((a, b) => (a.studentId < b.studentId ? -1 : 1))
+  .map((d) => JSON.stringify(d));
+const valid = join(dir, 'night.ndjson');
+writeDecisionsFile(valid, lines, night);
+const text = readFileSync(valid, 'utf8');
+
+let n = 0;
+function file(content: string): string {
+  n += 1;
+  const path = join(dir, `case-${n}.ndjson`);
+  writeFileSync(path, content);
+  return path;
+}
+
+async function problemOf(path: string, asOf = TONIGHT): Promise<string> {
+  const error = await verifyDecisionsFile(path, asOf).then(
+    () => 'accepted',
+    (e: unknown) => e,
+  );
+  if (error === 'accepted') return error;
+  expect(error).toBeInstanceOf(PreviousFileError);
+  const message = (error as PreviousFileError).message;
+  // One line, naming the file, saying what to do.
+  expect(message).not.toContain('\n');
+  expect(message.startsWith(`--previous ${path}: `)).toBe(true);
+  return (error as PreviousFileError).problem;
+}
+
+describe('verifyDecisionsFile: --previous is verified whole', () => {
+  it('accepts a file --decisions-out wrote, returning its trailer', async () => {
+    await expect(verifyDecisionsFile(valid, TONIGHT)).resolves.toMatchObject({ trappa: 'decisions', format: DECISIONS_FORMAT, count: 4, asOf: NIGHT, policy: { hash: policy.hash } });
+  });
+
+  it('refuses every prefix of it that lacks part of the trailer: empty, cut mid-line, or cut at a line end (property)', async () => {
+    // Only the final line break may be missing: then every byte that counts is there.
+    expect(await problemOf(file(text.slice(0, -1)))).toBe('accepted');
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: text.length - 2 }), async (cut) => {
+        expect(['empty', 'truncated', 'no-trailer']).toContain(await problemOf(file(text.slice(0, cut))));
+      }),
+      { numRuns: 40 },
+    );
+    expect(await problemOf(file(''))).toBe('empty');
+    expect(await problemOf(file(`${lines.slice(0, 2).join('\n')}\n`))).toBe('no-trailer');
+  });
+
+  it('refuses a file with a line missing, a line added, an edited line, two files joined or a newer format', async () => {
+    const [trailer] = text.split('\n').slice(-2);
+    const dropped = file(`${lines.slice(1).join('\n')}\n${trailer}\n`);
+    expect(await problemOf(dropped)).toBe('count');
+    expect(await problemOf(file(`${lines.join('\n')}\n${lines[3]}\n${trailer}\n`))).toBe('mixed');
+    expect(await problemOf(file(text.replace('"asOf":"2026-11-20","policy"', '"asOf":"2026-11-20" ,"policy"')))).toBe('hash');
+    expect(await problemOf(file(text + text))).toBe('mixed');
+    expect(await problemOf(file(text.replace(`"format":${DECISIONS_FORMAT}`, '"format":99')))).toBe('newer-format');
+  });
+
+  it('refuses a line that is not a decision, with its line number, even under a valid trailer', async () => {
+    const noStep = join(dir, 'no-step.ndjson');
+    writeDecisionsFile(noStep, [lines[0] ?? '', `{"studentId":"elev-x","steps":[{"x":1}]}`], night);
+    await expect(verifyDecisionsFile(noStep, TONIGHT)).rejects.toThrow(`--previous ${noStep}: line 2: not a decision: `);
+    expect(await problemOf(noStep)).toBe('not-a-decision');
+  });
+
+  it('stops reading when the run is stopped, with the signal\'s reason', async () => {
+    const controller = new AbortController();
+    controller.abort(new Error('stopped by SIGTERM'));
+    await expect(verifyDecisionsFile(valid, TONIGHT, controller.signal)).rejects.toThrow('stopped by SIGTERM');
+  });
+
+  it('refuses a file of tonight or later', async () => {
+    expect(await problemOf(valid, NIGHT)).toBe('not-earlier');
+    expect(await problemOf(valid, '2026-11-19')).toBe('not-earlier');
+  });
+});
