@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IsoDateSchema } from './isoDate.js';
 import { OPAQUE_ID_PATTERN } from './studentCase.js';
-import { RoleSchema, StepIdSchema, StepKindSchema, UrgencySchema } from './vocabulary.js';
+import { RoleSchema, SignalTypeSchema, StepIdSchema, StepKindSchema, UrgencySchema } from './vocabulary.js';
 
 /**
  * A step as a decision file stores it. Everything the next night reads of it
@@ -24,8 +24,17 @@ export const StepRecordSchema = z.object({
   resultDueDate: IsoDateSchema.optional(),
   status: z.enum(['recommended', 'blocked', 'overdue']),
   heldOpen: z.object({ verifiedOn: IsoDateSchema }).optional(),
-  routing: z.looseObject({ target: z.enum(['vardnadshavare', 'huvudman', 'hemkommun', 'socialtjanst', 'manual']) }).nullable(),
+  routing: z.looseObject({ target: z.enum(['vardnadshavare', 'huvudman', 'csn', 'hemkommun', 'socialtjanst', 'manual']) }).nullable(),
   consent: z.looseObject({ required: z.boolean() }),
+  csnReport: z
+    .object({
+      firstSkolkDay: IsoDateSchema,
+      earliestReportDate: IsoDateSchema,
+      earliestExceptionalReportDate: IsoDateSchema,
+      studiehjalp: z.enum(['yes', 'unknown']),
+      specialReasons: z.array(SignalTypeSchema),
+    })
+    .optional(),
   forStep: StepIdSchema.optional(),
   reasons: z.array(z.looseObject({ ruleId: z.string(), ruleVersion: z.number(), policyId: z.string(), kind: StepKindSchema, basis: z.unknown(), evidence: z.array(z.unknown()) })),
   escalations: z.array(z.object({ step: StepIdSchema, measureDate: IsoDateSchema, schoolDaysSince: z.number() })),
