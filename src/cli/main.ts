@@ -4,6 +4,7 @@ import { runCleanups } from '../batch/exitCleanup.js';
 import { EXIT, exitCodeFor } from './exitCodes.js';
 import { diffCommand } from './diffCommand.js';
 import { checkCommand } from './checkCommand.js';
+import { testCommand } from './testCommand.js';
 import { evaluateCommand } from './evaluateCommand.js';
 import { installStdoutClosedHandler } from './stdoutClosed.js';
 import { UsageError } from './usageError.js';
@@ -23,6 +24,10 @@ Usage:
   trappa check <policy.json...> [--json] check policy files before use: schema, facts, operators, rule ids
                                         and versions, conditions that can never be true, shadowed rules
                                         (exit 0 no errors, warnings allowed; 1 errors; 2 usage)
+  trappa test <table...> [--coverage] [--threshold P] [--json] [--watch]
+                                        run example tables (YAML): the agreed cases and the steps they expect;
+                                        --coverage reports rules fired and condition leaves seen true/false
+                                        (trappa test --help for the table format and options)
   trappa schema [student-case|policy]   print the JSON Schema of the input or of a policy file
   trappa --help | --version
 
@@ -91,6 +96,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'evaluate') return evaluateCommand(rest);
   if (command === 'diff') return diffCommand(rest);
   if (command === 'check') return checkCommand(rest);
+  if (command === 'test') return testCommand(rest);
   if (command === 'schema') {
     const which = rest[0] ?? 'student-case';
     if (which !== 'student-case' && which !== 'policy') throw new UsageError('schema takes student-case or policy');

@@ -57,3 +57,51 @@ export { lagkravKeptCheck, type LagkravKeptOptions } from './invariants/lagkravK
 export { dutiesHeldOpenCheck, type CaseOnTwoNights } from './invariants/dutiesHeldOpen.js';
 export { checkInvariants, findViolations, InvariantError, type CheckOptions } from './checkInvariants.js';
 export { thresholdBoundary, type BoundaryCase, type BoundarySpec, type ThresholdComparison } from './thresholdBoundary.js';
+export {
+  AbsenceKindSchema,
+  AbsencePatternSchema,
+  CompactAttendanceSchema,
+  LessonSlotSchema,
+  ScheduleSchema,
+  WeekdaySchema,
+  expandAttendance,
+  type AbsencePattern,
+  type CompactAttendance,
+  type CompactAttendanceInput,
+  type ExpandOptions,
+  type LessonRecordInput,
+  type Weekday,
+} from './expandAttendance.js';
+export {
+  ExampleCaseSchema,
+  ExampleTableSchema,
+  ExpectationSchema,
+  StepExpectationSchema,
+  compareDecision,
+  expandCase,
+  parseExampleTable,
+  type Difference,
+  type ExampleCase,
+  type ExampleCaseInput,
+  type ExampleTable,
+  type ExampleTableInput,
+  type ExpandedCase,
+  type Expectation,
+  type StepExpectation,
+  type TableIssue,
+} from './exampleTable.js';
+export { runExampleCase, type ExampleResult } from './runExampleCase.js';
+export {
+  coverageBelow,
+  coverageSample,
+  ruleCoverage,
+  type ConditionCoverage,
+  type CoverageReport,
+  type CoverageSample,
+  type LeafCoverage,
+  type LeafOwner,
+  type PolicyCoverage,
+  type Ratio,
+  type RuleCoverage,
+} from './ruleCoverage.js';
+export { toExampleCase, type CounterexampleInput, type ToExampleCaseOptions } from './toExampleCase.js';

@@ -1,0 +1,195 @@
+import { watch } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parse as parseYaml } from 'yaml';
+import { BUILTIN_POLICY_IDS } from '../policy/builtinPolicies.js';
+import type { Policy } from '../policy/policy.js';
+import { stepKeys } from '../testing/decide.js';
+import { expandCase, parseExampleTable } from '../testing/exampleTable.js';
+import { coverageBelow, coverageSample, ruleCoverage, type CoverageSample } from '../testing/ruleCoverage.js';
+import { runExampleCase, type ExampleResult } from '../testing/runExampleCase.js';
+import { formatCoverage, formatFailure } from './formatExampleRun.js';
+import type { Lang } from './format.js';
+import { pickPolicy } from './options.js';
+import { UsageError } from './usageError.js';
+
+export const TEST_HELP = `trappa test <table...> [options]   run example tables: the cases a team agreed on, and the steps they expect
+
+A table is a YAML file (JSON is YAML too): defaults (policy, asOf, student, schedule) and cases, each with a
+name, source, student context, compact attendance (a lesson schedule and absence patterns by date range),
+signals, measures, consents and expect (steps that must and must not appear, status, dueDate, routing,
+kind, typology). See README "Example tables" and examples/tables/*.yaml.
+
+Options:
+  --coverage           report per rule fired / not fired / not in force, per condition leaf and named
+                       condition seen true / seen false / never evaluated
+  --threshold <pct>    fail (exit 1) when a policy's leaf coverage is under pct (implies --coverage)
+  --json               one JSON object per line: each case, then coverage (if asked) and a summary
+  --watch              run again when a table or a policy file it names changes (Ctrl-C to stop)
+  --lang <sv|en>       language of the explanations of failing cases (default sv)
+  --help               this text
+
+Exit codes: 0 every case passed (and the threshold met); 1 a case failed or is invalid, or coverage
+            under the threshold; 2 usage error.`;
+
+/** One case's result with its table file, as `--json` writes it. */
+interface CaseLine {
+  readonly type: 'case';
+  readonly file: string;
+  readonly name: string;
+  readonly source: string | undefined;
+  readonly status: ExampleResult['status'];
+  readonly differences?: unknown;
+  readonly steps?: readonly string[];
+  readonly error?: string;
+}
+
+interface Run {
+  readonly lines: CaseLine[];
+  readonly failures: Array<{ file: string; result: ExampleResult }>;
+  readonly samples: CoverageSample[];
+  /** Files to watch: the tables and the policy files they name. */
+  readonly watched: Set<string>;
+}
+
+async function loadPolicyFor(spec: string, tableFile: string, cache: Map<string, Promise<Policy> | Policy>, watched: Set<string>): Promise<Policy> {
+  const isBuiltin = (BUILTIN_POLICY_IDS as readonly string[]).includes(spec);
+  const key = isBuiltin ? spec : resolve(dirname(tableFile), spec);
+  if (!isBuiltin) watched.add(key);
+  let p = cache.get(key);
+  if (p === undefined) {
+    p = pickPolicy(key);
+    cache.set(key, p);
+  }
+  return p;
+}
+
+async function runTable(file: string, run: Run, cache: Map<string, Promise<Policy> | Policy>): Promise<void> {
+  run.watched.add(resolve(file));
+  const fail = (name: string, error: string): void => {
+    const result: ExampleResult = { name, source: undefined, status: 'error', error };
+    run.lines.push({ type: 'case', file, name, source: undefined, status: 'error', error });
+    run.failures.push({ file, result });
+  };
+  let value: unknown;
+  try {
+    value = parseYaml(await readFile(file, 'utf8'));
+  } catch (error) {
+    fail('(table)', `cannot read the table: ${error instanceof Error ? error.message : String(error)}`);
+    return;
+  }
+  const parsed = parseExampleTable(value);
+  if (!parsed.ok) {
+    fail('(table)', `not an example table: ${parsed.issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`);
+    return;
+  }
+  for (let i = 0; i < parsed.table.cases.length; i += 1) {
+    const c = expandCase(parsed.table, i);
+    if (!('input' in c)) {
+      fail(parsed.table.cases[i]?.name ?? `case ${i + 1}`, `${c.path}: ${c.message}`);
+      continue;
+    }
+    let policy: Policy;
+    try {
+      policy = await loadPolicyFor(c.policy, file, cache, run.watched);
+    } catch (error) {
+      fail(c.name, `policy ${c.policy}: ${error instanceof Error ? error.message : String(error)}`);
+      continue;
+    }
+    const result = runExampleCase(c, policy);
+    if (result.status === 'error') {
+      run.lines.push({ type: 'case', file, name: result.name, source: result.source, status: 'error', error: result.error });
+      run.failures.push({ file, result });
+      continue;
+    }
+    run.samples.push(coverageSample(result.decision, policy));
+    run.lines.push({ type: 'case', file, name: result.name, source: result.source, status: result.status, differences: result.differences, steps: stepKeys(result.decision) });
+    if (result.status === 'failed') run.failures.push({ file, result });
+  }
+}
+
+async function runOnce(files: readonly string[], options: { json: boolean; coverage: boolean; threshold: number | undefined; lang: Lang }): Promise<{ code: number; watched: Set<string> }> {
+  const run: Run = { lines: [], failures: [], samples: [], watched: new Set() };
+  const cache = new Map<string, Promise<Policy> | Policy>();
+  for (const file of files) await runTable(file, run, cache);
+  const passed = run.lines.filter((l) => l.status === 'passed').length;
+  const failed = run.lines.filter((l) => l.status === 'failed').length;
+  const errors = run.lines.filter((l) => l.status === 'error').length;
+  const report = options.coverage ? ruleCoverage(run.samples) : undefined;
+  const below = report !== undefined && options.threshold !== undefined ? coverageBelow(report, options.threshold) : [];
+  const out: string[] = [];
+  if (options.json) {
+    for (const l of run.lines) out.push(JSON.stringify(l));
+    if (report !== undefined) out.push(JSON.stringify({ type: 'coverage', ...report }));
+    out.push(JSON.stringify({ type: 'summary', passed, failed, errors, ...(options.threshold === undefined ? {} : { threshold: options.threshold, belowThreshold: below.map((p) => p.policyId) }) }));
+  } else {
+    for (const l of run.lines) out.push(`${l.status === 'passed' ? '✓' : '✗'} ${l.file} › ${l.name}${l.status === 'error' ? `: ${l.error ?? ''}` : ''}`);
+    for (const { file, result } of run.failures) {
+      if (result.status !== 'failed') continue;
+      out.push('', `✗ ${file} › ${result.name}${result.source === undefined ? '' : `\n    source: ${result.source}`}`);
+      out.push(formatFailure(result.differences, result.decision, options.lang));
+    }
+    if (report !== undefined) out.push('', formatCoverage(report));
+    out.push('', `${passed} passed, ${failed} failed, ${errors} invalid`);
+    for (const p of below) out.push(`coverage of ${p.policyId} is ${p.summary.leaves.percent.toFixed(1)} %, under the threshold ${options.threshold ?? ''} %`);
+  }
+  process.stdout.write(`${out.join('\n')}\n`);
+  return { code: failed + errors > 0 || below.length > 0 ? 1 : 0, watched: run.watched };
+}
+
+/**
+ * `trappa test <table...>`: run example tables, report failures with the
+ * decision's explanation, optionally coverage; `--watch` runs again on change.
+ *
+ * @param args - the arguments after `test`
+ * @returns the exit code (never returns with `--watch`)
+ * @example await testCommand(['examples/tables/stockholm.yaml', '--coverage']) //=> 0
+ */
+export async function testCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      watch: { type: 'boolean', default: false },
+      coverage: { type: 'boolean', default: false },
+      threshold: { type: 'string' },
+      lang: { type: 'string', default: 'sv' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${TEST_HELP}\n`);
+    return 0;
+  }
+  if (positionals.length === 0) throw new UsageError('test needs at least one table file');
+  const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
+  if (threshold !== undefined && !(Number.isFinite(threshold) && threshold >= 0 && threshold <= 100)) throw new UsageError('--threshold takes a percentage 0–100');
+  if (values.lang !== 'sv' && values.lang !== 'en') throw new UsageError('--lang takes sv or en');
+  const options = { json: values.json, coverage: values.coverage || threshold !== undefined, threshold, lang: values.lang as Lang };
+  const first = await runOnce(positionals, options);
+  if (!values.watch) return first.code;
+  return watchAndRerun(positionals, options, first.watched);
+}
+
+/** Keep running: on a change of any watched file (debounced), run again. Never resolves; Ctrl-C ends it. */
+function watchAndRerun(files: readonly string[], options: Parameters<typeof runOnce>[1], initial: Set<string>): Promise<number> {
+  return new Promise<number>(() => {
+    let timer: NodeJS.Timeout | undefined;
+    let watchers: Array<ReturnType<typeof watch>> = [];
+    const arm = (paths: Set<string>): void => {
+      for (const w of watchers) w.close();
+      watchers = [...paths].map((p) => watch(p, () => schedule()));
+    };
+    const schedule = (): void => {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(() => {
+        process.stdout.write(`\n--- ${new Date().toISOString()} change seen, running again\n`);
+        void runOnce(files, options).then((r) => arm(r.watched), (error: unknown) => process.stderr.write(`trappa: ${String(error)}\n`));
+      }, 150);
+    };
+    arm(initial);
+    process.stderr.write(`watching ${initial.size} file${initial.size === 1 ? '' : 's'} (Ctrl-C to stop)\n`);
+  });
+}
