@@ -52,8 +52,9 @@ function leafText(l: LeafCoverage): string {
 }
 
 /**
- * A policy's coverage as text: the summary, then each rule that did not fire
- * and each leaf or named condition not seen both ways.
+ * A policy's coverage as text: the summary, then each of its own rules that
+ * did not fire, each named condition and each leaf of its own rules and
+ * conditions not seen both ways (a base policy's rules are counted, not listed).
  *
  * @param p - one policy of a `CoverageReport`
  * @returns lines of text
@@ -66,13 +67,20 @@ export function formatPolicyCoverage(p: PolicyCoverage): string[] {
     `  leaf outcomes:      ${pct(p.summary.leaves)}`,
     `  named conditions:   ${pct(p.summary.conditions)}`,
   ];
+  // Rules inherited from a base policy are counted above and listed by the base's own table.
+  const inherited = p.rules.filter((r) => r.policyId !== p.policyId && r.status !== 'fired').length;
+  if (inherited > 0) lines.push(`  ${inherited} rule versions of base policies not fired here (run their tables for them)`);
+  const ownRule = new Set(p.rules.filter((r) => r.policyId === p.policyId).map((r) => `${r.ruleId}@${r.version}`));
   for (const r of p.rules) {
-    if (r.status !== 'fired') lines.push(`  rule ${r.ruleId}@${r.version} (${r.policyId}): ${r.status === 'not-fired' ? `not fired in ${r.evaluated} case${r.evaluated === 1 ? '' : 's'}` : 'not in force on any asOf'}`);
+    if (r.status !== 'fired' && r.policyId === p.policyId) lines.push(`  rule ${r.ruleId}@${r.version} (${r.policyId}): ${r.status === 'not-fired' ? `not fired in ${r.evaluated} case${r.evaluated === 1 ? '' : 's'}` : 'not in force on any asOf'}`);
   }
   for (const c of p.conditions) {
     if (!(c.seenTrue && c.seenFalse)) lines.push(`  condition ${c.name}: ${!c.evaluated ? 'never evaluated' : c.seenTrue ? 'seen only true' : 'seen only false'}`);
   }
-  for (const l of p.leaves) if (!(l.seenTrue && l.seenFalse)) lines.push(`  leaf ${leafText(l)}`);
+  for (const l of p.leaves) {
+    const own = l.owner.kind === 'condition' || ownRule.has(`${l.owner.ruleId}@${l.owner.version}`);
+    if (own && !(l.seenTrue && l.seenFalse)) lines.push(`  leaf ${leafText(l)}`);
+  }
   return lines;
 }
 
