@@ -3,6 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { studentCase } from '../helpers/cases.js';
+import { deeplyNested, doublingLadder } from '../helpers/hostilePolicies.js';
 import { GRADE_LEAF, policyJson, ruleJson } from '../helpers/policyFiles.js';
 
 // The built CLI (npm test builds first).
@@ -72,5 +74,34 @@ describe('trappa check', () => {
     const usage = trappa('check');
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('check needs at least one policy file');
+  });
+
+  describe('policies with a budget (issue 12, D8)', () => {
+    it('checks the 24-level doubling ladder (2^23 leaves as a tree) and exits 0', { timeout: 30_000 }, () => {
+      const file = write('ladder.json', doublingLadder(24));
+      const r = trappa('check', file);
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toBe('1 file checked: 0 errors, 0 warnings\n');
+      expect(r.code).toBe(0);
+    });
+
+    it('a policy nested 1 000 levels deep is one located finding, not a stack overflow', { timeout: 30_000 }, () => {
+      const file = write('deep.json', deeplyNested(1_000));
+      const r = trappa('check', file);
+      expect(r.code).toBe(1);
+      expect(r.stderr).not.toMatch(/call stack/i);
+      expect(r.stdout).toMatch(new RegExp(`: error rules\\[0\\]\\.conditions(\\.not){65}: .*\\[too-deep, rule r-one\\]`));
+      expect(r.stdout).toContain('1 file checked: 1 error, 0 warnings');
+    });
+
+    it('a file over the byte limit is refused before it is parsed', { timeout: 30_000 }, () => {
+      const file = write('big.json', `${JSON.stringify(policyJson([ruleJson({ all: [GRADE_LEAF] })]))}${' '.repeat(2 ** 21)}`);
+      const r = trappa('check', file);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toMatch(/: error \(root\): .*bytes.* \[policy-too-large\]/);
+      const evaluate = trappa('evaluate', '--policy', file, '--as-of', '2026-11-23', write('case.json', studentCase()));
+      expect(evaluate.code).toBe(1);
+      expect(evaluate.stderr).toMatch(/bytes/);
+    });
   });
 });
