@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { PolicyFileSchema, type ConditionNode, type PolicyFile, type Rule } from '../model/policyFile.js';
+import { policyBudgetIssues } from '../model/policyBudget.js';
 import type { StepKind } from '../model/vocabulary.js';
 import { resolveBuiltinPolicy } from './builtinPolicies.js';
 import { conditionRefs, crossChecks } from './crossChecks.js';
@@ -164,6 +165,8 @@ function shadowedRules(
  */
 export function checkPolicy(json: unknown, options: CheckPolicyOptions = {}): Finding[] {
   const resolve = options.resolve ?? resolveBuiltinPolicy;
+  const budget = policyBudgetIssues(json);
+  if (budget.length > 0) return sortFindings(budget.map((i) => finding(i.code, formatPath(i.path) || '(root)', i.message, ruleIdAt(json, i.path))));
   const parsed = PolicyFileSchema.safeParse(json);
   if (!parsed.success) return sortFindings(schemaFindings(json, parsed.error));
   const file = parsed.data;

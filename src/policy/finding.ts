@@ -26,9 +26,14 @@ export const FINDING_CODES = {
   'dated-parameter-gap': 'error',
   'dated-parameter-range': 'error',
   unsatisfiable: 'error',
+  'forbidden-key': 'error',
+  'too-deep': 'error',
+  'list-too-long': 'error',
+  'policy-too-large': 'error',
   'version-gap': 'warning',
   'rule-shadowed': 'warning',
   'unused-condition': 'warning',
+  'analysis-incomplete': 'warning',
 } as const;
 
 /** The id of a kind of finding, e.g. `unsatisfiable`. */
