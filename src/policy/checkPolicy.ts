@@ -3,7 +3,8 @@ import { PolicyFileSchema, type ConditionNode, type PolicyFile, type Rule } from
 import { policyBudgetIssues } from '../model/policyBudget.js';
 import type { StepKind } from '../model/vocabulary.js';
 import { resolveBuiltinPolicy } from './builtinPolicies.js';
-import { conditionRefs, crossChecks } from './crossChecks.js';
+import { conditionRefs } from './conditionRefs.js';
+import { crossChecks } from './crossChecks.js';
 import { finding, FINDING_CODES, type Finding, type FindingCode } from './finding.js';
 import { formatPath, locateIssues, ruleIdAt, type PolicyResolver } from './loadPolicy.js';
 import type { Policy, PolicyRule } from './policy.js';
@@ -177,6 +178,8 @@ export function checkPolicy(json: unknown, options: CheckPolicyOptions = {}): Fi
     if (base.chain.includes(file.id)) return [finding('extends-cycle', 'extends', `cycle ${[file.id, ...base.chain].join(' → ')}`)];
   }
   const findings: Finding[] = crossChecks(file, base).map((i) => i.finding);
+  // Trees too deep are not analysed: the analysis follows them (and reports nothing a shallower file would not).
+  if (findings.some((f) => f.code === 'too-deep')) return sortFindings(findings);
   const named: Record<string, ConditionNode> = { ...(base?.conditions ?? {}), ...file.conditions };
   for (const [name, node] of Object.entries(file.conditions)) {
     const f = unsatisfiableFinding(node, named, `conditions.${name}`, `Named condition "${name}"`);
