@@ -31,6 +31,7 @@ export type {
   Step,
   Reason,
   EvidenceItem,
+  ListReference,
   Routing,
   ConsentState,
   ChildConsentPath,

@@ -14,17 +14,17 @@ import { GRADE_LEAF, policyJson, ruleJson } from './policyFiles.js';
  * At 24 levels the file is about 1.6 KB (issue 12 D8's 1.9 KB policy).
  *
  * @param levels - number of named conditions
- * @param options - `kind` of each level (default `all`), `ruleKind` (default `lagkrav`, so the loader's advisory-fact walk runs too)
+ * @param options - `kind` of each level (default `all`; `mixed`: all and any in turn), `ruleKind` (default `lagkrav`, so the loader's advisory-fact walk runs too)
  * @returns the policy file as plain JSON
  * @example Object.keys(doublingLadder(3).conditions as object) // ['l0', 'l1', 'l2']
  */
-export function doublingLadder(levels: number, options: { kind?: 'all' | 'any' | 'not-any'; ruleKind?: string } = {}): Record<string, unknown> {
+export function doublingLadder(levels: number, options: { kind?: 'all' | 'any' | 'mixed'; ruleKind?: string } = {}): Record<string, unknown> {
   const conditions: Record<string, unknown> = {};
   for (let i = 0; i < levels; i += 1) {
     const next = { condition: `l${i + 1}` };
     if (i === levels - 1) conditions[`l${i}`] = { all: [GRADE_LEAF] };
     else if (options.kind === 'any') conditions[`l${i}`] = { any: [next, next] };
-    else if (options.kind === 'not-any') conditions[`l${i}`] = { any: [{ not: { not: next } }, next] };
+    else if (options.kind === 'mixed' && i % 2 === 1) conditions[`l${i}`] = { any: [next, next] };
     else conditions[`l${i}`] = { all: [next, next] };
   }
   return policyJson([ruleJson({ condition: 'l0' }, { kind: options.ruleKind ?? 'lagkrav' })], { id: 'ladder', conditions });

@@ -5,7 +5,12 @@
  * place (rule id + condition path) — never a stack overflow, a hang or a heap
  * exhausted by copies. The hostile files are generated here, not stored.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { formatEvidence } from '../../src/cli/format.js';
+import type { Decision, EvidenceItem } from '../../src/model/decision.js';
+import { decideCase } from '../../src/testing/index.js';
+import { DEFAULT_AS_OF, studentCase } from '../helpers/cases.js';
 import { BUILTIN_POLICY_IDS, builtinPolicy } from '../../src/policy/builtinPolicies.js';
 import { checkPolicy } from '../../src/policy/checkPolicy.js';
 import type { Finding } from '../../src/policy/finding.js';
@@ -13,7 +18,6 @@ import { loadPolicy, PolicyError } from '../../src/policy/loadPolicy.js';
 import { POLICY_BUDGET } from '../../src/model/policyBudget.js';
 import { deeplyNested, doublingLadder, longInList, manyRules, referenceChain } from '../helpers/hostilePolicies.js';
 import { GRADE_LEAF, policyJson, ruleJson } from '../helpers/policyFiles.js';
-import { readFileSync } from 'node:fs';
 
 function loaderIssues(json: unknown): readonly string[] {
   try {
@@ -146,5 +150,47 @@ describe('size', () => {
     const conditions = Object.fromEntries(Array.from({ length: POLICY_BUDGET.maxNamedConditions + 1 }, (_, i) => [`c${i}`, { all: [GRADE_LEAF] }]));
     const findings = checkPolicy(policyJson([ruleJson({ condition: 'c0' })], { conditions }));
     expect(findings).toContainEqual(expect.objectContaining({ code: 'policy-too-large', path: 'conditions' }));
+  });
+});
+
+describe('decisions name long lists instead of copying them', () => {
+  const step = (decision: Decision) => decision.steps.find((s) => s.id === 'rektor-utredning');
+
+  it.each([
+    ['rule', 'rules[r-one@1].conditions.all[1].value'],
+    ['named', 'conditions.lista.all[0].value'],
+  ] as const)('a list at the limit (in a %s) is shown as its place and length', (where, list) => {
+    const decision = decideCase(studentCase(), loadPolicy(longInList(POLICY_BUDGET.maxListValues, where)), DEFAULT_AS_OF);
+    const evidence = step(decision)?.reasons[0]?.evidence ?? [];
+    expect(evidence.find((e) => e.operator === 'in')).toEqual({
+      fact: 'grade',
+      operator: 'in',
+      value: { list, length: POLICY_BUDGET.maxListValues },
+      actual: 7,
+      result: true,
+      via: where === 'named' ? ['lista'] : [],
+    });
+    expect(JSON.stringify(decision).length).toBeLessThan(10_000);
+    expect(formatEvidence(evidence.find((e) => e.operator === 'in') as EvidenceItem, 'en')).toBe(`✓ Grade one of the list ${list} (1000 values): 7`);
+  });
+
+  it('a short list is still copied', () => {
+    const decision = decideCase(studentCase(), loadPolicy(longInList(POLICY_BUDGET.maxInlineListValues)), DEFAULT_AS_OF);
+    expect(step(decision)?.reasons[0]?.evidence.find((e) => e.operator === 'in')?.value).toEqual(Array.from({ length: POLICY_BUDGET.maxInlineListValues }, (_, i) => i));
+  });
+
+  it('a long list decides like a short one (notIn too)', () => {
+    for (const operator of ['in', 'notIn'] as const) {
+      for (const shift of [0, 8]) {
+        const json = longInList(POLICY_BUDGET.maxListValues);
+        const rule = (json['rules'] as Array<{ conditions: { all: Array<Record<string, unknown>> } }>)[0];
+        const leaf = rule?.conditions.all[1] as Record<string, unknown>;
+        leaf['operator'] = operator;
+        leaf['value'] = Array.from({ length: POLICY_BUDGET.maxListValues }, (_, i) => i + shift);
+        const decision = decideCase(studentCase(), loadPolicy(json), DEFAULT_AS_OF); // grade 7
+        const inList = shift === 0;
+        expect(step(decision) !== undefined, `${operator} shift ${shift}`).toBe(operator === 'in' ? inList : !inList);
+      }
+    }
   });
 });
