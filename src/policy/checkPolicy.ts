@@ -181,8 +181,8 @@ export function checkPolicy(json: unknown, options: CheckPolicyOptions = {}): Fi
     if (base.chain.includes(file.id)) return [finding('extends-cycle', 'extends', `cycle ${[file.id, ...base.chain].join(' → ')}`)];
   }
   const findings: Finding[] = crossChecks(file, base).map((i) => i.finding);
-  // Trees too deep are not analysed: the analysis follows them (and reports nothing a shallower file would not).
-  if (findings.some((f) => f.code === 'too-deep')) return sortFindings(findings);
+  // Trees too deep or cyclic are not analysed: the analysis would follow them to no end.
+  if (findings.some((f) => f.code === 'too-deep' || f.code === 'condition-cycle')) return sortFindings(findings);
   const named: Record<string, ConditionNode> = { ...(base?.conditions ?? {}), ...file.conditions };
   // One analysis for the whole file: each named condition is expanded once, and the work has a budget.
   const analysis = createAnalysis(named, options.analysisSteps ?? POLICY_BUDGET.maxAnalysisSteps);

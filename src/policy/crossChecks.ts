@@ -1,5 +1,6 @@
 import { advisoryFactUses, lagkravAdvisoryMessage, type ConditionNode, type PolicyFile, type Rule } from '../model/policyFile.js';
 import { POLICY_BUDGET } from '../model/policyBudget.js';
+import { conditionCycles } from './conditionCycles.js';
 import { conditionDepths, describeChain, tooDeep } from './conditionDepth.js';
 import { conditionRefs } from './conditionRefs.js';
 import { finding, type Finding } from './finding.js';
@@ -10,33 +11,6 @@ export interface CrossCheckIssue {
   readonly finding: Finding;
   /** The text of `PolicyError.issues`. */
   readonly text: string;
-}
-
-/** A path of named-condition references from `start` back to itself, if there is one. */
-function conditionCycle(start: string, conditions: Readonly<Record<string, ConditionNode>>): string[] | undefined {
-  const done = new Set<string>();
-  // One shared path (push/pop) and a set beside it: a chain of a thousand names costs a thousand steps, not a million.
-  const path: string[] = [start];
-  const onPath = new Set<string>(path);
-  const walk = (name: string): boolean => {
-    const node = Object.hasOwn(conditions, name) ? conditions[name] : undefined;
-    if (node === undefined || done.has(name)) return false;
-    for (const ref of conditionRefs(node, [])) {
-      if (ref === start) {
-        path.push(ref);
-        return true;
-      }
-      if (onPath.has(ref)) continue;
-      path.push(ref);
-      onPath.add(ref);
-      if (walk(ref)) return true;
-      path.pop();
-      onPath.delete(ref);
-    }
-    done.add(name);
-    return false;
-  };
-  return walk(start) ? path : undefined;
 }
 
 /** The first day two effective ranges share, or undefined when they are disjoint. */
@@ -107,12 +81,13 @@ export function crossChecks(file: PolicyFile, base: Policy | undefined): CrossCh
       }
     }
   });
+  const cycles = conditionCycles(conditions);
   for (const [name, node] of Object.entries(file.conditions)) {
     for (const ref of conditionRefs(node, [])) {
       if (!Object.hasOwn(conditions, ref)) issues.push(issue(finding('unknown-condition', `conditions.${name}`, `unknown condition "${ref}"`)));
     }
-    const cycle = conditionCycle(name, conditions);
-    if (cycle !== undefined) issues.push(issue(finding('condition-cycle', `conditions.${name}`, `refers to itself (${cycle.join(' → ')})`)));
+    const cycle = cycles.get(name);
+    if (cycle !== undefined) issues.push(issue(finding('condition-cycle', `conditions.${name}`, `refers to itself (${describeChain(cycle)})`)));
   }
   issues.push(...budgetIssues(file, base, conditions));
   return issues;

@@ -83,6 +83,24 @@ describe('nesting', () => {
     expect(loaderIssues(referenceChain(1_000))).toHaveLength(2);
   });
 
+  it('a cycle through 1 000 named conditions: one short finding per name, found in linear time', { timeout: 20_000 }, () => {
+    const conditions = Object.fromEntries(Array.from({ length: 1_000 }, (_, i) => [`c${i}`, { any: [GRADE_LEAF, { condition: `c${(i + 1) % 1_000}` }] }]));
+    const findings = checkPolicy(policyJson([ruleJson({ condition: 'c0' })], { conditions }));
+    expect(findings.filter((f) => f.code === 'condition-cycle')).toHaveLength(1_000);
+    expect(findings.find((f) => f.path === 'conditions.c0')?.message).toBe('refers to itself (c0 → c1 → c2 → … → c0)');
+  });
+
+  it('a cycle through 1 000 named conditions each 60 levels deep: findings, not a stack overflow', { timeout: 20_000 }, () => {
+    const deep = (ref: string): unknown => {
+      let node: unknown = { any: [GRADE_LEAF, { condition: ref }] };
+      for (let i = 0; i < 60; i += 1) node = { not: node };
+      return node;
+    };
+    const conditions = Object.fromEntries(Array.from({ length: 1_000 }, (_, i) => [`c${i}`, deep(`c${(i + 1) % 1_000}`)]));
+    const findings = checkPolicy(policyJson([ruleJson({ condition: 'c0' })], { conditions }));
+    expect(new Set(findings.map((f) => f.code))).toEqual(new Set(['condition-cycle']));
+  });
+
   it('a doubling ladder of 40 levels is too deep; of 24 it loads', () => {
     expect(codes(checkPolicy(doublingLadder(40))).filter((c) => c === 'too-deep').length).toBeGreaterThan(0);
     expect(loadPolicy(doublingLadder(24)).rules).toHaveLength(1);
