@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { studentCase } from '../helpers/cases.js';
-import { deeplyNested, doublingLadder } from '../helpers/hostilePolicies.js';
+import { deeplyNested, doublingLadder, incomparableRules } from '../helpers/hostilePolicies.js';
 import { GRADE_LEAF, policyJson, ruleJson } from '../helpers/policyFiles.js';
 
 // The built CLI (npm test builds first).
@@ -92,6 +92,27 @@ describe('trappa check', () => {
       expect(r.stderr).not.toMatch(/call stack/i);
       expect(r.stdout).toMatch(new RegExp(`: error rules\\[0\\]\\.conditions(\\.not){65}: .*\\[too-deep, rule r-one\\]`));
       expect(r.stdout).toContain('1 file checked: 1 error, 0 warnings');
+    });
+
+    it('the heaviest legal policy is checked within its analysis budget, with a warning', { timeout: 30_000 }, () => {
+      const r = trappa('check', write('heavy.json', JSON.stringify(incomparableRules(1_000))));
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('[analysis-incomplete]');
+    });
+
+    it('honours SIGTERM while checking: the process ends at once', { timeout: 30_000 }, async () => {
+      // Five of the heaviest legal files: seconds of work, ended by the signal well before.
+      const file = write('heavy.json', JSON.stringify(incomparableRules(1_000)));
+      const child = spawn(process.execPath, [CLI, 'check', file, file, file, file, file], { stdio: 'ignore' });
+      const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) =>
+        child.on('exit', (code, signal) => resolve({ code, signal, at: Date.now() })),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      const sent = Date.now();
+      child.kill('SIGTERM');
+      const { signal, at } = await ended;
+      expect(signal).toBe('SIGTERM');
+      expect(at - sent).toBeLessThan(2_000);
     });
 
     it('a file over the byte limit is refused before it is parsed', { timeout: 30_000 }, () => {

@@ -144,3 +144,24 @@ export function withOwnKey(json: unknown, key: string, pick: number): { readonly
   // Through JSON text, as every input arrives.
   return { value: JSON.parse(JSON.stringify(copy)) as unknown, path: target.path === '' ? key : `${target.path}.${key}` };
 }
+
+/**
+ * `count` rules for one step, no two comparable (each on its own value of
+ * `termSchoolDaysElapsed`, with an `in` list of up to 50 grades): the
+ * shadowing analysis must compare every pair, so at 1 000 rules it spends
+ * its whole budget (about half a second) and says so.
+ *
+ * @param count - number of rules
+ * @returns the policy file as plain JSON
+ * @example (incomparableRules(2).rules as any[]).length // 2
+ */
+export function incomparableRules(count: number): Record<string, unknown> {
+  return policyJson(
+    Array.from({ length: count }, (_, i) =>
+      ruleJson(
+        { all: [{ fact: 'termSchoolDaysElapsed', operator: 'equal', value: i }, { fact: 'grade', operator: 'in', value: Array.from({ length: 1 + (i % 50) }, (_, j) => j) }] },
+        { id: `r-${i}`, kind: 'riktlinje' },
+      ),
+    ),
+  );
+}
