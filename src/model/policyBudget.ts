@@ -15,7 +15,7 @@ import { jsonPathOf, STOP, walkJson, type JsonNode } from './walkJson.js';
 export const POLICY_BUDGET = {
   /** Size of a policy file in bytes (compact JSON when not read from a file) [largest bundled file: 31 684]. */
   maxBytes: 1_048_576,
-  /** Rules in a policy, counting the policies it extends [42 in stockholm with skollagen]. */
+  /** Rules in a policy, counting the policies it extends [33 in stockholm with skollagen]. */
   maxRules: 1_000,
   /** Named conditions in a policy, counting the policies it extends [12 in goteborg with skollagen]. */
   maxNamedConditions: 1_000,
