@@ -116,7 +116,7 @@ function countOf(value: unknown, key: string): number {
  *
  * @param json - the parsed policy file
  * @returns the problems in file order, each with its path
- * @example policyBudgetIssues(JSON.parse('{"conditions":{"__proto__":{}}}')) // [{ code: 'forbidden-key', path: ['conditions', '__proto__'], message: 'Key "__proto__" is not allowed: …' }]
+ * @example policyBudgetIssues(JSON.parse('{"conditions":{"__proto__":{}}}')) // [{ code: 'forbidden-key', path: ['conditions', '__proto__'], message: 'Key "__proto__" is not allowed: it can reach an object\'s prototype (__proto__, constructor, prototype are refused anywhere)' }]
  */
 export function policyBudgetIssues(json: unknown): BudgetIssue[] {
   const issues: BudgetIssue[] = [];

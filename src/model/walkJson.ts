@@ -10,7 +10,14 @@ export interface JsonNode<S> {
   readonly state: S;
 }
 
-/** Returned by a visit to end the walk at once. */
+/**
+ * Returned by a visit to end the walk at once.
+ *
+ * @example
+ * const seen: unknown[] = [];
+ * walkJson([1, 2, 3], null, (n) => { seen.push(n.value); return n.value === 2 ? STOP : null; });
+ * seen // [[1, 2, 3], 1, 2]
+ */
 export const STOP: unique symbol = Symbol('stop');
 
 /**

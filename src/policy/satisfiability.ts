@@ -76,10 +76,14 @@ interface AnalysisState extends Analysis {
 /**
  * A new analysis of the conditions of one policy.
  *
- * @param named - the named conditions in scope
+ * @param named - the named conditions in scope: pass this same object to `satisfiability` and `implies` with the analysis
  * @param budget - work units it may spend (default `POLICY_BUDGET.maxAnalysisSteps`)
  * @returns the analysis, to pass to `satisfiability` and `implies`
- * @example const analysis = createAnalysis(policy.conditions); satisfiability(rule.conditions, policy.conditions, 'rules[0].conditions', analysis); analysis.steps // e.g. 14
+ * @example
+ * const named = {};
+ * const analysis = createAnalysis(named);
+ * satisfiability({ all: [{ fact: 'grade', operator: 'greaterThan', value: 3 }] }, named, 'conditions', analysis); // { kind: 'satisfiable' }
+ * analysis.steps // 6
  */
 export function createAnalysis(named: Readonly<Record<string, ConditionNode>>, budget: number = POLICY_BUDGET.maxAnalysisSteps): Analysis {
   const state: AnalysisState = { named, budget, steps: 0, spent: false, memo: new Map(), roots: new WeakMap(), ids: new Map(), keys: new WeakMap() };
