@@ -4,6 +4,7 @@ export { builtinPolicy, resolveBuiltinPolicy, BUILTIN_POLICY_IDS, type BuiltinPo
 export { loadPolicy, PolicyError, type PolicyResolver } from './policy/loadPolicy.js';
 export { checkPolicy, type CheckPolicyOptions } from './policy/checkPolicy.js';
 export { FINDING_CODES, type Finding, type FindingCode, type Severity } from './policy/finding.js';
+export { POLICY_BUDGET } from './model/policyBudget.js';
 export { DEFAULT_PARAMETERS, type Policy, type PolicyParameters, type PolicyRule } from './policy/policy.js';
 export { defaultSwedishSchoolCalendar, defaultCalendarFor } from './calendar/defaultCalendar.js';
 export { swedishPublicHolidays, type Holiday } from './calendar/publicHolidays.js';
@@ -31,6 +32,7 @@ export type {
   Step,
   Reason,
   EvidenceItem,
+  ListReference,
   Routing,
   ConsentState,
   ChildConsentPath,

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { fastAttendanceRecord } from '../model/fastAttendance.js';
+import { forbiddenKeyMessage, forbiddenKeys } from '../model/forbiddenKeys.js';
 import { AttendanceRecordSchema, StudentCaseSchema, type AttendanceRecord, type StudentCase } from '../model/studentCase.js';
 
 /** One problem with an input value: where it is and what is wrong. */
@@ -38,6 +39,11 @@ function issuesOf(error: z.ZodError, prefix = ''): InputIssue[] {
   return error.issues.map((i) => ({ path: formatIssuePath(i.path, prefix), message: i.message }));
 }
 
+/** Forbidden keys (`__proto__`, `constructor`, `prototype`) as issues: zod would drop some of them silently. */
+function forbiddenKeyIssues(value: unknown, prefix = '', skip: readonly string[] = []): InputIssue[] {
+  return forbiddenKeys(value, skip).map((f) => ({ path: formatIssuePath(f.path, prefix), message: forbiddenKeyMessage(f.key) }));
+}
+
 function studentIdOf(value: unknown): string | null {
   if (typeof value !== 'object' || value === null) return null;
   const student = (value as { student?: unknown }).student;
@@ -50,7 +56,9 @@ function studentIdOf(value: unknown): string | null {
  * Validate one student case. The case itself (student, consents, signals,
  * measures) must be valid or the whole case is rejected; attendance records are
  * validated one by one, so one bad lesson never hides a student: it is
- * reported in `rejectedRecords` and the rest is evaluated.
+ * reported in `rejectedRecords` and the rest is evaluated. A `__proto__`,
+ * `constructor` or `prototype` key anywhere rejects the case (in a lesson
+ * record: the record), named by its path, before the schema can drop it.
  *
  * @param value - parsed JSON
  * @returns the validated case and its rejected records, or the case's issues
@@ -61,6 +69,8 @@ export function parseStudentCase(value: unknown): CaseParseResult {
   if (attendance !== undefined && !Array.isArray(attendance)) {
     return { ok: false, studentId: studentIdOf(value), issues: [{ path: 'attendance', message: 'Expected an array of lesson records' }] };
   }
+  const forbidden = forbiddenKeyIssues(value, '', ['attendance']);
+  if (forbidden.length > 0) return { ok: false, studentId: studentIdOf(value), issues: forbidden };
   const shell = typeof value === 'object' && value !== null ? { ...(value as object), attendance: [] } : value;
   const parsed = StudentCaseSchema.safeParse(shell);
   if (!parsed.success) return { ok: false, studentId: studentIdOf(value), issues: issuesOf(parsed.error) };
@@ -72,9 +82,15 @@ export function parseStudentCase(value: unknown): CaseParseResult {
       accepted.push(fast);
       return;
     }
+    const prefix = `attendance[${index}]`;
+    const forbiddenInRecord = forbiddenKeyIssues(record, prefix);
+    if (forbiddenInRecord.length > 0) {
+      rejectedRecords.push({ index, issues: forbiddenInRecord });
+      return;
+    }
     const r = AttendanceRecordSchema.safeParse(record);
     if (r.success) accepted.push(r.data);
-    else rejectedRecords.push({ index, issues: issuesOf(r.error, `attendance[${index}]`) });
+    else rejectedRecords.push({ index, issues: issuesOf(r.error, prefix) });
   });
   return { ok: true, case: { ...parsed.data, attendance: accepted }, rejectedRecords };
 }

@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { resolveBuiltinPolicy } from '../policy/builtinPolicies.js';
 import { checkPolicy } from '../policy/checkPolicy.js';
-import type { Finding } from '../policy/finding.js';
+import type { Finding, FindingCode } from '../policy/finding.js';
 import { loadPolicy, type PolicyResolver } from '../policy/loadPolicy.js';
 import type { Policy } from '../policy/policy.js';
+import { readPolicyFile } from './readPolicyFile.js';
 import { UsageError } from './usageError.js';
 
 /** A finding of one file, as `--json` writes it (one per line). */
@@ -54,11 +54,16 @@ function formatFinding(f: FileFinding): string {
 export async function checkCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
   if (positionals.length === 0) throw new UsageError('check needs at least one policy file');
-  const parsed: Array<{ file: string; json?: unknown; error?: string }> = [];
+  const parsed: Array<{ file: string; json?: unknown; error?: string; code?: FindingCode }> = [];
   for (const file of positionals) {
     let text: string;
     try {
-      text = await readFile(file, 'utf8');
+      const read = await readPolicyFile(file);
+      if (!read.ok) {
+        parsed.push({ file, error: read.message, code: 'policy-too-large' });
+        continue;
+      }
+      text = read.text;
     } catch (error) {
       parsed.push({ file, error: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
       continue;
@@ -77,7 +82,7 @@ export async function checkCommand(args: string[]): Promise<number> {
   const resolve = resolverFor(byId);
   const findings: FileFinding[] = parsed.flatMap((p) =>
     p.error !== undefined
-      ? [{ file: p.file, severity: 'error' as const, code: 'schema' as const, message: p.error, path: '(root)' }]
+      ? [{ file: p.file, severity: 'error' as const, code: p.code ?? ('schema' as const), message: p.error, path: '(root)' }]
       : checkPolicy(p.json, { resolve }).map((f) => ({ file: p.file, ...f })),
   );
   const errors = findings.filter((f) => f.severity === 'error').length;

@@ -1,4 +1,4 @@
-import type { ChildConsentPath, CsnReport, DateSource, Decision, EvidenceItem, ExpiredSignal, Routing, Step } from '../model/decision.js';
+import type { ChildConsentPath, CsnReport, DateSource, Decision, EvidenceItem, ExpiredSignal, ListReference, Routing, Step } from '../model/decision.js';
 import type { Basis } from '../model/basis.js';
 import { FACT_CATALOG, signalLabel } from '../model/factCatalog.js';
 import type { Rate } from '../model/facts.js';
@@ -37,8 +37,13 @@ export function formatRate(rate: Rate): string {
   return `${((rate.part * 100) / rate.whole).toFixed(1)} % (${rate.part}/${rate.whole})`;
 }
 
-function formatValue(value: unknown): string {
+function isListReference(x: unknown): x is ListReference {
+  return typeof x === 'object' && x !== null && 'list' in x && 'length' in x && !Array.isArray(x);
+}
+
+function formatValue(value: unknown, lang: Lang): string {
   if (isRate(value)) return formatRate(value);
+  if (isListReference(value)) return lang === 'sv' ? `listan ${value.list} (${value.length} värden)` : `the list ${value.list} (${value.length} values)`;
   if (Array.isArray(value)) return value.map(String).join(', ');
   return String(value);
 }
@@ -55,9 +60,9 @@ export function formatEvidence(e: EvidenceItem, lang: Lang): string {
   const info = (FACT_CATALOG as Record<string, { sv: string; en: string } | undefined>)[e.fact];
   const label = info?.[lang] ?? e.fact;
   const op = OPERATOR_TEXT[e.operator]?.[lang] ?? e.operator;
-  const threshold = e.operator === 'rateAbove' || e.operator === 'rateAtLeast' ? `${String(e.value)} %` : formatValue(e.value);
+  const threshold = e.operator === 'rateAbove' || e.operator === 'rateAtLeast' ? `${String(e.value)} %` : formatValue(e.value, lang);
   const mark = e.result ? '✓' : '✗';
-  return `${mark} ${label} ${op} ${threshold}: ${formatValue(e.actual)}`;
+  return `${mark} ${label} ${op} ${threshold}: ${formatValue(e.actual, lang)}`;
 }
 
 function formatRouting(r: Routing, lang: Lang): string {

@@ -1,12 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { BUILTIN_POLICY_IDS, builtinPolicy, resolveBuiltinPolicy, type BuiltinPolicyId } from '../policy/builtinPolicies.js';
-import { loadPolicy } from '../policy/loadPolicy.js';
+import { loadPolicy, PolicyError } from '../policy/loadPolicy.js';
+import { readPolicyFile } from './readPolicyFile.js';
 import type { Policy } from '../policy/policy.js';
 import { SchoolCalendarSchema, type SchoolCalendar } from '../model/schoolCalendar.js';
 import { UsageError } from './usageError.js';
 
 /**
  * A bundled policy by id, or a policy JSON file (which may extend a bundled one).
+ * A file over the policy budget's size is refused before it is parsed.
  *
  * @param spec - `stockholm`, `skollagen`, `goteborg` or a path
  * @returns the loaded policy
@@ -14,7 +16,10 @@ import { UsageError } from './usageError.js';
  */
 export function pickPolicy(spec: string): Promise<Policy> | Policy {
   if ((BUILTIN_POLICY_IDS as readonly string[]).includes(spec)) return builtinPolicy(spec as BuiltinPolicyId);
-  return readFile(spec, 'utf8').then((text) => loadPolicy(JSON.parse(text) as unknown, resolveBuiltinPolicy));
+  return readPolicyFile(spec).then((read) => {
+    if (!read.ok) throw new PolicyError(spec, [`(root): ${read.message} [policy-too-large]`]);
+    return loadPolicy(JSON.parse(read.text) as unknown, resolveBuiltinPolicy);
+  });
 }
 
 /**

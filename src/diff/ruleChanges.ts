@@ -28,14 +28,22 @@ function byId(rules: readonly PolicyRule[]): Map<string, PolicyRule> {
   return new Map(rules.map((r) => [r.id, r]));
 }
 
-/** The named conditions a tree reads, followed transitively. */
-function conditionsRead(node: ConditionNode, conditions: Readonly<Record<string, ConditionNode>>, into: Set<string>): Set<string> {
+/**
+ * The named conditions a tree reads, followed transitively, each once.
+ *
+ * @param node - a condition tree
+ * @param conditions - the named conditions in scope
+ * @param into - accumulator
+ * @returns the names read
+ * @example conditionsRead({ condition: 'a' }, { a: { all: [{ condition: 'b' }] }, b: { all: [{ fact: 'grade', operator: 'equal', value: 3 }] } }, new Set()) // Set { 'a', 'b' }
+ */
+export function conditionsRead(node: ConditionNode, conditions: Readonly<Record<string, ConditionNode>>, into: Set<string>): Set<string> {
   if ('all' in node) for (const child of node.all) conditionsRead(child, conditions, into);
   else if ('any' in node) for (const child of node.any) conditionsRead(child, conditions, into);
   else if ('not' in node) conditionsRead(node.not, conditions, into);
   else if ('condition' in node && !into.has(node.condition)) {
     into.add(node.condition);
-    const target = conditions[node.condition];
+    const target = Object.hasOwn(conditions, node.condition) ? conditions[node.condition] : undefined;
     if (target !== undefined) conditionsRead(target, conditions, into);
   }
   return into;

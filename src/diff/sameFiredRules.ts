@@ -2,11 +2,12 @@ import type { Facts } from '../model/facts.js';
 import { runCompiled, type CompiledPolicy } from '../policy/compile.js';
 import type { PolicyRule } from '../policy/policy.js';
 import type { ConditionNode } from '../model/policyFile.js';
+import { conditionsRead } from './ruleChanges.js';
 
 /**
  * A compiled policy with, per rule, what of it can reach a recommended step
  * on `asOf`: `[step, id, version, kind, deadline, conditions]` as a string
- * (named conditions written out), or null when the rule is not in force. The
+ * (with the named conditions it reads), or null when the rule is not in force. The
  * conditions are part of it because a step's dates come from them: the same
  * rule firing with another threshold may date its duty differently, and a
  * recorded measure may then close it or not.
@@ -33,22 +34,21 @@ export function ruleKeys(
   return {
     compiled,
     keys: compiled.rules.map(({ rule }) =>
-      inForce(rule) ? JSON.stringify([rule.step, rule.id, rule.version, rule.kind, rule.deadline ?? null, writtenOut(rule.conditions, conditions, 0)]) : null,
+      inForce(rule) ? JSON.stringify([rule.step, rule.id, rule.version, rule.kind, rule.deadline ?? null, writtenOut(rule.conditions, conditions)]) : null,
     ),
   };
 }
 
-/** A condition tree with its named conditions written out (depth-bounded: policies are validated acyclic). */
-function writtenOut(node: ConditionNode, named: Readonly<Record<string, ConditionNode>>, depth: number): unknown {
-  if (depth > 64) return null;
-  if ('all' in node) return { all: node.all.map((c) => writtenOut(c, named, depth + 1)) };
-  if ('any' in node) return { any: node.any.map((c) => writtenOut(c, named, depth + 1)) };
-  if ('not' in node) return { not: writtenOut(node.not, named, depth + 1) };
-  if ('condition' in node) {
-    const target = named[node.condition];
-    return target === undefined ? node : writtenOut(target, named, depth + 1);
-  }
-  return node;
+/**
+ * A condition tree with every named condition it reads, each once and by
+ * name (sorted): equal for two rules exactly when their trees and the named
+ * conditions they read are equal, and as long as the file, not as the
+ * expanded tree (a named condition referred to twice on each of 24 levels is
+ * written once, not 2^23 times).
+ */
+function writtenOut(node: ConditionNode, named: Readonly<Record<string, ConditionNode>>): unknown {
+  const read = [...conditionsRead(node, named, new Set())].sort();
+  return [node, read.map((name) => [name, Object.hasOwn(named, name) ? named[name] : null])];
 }
 
 function fired(side: RuleKeys, facts: Facts): string[] {

@@ -3,14 +3,31 @@ import type { Basis } from './policyFile.js';
 import type { Typology } from './typology.js';
 import type { ConsentParty, ConsentPurpose, ConsentStatus, Role, SignalType, StepId, StepKind, Urgency } from './vocabulary.js';
 
+/**
+ * A long `in`/`notIn` list of the policy, named instead of copied into every
+ * decision (over `POLICY_BUDGET.maxInlineListValues` values). `list` is where
+ * it is in the policy files: `conditions.<name>….value` in a named condition,
+ * `rules[<id>@<version>].conditions….value` in a rule (ids and names are
+ * unique across a policy and the policies it extends).
+ */
+export interface ListReference {
+  readonly list: string;
+  readonly length: number;
+}
+
 /** One leaf condition that decided a rule: the fact, the comparison and the value seen. */
 export interface EvidenceItem {
   readonly fact: string;
   readonly operator: string;
+  /** The leaf's constant; a `ListReference` for a long list. */
   readonly value: unknown;
   readonly actual: unknown;
   readonly result: boolean;
-  /** Named policy conditions the leaf sits in, outermost first (e.g. `upprepad-eller-langre-franvaro`). */
+  /**
+   * Named policy conditions the leaf sits in, outermost first (e.g.
+   * `upprepad-eller-langre-franvaro`). A named condition reached twice in one
+   * rule is explained once, the first time: its leaves carry that path.
+   */
   readonly via: readonly string[];
 }
 

@@ -217,29 +217,37 @@ export interface AdvisoryFactUse {
 /**
  * The advisory facts (the typology, see `FactInfo.advisory`) a condition tree
  * reads, directly or through named conditions, which are followed
- * transitively. Names missing from `conditions` are skipped: they are
- * reported as unknown elsewhere.
+ * transitively. Each named condition is followed once, the first time it is
+ * reached (a DAG, not a tree: a condition referred to twice on every level
+ * of 24 would otherwise be followed 2^24 times), and without recursion.
+ * Names missing from `conditions` are skipped: they are reported as unknown
+ * elsewhere.
  *
  * @param node - a rule's conditions
  * @param conditions - the named conditions in scope
  * @returns every use, in tree order
  * @example advisoryFactUses({ all: [{ fact: 'typologySkolk', operator: 'equal', value: 'stark' }] }, {}) // [{ fact: 'typologySkolk', via: [] }]
  */
-export function advisoryFactUses(
-  node: ConditionNode,
-  conditions: Readonly<Record<string, ConditionNode>>,
-  via: readonly string[] = [],
-): AdvisoryFactUse[] {
-  if ('all' in node) return node.all.flatMap((child) => advisoryFactUses(child, conditions, via));
-  if ('any' in node) return node.any.flatMap((child) => advisoryFactUses(child, conditions, via));
-  if ('not' in node) return advisoryFactUses(node.not, conditions, via);
-  if ('condition' in node) {
-    const target = conditions[node.condition];
-    if (target === undefined || via.includes(node.condition)) return [];
-    return advisoryFactUses(target, conditions, [...via, node.condition]);
+export function advisoryFactUses(node: ConditionNode, conditions: Readonly<Record<string, ConditionNode>>): AdvisoryFactUse[] {
+  const uses: AdvisoryFactUse[] = [];
+  const followed = new Set<string>();
+  const stack: Array<{ readonly node: ConditionNode; readonly via: readonly string[] }> = [{ node, via: [] }];
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const { node: n, via } = top;
+    if ('all' in n || 'any' in n || 'not' in n) {
+      const children = 'all' in n ? n.all : 'any' in n ? n.any : [n.not];
+      for (let i = children.length - 1; i >= 0; i -= 1) stack.push({ node: children[i] as ConditionNode, via });
+    } else if ('condition' in n) {
+      const target = Object.hasOwn(conditions, n.condition) ? conditions[n.condition] : undefined;
+      if (target === undefined || followed.has(n.condition)) continue;
+      followed.add(n.condition);
+      stack.push({ node: target, via: [...via, n.condition] });
+    } else {
+      const info = Object.hasOwn(FACT_CATALOG, n.fact) ? FACT_CATALOG[n.fact as keyof typeof FACT_CATALOG] : undefined;
+      if (info?.advisory === true) uses.push({ fact: n.fact, via });
+    }
   }
-  const info = Object.hasOwn(FACT_CATALOG, node.fact) ? FACT_CATALOG[node.fact as keyof typeof FACT_CATALOG] : undefined;
-  return info?.advisory === true ? [{ fact: node.fact, via }] : [];
+  return uses;
 }
 
 /**

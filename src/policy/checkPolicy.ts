@@ -1,18 +1,27 @@
 import type { z } from 'zod';
 import { isListedSource, SOURCE_HOSTS, type Basis } from '../model/basis.js';
 import { PolicyFileSchema, type ConditionNode, type PolicyFile, type Rule } from '../model/policyFile.js';
+import { policyBudgetIssues } from '../model/policyBudget.js';
 import type { StepKind } from '../model/vocabulary.js';
 import { resolveBuiltinPolicy } from './builtinPolicies.js';
-import { conditionRefs, crossChecks } from './crossChecks.js';
+import { conditionRefs } from './conditionRefs.js';
+import { crossChecks } from './crossChecks.js';
 import { finding, FINDING_CODES, type Finding, type FindingCode } from './finding.js';
 import { formatPath, locateIssues, ruleIdAt, type PolicyResolver } from './loadPolicy.js';
 import type { Policy, PolicyRule } from './policy.js';
-import { implies, satisfiability, type Contradiction, type Literal } from './satisfiability.js';
+import { createAnalysis, implies, satisfiability, type Analysis, type Contradiction, type Literal } from './satisfiability.js';
+import { POLICY_BUDGET } from '../model/policyBudget.js';
 
 /** Options for `checkPolicy`. */
 export interface CheckPolicyOptions {
   /** Finds the policy named in `extends` (default: the bundled policies). */
   readonly resolve?: PolicyResolver;
+  /**
+   * Work units the condition analysis may spend (default
+   * `POLICY_BUDGET.maxAnalysisSteps`); past it the rest is not analysed and
+   * an `analysis-incomplete` warning says so.
+   */
+  readonly analysisSteps?: number;
 }
 
 /** The finding code of a schema issue: the code the schema attached, else one read from where it is. */
@@ -45,8 +54,8 @@ function describeContradiction(c: Contradiction): string {
   return `fact "${c.fact}": ${c.literals.map(describeLiteral).join(' and ')} cannot all hold`;
 }
 
-function unsatisfiableFinding(node: ConditionNode, named: Readonly<Record<string, ConditionNode>>, path: string, what: string, ruleId?: string): Finding | undefined {
-  const verdict = satisfiability(node, named, path);
+function unsatisfiableFinding(node: ConditionNode, analysis: Analysis, path: string, what: string, ruleId?: string): Finding | undefined {
+  const verdict = satisfiability(node, analysis.named, path, analysis);
   if (verdict.kind !== 'unsatisfiable') return undefined;
   const first = verdict.contradictions[0];
   const where = first?.literals[first.literals.length - 1]?.path ?? path;
@@ -118,12 +127,8 @@ function within(inner: Pick<Rule, 'effectiveFrom' | 'effectiveTo'>, outer: Pick<
  * file — fires too, over the whole of its range, and it is not of a stronger
  * kind. Reported on the later rule of two equivalent ones.
  */
-function shadowedRules(
-  file: PolicyFile,
-  base: Policy | undefined,
-  named: Readonly<Record<string, ConditionNode>>,
-  dead: ReadonlySet<number>,
-): Finding[] {
+function shadowedRules(file: PolicyFile, base: Policy | undefined, analysis: Analysis, dead: ReadonlySet<number>): Finding[] {
+  const named = analysis.named;
   const others: ReadonlyArray<{ rule: Rule; policyId: string; index: number | null }> = [
     ...(base?.rules ?? []).map((rule: PolicyRule) => ({ rule, policyId: rule.policyId, index: null })),
     ...file.rules.map((rule, index) => ({ rule, policyId: file.id, index })),
@@ -135,8 +140,8 @@ function shadowedRules(
       if (other.index !== null && dead.has(other.index)) continue;
       if (other.index === i || other.rule.step !== rule.step || other.rule.id === rule.id) continue;
       if (KIND_STRENGTH[rule.kind] < KIND_STRENGTH[other.rule.kind] || !within(rule, other.rule)) continue;
-      if (!implies(rule.conditions, other.rule.conditions, named)) continue;
-      const equivalent = other.index !== null && within(other.rule, rule) && implies(other.rule.conditions, rule.conditions, named);
+      if (!implies(rule.conditions, other.rule.conditions, named, analysis)) continue;
+      const equivalent = other.index !== null && within(other.rule, rule) && implies(other.rule.conditions, rule.conditions, named, analysis);
       if (equivalent && (other.index as number) > i) continue;
       const from = other.policyId === file.id ? `rules[${other.index}]` : `policy "${other.policyId}"`;
       out.push(
@@ -202,6 +207,8 @@ function unlistedSources(file: PolicyFile): Finding[] {
  */
 export function checkPolicy(json: unknown, options: CheckPolicyOptions = {}): Finding[] {
   const resolve = options.resolve ?? resolveBuiltinPolicy;
+  const budget = policyBudgetIssues(json);
+  if (budget.length > 0) return sortFindings(budget.map((i) => finding(i.code, formatPath(i.path) || '(root)', i.message, ruleIdAt(json, i.path))));
   const parsed = PolicyFileSchema.safeParse(json);
   if (!parsed.success) return sortFindings(schemaFindings(json, parsed.error));
   const file = parsed.data;
@@ -212,19 +219,32 @@ export function checkPolicy(json: unknown, options: CheckPolicyOptions = {}): Fi
     if (base.chain.includes(file.id)) return [finding('extends-cycle', 'extends', `cycle ${[file.id, ...base.chain].join(' → ')}`)];
   }
   const findings: Finding[] = crossChecks(file, base).map((i) => i.finding);
+  // Trees too deep or cyclic are not analysed: the analysis would follow them to no end.
+  if (findings.some((f) => f.code === 'too-deep' || f.code === 'condition-cycle')) return sortFindings(findings);
   const named: Record<string, ConditionNode> = { ...(base?.conditions ?? {}), ...file.conditions };
+  // One analysis for the whole file: each named condition is expanded once, and the work has a budget.
+  const analysis = createAnalysis(named, options.analysisSteps ?? POLICY_BUDGET.maxAnalysisSteps);
   for (const [name, node] of Object.entries(file.conditions)) {
-    const f = unsatisfiableFinding(node, named, `conditions.${name}`, `Named condition "${name}"`);
+    const f = unsatisfiableFinding(node, analysis, `conditions.${name}`, `Named condition "${name}"`);
     if (f !== undefined) findings.push(f);
   }
   const dead = new Set<number>();
   file.rules.forEach((rule, i) => {
-    const f = unsatisfiableFinding(rule.conditions, named, `rules[${i}].conditions`, `The conditions of rule "${rule.id}"`, rule.id);
+    const f = unsatisfiableFinding(rule.conditions, analysis, `rules[${i}].conditions`, `The conditions of rule "${rule.id}"`, rule.id);
     if (f === undefined) return;
     findings.push(f);
     dead.add(i);
   });
-  findings.push(...versionGaps(file), ...shadowedRules(file, base, named, dead), ...unusedConditions(file, named), ...unlistedSources(file));
+  findings.push(...versionGaps(file), ...shadowedRules(file, base, analysis, dead), ...unusedConditions(file, named), ...unlistedSources(file));
+  if (analysis.spent) {
+    findings.push(
+      finding(
+        'analysis-incomplete',
+        '(root)',
+        `The condition analysis spent its budget of ${analysis.budget} steps: some rules and named conditions were not checked for contradictions or shadowing (the file is not refused for it)`,
+      ),
+    );
+  }
   return sortFindings(findings);
 }
 

@@ -1,4 +1,6 @@
+import type { ListReference } from '../model/decision.js';
 import type { Facts } from '../model/facts.js';
+import { POLICY_BUDGET } from '../model/policyBudget.js';
 import type { ConditionNode, LeafCondition } from '../model/policyFile.js';
 import type { Evidence } from './evaluateConditions.js';
 import { OPERATORS, rateAbove, rateAtLeast } from './operators.js';
@@ -26,6 +28,8 @@ export interface CompiledLeaf {
   readonly fact: string;
   readonly operator: string;
   readonly value: LeafCondition['value'];
+  /** The value as evidence shows it: the value, or where a long list is (first place it appears). */
+  readonly shown: LeafCondition['value'] | ListReference;
   readonly test: LeafTest;
 }
 
@@ -86,12 +90,22 @@ function leafTest(leaf: LeafCondition): LeafTest {
       return (f) => rateAbove(f[key], value);
     case 'rateAtLeast':
       return (f) => rateAtLeast(f[key], value);
-    default: {
-      const operator = OPERATORS[leaf.operator];
-      if (operator === undefined) throw new Error(`Unknown operator "${leaf.operator}"`);
-      return (f) => operator(f[key], value);
+    case 'in':
+    case 'notIn': {
+      // A long list is a set: the same strict equality as indexOf for JSON values (no NaN in a list), in constant time.
+      if (!Array.isArray(value) || value.length <= 16) break;
+      const set: ReadonlySet<unknown> = new Set(value);
+      return leaf.operator === 'in' ? (f) => set.has(f[key]) : (f) => !set.has(f[key]);
     }
   }
+  const operator = OPERATORS[leaf.operator];
+  if (operator === undefined) throw new Error(`Unknown operator "${leaf.operator}"`);
+  return (f) => operator(f[key], value);
+}
+
+/** A leaf's value as evidence shows it: a list longer than `POLICY_BUDGET.maxInlineListValues` is named, not copied into every decision. */
+function shownValue(value: LeafCondition['value'], path: string): LeafCondition['value'] | ListReference {
+  return Array.isArray(value) && value.length > POLICY_BUDGET.maxInlineListValues ? Object.freeze({ list: path, length: value.length }) : value;
 }
 
 function leafKey(leaf: LeafCondition): string {
@@ -158,29 +172,31 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
   const namedNodes: CompiledNode[] = [];
   const visiting = new Set<string>();
 
-  const build = (c: ConditionNode): CompiledNode => {
-    if ('all' in c) return { kind: 'all', children: c.all.map(build) };
-    if ('any' in c) return { kind: 'any', children: c.any.map(build) };
-    if ('not' in c) return { kind: 'not', child: build(c.not) };
+  // `path` is where the node is in the policy files, for the evidence of a long list.
+  const build = (c: ConditionNode, path: string): CompiledNode => {
+    if ('all' in c) return { kind: 'all', children: c.all.map((child, i) => build(child, `${path}.all[${i}]`)) };
+    if ('any' in c) return { kind: 'any', children: c.any.map((child, i) => build(child, `${path}.any[${i}]`)) };
+    if ('not' in c) return { kind: 'not', child: build(c.not, `${path}.not`) };
     if ('condition' in c) return { kind: 'condition', name: c.condition, index: named(c.condition) };
     const key = leafKey(c);
     let index = leafIndex.get(key);
     if (index === undefined) {
       index = leaves.length;
-      leaves.push({ fact: c.fact, operator: c.operator, value: c.value, test: leafTest(c) });
+      leaves.push({ fact: c.fact, operator: c.operator, value: c.value, shown: shownValue(c.value, `${path}.value`), test: leafTest(c) });
       leafIndex.set(key, index);
     }
     return { kind: 'leaf', index };
   };
 
+  // Each named condition is built once, whatever refers to it: the policy is a DAG, not a tree.
   const named = (name: string): number => {
     const known = namedIndex.get(name);
     if (known !== undefined) return known;
     if (visiting.has(name)) throw new Error(`Named condition "${name}" refers to itself`);
-    const body = policy.conditions[name];
+    const body = Object.hasOwn(policy.conditions, name) ? policy.conditions[name] : undefined;
     if (body === undefined) throw new Error(`Unknown condition "${name}"`);
     visiting.add(name);
-    const node = build(body);
+    const node = build(body, `conditions.${name}`);
     visiting.delete(name);
     const index = namedOrder.length;
     namedOrder.push(name);
@@ -190,7 +206,7 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
   };
 
   const rules = policy.rules.map((rule) => {
-    const node = build(rule.conditions);
+    const node = build(rule.conditions, `rules[${rule.id}@${rule.version}].conditions`);
     return { rule, node, holds: holdsOf(node) };
   });
   for (const name of Object.keys(policy.conditions)) named(name);
@@ -261,17 +277,21 @@ function viaWith(via: readonly string[], name: string): readonly string[] {
 /**
  * The decisive evidence of a compiled rule: exactly what
  * `decisiveEvidence(evaluateConditions(...))` gives, built from the run's
- * results without re-testing any leaf.
+ * results without re-testing any leaf. Each named condition is explained once
+ * per rule, the first time it is reached (a DAG, not a tree: a condition
+ * referred to twice on each of 24 levels is one leaf, not 2^23). A list over
+ * `POLICY_BUDGET.maxInlineListValues` values is shown as a `ListReference`.
  *
  * @param compiled - from `compilePolicy`
  * @param rule - one of `compiled.rules`
  * @param run - from `runCompiled`
  * @param facts - the facts the run saw (for the actual values)
  * @returns the decisive leaves, in tree order
- * @example explainCompiled(compiled, compiled.rules[0], run, facts)
+ * @example explainCompiled(compiled, compiled.rules[0], run, facts) // for a rule { all: [grade > 3] } and grade 7: [{ fact: 'grade', operator: 'greaterThan', value: 3, actual: 7, result: true, via: [] }]
  */
 export function explainCompiled(compiled: CompiledPolicy, rule: CompiledRule, run: CompiledRun, facts: Facts): Evidence[] {
   const out: Evidence[] = [];
+  let explained: Set<number> | undefined;
   const walk = (node: CompiledNode, via: readonly string[]): void => {
     switch (node.kind) {
       case 'leaf': {
@@ -279,7 +299,7 @@ export function explainCompiled(compiled: CompiledPolicy, rule: CompiledRule, ru
         out.push({
           fact: leaf.fact,
           operator: leaf.operator,
-          value: leaf.value,
+          value: leaf.shown,
           actual: (facts as unknown as Record<string, unknown>)[leaf.fact],
           result: run.leaves[node.index] === 1,
           via,
@@ -290,6 +310,9 @@ export function explainCompiled(compiled: CompiledPolicy, rule: CompiledRule, ru
         walk(node.child, via);
         return;
       case 'condition':
+        explained ??= new Set();
+        if (explained.has(node.index)) return;
+        explained.add(node.index);
         walk(namedNode(compiled, node.index), viaWith(via, node.name));
         return;
       case 'all':

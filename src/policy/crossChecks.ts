@@ -1,4 +1,8 @@
 import { advisoryFactUses, lagkravAdvisoryMessage, type ConditionNode, type PolicyFile, type Rule } from '../model/policyFile.js';
+import { POLICY_BUDGET } from '../model/policyBudget.js';
+import { conditionCycles } from './conditionCycles.js';
+import { conditionDepths, describeChain, tooDeep } from './conditionDepth.js';
+import { conditionRefs } from './conditionRefs.js';
 import { finding, type Finding } from './finding.js';
 import type { Policy } from './policy.js';
 
@@ -7,40 +11,6 @@ export interface CrossCheckIssue {
   readonly finding: Finding;
   /** The text of `PolicyError.issues`. */
   readonly text: string;
-}
-
-/**
- * Named conditions a condition tree refers to, in tree order.
- *
- * @param node - a condition tree
- * @param out - accumulator
- * @returns the referenced names (with repeats)
- * @example conditionRefs({ all: [{ condition: 'a' }, { not: { condition: 'b' } }] }, []) // ['a', 'b']
- */
-export function conditionRefs(node: ConditionNode, out: string[]): string[] {
-  if ('condition' in node) out.push(node.condition);
-  else if ('all' in node) for (const child of node.all) conditionRefs(child, out);
-  else if ('any' in node) for (const child of node.any) conditionRefs(child, out);
-  else if ('not' in node) conditionRefs(node.not, out);
-  return out;
-}
-
-/** A path of named-condition references from `start` back to itself, if there is one. */
-function conditionCycle(start: string, conditions: Readonly<Record<string, ConditionNode>>): string[] | undefined {
-  const done = new Set<string>();
-  const walk = (name: string, path: readonly string[]): string[] | undefined => {
-    const node = Object.hasOwn(conditions, name) ? conditions[name] : undefined;
-    if (node === undefined || done.has(name)) return undefined;
-    for (const ref of conditionRefs(node, [])) {
-      if (ref === start) return [...path, ref];
-      if (path.includes(ref)) continue;
-      const found = walk(ref, [...path, ref]);
-      if (found !== undefined) return found;
-    }
-    done.add(name);
-    return undefined;
-  };
-  return walk(start, [start]);
 }
 
 /** The first day two effective ranges share, or undefined when they are disjoint. */
@@ -111,12 +81,51 @@ export function crossChecks(file: PolicyFile, base: Policy | undefined): CrossCh
       }
     }
   });
+  const cycles = conditionCycles(conditions);
   for (const [name, node] of Object.entries(file.conditions)) {
     for (const ref of conditionRefs(node, [])) {
       if (!Object.hasOwn(conditions, ref)) issues.push(issue(finding('unknown-condition', `conditions.${name}`, `unknown condition "${ref}"`)));
     }
-    const cycle = conditionCycle(name, conditions);
-    if (cycle !== undefined) issues.push(issue(finding('condition-cycle', `conditions.${name}`, `refers to itself (${cycle.join(' → ')})`)));
+    const cycle = cycles.get(name);
+    if (cycle !== undefined) issues.push(issue(finding('condition-cycle', `conditions.${name}`, `refers to itself (${describeChain(cycle)})`)));
+  }
+  issues.push(...budgetIssues(file, base, conditions));
+  return issues;
+}
+
+/**
+ * The budgets that need the base or the resolved named conditions: rules and
+ * named conditions counting the policies the file extends, and nesting
+ * counted through named conditions. Too deep is reported on each rule and on
+ * each named condition of the file that is too deep while nothing too deep
+ * refers to it (the head of the chain, not every link).
+ */
+function budgetIssues(file: PolicyFile, base: Policy | undefined, conditions: Readonly<Record<string, ConditionNode>>): CrossCheckIssue[] {
+  const issues: CrossCheckIssue[] = [];
+  const rules = (base?.rules.length ?? 0) + file.rules.length;
+  if (base !== undefined && rules > POLICY_BUDGET.maxRules) {
+    issues.push(issue(finding('policy-too-large', 'rules', `${rules} rules with the policies it extends; the policy budget allows ${POLICY_BUDGET.maxRules}`)));
+  }
+  const named = Object.keys(conditions).length;
+  if (base !== undefined && named > POLICY_BUDGET.maxNamedConditions) {
+    issues.push(issue(finding('policy-too-large', 'conditions', `${named} named conditions with the policies it extends; the policy budget allows ${POLICY_BUDGET.maxNamedConditions}`)));
+  }
+  const depthOf = conditionDepths(conditions);
+  const limit = `the policy budget allows ${POLICY_BUDGET.maxConditionDepth}`;
+  const through = (via: readonly string[]) => (via.length === 0 ? '' : ` (through ${describeChain(via)})`);
+  file.rules.forEach((rule, i) => {
+    const d = depthOf(rule.conditions);
+    if (!tooDeep(d)) return;
+    const message = `The conditions of rule "${rule.id}" are nested ${d.depth} levels deep, counting named conditions${through(d.via)}; ${limit}`;
+    issues.push(issue(finding('too-deep', `rules[${i}].conditions`, message, rule.id)));
+  });
+  const deep = Object.keys(file.conditions).filter((name) => tooDeep(depthOf(conditions[name] as ConditionNode)));
+  const readByDeep = new Set(deep.flatMap((name) => conditionRefs(conditions[name] as ConditionNode, [])));
+  for (const name of deep) {
+    if (readByDeep.has(name)) continue;
+    const d = depthOf(conditions[name] as ConditionNode);
+    const message = `Named condition "${name}" is nested ${d.depth} levels deep, counting named conditions${through(d.via)}; ${limit}`;
+    issues.push(issue(finding('too-deep', `conditions.${name}`, message)));
   }
   return issues;
 }

@@ -26,10 +26,15 @@ export const FINDING_CODES = {
   'dated-parameter-gap': 'error',
   'dated-parameter-range': 'error',
   unsatisfiable: 'error',
+  'forbidden-key': 'error',
+  'too-deep': 'error',
+  'list-too-long': 'error',
+  'policy-too-large': 'error',
   'version-gap': 'warning',
   'rule-shadowed': 'warning',
   'unused-condition': 'warning',
   'unlisted-source': 'warning',
+  'analysis-incomplete': 'warning',
 } as const;
 
 /** The id of a kind of finding, e.g. `unsatisfiable`. */

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { PolicyFileSchema } from '../model/policyFile.js';
+import { policyBudgetIssues } from '../model/policyBudget.js';
 import { contentHash } from './canonicalJson.js';
 import { crossChecks } from './crossChecks.js';
 import { DEFAULT_PARAMETERS, type Policy, type PolicyParameters, type PolicyRule } from './policy.js';
@@ -71,6 +72,12 @@ export function ruleIdAt(json: unknown, path: readonly PropertyKey[]): string | 
   return typeof id === 'string' ? id : undefined;
 }
 
+/** `path: message (rule id)`, the form of every line of `PolicyError.issues` from the file's own content. */
+function issueText(json: unknown, path: readonly PropertyKey[], message: string): string {
+  const ruleId = ruleIdAt(json, path);
+  return `${formatPath(path) || '(root)'}: ${message}${ruleId === undefined || message.includes(`"${ruleId}"`) ? '' : ` (rule ${ruleId})`}`;
+}
+
 /** Resolves the id in `extends` to an already loaded policy. */
 export type PolicyResolver = (id: string) => Policy | undefined;
 
@@ -84,15 +91,15 @@ export type PolicyResolver = (id: string) => Policy | undefined;
  * @example loadPolicy(JSON.parse(fs.readFileSync('rules/skollagen.json', 'utf8'))).id // 'skollagen'
  */
 export function loadPolicy(json: unknown, resolve: PolicyResolver = () => undefined): Policy {
-  const parsed = PolicyFileSchema.safeParse(json);
   const id = typeof json === 'object' && json !== null && 'id' in json ? String((json as { id: unknown }).id) : '(unnamed)';
+  // Budgets and forbidden keys first: the schema recurses, and its records drop `__proto__`.
+  const budget = policyBudgetIssues(json);
+  if (budget.length > 0) throw new PolicyError(id, budget.map((issue) => issueText(json, issue.path, issue.message)));
+  const parsed = PolicyFileSchema.safeParse(json);
   if (!parsed.success) {
     throw new PolicyError(
       id,
-      locateIssues(parsed.error.issues, []).map((issue) => {
-        const ruleId = ruleIdAt(json, issue.path);
-        return `${formatPath(issue.path) || '(root)'}: ${issue.message}${ruleId === undefined || issue.message.includes(`"${ruleId}"`) ? '' : ` (rule ${ruleId})`}`;
-      }),
+      locateIssues(parsed.error.issues, []).map((issue) => issueText(json, issue.path, issue.message)),
     );
   }
   const file = parsed.data;

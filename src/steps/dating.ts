@@ -198,11 +198,12 @@ function conditionDate(node: ConditionNode, ctx: DatingContext, after: string | 
   }
   if ('not' in node) return conditionDate(node.not, ctx, after, depth + 1) === false ? UNDATED : false;
   if ('condition' in node) {
-    // Rules share named conditions ("upprepad-eller-langre-franvaro" decides six steps): date each once per student.
+    // Rules share named conditions ("upprepad-eller-langre-franvaro" decides six steps), and named conditions
+    // share each other (a DAG, not a tree): date each once per student and measure.
     const key = after === undefined ? node.condition : `${node.condition}|${after}`;
     const known = ctx.conditionCache?.get(key) as Dated | false | undefined;
     if (known !== undefined) return known;
-    const target = ctx.conditions[node.condition];
+    const target = Object.hasOwn(ctx.conditions, node.condition) ? ctx.conditions[node.condition] : undefined;
     const dated = target === undefined ? false : conditionDate(target, ctx, after, depth + 1);
     ctx.conditionCache?.set(key, dated);
     return dated;

@@ -1,8 +1,10 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { studentCase } from '../helpers/cases.js';
+import { deeplyNested, doublingLadder, incomparableRules } from '../helpers/hostilePolicies.js';
 import { GRADE_LEAF, policyJson, ruleJson } from '../helpers/policyFiles.js';
 
 // The built CLI (npm test builds first).
@@ -72,5 +74,55 @@ describe('trappa check', () => {
     const usage = trappa('check');
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('check needs at least one policy file');
+  });
+
+  describe('policies with a budget (issue 12, D8)', () => {
+    it('checks the 24-level doubling ladder (2^23 leaves as a tree) and exits 0', { timeout: 30_000 }, () => {
+      const file = write('ladder.json', doublingLadder(24));
+      const r = trappa('check', file);
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toBe('1 file checked: 0 errors, 0 warnings\n');
+      expect(r.code).toBe(0);
+    });
+
+    it('a policy nested 1 000 levels deep is one located finding, not a stack overflow', { timeout: 30_000 }, () => {
+      const file = write('deep.json', JSON.stringify(deeplyNested(1_000))); // compact: indented, it would be 2 MB
+      const r = trappa('check', file);
+      expect(r.code).toBe(1);
+      expect(r.stderr).not.toMatch(/call stack/i);
+      expect(r.stdout).toMatch(new RegExp(`: error rules\\[0\\]\\.conditions(\\.not){65}: .*\\[too-deep, rule r-one\\]`));
+      expect(r.stdout).toContain('1 file checked: 1 error, 0 warnings');
+    });
+
+    it('the heaviest legal policy is checked within its analysis budget, with a warning', { timeout: 30_000 }, () => {
+      const r = trappa('check', write('heavy.json', JSON.stringify(incomparableRules(1_000))));
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('[analysis-incomplete]');
+    });
+
+    it('honours SIGTERM while checking: the process ends at once', { timeout: 30_000 }, async () => {
+      // Five of the heaviest legal files: seconds of work, ended by the signal well before.
+      const file = write('heavy.json', JSON.stringify(incomparableRules(1_000)));
+      const child = spawn(process.execPath, [CLI, 'check', file, file, file, file, file], { stdio: 'ignore' });
+      const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) =>
+        child.on('exit', (code, signal) => resolve({ code, signal, at: Date.now() })),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      const sent = Date.now();
+      child.kill('SIGTERM');
+      const { signal, at } = await ended;
+      expect(signal).toBe('SIGTERM');
+      expect(at - sent).toBeLessThan(2_000);
+    });
+
+    it('a file over the byte limit is refused before it is parsed', { timeout: 30_000 }, () => {
+      const file = write('big.json', `${JSON.stringify(policyJson([ruleJson({ all: [GRADE_LEAF] })]))}${' '.repeat(2 ** 21)}`);
+      const r = trappa('check', file);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toMatch(/: error \(root\): .*bytes.* \[policy-too-large\]/);
+      const evaluate = trappa('evaluate', '--policy', file, '--as-of', '2026-11-23', write('case.json', studentCase()));
+      expect(evaluate.code).toBe(1);
+      expect(evaluate.stderr).toMatch(/bytes/);
+    });
   });
 });

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkPolicy, FINDING_CODES, type Finding, type FindingCode } from '../../src/index.js';
+import { checkPolicy, FINDING_CODES, type CheckPolicyOptions, type Finding, type FindingCode } from '../../src/index.js';
 import { GRADE_LEAF, policyJson, ruleJson } from '../helpers/policyFiles.js';
 
 const BASIS = { citation: 'SoL (2001:453) 3 kap. 6 a §', source: 'Socialtjänstlagen (2001:453)', url: 'https://lagen.nu/2001:453#K3P6a' };
@@ -17,8 +17,8 @@ function only(findings: readonly Finding[], code: FindingCode): Finding {
   return matching[0] as Finding;
 }
 
-/** The cases: code → [policy JSON, expected path, expected rule id, a word the message must contain]. */
-const CASES: ReadonlyArray<[FindingCode, unknown, string, string | undefined, string]> = [
+/** The cases: code → [policy JSON, expected path, expected rule id, a word the message must contain, options]. */
+const CASES: ReadonlyArray<[FindingCode, unknown, string, string | undefined, string, CheckPolicyOptions?]> = [
   ['schema', policyJson([ruleJson({ all: [GRADE_LEAF] }, { step: 'ring-polisen' })]), 'rules[0].step', 'r-one', 'Invalid option'],
   ['unknown-fact', policyJson([ruleJson({ all: [GRADE_LEAF, leaf('franvaroProcent', 'greaterThan', 20)] })]), 'rules[0].conditions.all[1].fact', 'r-one', 'franvaroProcent'],
   ['unknown-operator', policyJson([ruleJson({ all: [leaf('grade', 'between', 3)] })]), 'rules[0].conditions.all[0].operator', 'r-one', 'Invalid option'],
@@ -109,6 +109,13 @@ const CASES: ReadonlyArray<[FindingCode, unknown, string, string | undefined, st
     'r-one',
     'https://example.com/rutin is not on a host',
   ],
+  // The budgets (issue 12, D8, D12; test/policy/policyBudget.test.ts has the hostile files).
+  ['forbidden-key', JSON.parse(JSON.stringify(policyJson([ruleJson({ all: [GRADE_LEAF] })])).replace('"fact":', '"__proto__":{},"fact":')) as unknown, 'rules[0].conditions.all[0].__proto__', 'r-one', '"__proto__" is not allowed'],
+  // c0 is 63 levels deep (62 references and an all): within the budget of 64; the rule adds three.
+  ['too-deep', policyJson([ruleJson({ not: { not: { condition: 'c0' } } })], { conditions: Object.fromEntries(Array.from({ length: 63 }, (_, i) => [`c${i}`, i === 62 ? { all: [GRADE_LEAF] } : { condition: `c${i + 1}` }])) }), 'rules[0].conditions', 'r-one', '66 levels deep'],
+  ['list-too-long', policyJson([ruleJson({ all: [leaf('grade', 'in', Array.from({ length: 1_001 }, (_, i) => i))] })]), 'rules[0].conditions.all[0].value', 'r-one', '1001 values'],
+  ['policy-too-large', policyJson(Array.from({ length: 1_001 }, (_, i) => ruleJson({ all: [GRADE_LEAF] }, { id: `r-${i}` }))), 'rules', undefined, '1001 rules'],
+  ['analysis-incomplete', policyJson([ruleJson({ all: [GRADE_LEAF, leaf('grade', 'lessThan', 2)] })]), '(root)', undefined, 'budget of 3 steps', { analysisSteps: 3 }],
 ];
 
 describe('checkPolicy: one finding per code', () => {
@@ -116,8 +123,8 @@ describe('checkPolicy: one finding per code', () => {
     expect(new Set(CASES.map(([code]) => code))).toEqual(new Set(Object.keys(FINDING_CODES)));
   });
 
-  it.each(CASES)('%s', (code, json, path, ruleId, word) => {
-    const f = only(checkPolicy(json), code);
+  it.each(CASES)('%s', (code, json, path, ruleId, word, options) => {
+    const f = only(checkPolicy(json, options), code);
     expect(f.severity).toBe(FINDING_CODES[code]);
     expect(f.path).toBe(path);
     expect(f.ruleId).toBe(ruleId);

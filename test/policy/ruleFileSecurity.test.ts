@@ -17,6 +17,7 @@ import type { ConditionNode } from '../../src/model/policyFile.js';
 import { BUILTIN_POLICY_IDS, builtinPolicy } from '../../src/policy/builtinPolicies.js';
 import { createReferenceEngine, firedRuleIds, plainKeyPathResolver } from '../../src/policy/jreReference.js';
 import { loadPolicy, PolicyError } from '../../src/policy/loadPolicy.js';
+import { forbiddenKeyMessage } from '../../src/model/forbiddenKeys.js';
 import type { Policy, PolicyRule } from '../../src/policy/policy.js';
 import { arbitraryFacts, arbitraryPolicyFile, GRADE_LEAF, policyJson, ruleJson } from '../helpers/policyFiles.js';
 
@@ -35,6 +36,9 @@ function rawIssuesOf(json: unknown, resolve?: (id: string) => Policy | undefined
   }
   throw new Error('expected a PolicyError, but the policy loaded');
 }
+
+/** The loader's message for a forbidden key (src/model/forbiddenKeys.ts). */
+const forbidden = (key: string) => forbiddenKeyMessage(key);
 
 /** A file whose only rule has `leaf` inside an `all`. */
 const withLeaf = (leaf: unknown, ruleOverrides: Record<string, unknown> = {}) => policyJson([ruleJson({ all: [leaf] }, ruleOverrides)]);
@@ -102,8 +106,9 @@ describe('rule-file schema: only allow-listed shapes load', () => {
     ['params', { ...GRADE_LEAF, params: { id: 1 } }, 'rules[0].conditions.all[0]: Unrecognized key: "params"'],
     ['name', { ...GRADE_LEAF, name: 'x' }, 'rules[0].conditions.all[0]: Unrecognized key: "name"'],
     ['priority', { ...GRADE_LEAF, priority: 2 }, 'rules[0].conditions.all[0]: Unrecognized key: "priority"'],
-    ['constructor', { ...GRADE_LEAF, constructor: { prototype: {} } }, 'rules[0].conditions.all[0]: Unrecognized key: "constructor"'],
-    ['__proto__ (as JSON.parse makes it)', JSON.parse('{"fact":"grade","operator":"greaterThan","value":3,"__proto__":{"x":1}}'), 'rules[0].conditions.all[0]: Unrecognized key: "__proto__"'],
+    // Forbidden keys are refused before the schema, by name (issue 12, D12).
+    ['constructor', { ...GRADE_LEAF, constructor: { prototype: {} } }, `rules[0].conditions.all[0].constructor: ${forbidden('constructor')}`],
+    ['__proto__ (as JSON.parse makes it)', JSON.parse('{"fact":"grade","operator":"greaterThan","value":3,"__proto__":{"x":1}}'), `rules[0].conditions.all[0].__proto__: ${forbidden('__proto__')}`],
     ['unknown fact', { ...GRADE_LEAF, fact: 'grades' }, 'rules[0].conditions.all[0].fact: Unknown fact "grades"'],
   ])('rejects a leaf with %s', (_, leaf, issue) => {
     expect(issuesOf(withLeaf(leaf))).toEqual([issue]);
@@ -180,7 +185,7 @@ describe('rule-file schema: only allow-listed shapes load', () => {
 
   it('rejects a __proto__ key at the root of a parsed file', () => {
     const text = JSON.stringify(policyJson([ruleJson({ all: [GRADE_LEAF] })])).replace('{', '{"__proto__":{"polluted":true},');
-    expect(issuesOf(JSON.parse(text))).toEqual(['(root): Unrecognized key: "__proto__"']);
+    expect(issuesOf(JSON.parse(text))).toEqual([`__proto__: ${forbidden('__proto__')}`]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
@@ -191,7 +196,7 @@ describe('rule-file schema: only allow-listed shapes load', () => {
     ['__proto__', JSON.parse('{"__proto__":{"kind":"lagkrav"}}') as Record<string, unknown>],
   ])('rejects a rule with the key %s', (key, overrides) => {
     const issues = issuesOf(policyJson([{ ...ruleJson({ all: [GRADE_LEAF] }), ...overrides }]));
-    expect(issues).toEqual([`rules[0]: Unrecognized key: "${key}"`]);
+    expect(issues).toEqual([key === '__proto__' ? `rules[0].__proto__: ${forbidden(key)}` : `rules[0]: Unrecognized key: "${key}"`]);
   });
 
   it.each([

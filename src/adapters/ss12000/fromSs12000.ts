@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { OpaqueIdSchema, StudentCaseSchema, type AttendanceRecord, type StudentCase, type StudentCaseInput } from '../../model/studentCase.js';
 import { isValidIsoDate } from '../../model/isoDate.js';
+import { forbiddenKeyMessage, forbiddenKeys } from '../../model/forbiddenKeys.js';
 import { formatIssuePath } from '../parseStudentCase.js';
 import { eventLesson, studentLesson, type Lesson } from './calendarEventLesson.js';
 import { currentEnrolment } from './currentEnrolment.js';
@@ -97,6 +98,11 @@ function rawStudentId(value: unknown): string | null {
 
 function zodIssues(entity: Ss12000Entity, id: string | null, error: z.ZodError, prefix = ''): Ss12000Issue[] {
   return error.issues.map((i) => ({ entity, id, field: formatIssuePath(i.path, prefix), message: i.message }));
+}
+
+/** `__proto__`, `constructor` and `prototype` keys in a side-file value, as issues (the schema's records would drop them). */
+function forbiddenKeyIssues(entity: Ss12000Entity, id: string | null, value: unknown, prefix = ''): Ss12000Issue[] {
+  return forbiddenKeys(value).map((f) => ({ entity, id, field: formatIssuePath(f.path, prefix), message: forbiddenKeyMessage(f.key) }));
 }
 
 function byDateAndStart(a: AttendanceRecord, b: AttendanceRecord): number {
@@ -238,9 +244,17 @@ export function fromSs12000(bundle: Ss12000Bundle, sideFile?: unknown, options: 
   }
 
   // ---- side file -------------------------------------------------------------------------------
-  const shell = sideFile === undefined ? undefined : SideFileShellSchema.safeParse(sideFile);
+  // A forbidden key in the outline rejects the side file; one inside an entry rejects that school or student (below).
+  const outlineForbidden = (sideFile === undefined ? [] : forbiddenKeys(sideFile))
+    .filter((f) => f.path.length <= 2)
+    .map((f): Ss12000Issue => ({ entity: 'SideFile', id: null, field: formatIssuePath(f.path), message: forbiddenKeyMessage(f.key) }));
+  const shell = sideFile === undefined || outlineForbidden.length > 0 ? undefined : SideFileShellSchema.safeParse(sideFile);
   const sideRejection =
-    shell !== undefined && !shell.success ? reject('SideFile', null, zodIssues('SideFile', null, shell.error)) : undefined;
+    outlineForbidden.length > 0
+      ? reject('SideFile', null, outlineForbidden)
+      : shell !== undefined && !shell.success
+        ? reject('SideFile', null, zodIssues('SideFile', null, shell.error))
+        : undefined;
   const sideSchools = shell?.success === true ? shell.data.schools : {};
   const sideStudents = shell?.success === true ? shell.data.students : {};
   const usedSideSchools = new Set<string>();
@@ -253,10 +267,14 @@ export function fromSs12000(bundle: Ss12000Bundle, sideFile?: unknown, options: 
     if (!Object.hasOwn(sideSchools, key)) result = { ok: true, context: undefined };
     else {
       usedSideSchools.add(key);
+      const forbidden = forbiddenKeyIssues('SideFile', key, sideSchools[key], `schools[${JSON.stringify(key)}]`);
       const parsed = SchoolContextSchema.safeParse(sideSchools[key]);
-      result = parsed.success
-        ? { ok: true, context: parsed.data }
-        : { ok: false, issues: zodIssues('SideFile', key, parsed.error, `schools[${JSON.stringify(key)}]`) };
+      result =
+        forbidden.length > 0
+          ? { ok: false, issues: forbidden }
+          : parsed.success
+            ? { ok: true, context: parsed.data }
+            : { ok: false, issues: zodIssues('SideFile', key, parsed.error, `schools[${JSON.stringify(key)}]`) };
     }
     schoolContexts.set(key, result);
     return result;
@@ -285,8 +303,10 @@ export function fromSs12000(bundle: Ss12000Bundle, sideFile?: unknown, options: 
 
     let context: StudentContext | undefined;
     if (Object.hasOwn(sideStudents, person.id)) {
+      const forbidden = forbiddenKeyIssues('SideFile', person.id, sideStudents[person.id], `students[${JSON.stringify(person.id)}]`);
       const parsed = StudentContextSchema.safeParse(sideStudents[person.id]);
-      if (parsed.success) context = parsed.data;
+      if (forbidden.length > 0) issues.push(...forbidden);
+      else if (parsed.success) context = parsed.data;
       else issues.push(...zodIssues('SideFile', person.id, parsed.error, `students[${JSON.stringify(person.id)}]`));
     }
 

@@ -377,6 +377,16 @@ describe('fromSs12000: errors name the entity, id and field', () => {
     expect(broken.issues).toEqual([expect.objectContaining({ entity: 'SideFile', id: null, records: 1 })]);
   });
 
+  it('side file: a __proto__ key is refused where it is (issue 12, D12), not dropped', () => {
+    const inConsents = JSON.parse(JSON.stringify({ students: { [IDS.student]: { consents: { sip: { guardians: 'given' } } } } }).replace('"sip":', '"__proto__":')) as unknown;
+    const student = issuesOf(bundle(), inConsents);
+    expect(student.result.cases).toEqual([]);
+    expect(student.issues.map((i) => [i.entity, i.id, i.field])).toEqual([['SideFile', IDS.student, `students["${IDS.student}"].consents.__proto__`]]);
+    const inOutline = JSON.parse('{"students":{"__proto__":{}}}') as unknown;
+    const outline = issuesOf(bundle(), inOutline);
+    expect(outline.issues.map((i) => [i.entity, i.id, i.field])).toEqual([['SideFile', null, 'students.__proto__']]);
+  });
+
   it('a personnummer used as Person id is refused: Trappa ids stay opaque', () => {
     const { issues } = issuesOf(bundle({ persons: [person({ id: '201203009812' })], attendances: [attendance(DAY, { student: { id: '201203009812' } })] }));
     expect(issues[0]).toMatchObject({ entity: 'Person', id: '201203009812', field: 'id', message: 'Looks like a personnummer; use an opaque id instead' });
