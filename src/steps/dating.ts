@@ -81,8 +81,12 @@ function historySince(leaf: LeafCondition, ctx: DatingContext): { readonly date:
   return { date, from: STREAK_FACTS.has(leaf.fact) && streakStart !== null ? isoDate(streakStart) : date };
 }
 
-/** Facts that only say how much data a rate needs: they date a trigger but do not start an episode. */
-const GATE_FACTS: ReadonlySet<string> = new Set(['termSchoolDaysElapsed']);
+/**
+ * Facts that say how much evidence a rate needs, not when the absence began: they date a trigger but
+ * do not start an episode. "After 40 school days" and "on ten days with absence" both count up to a
+ * threshold within an absence that began earlier; the rate beside them says when it began.
+ */
+const GATE_FACTS: ReadonlySet<string> = new Set(['termSchoolDaysElapsed', 'termDaysWithAbsence']);
 
 const STREAK_FACTS: ReadonlySet<string> = new Set(['longestWholeDayStreak', 'currentWholeDayStreak']);
 
@@ -166,7 +170,8 @@ function both(a: Dated, b: Dated): Dated {
  * The trigger date of a condition that holds on asOf, or `false` when it does
  * not hold: `all` became true when its last part did (the latest date);
  * `any` when its first true part did (the earliest; an undated true part
- * makes the whole undated); a `not` is undated.
+ * makes the whole undated), its episode when the first of its true parts'
+ * episodes began; a `not` is undated.
  */
 function conditionDate(node: ConditionNode, ctx: DatingContext, after: string | undefined, depth = 0): Dated | false {
   if (depth > 64) return UNDATED;
@@ -185,16 +190,22 @@ function conditionDate(node: ConditionNode, ctx: DatingContext, after: string | 
     // when another kind of signal, already reported, also holds (a parent's own problems reported
     // in September, signs of neglect in November: a new report is due).
     let newConcern: Dated | false = false;
+    // The episode began when the first of the true alternatives' episodes did: a part that fires
+    // earlier (a tenth day with absence) must not move the episode past one that began before it
+    // (a rate over 10 % since the first day), or more absence would reopen a duty a measure closed.
+    let earliestFrom: string | null = null;
     for (const child of node.any) {
       const d = conditionDate(child, ctx, after, depth + 1);
       if (d === false) continue;
       if (d.date === null) return d;
+      if (d.from !== null && (earliestFrom === null || d.from < earliestFrom)) earliestFrom = d.from;
       if (best === false || (best.date !== null && d.date < best.date)) best = d;
       if (after !== undefined && d.source?.kind === 'signal' && d.date > after && (newConcern === false || (newConcern.date !== null && d.date < newConcern.date))) {
         newConcern = d;
       }
     }
-    return newConcern === false ? best : newConcern;
+    if (newConcern !== false) return newConcern;
+    return best === false || earliestFrom === null || (best.from !== null && best.from <= earliestFrom) ? best : dated(best.date, earliestFrom, best.source);
   }
   if ('not' in node) return conditionDate(node.not, ctx, after, depth + 1) === false ? UNDATED : false;
   if ('condition' in node) {
