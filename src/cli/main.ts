@@ -5,6 +5,7 @@ import { EXIT, exitCodeFor } from './exitCodes.js';
 import { diffCommand } from './diffCommand.js';
 import { checkCommand } from './checkCommand.js';
 import { evaluateCommand } from './evaluateCommand.js';
+import { reportCommand } from './reportCommand.js';
 import { installStdoutClosedHandler } from './stdoutClosed.js';
 import { UsageError } from './usageError.js';
 
@@ -23,6 +24,9 @@ Usage:
   trappa check <policy.json...> [--json] check policy files before use: schema, facts, operators, rule ids
                                         and versions, conditions that can never be true, shadowed rules
                                         (exit 0 no errors, warnings allowed; 1 errors; 2 usage)
+  trappa report <decisions.ndjson|-> --out <dir> [--labels <file>] [--lang sv|en]
+                                        one static HTML report per school (open duties, plots) from a
+                                        night's decisions; trappa report --help for its options
   trappa schema [student-case|policy]   print the JSON Schema of the input or of a policy file
   trappa --help | --version
 
@@ -91,6 +95,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'evaluate') return evaluateCommand(rest);
   if (command === 'diff') return diffCommand(rest);
   if (command === 'check') return checkCommand(rest);
+  if (command === 'report') return reportCommand(rest);
   if (command === 'schema') {
     const which = rest[0] ?? 'student-case';
     if (which !== 'student-case' && which !== 'policy') throw new UsageError('schema takes student-case or policy');
