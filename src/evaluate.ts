@@ -229,6 +229,7 @@ export function decideOn(
 
   return {
     studentId: input.student.id,
+    schoolId: input.student.school.id,
     asOf,
     policy: {
       id: policy.id,
@@ -238,6 +239,7 @@ export function decideOn(
       calendarHash: calendarHash(calendar),
     },
     facts,
+    series: measured.series,
     typology,
     steps,
     notRecommended,

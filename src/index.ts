@@ -29,6 +29,7 @@ export { PolicyFileSchema, type PolicyFile, type PolicyFileInput, type Rule, typ
 export type { Facts, Rate, Trend } from './model/facts.js';
 export type {
   Decision,
+  WeeklySeries,
   Step,
   Reason,
   EvidenceItem,
@@ -79,3 +80,4 @@ export type { RunSummary, SchoolSummary } from './cli/summary.js';
 export { diffPolicies, type DiffOptions } from './diff/diffPolicies.js';
 export { diffDecisions, type StepChange, type StepKey, type FieldChange, type StepField, type RuleRef } from './diff/diffDecisions.js';
 export type { PolicyDiff, PolicyRef, StepDiffCounts, DiffSample } from './diff/policyDiff.js';
+export { renderSchoolReports, renderSchoolReport, type ReportOptions, type SchoolReport } from './report/schoolReport.js';

@@ -1,69 +1,10 @@
-import type { ChildConsentPath, CsnReport, DateSource, Decision, EvidenceItem, ExpiredSignal, ListReference, Routing, Step } from '../model/decision.js';
+import type { ChildConsentPath, CsnReport, DateSource, Decision, ExpiredSignal, Routing, Step } from '../model/decision.js';
 import type { Basis } from '../model/basis.js';
-import { FACT_CATALOG, signalLabel } from '../model/factCatalog.js';
-import type { Rate } from '../model/facts.js';
-import { TYPOLOGY_STRENGTH_LABELS, TYPOLOGY_TYPE_LABELS, type Hypothesis } from '../model/typology.js';
+import { signalLabel } from '../model/factCatalog.js';
+import { factLabel, formatEvidence, formatHypothesis, formatRate, type Lang } from '../report/text.js';
 
-/** Output language for human-readable text. */
-export type Lang = 'sv' | 'en';
-
-const OPERATOR_TEXT: Readonly<Record<string, { sv: string; en: string }>> = {
-  equal: { sv: '=', en: '=' },
-  notEqual: { sv: '≠', en: '≠' },
-  lessThan: { sv: '<', en: '<' },
-  lessThanInclusive: { sv: '≤', en: '≤' },
-  greaterThan: { sv: '>', en: '>' },
-  greaterThanInclusive: { sv: '≥', en: '≥' },
-  in: { sv: 'en av', en: 'one of' },
-  notIn: { sv: 'inte en av', en: 'not one of' },
-  rateAbove: { sv: 'över', en: 'over' },
-  rateAtLeast: { sv: 'minst', en: 'at least' },
-};
-
-function isRate(x: unknown): x is Rate {
-  return typeof x === 'object' && x !== null && 'part' in x && 'whole' in x;
-}
-
-/**
- * A rate for display: one decimal, with the exact minutes. Display only:
- * rules compare the exact integers.
- *
- * @param rate - the rate
- * @returns e.g. "20.1 % (201/1000)"
- * @example formatRate({ part: 201, whole: 1000 }) // '20.1 % (201/1000)'
- */
-export function formatRate(rate: Rate): string {
-  if (rate.whole === 0) return '– (0/0)';
-  return `${((rate.part * 100) / rate.whole).toFixed(1)} % (${rate.part}/${rate.whole})`;
-}
-
-function isListReference(x: unknown): x is ListReference {
-  return typeof x === 'object' && x !== null && 'list' in x && 'length' in x && !Array.isArray(x);
-}
-
-function formatValue(value: unknown, lang: Lang): string {
-  if (isRate(value)) return formatRate(value);
-  if (isListReference(value)) return lang === 'sv' ? `listan ${value.list} (${value.length} värden)` : `the list ${value.list} (${value.length} values)`;
-  if (Array.isArray(value)) return value.map(String).join(', ');
-  return String(value);
-}
-
-/**
- * One evidence leaf as a sentence fragment.
- *
- * @param e - the evidence item
- * @param lang - output language
- * @returns e.g. "Frånvaro i terminen (giltig + ogiltig) över 20 %: 23.4 % (1234/5273)"
- * @example formatEvidence(step.reasons[0].evidence[0], 'en')
- */
-export function formatEvidence(e: EvidenceItem, lang: Lang): string {
-  const info = (FACT_CATALOG as Record<string, { sv: string; en: string } | undefined>)[e.fact];
-  const label = info?.[lang] ?? e.fact;
-  const op = OPERATOR_TEXT[e.operator]?.[lang] ?? e.operator;
-  const threshold = e.operator === 'rateAbove' || e.operator === 'rateAtLeast' ? `${String(e.value)} %` : formatValue(e.value, lang);
-  const mark = e.result ? '✓' : '✗';
-  return `${mark} ${label} ${op} ${threshold}: ${formatValue(e.actual, lang)}`;
-}
+// The text of rates, evidence and typology is shared with the HTML report (src/report may not import the CLI).
+export { formatEvidence, formatHypothesis, formatRate, type Lang };
 
 function formatRouting(r: Routing, lang: Lang): string {
   switch (r.target) {
@@ -159,9 +100,6 @@ export function formatStepLine(step: Step, lang: Lang): string {
   return parts.join(' ');
 }
 
-function factLabel(fact: string, lang: Lang): string {
-  return (FACT_CATALOG as Record<string, { sv: string; en: string } | undefined>)[fact]?.[lang] ?? fact;
-}
 
 function formatSource(source: DateSource, arisesOn: string, lang: Lang): string {
   const sv = lang === 'sv';
@@ -229,17 +167,6 @@ export function formatExpiredSignal(s: ExpiredSignal, lang: Lang): string {
     : `expired signal: ${s.type} ${s.date}, in force until ${s.until} (${s.endedBy === 'signal' ? 'its own end date' : "the policy's validity"})`;
 }
 
-/**
- * One typology hypothesis as a line: type, strength and the explanation.
- *
- * @param h - the hypothesis
- * @param lang - output language
- * @returns e.g. "skolk (stark): Talar för: ogiltig ströfrånvaro (5 lektioner på närvarodagar), vårdnadshavare ovetande om frånvaron."
- * @example formatHypothesis(decision.typology.hypotheses[0], 'sv')
- */
-export function formatHypothesis(h: Hypothesis, lang: Lang): string {
-  return `${TYPOLOGY_TYPE_LABELS[h.type][lang]} (${TYPOLOGY_STRENGTH_LABELS[h.strength][lang]}): ${h.explanation[lang]}`;
-}
 
 /**
  * A decision as readable text: facts in brief, the absence episode and

@@ -6,6 +6,7 @@ import { diffCommand } from './diffCommand.js';
 import { checkCommand } from './checkCommand.js';
 import { testCommand } from './testCommand.js';
 import { evaluateCommand } from './evaluateCommand.js';
+import { reportCommand } from './reportCommand.js';
 import { installStdoutClosedHandler } from './stdoutClosed.js';
 import { UsageError } from './usageError.js';
 
@@ -28,6 +29,9 @@ Usage:
                                         run example tables (YAML): the agreed cases and the steps they expect;
                                         --coverage reports rules fired and condition leaves seen true/false
                                         (trappa test --help for the table format and options)
+  trappa report <decisions.ndjson|-> --out <dir> [--labels <file>] [--lang sv|en]
+                                        one static HTML report per school (open duties, plots) from a
+                                        night's decisions; trappa report --help for its options
   trappa schema [student-case|policy]   print the JSON Schema of the input or of a policy file
   trappa --help | --version
 
@@ -97,6 +101,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'diff') return diffCommand(rest);
   if (command === 'check') return checkCommand(rest);
   if (command === 'test') return testCommand(rest);
+  if (command === 'report') return reportCommand(rest);
   if (command === 'schema') {
     const which = rest[0] ?? 'student-case';
     if (which !== 'student-case' && which !== 'policy') throw new UsageError('schema takes student-case or policy');

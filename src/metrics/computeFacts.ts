@@ -18,6 +18,8 @@ import { signalsOn, type SignalsOnDate } from './activeSignals.js';
 import { countOccasions } from './occasions.js';
 import { computePatterns, type AbsencePatterns } from './patterns.js';
 import { compareRates, rateBelow } from './rate.js';
+import { weeklySeries } from './weeklySeries.js';
+import type { WeeklySeries } from '../model/decision.js';
 
 interface Sums {
   scheduled: number;
@@ -66,6 +68,8 @@ export interface FactsResult {
   readonly warnings: readonly Warning[];
   /** Term-to-date attendance patterns for the absence typology. */
   readonly patterns: AbsencePatterns;
+  /** The term's minutes week by week, for plots (see `weeklySeries`). */
+  readonly series: WeeklySeries | null;
   /** Dates deadlines can be counted from; never shown to rules (facts carry no dates). */
   readonly anchors: {
     /** First day of the current whole-day absence streak, or null when there is none. */
@@ -244,6 +248,7 @@ export function computeFacts(
     facts,
     warnings,
     patterns: computePatterns(termDays),
+    series: weeklySeries(ledger.days, index, asOf),
     anchors: {
       currentAbsenceStart: state.currentStreakStart === null || currentStreakInTerm(state) === 0 ? null : isoDate(state.currentStreakStart),
       monthFirstInvalidDay: state.monthFirstInvalidDay === null ? null : isoDate(state.monthFirstInvalidDay),

@@ -228,9 +228,38 @@ export interface ExpiredSignal {
   readonly endedBy: 'signal' | 'policy';
 }
 
+/**
+ * The term's reported minutes per ISO week, for a plot of absence over the
+ * term (`trappa report`): week `i` starts on the Monday `firstWeek` + 7·i and
+ * runs to Sunday; the columns hold the same number of weeks (at most 25),
+ * from the week of the term's first day to the week of asOf. Columns rather
+ * than one object per week keep a decision line small. A week with no
+ * lessons (a break) has zeros.
+ */
+export interface WeeklySeries {
+  /** The Monday of the first week. */
+  readonly firstWeek: string;
+  /** Reported scheduled minutes per week. */
+  readonly scheduled: readonly number[];
+  /** Valid absence minutes per week. */
+  readonly valid: readonly number[];
+  /** Invalid absence minutes per week. */
+  readonly invalid: readonly number[];
+}
+
+/**
+ * At most this many weeks in a `WeeklySeries`: a spring term from January to
+ * June is about 23 ISO weeks, so a whole term fits; a longer one keeps its last weeks.
+ *
+ * @example MAX_SERIES_WEEKS // 25
+ */
+export const MAX_SERIES_WEEKS = 25;
+
 /** The outcome for one student: plain, readonly, JSON-serialisable data. */
 export interface Decision {
   readonly studentId: string;
+  /** The student's school (`student.school.id`): an opaque id, what a report groups by. */
+  readonly schoolId: string;
   readonly asOf: string;
   /**
    * What a reviewer needs to reproduce the decision: the policy (its hash
@@ -245,6 +274,8 @@ export interface Decision {
     readonly calendarHash: string;
   };
   readonly facts: Facts;
+  /** The term's absence week by week (null when no term has started by asOf): for plots, never read by a rule. */
+  readonly series: WeeklySeries | null;
   /** Advisory absence typology (domain.md §4.1, §6.2), computed under every policy; never a legal trigger. */
   readonly typology: Typology;
   readonly steps: readonly Step[];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateSchema } from './isoDate.js';
+import { MAX_SERIES_WEEKS } from './decision.js';
 import { OPAQUE_ID_PATTERN } from './studentCase.js';
 import { RoleSchema, SignalTypeSchema, StepIdSchema, StepKindSchema, UrgencySchema } from './vocabulary.js';
 
@@ -40,6 +41,18 @@ export const StepRecordSchema = z.object({
   escalations: z.array(z.object({ step: StepIdSchema, measureDate: IsoDateSchema, schoolDaysSince: z.number() })),
 });
 
+const Minutes = z.array(z.int().nonnegative()).max(MAX_SERIES_WEEKS);
+
+/**
+ * A decision's `series` read back: a Monday, and three columns of whole
+ * minutes of the same length (at most `MAX_SERIES_WEEKS`).
+ *
+ * @example WeeklySeriesSchema.safeParse({ firstWeek: '2026-08-17', scheduled: [600], valid: [0], invalid: [60, 0] }).success // false
+ */
+export const WeeklySeriesSchema = z
+  .object({ firstWeek: IsoDateSchema, scheduled: Minutes, valid: Minutes, invalid: Minutes })
+  .refine((s) => s.valid.length === s.scheduled.length && s.invalid.length === s.scheduled.length, { message: 'scheduled, valid and invalid must have the same number of weeks' });
+
 /**
  * A `Decision` as `--json` and `--decisions-out` write it, read back: every
  * field present with its type, the steps checked as `StepRecordSchema` says,
@@ -53,9 +66,12 @@ export const StepRecordSchema = z.object({
  */
 export const DecisionSchema = z.object({
   studentId: z.string().regex(OPAQUE_ID_PATTERN, { message: 'Expected an opaque id of 1–128 characters [A-Za-z0-9_.:-]' }),
+  // Optional: decision files written before the school and the series were added are still read (--previous).
+  schoolId: z.string().regex(OPAQUE_ID_PATTERN, { message: 'Expected an opaque id of 1–128 characters [A-Za-z0-9_.:-]' }).optional(),
   asOf: IsoDateSchema,
   policy: z.object({ id: z.string(), version: z.string(), hash: z.string().min(1), rulesInForce: z.array(z.string()), calendarHash: z.string() }),
   facts: z.record(z.string(), z.unknown()),
+  series: WeeklySeriesSchema.nullable().optional(),
   typology: z.looseObject({ hypotheses: z.array(z.looseObject({ type: z.string(), strength: z.enum(['stark', 'mattlig', 'svag']) })) }),
   steps: z.array(StepRecordSchema),
   notRecommended: z.array(z.looseObject({ step: StepIdSchema, reason: z.enum(['conditions-not-met', 'already-taken']) })),

@@ -1,0 +1,166 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { writeFileAtomic } from '../batch/atomicFile.js';
+import { PreviousFileError, trailerOf, verifyDecisionsFile } from '../batch/decisionsFile.js';
+import type { Decision } from '../model/decision.js';
+import { DecisionSchema } from '../model/decisionSchema.js';
+import { renderSchoolReports } from '../report/schoolReport.js';
+import type { Lang } from '../report/text.js';
+import { UsageError } from './usageError.js';
+
+export const REPORT_HELP = `trappa report <decisions.ndjson|-> --out <dir> [options]
+
+Write one static HTML report per school from a night's decisions: open duties (overdue first,
+then by due date) with steps, dates, the responsible role, the reasons and the typology; a school
+overview; a plot per student of weekly valid and invalid absence with the policy's thresholds
+and the steps' dates. Inline SVG and CSS only: the files load nothing and send nothing.
+
+Input: a --decisions-out file (its trailer, count and SHA-256 are verified first) or the
+--json output of evaluate (plain NDJSON); - reads stdin.
+
+Options:
+  --out <dir>          directory for the reports (created if missing): <school-id>.html, each
+                       written whole or not at all
+  --labels <file>      JSON object {"<student id>": "<display name>"}: names shown in the HTML only,
+                       never printed or written anywhere else (default: students by their id)
+  --all-students       a plot for every student (default: students with an open duty)
+  --lang <sv|en>       language of the reports and the summary line (default sv)
+  -h, --help           this help
+
+Exit codes: 0 written; 1 the input or the labels file cannot be read or is not valid; 2 usage.`;
+
+/** An input that is not decisions: exit 1 with what is wrong (never a line's content). */
+class ReportInputError extends Error {}
+
+const LabelsSchema = z.record(z.string(), z.string().max(200));
+
+function readLabels(path: string): Map<string, string> {
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new ReportInputError(`--labels ${path}: cannot be read as JSON (${(error as NodeJS.ErrnoException).code ?? 'invalid JSON'})`);
+  }
+  const parsed = LabelsSchema.safeParse(value);
+  // The message never quotes the file: it holds names.
+  if (!parsed.success) throw new ReportInputError(`--labels ${path}: not a JSON object of student id → display name (at most 200 characters)`);
+  return new Map(Object.entries(parsed.data));
+}
+
+/** Parse decision lines; a trailer, when last, is checked against the lines (count, SHA-256). */
+function parseDecisions(text: string, source: string): Decision[] {
+  const lines = text.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  const trailer = lines.length > 0 ? trailerOf(lines.at(-1) ?? '') : undefined;
+  if (trailer !== undefined) {
+    lines.pop();
+    const hash = createHash('sha256');
+    for (const line of lines) hash.update(`${line}\n`);
+    if (trailer['count'] !== lines.length || trailer['sha256'] !== hash.digest('hex')) {
+      throw new ReportInputError(`${source}: the decision lines do not match the trailer (count or SHA-256): the file was cut, edited or joined`);
+    }
+  }
+  return lines.map((line, i) => {
+    if (trailerOf(line) !== undefined) throw new ReportInputError(`${source} line ${i + 1}: a trailer before the last line: two files joined`);
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      throw new ReportInputError(`${source} line ${i + 1}: not valid JSON`);
+    }
+    const parsed = DecisionSchema.safeParse(value);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new ReportInputError(`${source} line ${i + 1}: not a decision: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`);
+    }
+    // The schema checks the shape; the line is the decision evaluate wrote.
+    return value as Decision;
+  });
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function readDecisions(input: string): Promise<Decision[]> {
+  if (input === '-') return parseDecisions(await readStdin(), 'stdin');
+  let text: string;
+  try {
+    text = readFileSync(input, 'utf8');
+  } catch (error) {
+    throw new ReportInputError(`${input}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  const last = text.trimEnd().split('\n').at(-1) ?? '';
+  if (trailerOf(last) !== undefined) {
+    // A --decisions-out file: verified whole as --previous verifies it (order, one night, one policy).
+    try {
+      await verifyDecisionsFile(input, '9999-12-31');
+    } catch (error) {
+      if (!(error instanceof PreviousFileError)) throw error;
+      const detail = error.message.slice(`--previous ${input}: `.length).split('; ')[0] ?? error.problem;
+      throw new ReportInputError(`${input}: not a whole decisions file: ${detail}`);
+    }
+  }
+  return parseDecisions(text, input);
+}
+
+/** A file name for a school id: opaque ids are [A-Za-z0-9_.:-]; ':' is not allowed on every file system. */
+function fileName(schoolId: string): string {
+  return `${schoolId === '' ? 'okand-skola' : schoolId.replace(/[^\w.-]/g, '_').replace(/^\./, '_')}.html`;
+}
+
+/**
+ * `trappa report <decisions.ndjson|-> --out <dir>`: one HTML report per
+ * school, then one summary line on stdout (counts only, never a name).
+ *
+ * @param args - the arguments after `report`
+ * @returns the exit code
+ * @example await reportCommand(['night-1.ndjson', '--out', 'rapporter']) // 0, prints "trappa report: 12 skolor, 2000 elever, 413 öppna åtgärder (57 försenade) → rapporter"
+ */
+export async function reportCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string' },
+      labels: { type: 'string' },
+      lang: { type: 'string', default: 'sv' },
+      'all-students': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${REPORT_HELP}\n`);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError('report takes one decisions file (or - for stdin)');
+  if (values.out === undefined) throw new UsageError('report needs --out <dir>');
+  if (values.lang !== 'sv' && values.lang !== 'en') throw new UsageError('--lang takes sv or en');
+  const lang: Lang = values.lang;
+  const input = positionals[0] ?? '-';
+  try {
+    const labels = values.labels === undefined ? undefined : readLabels(values.labels);
+    const decisions = await readDecisions(input);
+    const reports = renderSchoolReports(decisions, { lang, ...(labels === undefined ? {} : { labels }), students: values['all-students'] ? 'all' : 'with-duties' });
+    const names = reports.map((r) => fileName(r.schoolId));
+    if (new Set(names).size !== names.length) throw new ReportInputError('two school ids give the same file name');
+    mkdirSync(values.out, { recursive: true });
+    reports.forEach((r, i) => writeFileAtomic(join(values.out as string, names[i] ?? 'okand-skola.html'), r.html));
+    const sum = (f: (r: (typeof reports)[number]) => number) => reports.reduce((n, r) => n + f(r), 0);
+    process.stdout.write(
+      lang === 'sv'
+        ? `trappa report: ${reports.length} ${reports.length === 1 ? 'skola' : 'skolor'}, ${sum((r) => r.students)} elever, ${sum((r) => r.openDuties)} öppna åtgärder (${sum((r) => r.overdue)} försenade) → ${values.out}\n`
+        : `trappa report: ${reports.length} ${reports.length === 1 ? 'school' : 'schools'}, ${sum((r) => r.students)} students, ${sum((r) => r.openDuties)} open duties (${sum((r) => r.overdue)} overdue) → ${values.out}\n`,
+    );
+    return 0;
+  } catch (error) {
+    if (!(error instanceof ReportInputError)) throw error;
+    process.stderr.write(`trappa report: ${error.message}\n`);
+    return 1;
+  }
+}
