@@ -147,3 +147,20 @@ export function studentIdOfJsonLine(line: string): string | null {
     return null;
   }
 }
+
+/**
+ * The student id of a lesson line in either format, without validating the
+ * rest: for a line that is rejected (e.g. not valid UTF-8) but whose student
+ * should still hear of it.
+ *
+ * @param line - one NDJSON or CSV data line
+ * @param header - the CSV header, or null for NDJSON
+ * @returns the id as written, or null when there is none
+ * @example studentIdOfLine('e1,2026-11-23,08:10,60', { columns: ['studentId', 'date', 'start', 'scheduledMinutes'] }) // 'e1'
+ */
+export function studentIdOfLine(line: string, header: CsvHeader | null): string | null {
+  if (header === null) return studentIdOfJsonLine(line);
+  const split = splitCsvLine(line);
+  const id = 'error' in split ? undefined : split.fields[header.columns.indexOf('studentId')];
+  return id === undefined || id === '' ? null : id;
+}

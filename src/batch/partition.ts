@@ -42,6 +42,22 @@ export interface Partition {
 /** Reads lesson slices: in this thread (the default) or in worker threads. */
 export type LessonReader = (tasks: readonly LessonTask[], students: StudentIndex, dir: string, buckets: number) => Promise<LessonTaskResult[]>;
 
+/** How the partition pass cuts and reads. */
+export interface PartitionOptions {
+  /** Bucket count; default `bucketCount` of the lesson bytes and the students read. The output does not depend on it. */
+  readonly buckets?: number;
+  /** Students per bucket at most, for the default bucket count (`MAX_STUDENTS_PER_BUCKET`). */
+  readonly maxStudentsPerBucket?: number;
+  /** Called after each chunk with bytes and records read. */
+  readonly onProgress?: (p: PartitionProgress) => void;
+  /** Slices each lesson file is read in (default 1). */
+  readonly slicesPerFile?: number;
+  /** Reads the slices: in this thread (the default) or in worker threads. */
+  readonly readTasks?: LessonReader;
+  /** Read size of the lesson files (default 1 MiB); the result never depends on it. */
+  readonly chunkBytes?: number;
+}
+
 /** Progress of the partition pass. */
 export interface PartitionProgress {
   readonly bytesRead: number;
@@ -49,19 +65,28 @@ export interface PartitionProgress {
   readonly recordsRead: number;
 }
 
+/** Students per bucket at most, by default: a bucket's decisions (about 15 KB each as JSON) stay some 30 MB. */
+export const MAX_STUDENTS_PER_BUCKET = 2000;
+
 /**
  * How many buckets for this much input: about 16 MiB of lesson lines per
  * bucket (some 160 000 lessons, 500 students: what one thread holds at a
- * time), at least 8 for input large enough to run in parallel, at most 4096. It depends on the
- * input alone, never on the worker count.
+ * time) and at most `maxStudents` students per bucket (a night with few
+ * lessons still has a decision per student), at least 8 for input large
+ * enough to run in parallel, at most 4096. It depends on the input alone,
+ * never on the worker count.
  *
  * @param inputBytes - total size of the lesson files
+ * @param students - students in the run
+ * @param maxStudents - students per bucket at most
  * @returns the bucket count
  * @example bucketCount(10_000) // 1
+ * @example bucketCount(0, 40_000) // 20
  */
-export function bucketCount(inputBytes: number): number {
+export function bucketCount(inputBytes: number, students = 0, maxStudents = MAX_STUDENTS_PER_BUCKET): number {
   const bySize = Math.ceil(inputBytes / (16 << 20));
-  return Math.min(4096, Math.max(1, bySize, inputBytes >= 64 << 20 ? 8 : 1));
+  const byStudents = Math.ceil(students / Math.max(1, maxStudents));
+  return Math.min(4096, Math.max(1, bySize, byStudents, inputBytes >= 64 << 20 ? 8 : 1));
 }
 
 /** The file with each student's count of rejected lessons (int32 per student number). */
@@ -90,20 +115,13 @@ export function rejectedIdsPath(dir: string): string {
  *
  * @param files - the input files
  * @param dir - an empty temp directory
- * @param buckets - how many buckets (see `bucketCount`)
- * @param onProgress - called after each chunk with bytes and records read
+ * @param options - bucket count or its limits, slices, progress, the slice reader
  * @returns the partition
  * @throws {BatchInputError} for a file that cannot be interpreted at all
- * @example await partitionInputs({ students: 's.ndjson', lessons: ['l.csv'] }, dir, 4)
+ * @example await partitionInputs({ students: 's.ndjson', lessons: ['l.csv'] }, dir, { buckets: 4 })
  */
-export async function partitionInputs(
-  files: BatchFiles,
-  dir: string,
-  buckets: number,
-  onProgress?: (p: PartitionProgress) => void,
-  slicesPerFile = 1,
-  readTasks: LessonReader = (tasks, students, d, b) => readTasksHere(tasks, students, d, b, onProgress),
-): Promise<Partition> {
+export async function partitionInputs(files: BatchFiles, dir: string, options: PartitionOptions = {}): Promise<Partition> {
+  const { onProgress, slicesPerFile = 1, readTasks = (tasks, students, d, b) => readTasksHere(tasks, students, d, b, onProgress) } = options;
   const summary = emptySummary();
   const log = new RejectionLog(dir, 'partition');
   const numbers = new Map<string, number>();
@@ -134,6 +152,8 @@ export async function partitionInputs(
     ids.push(id);
     studentLines.push(JSON.stringify([number, parsed.location, parsed.case, parsed.rejectedRecords.length]));
   }
+  const inputBytes = files.lessons.reduce((sum, f) => sum + statSync(f).size, 0);
+  const buckets = options.buckets ?? bucketCount(inputBytes, ids.length, options.maxStudentsPerBucket);
   const ranges = studentRanges(ids, buckets);
   const studentsPerBucket = Array.from({ length: buckets }, () => 0);
   const students = new BucketWriter(dir, 'students', buckets);
@@ -167,7 +187,7 @@ export async function partitionInputs(
     bucketOfNumber: ranges.bucketOfNumber,
     rejectedIds: [...rejectedIds],
   };
-  const tasks = await planLessonTasks(files.lessons, slicesPerFile);
+  const tasks = await planLessonTasks(files.lessons, slicesPerFile, options.chunkBytes);
   const results = await readTasks(tasks, studentIndex, dir, buckets);
   const rejectedPerStudent = new Int32Array(ids.length);
   const offsets = lineOffsets(tasks, results);
@@ -199,17 +219,26 @@ export async function partitionInputs(
  *
  * @param paths - the lesson files
  * @param slicesPerFile - slices per file
+ * @param chunkBytes - read size (default 1 MiB)
  * @returns the tasks, numbered in file and slice order
  * @throws {BatchInputError} for a file that is neither NDJSON nor a lesson CSV
  * @example await planLessonTasks(['lessons.ndjson'], 2)
  */
-export async function planLessonTasks(paths: readonly string[], slicesPerFile: number): Promise<LessonTask[]> {
+export async function planLessonTasks(paths: readonly string[], slicesPerFile: number, chunkBytes?: number): Promise<LessonTask[]> {
   const tasks: LessonTask[] = [];
   for (const path of paths) {
     const { header, headerLine } = await sniffLessonFile(path);
     const starts = slicesPerFile > 1 ? await sliceStarts(path, slicesPerFile) : [0];
     starts.forEach((start, i) => {
-      tasks.push({ part: tasks.length, path, start, end: starts[i + 1] ?? Number.POSITIVE_INFINITY, header, headerLine: i === 0 ? headerLine : 0 });
+      tasks.push({
+        part: tasks.length,
+        path,
+        start,
+        end: starts[i + 1] ?? Number.POSITIVE_INFINITY,
+        header,
+        headerLine: i === 0 ? headerLine : 0,
+        ...(chunkBytes === undefined ? {} : { chunkBytes }),
+      });
     });
   }
   return tasks;

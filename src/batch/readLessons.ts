@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import { emptySummary, type RunSummary } from '../cli/summary.js';
 import { BinaryBucketWriter } from './bucketWriter.js';
 import { encodeLesson, LESSON_WORDS } from './lessonCodec.js';
-import { parseCsvHeader, parseLessonCsvLine, parseLessonJsonLine, type CsvHeader } from './lessonRecord.js';
+import { parseCsvHeader, parseLessonCsvLine, parseLessonJsonLine, studentIdOfLine, type CsvHeader } from './lessonRecord.js';
 import { forEachLineRange } from './lines.js';
 import { BatchInputError } from './batchInputError.js';
 import { RejectionLog, type RejectedLine } from './rejectionLog.js';
@@ -21,6 +21,8 @@ export interface LessonTask {
   readonly header: CsvHeader | null;
   /** Line number of the header (skipped), 0 when none or not in this slice. */
   readonly headerLine: number;
+  /** Read size (default 1 MiB); tests make it tiny. The result never depends on it. */
+  readonly chunkBytes?: number;
 }
 
 /** The students a lesson may belong to, as the reading threads need them. */
@@ -150,6 +152,13 @@ export async function readLessonTask(
   const lessons = new BinaryBucketWriter(dir, `lessons.${task.part}`, buckets, LESSON_WORDS);
   const scratch = new Int32Array(LESSON_WORDS);
   const { header, path } = task;
+  /** A read line that is not accepted: logged, and counted against its student when known. */
+  const reject = (n: number, studentId: string | null, issues: RejectedLine['issues']): void => {
+    summary.records.rejected += 1;
+    log.push({ location: `${path}:${n}`, kind: 'record', studentId, issues });
+    const number = studentId === null ? undefined : numbers.get(studentId);
+    if (number !== undefined) rejectedPerStudent[number] = (rejectedPerStudent[number] ?? 0) + 1;
+  };
   const lines = await forEachLineRange(
     path,
     (text, from, to, n) => {
@@ -177,18 +186,14 @@ export async function readLessonTask(
       summary.records.read += 1;
       const parsed = header === null ? parseLessonJsonLine(line) : parseLessonCsvLine(line, header);
       if (!parsed.ok) {
-        summary.records.rejected += 1;
-        log.push({ location: `${path}:${n}`, kind: 'record', studentId: parsed.studentId, issues: parsed.issues });
-        const number = parsed.studentId === null ? undefined : numbers.get(parsed.studentId);
-        if (number !== undefined) rejectedPerStudent[number] = (rejectedPerStudent[number] ?? 0) + 1;
+        reject(n, parsed.studentId, parsed.issues);
         return;
       }
       const { studentId, record } = parsed.lesson;
       const number = numbers.get(studentId);
       if (number === undefined) {
-        summary.records.rejected += 1;
         const why = rejectedIds.has(studentId) ? "the student's own line in the students file was rejected" : 'no student with this id in the students file';
-        log.push({ location: `${path}:${n}`, kind: 'record', studentId, issues: [{ path: 'studentId', message: `Cannot evaluate: ${why}` }] });
+        reject(n, studentId, [{ path: 'studentId', message: `Cannot evaluate: ${why}` }]);
         return;
       }
       summary.records.accepted += 1;
@@ -196,10 +201,19 @@ export async function readLessonTask(
       const at = lessons.reserve(b);
       encodeLesson(number, record, lessons.buffer(b), at);
     },
-    (bytes) => onProgress?.(bytes, summary.records.read),
-    undefined,
-    task.start,
-    task.end,
+    {
+      onBytes: (bytes) => onProgress?.(bytes, summary.records.read),
+      ...(task.chunkBytes === undefined ? {} : { chunkBytes: task.chunkBytes }),
+      start: task.start,
+      end: task.end,
+      // Only the line's own bytes decide: it is rejected, and no other line changes.
+      // Its student, when the id is intact and known, gets the rejected-records warning.
+      onInvalid: (n, byte, lossy) => {
+        summary.records.read += 1;
+        const id = studentIdOfLine(lossy, header);
+        reject(n, id !== null && numbers.has(id) ? id : null, [{ path: '(line)', message: `not valid UTF-8 (byte ${byte} of the line)` }]);
+      },
+    },
   );
   lessons.flush();
   log.flush();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mergeSummary, type RunSummary } from '../cli/summary.js';
 import { evaluateBucket, type BatchSettings, type BucketLayout, type BucketResult, type BucketSettings } from './evaluateBucket.js';
-import { BatchInputError, bucketCount, partitionInputs, relocate, type BatchFiles, type LessonReader } from './partition.js';
+import { BatchInputError, partitionInputs, relocate, type BatchFiles, type LessonReader } from './partition.js';
 import { forEachLine } from './lines.js';
 import type { LessonTaskResult } from './readLessons.js';
 import type { BatchTask } from './worker.js';
@@ -23,8 +23,12 @@ export interface BatchRun {
   readonly workers?: number;
   /** Slices each lesson file is read in; default one per worker thread. The output does not depend on it. */
   readonly slices?: number;
-  /** Bucket count; default `bucketCount(input size)`. The output does not depend on it. */
+  /** Bucket count; default `bucketCount` of the lesson bytes and the student count. The output does not depend on it. */
   readonly buckets?: number;
+  /** Students per bucket at most, for the default bucket count (`MAX_STUDENTS_PER_BUCKET`). The output does not depend on it. */
+  readonly maxStudentsPerBucket?: number;
+  /** Read size of the lesson files (default 1 MiB). The output does not depend on it; tests make it tiny. */
+  readonly chunkBytes?: number;
   /** Where the temp buckets go (default: the OS temp directory); removed afterwards. */
   readonly tmpDir?: string;
   /** Decisions or changes, in a deterministic order. */
@@ -91,7 +95,6 @@ export async function runBatch(run: BatchRun): Promise<BatchReport> {
   const inputBytes = run.files.lessons.reduce((sum, f) => sum + statSync(f).size, 0);
   const workerUrl = run.workerUrl ?? workerScript('./batch-worker.js', import.meta.url);
   const workers = workerCount(run.workers, inputBytes, workerUrl);
-  const buckets = run.buckets ?? bucketCount(inputBytes);
   const dir = mkdtempSync(join(run.tmpDir ?? tmpdir(), 'trappa-batch-'));
   const previousPath = run.files.previous ?? '--previous';
   const bucketSettings: BucketSettings = { ...run.settings, keepDecisions: run.decisionsPath !== undefined };
@@ -129,14 +132,15 @@ export async function runBatch(run: BatchRun): Promise<BatchReport> {
               ),
             );
           };
-    const partition = await partitionInputs(
-      run.files,
-      dir,
-      buckets,
-      (p) => reading(p.bytesRead, p.bytesTotal, p.recordsRead),
-      run.slices ?? (pool === undefined ? 1 : workers),
-      readInWorkers,
-    );
+    const partition = await partitionInputs(run.files, dir, {
+      ...(run.buckets === undefined ? {} : { buckets: run.buckets }),
+      ...(run.maxStudentsPerBucket === undefined ? {} : { maxStudentsPerBucket: run.maxStudentsPerBucket }),
+      ...(run.chunkBytes === undefined ? {} : { chunkBytes: run.chunkBytes }),
+      onProgress: (p) => reading(p.bytesRead, p.bytesTotal, p.recordsRead),
+      slicesPerFile: run.slices ?? (pool === undefined ? 1 : workers),
+      ...(readInWorkers === undefined ? {} : { readTasks: readInWorkers }),
+    });
+    const { buckets } = partition;
     const readS = (performance.now() - started) / 1000;
     const peakRssMbReading = Math.round(process.resourceUsage().maxRSS / 1024);
     const layout: BucketLayout = { dir, parts: partition.parts };
