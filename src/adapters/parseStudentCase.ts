@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { fastAttendanceRecord } from '../model/fastAttendance.js';
-import { AttendanceRecordSchema, StudentCaseSchema, type AttendanceRecord, type StudentCase } from '../model/studentCase.js';
+import { AttendanceRecordSchema, OpaqueIdSchema, StudentCaseSchema, type AttendanceRecord, type StudentCase } from '../model/studentCase.js';
 
 /** One problem with an input value: where it is and what is wrong. */
 export interface InputIssue {
@@ -38,12 +38,13 @@ function issuesOf(error: z.ZodError, prefix = ''): InputIssue[] {
   return error.issues.map((i) => ({ path: formatIssuePath(i.path, prefix), message: i.message }));
 }
 
+/** The student id of a rejected case, when it is a valid opaque id: an invalid one (a name, a personnummer) is never repeated. */
 function studentIdOf(value: unknown): string | null {
   if (typeof value !== 'object' || value === null) return null;
   const student = (value as { student?: unknown }).student;
   if (typeof student !== 'object' || student === null) return null;
   const id = (student as { id?: unknown }).id;
-  return typeof id === 'string' ? id : null;
+  return OpaqueIdSchema.safeParse(id).success ? (id as string) : null;
 }
 
 /**

@@ -36,6 +36,8 @@ export interface Partition {
   readonly studentsPerBucket: readonly number[];
   /** Counts of this pass: students read and rejected, lesson records read, accepted and rejected. */
   readonly summary: RunSummary;
+  /** Student lines rejected without a student id that could be read (unreadable JSON, no valid `student.id`). */
+  readonly unidentifiedStudentLines: number;
   readonly rejected: { readonly students: number; readonly records: number; readonly sample: readonly RejectedLine[] };
 }
 
@@ -129,19 +131,19 @@ export async function partitionInputs(files: BatchFiles, dir: string, options: P
   const ids: string[] = [];
   const firstSeen: string[] = [];
   const rejectedIds = new Set<string>();
+  let unidentifiedStudentLines = 0;
   for await (const item of readInput(files.students)) {
     const parsed = admitCase(item, summary, (c) => {
       const first = numbers.get(c.student.id);
       return first === undefined ? undefined : { path: 'student.id', message: `Duplicate student id; the student was first given at ${firstSeen[first]}` };
     });
-    if (parsed.status === 'unparsable') {
-      log.push({ location: parsed.location, kind: 'student', studentId: null, issues: [{ path: '(line)', message: parsed.error }] });
-      continue;
-    }
-    if (parsed.status === 'rejected') {
+    if (parsed.status !== 'accepted') {
+      // A rejected student is still there: known by id (read from what there is of the line), they close nothing.
       // A repeated id is not "rejected" in the sense of the message for its lessons: the first line stands.
-      if (parsed.studentId !== null && !numbers.has(parsed.studentId)) rejectedIds.add(parsed.studentId);
-      log.push({ location: parsed.location, kind: 'student', studentId: parsed.studentId, issues: parsed.issues });
+      if (parsed.studentId === null) unidentifiedStudentLines += 1;
+      else if (!numbers.has(parsed.studentId)) rejectedIds.add(parsed.studentId);
+      const issues = parsed.status === 'unparsable' ? [{ path: '(line)', message: parsed.error }] : parsed.issues;
+      log.push({ location: parsed.location, kind: 'student', studentId: parsed.studentId, issues });
       continue;
     }
     const id = parsed.case.student.id;
@@ -209,6 +211,7 @@ export async function partitionInputs(files: BatchFiles, dir: string, options: P
     lineOffsets: offsets,
     studentsPerBucket,
     summary,
+    unidentifiedStudentLines,
     rejected: { students: studentRejections.students, records: summary.records.rejected, sample },
   };
 }

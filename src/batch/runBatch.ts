@@ -143,7 +143,10 @@ export async function runBatch(run: BatchRun): Promise<BatchReport> {
     const { buckets } = partition;
     const readS = (performance.now() - started) / 1000;
     const peakRssMbReading = Math.round(process.resourceUsage().maxRSS / 1024);
-    const layout: BucketLayout = { dir, parts: partition.parts };
+    // A student line that carried no id may be any student of last night: then nobody is closed for absence, unless allowed.
+    const unidentified = partition.unidentifiedStudentLines;
+    const closeMissingStudents = unidentified === 0 || run.settings.allowMissingStudents === true;
+    const layout: BucketLayout = { dir, parts: partition.parts, closeMissingStudents };
     const summary = partition.summary;
     const sample: RejectedLine[] = [...partition.rejected.sample];
     const studentsTotal = summary.cases.read;
@@ -155,6 +158,19 @@ export async function runBatch(run: BatchRun): Promise<BatchReport> {
     const waiting = new Map<number, BucketResult>();
     let nextToWrite = 0;
     let writing: Promise<void> = Promise.resolve();
+    // Buckets written so far, and the threads waiting for it (memory: a thread starts a bucket only a few ahead of the output).
+    let written = 0;
+    const waiters: Array<{ readonly count: number; readonly resolve: () => void }> = [];
+    const wake = (all: boolean): void => {
+      for (let i = waiters.length - 1; i >= 0; i -= 1) {
+        const w = waiters[i];
+        if (w !== undefined && (all || written >= w.count)) {
+          waiters.splice(i, 1);
+          w.resolve();
+        }
+      }
+    };
+    const untilWritten = (count: number): Promise<void> => (written >= count ? Promise.resolve() : new Promise((resolve) => waiters.push({ count, resolve })));
     const finished = (result: BucketResult): void => {
       mergeSummary(summary, result.summary);
       studentsDone += partition.studentsPerBucket[result.bucket] ?? 0;
@@ -172,9 +188,12 @@ export async function runBatch(run: BatchRun): Promise<BatchReport> {
         nextToWrite += 1;
         const { out, decisions } = ready;
         writing = writing.then(async () => {
-          await write(run.out, out, run.signal);
-          if (decisionsSink !== undefined) await write(decisionsSink, decisions, run.signal);
+          for (const chunk of out) await write(run.out, chunk, run.signal);
+          if (decisionsSink !== undefined) for (const chunk of decisions) await write(decisionsSink, chunk, run.signal);
+          written += 1;
+          wake(false);
         });
+        writing.catch(() => wake(true));
       }
     };
     if (pool === undefined) {
@@ -186,14 +205,25 @@ export async function runBatch(run: BatchRun): Promise<BatchReport> {
         await writing;
       }
     } else {
+      // Each thread takes the next bucket, at most `ahead` buckets past the output.
+      const ahead = 2 * workers;
+      let next = 0;
       await Promise.all(
-        Array.from({ length: buckets }, (_, bucket) => pool.run<BucketResult>({ kind: 'evaluate', layout, bucket } satisfies BatchTask).then(finished)),
+        Array.from({ length: workers }, async () => {
+          for (let bucket = next++; bucket < buckets; bucket = next++) {
+            await untilWritten(bucket - ahead);
+            finished(await pool.run<BucketResult>({ kind: 'evaluate', layout, bucket } satisfies BatchTask));
+          }
+        }),
       );
     }
     await writing;
     if (decisionsSink !== undefined) await new Promise<void>((resolve, reject) => decisionsSink.end((error?: Error | null) => (error ? reject(error) : resolve())));
     if (run.rejectedPath !== undefined) await writeRejected(run.rejectedPath, dir, partition.lineOffsets);
     run.progress?.done();
+    if (run.settings.incremental) {
+      summary.missingStudents = { students: 0, stepsKeptOpen: 0, ...summary.missingStudents, unidentifiedLines: unidentified, closingsWithheld: !closeMissingStudents };
+    }
     const total = (performance.now() - started) / 1000;
     return {
       summary,

@@ -41,12 +41,13 @@ export async function evaluateCommand(args: string[]): Promise<number> {
       progress: { type: 'boolean' },
       'no-progress': { type: 'boolean' },
       'tmp-dir': { type: 'string' },
+      'allow-missing-students': { type: 'boolean' },
     },
   });
   if (positionals.length === 0) throw new UsageError('evaluate needs at least one input file');
   if (values.format !== 'studentcase' && values.format !== 'ss12000' && values.format !== 'lessons') throw new UsageError('--format must be studentcase, lessons or ss12000');
   if (values.context !== undefined && values.format !== 'ss12000') throw new UsageError('--context applies to --format ss12000 only');
-  const lessonsOnly = ['students', 'previous', 'decisions-out', 'workers', 'tmp-dir'] as const;
+  const lessonsOnly = ['students', 'previous', 'decisions-out', 'workers', 'tmp-dir', 'allow-missing-students'] as const;
   for (const name of lessonsOnly) if (values[name] !== undefined && values.format !== 'lessons') throw new UsageError(`--${name} applies to --format lessons only`);
   if (values.format === 'lessons' && values.students === undefined) throw new UsageError('--format lessons needs --students <file> with the student context (one StudentCase per line)');
   const workers = values.workers === undefined ? undefined : Number(values.workers);
@@ -85,6 +86,7 @@ export async function evaluateCommand(args: string[]): Promise<number> {
         details: values.details as 'with-steps' | 'all' | 'none',
         lang,
         incremental: values.previous !== undefined,
+        allowMissingStudents: values['allow-missing-students'] === true,
       },
       workers,
       rejected: values.rejected,

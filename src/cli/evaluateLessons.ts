@@ -76,6 +76,14 @@ export async function evaluateLessons(run: LessonsRun): Promise<number> {
       `… ${rejectedTotal - report.rejectedSample.length} more rejected line(s)${run.rejected === undefined ? '; write them all with --rejected <file>' : ` in ${run.rejected}`}\n`,
     );
   }
+  const missing = summary.missingStudents;
+  if (missing !== undefined && (missing.unidentifiedLines ?? 0) > 0) {
+    process.stderr.write(
+      missing.closingsWithheld === true
+        ? `trappa: ${missing.unidentifiedLines} line(s) of ${run.students} could not be read and carry no student id, so a student missing tonight may be one of them: nothing is closed for the ${missing.students} student(s) of the previous run missing tonight (${missing.stepsKeptOpen} step(s) kept open). Fix those lines, or pass --allow-missing-students to close them anyway.\n`
+        : `trappa: ${missing.unidentifiedLines} line(s) of ${run.students} carry no student id; --allow-missing-students: the steps of the ${missing.students} student(s) missing tonight were closed anyway (open statutory duties excepted).\n`,
+    );
+  }
   const { policy, asOf } = run.settings;
   const { summary: _s, rejectedSample: _r, ...figures } = report;
   if (run.summaryJson !== undefined) await writeFile(run.summaryJson, `${JSON.stringify(summaryJson(policy, asOf, summary, figures), null, 2)}\n`);

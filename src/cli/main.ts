@@ -47,8 +47,15 @@ Options for --format lessons (the nightly batch):
                          escalated            more urgent, or no longer waiting for consent
                          done                 closed by a recorded measure (with its date), or consent given
                          no-longer-indicated  gone without a measure: the data behind it changed,
-                                              or the student is not in tonight's input
-  --decisions-out <f>  also write every full decision as NDJSON (tomorrow's --previous)
+                                              or the student is not in tonight's input (an open
+                                              statutory duty is never closed that way)
+                       A student whose line is rejected tonight closes nothing. When a student line
+                       cannot be read and carries no id, nothing is closed for missing students
+                       (stderr and the summary say so), unless --allow-missing-students
+  --allow-missing-students
+                       close the steps of students missing tonight even when some student lines carry no id
+  --decisions-out <f>  also write every full decision as NDJSON (tomorrow's --previous); a student not
+                       evaluated tonight whose steps stay open keeps last night's decision there
   --workers <n>        worker threads (default: every core when the lesson files are 64 MiB or more, else 1);
                        the output, in student-id order, is the same for any n
   --progress, --no-progress

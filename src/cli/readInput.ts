@@ -1,4 +1,5 @@
 import { open, readFile } from 'node:fs/promises';
+import { recoverStudentId } from '../adapters/recoverStudentId.js';
 import { readLines } from '../batch/lines.js';
 
 /** One input item with where it came from, for error messages. */
@@ -12,6 +13,8 @@ export interface InputItem {
 export interface UnparsableItem {
   readonly location: string;
   readonly error: string;
+  /** The student id read from what there is of the line (`recoverStudentId`), or null. */
+  readonly studentId: string | null;
 }
 
 async function firstNonSpaceChar(path: string): Promise<string | undefined> {
@@ -48,7 +51,7 @@ export async function* readInput(path: string): AsyncGenerator<InputItem | Unpar
     try {
       parsed = JSON.parse(UTF8.decode(await readFile(path)));
     } catch (error) {
-      yield { location: path, error: error instanceof TypeError ? 'not valid UTF-8' : `invalid JSON: ${(error as Error).message}` };
+      yield { location: path, error: error instanceof TypeError ? 'not valid UTF-8' : `invalid JSON: ${(error as Error).message}`, studentId: null };
       return;
     }
     const items = parsed as unknown[];
@@ -58,14 +61,14 @@ export async function* readInput(path: string): AsyncGenerator<InputItem | Unpar
   for await (const line of readLines(path)) {
     const location = `${path}:${line.lineNumber}`;
     if (!('text' in line)) {
-      yield { location, error: `not valid UTF-8 (byte ${line.invalidByte} of the line)` };
+      yield { location, error: `not valid UTF-8 (byte ${line.invalidByte} of the line)`, studentId: recoverStudentId(line.lossy) };
       continue;
     }
     if (line.text.trim() === '') continue;
     try {
       yield { location, value: JSON.parse(line.text) };
     } catch (error) {
-      yield { location, error: `invalid JSON: ${(error as Error).message}` };
+      yield { location, error: `invalid JSON: ${(error as Error).message}`, studentId: recoverStudentId(line.text) };
     }
   }
 }
