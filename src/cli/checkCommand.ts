@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readText } from './readText.js';
 import { parseArgs } from 'node:util';
 import { resolveBuiltinPolicy } from '../policy/builtinPolicies.js';
 import { checkPolicy } from '../policy/checkPolicy.js';
@@ -58,7 +58,7 @@ export async function checkCommand(args: string[]): Promise<number> {
   for (const file of positionals) {
     let text: string;
     try {
-      text = await readFile(file, 'utf8');
+      text = await readText(file);
     } catch (error) {
       parsed.push({ file, error: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
       continue;

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { fromSs12000 } from '../adapters/ss12000/fromSs12000.js';
 import type { Ss12000Rejection } from '../adapters/ss12000/issues.js';
 import { evaluate } from '../evaluate.js';
@@ -7,6 +7,7 @@ import type { Policy } from '../policy/policy.js';
 import { formatDecision, type Lang } from './format.js';
 import { readSs12000Files } from './readSs12000.js';
 import { addDecision, emptySummary, formatSummary, summaryJson } from './summary.js';
+import { readText } from './readText.js';
 
 /** What `trappa evaluate --format ss12000` was asked to do. */
 export interface Ss12000Run {
@@ -41,7 +42,7 @@ export function formatRejection(r: Ss12000Rejection): string[] {
 }
 
 async function readSideFile(path: string): Promise<unknown> {
-  const text = await readFile(path, 'utf8');
+  const text = await readText(path);
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readText } from './readText.js';
 import { BUILTIN_POLICY_IDS, builtinPolicy, resolveBuiltinPolicy, type BuiltinPolicyId } from '../policy/builtinPolicies.js';
 import { loadPolicy } from '../policy/loadPolicy.js';
 import type { Policy } from '../policy/policy.js';
@@ -14,7 +14,7 @@ import { UsageError } from './usageError.js';
  */
 export function pickPolicy(spec: string): Promise<Policy> | Policy {
   if ((BUILTIN_POLICY_IDS as readonly string[]).includes(spec)) return builtinPolicy(spec as BuiltinPolicyId);
-  return readFile(spec, 'utf8').then((text) => loadPolicy(JSON.parse(text) as unknown, resolveBuiltinPolicy));
+  return readText(spec).then((text) => loadPolicy(JSON.parse(text) as unknown, resolveBuiltinPolicy));
 }
 
 /**
@@ -26,7 +26,7 @@ export function pickPolicy(spec: string): Promise<Policy> | Policy {
  */
 export async function pickCalendar(path: string | undefined): Promise<SchoolCalendar | undefined> {
   if (path === undefined) return undefined;
-  const parsed = SchoolCalendarSchema.safeParse(JSON.parse(await readFile(path, 'utf8')));
+  const parsed = SchoolCalendarSchema.safeParse(JSON.parse(await readText(path)));
   if (!parsed.success) {
     throw new UsageError(`${path}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }

@@ -1,7 +1,8 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { unwrapList } from '../adapters/ss12000/envelope.js';
 import type { Ss12000Bundle } from '../adapters/ss12000/fromSs12000.js';
+import { readText } from './readText.js';
 
 /** The SS 12000 lists Trappa reads, by endpoint name; files are named after them. */
 const ENDPOINTS = ['organisations', 'persons', 'calendarEvents', 'attendances', 'absences'] as const;
@@ -76,7 +77,7 @@ export async function readSs12000Files(paths: readonly string[]): Promise<Ss1200
     }
     let value: unknown;
     try {
-      value = JSON.parse(await readFile(file, 'utf8'));
+      value = JSON.parse(await readText(file));
     } catch (error) {
       if (error instanceof SyntaxError) {
         problems.push({ location: file, message: `invalid JSON: ${error.message}` });
