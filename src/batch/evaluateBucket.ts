@@ -13,6 +13,7 @@ import { formatChange } from './formatChange.js';
 import { decodeLesson, LESSON_WORDS } from './lessonCodec.js';
 import { BatchInputError, rejectedCountsPath, rejectedIdsPath } from './partition.js';
 import { compareIds } from './studentRanges.js';
+import { jsonErrorReason } from '../adapters/jsonError.js';
 
 /** How a batch writes its results. Plain data: it is sent to worker threads. */
 export interface BatchSettings {
@@ -207,10 +208,11 @@ function readPrevious(dir: string, bucket: number, previousPath: string): Map<st
     const tab = line.indexOf('\t');
     const where = `${previousPath}:${line.slice(0, tab)}`;
     let decision: { studentId?: unknown; asOf?: unknown; steps?: unknown };
+    const text = line.slice(tab + 1);
     try {
-      decision = JSON.parse(line.slice(tab + 1)) as typeof decision;
+      decision = JSON.parse(text) as typeof decision;
     } catch (error) {
-      throw new BatchInputError(`${where}: invalid JSON: ${(error as Error).message}`);
+      throw new BatchInputError(`${where}: invalid JSON: ${jsonErrorReason(error, text)}`);
     }
     if (typeof decision.studentId !== 'string' || !OPAQUE_ID_PATTERN.test(decision.studentId) || !Array.isArray(decision.steps)) {
       throw new BatchInputError(`${where}: not a decision (needs studentId and steps); --previous takes the NDJSON that --json wrote`);

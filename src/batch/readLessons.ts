@@ -1,6 +1,7 @@
 import { open } from 'node:fs/promises';
 import { statSync } from 'node:fs';
 import { emptySummary, type RunSummary } from '../cli/summary.js';
+import { OpaqueIdSchema } from '../model/studentCase.js';
 import { BinaryBucketWriter } from './bucketWriter.js';
 import { encodeLesson, LESSON_WORDS } from './lessonCodec.js';
 import { parseCsvHeader, parseLessonCsvLine, parseLessonJsonLine, studentIdOfLine, type CsvHeader } from './lessonRecord.js';
@@ -152,11 +153,15 @@ export async function readLessonTask(
   const lessons = new BinaryBucketWriter(dir, `lessons.${task.part}`, buckets, LESSON_WORDS);
   const scratch = new Int32Array(LESSON_WORDS);
   const { header, path } = task;
-  /** A read line that is not accepted: logged, and counted against its student when known. */
+  /**
+   * A read line that is not accepted: logged, and counted against its student when known.
+   * The id is repeated only when it is a valid opaque id: never a name or a personnummer.
+   */
   const reject = (n: number, studentId: string | null, issues: RejectedLine['issues']): void => {
     summary.records.rejected += 1;
-    log.push({ location: `${path}:${n}`, kind: 'record', studentId, issues });
     const number = studentId === null ? undefined : numbers.get(studentId);
+    const shown = number !== undefined || (studentId !== null && OpaqueIdSchema.safeParse(studentId).success) ? studentId : null;
+    log.push({ location: `${path}:${n}`, kind: 'record', studentId: shown, issues });
     if (number !== undefined) rejectedPerStudent[number] = (rejectedPerStudent[number] ?? 0) + 1;
   };
   const lines = await forEachLineRange(
@@ -192,8 +197,12 @@ export async function readLessonTask(
       const { studentId, record } = parsed.lesson;
       const number = numbers.get(studentId);
       if (number === undefined) {
-        const why = rejectedIds.has(studentId) ? "the student's own line in the students file was rejected" : 'no student with this id in the students file';
-        reject(n, studentId, [{ path: 'studentId', message: `Cannot evaluate: ${why}` }]);
+        // Validated like a case's id, here where it matters: a known id passed when its student was read.
+        const valid = OpaqueIdSchema.safeParse(studentId);
+        const why = !valid.success
+          ? (valid.error.issues[0]?.message ?? 'Expected an opaque id')
+          : `Cannot evaluate: ${rejectedIds.has(studentId) ? "the student's own line in the students file was rejected" : 'no student with this id in the students file'}`;
+        reject(n, studentId, [{ path: 'studentId', message: why }]);
         return;
       }
       summary.records.accepted += 1;

@@ -11,6 +11,7 @@ import { pickCalendar, pickPolicy } from './options.js';
 import { readInput } from './readInput.js';
 import { addDecision, emptySummary, formatSummary, summaryJson } from './summary.js';
 import { UsageError } from './usageError.js';
+import { escapeControl } from '../adapters/safeText.js';
 
 /**
  * `trappa evaluate`: evaluate student cases or an SS 12000 export.
@@ -104,18 +105,18 @@ export async function evaluateCommand(args: string[]): Promise<number> {
     for await (const item of readInput(file)) {
       const parsed = admitCase(item, summary);
       if (parsed.status === 'unparsable') {
-        process.stderr.write(`${parsed.location}: ${parsed.error}\n`);
-        rejectedLines.push(JSON.stringify({ location: parsed.location, kind: 'case', issues: [{ path: '(root)', message: parsed.error }] }));
+        process.stderr.write(`${escapeControl(`${parsed.location}: ${parsed.error}`)}\n`);
+        rejectedLines.push(JSON.stringify({ location: escapeControl(parsed.location), kind: 'case', issues: [{ path: '(root)', message: parsed.error }] }));
         continue;
       }
       if (parsed.status === 'rejected') {
-        for (const issue of parsed.issues) process.stderr.write(`${parsed.location}: ${issue.path}: ${issue.message}\n`);
-        rejectedLines.push(JSON.stringify({ location: parsed.location, kind: 'case', studentId: parsed.studentId, issues: parsed.issues }));
+        for (const issue of parsed.issues) process.stderr.write(`${escapeControl(`${parsed.location}: ${issue.path}: ${issue.message}`)}\n`);
+        rejectedLines.push(JSON.stringify({ location: escapeControl(parsed.location), kind: 'case', studentId: parsed.studentId, issues: parsed.issues }));
         continue;
       }
       for (const r of parsed.rejectedRecords) {
-        for (const issue of r.issues) process.stderr.write(`${parsed.location}: ${issue.path}: ${issue.message}\n`);
-        rejectedLines.push(JSON.stringify({ location: parsed.location, kind: 'record', studentId: parsed.case.student.id, index: r.index, issues: r.issues }));
+        for (const issue of r.issues) process.stderr.write(`${escapeControl(`${parsed.location}: ${issue.path}: ${issue.message}`)}\n`);
+        rejectedLines.push(JSON.stringify({ location: escapeControl(parsed.location), kind: 'record', studentId: parsed.case.student.id, index: r.index, issues: r.issues }));
       }
       const decision = evaluate(parsed.case, policy, {
         asOf,

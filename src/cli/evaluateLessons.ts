@@ -4,6 +4,7 @@ import { ProgressBar } from '../batch/progress.js';
 import { BatchAbortedError, runBatch, type BatchReport } from '../batch/runBatch.js';
 import { whenStdoutCloses } from './stdoutClosed.js';
 import { formatSummary, summaryJson } from './summary.js';
+import { escapeControl } from '../adapters/safeText.js';
 
 /** What `trappa evaluate --format lessons` was asked to do. */
 export interface LessonsRun {
@@ -69,11 +70,11 @@ export async function evaluateLessons(run: LessonsRun): Promise<number> {
   const { summary } = report;
   const rejectedTotal = summary.cases.rejected + summary.records.rejected;
   for (const line of report.rejectedSample) {
-    for (const issue of line.issues) process.stderr.write(`${line.location}: ${issue.path}: ${issue.message}\n`);
+    for (const issue of line.issues) process.stderr.write(`${escapeControl(`${line.location}: ${issue.path}: ${issue.message}`)}\n`);
   }
   if (rejectedTotal > report.rejectedSample.length) {
     process.stderr.write(
-      `… ${rejectedTotal - report.rejectedSample.length} more rejected line(s)${run.rejected === undefined ? '; write them all with --rejected <file>' : ` in ${run.rejected}`}\n`,
+      `… ${rejectedTotal - report.rejectedSample.length} more rejected line(s)${run.rejected === undefined ? '; write them all with --rejected <file>' : ` in ${escapeControl(run.rejected)}`}\n`,
     );
   }
   const missing = summary.missingStudents;

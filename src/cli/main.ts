@@ -6,6 +6,7 @@ import { checkCommand } from './checkCommand.js';
 import { evaluateCommand } from './evaluateCommand.js';
 import { installStdoutClosedHandler } from './stdoutClosed.js';
 import { UsageError } from './usageError.js';
+import { escapeControl } from '../adapters/safeText.js';
 
 const HELP = `trappa — Swedish school-absence escalation (åtgärdstrappa) as code
 
@@ -107,13 +108,13 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     if (error instanceof UsageError || String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`trappa: ${(error as Error).message}\nRun "trappa --help" for usage.\n`);
+      process.stderr.write(`trappa: ${escapeControl((error as Error).message)}\nRun "trappa --help" for usage.\n`);
       process.exitCode = 2;
     } else if (error instanceof PolicyError) {
-      process.stderr.write(`trappa: ${error.message}\n`);
+      process.stderr.write(`trappa: ${escapeControl(error.message)}\n`);
       process.exitCode = 1;
     } else {
-      process.stderr.write(`trappa: ${(error as Error).message}\n`);
+      process.stderr.write(`trappa: ${escapeControl((error as Error).message)}\n`);
       process.exitCode = 1;
     }
   },

@@ -1,6 +1,7 @@
 import { open, readFile } from 'node:fs/promises';
 import { recoverStudentId } from '../adapters/recoverStudentId.js';
 import { readLines } from '../batch/lines.js';
+import { jsonErrorReason } from '../adapters/jsonError.js';
 
 /** One input item with where it came from, for error messages. */
 export interface InputItem {
@@ -48,10 +49,12 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 export async function* readInput(path: string): AsyncGenerator<InputItem | UnparsableItem> {
   if ((await firstNonSpaceChar(path)) === '[') {
     let parsed: unknown;
+    let text = '';
     try {
-      parsed = JSON.parse(UTF8.decode(await readFile(path)));
+      text = UTF8.decode(await readFile(path));
+      parsed = JSON.parse(text);
     } catch (error) {
-      yield { location: path, error: error instanceof TypeError ? 'not valid UTF-8' : `invalid JSON: ${(error as Error).message}`, studentId: null };
+      yield { location: path, error: error instanceof TypeError ? 'not valid UTF-8' : `invalid JSON: ${jsonErrorReason(error, text)}`, studentId: null };
       return;
     }
     const items = parsed as unknown[];
@@ -68,7 +71,7 @@ export async function* readInput(path: string): AsyncGenerator<InputItem | Unpar
     try {
       yield { location, value: JSON.parse(line.text) };
     } catch (error) {
-      yield { location, error: `invalid JSON: ${(error as Error).message}`, studentId: recoverStudentId(line.text) };
+      yield { location, error: `invalid JSON: ${jsonErrorReason(error, line.text)}`, studentId: recoverStudentId(line.text) };
     }
   }
 }
