@@ -1,4 +1,4 @@
-import { statSync, writeFileSync } from 'node:fs';
+import { rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { admitCase } from '../cli/admitCase.js';
 import { OPAQUE_ID_PATTERN } from '../model/studentCase.js';
@@ -127,15 +127,20 @@ export async function partitionInputs(files: BatchFiles, dir: string, options: P
   const summary = emptySummary();
   const log = new RejectionLog(dir, 'partition');
   const numbers = new Map<string, number>();
-  const studentLines: string[] = [];
+  // Accepted students, one line each in reading order (line n is student number n - 1): on disk, not in memory.
+  const studentLines = new BucketWriter(dir, 'students-read', 1);
   const ids: string[] = [];
-  const firstSeen: string[] = [];
+  // Where each student was read, for the message on a repeated id: a line number where it can be (a
+  // million location strings would be some 100 MB), the location itself otherwise (a JSON array).
+  const firstSeen: Array<number | string> = [];
+  const atLine = `${files.students}:`;
   const rejectedIds = new Set<string>();
   let unidentifiedStudentLines = 0;
+  const locationOf = (at: number | string | undefined): string => (typeof at === 'number' ? `${atLine}${at}` : String(at));
   for await (const item of readInput(files.students)) {
     const parsed = admitCase(item, summary, (c) => {
       const first = numbers.get(c.student.id);
-      return first === undefined ? undefined : { path: 'student.id', message: `Duplicate student id; the student was first given at ${firstSeen[first]}` };
+      return first === undefined ? undefined : { path: 'student.id', message: `Duplicate student id; the student was first given at ${locationOf(firstSeen[first])}` };
     });
     if (parsed.status !== 'accepted') {
       // A rejected student is still there: known by id (read from what there is of the line), they close nothing.
@@ -148,24 +153,25 @@ export async function partitionInputs(files: BatchFiles, dir: string, options: P
     }
     const id = parsed.case.student.id;
     for (const r of parsed.rejectedRecords) log.push({ location: parsed.location, kind: 'record', studentId: id, issues: r.issues });
-    const number = firstSeen.length;
+    const number = ids.length;
     numbers.set(id, number);
-    firstSeen.push(parsed.location);
+    firstSeen.push(parsed.location.startsWith(atLine) ? Number(parsed.location.slice(atLine.length)) : parsed.location);
     ids.push(id);
-    studentLines.push(JSON.stringify([number, parsed.location, parsed.case, parsed.rejectedRecords.length]));
+    studentLines.add(0, JSON.stringify([number, parsed.location, parsed.case, parsed.rejectedRecords.length]));
   }
+  studentLines.flush();
   const inputBytes = files.lessons.reduce((sum, f) => sum + statSync(f).size, 0);
   const buckets = options.buckets ?? bucketCount(inputBytes, ids.length, options.maxStudentsPerBucket);
   const ranges = studentRanges(ids, buckets);
   const studentsPerBucket = Array.from({ length: buckets }, () => 0);
   const students = new BucketWriter(dir, 'students', buckets);
-  studentLines.forEach((line, number) => {
-    const b = ranges.bucketOfNumber[number] ?? 0;
+  await forEachLine(studentLines.path(0), (line, n) => {
+    const b = ranges.bucketOfNumber[n - 1] ?? 0;
     studentsPerBucket[b] = (studentsPerBucket[b] ?? 0) + 1;
     students.add(b, line);
   });
   students.flush();
-  studentLines.length = 0;
+  rmSync(studentLines.path(0));
   const bucketOfId = (id: string): number => {
     const number = numbers.get(id);
     return number === undefined ? bucketOfOtherId(ranges.firstIds, id) : (ranges.bucketOfNumber[number] ?? 0);

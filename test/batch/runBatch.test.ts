@@ -9,6 +9,7 @@ import type { BatchSettings } from '../../src/batch/evaluateBucket.js';
 import { LESSON_CSV_COLUMNS } from '../../src/batch/lessonRecord.js';
 import type { RejectedLine } from '../../src/batch/rejectionLog.js';
 import type { ProgressBar } from '../../src/batch/progress.js';
+import { bucketCount } from '../../src/batch/partition.js';
 import { BatchAbortedError, runBatch, type BatchRun } from '../../src/batch/runBatch.js';
 import { builtinPolicy, evaluate, parseStudentCase } from '../../src/index.js';
 import type { StudentCaseInput } from '../../src/model/studentCase.js';
@@ -88,6 +89,33 @@ describe('runBatch: lesson-level input at city scale', () => {
       }),
       { numRuns: 8 },
     );
+  });
+
+  it('sizes buckets by students as well as bytes: a small maximum gives many buckets and the same output (D3)', async () => {
+    const files = write(school, seededShuffle(lessonLines(school), 3));
+    const decisionsPath = join(files.dir, 'decisions-one.ndjson');
+    const one = await run(files, { decisionsPath });
+    expect(one.report.buckets).toBe(1);
+    const manyPath = join(files.dir, 'decisions-many.ndjson');
+    const many = await run(files, { decisionsPath: manyPath, maxStudentsPerBucket: 3 });
+    expect(many.report.buckets).toBe(8);
+    expect(many.text).toBe(one.text);
+    expect(readFileSync(manyPath, 'utf8')).toBe(readFileSync(decisionsPath, 'utf8'));
+    // Incremental too: the changes against a previous night come out the same, in id order.
+    const incremental = { ...settings, incremental: true };
+    const night2 = write(school.slice(3), lessonLines(school.slice(3)));
+    const a = await run({ ...night2, previous: decisionsPath }, { settings: incremental });
+    const b = await run({ ...night2, previous: decisionsPath }, { settings: incremental, maxStudentsPerBucket: 2 });
+    expect(b.report.buckets).toBe(11);
+    expect(b.text).toBe(a.text);
+  });
+
+  it('bucketCount: by lesson bytes, by students (40 000 students without lessons: 20 buckets), capped at 4096', () => {
+    expect(bucketCount(10_000)).toBe(1);
+    expect(bucketCount(0, 40_000)).toBe(20);
+    expect(bucketCount(0, 40_000, 100)).toBe(400);
+    expect(bucketCount(64 << 20, 10)).toBe(8);
+    expect(bucketCount(0, 1_000_000, 1)).toBe(4096);
   });
 
   it('reads CSV exactly as NDJSON', async () => {
