@@ -60,8 +60,11 @@ export interface BucketResult {
   readonly summary: RunSummary;
   /** What goes to the output, in student-id order: decisions, text or changes, in chunks of about 1 MiB (never one string: a bucket may hold thousands of students). */
   readonly out: readonly string[];
-  /** Full decisions as NDJSON when `keepDecisions` (tomorrow's `--previous`), in chunks; else none. */
-  readonly decisions: readonly string[];
+  /**
+   * Full decisions as NDJSON when `keepDecisions` (tomorrow's `--previous`), in chunks; else
+   * none. `'out'` when they are `out` itself (`--json` without `--previous`): held once.
+   */
+  readonly decisions: readonly string[] | 'out';
 }
 
 const CHUNK_CHARS = 1 << 20;
@@ -255,6 +258,7 @@ export function evaluateBucket(layout: BucketLayout, bucket: number, settings: B
   const previous = settings.incremental ? readPrevious(layout.dir, bucket, previousPath) : new Map<string, PreviousDecision>();
   const out = chunked();
   const decisions = chunked();
+  const decisionsAreOut = settings.keepDecisions && settings.output === 'json' && !settings.incremental;
   const emit = (changes: readonly Change[]): void => {
     for (const c of changes) {
       summary.changes ??= {};
@@ -291,14 +295,14 @@ export function evaluateBucket(layout: BucketLayout, bucket: number, settings: B
     summary.cases.evaluated += 1;
     addDecision(summary, decision, student.case.student.school.id);
     const json = settings.output === 'json' || settings.keepDecisions ? JSON.stringify(decision) : '';
-    if (settings.keepDecisions) decisions.add(json);
+    if (settings.keepDecisions && !decisionsAreOut) decisions.add(json);
     if (settings.incremental) emit(diffStepStates(id, { asOf: settings.asOf, steps: stepStates(decision), measures: student.case.measures }, before ?? null));
     else if (settings.output === 'json') out.add(json);
     else if (settings.output === 'text' && (settings.details === 'all' || (settings.details === 'with-steps' && decision.steps.length > 0))) {
       out.add(`${formatDecision(decision, settings.lang)}\n`);
     }
   }
-  return { bucket, summary, out: out.done(), decisions: decisions.done() };
+  return { bucket, summary, out: out.done(), decisions: decisionsAreOut ? 'out' : decisions.done() };
 }
 
 /**

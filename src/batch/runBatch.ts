@@ -189,7 +189,7 @@ export async function runBatch(run: BatchRun): Promise<BatchReport> {
         const { out, decisions } = ready;
         writing = writing.then(async () => {
           for (const chunk of out) await write(run.out, chunk, run.signal);
-          if (decisionsSink !== undefined) for (const chunk of decisions) await write(decisionsSink, chunk, run.signal);
+          if (decisionsSink !== undefined) for (const chunk of decisions === 'out' ? out : decisions) await write(decisionsSink, chunk, run.signal);
           written += 1;
           wake(false);
         });

@@ -110,9 +110,9 @@ describe('runBatch: lesson-level input at city scale', () => {
     expect(b.text).toBe(a.text);
   });
 
-  it('bucketCount: by lesson bytes, by students (40 000 students without lessons: 20 buckets), capped at 4096', () => {
+  it('bucketCount: by lesson bytes, by students (40 000 students without lessons: 40 buckets), capped at 4096', () => {
     expect(bucketCount(10_000)).toBe(1);
-    expect(bucketCount(0, 40_000)).toBe(20);
+    expect(bucketCount(0, 40_000)).toBe(40);
     expect(bucketCount(0, 40_000, 100)).toBe(400);
     expect(bucketCount(64 << 20, 10)).toBe(8);
     expect(bucketCount(0, 1_000_000, 1)).toBe(4096);
