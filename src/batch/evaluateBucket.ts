@@ -223,7 +223,7 @@ function readPrevious(dir: string, bucket: number, previousPath: string): Map<st
     if (typeof decision.asOf !== 'string' || !isValidIsoDate(decision.asOf)) {
       throw new BatchInputError(`${where}: asOf: expected the decision's date YYYY-MM-DD, got ${describe(decision.asOf)}; --previous takes the NDJSON that --json wrote`);
     }
-    previous.set(decision.studentId, { asOf: decision.asOf, steps: previousSteps(decision.steps as unknown[], where), line: line.slice(tab + 1) });
+    previous.set(decision.studentId, { asOf: decision.asOf, steps: previousSteps(decision.steps as unknown[], where), line: text });
   }
   return previous;
 }

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { mergeSummary, type RunSummary } from '../cli/summary.js';
 import { evaluateBucket, type BatchSettings, type BucketLayout, type BucketResult, type BucketSettings } from './evaluateBucket.js';
 import { BatchInputError, partitionInputs, relocate, type BatchFiles, type LessonReader } from './partition.js';
+import { inBucketOrder } from './inBucketOrder.js';
 import { forEachLine } from './lines.js';
 import type { LessonTaskResult } from './readLessons.js';
 import type { BatchTask } from './worker.js';
@@ -153,24 +154,11 @@ export async function runBatch(run: BatchRun): Promise<BatchReport> {
     let studentsDone = summary.cases.rejected;
     const evalStart = performance.now();
     const decisionsSink = run.decisionsPath === undefined ? undefined : createWriteStream(run.decisionsPath);
-    // Buckets are ranges of sorted student ids: written in bucket order, the
-    // output is in student-id order. A bucket that finishes early waits here.
-    const waiting = new Map<number, BucketResult>();
-    let nextToWrite = 0;
-    let writing: Promise<void> = Promise.resolve();
-    // Buckets written so far, and the threads waiting for it (memory: a thread starts a bucket only a few ahead of the output).
-    let written = 0;
-    const waiters: Array<{ readonly count: number; readonly resolve: () => void }> = [];
-    const wake = (all: boolean): void => {
-      for (let i = waiters.length - 1; i >= 0; i -= 1) {
-        const w = waiters[i];
-        if (w !== undefined && (all || written >= w.count)) {
-          waiters.splice(i, 1);
-          w.resolve();
-        }
-      }
-    };
-    const untilWritten = (count: number): Promise<void> => (written >= count ? Promise.resolve() : new Promise((resolve) => waiters.push({ count, resolve })));
+    // Buckets are ranges of sorted student ids: written in bucket order, the output is in student-id order.
+    const order = inBucketOrder<BucketResult>(async ({ out, decisions }) => {
+      for (const chunk of out) await write(run.out, chunk, run.signal);
+      if (decisionsSink !== undefined) for (const chunk of decisions === 'out' ? out : decisions) await write(decisionsSink, chunk, run.signal);
+    });
     const finished = (result: BucketResult): void => {
       mergeSummary(summary, result.summary);
       studentsDone += partition.studentsPerBucket[result.bucket] ?? 0;
@@ -182,19 +170,7 @@ export async function runBatch(run: BatchRun): Promise<BatchReport> {
         studentsEvaluated: summary.cases.evaluated,
         elapsedS: (performance.now() - evalStart) / 1000,
       });
-      waiting.set(result.bucket, result);
-      for (let ready = waiting.get(nextToWrite); ready !== undefined; ready = waiting.get(nextToWrite)) {
-        waiting.delete(nextToWrite);
-        nextToWrite += 1;
-        const { out, decisions } = ready;
-        writing = writing.then(async () => {
-          for (const chunk of out) await write(run.out, chunk, run.signal);
-          if (decisionsSink !== undefined) for (const chunk of decisions === 'out' ? out : decisions) await write(decisionsSink, chunk, run.signal);
-          written += 1;
-          wake(false);
-        });
-        writing.catch(() => wake(true));
-      }
+      order.add(result);
     };
     if (pool === undefined) {
       for (let b = 0; b < buckets; b += 1) {
@@ -202,22 +178,22 @@ export async function runBatch(run: BatchRun): Promise<BatchReport> {
         await new Promise<void>((resolve) => setImmediate(resolve));
         checkAborted();
         finished(evaluateBucket(layout, b, bucketSettings, previousPath));
-        await writing;
+        await order.done();
       }
     } else {
-      // Each thread takes the next bucket, at most `ahead` buckets past the output.
+      // Each thread takes the next bucket, at most two a thread past the output: finished buckets wait in memory.
       const ahead = 2 * workers;
       let next = 0;
       await Promise.all(
         Array.from({ length: workers }, async () => {
           for (let bucket = next++; bucket < buckets; bucket = next++) {
-            await untilWritten(bucket - ahead);
+            await order.untilWritten(bucket - ahead);
             finished(await pool.run<BucketResult>({ kind: 'evaluate', layout, bucket } satisfies BatchTask));
           }
         }),
       );
     }
-    await writing;
+    await order.done();
     if (decisionsSink !== undefined) await new Promise<void>((resolve, reject) => decisionsSink.end((error?: Error | null) => (error ? reject(error) : resolve())));
     if (run.rejectedPath !== undefined) await writeRejected(run.rejectedPath, dir, partition.lineOffsets);
     run.progress?.done();
