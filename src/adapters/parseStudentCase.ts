@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { fastAttendanceRecord } from '../model/fastAttendance.js';
 import { forbiddenKeyMessage, forbiddenKeys } from '../model/forbiddenKeys.js';
-import { AttendanceRecordSchema, StudentCaseSchema, type AttendanceRecord, type StudentCase } from '../model/studentCase.js';
+import { escapeControl, fieldName } from './safeText.js';
+import { AttendanceRecordSchema, OpaqueIdSchema, StudentCaseSchema, type AttendanceRecord, type StudentCase } from '../model/studentCase.js';
 
 /** One problem with an input value: where it is and what is wrong. */
 export interface InputIssue {
@@ -22,7 +23,8 @@ export type CaseParseResult =
   | { readonly ok: false; readonly studentId: string | null; readonly issues: readonly InputIssue[] };
 
 /**
- * Format a zod path as `a.b[3].c`.
+ * Format a zod path as `a.b[3].c`. Keys that do not read as field names
+ * (`fieldName`) are shown as `(key)`: a path never repeats input text.
  *
  * @param path - zod issue path
  * @param prefix - path of the value inside the case
@@ -31,12 +33,26 @@ export type CaseParseResult =
  */
 export function formatIssuePath(path: ReadonlyArray<PropertyKey>, prefix = ''): string {
   let out = prefix;
-  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out === '' ? String(p) : `.${String(p)}`;
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out === '' ? fieldName(String(p)) : `.${fieldName(String(p))}`;
   return out === '' ? '(root)' : out;
 }
 
-function issuesOf(error: z.ZodError, prefix = ''): InputIssue[] {
-  return error.issues.map((i) => ({ path: formatIssuePath(i.path, prefix), message: i.message }));
+/**
+ * The issues of a failed zod parse as `InputIssue`s, safe to show: paths as
+ * `formatIssuePath`, unrecognised keys named only when they read as field
+ * names, control characters escaped. The one place zod's issues become
+ * messages for the input's owner.
+ *
+ * @param error - the zod error
+ * @param prefix - path of the value inside the case
+ * @returns the issues
+ * @example inputIssues(MeasureSchema.safeParse({ step: 'eht', date: '2026-11-23', 'Anna A': 1 }).error) // [{ path: '(root)', message: 'Unrecognized key: (key)' }]
+ */
+export function inputIssues(error: z.ZodError, prefix = ''): InputIssue[] {
+  return error.issues.map((i) => ({
+    path: formatIssuePath(i.path, prefix),
+    message: i.code === 'unrecognized_keys' ? `Unrecognized key${i.keys.length > 1 ? 's' : ''}: ${i.keys.map(fieldName).join(', ')}` : escapeControl(i.message),
+  }));
 }
 
 /** Forbidden keys (`__proto__`, `constructor`, `prototype`) as issues: zod would drop some of them silently. */
@@ -44,12 +60,13 @@ function forbiddenKeyIssues(value: unknown, prefix = '', skip: readonly string[]
   return forbiddenKeys(value, skip).map((f) => ({ path: formatIssuePath(f.path, prefix), message: forbiddenKeyMessage(f.key) }));
 }
 
+/** The student id of a rejected case, when it is a valid opaque id: an invalid one (a name, a personnummer) is never repeated. */
 function studentIdOf(value: unknown): string | null {
   if (typeof value !== 'object' || value === null) return null;
   const student = (value as { student?: unknown }).student;
   if (typeof student !== 'object' || student === null) return null;
   const id = (student as { id?: unknown }).id;
-  return typeof id === 'string' ? id : null;
+  return OpaqueIdSchema.safeParse(id).success ? (id as string) : null;
 }
 
 /**
@@ -73,7 +90,7 @@ export function parseStudentCase(value: unknown): CaseParseResult {
   if (forbidden.length > 0) return { ok: false, studentId: studentIdOf(value), issues: forbidden };
   const shell = typeof value === 'object' && value !== null ? { ...(value as object), attendance: [] } : value;
   const parsed = StudentCaseSchema.safeParse(shell);
-  if (!parsed.success) return { ok: false, studentId: studentIdOf(value), issues: issuesOf(parsed.error) };
+  if (!parsed.success) return { ok: false, studentId: studentIdOf(value), issues: inputIssues(parsed.error) };
   const accepted: AttendanceRecord[] = [];
   const rejectedRecords: RejectedRecord[] = [];
   (attendance ?? []).forEach((record: unknown, index: number) => {
@@ -90,7 +107,7 @@ export function parseStudentCase(value: unknown): CaseParseResult {
     }
     const r = AttendanceRecordSchema.safeParse(record);
     if (r.success) accepted.push(r.data);
-    else rejectedRecords.push({ index, issues: issuesOf(r.error, prefix) });
+    else rejectedRecords.push({ index, issues: inputIssues(r.error, prefix) });
   });
   return { ok: true, case: { ...parsed.data, attendance: accepted }, rejectedRecords };
 }

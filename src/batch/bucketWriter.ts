@@ -3,16 +3,20 @@ import { join } from 'node:path';
 
 const FLUSH_AT = 1 << 18;
 const FLUSH_ALL_AT = 1 << 26;
+const FIRST_SIZE = 1 << 12;
 
 /**
  * Line-oriented temp files, one per bucket, written through small in-memory
  * buffers (at most 64 MiB in all): the partition pass keeps memory flat and
  * opens a file only while it flushes, so no file-descriptor limit is reached.
+ * Lines are copied into each bucket's byte buffer as they come: a line that
+ * is a slice of a larger text (`forEachLine`) never keeps that text alive.
  */
 export class BucketWriter {
-  private readonly pending: string[][];
-  private readonly sizes: number[];
-  private total = 0;
+  private readonly pending: Array<Buffer | undefined>;
+  private readonly used: number[];
+  /** Bytes allocated for all buckets' buffers. */
+  private allocated = 0;
 
   /**
    * @param dir - the temp directory
@@ -24,8 +28,8 @@ export class BucketWriter {
     private readonly kind: string,
     buckets: number,
   ) {
-    this.pending = Array.from({ length: buckets }, () => []);
-    this.sizes = Array.from({ length: buckets }, () => 0);
+    this.pending = Array.from({ length: buckets }, () => undefined);
+    this.used = Array.from({ length: buckets }, () => 0);
     for (let b = 0; b < buckets; b += 1) writeFileSync(this.path(b), '');
   }
 
@@ -36,27 +40,46 @@ export class BucketWriter {
 
   /** Append one line (without line break) to a bucket. */
   add(bucket: number, line: string): void {
-    const list = this.pending[bucket];
-    if (list === undefined) throw new RangeError(`no bucket ${bucket}`);
-    list.push(line);
-    this.sizes[bucket] = (this.sizes[bucket] ?? 0) + line.length + 1;
-    this.total += line.length + 1;
-    if ((this.sizes[bucket] ?? 0) >= FLUSH_AT) this.flushOne(bucket);
-    else if (this.total >= FLUSH_ALL_AT) this.flush();
+    if (bucket < 0 || bucket >= this.pending.length) throw new RangeError(`no bucket ${bucket}`);
+    // UTF-8 takes at most 3 bytes per UTF-16 unit: room for that, without measuring the line first.
+    const room = line.length * 3 + 1;
+    let buffer = this.pending[bucket];
+    let used = this.used[bucket] ?? 0;
+    if (buffer === undefined || used + room > buffer.length) {
+      if (used > 0 && used + room > FLUSH_AT) {
+        this.flushOne(bucket);
+        used = 0;
+      }
+      const size = Math.max(room, Math.min(FLUSH_AT, (buffer?.length ?? FIRST_SIZE / 2) * 2));
+      if (buffer === undefined || size > buffer.length) {
+        const grown = Buffer.allocUnsafe(size);
+        if (buffer !== undefined && used > 0) buffer.copy(grown, 0, 0, used);
+        this.allocated += size - (buffer?.length ?? 0);
+        buffer = grown;
+        this.pending[bucket] = grown;
+      }
+    }
+    used += buffer.write(line, used);
+    buffer[used] = 10;
+    this.used[bucket] = used + 1;
+    if (this.allocated >= FLUSH_ALL_AT) this.flush();
   }
 
   private flushOne(bucket: number): void {
-    const list = this.pending[bucket];
-    if (list === undefined || list.length === 0) return;
-    appendFileSync(this.path(bucket), `${list.join('\n')}\n`);
-    this.total -= this.sizes[bucket] ?? 0;
-    this.pending[bucket] = [];
-    this.sizes[bucket] = 0;
+    const buffer = this.pending[bucket];
+    const used = this.used[bucket] ?? 0;
+    if (buffer === undefined || used === 0) return;
+    appendFileSync(this.path(bucket), buffer.subarray(0, used));
+    this.used[bucket] = 0;
   }
 
-  /** Write every buffered line. */
+  /** Write every buffered line, and give the buffers back. */
   flush(): void {
-    for (let b = 0; b < this.pending.length; b += 1) this.flushOne(b);
+    for (let b = 0; b < this.pending.length; b += 1) {
+      this.flushOne(b);
+      this.pending[b] = undefined;
+    }
+    this.allocated = 0;
   }
 }
 

@@ -56,7 +56,9 @@ export interface ClosingMeasureRef {
  * - `no-longer-indicated`: indicated then, not now, and not closed by a
  *   measure: the trigger data changed (a corrected record, a policy change;
  *   `evaluate` with `previous` keeps a `lagkrav` duty open across days), or
- *   the student is not in tonight's input (`studentInInput: false`).
+ *   the student is not in tonight's input (`studentInInput: false`). An open
+ *   `lagkrav` duty is never closed because the student is missing: a duty in
+ *   law ends with a measure, not with an export that lacks the student.
  * A step can be both `overdue` and `escalated` on the same night. Unchanged
  * steps, steps that only became less urgent or were re-dated without a
  * closing measure, are not changes.
@@ -166,7 +168,8 @@ function closureOf(old: StepState, previousAsOf: string, tonight: TonightStates,
  * (re-running a night is idempotent).
  *
  * @param studentId - the student
- * @param tonight - tonight's date, step states (null: the student is not in tonight's input) and measures
+ * @param tonight - tonight's date, step states (null: the student is not in tonight's input; their
+ *   `lagkrav` duties then stay open, with no change) and measures
  * @param previous - last night's date and step states, or null when the student was not in it
  * @returns closures first (`done`, then `no-longer-indicated`, in last night's step order), then
  *   `new`, `overdue` and `escalated` (in tonight's step order), so a consumer that applies them
@@ -198,7 +201,7 @@ export function diffStepStates(studentId: string, tonight: TonightStates, previo
     const key = keyOf(s);
     const current = now.get(key);
     if (tonight.steps === null) {
-      gone.push({ studentId, change: 'no-longer-indicated', previous: s, studentInInput: false, asOf });
+      if (s.kind !== 'lagkrav') gone.push({ studentId, change: 'no-longer-indicated', previous: s, studentInInput: false, asOf });
       continue;
     }
     const closure = closureOf(s, previousAsOf, tonight, now);

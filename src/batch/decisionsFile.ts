@@ -212,7 +212,7 @@ function readTrailer(path: string): DecisionsTrailer {
  * with a trailer of a format this version reads (read first, from the end of
  * the file, so an empty or cut-short file is refused at once); the count and SHA-256 of its
  * decision lines match the trailer; every line is a decision
- * (`DecisionSchema`) of the trailer's date and policy; student ids ascend
+ * (`DecisionSchema`) of the trailer's date and policy (or carried over from an earlier night for a student not evaluated then); student ids ascend
  * (one run's output, not two joined); and its date is before tonight's.
  * Streams: memory does not grow with the file.
  *
@@ -246,8 +246,11 @@ export async function verifyDecisionsFile(path: string, asOf: string, signal?: A
       return;
     }
     const d = parsed.data;
-    if (d.asOf !== trailer.asOf) fail('mixed', `a decision of ${d.asOf} in a file of ${trailer.asOf}: two nights joined`);
-    if (d.policy.hash !== trailer.policy.hash) fail('mixed', 'a decision under another policy than the trailer names: two runs joined');
+    // A decision of an earlier night is carried over for a student not evaluated that night whose
+    // duties stay open (a rejected or missing student closes nothing): older, never newer. The
+    // trailer's hash covers every line, so files joined by hand are refused anyway.
+    if (d.asOf > trailer.asOf) fail('mixed', `a decision of ${d.asOf} in a file of ${trailer.asOf}: two nights joined`);
+    if (d.asOf === trailer.asOf && d.policy.hash !== trailer.policy.hash) fail('mixed', 'a decision under another policy than the trailer names: two runs joined');
     if (lastId !== undefined && compareIds(lastId, d.studentId) >= 0) fail('mixed', 'student ids out of order or repeated: not the output of one run');
     lastId = d.studentId;
   }, signal);

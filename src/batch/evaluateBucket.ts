@@ -13,6 +13,7 @@ import { formatChange } from './formatChange.js';
 import { decodeLesson, LESSON_WORDS } from './lessonCodec.js';
 import { BatchInputError, rejectedCountsPath, rejectedIdsPath } from './partition.js';
 import { compareIds } from './studentRanges.js';
+import { jsonErrorReason } from '../adapters/jsonError.js';
 
 /** How a batch writes its results. Plain data: it is sent to worker threads. */
 export interface BatchSettings {
@@ -26,6 +27,12 @@ export interface BatchSettings {
   readonly lang: Lang;
   /** Compare with the previous run's decisions and output changes instead of decisions. */
   readonly incremental: boolean;
+  /**
+   * Close the steps of students missing from tonight's input even when some
+   * student lines could not be read and carry no id (one of them may be the
+   * missing student). Default false: then nothing is closed for absence.
+   */
+  readonly allowMissingStudents?: boolean;
 }
 
 /** Settings of one bucket: the run's, and whether to keep full decisions (for `decisionsPath`). */
@@ -38,6 +45,12 @@ export interface BucketLayout {
   readonly dir: string;
   /** Lesson-file slices the partition read: a bucket's lessons are in `<bucket>.lessons.<part>` for each. */
   readonly parts: number;
+  /**
+   * Whether a student of the previous run who is missing tonight has their
+   * steps closed (`no-longer-indicated`, `studentInInput: false`): only when
+   * every student line of tonight was identified, or `allowMissingStudents`.
+   */
+  readonly closeMissingStudents: boolean;
 }
 
 /** What one bucket produced besides its files. */
@@ -45,10 +58,38 @@ export interface BucketResult {
   readonly bucket: number;
   /** Students evaluated, steps, typology (by school) and changes; reading counts come from the partition. */
   readonly summary: RunSummary;
-  /** What goes to the output, in student-id order: decisions, text or changes. */
-  readonly out: string;
-  /** Full decisions as NDJSON when `keepDecisions`, else ''. */
-  readonly decisions: string;
+  /** What goes to the output, in student-id order: decisions, text or changes, in chunks of about 1 MiB (never one string: a bucket may hold thousands of students). */
+  readonly out: readonly string[];
+  /**
+   * Full decisions as NDJSON when `keepDecisions` (tomorrow's `--previous`), in chunks; else
+   * none. `'out'` when they are `out` itself (`--json` without `--previous`): held once.
+   */
+  readonly decisions: readonly string[] | 'out';
+}
+
+const CHUNK_CHARS = 1 << 20;
+
+/** Lines gathered into chunks of about `CHUNK_CHARS`, each line ended by a line break. */
+function chunked(): { add(line: string): void; done(): string[] } {
+  const chunks: string[] = [];
+  let lines: string[] = [];
+  let size = 0;
+  const flush = (): void => {
+    if (lines.length > 0) chunks.push(`${lines.join('\n')}\n`);
+    lines = [];
+    size = 0;
+  };
+  return {
+    add(line: string): void {
+      lines.push(line);
+      size += line.length + 1;
+      if (size >= CHUNK_CHARS) flush();
+    },
+    done(): string[] {
+      flush();
+      return chunks;
+    },
+  };
 }
 
 interface Pending {
@@ -105,10 +146,11 @@ function readStudents(dir: string, bucket: number, parts: number): Map<number, P
   return students;
 }
 
-/** One previous decision as the diff and `evaluate` read it. */
+/** One previous decision as the diff and `evaluate` read it, and its line as written (carried forward when the student is not evaluated tonight). */
 interface PreviousDecision {
   readonly asOf: string;
   readonly steps: readonly StepState[];
+  readonly line: string;
 }
 
 const STEP_STATUSES: ReadonlySet<string> = new Set<StepState['status']>(['recommended', 'blocked', 'overdue']);
@@ -169,10 +211,11 @@ function readPrevious(dir: string, bucket: number, previousPath: string): Map<st
     const tab = line.indexOf('\t');
     const where = `${previousPath}:${line.slice(0, tab)}`;
     let decision: { studentId?: unknown; asOf?: unknown; steps?: unknown };
+    const text = line.slice(tab + 1);
     try {
-      decision = JSON.parse(line.slice(tab + 1)) as typeof decision;
+      decision = JSON.parse(text) as typeof decision;
     } catch (error) {
-      throw new BatchInputError(`${where}: invalid JSON: ${(error as Error).message}`);
+      throw new BatchInputError(`${where}: invalid JSON: ${jsonErrorReason(error, text)}`);
     }
     if (typeof decision.studentId !== 'string' || !OPAQUE_ID_PATTERN.test(decision.studentId) || !Array.isArray(decision.steps)) {
       throw new BatchInputError(`${where}: not a decision (needs studentId and steps); --previous takes the NDJSON that --json wrote`);
@@ -180,7 +223,7 @@ function readPrevious(dir: string, bucket: number, previousPath: string): Map<st
     if (typeof decision.asOf !== 'string' || !isValidIsoDate(decision.asOf)) {
       throw new BatchInputError(`${where}: asOf: expected the decision's date YYYY-MM-DD, got ${describe(decision.asOf)}; --previous takes the NDJSON that --json wrote`);
     }
-    previous.set(decision.studentId, { asOf: decision.asOf, steps: previousSteps(decision.steps as unknown[], where) });
+    previous.set(decision.studentId, { asOf: decision.asOf, steps: previousSteps(decision.steps as unknown[], where), line: text });
   }
   return previous;
 }
@@ -196,13 +239,15 @@ function readPrevious(dir: string, bucket: number, previousPath: string): Map<st
  * decision as `previous` (its `asOf` and steps), so an open `lagkrav` duty
  * stays open until a recorded measure closes it, and tonight's steps are
  * compared with last night's using tonight's measures (`diffStepStates`:
- * new, overdue, escalated, done, no-longer-indicated).
+ * new, overdue, escalated, done, no-longer-indicated). A student of last
+ * night who is not evaluated tonight closes nothing when their line was
+ * rejected (`missingStudent`).
  *
  * @param layout - the partition's directory and input description
  * @param bucket - the bucket number
  * @param settings - policy, date and output settings
  * @param previousPath - the `--previous` file, for messages
- * @returns the bucket's counts and first rejected lines
+ * @returns the bucket's counts and output chunks
  * @throws {BatchInputError} when the previous run's file is not a decision file, naming the
  *   line and field (e.g. `night-1.ndjson:7: asOf: expected the decision's date YYYY-MM-DD, got nothing`)
  * @example evaluateBucket(layout, 0, settings)
@@ -211,12 +256,35 @@ export function evaluateBucket(layout: BucketLayout, bucket: number, settings: B
   const summary = emptySummary();
   const students = new Map([...readStudents(layout.dir, bucket, layout.parts).values()].map((p) => [p.case.student.id, p]));
   const previous = settings.incremental ? readPrevious(layout.dir, bucket, previousPath) : new Map<string, PreviousDecision>();
-  const out: string[] = [];
-  const decisions: string[] = [];
-  const changes: Change[] = [];
-  for (const id of [...students.keys()].sort(compareIds)) {
-    const student = students.get(id) as Pending;
+  const out = chunked();
+  const decisions = chunked();
+  const decisionsAreOut = settings.keepDecisions && settings.output === 'json' && !settings.incremental;
+  const emit = (changes: readonly Change[]): void => {
+    for (const c of changes) {
+      summary.changes ??= {};
+      summary.changes[c.change] = (summary.changes[c.change] ?? 0) + 1;
+      if (settings.output === 'json') out.add(JSON.stringify(c));
+      else if (settings.output === 'text') out.add(formatChange(c, settings.lang));
+    }
+  };
+  if (settings.incremental) summary.changes = {};
+  // One pass in id order over tonight's students and last night's: outputs and changes come out sorted.
+  for (const id of [...new Set([...students.keys(), ...previous.keys()])].sort(compareIds)) {
+    const student = students.get(id);
     const before = previous.get(id);
+    if (student === undefined) {
+      if (before !== undefined) {
+        const missing = missingStudent(id, before, settings.asOf, runFilesOf(layout.dir).rejectedIds.has(id), layout.closeMissingStudents);
+        emit(missing.changes);
+        if (missing.carried !== undefined && settings.keepDecisions) decisions.add(missing.carried);
+        if (missing.missing) {
+          const m = (summary.missingStudents ??= { students: 0, stepsKeptOpen: 0 });
+          m.students += 1;
+          m.stepsKeptOpen += missing.keptOpen;
+        }
+      }
+      continue;
+    }
     const decision = evaluate({ ...student.case, attendance: student.attendance }, settings.policy, {
       asOf: settings.asOf,
       ...(settings.calendar === undefined ? {} : { calendar: settings.calendar }),
@@ -227,27 +295,37 @@ export function evaluateBucket(layout: BucketLayout, bucket: number, settings: B
     summary.cases.evaluated += 1;
     addDecision(summary, decision, student.case.student.school.id);
     const json = settings.output === 'json' || settings.keepDecisions ? JSON.stringify(decision) : '';
-    if (settings.keepDecisions) decisions.push(json);
-    if (settings.incremental) {
-      changes.push(...diffStepStates(id, { asOf: settings.asOf, steps: stepStates(decision), measures: student.case.measures }, before ?? null));
-    } else if (settings.output === 'json') out.push(json);
+    if (settings.keepDecisions && !decisionsAreOut) decisions.add(json);
+    if (settings.incremental) emit(diffStepStates(id, { asOf: settings.asOf, steps: stepStates(decision), measures: student.case.measures }, before ?? null));
+    else if (settings.output === 'json') out.add(json);
     else if (settings.output === 'text' && (settings.details === 'all' || (settings.details === 'with-steps' && decision.steps.length > 0))) {
-      out.push(`${formatDecision(decision, settings.lang)}\n`);
+      out.add(`${formatDecision(decision, settings.lang)}\n`);
     }
   }
-  if (settings.incremental) {
-    // A student missing tonight closes their tasks, unless their line was
-    // rejected: then nothing is known and nothing is closed.
-    const { rejectedIds } = runFilesOf(layout.dir);
-    for (const id of [...previous.keys()].sort(compareIds)) {
-      if (!students.has(id) && !rejectedIds.has(id)) changes.push(...diffStepStates(id, { asOf: settings.asOf, steps: null, measures: [] }, previous.get(id) ?? null));
-    }
-    changes.sort((a, b) => compareIds(a.studentId, b.studentId));
-    summary.changes = {};
-    for (const c of changes) summary.changes[c.change] = (summary.changes[c.change] ?? 0) + 1;
-    if (settings.output === 'json') out.push(...changes.map((c) => JSON.stringify(c)));
-    else if (settings.output === 'text') out.push(...changes.map((c) => formatChange(c, settings.lang)));
-  }
-  const text = (lines: readonly string[]): string => (lines.length === 0 ? '' : `${lines.join('\n')}\n`);
-  return { bucket, summary, out: text(out), decisions: text(decisions) };
+  return { bucket, summary, out: out.done(), decisions: decisionsAreOut ? 'out' : decisions.done() };
+}
+
+/**
+ * A student of last night who is not evaluated tonight. Nothing is closed
+ * for a student who is there but whose line was rejected (`present`), nor for
+ * any missing student while `close` is false (some student line carried no
+ * id): last night's decision is carried, unchanged, to tomorrow's
+ * `--previous`. A student who is really gone has their steps closed
+ * (`no-longer-indicated`, `studentInInput: false`), except the open `lagkrav`
+ * duties (`diffStepStates` never closes them for absence): those are carried.
+ */
+function missingStudent(
+  id: string,
+  before: PreviousDecision,
+  asOf: string,
+  present: boolean,
+  close: boolean,
+): { readonly changes: readonly Change[]; readonly carried: string | undefined; readonly missing: boolean; readonly keptOpen: number } {
+  if (present) return { changes: [], carried: before.line, missing: false, keptOpen: 0 };
+  if (!close) return { changes: [], carried: before.line, missing: true, keptOpen: before.steps.length };
+  const changes = diffStepStates(id, { asOf, steps: null, measures: [] }, before);
+  const held = before.steps.filter((s) => s.kind === 'lagkrav');
+  if (held.length === 0) return { changes, carried: undefined, missing: true, keptOpen: 0 };
+  const decision = JSON.parse(before.line) as { steps: Array<{ kind?: unknown }> };
+  return { changes, carried: JSON.stringify({ ...decision, steps: decision.steps.filter((s) => s.kind === 'lagkrav') }), missing: true, keptOpen: held.length };
 }

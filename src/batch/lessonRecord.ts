@@ -1,7 +1,8 @@
 import { ATTENDANCE_RECORD_KEYS, fastAttendanceRecord } from '../model/fastAttendance.js';
 import { AttendanceRecordSchema, type AttendanceRecord } from '../model/studentCase.js';
-import { formatIssuePath, type InputIssue } from '../adapters/parseStudentCase.js';
+import { inputIssues, type InputIssue } from '../adapters/parseStudentCase.js';
 import { splitCsvLine } from './csv.js';
+import { jsonErrorReason } from '../adapters/jsonError.js';
 
 /**
  * One lesson-level input record: a `StudentCase` attendance record plus the
@@ -42,7 +43,7 @@ export function parseLessonValue(value: unknown): LessonParse {
   if (fast !== undefined) return { ok: true, lesson: { studentId, record: fast } };
   const parsed = AttendanceRecordSchema.safeParse(rest);
   if (parsed.success) return { ok: true, lesson: { studentId, record: parsed.data } };
-  return { ok: false, studentId, issues: parsed.error.issues.map((i) => ({ path: formatIssuePath(i.path), message: i.message })) };
+  return { ok: false, studentId, issues: inputIssues(parsed.error) };
 }
 
 /**
@@ -57,7 +58,7 @@ export function parseLessonJsonLine(line: string): LessonParse {
   try {
     value = JSON.parse(line);
   } catch (error) {
-    return { ok: false, studentId: null, issues: [{ path: '(line)', message: `invalid JSON: ${(error as Error).message}` }] };
+    return { ok: false, studentId: null, issues: [{ path: '(line)', message: `invalid JSON: ${jsonErrorReason(error, line)}` }] };
   }
   return parseLessonValue(value);
 }
@@ -80,7 +81,11 @@ export function parseCsvHeader(line: string): CsvHeader | { readonly error: stri
   const columns = split.fields.map((f) => f.trim());
   const known: ReadonlySet<string> = new Set(LESSON_CSV_COLUMNS);
   for (const [i, c] of columns.entries()) {
-    if (!known.has(c)) return { error: `header column ${i + 1} "${c}" is not one of ${LESSON_CSV_COLUMNS.join(', ')}` };
+    // The column's text is not repeated: a file without a header has a data row here.
+    if (!known.has(c)) {
+      const hint = !line.includes(',') && line.includes(';') ? ' (the line has semicolons: a lesson CSV separates columns with commas)' : '';
+      return { error: `header column ${i + 1} is not one of ${LESSON_CSV_COLUMNS.join(', ')}${hint}` };
+    }
     if (columns.indexOf(c) !== i) return { error: `header column "${c}" appears twice` };
   }
   const missing = REQUIRED_COLUMNS.filter((c) => !columns.includes(c));
@@ -146,4 +151,21 @@ export function studentIdOfJsonLine(line: string): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * The student id of a lesson line in either format, without validating the
+ * rest: for a line that is rejected (e.g. not valid UTF-8) but whose student
+ * should still hear of it.
+ *
+ * @param line - one NDJSON or CSV data line
+ * @param header - the CSV header, or null for NDJSON
+ * @returns the id as written, or null when there is none
+ * @example studentIdOfLine('e1,2026-11-23,08:10,60', { columns: ['studentId', 'date', 'start', 'scheduledMinutes'] }) // 'e1'
+ */
+export function studentIdOfLine(line: string, header: CsvHeader | null): string | null {
+  if (header === null) return studentIdOfJsonLine(line);
+  const split = splitCsvLine(line);
+  const id = 'error' in split ? undefined : split.fields[header.columns.indexOf('studentId')];
+  return id === undefined || id === '' ? null : id;
 }

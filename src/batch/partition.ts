@@ -1,4 +1,4 @@
-import { statSync, writeFileSync } from 'node:fs';
+import { rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { admitCase } from '../cli/admitCase.js';
 import { OPAQUE_ID_PATTERN } from '../model/studentCase.js';
@@ -37,11 +37,31 @@ export interface Partition {
   readonly studentsPerBucket: readonly number[];
   /** Counts of this pass: students read and rejected, lesson records read, accepted and rejected. */
   readonly summary: RunSummary;
+  /** Student lines rejected without a student id that could be read (unreadable JSON, no valid `student.id`). */
+  readonly unidentifiedStudentLines: number;
   readonly rejected: { readonly students: number; readonly records: number; readonly sample: readonly RejectedLine[] };
 }
 
 /** Reads lesson slices: in this thread (the default) or in worker threads. */
 export type LessonReader = (tasks: readonly LessonTask[], students: StudentIndex, dir: string, buckets: number) => Promise<LessonTaskResult[]>;
+
+/** How the partition pass cuts and reads. */
+export interface PartitionOptions {
+  /** The trailer `verifyDecisionsFile` returned for `files.previous`: the file is read again and must still match it. */
+  readonly previousVerified?: DecisionsTrailer;
+  /** Bucket count; default `bucketCount` of the lesson bytes and the students read. The output does not depend on it. */
+  readonly buckets?: number;
+  /** Students per bucket at most, for the default bucket count (`MAX_STUDENTS_PER_BUCKET`). */
+  readonly maxStudentsPerBucket?: number;
+  /** Called after each chunk with bytes and records read. */
+  readonly onProgress?: (p: PartitionProgress) => void;
+  /** Slices each lesson file is read in (default 1). */
+  readonly slicesPerFile?: number;
+  /** Reads the slices: in this thread (the default) or in worker threads. */
+  readonly readTasks?: LessonReader;
+  /** Read size of the lesson files (default 1 MiB); the result never depends on it. */
+  readonly chunkBytes?: number;
+}
 
 /** Progress of the partition pass. */
 export interface PartitionProgress {
@@ -51,18 +71,31 @@ export interface PartitionProgress {
 }
 
 /**
+ * Students per bucket at most, by default: a bucket's decisions (some 18 KB each as JSON) are
+ * held until the bucket's turn to be written, some 20 MB. 40 000 students without lessons
+ * (`npm run stress`) peaked at 570 MB on one thread with 2 000 a bucket, 300 MB with 1 000.
+ */
+export const MAX_STUDENTS_PER_BUCKET = 1000;
+
+/**
  * How many buckets for this much input: about 16 MiB of lesson lines per
  * bucket (some 160 000 lessons, 500 students: what one thread holds at a
- * time), at least 8 for input large enough to run in parallel, at most 4096. It depends on the
- * input alone, never on the worker count.
+ * time) and at most `maxStudents` students per bucket (a night with few
+ * lessons still has a decision per student), at least 8 for input large
+ * enough to run in parallel, at most 4096. It depends on the input alone,
+ * never on the worker count.
  *
  * @param inputBytes - total size of the lesson files
+ * @param students - students in the run
+ * @param maxStudents - students per bucket at most
  * @returns the bucket count
  * @example bucketCount(10_000) // 1
+ * @example bucketCount(0, 40_000) // 40
  */
-export function bucketCount(inputBytes: number): number {
+export function bucketCount(inputBytes: number, students = 0, maxStudents = MAX_STUDENTS_PER_BUCKET): number {
   const bySize = Math.ceil(inputBytes / (16 << 20));
-  return Math.min(4096, Math.max(1, bySize, inputBytes >= 64 << 20 ? 8 : 1));
+  const byStudents = Math.ceil(students / Math.max(1, maxStudents));
+  return Math.min(4096, Math.max(1, bySize, byStudents, inputBytes >= 64 << 20 ? 8 : 1));
 }
 
 /** The file with each student's count of rejected lessons (int32 per student number). */
@@ -91,65 +124,63 @@ export function rejectedIdsPath(dir: string): string {
  *
  * @param files - the input files
  * @param dir - an empty temp directory
- * @param buckets - how many buckets (see `bucketCount`)
- * @param onProgress - called after each chunk with bytes and records read
- * @param slicesPerFile - slices each lesson file is read in
- * @param readTasks - reads the slices (in this thread by default)
- * @param previousVerified - the trailer `verifyDecisionsFile` returned for `files.previous`: the
- *   file is read again and must still match it
+ * @param options - bucket count or its limits, slices, progress, the slice reader, and
+ *   `previousVerified`: the trailer `verifyDecisionsFile` returned for `files.previous` (the
+ *   file is read again and must still match it)
  * @returns the partition
  * @throws {BatchInputError} for a file that cannot be interpreted at all
- * @example await partitionInputs({ students: 's.ndjson', lessons: ['l.csv'] }, dir, 4)
+ * @example await partitionInputs({ students: 's.ndjson', lessons: ['l.csv'] }, dir, { buckets: 4 })
  */
-export async function partitionInputs(
-  files: BatchFiles,
-  dir: string,
-  buckets: number,
-  onProgress?: (p: PartitionProgress) => void,
-  slicesPerFile = 1,
-  readTasks: LessonReader = (tasks, students, d, b) => readTasksHere(tasks, students, d, b, onProgress),
-  previousVerified?: DecisionsTrailer,
-): Promise<Partition> {
+export async function partitionInputs(files: BatchFiles, dir: string, options: PartitionOptions = {}): Promise<Partition> {
+  const { onProgress, slicesPerFile = 1, readTasks = (tasks, students, d, b) => readTasksHere(tasks, students, d, b, onProgress), previousVerified } = options;
   const summary = emptySummary();
   const log = new RejectionLog(dir, 'partition');
   const numbers = new Map<string, number>();
-  const studentLines: string[] = [];
+  // Accepted students, one line each in reading order (line n is student number n - 1): on disk, not in memory.
+  const studentLines = new BucketWriter(dir, 'students-read', 1);
   const ids: string[] = [];
-  const firstSeen: string[] = [];
+  // Where each student was read, for the message on a repeated id: a line number where it can be (a
+  // million location strings would be some 100 MB), the location itself otherwise (a JSON array).
+  const firstSeen: Array<number | string> = [];
+  const atLine = `${files.students}:`;
   const rejectedIds = new Set<string>();
+  let unidentifiedStudentLines = 0;
+  const locationOf = (at: number | string | undefined): string => (typeof at === 'number' ? `${atLine}${at}` : String(at));
   for await (const item of readInput(files.students)) {
     const parsed = admitCase(item, summary, (c) => {
       const first = numbers.get(c.student.id);
-      return first === undefined ? undefined : { path: 'student.id', message: `Duplicate student id; the student was first given at ${firstSeen[first]}` };
+      return first === undefined ? undefined : { path: 'student.id', message: `Duplicate student id; the student was first given at ${locationOf(firstSeen[first])}` };
     });
-    if (parsed.status === 'unparsable') {
-      log.push({ location: parsed.location, kind: 'student', studentId: null, issues: [{ path: '(line)', message: parsed.error }] });
-      continue;
-    }
-    if (parsed.status === 'rejected') {
+    if (parsed.status !== 'accepted') {
+      // A rejected student is still there: known by id (read from what there is of the line), they close nothing.
       // A repeated id is not "rejected" in the sense of the message for its lessons: the first line stands.
-      if (parsed.studentId !== null && !numbers.has(parsed.studentId)) rejectedIds.add(parsed.studentId);
-      log.push({ location: parsed.location, kind: 'student', studentId: parsed.studentId, issues: parsed.issues });
+      if (parsed.studentId === null) unidentifiedStudentLines += 1;
+      else if (!numbers.has(parsed.studentId)) rejectedIds.add(parsed.studentId);
+      const issues = parsed.status === 'unparsable' ? [{ path: '(line)', message: parsed.error }] : parsed.issues;
+      log.push({ location: parsed.location, kind: 'student', studentId: parsed.studentId, issues });
       continue;
     }
     const id = parsed.case.student.id;
     for (const r of parsed.rejectedRecords) log.push({ location: parsed.location, kind: 'record', studentId: id, issues: r.issues });
-    const number = firstSeen.length;
+    const number = ids.length;
     numbers.set(id, number);
-    firstSeen.push(parsed.location);
+    firstSeen.push(parsed.location.startsWith(atLine) ? Number(parsed.location.slice(atLine.length)) : parsed.location);
     ids.push(id);
-    studentLines.push(JSON.stringify([number, parsed.location, parsed.case, parsed.rejectedRecords.length]));
+    studentLines.add(0, JSON.stringify([number, parsed.location, parsed.case, parsed.rejectedRecords.length]));
   }
+  studentLines.flush();
+  const inputBytes = files.lessons.reduce((sum, f) => sum + statSync(f).size, 0);
+  const buckets = options.buckets ?? bucketCount(inputBytes, ids.length, options.maxStudentsPerBucket);
   const ranges = studentRanges(ids, buckets);
   const studentsPerBucket = Array.from({ length: buckets }, () => 0);
   const students = new BucketWriter(dir, 'students', buckets);
-  studentLines.forEach((line, number) => {
-    const b = ranges.bucketOfNumber[number] ?? 0;
+  await forEachLine(studentLines.path(0), (line, n) => {
+    const b = ranges.bucketOfNumber[n - 1] ?? 0;
     studentsPerBucket[b] = (studentsPerBucket[b] ?? 0) + 1;
     students.add(b, line);
   });
   students.flush();
-  studentLines.length = 0;
+  rmSync(studentLines.path(0));
   const bucketOfId = (id: string): number => {
     const number = numbers.get(id);
     return number === undefined ? bucketOfOtherId(ranges.firstIds, id) : (ranges.bucketOfNumber[number] ?? 0);
@@ -175,7 +206,7 @@ export async function partitionInputs(
     bucketOfNumber: ranges.bucketOfNumber,
     rejectedIds: [...rejectedIds],
   };
-  const tasks = await planLessonTasks(files.lessons, slicesPerFile);
+  const tasks = await planLessonTasks(files.lessons, slicesPerFile, options.chunkBytes);
   const results = await readTasks(tasks, studentIndex, dir, buckets);
   const rejectedPerStudent = new Int32Array(ids.length);
   const offsets = lineOffsets(tasks, results);
@@ -197,6 +228,7 @@ export async function partitionInputs(
     lineOffsets: offsets,
     studentsPerBucket,
     summary,
+    unidentifiedStudentLines,
     rejected: { students: studentRejections.students, records: summary.records.rejected, sample },
   };
 }
@@ -207,17 +239,26 @@ export async function partitionInputs(
  *
  * @param paths - the lesson files
  * @param slicesPerFile - slices per file
+ * @param chunkBytes - read size (default 1 MiB)
  * @returns the tasks, numbered in file and slice order
  * @throws {BatchInputError} for a file that is neither NDJSON nor a lesson CSV
  * @example await planLessonTasks(['lessons.ndjson'], 2)
  */
-export async function planLessonTasks(paths: readonly string[], slicesPerFile: number): Promise<LessonTask[]> {
+export async function planLessonTasks(paths: readonly string[], slicesPerFile: number, chunkBytes?: number): Promise<LessonTask[]> {
   const tasks: LessonTask[] = [];
   for (const path of paths) {
     const { header, headerLine } = await sniffLessonFile(path);
     const starts = slicesPerFile > 1 ? await sliceStarts(path, slicesPerFile) : [0];
     starts.forEach((start, i) => {
-      tasks.push({ part: tasks.length, path, start, end: starts[i + 1] ?? Number.POSITIVE_INFINITY, header, headerLine: i === 0 ? headerLine : 0 });
+      tasks.push({
+        part: tasks.length,
+        path,
+        start,
+        end: starts[i + 1] ?? Number.POSITIVE_INFINITY,
+        header,
+        headerLine: i === 0 ? headerLine : 0,
+        ...(chunkBytes === undefined ? {} : { chunkBytes }),
+      });
     });
   }
   return tasks;

@@ -1,9 +1,10 @@
 import { open } from 'node:fs/promises';
 import { statSync } from 'node:fs';
 import { emptySummary, type RunSummary } from '../cli/summary.js';
+import { OpaqueIdSchema } from '../model/studentCase.js';
 import { BinaryBucketWriter } from './bucketWriter.js';
 import { encodeLesson, LESSON_WORDS } from './lessonCodec.js';
-import { parseCsvHeader, parseLessonCsvLine, parseLessonJsonLine, type CsvHeader } from './lessonRecord.js';
+import { parseCsvHeader, parseLessonCsvLine, parseLessonJsonLine, studentIdOfLine, type CsvHeader } from './lessonRecord.js';
 import { forEachLineRange } from './lines.js';
 import { BatchInputError } from './batchInputError.js';
 import { RejectionLog, type RejectedLine } from './rejectionLog.js';
@@ -21,6 +22,8 @@ export interface LessonTask {
   readonly header: CsvHeader | null;
   /** Line number of the header (skipped), 0 when none or not in this slice. */
   readonly headerLine: number;
+  /** Read size (default 1 MiB); tests make it tiny. The result never depends on it. */
+  readonly chunkBytes?: number;
 }
 
 /** The students a lesson may belong to, as the reading threads need them. */
@@ -150,6 +153,17 @@ export async function readLessonTask(
   const lessons = new BinaryBucketWriter(dir, `lessons.${task.part}`, buckets, LESSON_WORDS);
   const scratch = new Int32Array(LESSON_WORDS);
   const { header, path } = task;
+  /**
+   * A read line that is not accepted: logged, and counted against its student when known.
+   * The id is repeated only when it is a valid opaque id: never a name or a personnummer.
+   */
+  const reject = (n: number, studentId: string | null, issues: RejectedLine['issues']): void => {
+    summary.records.rejected += 1;
+    const number = studentId === null ? undefined : numbers.get(studentId);
+    const shown = number !== undefined || (studentId !== null && OpaqueIdSchema.safeParse(studentId).success) ? studentId : null;
+    log.push({ location: `${path}:${n}`, kind: 'record', studentId: shown, issues });
+    if (number !== undefined) rejectedPerStudent[number] = (rejectedPerStudent[number] ?? 0) + 1;
+  };
   const lines = await forEachLineRange(
     path,
     (text, from, to, n) => {
@@ -177,18 +191,18 @@ export async function readLessonTask(
       summary.records.read += 1;
       const parsed = header === null ? parseLessonJsonLine(line) : parseLessonCsvLine(line, header);
       if (!parsed.ok) {
-        summary.records.rejected += 1;
-        log.push({ location: `${path}:${n}`, kind: 'record', studentId: parsed.studentId, issues: parsed.issues });
-        const number = parsed.studentId === null ? undefined : numbers.get(parsed.studentId);
-        if (number !== undefined) rejectedPerStudent[number] = (rejectedPerStudent[number] ?? 0) + 1;
+        reject(n, parsed.studentId, parsed.issues);
         return;
       }
       const { studentId, record } = parsed.lesson;
       const number = numbers.get(studentId);
       if (number === undefined) {
-        summary.records.rejected += 1;
-        const why = rejectedIds.has(studentId) ? "the student's own line in the students file was rejected" : 'no student with this id in the students file';
-        log.push({ location: `${path}:${n}`, kind: 'record', studentId, issues: [{ path: 'studentId', message: `Cannot evaluate: ${why}` }] });
+        // Validated like a case's id, here where it matters: a known id passed when its student was read.
+        const valid = OpaqueIdSchema.safeParse(studentId);
+        const why = !valid.success
+          ? (valid.error.issues[0]?.message ?? 'Expected an opaque id')
+          : `Cannot evaluate: ${rejectedIds.has(studentId) ? "the student's own line in the students file was rejected" : 'no student with this id in the students file'}`;
+        reject(n, studentId, [{ path: 'studentId', message: why }]);
         return;
       }
       summary.records.accepted += 1;
@@ -196,10 +210,19 @@ export async function readLessonTask(
       const at = lessons.reserve(b);
       encodeLesson(number, record, lessons.buffer(b), at);
     },
-    (bytes) => onProgress?.(bytes, summary.records.read),
-    undefined,
-    task.start,
-    task.end,
+    {
+      onBytes: (bytes) => onProgress?.(bytes, summary.records.read),
+      ...(task.chunkBytes === undefined ? {} : { chunkBytes: task.chunkBytes }),
+      start: task.start,
+      end: task.end,
+      // Only the line's own bytes decide: it is rejected, and no other line changes.
+      // Its student, when the id is intact and known, gets the rejected-records warning.
+      onInvalid: (n, byte, lossy) => {
+        summary.records.read += 1;
+        const id = studentIdOfLine(lossy, header);
+        reject(n, id !== null && numbers.has(id) ? id : null, [{ path: '(line)', message: `not valid UTF-8 (byte ${byte} of the line)` }]);
+      },
+    },
   );
   lessons.flush();
   log.flush();

@@ -1,5 +1,6 @@
 import type { InputIssue } from '../adapters/parseStudentCase.js';
 import { BucketWriter } from './bucketWriter.js';
+import { escapeControl } from '../adapters/safeText.js';
 
 /** One input line that was not accepted, with where it is and why. */
 export interface RejectedLine {
@@ -32,8 +33,13 @@ export class RejectionLog {
     this.writer = new BucketWriter(dir, `rejected-${name}`, 1);
   }
 
-  /** Record one rejected line. */
-  push(line: RejectedLine): void {
+  /** Record one rejected line (its texts with control characters escaped: they reach terminals and log viewers). */
+  push(rejected: RejectedLine): void {
+    const line: RejectedLine = {
+      ...rejected,
+      location: escapeControl(rejected.location),
+      issues: rejected.issues.map((i) => ({ path: escapeControl(i.path), message: escapeControl(i.message) })),
+    };
     if (line.kind === 'student') this.students += 1;
     else this.records += 1;
     if (this.sample.length < REJECTED_SAMPLE_SIZE) this.sample.push(line);

@@ -8,7 +8,8 @@ import { verifyDecisionsFile, type DecisionsTrailer } from './decisionsFile.js';
 import { OutputWriteError } from './outputErrors.js';
 import { makeTempDir, sweepStaleTempDirs, type TempDir } from './tempDir.js';
 import { evaluateBucket, type BatchSettings, type BucketLayout, type BucketResult, type BucketSettings } from './evaluateBucket.js';
-import { BatchInputError, bucketCount, partitionInputs, relocate, type BatchFiles, type LessonReader } from './partition.js';
+import { BatchInputError, partitionInputs, relocate, type BatchFiles, type LessonReader } from './partition.js';
+import { inBucketOrder } from './inBucketOrder.js';
 import { forEachLine } from './lines.js';
 import type { LessonTaskResult } from './readLessons.js';
 import type { BatchTask } from './worker.js';
@@ -27,8 +28,12 @@ export interface BatchRun {
   readonly workers?: number;
   /** Slices each lesson file is read in; default one per worker thread. The output does not depend on it. */
   readonly slices?: number;
-  /** Bucket count; default `bucketCount(input size)`. The output does not depend on it. */
+  /** Bucket count; default `bucketCount` of the lesson bytes and the student count. The output does not depend on it. */
   readonly buckets?: number;
+  /** Students per bucket at most, for the default bucket count (`MAX_STUDENTS_PER_BUCKET`). The output does not depend on it. */
+  readonly maxStudentsPerBucket?: number;
+  /** Read size of the lesson files (default 1 MiB). The output does not depend on it; tests make it tiny. */
+  readonly chunkBytes?: number;
   /**
    * Where the temp buckets go (default: the OS temp directory): a directory
    * `trappa-batch-<pid>-<host>-XXXXXX`, removed afterwards. Directories that
@@ -153,7 +158,7 @@ export async function runBatch(run: BatchRun): Promise<BatchReport> {
       stopping.signal.addEventListener('abort', () => void threads.close(), { once: true });
     }
     dir = makeTempDir(tmpBase);
-    const plan: RunPlan = { started, inputBytes, workers, buckets: run.buckets ?? bucketCount(inputBytes), dir: dir.path, previous, pool, bucketSettings, previousPath };
+    const plan: RunPlan = { started, inputBytes, workers, buckets: run.buckets, dir: dir.path, previous, pool, bucketSettings, previousPath };
     const report = await evaluateInBuckets(run, plan, outputs, { signal: stopping.signal, fail, checkAborted });
     // Everything reached the output stream (or failed) before the files are put in place.
     await flushed(run.out, stopping.signal, onOutError);
@@ -178,7 +183,8 @@ interface RunPlan {
   readonly started: number;
   readonly inputBytes: number;
   readonly workers: number;
-  readonly buckets: number;
+  /** The bucket count asked for; the partition's own count (bytes and students) when absent. */
+  readonly buckets: number | undefined;
   readonly dir: string;
   readonly previous: DecisionsTrailer | undefined;
   readonly pool: WorkerPool | undefined;
@@ -195,7 +201,7 @@ interface Stopping {
 
 /** The two passes of `runBatch`, once the outputs are claimed and the previous file verified. */
 async function evaluateInBuckets(run: BatchRun, plan: RunPlan, outputs: BatchOutputs, stopping: Stopping): Promise<BatchReport> {
-  const { started, inputBytes, workers, buckets, dir, pool, bucketSettings, previousPath } = plan;
+  const { started, inputBytes, workers, dir, pool, bucketSettings, previousPath } = plan;
   const { signal, fail, checkAborted } = stopping;
   const reading = (bytesRead: number, bytesTotal: number, recordsRead: number): void => {
     checkAborted();
@@ -219,28 +225,40 @@ async function evaluateInBuckets(run: BatchRun, plan: RunPlan, outputs: BatchOut
             ),
           );
         };
-  const partition = await partitionInputs(
-    run.files,
-    dir,
-    buckets,
-    (p) => reading(p.bytesRead, p.bytesTotal, p.recordsRead),
-    run.slices ?? (pool === undefined ? 1 : workers),
-    readInWorkers,
-    plan.previous,
-  );
+  const partition = await partitionInputs(run.files, dir, {
+    ...(plan.buckets === undefined ? {} : { buckets: plan.buckets }),
+    ...(run.maxStudentsPerBucket === undefined ? {} : { maxStudentsPerBucket: run.maxStudentsPerBucket }),
+    ...(run.chunkBytes === undefined ? {} : { chunkBytes: run.chunkBytes }),
+    onProgress: (p) => reading(p.bytesRead, p.bytesTotal, p.recordsRead),
+    slicesPerFile: run.slices ?? (pool === undefined ? 1 : workers),
+    ...(readInWorkers === undefined ? {} : { readTasks: readInWorkers }),
+    ...(plan.previous === undefined ? {} : { previousVerified: plan.previous }),
+  });
+  const { buckets } = partition;
   const readS = (performance.now() - started) / 1000;
   const peakRssMbReading = Math.round(process.resourceUsage().maxRSS / 1024);
-  const layout: BucketLayout = { dir, parts: partition.parts };
+  // A student line that carried no id may be any student of last night: then nobody is closed for absence, unless allowed.
+  const unidentified = partition.unidentifiedStudentLines;
+  const closeMissingStudents = unidentified === 0 || run.settings.allowMissingStudents === true;
+  const layout: BucketLayout = { dir, parts: partition.parts, closeMissingStudents };
   const summary = partition.summary;
   const sample: RejectedLine[] = [...partition.rejected.sample];
   const studentsTotal = summary.cases.read;
   let studentsDone = summary.cases.rejected;
   const evalStart = performance.now();
-  // Buckets are ranges of sorted student ids: written in bucket order, the
-  // output is in student-id order. A bucket that finishes early waits here.
-  const waiting = new Map<number, BucketResult>();
-  let nextToWrite = 0;
-  let writing: Promise<void> = Promise.resolve();
+  // Buckets are ranges of sorted student ids: written in bucket order, the output is in
+  // student-id order, line by line (each bucket's output comes in chunks of about 1 MiB).
+  // A failed write stops the run through `fail`; the next `checkAborted` reports it.
+  const order = inBucketOrder<BucketResult>(async ({ out, decisions }) => {
+    try {
+      checkAborted();
+      for (const chunk of out) await write(run.out, chunk, signal);
+      checkAborted();
+      if (outputs.decisions !== undefined) for (const chunk of decisions === 'out' ? out : decisions) outputs.decisions.write(chunk);
+    } catch (error) {
+      fail(error);
+    }
+  });
   const finished = (result: BucketResult): void => {
     mergeSummary(summary, result.summary);
     studentsDone += partition.studentsPerBucket[result.bucket] ?? 0;
@@ -252,22 +270,7 @@ async function evaluateInBuckets(run: BatchRun, plan: RunPlan, outputs: BatchOut
       studentsEvaluated: summary.cases.evaluated,
       elapsedS: (performance.now() - evalStart) / 1000,
     });
-    waiting.set(result.bucket, result);
-    for (let ready = waiting.get(nextToWrite); ready !== undefined; ready = waiting.get(nextToWrite)) {
-      waiting.delete(nextToWrite);
-      nextToWrite += 1;
-      const { out, decisions } = ready;
-      // The chain never rejects (in worker mode nothing awaits it until the end): a failed
-      // write stops the run through `fail`, and the next `checkAborted` reports it.
-      writing = writing
-        .then(async () => {
-          checkAborted();
-          await write(run.out, out, signal);
-          checkAborted();
-          outputs.decisions?.write(decisions);
-        })
-        .catch(fail);
-    }
+    order.add(result);
   };
   if (pool === undefined) {
     for (let b = 0; b < buckets; b += 1) {
@@ -275,17 +278,29 @@ async function evaluateInBuckets(run: BatchRun, plan: RunPlan, outputs: BatchOut
       await new Promise<void>((resolve) => setImmediate(resolve));
       checkAborted();
       finished(evaluateBucket(layout, b, bucketSettings, previousPath));
-      await writing;
+      await order.done();
     }
   } else {
+    // Each thread takes the next bucket, at most two a thread past the output: finished buckets wait in memory.
+    const ahead = 2 * workers;
+    let next = 0;
     await Promise.all(
-      Array.from({ length: buckets }, (_, bucket) => pool.run<BucketResult>({ kind: 'evaluate', layout, bucket } satisfies BatchTask).then(finished)),
+      Array.from({ length: workers }, async () => {
+        for (let bucket = next++; bucket < buckets; bucket = next++) {
+          await order.untilWritten(bucket - ahead);
+          checkAborted();
+          finished(await pool.run<BucketResult>({ kind: 'evaluate', layout, bucket } satisfies BatchTask));
+        }
+      }),
     );
   }
-  await writing;
+  await order.done();
   checkAborted();
   if (outputs.rejected !== undefined) await writeRejected(outputs.rejected, dir, partition.lineOffsets);
   run.progress?.done();
+  if (run.settings.incremental) {
+    summary.missingStudents = { students: 0, stepsKeptOpen: 0, ...summary.missingStudents, unidentifiedLines: unidentified, closingsWithheld: !closeMissingStudents };
+  }
   const total = (performance.now() - started) / 1000;
   return {
     summary,

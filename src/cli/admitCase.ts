@@ -5,7 +5,7 @@ import type { InputItem, UnparsableItem } from './readInput.js';
 
 /** What became of one input case, with the counts already taken. */
 export type Admission =
-  | { readonly status: 'unparsable'; readonly location: string; readonly error: string }
+  | { readonly status: 'unparsable'; readonly location: string; readonly error: string; readonly studentId: string | null }
   | { readonly status: 'rejected'; readonly location: string; readonly studentId: string | null; readonly issues: readonly InputIssue[] }
   | { readonly status: 'accepted'; readonly location: string; readonly case: StudentCase; readonly rejectedRecords: readonly RejectedRecord[] };
 
@@ -31,7 +31,7 @@ export function admitCase(
   counts.cases.read += 1;
   if ('error' in item) {
     counts.cases.rejected += 1;
-    return { status: 'unparsable', location: item.location, error: item.error };
+    return { status: 'unparsable', location: item.location, error: item.error, studentId: item.studentId };
   }
   const attendance = (item.value as { attendance?: unknown } | null)?.attendance;
   const recordCount = Array.isArray(attendance) ? attendance.length : 0;

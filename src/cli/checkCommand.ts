@@ -1,3 +1,4 @@
+import { readText } from './readText.js';
 import { parseArgs } from 'node:util';
 import { resolveBuiltinPolicy } from '../policy/builtinPolicies.js';
 import { checkPolicy } from '../policy/checkPolicy.js';

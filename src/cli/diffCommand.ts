@@ -12,6 +12,7 @@ import { pickCalendar, pickPolicy } from './options.js';
 import { readInput, type InputItem, type UnparsableItem } from './readInput.js';
 import { admitCase } from './admitCase.js';
 import { UsageError } from './usageError.js';
+import { escapeControl } from '../adapters/safeText.js';
 
 /** The evaluation date `--generate` uses without `--as-of`: the kit's own default, so a seed alone reproduces a run. */
 const GENERATE_DEFAULT_AS_OF = '2026-11-23';
@@ -140,14 +141,14 @@ export async function diffCommand(args: string[]): Promise<number> {
   for await (const item of items) {
     const parsed = admitCase(item, { cases, records });
     if (parsed.status === 'unparsable') {
-      process.stderr.write(`${parsed.location}: ${parsed.error}\n`);
+      process.stderr.write(`${escapeControl(`${parsed.location}: ${parsed.error}`)}\n`);
       continue;
     }
     if (parsed.status === 'rejected') {
-      for (const issue of parsed.issues) process.stderr.write(`${parsed.location}: ${issue.path}: ${issue.message}\n`);
+      for (const issue of parsed.issues) process.stderr.write(`${escapeControl(`${parsed.location}: ${issue.path}: ${issue.message}`)}\n`);
       continue;
     }
-    for (const r of parsed.rejectedRecords) for (const issue of r.issues) process.stderr.write(`${parsed.location}: ${issue.path}: ${issue.message}\n`);
+    for (const r of parsed.rejectedRecords) for (const issue of r.issues) process.stderr.write(`${escapeControl(`${parsed.location}: ${issue.path}: ${issue.message}`)}\n`);
     const warnings = parsed.rejectedRecords.length > 0 ? [{ kind: 'rejected-records' as const, count: parsed.rejectedRecords.length }] : [];
     addCaseDiff(tally, diffCase(context, parsed.case, warnings));
     cases.evaluated += 1;

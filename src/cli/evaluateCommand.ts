@@ -12,6 +12,7 @@ import { readInput } from './readInput.js';
 import { addDecision, emptySummary, formatSummary, summaryJson } from './summary.js';
 import { UsageError } from './usageError.js';
 import { writeOutputFile } from './writeOutputFile.js';
+import { escapeControl } from '../adapters/safeText.js';
 
 /**
  * `trappa evaluate`: evaluate student cases or an SS 12000 export.
@@ -42,12 +43,13 @@ export async function evaluateCommand(args: string[]): Promise<number> {
       progress: { type: 'boolean' },
       'no-progress': { type: 'boolean' },
       'tmp-dir': { type: 'string' },
+      'allow-missing-students': { type: 'boolean' },
     },
   });
   if (positionals.length === 0) throw new UsageError('evaluate needs at least one input file');
   if (values.format !== 'studentcase' && values.format !== 'ss12000' && values.format !== 'lessons') throw new UsageError('--format must be studentcase, lessons or ss12000');
   if (values.context !== undefined && values.format !== 'ss12000') throw new UsageError('--context applies to --format ss12000 only');
-  const lessonsOnly = ['students', 'previous', 'decisions-out', 'workers', 'tmp-dir'] as const;
+  const lessonsOnly = ['students', 'previous', 'decisions-out', 'workers', 'tmp-dir', 'allow-missing-students'] as const;
   for (const name of lessonsOnly) if (values[name] !== undefined && values.format !== 'lessons') throw new UsageError(`--${name} applies to --format lessons only`);
   if (values.format === 'lessons' && values.students === undefined) throw new UsageError('--format lessons needs --students <file> with the student context (one StudentCase per line)');
   const workers = values.workers === undefined ? undefined : Number(values.workers);
@@ -94,6 +96,7 @@ export async function evaluateCommand(args: string[]): Promise<number> {
         details: values.details as 'with-steps' | 'all' | 'none',
         lang,
         incremental: values.previous !== undefined,
+        allowMissingStudents: values['allow-missing-students'] === true,
       },
       workers,
       rejected: values.rejected,
@@ -111,18 +114,18 @@ export async function evaluateCommand(args: string[]): Promise<number> {
     for await (const item of readInput(file)) {
       const parsed = admitCase(item, summary);
       if (parsed.status === 'unparsable') {
-        process.stderr.write(`${parsed.location}: ${parsed.error}\n`);
-        rejectedLines.push(JSON.stringify({ location: parsed.location, kind: 'case', issues: [{ path: '(root)', message: parsed.error }] }));
+        process.stderr.write(`${escapeControl(`${parsed.location}: ${parsed.error}`)}\n`);
+        rejectedLines.push(JSON.stringify({ location: escapeControl(parsed.location), kind: 'case', issues: [{ path: '(root)', message: parsed.error }] }));
         continue;
       }
       if (parsed.status === 'rejected') {
-        for (const issue of parsed.issues) process.stderr.write(`${parsed.location}: ${issue.path}: ${issue.message}\n`);
-        rejectedLines.push(JSON.stringify({ location: parsed.location, kind: 'case', studentId: parsed.studentId, issues: parsed.issues }));
+        for (const issue of parsed.issues) process.stderr.write(`${escapeControl(`${parsed.location}: ${issue.path}: ${issue.message}`)}\n`);
+        rejectedLines.push(JSON.stringify({ location: escapeControl(parsed.location), kind: 'case', studentId: parsed.studentId, issues: parsed.issues }));
         continue;
       }
       for (const r of parsed.rejectedRecords) {
-        for (const issue of r.issues) process.stderr.write(`${parsed.location}: ${issue.path}: ${issue.message}\n`);
-        rejectedLines.push(JSON.stringify({ location: parsed.location, kind: 'record', studentId: parsed.case.student.id, index: r.index, issues: r.issues }));
+        for (const issue of r.issues) process.stderr.write(`${escapeControl(`${parsed.location}: ${issue.path}: ${issue.message}`)}\n`);
+        rejectedLines.push(JSON.stringify({ location: escapeControl(parsed.location), kind: 'record', studentId: parsed.case.student.id, index: r.index, issues: r.issues }));
       }
       const decision = evaluate(parsed.case, policy, {
         asOf,

@@ -3,7 +3,8 @@ import { ProgressBar } from '../batch/progress.js';
 import { BatchAbortedError, runBatch, type BatchReport } from '../batch/runBatch.js';
 import { whenStdoutCloses } from './stdoutClosed.js';
 import { EXIT } from './exitCodes.js';
-import { formatSummary } from './summary.js';
+import { formatSummary, summaryJson } from './summary.js';
+import { escapeControl } from '../adapters/safeText.js';
 
 /** What `trappa evaluate --format lessons` was asked to do. */
 export interface LessonsRun {
@@ -73,11 +74,19 @@ export async function evaluateLessons(run: LessonsRun): Promise<number> {
   const { summary } = report;
   const rejectedTotal = summary.cases.rejected + summary.records.rejected;
   for (const line of report.rejectedSample) {
-    for (const issue of line.issues) process.stderr.write(`${line.location}: ${issue.path}: ${issue.message}\n`);
+    for (const issue of line.issues) process.stderr.write(`${escapeControl(`${line.location}: ${issue.path}: ${issue.message}`)}\n`);
   }
   if (rejectedTotal > report.rejectedSample.length) {
     process.stderr.write(
-      `… ${rejectedTotal - report.rejectedSample.length} more rejected line(s)${run.rejected === undefined ? '; write them all with --rejected <file>' : ` in ${run.rejected}`}\n`,
+      `… ${rejectedTotal - report.rejectedSample.length} more rejected line(s)${run.rejected === undefined ? '; write them all with --rejected <file>' : ` in ${escapeControl(run.rejected)}`}\n`,
+    );
+  }
+  const missing = summary.missingStudents;
+  if (missing !== undefined && (missing.unidentifiedLines ?? 0) > 0) {
+    process.stderr.write(
+      missing.closingsWithheld === true
+        ? `trappa: ${missing.unidentifiedLines} line(s) of ${run.students} could not be read and carry no student id, so a student missing tonight may be one of them: nothing is closed for the ${missing.students} student(s) of the previous run missing tonight (${missing.stepsKeptOpen} step(s) kept open). Fix those lines, or pass --allow-missing-students to close them anyway.\n`
+        : `trappa: ${missing.unidentifiedLines} line(s) of ${run.students} carry no student id; --allow-missing-students: the steps of the ${missing.students} student(s) missing tonight were closed anyway (open statutory duties excepted).\n`,
     );
   }
   const { policy, asOf } = run.settings;

@@ -8,6 +8,9 @@ import type { Policy } from '../policy/policy.js';
 import { formatDecision, type Lang } from './format.js';
 import { readSs12000Files } from './readSs12000.js';
 import { addDecision, emptySummary, formatSummary, summaryJson } from './summary.js';
+import { readText } from './readText.js';
+import { jsonErrorReason } from '../adapters/jsonError.js';
+import { escapeControl } from '../adapters/safeText.js';
 
 /** What `trappa evaluate --format ss12000` was asked to do. */
 export interface Ss12000Run {
@@ -42,11 +45,11 @@ export function formatRejection(r: Ss12000Rejection): string[] {
 }
 
 async function readSideFile(path: string): Promise<unknown> {
-  const text = await readFile(path, 'utf8');
+  const text = await readText(path);
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new Error(`${path}: invalid JSON: ${(error as Error).message}`);
+    throw new Error(`${path}: invalid JSON: ${jsonErrorReason(error, text)}`);
   }
 }
 
@@ -67,14 +70,14 @@ export async function evaluateSs12000(run: Ss12000Run): Promise<number> {
   const out = process.stdout;
   const rejectedLines: string[] = [];
 
-  for (const file of files.ignored) err.write(`${file}: ignored (Trappa reads organisations, persons, calendarEvents, attendances, absences)\n`);
+  for (const file of files.ignored) err.write(`${escapeControl(file)}: ignored (Trappa reads organisations, persons, calendarEvents, attendances, absences)\n`);
   for (const [endpoint, list] of Object.entries(files.read)) if (list.length === 0) err.write(`no ${endpoint} file in the input\n`);
   for (const p of files.problems) {
-    err.write(`${p.location}: ${p.message}\n`);
+    err.write(`${escapeControl(`${p.location}: ${p.message}`)}\n`);
     rejectedLines.push(JSON.stringify({ location: p.location, kind: 'file', issues: [{ path: '(root)', message: p.message }] }));
   }
   for (const r of result.rejected) {
-    for (const line of formatRejection(r)) err.write(`${line}\n`);
+    for (const line of formatRejection(r)) err.write(`${escapeControl(line)}\n`);
     rejectedLines.push(JSON.stringify({ kind: 'ss12000', ...r }));
   }
 

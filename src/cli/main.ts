@@ -9,6 +9,7 @@ import { evaluateCommand } from './evaluateCommand.js';
 import { reportCommand } from './reportCommand.js';
 import { installStdoutClosedHandler } from './stdoutClosed.js';
 import { UsageError } from './usageError.js';
+import { escapeControl } from '../adapters/safeText.js';
 
 const HELP = `trappa — Swedish school-absence escalation (åtgärdstrappa) as code
 
@@ -58,10 +59,17 @@ Options for --format lessons (the nightly batch):
                          escalated            more urgent, or no longer waiting for consent
                          done                 closed by a recorded measure (with its date), or consent given
                          no-longer-indicated  gone without a measure: the data behind it changed,
-                                              or the student is not in tonight's input
+                                              or the student is not in tonight's input (an open
+                                              statutory duty is never closed that way)
+                       A student whose line is rejected tonight closes nothing. When a student line
+                       cannot be read and carries no id, nothing is closed for missing students
+                       (stderr and the summary say so), unless --allow-missing-students
+  --allow-missing-students
+                       close the steps of students missing tonight even when some student lines carry no id
   --decisions-out <f>  also write every full decision as NDJSON and a trailer line (tomorrow's --previous);
                        like --rejected and --summary-json, written beside the file and renamed into place only
-                       when the run succeeds, and locked (<f>.lock) against a second run on the same file
+                       when the run succeeds, and locked (<f>.lock) against a second run on the same file; a
+                       student not evaluated tonight whose steps stay open keeps last night's decision there
   --workers <n>        worker threads (default: every core when the lesson files are 64 MiB or more, else 1);
                        the output, in student-id order, is the same for any n
   --progress, --no-progress
@@ -136,7 +144,7 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     const code = exitCodeFor(error);
-    process.stderr.write(`trappa: ${describeError(error)}\n${code === EXIT.usage ? 'Run "trappa --help" for usage.\n' : ''}`);
+    process.stderr.write(`trappa: ${escapeControl(describeError(error))}\n${code === EXIT.usage ? 'Run "trappa --help" for usage.\n' : ''}`);
     process.exitCode = code;
   },
 );

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readText } from './readText.js';
 import { BUILTIN_POLICY_IDS, builtinPolicy, resolveBuiltinPolicy, type BuiltinPolicyId } from '../policy/builtinPolicies.js';
 import { loadPolicy, PolicyError } from '../policy/loadPolicy.js';
 import { readPolicyFile } from './readPolicyFile.js';
@@ -31,7 +31,7 @@ export function pickPolicy(spec: string): Promise<Policy> | Policy {
  */
 export async function pickCalendar(path: string | undefined): Promise<SchoolCalendar | undefined> {
   if (path === undefined) return undefined;
-  const parsed = SchoolCalendarSchema.safeParse(JSON.parse(await readFile(path, 'utf8')));
+  const parsed = SchoolCalendarSchema.safeParse(JSON.parse(await readText(path)));
   if (!parsed.success) {
     throw new UsageError(`${path}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }

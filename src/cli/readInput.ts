@@ -1,6 +1,7 @@
-import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
+import { open, readFile } from 'node:fs/promises';
+import { recoverStudentId } from '../adapters/recoverStudentId.js';
+import { readLines } from '../batch/lines.js';
+import { jsonErrorReason } from '../adapters/jsonError.js';
 
 /** One input item with where it came from, for error messages. */
 export interface InputItem {
@@ -13,6 +14,8 @@ export interface InputItem {
 export interface UnparsableItem {
   readonly location: string;
   readonly error: string;
+  /** The student id read from what there is of the line (`recoverStudentId`), or null. */
+  readonly studentId: string | null;
 }
 
 async function firstNonSpaceChar(path: string): Promise<string | undefined> {
@@ -30,10 +33,14 @@ async function firstNonSpaceChar(path: string): Promise<string | undefined> {
   }
 }
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
 /**
  * Read student cases from a file: a JSON array, or NDJSON (one case per line,
  * streamed, blank lines skipped). Yields parsed values or unparsable lines;
- * never throws for bad content, only for an unreadable file.
+ * never throws for bad content, only for an unreadable file. A UTF-8 BOM at
+ * the start is skipped; a line that is not valid UTF-8 is unparsable (that
+ * line only).
  *
  * @param path - file path
  * @returns an async iterable of items
@@ -41,27 +48,30 @@ async function firstNonSpaceChar(path: string): Promise<string | undefined> {
  */
 export async function* readInput(path: string): AsyncGenerator<InputItem | UnparsableItem> {
   if ((await firstNonSpaceChar(path)) === '[') {
-    const { readFile } = await import('node:fs/promises');
     let parsed: unknown;
+    let text = '';
     try {
-      parsed = JSON.parse(await readFile(path, 'utf8'));
+      text = UTF8.decode(await readFile(path));
+      parsed = JSON.parse(text);
     } catch (error) {
-      yield { location: path, error: `invalid JSON: ${(error as Error).message}` };
+      yield { location: path, error: error instanceof TypeError ? 'not valid UTF-8' : `invalid JSON: ${jsonErrorReason(error, text)}`, studentId: null };
       return;
     }
     const items = parsed as unknown[];
     for (let i = 0; i < items.length; i += 1) yield { location: `${path}[${i}]`, value: items[i] };
     return;
   }
-  const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
-  let lineNumber = 0;
-  for await (const line of lines) {
-    lineNumber += 1;
-    if (line.trim() === '') continue;
+  for await (const line of readLines(path)) {
+    const location = `${path}:${line.lineNumber}`;
+    if (!('text' in line)) {
+      yield { location, error: `not valid UTF-8 (byte ${line.invalidByte} of the line)`, studentId: recoverStudentId(line.lossy) };
+      continue;
+    }
+    if (line.text.trim() === '') continue;
     try {
-      yield { location: `${path}:${lineNumber}`, value: JSON.parse(line) };
+      yield { location, value: JSON.parse(line.text) };
     } catch (error) {
-      yield { location: `${path}:${lineNumber}`, error: `invalid JSON: ${(error as Error).message}` };
+      yield { location, error: `invalid JSON: ${jsonErrorReason(error, line.text)}`, studentId: recoverStudentId(line.text) };
     }
   }
 }

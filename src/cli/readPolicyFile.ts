@@ -29,7 +29,9 @@ export async function readPolicyFile(path: string): Promise<PolicyFileText> {
       length += bytesRead;
     }
     if (length > limit) return tooLarge(length);
-    return { ok: true, text: buffer.toString('utf8', 0, length) };
+    // A UTF-8 BOM at the start (an editor's habit) is not part of the JSON.
+    const bom = length >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? 3 : 0;
+    return { ok: true, text: buffer.toString('utf8', bom, length) };
   } finally {
     await handle.close();
   }

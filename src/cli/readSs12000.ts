@@ -1,7 +1,9 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { unwrapList } from '../adapters/ss12000/envelope.js';
 import type { Ss12000Bundle } from '../adapters/ss12000/fromSs12000.js';
+import { readText } from './readText.js';
+import { jsonErrorReason } from '../adapters/jsonError.js';
 
 /** The SS 12000 lists Trappa reads, by endpoint name; files are named after them. */
 const ENDPOINTS = ['organisations', 'persons', 'calendarEvents', 'attendances', 'absences'] as const;
@@ -74,15 +76,13 @@ export async function readSs12000Files(paths: readonly string[]): Promise<Ss1200
       ignored.push(file);
       continue;
     }
+    const text = await readText(file);
     let value: unknown;
     try {
-      value = JSON.parse(await readFile(file, 'utf8'));
+      value = JSON.parse(text);
     } catch (error) {
-      if (error instanceof SyntaxError) {
-        problems.push({ location: file, message: `invalid JSON: ${error.message}` });
-        continue;
-      }
-      throw error;
+      problems.push({ location: file, message: `invalid JSON: ${jsonErrorReason(error, text)}` });
+      continue;
     }
     const list = unwrapList(value);
     if (!list.ok) {

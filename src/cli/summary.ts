@@ -26,6 +26,25 @@ export interface RunSummary {
    * measure: the trigger data changed, or the student is not in tonight's input).
    */
   changes?: Record<string, number>;
+  /**
+   * With `--previous`: students of the previous run who are not in tonight's
+   * input (no line at all; a rejected line counts as present), and how many
+   * of their steps were left open rather than closed: their open `lagkrav`
+   * duties, or every step when closings were withheld because some student
+   * lines carried no id (`unidentifiedLines`) and `--allow-missing-students`
+   * was not given.
+   */
+  missingStudents?: MissingStudents;
+}
+
+/** Students missing from tonight's input, with `--previous` (see `RunSummary.missingStudents`). */
+export interface MissingStudents {
+  students: number;
+  stepsKeptOpen: number;
+  /** Student lines that could not be read and carry no id (set once for the run). */
+  unidentifiedLines?: number;
+  /** True when no step was closed for absence because of `unidentifiedLines` (set once for the run). */
+  closingsWithheld?: boolean;
 }
 
 /** The counts of one school. */
@@ -97,6 +116,11 @@ export function mergeSummary(into: RunSummary, from: RunSummary): void {
   addCounts(into.typology, from.typology);
   addCounts(into.warnings, from.warnings);
   if (from.changes !== undefined) addCounts((into.changes ??= {}), from.changes);
+  if (from.missingStudents !== undefined) {
+    const m = (into.missingStudents ??= { students: 0, stepsKeptOpen: 0 });
+    m.students += from.missingStudents.students;
+    m.stepsKeptOpen += from.missingStudents.stepsKeptOpen;
+  }
   for (const [id, school] of Object.entries(from.schools ?? {})) {
     into.schools ??= {};
     const target = (into.schools[id] ??= { students: 0, steps: {}, blocked: {}, typology: {} });
@@ -124,6 +148,7 @@ export function sortedSummary(s: RunSummary): RunSummary {
     typology: sort(s.typology),
     warnings: sort(s.warnings),
     ...(s.changes === undefined ? {} : { changes: sort(s.changes) }),
+    ...(s.missingStudents === undefined ? {} : { missingStudents: { ...s.missingStudents } }),
     ...(s.schools === undefined
       ? {}
       : {
@@ -169,6 +194,12 @@ export function formatSummary(s: RunSummary): string {
   if (s.changes !== undefined) {
     lines.push('changes since the previous run (steps):');
     for (const kind of CHANGE_KINDS) lines.push(`  ${kind.padEnd(19)}  ${String(s.changes[kind] ?? 0).padStart(6)}`);
+  }
+  const m = s.missingStudents;
+  if (m !== undefined && (m.students > 0 || (m.unidentifiedLines ?? 0) > 0)) {
+    lines.push(`students of the previous run missing tonight: ${m.students}, ${m.stepsKeptOpen} of their steps kept open`);
+    if (m.closingsWithheld === true) lines.push(`  nothing closed for absence: ${m.unidentifiedLines} student line(s) carry no id (--allow-missing-students closes anyway)`);
+    else if ((m.unidentifiedLines ?? 0) > 0) lines.push(`  closed for absence although ${m.unidentifiedLines} student line(s) carry no id (--allow-missing-students)`);
   }
   if (Object.keys(s.warnings).length > 0) {
     lines.push('data-quality warnings (students):');

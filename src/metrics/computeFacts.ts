@@ -166,7 +166,9 @@ export function computeFacts(
 
   const noticeDays = daysToNotify(ledger.days, index, asOf, params.sameDayNoticeLookbackSchoolDays, input.measures, options.noticeFrom);
 
-  const residence = student.residence;
+  // Protected identity: the address given is not used at all, not even as one bit (is the
+  // home municipality the school's?): every fact is as if no residence were given.
+  const residence = student.protectedIdentity ? undefined : student.residence;
   const reportingRate = rate(state.termReportedLessons, state.termAllLessons);
   const absence = absenceFacts(state);
   const previousWindowAbsence = rate(previousSums.valid + previousSums.invalid, previousSums.scheduled);
@@ -211,7 +213,7 @@ export function computeFacts(
     compulsorySchoolForm: COMPULSORY_SCHOOL_FORMS.has(student.schoolForm),
     gymnasiumSchoolForm: student.schoolForm === 'gymnasieskola' || student.schoolForm === 'anpassad-gymnasieskola',
     schoolMunicipalityCode: student.school.municipalityCode,
-    residenceMunicipalityCode: student.protectedIdentity ? null : (residence?.municipalityCode ?? null),
+    residenceMunicipalityCode: residence?.municipalityCode ?? null,
     residenceKnown: residence !== undefined,
     huvudmanIsHemkommun:
       student.school.huvudman === 'kommunal' && residence !== undefined && residence.municipalityCode === student.school.municipalityCode,

@@ -20,11 +20,48 @@ export const MunicipalityCodeSchema = z
 /** The characters of an opaque id: 1–128 of `[A-Za-z0-9_.:-]` (never a tab or line break). */
 export const OPAQUE_ID_PATTERN = /^[\w.:-]{1,128}$/;
 
+/**
+ * A personnummer or samordningsnummer anywhere in a text, however written: a
+ * date of 6 or 8 digits (YYMMDD or YYYYMMDD; the day plus 60 for a
+ * samordningsnummer), its parts either run together or split by one and the
+ * same character (`1990-01-01`), then at most one character of any kind
+ * (`-`, `+`, `_`, `.`, `:`, a letter), then the four last digits; not part of
+ * a longer run of digits. Anything before or after is allowed (`pnr:`, `T`,
+ * `x`).
+ */
+const PERSONNUMMER = /(?<!\d)(?:\d{2})?\d{2}([^\dA-Za-z]?)(?:0[1-9]|1[0-2])\1(?:0[1-9]|[12]\d|3[01]|6[1-9]|[78]\d|9[01])\D?\d{4}(?!\d)/;
+/** The shapes refused whatever the date: ten or twelve digits, or six to eight and four around `-` or `+`. */
+const PERSONNUMMER_SHAPE = /^\d{10}$|^\d{12}$|^\d{6,8}[-+]\d{4}$/;
+/** A UUID in its canonical form: opaque by construction, whatever its hex digits happen to spell. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Whether a text holds something that reads as a personnummer or
+ * samordningsnummer, with any separator, prefix or suffix (`19900101-1234`,
+ * `900101.1234`, `pnr:19900101-1234`, `T199001011234`, `1990-01-01-1234`).
+ * A canonical UUID never does: a UUID is opaque by construction, and one in
+ * some thousands would otherwise have its first groups read as a date and
+ * four digits.
+ *
+ * @param text - an id
+ * @returns true when the id must not be used
+ * @example looksLikePersonnummer('pnr:19900101-1234') // true
+ * @example looksLikePersonnummer('elev-0001') // false
+ */
+export function looksLikePersonnummer(text: string): boolean {
+  let digits = 0;
+  for (let i = 0; i < text.length && digits < 10; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits += 1;
+  }
+  return digits >= 10 && (PERSONNUMMER_SHAPE.test(text) || (!UUID.test(text) && PERSONNUMMER.test(text)));
+}
+
 /** Opaque identifier. Never a name or personnummer: 1–128 visible characters, no spaces. */
 export const OpaqueIdSchema = z
   .string()
   .regex(OPAQUE_ID_PATTERN, { message: 'Expected an opaque id of 1–128 characters [A-Za-z0-9_.:-]' })
-  .refine((id) => !/^\d{10}$|^\d{12}$|^\d{6,8}[-+]\d{4}$/.test(id), {
+  .refine((id) => !looksLikePersonnummer(id), {
     message: 'Looks like a personnummer; use an opaque id instead',
   });
 

@@ -127,8 +127,19 @@ describe('changes since the previous run', () => {
 
   it('no-longer-indicated: gone without a measure, or the student is not in tonight’s input (measures then unknown)', () => {
     expect(diffStepStates('e1', tonight([]), lastNight([eht()]))).toEqual([{ studentId: 'e1', change: 'no-longer-indicated', previous: eht(), studentInInput: true, asOf: MONDAY }]);
-    const missing = diffStepStates('e1', tonight(null, [{ step: 'eht', date: MONDAY, outcome: 'done' }]), lastNight([eht()]));
-    expect(missing).toEqual([{ studentId: 'e1', change: 'no-longer-indicated', previous: eht(), studentInInput: false, asOf: MONDAY }]);
+    const missing = diffStepStates('e1', tonight(null, [{ step: 'eht', date: MONDAY, outcome: 'done' }]), lastNight([team(), eht()]));
+    expect(missing).toEqual([{ studentId: 'e1', change: 'no-longer-indicated', previous: team(), studentInInput: false, asOf: MONDAY }]);
+  });
+
+  it('an open lagkrav duty is never closed because the student is missing from the input (issue 12, D1)', () => {
+    fc.assert(
+      fc.property(states, (before) => {
+        const changes = diffStepStates('e1', tonight(null), lastNight(before));
+        expect(changes.map((c) => ('previous' in c ? keyOf(c.previous) : ''))).toEqual(before.filter((s) => s.kind !== 'lagkrav').map(keyOf));
+        for (const c of changes) expect(c).toMatchObject({ change: 'no-longer-indicated', studentInInput: false });
+      }),
+    );
+    expect(diffStepStates('e1', tonight(null), lastNight([notice(), eht()]))).toEqual([]);
   });
 
   it('a consent request is done when consent was given or its step was done, else no longer indicated', () => {

@@ -89,6 +89,17 @@ describe('verifyDecisionsFile: --previous is verified whole', () => {
     await expect(verifyDecisionsFile(valid, TONIGHT, controller.signal)).rejects.toThrow('stopped by SIGTERM');
   });
 
+  it('accepts a decision of an earlier night carried over for a student not evaluated that night (issue 12 D1), never a later one', async () => {
+    const carried = join(dir, 'carried.ndjson');
+    const older = (lines[1] ?? '').replace(`"asOf":"${night.asOf}"`, '"asOf":"2026-11-19"');
+    expect(older).not.toBe(lines[1]);
+    writeDecisionsFile(carried, [lines[0] ?? '', older, ...lines.slice(2)], night);
+    await expect(verifyDecisionsFile(carried, TONIGHT)).resolves.toMatchObject({ asOf: night.asOf });
+    const newer = join(dir, 'newer.ndjson');
+    writeDecisionsFile(newer, [lines[0] ?? '', (lines[1] ?? '').replace(`"asOf":"${night.asOf}"`, '"asOf":"2026-11-21"'), ...lines.slice(2)], night);
+    expect(await problemOf(newer)).toBe('mixed');
+  });
+
   it('refuses a file of tonight or later', async () => {
     expect(await problemOf(valid, NIGHT)).toBe('not-earlier');
     expect(await problemOf(valid, '2026-11-19')).toBe('not-earlier');

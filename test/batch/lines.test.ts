@@ -3,17 +3,62 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { forEachLine } from '../../src/batch/lines.js';
+import { forEachLine, forEachLineRange, readLines } from '../../src/batch/lines.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'trappa-lines-'));
 
-async function read(text: string, chunkBytes: number): Promise<Array<[string, number]>> {
+async function read(text: string | Uint8Array, chunkBytes: number): Promise<Array<[string, number]>> {
   const path = join(dir, 'f.txt');
   writeFileSync(path, text);
   const out: Array<[string, number]> = [];
   await forEachLine(path, (line, n) => out.push([line, n]), undefined, chunkBytes);
   return out;
 }
+
+type Read = readonly [number, string] | readonly [number, 'invalid', number];
+
+/** Each line of a byte file as `forEachLineRange` gives it, with the invalid ones marked. */
+async function readBytes(bytes: Uint8Array, chunkBytes: number): Promise<{ lines: Read[]; count: number }> {
+  const path = join(dir, 'b.bin');
+  writeFileSync(path, bytes);
+  const lines: Read[] = [];
+  const count = await forEachLineRange(path, (text, from, to, n) => lines.push([n, text.slice(from, to)]), {
+    chunkBytes,
+    onInvalid: (n, byte) => lines.push([n, 'invalid', byte]),
+  });
+  return { lines, count };
+}
+
+/** The oracle: cut the bytes at LF, drop a CR before it and a BOM at the start, decode each line on its own. */
+function expectedLines(bytes: Uint8Array): Read[] {
+  const out: Read[] = [];
+  const fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  let from = 0;
+  let n = 0;
+  while (from < bytes.length) {
+    let nl = bytes.indexOf(10, from);
+    if (nl === -1) nl = bytes.length;
+    let line = bytes.subarray(from, nl);
+    n += 1;
+    if (n === 1 && line[0] === 0xef && line[1] === 0xbb && line[2] === 0xbf) line = line.subarray(3);
+    if (line[line.length - 1] === 13) line = line.subarray(0, line.length - 1);
+    try {
+      out.push([n, fatal.decode(line)]);
+    } catch {
+      out.push([n, 'invalid', -1]);
+    }
+    from = nl + 1;
+  }
+  return out;
+}
+
+/** Bytes that stress the decoder: ASCII, line breaks, valid multi-byte characters, stray lead and continuation bytes. */
+const bytePiece = fc.oneof(
+  fc.constantFrom([10], [13, 10], [13], [0xc3, 0xa5], [0xe2, 0x82, 0xac], [0xf0, 0x9f, 0x98, 0x80], [0xc3], [0xe2, 0x82], [0xff], [0x80], [0xed, 0xa0, 0x80], [0xef, 0xbb, 0xbf], [0xef, 0xbf, 0xbd]),
+  fc.array(fc.integer({ min: 32, max: 126 }), { maxLength: 6 }),
+  fc.uint8Array({ maxLength: 4 }).map((a) => [...a]),
+);
+const byteText = fc.array(bytePiece, { maxLength: 16 }).map((pieces) => Uint8Array.from(pieces.flat()));
 
 describe('forEachLine', () => {
   it('gives the lines of split("\\n") with numbers, for any text and chunk size, UTF-8 split across chunks included', async () => {
@@ -22,6 +67,8 @@ describe('forEachLine', () => {
       fc.asyncProperty(text, fc.integer({ min: 1, max: 7 }), async (t, chunk) => {
         const expected = t.split('\n');
         if (expected[expected.length - 1] === '') expected.pop();
+        // A BOM at the start of the file is not part of line 1.
+        if (expected[0]?.startsWith('\uFEFF')) expected[0] = expected[0].slice(1);
         expect(await read(t, chunk)).toEqual(expected.map((line, i) => [line.endsWith('\r') ? line.slice(0, -1) : line, i + 1]));
       }),
       { numRuns: 200 },
@@ -30,5 +77,51 @@ describe('forEachLine', () => {
 
   it('accepts CRLF and a last line without a line break', async () => {
     expect(await read('a\r\nb\r\nc', 2)).toEqual([['a', 1], ['b', 2], ['c', 3]]);
+  });
+
+  it('skips a UTF-8 BOM at the start of the file, and only there', async () => {
+    expect(await read('\uFEFF{"a":1}\n\uFEFFb\n', 1 << 20)).toEqual([['{"a":1}', 1], ['\uFEFFb', 2]]);
+    expect(await read('\uFEFFab\ncd\n', 1)).toEqual([['ab', 1], ['cd', 2]]);
+  });
+});
+
+describe('forEachLineRange: each line decoded on its own', () => {
+  it('any bytes and any chunk size give the lines of the oracle: a bad byte spoils its own line, no other, and no line is added', async () => {
+    await fc.assert(
+      fc.asyncProperty(byteText, fc.integer({ min: 1, max: 9 }), async (bytes, chunk) => {
+        const expected = expectedLines(bytes);
+        const { lines, count } = await readBytes(bytes, chunk);
+        expect(lines.map((l) => (l[1] === 'invalid' ? [l[0], 'invalid', -1] : l))).toEqual(expected);
+        expect(count).toBe(expected.length);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('a stray lead byte as the last byte of a chunk stays in its line (it used to leak, as U+FFFD, into a later line)', async () => {
+    const bytes = Buffer.concat([Buffer.from('abc'), Buffer.from([0xc3]), Buffer.from('\nelev-1\nelev-2 å\n')]);
+    const { lines, count } = await readBytes(bytes, 4);
+    expect(lines).toEqual([[1, 'invalid', 4], [2, 'elev-1'], [3, 'elev-2 å']]);
+    expect(count).toBe(3);
+  });
+
+  it('names the first bad byte, past a U+FFFD that was in the text itself', async () => {
+    const { lines } = await readBytes(Buffer.concat([Buffer.from('a\uFFFDb'), Buffer.from([0xe2, 0x82]), Buffer.from('c')]), 64);
+    expect(lines).toEqual([[1, 'invalid', 6]]);
+  });
+});
+
+describe('readLines', () => {
+  it('gives the same lines as forEachLineRange, invalid ones marked with their first bad byte', async () => {
+    const path = join(dir, 'r.bin');
+    writeFileSync(path, Buffer.concat([Buffer.from('\uFEFFa\r\n'), Buffer.from([0x61, 0xff]), Buffer.from('\n\nb')]));
+    const lines = [];
+    for await (const line of readLines(path, 3)) lines.push(line);
+    expect(lines).toEqual([
+      { lineNumber: 1, text: 'a' },
+      { lineNumber: 2, invalidByte: 2, lossy: 'a\uFFFD' },
+      { lineNumber: 3, text: '' },
+      { lineNumber: 4, text: 'b' },
+    ]);
   });
 });

@@ -88,7 +88,10 @@ describe('trappa evaluate --format lessons', () => {
     writeFileSync(badCsv, 'elev;datum;start;minuter\n');
     const header = trappa('--students', city.students, badCsv);
     expect(header.code).toBe(1);
-    expect(header.stderr).toContain(`${badCsv}:1: not NDJSON, and not a lesson CSV: header column 1 "elev;datum;start;minuter" is not one of studentId, date`);
+    expect(header.stderr).toContain(`${badCsv}:1: not NDJSON, and not a lesson CSV: header column 1 is not one of studentId, date`);
+    expect(header.stderr).toContain('(the line has semicolons: a lesson CSV separates columns with commas)');
+    // The line itself is never repeated: without a header it is a data row.
+    expect(header.stderr).not.toContain('elev;datum');
   });
 
   it('exits 3 and names the first rejected lines when some lines are rejected, and writes all with --rejected', () => {
@@ -101,4 +104,26 @@ describe('trappa evaluate --format lessons', () => {
     expect(readFileSync(rejected, 'utf8').trim().split('\n')).toHaveLength(120);
     expect(r.stdout).toContain('lesson records: 120 read = 0 accepted + 120 rejected');
   });
+
+  it('--previous with a student line that carries no id: nothing closed for missing students, said on stderr; --allow-missing-students closes', () => {
+    const night1 = join(dir, 'night1-missing.ndjson');
+    // Last night is the Friday before: a decisions file of tonight is refused as --previous.
+    expect(trappa('--students', city.students, city.lessons, '--details', 'none', '--decisions-out', night1, '--as-of', '2026-11-20').code).toBe(0);
+    const lines = readFileSync(city.students, 'utf8').trim().split('\n');
+    const damaged = join(dir, 'students-damaged.ndjson');
+    // Two students gone: one line cut before its id, one line dropped.
+    writeFileSync(damaged, ['{"student":{"birthDate":"2012-', ...lines.slice(2)].join('\n') + '\n');
+    const withheld = trappa('--students', damaged, city.lessons, '--json', '--previous', night1);
+    expect(withheld.code).toBe(3);
+    expect(withheld.stdout).not.toContain('"studentInInput":false');
+    expect(withheld.stderr).toContain(`1 line(s) of ${damaged} could not be read and carry no student id`);
+    expect(withheld.stderr).toContain('pass --allow-missing-students to close them anyway');
+    expect(withheld.stderr).toMatch(/students of the previous run missing tonight: 2, \d+ of their steps kept open/);
+    const allowed = trappa('--students', damaged, city.lessons, '--json', '--previous', night1, '--allow-missing-students');
+    expect(allowed.code).toBe(3);
+    expect(allowed.stderr).toContain('--allow-missing-students: the steps of the 2 student(s) missing tonight were closed anyway');
+    const closed = allowed.stdout.trim().split('\n').map((l) => JSON.parse(l) as { change: string; studentInInput?: boolean; previous?: { kind: string } });
+    expect(closed.filter((c) => c.studentInInput === false).length).toBeGreaterThan(0);
+    for (const c of closed.filter((x) => x.studentInInput === false)) expect(c.previous?.kind).not.toBe('lagkrav');
+  }, 30_000);
 });

@@ -33,3 +33,28 @@ describe.each(BUILTIN_POLICY_IDS)('protected identity (%s)', (policyId) => {
     expect(manual).toBeGreaterThan(0);
   });
 });
+
+// Issue 12, D9: huvudmanIsHemkommun (and so the information-hemkommun step) was computed from the
+// address given for a protected student: one bit of the protected address in every decision.
+describe.each(BUILTIN_POLICY_IDS)('protected identity: the residence given changes nothing (%s)', (policyId) => {
+  const residence = fc.option(
+    fc.record({ municipalityCode: fc.constantFrom('0180', '1480', '0114', '1280'), district: fc.option(fc.constantFrom('Skarpnäck', 'Nordost'), { nil: undefined }) }),
+    { nil: undefined },
+  );
+  it('no fact or step depends on it: any two residences (or none) give the same decision', () => {
+    let differentMunicipality = 0;
+    fc.assert(
+      fc.property(arbitraryDatedCase({ protectedIdentity: true, signals: concernSignals }), residence, residence, ({ asOf, input }, a, b) => {
+        const withResidence = (r: typeof a) => {
+          const { residence: _, ...student } = input.student;
+          const given = r === undefined ? undefined : r.district === undefined ? { municipalityCode: r.municipalityCode } : { municipalityCode: r.municipalityCode, district: r.district };
+          return { ...input, student: given === undefined ? student : { ...student, residence: given } };
+        };
+        if (a?.municipalityCode !== b?.municipalityCode) differentMunicipality += 1;
+        expect(decide(withResidence(a), policyId, asOf)).toEqual(decide(withResidence(b), policyId, asOf));
+      }),
+      { numRuns: 100 },
+    );
+    expect(differentMunicipality).toBeGreaterThan(0);
+  });
+});

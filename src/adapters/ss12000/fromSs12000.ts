@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { OpaqueIdSchema, StudentCaseSchema, type AttendanceRecord, type StudentCase, type StudentCaseInput } from '../../model/studentCase.js';
 import { isValidIsoDate } from '../../model/isoDate.js';
 import { forbiddenKeyMessage, forbiddenKeys } from '../../model/forbiddenKeys.js';
-import { formatIssuePath } from '../parseStudentCase.js';
+import { formatIssuePath, inputIssues } from '../parseStudentCase.js';
 import { eventLesson, studentLesson, type Lesson } from './calendarEventLesson.js';
 import { currentEnrolment } from './currentEnrolment.js';
 import {
@@ -97,7 +97,7 @@ function rawStudentId(value: unknown): string | null {
 }
 
 function zodIssues(entity: Ss12000Entity, id: string | null, error: z.ZodError, prefix = ''): Ss12000Issue[] {
-  return error.issues.map((i) => ({ entity, id, field: formatIssuePath(i.path, prefix), message: i.message }));
+  return inputIssues(error, prefix).map((i) => ({ entity, id, field: i.path, message: i.message }));
 }
 
 /** `__proto__`, `constructor` and `prototype` keys in a side-file value, as issues (the schema's records would drop them). */
