@@ -8,7 +8,7 @@ import { decisionJsonSchema, policyFileJsonSchema, schoolCalendarJsonSchema, stu
  * and the file `schemas/<name>.schema.json` ships them in. `complete: true`
  * claims that the schema accepts exactly what the validator accepts; the
  * others list in their `description` what JSON Schema cannot say (two fields
- * compared, string lengths in UTF-16 code units, the policy's fact catalog).
+ * compared, the policy's fact catalog).
  */
 export const JSON_SCHEMAS = {
   'student-case': { build: studentCaseJsonSchema, complete: false },

@@ -28,7 +28,6 @@ export const SchoolCalendarSchema = z
     description: [
       'A school calendar (--calendar): terms (terminer) and breaks (lov) within them. Public holidays are never listed; they are computed.',
       START_NOT_AFTER_END_NOTE,
-      'id is at most 40 characters: the validator counts UTF-16 code units, so a character outside the Basic Multilingual Plane counts twice there.',
     ].join(' '),
   });
 export type SchoolCalendar = z.infer<typeof SchoolCalendarSchema>;

@@ -98,14 +98,6 @@ export const StudentSchema = z
     anyOf: [{ required: ['residence'] }, { required: ['protectedIdentity'], properties: { protectedIdentity: { const: true } } }],
   });
 
-/**
- * How string lengths differ: the validator counts UTF-16 code units, JSON
- * Schema counts code points. Listed in the descriptions of schemas with a
- * `maxLength` on free text.
- */
-export const STRING_LENGTH_NOTE =
-  'maxLength counts characters (code points); the validator counts UTF-16 code units, so a character outside the Basic Multilingual Plane (an emoji) counts twice there.';
-
 /** The fields of one lesson, shared by `AttendanceRecordSchema` and `LessonRecordSchema`. */
 export const ATTENDANCE_RECORD_SHAPE = {
   date: IsoDateSchema,
@@ -215,7 +207,6 @@ export const StudentCaseSchema = z
       'Expressed here as in the validator: opaque ids that are not personnummer-like, real calendar dates, residence unless protectedIdentity is true.',
       ABSENCE_WITHIN_LESSON_NOTE,
       UNTIL_NOT_BEFORE_DATE_NOTE,
-      STRING_LENGTH_NOTE,
     ].join(' '),
   });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { documentedJsonSchema, type JsonSchema } from '../../model/jsonSchema.js';
-import { ConsentsSchema, MeasureSchema, SignalSchema, STRING_LENGTH_NOTE, UNTIL_NOT_BEFORE_DATE_NOTE } from '../../model/studentCase.js';
+import { ConsentsSchema, MeasureSchema, SignalSchema, UNTIL_NOT_BEFORE_DATE_NOTE } from '../../model/studentCase.js';
 import { HuvudmanSchema, SchoolTeamSchema, StudiehjalpSchema } from '../../model/vocabulary.js';
 
 /**
@@ -61,7 +61,6 @@ export const Ss12000SideFileSchema = z
     description: [
       'Trappa\'s side file for an SS 12000 export (--context): what the export does not carry. Strict: a misspelt key is an error.',
       UNTIL_NOT_BEFORE_DATE_NOTE,
-      STRING_LENGTH_NOTE,
     ].join(' '),
   });
 
