@@ -10,6 +10,7 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import fc, { type Arbitrary } from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ChangeSchema } from '../src/batch/changeSchema.js';
+import { diffStepStates } from '../src/batch/changes.js';
 import { parseLessonValue } from '../src/batch/lessonRecord.js';
 import { defaultCalendarFor } from '../src/calendar/defaultCalendar.js';
 import { builtinPolicy, BUILTIN_POLICY_IDS } from '../src/index.js';
@@ -100,37 +101,65 @@ function update(value: Json, path: Path, change: (old: Json | undefined) => Json
   return value;
 }
 
+const PERSONNUMMER_IDS: readonly Json[] = ['201001011234', '1001011234', '100101-1234', '20100101+1234'];
+const DATES: readonly Json[] = ['2026-02-30', '2026-02-29', '2028-02-29', '2000-02-29', '2100-02-29', '2026-04-31', '2026-13-01', '2026-11-2', '2024-01-01', '2026-11-23', '2099-12-31'];
+const NUMBERS: readonly Json[] = [0, -1, 1, 7, 11, 12, 59, 60, 61, 600, 601, 1.5];
 /**
- * Values that probe each kind of check: personnummer-shaped and other ids,
- * impossible and leap dates, times, minutes at and past their bounds,
- * strings at and past maxLength (also in characters outside the BMP, two
- * UTF-16 units each), wrong types.
+ * Anything anywhere: ids, times, enum words, strings at and past maxLength
+ * (also in characters outside the BMP, two UTF-16 units each), wrong types.
  */
 const PROBES: readonly Json[] = [
-  '201001011234', '1001011234', '100101-1234', '20100101+1234', 'elev-0001', '0180', '018', '', 'x y',
-  '2026-02-30', '2026-02-29', '2028-02-29', '2000-02-29', '2100-02-29', '2026-04-31', '2026-13-01', '2026-11-23', '2026-11-2',
-  '08:10', '24:00', 'a'.repeat(41), 'a'.repeat(81), 'a'.repeat(129), '🏫'.repeat(40), '🏫'.repeat(41), '🏫'.repeat(80), '🏫'.repeat(81),
+  ...PERSONNUMMER_IDS, ...DATES, ...NUMBERS, 'elev-0001', '0180', '018', '', 'x y', '08:10', '24:00',
+  'a'.repeat(41), 'a'.repeat(81), 'a'.repeat(129), '🏫'.repeat(40), '🏫'.repeat(41), '🏫'.repeat(80), '🏫'.repeat(81),
   'lagkrav', 'recommended', 'sick', 'given', 'harm-suspected', 'eht', 'samtycke', 'new', 'done', 'measure',
-  0, -1, 1, 7, 11, 12, 60, 600, 601, 1.5, true, false, null, [], {}, ['eht'], { x: 1 },
+  true, false, null, [], {}, ['eht'], { x: 1 },
 ];
 
-type Mutation = { readonly kind: 'set'; readonly to: Json } | { readonly kind: 'delete' } | { readonly kind: 'add-key'; readonly key: string; readonly to: Json };
+/**
+ * One mutation: which paths it aims at, and what it does there. Aiming (ids
+ * get personnummer, dates get impossible or reordered dates, numbers get
+ * bounds) keeps each kind of check in reach however large the value is.
+ */
+interface Mutation {
+  readonly aim: (path: Path, value: Json | undefined) => boolean;
+  readonly apply: (old: Json | undefined) => Json | undefined;
+}
 
+const anywhere = () => true;
 const arbitraryMutation: Arbitrary<Mutation> = fc.oneof(
-  fc.constantFrom(...PROBES).map((to): Mutation => ({ kind: 'set', to })),
-  fc.constant<Mutation>({ kind: 'delete' }),
-  fc.record({ key: fc.constantFrom('comment', 'teacher', 'x', 'until', 'residence', 'protectedIdentity'), to: fc.constantFrom(...PROBES) }).map((m): Mutation => ({ kind: 'add-key', ...m })),
+  fc.constantFrom(...PERSONNUMMER_IDS).map((to): Mutation => ({ aim: (p) => p.at(-1) === 'id' || p.at(-1) === 'studentId', apply: () => to })),
+  fc.constantFrom(...DATES).map((to): Mutation => ({ aim: (_, v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v), apply: () => to })),
+  fc.constantFrom(...NUMBERS).map((to): Mutation => ({ aim: (_, v) => typeof v === 'number', apply: () => to })),
+  fc.constant<Mutation>({ aim: (p) => typeof p.at(-1) === 'string', apply: () => undefined }), // delete a key
+  fc.constant<Mutation>({ aim: (p, v) => typeof p.at(-1) === 'string' && isObject(v), apply: () => undefined }), // delete a part (residence, school…)
+  fc
+    .record({ key: fc.constantFrom('comment', 'teacher', 'x', 'until', 'residence', 'protectedIdentity'), to: fc.constantFrom(...PROBES) })
+    .map(({ key, to }): Mutation => ({ aim: (_, v) => isObject(v), apply: (old) => (isObject(old) ? { ...old, [key]: to } : old) })),
+  fc.constantFrom(...PROBES).map((to): Mutation => ({ aim: anywhere, apply: () => to })),
 );
 
-function applyMutation(value: Json, path: Path, m: Mutation): Json {
-  switch (m.kind) {
-    case 'set':
-      return update(value, path, () => m.to);
-    case 'delete':
-      return path.length === 0 ? value : update(value, path, () => undefined);
-    case 'add-key':
-      return update(value, path, (old) => (isObject(old) ? { ...old, [m.key]: m.to } : old));
+function valueAt(value: Json, path: Path): Json | undefined {
+  let v: Json | undefined = value;
+  for (const p of path) v = Array.isArray(v) && typeof p === 'number' ? v[p] : isObject(v) && typeof p === 'string' ? v[p] : undefined;
+  return v;
+}
+
+/**
+ * A path the mutation aims at, drawn by its shape first (array indices read
+ * as `*`), so `student.id` is as likely as `attendance.*.date` however many
+ * lessons the case has. Falls back to any path when none is aimed at.
+ */
+function pathFor(value: Json, m: Mutation, shapeIndex: number, pathIndex: number): Path {
+  const byShape = new Map<string, Path[]>();
+  const all = pathsOf(value);
+  const aimed = all.filter((path) => m.aim(path, valueAt(value, path)));
+  for (const path of aimed.length > 0 ? aimed : all) {
+    const shape = path.map((p) => (typeof p === 'number' ? '*' : p)).join('.');
+    byShape.set(shape, [...(byShape.get(shape) ?? []), path]);
   }
+  const shapes = [...byShape.values()];
+  const paths = shapes[shapeIndex % shapes.length] ?? [[]];
+  return paths[pathIndex % paths.length] ?? [];
 }
 
 /** A valid value, or one to three mutations of it at random places. */
@@ -139,11 +168,8 @@ function validOrMutated(valid: Arbitrary<unknown>): Arbitrary<Json> {
     fc.oneof(
       fc.constant(v),
       fc
-        .array(fc.tuple(fc.nat(), arbitraryMutation), { minLength: 1, maxLength: 3 })
-        .map((ms) => ms.reduce((acc, [n, m]) => {
-          const paths = pathsOf(acc);
-          return applyMutation(acc, paths[n % paths.length] ?? [], m);
-        }, v)),
+        .array(fc.tuple(fc.nat(), fc.nat(), arbitraryMutation), { minLength: 1, maxLength: 3 })
+        .map((ms) => ms.reduce((acc, [shape, n, m]) => update(acc, pathFor(acc, m, shape, n), m.apply), v)),
     ),
   );
 }
@@ -311,7 +337,7 @@ describe('what the issue found the schema accepted', () => {
 
 describe('differential: ajv on the schema accepts exactly what the validator accepts', () => {
   const cases: ReadonlyArray<readonly [JsonSchemaName, Arbitrary<unknown>, number]> = [
-    ['student-case', arbitraryCase(), 150],
+    ['student-case', arbitraryCase(), 200],
     ['lesson-record', arbitraryLesson, 400],
     ['decision', arbitraryDecision, 60],
     ['calendar', arbitraryCalendar, 300],
@@ -339,5 +365,23 @@ describe('differential: ajv on the schema accepts exactly what the validator acc
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('ChangeSchema describes what the diff writes', () => {
+  it('accepts what diffStepStates writes, on both sides', () => {
+    const notice = { id: 'vardnadshavare-informeras', kind: 'lagkrav', urgency: 'samma-dag', arisesOn: '2026-11-20', dueDate: '2026-11-20' } as const;
+    const previous = { asOf: '2026-11-20', steps: [{ ...notice, status: 'recommended' as const }] };
+    const changes = [
+      ...diffStepStates('e1', { asOf: '2026-11-23', steps: [{ ...notice, status: 'overdue' }], measures: [] }, previous),
+      ...diffStepStates('e1', { asOf: '2026-11-23', steps: [], measures: [{ step: 'vardnadshavare-informeras', date: '2026-11-23', outcome: 'done' }] }, previous),
+      ...diffStepStates('e1', { asOf: '2026-11-23', steps: null, measures: [] }, previous),
+      ...diffStepStates('e1', { asOf: '2026-11-23', steps: [{ ...notice, status: 'recommended' }], measures: [] }, null),
+    ];
+    expect(changes.map((c) => c.change)).toEqual(['overdue', 'done', 'no-longer-indicated', 'new']);
+    for (const c of changes) {
+      expect(ChangeSchema.safeParse(toJson(c)).success).toBe(true);
+      expect(ajvAccepts('change', toJson(c))).toBe(true);
+    }
   });
 });
