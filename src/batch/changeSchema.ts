@@ -25,8 +25,8 @@ const studentId = z.string().regex(OPAQUE_ID_PATTERN);
  * One change line of the `--previous` feed (`trappa evaluate --format lessons
  * --previous <file> --json`), the `Change` type as data. The runtime writes
  * changes and never reads them back: this schema is their documentation for
- * consumers, held equal to `Change` by a type test and to the JSON Schema by
- * the differential test.
+ * consumers, checked against what `diffStepStates` writes and held equal to
+ * its JSON Schema by the differential test (`test/jsonSchemas.test.ts`).
  *
  * @example ChangeSchema.safeParse({ studentId: 'e1', change: 'new', asOf: '2026-11-23', step: { id: 'eht', kind: 'lagkrav', status: 'recommended', urgency: 'snarast', dueDate: null } }).success // true
  */
