@@ -10,7 +10,8 @@ export { defaultSwedishSchoolCalendar, defaultCalendarFor } from './calendar/def
 export { swedishPublicHolidays, type Holiday } from './calendar/publicHolidays.js';
 export { STEP_CATALOG, type StepDefinition } from './steps/catalog.js';
 export { FACT_CATALOG } from './model/factCatalog.js';
-export { studentCaseJsonSchema, policyFileJsonSchema } from './model/jsonSchema.js';
+export { studentCaseJsonSchema, policyFileJsonSchema, type JsonSchema } from './model/jsonSchema.js';
+export { jsonSchema, JSON_SCHEMA_NAMES, type JsonSchemaName } from './jsonSchemas.js';
 export {
   StudentCaseSchema,
   AttendanceRecordSchema,

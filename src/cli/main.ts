@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { studentCaseJsonSchema, policyFileJsonSchema } from '../model/jsonSchema.js';
+import { JSON_SCHEMA_NAMES, isJsonSchemaName, jsonSchema } from '../jsonSchemas.js';
 import { runCleanups } from '../batch/exitCleanup.js';
 import { EXIT, exitCodeFor } from './exitCodes.js';
 import { diffCommand } from './diffCommand.js';
@@ -33,7 +33,11 @@ Usage:
   trappa report <decisions.ndjson|-> --out <dir> [--labels <file>] [--lang sv|en]
                                         one static HTML report per school (open duties, plots) from a
                                         night's decisions; trappa report --help for its options
-  trappa schema [student-case|policy]   print the JSON Schema of the input or of a policy file
+  trappa schema [<name>]                print a JSON Schema (draft 2020-12; also shipped as schemas/<name>.schema.json):
+                                        student-case (default; evaluate's input), policy (a policy file),
+                                        decision (--json, --decisions-out), lesson-record (--format lessons,
+                                        NDJSON; the CSV columns in its description), calendar (--calendar),
+                                        ss12000-side-file (--context), change (--previous --json lines)
   trappa --help | --version
 
 Options for evaluate:
@@ -112,8 +116,8 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'report') return reportCommand(rest);
   if (command === 'schema') {
     const which = rest[0] ?? 'student-case';
-    if (which !== 'student-case' && which !== 'policy') throw new UsageError('schema takes student-case or policy');
-    process.stdout.write(`${JSON.stringify(which === 'policy' ? policyFileJsonSchema() : studentCaseJsonSchema(), null, 2)}\n`);
+    if (!isJsonSchemaName(which) || rest.length > 1) throw new UsageError(`schema takes one of ${JSON_SCHEMA_NAMES.join(', ')}`);
+    process.stdout.write(`${JSON.stringify(jsonSchema(which), null, 2)}\n`);
     return 0;
   }
   throw new UsageError(`unknown command "${command}"`);

@@ -64,7 +64,8 @@ export const WeeklySeriesSchema = z
  * @example DecisionSchema.safeParse(JSON.parse(JSON.stringify(evaluate(c, policy, { asOf })))).success // true
  * @example DecisionSchema.safeParse({ ...decision, steps: [{ x: 1 }] }).error?.issues[0]?.path // ['steps', 0, 'id']
  */
-export const DecisionSchema = z.object({
+export const DecisionSchema = z
+  .object({
   studentId: z.string().regex(OPAQUE_ID_PATTERN, { message: 'Expected an opaque id of 1–128 characters [A-Za-z0-9_.:-]' }),
   // Optional: decision files written before the school and the series were added are still read (--previous).
   schoolId: z.string().regex(OPAQUE_ID_PATTERN, { message: 'Expected an opaque id of 1–128 characters [A-Za-z0-9_.:-]' }).optional(),
@@ -78,5 +79,15 @@ export const DecisionSchema = z.object({
   warnings: z.array(z.looseObject({ kind: z.string() })),
   episode: z.object({ start: IsoDateSchema, obehovligtOn: IsoDateSchema }).nullable(),
   expiredSignals: z.array(z.looseObject({ type: z.string(), date: IsoDateSchema, until: IsoDateSchema })),
-});
+  })
+  .meta({
+    title: 'Trappa decision',
+    description: [
+      'One decision as trappa evaluate --json and --decisions-out write it, one per line, and as --previous reads it back.',
+      'Every field is present with its type; the steps are checked exactly where the next night reads them (id, kind, status, urgency, dates, held-open state), the explanation (reasons, routing, consent, facts, typology) for its shape only.',
+      'Keys not listed are allowed, so a reader of an older version keeps working when fields are added.',
+      'studentId is checked for the characters of an opaque id only (it was checked as input).',
+      'Complete: the validator checks nothing this schema does not.',
+    ].join(' '),
+  });
 

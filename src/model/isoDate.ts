@@ -25,13 +25,34 @@ function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
+/**
+ * The dates `isValidIsoDate` accepts, as one regular expression for JSON
+ * Schema's `pattern` (which every validator checks, unlike `format`): months
+ * of 30 and 31 days, February 29 only in leap years (divisible by 4 and not by
+ * 100, or by 400). The differential test in `test/model/jsonSchemas.test.ts`
+ * holds it equal to `isValidIsoDate`.
+ *
+ * @example new RegExp(ISO_CALENDAR_DATE_PATTERN).test('2026-02-30') // false
+ * @example new RegExp(ISO_CALENDAR_DATE_PATTERN).test('2024-02-29') // true
+ */
+export const ISO_CALENDAR_DATE_PATTERN =
+  '^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))' +
+  '|(?:\\d{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$';
+
 /** A calendar date `YYYY-MM-DD`, validated to exist. */
 export const IsoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Expected a calendar date written YYYY-MM-DD', abort: true })
-  .refine(isValidIsoDate, { message: 'Expected a calendar date written YYYY-MM-DD' });
+  .refine(isValidIsoDate, { message: 'Expected a calendar date written YYYY-MM-DD' })
+  .meta({
+    description: 'A calendar date written YYYY-MM-DD that exists (2026-02-30 and 2026-02-29 are refused, 2028-02-29 is not).',
+    // The refinement, written as a pattern. No `format: 'date'`: the pattern says all it would,
+    // and a plain ajv refuses to compile a schema with a format it has not been given.
+    pattern: ISO_CALENDAR_DATE_PATTERN,
+  });
 
 /** A wall-clock time `HH:MM` (24 h). */
 export const ClockTimeSchema = z
   .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'Expected a time written HH:MM (24 h)' });
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'Expected a time written HH:MM (24 h)' })
+  .meta({ description: 'A wall-clock time HH:MM, 24 h (00:00–23:59).' });

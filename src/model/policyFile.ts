@@ -263,6 +263,10 @@ export function lagkravAdvisoryMessage(ruleId: string, use: AdvisoryFactUse): st
   return `Rule "${ruleId}" is a lagkrav rule and may not read the typology fact "${use.fact}"${path}: the typology is advisory and never a legal trigger (docs/sources.md, Research)`;
 }
 
+/** What the policy file's JSON Schema leaves to `loadPolicy` and `trappa check`. */
+export const POLICY_FILE_NOT_EXPRESSED =
+  'Not expressed by this schema, checked by loadPolicy and trappa check: that each fact is in the fact catalog, the operator and values fit the fact\'s type (and its values, for string facts), rate thresholds are percentages with at most two decimals, effectiveTo is not before effectiveFrom, named conditions exist, and no lagkrav rule reads a typology fact.';
+
 /** A policy file in `rules/`. */
 export const PolicyFileSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -281,6 +285,9 @@ export const PolicyFileSchema = z.strictObject({
       ctx.addIssue({ code: 'custom', path: ['rules', i, 'conditions'], message: lagkravAdvisoryMessage(rule.id, use), params: { trappaCode: 'lagkrav-advisory' } });
     }
   });
+}).meta({
+  title: 'Trappa policy file',
+  description: `A policy (rules/*.json, --policy <file>): rules in json-rules-engine's format with identity, validity and legal basis, parameters, named conditions; may extend a bundled policy. ${POLICY_FILE_NOT_EXPRESSED}`,
 });
 export type PolicyFile = z.infer<typeof PolicyFileSchema>;
 export type PolicyFileInput = z.input<typeof PolicyFileSchema>;

@@ -15,7 +15,8 @@ import {
 /** A Swedish municipality code (kommunkod), always four digits: Stockholm is "0180". */
 export const MunicipalityCodeSchema = z
   .string()
-  .regex(/^\d{4}$/, { message: 'Expected a four-digit municipality code such as "0180"' });
+  .regex(/^\d{4}$/, { message: 'Expected a four-digit municipality code such as "0180"' })
+  .meta({ description: 'A Swedish municipality code (kommunkod), four digits: Stockholm is "0180".' });
 
 /** The characters of an opaque id: 1–128 of `[A-Za-z0-9_.:-]` (never a tab or line break). */
 export const OPAQUE_ID_PATTERN = /^[\w.:-]{1,128}$/;
@@ -57,28 +58,47 @@ export function looksLikePersonnummer(text: string): boolean {
   return digits >= 10 && (PERSONNUMMER_SHAPE.test(text) || (!UUID.test(text) && PERSONNUMMER.test(text)));
 }
 
+/**
+ * The shapes of a personnummer or samordningsnummer the JSON Schemas refuse
+ * with `not: { pattern }`: 10 or 12 digits, or 6–8 digits, `-` or `+`, 4
+ * digits. The runtime refuses more (`looksLikePersonnummer`: any separator,
+ * prefix or suffix), which the schemas' descriptions say.
+ *
+ * @example PERSONNUMMER_LIKE_PATTERN.test('20100101-1234') // true
+ */
+export const PERSONNUMMER_LIKE_PATTERN = PERSONNUMMER_SHAPE;
+
 /** Opaque identifier. Never a name or personnummer: 1–128 visible characters, no spaces. */
 export const OpaqueIdSchema = z
   .string()
   .regex(OPAQUE_ID_PATTERN, { message: 'Expected an opaque id of 1–128 characters [A-Za-z0-9_.:-]' })
   .refine((id) => !looksLikePersonnummer(id), {
     message: 'Looks like a personnummer; use an opaque id instead',
+  })
+  .meta({
+    description:
+      'An opaque id: 1–128 characters of [A-Za-z0-9_.:-]. Never a name or a personnummer: 10 or 12 digits, or 6–8 digits, - or +, 4 digits are refused here; the validator also refuses a personnummer or samordningsnummer anywhere in the id, with any separator, prefix or suffix (pnr:19900101-1234, 900101.1234, T199001011234), except in a canonical UUID.',
+    not: { pattern: PERSONNUMMER_LIKE_PATTERN.source },
   });
 
 /** The school the student attends. */
-export const SchoolSchema = z.strictObject({
-  id: OpaqueIdSchema,
-  huvudman: HuvudmanSchema,
-  municipalityCode: MunicipalityCodeSchema,
-  district: z.string().min(1).max(80).optional(),
-  teams: z.array(SchoolTeamSchema).default([]),
-});
+export const SchoolSchema = z
+  .strictObject({
+    id: OpaqueIdSchema,
+    huvudman: HuvudmanSchema,
+    municipalityCode: MunicipalityCodeSchema,
+    district: z.string().min(1).max(80).optional(),
+    teams: z.array(SchoolTeamSchema).default([]),
+  })
+  .meta({ title: 'School', description: 'The school the student attends: its huvudman, municipality, district (stadsdel) and teams.' });
 
 /** Where the child lives (folkbokföring). Absent only for protected identity. */
-export const ResidenceSchema = z.strictObject({
-  municipalityCode: MunicipalityCodeSchema,
-  district: z.string().min(1).max(80).optional(),
-});
+export const ResidenceSchema = z
+  .strictObject({
+    municipalityCode: MunicipalityCodeSchema,
+    district: z.string().min(1).max(80).optional(),
+  })
+  .meta({ title: 'Residence', description: 'Where the child lives (folkbokföring): municipality and district. Absent only for protected identity.' });
 
 /** The student, with no personal data beyond what the rules need. */
 export const StudentSchema = z
@@ -87,19 +107,19 @@ export const StudentSchema = z
     birthDate: IsoDateSchema,
     schoolForm: SchoolFormSchema,
     /** 0 for förskoleklass; up to 10 in the ten-year grundskola, 11 in the ten-year anpassad grundskola and specialskola (see `SCHOOL_STRUCTURES`). */
-    grade: z.int().min(0).max(11),
+    grade: z.int().min(0).max(11).describe('0 for förskoleklass; up to 10 in the ten-year grundskola, 11 in anpassad grundskola and specialskola.'),
     school: SchoolSchema,
     residence: ResidenceSchema.optional(),
-    protectedIdentity: z.boolean().default(false),
+    protectedIdentity: z.boolean().default(false).describe('Skyddade personuppgifter: no address-based routing; residence may then be left out.'),
     /**
      * First day the student attends this school, when it is later than the
      * term's start (a late enrolment): term coverage is counted from it.
      * Without it the term is counted from its first day, so lessons missing
      * from an export are never taken for a late start.
      */
-    enrolledFrom: IsoDateSchema.optional(),
+    enrolledFrom: IsoDateSchema.optional().describe('First day at this school when later than the term start (a late enrolment): term coverage counts from it.'),
     /** Studiehjälp from CSN (gymnasium): decides whether skolk is reported to CSN. */
-    studiehjalp: StudiehjalpSchema.default('unknown'),
+    studiehjalp: StudiehjalpSchema.default('unknown').describe('Studiehjälp from CSN (gymnasium): decides whether skolk is reported to CSN.'),
   })
   .superRefine((s, ctx) => {
     if (s.residence === undefined && !s.protectedIdentity) {
@@ -109,7 +129,50 @@ export const StudentSchema = z
         message: 'Residence is required unless the student has protected identity',
       });
     }
+  })
+  .meta({
+    title: 'Student',
+    description: 'The student, with no personal data beyond what the rules need. residence is required unless protectedIdentity is true.',
+    // The refinement above: residence, or protectedIdentity: true.
+    anyOf: [{ required: ['residence'] }, { required: ['protectedIdentity'], properties: { protectedIdentity: { const: true } } }],
   });
+
+/** The fields of one lesson, shared by `AttendanceRecordSchema` and `LessonRecordSchema`. */
+export const ATTENDANCE_RECORD_SHAPE = {
+  date: IsoDateSchema,
+  start: ClockTimeSchema,
+  scheduledMinutes: z.int().min(1).max(600),
+  validAbsenceMinutes: z.int().min(0).max(600).default(0),
+  invalidAbsenceMinutes: z.int().min(0).max(600).default(0),
+  reported: z.boolean().default(true),
+  guardianReported: z.boolean().default(false),
+  reason: AbsenceReasonSchema.default('none'),
+};
+
+/** What JSON Schema cannot say of a lesson: it compares no two fields. Listed in the schemas' descriptions. */
+export const ABSENCE_WITHIN_LESSON_NOTE =
+  'Not expressed by this schema (JSON Schema cannot compare two fields): validAbsenceMinutes + invalidAbsenceMinutes must not exceed scheduledMinutes.';
+
+/**
+ * The lesson refinement: valid + invalid absence never exceeds the lesson.
+ *
+ * @param r - the record, defaults applied
+ * @param ctx - zod's refinement context
+ * @returns nothing; adds an issue at `invalidAbsenceMinutes`
+ * @example AttendanceRecordSchema.safeParse({ date: '2026-11-23', start: '08:10', scheduledMinutes: 40, invalidAbsenceMinutes: 60 }).success // false
+ */
+export function absenceWithinLesson(
+  r: { readonly scheduledMinutes: number; readonly validAbsenceMinutes: number; readonly invalidAbsenceMinutes: number },
+  ctx: z.RefinementCtx,
+): void {
+  if (r.validAbsenceMinutes + r.invalidAbsenceMinutes > r.scheduledMinutes) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['invalidAbsenceMinutes'],
+      message: `Valid + invalid absence (${r.validAbsenceMinutes + r.invalidAbsenceMinutes} min) exceeds the ${r.scheduledMinutes} scheduled minutes`,
+    });
+  }
+}
 
 /**
  * One lesson for one student. Minutes are integers; absence never exceeds the
@@ -117,24 +180,11 @@ export const StudentSchema = z
  * it is left out of every rate and counted in the reporting rate instead.
  */
 export const AttendanceRecordSchema = z
-  .strictObject({
-    date: IsoDateSchema,
-    start: ClockTimeSchema,
-    scheduledMinutes: z.int().min(1).max(600),
-    validAbsenceMinutes: z.int().min(0).max(600).default(0),
-    invalidAbsenceMinutes: z.int().min(0).max(600).default(0),
-    reported: z.boolean().default(true),
-    guardianReported: z.boolean().default(false),
-    reason: AbsenceReasonSchema.default('none'),
-  })
-  .superRefine((r, ctx) => {
-    if (r.validAbsenceMinutes + r.invalidAbsenceMinutes > r.scheduledMinutes) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['invalidAbsenceMinutes'],
-        message: `Valid + invalid absence (${r.validAbsenceMinutes + r.invalidAbsenceMinutes} min) exceeds the ${r.scheduledMinutes} scheduled minutes`,
-      });
-    }
+  .strictObject(ATTENDANCE_RECORD_SHAPE)
+  .superRefine(absenceWithinLesson)
+  .meta({
+    title: 'Attendance record',
+    description: `One lesson for one student, minutes as integers. reported: false means the teacher has not reported the lesson yet. ${ABSENCE_WITHIN_LESSON_NOTE}`,
   });
 
 const PartyConsentSchema = z.strictObject({
@@ -143,7 +193,13 @@ const PartyConsentSchema = z.strictObject({
 });
 
 /** Consent per purpose and party. A missing entry means "not asked". */
-export const ConsentsSchema = z.partialRecord(ConsentPurposeSchema, PartyConsentSchema).default({});
+export const ConsentsSchema = z
+  .partialRecord(ConsentPurposeSchema, PartyConsentSchema)
+  .default({})
+  .describe('Consent per purpose and party (guardians, student). A missing entry means not asked.');
+
+/** What JSON Schema cannot say of a signal. */
+export const UNTIL_NOT_BEFORE_DATE_NOTE = 'Not expressed by this schema (JSON Schema cannot compare two fields): until must not be before date.';
 
 /**
  * A structured observation by staff, dated. `until` ends it: after that date
@@ -159,26 +215,39 @@ export const SignalSchema = z
   .refine((s) => s.until === undefined || s.until >= s.date, {
     message: 'until must not be before date',
     path: ['until'],
-  });
+  })
+  .meta({ title: 'Signal', description: `A staff observation, dated; until ends it. ${UNTIL_NOT_BEFORE_DATE_NOTE}` });
 
 /** A step already taken. `obehovligt` records the rektor's decision that an investigation is unnecessary (SL 7:19 a). */
-export const MeasureSchema = z.strictObject({
-  step: StepIdSchema,
-  date: IsoDateSchema,
-  outcome: z.enum(['done', 'started', 'obehovligt']).default('done'),
-});
+export const MeasureSchema = z
+  .strictObject({
+    step: StepIdSchema,
+    date: IsoDateSchema,
+    outcome: z.enum(['done', 'started', 'obehovligt']).default('done'),
+  })
+  .meta({ title: 'Measure', description: 'A step already taken, with its date. obehovligt records the rektor\'s decision that an investigation is unnecessary (SL 7:19 a).' });
 
 /**
  * Everything Trappa needs to know about one student. The schema is strict:
  * unknown keys are errors, so a misspelt field never silently drops data.
  */
-export const StudentCaseSchema = z.strictObject({
-  student: StudentSchema,
-  attendance: z.array(AttendanceRecordSchema).default([]),
-  consents: ConsentsSchema,
-  signals: z.array(SignalSchema).default([]),
-  measures: z.array(MeasureSchema).default([]),
-});
+export const StudentCaseSchema = z
+  .strictObject({
+    student: StudentSchema,
+    attendance: z.array(AttendanceRecordSchema).default([]),
+    consents: ConsentsSchema,
+    signals: z.array(SignalSchema).default([]),
+    measures: z.array(MeasureSchema).default([]),
+  })
+  .meta({
+    title: 'Trappa student case',
+    description: [
+      'Everything Trappa needs to know about one student (the input of trappa evaluate, one case per NDJSON line). Strict: unknown keys are errors.',
+      'Expressed here as in the validator: opaque ids that are not personnummer-like, real calendar dates, residence unless protectedIdentity is true.',
+      ABSENCE_WITHIN_LESSON_NOTE,
+      UNTIL_NOT_BEFORE_DATE_NOTE,
+    ].join(' '),
+  });
 
 export type School = z.infer<typeof SchoolSchema>;
 export type Residence = z.infer<typeof ResidenceSchema>;
