@@ -10,6 +10,7 @@ import type { RejectedLine } from '../../src/batch/rejectionLog.js';
 import { runBatch, type BatchRun } from '../../src/batch/runBatch.js';
 import { builtinPolicy, evaluate, parseStudentCase } from '../../src/index.js';
 import type { AttendanceRecord, StudentCaseInput } from '../../src/model/studentCase.js';
+import { byteLines } from '../helpers/byteLines.js';
 
 const AS_OF = '2026-11-23';
 const policy = builtinPolicy('stockholm');
@@ -77,25 +78,7 @@ const lessonFile: fc.Arbitrary<LessonFile> = fc
 
 /** The lines the batch reads: non-blank after the BOM and CR are dropped; an invalid line is never blank. */
 function nonBlankLines(bytes: Uint8Array): number {
-  const fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-  let count = 0;
-  let from = 0;
-  let n = 0;
-  while (from < bytes.length) {
-    let nl = bytes.indexOf(10, from);
-    if (nl === -1) nl = bytes.length;
-    let line = bytes.subarray(from, nl);
-    n += 1;
-    if (n === 1 && line[0] === 0xef && line[1] === 0xbb && line[2] === 0xbf) line = line.subarray(3);
-    if (line[line.length - 1] === 13) line = line.subarray(0, -1);
-    try {
-      if (fatal.decode(line).trim() !== '') count += 1;
-    } catch {
-      count += 1;
-    }
-    from = nl + 1;
-  }
-  return count;
+  return byteLines(bytes).filter(({ text }) => text === null || text.trim() !== '').length;
 }
 
 /** The oracle: `evaluate` on each student with exactly the valid lessons, in file order, and a warning for their rejected lines. */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { forEachLine, forEachLineRange, readLines } from '../../src/batch/lines.js';
+import { byteLines } from '../helpers/byteLines.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'trappa-lines-'));
 
@@ -31,25 +32,7 @@ async function readBytes(bytes: Uint8Array, chunkBytes: number): Promise<{ lines
 
 /** The oracle: cut the bytes at LF, drop a CR before it and a BOM at the start, decode each line on its own. */
 function expectedLines(bytes: Uint8Array): Read[] {
-  const out: Read[] = [];
-  const fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-  let from = 0;
-  let n = 0;
-  while (from < bytes.length) {
-    let nl = bytes.indexOf(10, from);
-    if (nl === -1) nl = bytes.length;
-    let line = bytes.subarray(from, nl);
-    n += 1;
-    if (n === 1 && line[0] === 0xef && line[1] === 0xbb && line[2] === 0xbf) line = line.subarray(3);
-    if (line[line.length - 1] === 13) line = line.subarray(0, line.length - 1);
-    try {
-      out.push([n, fatal.decode(line)]);
-    } catch {
-      out.push([n, 'invalid', -1]);
-    }
-    from = nl + 1;
-  }
-  return out;
+  return byteLines(bytes).map(({ n, text }): Read => (text === null ? [n, 'invalid', -1] : [n, text]));
 }
 
 /** Bytes that stress the decoder: ASCII, line breaks, valid multi-byte characters, stray lead and continuation bytes. */
