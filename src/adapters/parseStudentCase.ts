@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { fastAttendanceRecord } from '../model/fastAttendance.js';
 import { forbiddenKeyMessage, forbiddenKeys } from '../model/forbiddenKeys.js';
 import { escapeControl, fieldName } from './safeText.js';
+import { conflictMessage, resolveDuplicateLessons, type LessonConflict } from './lessonDuplicates.js';
 import { AttendanceRecordSchema, OpaqueIdSchema, StudentCaseSchema, type AttendanceRecord, type StudentCase } from '../model/studentCase.js';
 
 /** One problem with an input value: where it is and what is wrong. */
@@ -17,10 +18,34 @@ export interface RejectedRecord {
   readonly issues: readonly InputIssue[];
 }
 
-/** Result of parsing one case: accepted (perhaps with rejected records) or rejected whole. */
+/**
+ * Result of parsing one case: accepted (perhaps with rejected records) or
+ * rejected whole. Every attendance index is in exactly one of `case.attendance`
+ * (accepted), `duplicates` or `rejectedRecords`; the records of a `conflicts`
+ * entry are among `rejectedRecords`.
+ */
 export type CaseParseResult =
-  | { readonly ok: true; readonly case: StudentCase; readonly rejectedRecords: readonly RejectedRecord[] }
+  | {
+      readonly ok: true;
+      readonly case: StudentCase;
+      readonly rejectedRecords: readonly RejectedRecord[];
+      /** Indices of identical copies of an earlier record (same date, start and content): counted once, ascending. */
+      readonly duplicates: readonly number[];
+      /** Records of one date and start that differ, by attendance index: all rejected (see `resolveDuplicateLessons`). */
+      readonly conflicts: readonly LessonConflict[];
+    }
   | { readonly ok: false; readonly studentId: string | null; readonly issues: readonly InputIssue[] };
+
+/** Options of `parseStudentCase`. */
+export interface ParseCaseOptions {
+  /**
+   * Resolve records with the same date and start (default true): copies
+   * count once, differing versions are rejected. False leaves every valid
+   * record in `case.attendance`, for a caller that merges them with records
+   * from elsewhere first (the batch) and resolves them there.
+   */
+  readonly resolveDuplicates?: boolean;
+}
 
 /**
  * Format a zod path as `a.b[3].c`. Keys that do not read as field names
@@ -76,12 +101,18 @@ function studentIdOf(value: unknown): string | null {
  * reported in `rejectedRecords` and the rest is evaluated. A `__proto__`,
  * `constructor` or `prototype` key anywhere rejects the case (in a lesson
  * record: the record), named by its path, before the schema can drop it.
+ * Records with the same date and start are one lesson: identical copies count
+ * once (`duplicates`); versions that differ (one absent, one present) are all
+ * rejected (`conflicts`), each naming the others' indices and the fields that
+ * differ, since nothing says which one is right. The result never depends on
+ * the order of the records.
  *
  * @param value - parsed JSON
- * @returns the validated case and its rejected records, or the case's issues
- * @example parseStudentCase(JSON.parse(line)) // { ok: true, case, rejectedRecords: [] }
+ * @param options - `resolveDuplicates` (default true)
+ * @returns the validated case, its rejected records, duplicates and conflicts, or the case's issues
+ * @example parseStudentCase(JSON.parse(line)) // { ok: true, case, rejectedRecords: [], duplicates: [], conflicts: [] }
  */
-export function parseStudentCase(value: unknown): CaseParseResult {
+export function parseStudentCase(value: unknown, options: ParseCaseOptions = {}): CaseParseResult {
   const attendance = typeof value === 'object' && value !== null ? (value as { attendance?: unknown }).attendance : undefined;
   if (attendance !== undefined && !Array.isArray(attendance)) {
     return { ok: false, studentId: studentIdOf(value), issues: [{ path: 'attendance', message: 'Expected an array of lesson records' }] };
@@ -92,11 +123,14 @@ export function parseStudentCase(value: unknown): CaseParseResult {
   const parsed = StudentCaseSchema.safeParse(shell);
   if (!parsed.success) return { ok: false, studentId: studentIdOf(value), issues: inputIssues(parsed.error) };
   const accepted: AttendanceRecord[] = [];
+  /** The attendance index of each accepted record. */
+  const indexOf: number[] = [];
   const rejectedRecords: RejectedRecord[] = [];
   (attendance ?? []).forEach((record: unknown, index: number) => {
     const fast = fastAttendanceRecord(record);
     if (fast !== undefined) {
       accepted.push(fast);
+      indexOf.push(index);
       return;
     }
     const prefix = `attendance[${index}]`;
@@ -106,8 +140,21 @@ export function parseStudentCase(value: unknown): CaseParseResult {
       return;
     }
     const r = AttendanceRecordSchema.safeParse(record);
-    if (r.success) accepted.push(r.data);
-    else rejectedRecords.push({ index, issues: inputIssues(r.error, prefix) });
+    if (r.success) {
+      accepted.push(r.data);
+      indexOf.push(index);
+    } else rejectedRecords.push({ index, issues: inputIssues(r.error, prefix) });
   });
-  return { ok: true, case: { ...parsed.data, attendance: accepted }, rejectedRecords };
+  if (options.resolveDuplicates === false) return { ok: true, case: { ...parsed.data, attendance: accepted }, rejectedRecords, duplicates: [], conflicts: [] };
+  const resolved = resolveDuplicateLessons(accepted);
+  const at = (k: number): number => indexOf[k] ?? k;
+  const conflicts = resolved.conflicts.map((c) => ({ ...c, records: c.records.map(at) }));
+  for (const c of conflicts) {
+    for (const index of c.records) {
+      const others = c.records.filter((i) => i !== index).map((i) => `attendance[${i}]`);
+      rejectedRecords.push({ index, issues: [{ path: `attendance[${index}]`, message: conflictMessage(others, c.fields) }] });
+    }
+  }
+  rejectedRecords.sort((a, b) => a.index - b.index);
+  return { ok: true, case: { ...parsed.data, attendance: resolved.accepted as AttendanceRecord[] }, rejectedRecords, duplicates: resolved.duplicates.map(at), conflicts };
 }

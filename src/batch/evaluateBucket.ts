@@ -10,7 +10,10 @@ import type { Policy } from '../policy/policy.js';
 import { bucketPath } from './bucketWriter.js';
 import { diffStepStates, stepStates, type Change, type StepState } from './changes.js';
 import { formatChange } from './formatChange.js';
-import { decodeLesson, LESSON_WORDS } from './lessonCodec.js';
+import { decodeLesson, lessonLine, LESSON_WORDS } from './lessonCodec.js';
+import { RejectionLog, type RejectedLine } from './rejectionLog.js';
+import { resolveStudentLessons, type LessonFilePart, type StudentLessons } from './studentLessons.js';
+import { recordWarnings } from '../adapters/recordWarnings.js';
 import { BatchInputError, rejectedCountsPath, rejectedIdsPath } from './partition.js';
 import { compareIds } from './studentRanges.js';
 import { jsonErrorReason } from '../adapters/jsonError.js';
@@ -51,6 +54,8 @@ export interface BucketLayout {
    * every student line of tonight was identified, or `allowMissingStudents`.
    */
   readonly closeMissingStudents: boolean;
+  /** Per slice (`part`), its lesson file and the lines before the slice: a conflict names its lines. */
+  readonly lessonFiles: readonly LessonFilePart[];
 }
 
 /** What one bucket produced besides its files. */
@@ -65,6 +70,31 @@ export interface BucketResult {
    * none. `'out'` when they are `out` itself (`--json` without `--previous`): held once.
    */
   readonly decisions: readonly string[] | 'out';
+  /**
+   * Lessons the partition accepted that this bucket left out: identical copies
+   * (`duplicate`) and records rejected for a conflict with another record of
+   * the same student, date and start (`conflicting`, logged to `conflictsLogPath`).
+   */
+  readonly lessons: { readonly duplicate: number; readonly conflicting: number };
+  /** The first conflicting records (at most `REJECTED_SAMPLE_SIZE`), for stderr. */
+  readonly rejectedSample: readonly RejectedLine[];
+}
+
+/**
+ * The file a bucket logs its conflicting lessons to (NDJSON of `RejectedLine`;
+ * absent when there were none).
+ *
+ * @param dir - the temp directory
+ * @param bucket - the bucket
+ * @returns the path
+ * @example conflictsLogPath('/tmp/trappa-x', 3) // '/tmp/trappa-x/0.rejected-conflicts-3'
+ */
+export function conflictsLogPath(dir: string, bucket: number): string {
+  return bucketPath(dir, 0, `rejected-${conflictsLogName(bucket)}`);
+}
+
+function conflictsLogName(bucket: number): string {
+  return `conflicts-${bucket}`;
 }
 
 const CHUNK_CHARS = 1 << 20;
@@ -94,7 +124,9 @@ function chunked(): { add(line: string): void; done(): string[] } {
 
 interface Pending {
   readonly case: StudentCase;
-  readonly attendance: AttendanceRecord[];
+  /** The student's line in the students file. */
+  readonly location: string;
+  readonly lessons: StudentLessons;
   readonly rejectedRecords: number;
 }
 
@@ -134,13 +166,19 @@ function readStudents(dir: string, bucket: number, parts: number): Map<number, P
   const { rejectedPerStudent } = runFilesOf(dir);
   const students = new Map<number, Pending>();
   for (const line of lines(bucketPath(dir, bucket, 'students'))) {
-    const [number, , studentCase, rejectedInline] = JSON.parse(line) as [number, string, StudentCase, number];
-    students.set(number, { case: studentCase, attendance: [...studentCase.attendance], rejectedRecords: rejectedInline + (rejectedPerStudent[number] ?? 0) });
+    const [number, location, studentCase, rejectedInline, indices] = JSON.parse(line) as [number, string, StudentCase, number, number[] | null];
+    const own = studentCase.attendance;
+    const lessons: StudentLessons = { attendance: [...own], parts: own.map(() => -1), lines: own.map((_, k) => indices?.[k] ?? k) };
+    students.set(number, { case: studentCase, location, lessons, rejectedRecords: rejectedInline + (rejectedPerStudent[number] ?? 0) });
   }
   for (let part = 0; part < parts; part += 1) {
-    const lessons = int32File(bucketPath(dir, bucket, `lessons.${part}`));
-    for (let at = 0; at < lessons.length; at += LESSON_WORDS) {
-      students.get(lessons[at] ?? -1)?.attendance.push(decodeLesson(lessons, at));
+    const words = int32File(bucketPath(dir, bucket, `lessons.${part}`));
+    for (let at = 0; at < words.length; at += LESSON_WORDS) {
+      const lessons = students.get(words[at] ?? -1)?.lessons;
+      if (lessons === undefined) continue;
+      lessons.attendance.push(decodeLesson(words, at));
+      lessons.parts.push(part);
+      lessons.lines.push(lessonLine(words, at));
     }
   }
   return students;
@@ -268,6 +306,9 @@ export function evaluateBucket(layout: BucketLayout, bucket: number, settings: B
     }
   };
   if (settings.incremental) summary.changes = {};
+  let duplicate = 0;
+  let conflicting = 0;
+  let log: RejectionLog | undefined;
   // One pass in id order over tonight's students and last night's: outputs and changes come out sorted.
   for (const id of [...new Set([...students.keys(), ...previous.keys()])].sort(compareIds)) {
     const student = students.get(id);
@@ -285,10 +326,15 @@ export function evaluateBucket(layout: BucketLayout, bucket: number, settings: B
       }
       continue;
     }
-    const decision = evaluate({ ...student.case, attendance: student.attendance }, settings.policy, {
+    const lessons = resolveStudentLessons(id, student.lessons, student.location, layout.lessonFiles);
+    duplicate += lessons.duplicates;
+    conflicting += lessons.conflicting;
+    for (const line of lessons.rejected) (log ??= new RejectionLog(layout.dir, conflictsLogName(bucket))).push(line);
+    const tally = { rejected: student.rejectedRecords + lessons.conflicting, conflicting: lessons.conflicting, conflictingLessons: lessons.conflictingLessons };
+    const decision = evaluate({ ...student.case, attendance: lessons.attendance as AttendanceRecord[] }, settings.policy, {
       asOf: settings.asOf,
       ...(settings.calendar === undefined ? {} : { calendar: settings.calendar }),
-      warnings: student.rejectedRecords > 0 ? [{ kind: 'rejected-records', count: student.rejectedRecords }] : [],
+      warnings: recordWarnings(tally),
       // Last night's open duties stay open until a measure closes them (evaluate's `previous`).
       ...(before === undefined ? {} : { previous: before }),
     });
@@ -302,7 +348,15 @@ export function evaluateBucket(layout: BucketLayout, bucket: number, settings: B
       out.add(`${formatDecision(decision, settings.lang)}\n`);
     }
   }
-  return { bucket, summary, out: out.done(), decisions: decisionsAreOut ? 'out' : decisions.done() };
+  log?.flush();
+  return {
+    bucket,
+    summary,
+    out: out.done(),
+    decisions: decisionsAreOut ? 'out' : decisions.done(),
+    lessons: { duplicate, conflicting },
+    rejectedSample: log?.counts().sample ?? [],
+  };
 }
 
 /**

@@ -3,7 +3,11 @@ import { boundedMemo } from '../model/boundedMemo.js';
 import type { AttendanceRecord } from '../model/studentCase.js';
 import { AbsenceReasonSchema } from '../model/vocabulary.js';
 
-/** Int32 words per encoded lesson: student, day, start|scheduled, valid|invalid, flags|reason. */
+/**
+ * Int32 words per encoded lesson: student, line, day, start|scheduled|valid,
+ * invalid|flags|reason. The line (where the lesson was read, counted from the
+ * start of its slice) lets a conflict between two lines name both.
+ */
 export const LESSON_WORDS = 5;
 
 const REASONS = AbsenceReasonSchema.options;
@@ -33,10 +37,12 @@ function clockOf(minutes: number): string {
  * @param r - a validated record
  * @param into - the target
  * @param at - word offset
- * @example encodeLesson(0, record, new Int32Array(5), 0)
+ * @param line - where it was read (`lessonLine` gives it back; default 0)
+ * @example encodeLesson(0, record, new Int32Array(5), 0, 12)
  */
-export function encodeLesson(student: number, r: AttendanceRecord, into: Int32Array, at: number): void {
+export function encodeLesson(student: number, r: AttendanceRecord, into: Int32Array, at: number, line = 0): void {
   into[at] = student;
+  into[at + 1] = line;
   packLesson(
     into,
     at,
@@ -52,9 +58,11 @@ export function encodeLesson(student: number, r: AttendanceRecord, into: Int32Ar
 }
 
 /**
- * The one place the word layout is written: words 1–4 of a lesson at `at`
- * (word 0, the student number, is the caller's). `encodeLesson` and the
- * line scanner both write through it.
+ * The one place the word layout is written: words 2–4 of a lesson at `at`
+ * (words 0 and 1, the student number and the line, are the caller's).
+ * `encodeLesson` and the line scanner both write through it. Words 3 and 4
+ * hold everything but the date, so two lessons of one day are the same
+ * lesson exactly when their words 2–4 are equal.
  *
  * @example packLesson(words, 0, 20415, 490, 60, 0, 60, true, false, 0)
  */
@@ -70,10 +78,9 @@ export function packLesson(
   guardianReported: boolean,
   reasonCode: number,
 ): void {
-  into[at + 1] = day;
-  into[at + 2] = (startMinutes << 16) | scheduled;
-  into[at + 3] = (valid << 16) | invalid;
-  into[at + 4] = ((reported ? 1 : 0) << 9) | ((guardianReported ? 1 : 0) << 8) | reasonCode;
+  into[at + 2] = day;
+  into[at + 3] = (startMinutes << 20) | (scheduled << 10) | valid;
+  into[at + 4] = (invalid << 16) | ((reported ? 1 : 0) << 9) | ((guardianReported ? 1 : 0) << 8) | reasonCode;
 }
 
 /**
@@ -85,17 +92,28 @@ export function packLesson(
  * @example decodeLesson(words, 0).date // '2026-11-23'
  */
 export function decodeLesson(from: Int32Array, at: number): AttendanceRecord {
-  const w2 = from[at + 2] ?? 0;
   const w3 = from[at + 3] ?? 0;
   const w4 = from[at + 4] ?? 0;
   return {
-    date: isoOf(from[at + 1] ?? 0),
-    start: clockOf(w2 >>> 16),
-    scheduledMinutes: w2 & 0xffff,
-    validAbsenceMinutes: w3 >>> 16,
-    invalidAbsenceMinutes: w3 & 0xffff,
+    date: isoOf(from[at + 2] ?? 0),
+    start: clockOf(w3 >>> 20),
+    scheduledMinutes: (w3 >>> 10) & 0x3ff,
+    validAbsenceMinutes: w3 & 0x3ff,
+    invalidAbsenceMinutes: w4 >>> 16,
     reported: (w4 & 0x200) !== 0,
     guardianReported: (w4 & 0x100) !== 0,
     reason: REASONS[w4 & 0xff] ?? 'none',
   };
+}
+
+/**
+ * The line a lesson was read from, as `encodeLesson` wrote it.
+ *
+ * @param from - the words
+ * @param at - word offset
+ * @returns the line, counted from the start of the slice that read it
+ * @example lessonLine(words, 0) // 12
+ */
+export function lessonLine(from: Int32Array, at: number): number {
+  return from[at + 1] ?? 0;
 }

@@ -33,6 +33,8 @@ export interface Partition {
   readonly parts: number;
   /** Per slice, the lines of its file before it (for rejected-line numbers). */
   readonly lineOffsets: readonly number[];
+  /** Per slice, its file (for the locations of conflicting lessons). */
+  readonly partPaths: readonly string[];
   /** Accepted students per bucket (for progress). */
   readonly studentsPerBucket: readonly number[];
   /** Counts of this pass: students read and rejected, lesson records read, accepted and rejected. */
@@ -147,10 +149,16 @@ export async function partitionInputs(files: BatchFiles, dir: string, options: P
   let unidentifiedStudentLines = 0;
   const locationOf = (at: number | string | undefined): string => (typeof at === 'number' ? `${atLine}${at}` : String(at));
   for await (const item of readInput(files.students)) {
-    const parsed = admitCase(item, summary, (c) => {
-      const first = numbers.get(c.student.id);
-      return first === undefined ? undefined : { path: 'student.id', message: `Duplicate student id; the student was first given at ${locationOf(firstSeen[first])}` };
-    });
+    // A case's own lessons are resolved (copies, conflicts) with the lesson files', in its bucket.
+    const parsed = admitCase(
+      item,
+      summary,
+      (c) => {
+        const first = numbers.get(c.student.id);
+        return first === undefined ? undefined : { path: 'student.id', message: `Duplicate student id; the student was first given at ${locationOf(firstSeen[first])}` };
+      },
+      { resolveDuplicates: false },
+    );
     if (parsed.status !== 'accepted') {
       // A rejected student is still there: known by id (read from what there is of the line), they close nothing.
       // A repeated id is not "rejected" in the sense of the message for its lessons: the first line stands.
@@ -166,7 +174,7 @@ export async function partitionInputs(files: BatchFiles, dir: string, options: P
     numbers.set(id, number);
     firstSeen.push(parsed.location.startsWith(atLine) ? Number(parsed.location.slice(atLine.length)) : parsed.location);
     ids.push(id);
-    studentLines.add(0, JSON.stringify([number, parsed.location, parsed.case, parsed.rejectedRecords.length]));
+    studentLines.add(0, JSON.stringify([number, parsed.location, parsed.case, parsed.rejectedRecords.length, acceptedIndices(parsed.case.attendance.length, parsed.rejectedRecords)]));
   }
   studentLines.flush();
   const inputBytes = files.lessons.reduce((sum, f) => sum + statSync(f).size, 0);
@@ -226,11 +234,30 @@ export async function partitionInputs(files: BatchFiles, dir: string, options: P
     buckets,
     parts: tasks.length,
     lineOffsets: offsets,
+    partPaths: tasks.map((t) => t.path),
     studentsPerBucket,
     summary,
     unidentifiedStudentLines,
     rejected: { students: studentRejections.students, records: summary.records.rejected, sample },
   };
+}
+
+/**
+ * The attendance index of each accepted record of a case, when some were
+ * rejected (null when none was: the indices are 0, 1, 2, …), so a conflict
+ * found in the bucket names the record as it was written.
+ *
+ * @param accepted - accepted records
+ * @param rejected - the rejected ones, by index
+ * @returns the indices, or null
+ * @example acceptedIndices(2, [{ index: 1, issues: [] }]) // [0, 2]
+ */
+export function acceptedIndices(accepted: number, rejected: readonly { readonly index: number }[]): number[] | null {
+  if (rejected.length === 0) return null;
+  const skip = new Set(rejected.map((r) => r.index));
+  const indices: number[] = [];
+  for (let i = 0; indices.length < accepted; i += 1) if (!skip.has(i)) indices.push(i);
+  return indices;
 }
 
 /**

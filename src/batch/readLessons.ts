@@ -124,7 +124,8 @@ export async function sliceStarts(path: string, parts: number): Promise<number[]
 /**
  * Read one slice of a lesson file: parse and validate each line, write each
  * accepted lesson to its student's bucket (`<bucket>.lessons.<part>`, 20 bytes
- * a lesson), log each rejected line with its reason (to
+ * a lesson, with its line number in the slice: duplicates are resolved per
+ * student when the bucket is evaluated), log each rejected line with its reason (to
  * `rejected-lessons-<part>`, line numbers counted from the slice's first line).
  * The same function runs in the main thread or in a worker.
  *
@@ -179,7 +180,7 @@ export async function readLessonTask(
           const at = lessons.reserve(b);
           const words = lessons.buffer(b);
           words[at] = number;
-          words[at + 1] = scratch[1] ?? 0;
+          words[at + 1] = n;
           words[at + 2] = scratch[2] ?? 0;
           words[at + 3] = scratch[3] ?? 0;
           words[at + 4] = scratch[4] ?? 0;
@@ -208,7 +209,7 @@ export async function readLessonTask(
       summary.records.accepted += 1;
       const b = bucketOfNumber[number] ?? 0;
       const at = lessons.reserve(b);
-      encodeLesson(number, record, lessons.buffer(b), at);
+      encodeLesson(number, record, lessons.buffer(b), at, n);
     },
     {
       onBytes: (bytes) => onProgress?.(bytes, summary.records.read),

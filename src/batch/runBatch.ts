@@ -7,7 +7,7 @@ import { claimOutputs, type BatchOutputs } from './batchOutputs.js';
 import { verifyDecisionsFile, type DecisionsTrailer } from './decisionsFile.js';
 import { OutputWriteError } from './outputErrors.js';
 import { makeTempDir, sweepStaleTempDirs, type TempDir } from './tempDir.js';
-import { evaluateBucket, type BatchSettings, type BucketLayout, type BucketResult, type BucketSettings } from './evaluateBucket.js';
+import { conflictsLogPath, evaluateBucket, type BatchSettings, type BucketLayout, type BucketResult, type BucketSettings } from './evaluateBucket.js';
 import { BatchInputError, partitionInputs, relocate, type BatchFiles, type LessonReader } from './partition.js';
 import { inBucketOrder } from './inBucketOrder.js';
 import { forEachLine } from './lines.js';
@@ -15,7 +15,7 @@ import type { LessonTaskResult } from './readLessons.js';
 import type { BatchTask } from './worker.js';
 import { WorkerPool, workerScript } from './workerPool.js';
 import type { ProgressBar } from './progress.js';
-import type { RejectedLine } from './rejectionLog.js';
+import { REJECTED_SAMPLE_SIZE, type RejectedLine } from './rejectionLog.js';
 
 /** Input this large (bytes of lesson files) uses every core by default. */
 export const PARALLEL_FROM_BYTES = 64 << 20; // as in bucketCount
@@ -240,7 +240,8 @@ async function evaluateInBuckets(run: BatchRun, plan: RunPlan, outputs: BatchOut
   // A student line that carried no id may be any student of last night: then nobody is closed for absence, unless allowed.
   const unidentified = partition.unidentifiedStudentLines;
   const closeMissingStudents = unidentified === 0 || run.settings.allowMissingStudents === true;
-  const layout: BucketLayout = { dir, parts: partition.parts, closeMissingStudents };
+  const lessonFiles = partition.partPaths.map((path, part) => ({ path, lineOffset: partition.lineOffsets[part] ?? 0 }));
+  const layout: BucketLayout = { dir, parts: partition.parts, closeMissingStudents, lessonFiles };
   const summary = partition.summary;
   const sample: RejectedLine[] = [...partition.rejected.sample];
   const studentsTotal = summary.cases.read;
@@ -249,7 +250,9 @@ async function evaluateInBuckets(run: BatchRun, plan: RunPlan, outputs: BatchOut
   // Buckets are ranges of sorted student ids: written in bucket order, the output is in
   // student-id order, line by line (each bucket's output comes in chunks of about 1 MiB).
   // A failed write stops the run through `fail`; the next `checkAborted` reports it.
-  const order = inBucketOrder<BucketResult>(async ({ out, decisions }) => {
+  const order = inBucketOrder<BucketResult>(async ({ out, decisions, rejectedSample }) => {
+    // In bucket order, so stderr's first rejected lines do not depend on which thread finished first.
+    for (const line of rejectedSample) if (sample.length < REJECTED_SAMPLE_SIZE) sample.push(line);
     try {
       checkAborted();
       for (const chunk of out) await write(run.out, chunk, signal);
@@ -261,6 +264,7 @@ async function evaluateInBuckets(run: BatchRun, plan: RunPlan, outputs: BatchOut
   });
   const finished = (result: BucketResult): void => {
     mergeSummary(summary, result.summary);
+    settleLessons(summary.records, result.lessons);
     studentsDone += partition.studentsPerBucket[result.bucket] ?? 0;
     run.progress?.update({
       phase: 'evaluating',
@@ -296,7 +300,7 @@ async function evaluateInBuckets(run: BatchRun, plan: RunPlan, outputs: BatchOut
   }
   await order.done();
   checkAborted();
-  if (outputs.rejected !== undefined) await writeRejected(outputs.rejected, dir, partition.lineOffsets);
+  if (outputs.rejected !== undefined) await writeRejected(outputs.rejected, dir, partition.lineOffsets, buckets);
   run.progress?.done();
   if (run.settings.incremental) {
     summary.missingStudents = { students: 0, stepsKeptOpen: 0, ...summary.missingStudents, unidentifiedLines: unidentified, closingsWithheld: !closeMissingStudents };
@@ -316,15 +320,32 @@ async function evaluateInBuckets(run: BatchRun, plan: RunPlan, outputs: BatchOut
 /**
  * All rejected lines as NDJSON: the students file's and the previous file's,
  * then each lesson slice's with its line numbers counted from the start of
- * its file. Streams: any number of rejected lines.
+ * its file, then each bucket's conflicting lessons. Streams: any number of
+ * rejected lines.
  */
-async function writeRejected(sink: { write(text: string): void }, dir: string, lineOffsets: readonly number[]): Promise<void> {
+async function writeRejected(sink: { write(text: string): void }, dir: string, lineOffsets: readonly number[], buckets: number): Promise<void> {
   const copy = (from: string, offset: number): Promise<number> =>
     forEachLine(from, (line) => {
       if (line !== '') sink.write(`${offset === 0 ? line : JSON.stringify(relocate(JSON.parse(line) as RejectedLine, offset))}\n`);
     });
   await copy(join(dir, '0.rejected-partition'), 0);
   for (const [part, offset] of lineOffsets.entries()) await copy(join(dir, `0.rejected-lessons-${part}`), offset);
+  for (let b = 0; b < buckets; b += 1) if (existsSync(conflictsLogPath(dir, b))) await copy(conflictsLogPath(dir, b), 0);
+}
+
+/**
+ * Move a bucket's duplicate and conflicting lessons out of `accepted`: the
+ * partition accepted every valid lesson line; the bucket, which sees all of a
+ * student's lessons, counts copies as `duplicate` and conflicts as `rejected`.
+ *
+ * @param records - the run's counts, updated
+ * @param lessons - one bucket's
+ * @example settleLessons(summary.records, { duplicate: 3, conflicting: 2 }) // accepted −5, duplicate +3, rejected +2
+ */
+export function settleLessons(records: RunSummary['records'], lessons: BucketResult['lessons']): void {
+  records.accepted -= lessons.duplicate + lessons.conflicting;
+  records.duplicate += lessons.duplicate;
+  records.rejected += lessons.conflicting;
 }
 
 /** The run was stopped through `BatchRun.signal`; its temp files are gone. */

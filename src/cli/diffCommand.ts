@@ -11,6 +11,7 @@ import type { Lang } from './format.js';
 import { pickCalendar, pickPolicy } from './options.js';
 import { readInput, type InputItem, type UnparsableItem } from './readInput.js';
 import { admitCase } from './admitCase.js';
+import { caseTally, recordWarnings } from '../adapters/recordWarnings.js';
 import { UsageError } from './usageError.js';
 import { escapeControl } from '../adapters/safeText.js';
 
@@ -26,7 +27,7 @@ const GENERATE_DEFAULT_AS_OF = '2026-11-23';
  * ```
  * { ...PolicyDiff,
  *   input: { source: 'files', files: string[] } | { source: 'generated', generate: number, seed: number },
- *          & { cases: { read, evaluated, rejected }, records: { read, accepted, rejected } } }
+ *          & { cases: { read, evaluated, rejected }, records: { read, accepted, duplicate, rejected } } }
  * ```
  * `cases.read = cases.evaluated + cases.rejected`, and
  * `cases.evaluated = students.evaluated`.
@@ -34,7 +35,7 @@ const GENERATE_DEFAULT_AS_OF = '2026-11-23';
 export type DiffReport = PolicyDiff & {
   readonly input: ({ readonly source: 'files'; readonly files: readonly string[] } | { readonly source: 'generated'; readonly generate: number; readonly seed: number }) & {
     readonly cases: { readonly read: number; readonly evaluated: number; readonly rejected: number };
-    readonly records: { readonly read: number; readonly accepted: number; readonly rejected: number };
+    readonly records: { readonly read: number; readonly accepted: number; readonly duplicate: number; readonly rejected: number };
   };
 };
 
@@ -120,7 +121,7 @@ export async function diffCommand(args: string[]): Promise<number> {
   const context = diffContext(from, to, { asOf, sample, ...(calendar === undefined ? {} : { calendar }) });
   const tally = tallyFor(context);
   const cases = { read: 0, evaluated: 0, rejected: 0 };
-  const records = { read: 0, accepted: 0, rejected: 0 };
+  const records = { read: 0, accepted: 0, duplicate: 0, rejected: 0 };
 
   let items: AsyncIterable<InputItem | UnparsableItem> | Iterable<InputItem>;
   if (generate === undefined) items = fromFiles(positionals);
@@ -149,7 +150,7 @@ export async function diffCommand(args: string[]): Promise<number> {
       continue;
     }
     for (const r of parsed.rejectedRecords) for (const issue of r.issues) process.stderr.write(`${escapeControl(`${parsed.location}: ${issue.path}: ${issue.message}`)}\n`);
-    const warnings = parsed.rejectedRecords.length > 0 ? [{ kind: 'rejected-records' as const, count: parsed.rejectedRecords.length }] : [];
+    const warnings = recordWarnings(caseTally(parsed));
     addCaseDiff(tally, diffCase(context, parsed.case, warnings));
     cases.evaluated += 1;
   }
@@ -164,7 +165,7 @@ export async function diffCommand(args: string[]): Promise<number> {
     process.stdout.write(
       `${formatDiff(diff, lang)}\n\ninput: ${origin}\n` +
         `students: ${cases.read} read = ${cases.evaluated} evaluated + ${cases.rejected} rejected\n` +
-        `lesson records: ${records.read} read = ${records.accepted} accepted + ${records.rejected} rejected\n`,
+        `lesson records: ${records.read} read = ${records.accepted} accepted + ${records.duplicate} duplicate + ${records.rejected} rejected\n`,
     );
   }
   return cases.rejected + records.rejected > 0 ? 3 : 0;

@@ -4,6 +4,7 @@ import { evaluate } from '../evaluate.js';
 import { isValidIsoDate } from '../model/isoDate.js';
 import { checkOutputs } from '../batch/checkOutputs.js';
 import { admitCase } from './admitCase.js';
+import { caseTally, recordWarnings } from '../adapters/recordWarnings.js';
 import { evaluateLessons } from './evaluateLessons.js';
 import { evaluateSs12000 } from './evaluateSs12000.js';
 import { formatDecision, type Lang } from './format.js';
@@ -130,7 +131,7 @@ export async function evaluateCommand(args: string[]): Promise<number> {
       const decision = evaluate(parsed.case, policy, {
         asOf,
         ...(calendar === undefined ? {} : { calendar }),
-        warnings: parsed.rejectedRecords.length > 0 ? [{ kind: 'rejected-records', count: parsed.rejectedRecords.length }] : [],
+        warnings: recordWarnings(caseTally(parsed)),
       });
       summary.cases.evaluated += 1;
       addDecision(summary, decision, parsed.case.student.school.id);

@@ -3,6 +3,7 @@ import { writeOutputFile } from './writeOutputFile.js';
 import { fromSs12000 } from '../adapters/ss12000/fromSs12000.js';
 import type { Ss12000Rejection } from '../adapters/ss12000/issues.js';
 import { evaluate } from '../evaluate.js';
+import { recordWarnings } from '../adapters/recordWarnings.js';
 import type { SchoolCalendar } from '../model/schoolCalendar.js';
 import type { Policy } from '../policy/policy.js';
 import { formatDecision, type Lang } from './format.js';
@@ -85,11 +86,11 @@ export async function evaluateSs12000(run: Ss12000Run): Promise<number> {
   summary.cases = { ...result.counts.students };
   summary.records = { ...result.counts.attendance };
   for (const c of result.cases) {
-    const rejectedRecords = result.rejectedRecords[c.student.id] ?? 0;
+    const conflicting = result.conflictingRecords[c.student.id];
     const decision = evaluate(c, run.policy, {
       asOf: run.asOf,
       ...(run.calendar === undefined ? {} : { calendar: run.calendar }),
-      warnings: rejectedRecords > 0 ? [{ kind: 'rejected-records', count: rejectedRecords }] : [],
+      warnings: recordWarnings({ rejected: result.rejectedRecords[c.student.id] ?? 0, conflicting: conflicting?.count ?? 0, conflictingLessons: conflicting?.lessons ?? 0 }),
     });
     addDecision(summary, decision, c.student.school.id);
     if (run.json) out.write(`${JSON.stringify(decision)}\n`);

@@ -5,12 +5,14 @@ import type { Policy } from '../policy/policy.js';
 
 /**
  * Counts for one run; `read = evaluated + rejected` for cases and
- * `read = accepted + excluded + rejected` for records (`excluded`: lessons
- * deliberately left out, e.g. cancelled lessons in an SS 12000 export).
+ * `read = accepted + duplicate + excluded + rejected` for records
+ * (`duplicate`: identical copies of a record of the same student, date and
+ * start, counted once; `excluded`: lessons deliberately left out, e.g.
+ * cancelled lessons in an SS 12000 export).
  */
 export interface RunSummary {
   cases: { read: number; evaluated: number; rejected: number };
-  records: { read: number; accepted: number; rejected: number; excluded?: number };
+  records: { read: number; accepted: number; duplicate: number; rejected: number; excluded?: number };
   steps: Record<string, number>;
   blocked: Record<string, number>;
   /** Students per typology hypothesis, as `type strength` (e.g. `skolvagran stark`). */
@@ -64,7 +66,7 @@ export interface SchoolSummary {
 export function emptySummary(): RunSummary {
   return {
     cases: { read: 0, evaluated: 0, rejected: 0 },
-    records: { read: 0, accepted: 0, rejected: 0 },
+    records: { read: 0, accepted: 0, duplicate: 0, rejected: 0 },
     steps: {},
     blocked: {},
     typology: {},
@@ -109,7 +111,7 @@ function addCounts(into: Record<string, number>, from: Readonly<Record<string, n
  */
 export function mergeSummary(into: RunSummary, from: RunSummary): void {
   for (const key of ['read', 'evaluated', 'rejected'] as const) into.cases[key] += from.cases[key];
-  for (const key of ['read', 'accepted', 'rejected'] as const) into.records[key] += from.records[key];
+  for (const key of ['read', 'accepted', 'duplicate', 'rejected'] as const) into.records[key] += from.records[key];
   if (from.records.excluded !== undefined) into.records.excluded = (into.records.excluded ?? 0) + from.records.excluded;
   addCounts(into.steps, from.steps);
   addCounts(into.blocked, from.blocked);
@@ -174,7 +176,7 @@ export function sortedSummary(s: RunSummary): RunSummary {
 export function formatSummary(s: RunSummary): string {
   const lines = [
     `students: ${s.cases.read} read = ${s.cases.evaluated} evaluated + ${s.cases.rejected} rejected`,
-    `lesson records: ${s.records.read} read = ${s.records.accepted} accepted + ${
+    `lesson records: ${s.records.read} read = ${s.records.accepted} accepted + ${s.records.duplicate} duplicate + ${
       (s.records.excluded ?? 0) > 0 ? `${s.records.excluded} excluded (cancelled or not taking part) + ` : ''
     }${s.records.rejected} rejected`,
     'steps (students):',

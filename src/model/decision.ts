@@ -195,6 +195,13 @@ export type Warning =
   | { readonly kind: 'no-attendance-this-term' }
   | { readonly kind: 'records-after-as-of'; readonly count: number }
   | { readonly kind: 'rejected-records'; readonly count: number }
+  /**
+   * Records of one student with the same date and start that differ (e.g. one
+   * absent, one present): none of them is used. `count` records were rejected
+   * (also counted in `rejected-records`), at `lessons` dates and starts. Fix
+   * the export; identical copies are no conflict (counted as `duplicate`).
+   */
+  | { readonly kind: 'conflicting-lessons'; readonly count: number; readonly lessons: number }
   | { readonly kind: 'no-school-term'; readonly asOf: string }
   /**
    * Lesson records cover too few of the period's school days for its rates to

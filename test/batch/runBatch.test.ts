@@ -79,7 +79,7 @@ describe('runBatch: lesson-level input at city scale', () => {
     const { text, report } = await run(files);
     expect(text).toBe(expectedDecisions(school));
     const records = school.reduce((n, c) => n + (c.attendance?.length ?? 0), 0);
-    expect(report.summary.records).toEqual({ read: records, accepted: records, rejected: 0 });
+    expect(report.summary.records).toEqual({ read: records, accepted: records, duplicate: 0, rejected: 0 });
     expect(report.summary.cases).toEqual({ read: 24, evaluated: 24, rejected: 0 });
   });
 

@@ -23,7 +23,7 @@ describe('JSON input round-trips', () => {
         if (!first.ok) throw new Error(`generated case rejected: ${JSON.stringify(first.issues)}`);
         expect(first.rejectedRecords).toEqual([]);
         const again = parseStudentCase(viaJson(first.case));
-        expect(again).toStrictEqual({ ok: true, case: first.case, rejectedRecords: [] });
+        expect(again).toStrictEqual({ ok: true, case: first.case, rejectedRecords: [], duplicates: [], conflicts: [] });
       }),
       { numRuns: 100 },
     );

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { OpaqueIdSchema, StudentCaseSchema, type AttendanceRecord, type StudentCase, type StudentCaseInput } from '../../model/studentCase.js';
 import { isValidIsoDate } from '../../model/isoDate.js';
 import { forbiddenKeyMessage, forbiddenKeys } from '../../model/forbiddenKeys.js';
+import { conflictMessage, resolveDuplicateLessons } from '../lessonDuplicates.js';
 import { formatIssuePath, inputIssues } from '../parseStudentCase.js';
 import { eventLesson, studentLesson, type Lesson } from './calendarEventLesson.js';
 import { currentEnrolment } from './currentEnrolment.js';
@@ -58,10 +59,21 @@ export interface Ss12000Result {
    * student id: pass `{ kind: 'rejected-records', count }` to `evaluate`.
    */
   readonly rejectedRecords: Readonly<Record<string, number>>;
-  /** `students.read = evaluated + rejected`; `attendance.read = accepted + excluded + rejected`. */
+  /**
+   * Of those, the records rejected because they contradict another record of
+   * the same lesson (same id, or same date and start), and at how many
+   * lessons, by student id: pass `{ kind: 'conflicting-lessons', count, lessons }`
+   * to `evaluate` (`recordWarnings` builds both warnings).
+   */
+  readonly conflictingRecords: Readonly<Record<string, { readonly count: number; readonly lessons: number }>>;
+  /**
+   * `students.read = evaluated + rejected`;
+   * `attendance.read = accepted + duplicate + excluded + rejected` (`duplicate`: a
+   * copy of a record already read, counted once).
+   */
   readonly counts: {
     readonly students: { readonly read: number; readonly evaluated: number; readonly rejected: number };
-    readonly attendance: { readonly read: number; readonly accepted: number; readonly excluded: number; readonly rejected: number };
+    readonly attendance: { readonly read: number; readonly accepted: number; readonly duplicate: number; readonly excluded: number; readonly rejected: number };
   };
 }
 
@@ -80,7 +92,14 @@ interface ParsedList<T> {
 }
 
 type Candidate =
-  | { readonly kind: 'case'; readonly case: StudentCase; readonly attendance: AttendanceRecord[]; readonly absences: readonly ReportedAbsence[] }
+  | {
+      readonly kind: 'case';
+      readonly case: StudentCase;
+      readonly attendance: AttendanceRecord[];
+      /** The Attendance id of each record in `attendance`. */
+      readonly attendanceIds: string[];
+      readonly absences: readonly ReportedAbsence[];
+    }
   | { readonly kind: 'rejected'; readonly rejection: MutableRejection };
 
 const PROTECTING_MARKINGS: ReadonlySet<SecurityMarking> = new Set(['Skyddad folkbokföring', 'Sekretessmarkering']);
@@ -125,9 +144,13 @@ function byDateAndStart(a: AttendanceRecord, b: AttendanceRecord): number {
  * digits), protected identity from `securityMarking`. The side file adds what
  * SS 12000 does not carry.
  *
- * Nothing is dropped silently: every Attendance record is accepted, excluded
- * or counted under exactly one rejection, and every rejection names the
- * entity, id and field. Names, civic numbers, street addresses and free-text
+ * Nothing is dropped silently: every Attendance record is accepted, counted
+ * as a duplicate (a copy of a record already read: same id and content, or
+ * the same student, date, start and content), excluded, or counted under
+ * exactly one rejection, and every rejection names the entity, id and field.
+ * Records that contradict each other (one id with different content, or one
+ * student's lesson at one date and start reported differently) are all
+ * rejected, whatever their order. Names, civic numbers, street addresses and free-text
  * reasons are never read.
  *
  * @param bundle - the export, one list per endpoint
@@ -444,7 +467,7 @@ export function fromSs12000(bundle: Ss12000Bundle, sideFile?: unknown, options: 
     candidates.set(
       id,
       built.ok
-        ? { kind: 'case', case: built.case, attendance: [], absences: absencesByStudent.get(id) ?? [] }
+        ? { kind: 'case', case: built.case, attendance: [], attendanceIds: [], absences: absencesByStudent.get(id) ?? [] }
         : { kind: 'rejected', rejection: reject('Person', id, built.issues) },
     );
   };
@@ -471,26 +494,30 @@ export function fromSs12000(bundle: Ss12000Bundle, sideFile?: unknown, options: 
   const lessons = new Map<string, { ok: true; lesson: Lesson } | { ok: false; rejection: MutableRejection }>();
   const missingEvents = new Map<string, MutableRejection>();
   // Repeated records are resolved without regard to their order in the export: copies of one
-  // record count once; records that contradict each other (same id, or same student and lesson)
-  // are all rejected, since nothing says which one is right.
-  const lessonKey = (studentId: string, eventId: string): string => `${studentId}\u0000${eventId}`;
+  // record count once (`duplicate`); records that contradict each other (one id with different
+  // content here, one student's date and start once mapped, below) are all rejected, since
+  // nothing says which one is right.
   const timesById = new Map<string, number>();
   for (const { parsed } of attendances) if (parsed.success) timesById.set(parsed.data.id, (timesById.get(parsed.data.id) ?? 0) + 1);
   const copiesById = new Map<string, Set<string>>(); // only for ids that occur more than once
-  const firstIdByLesson = new Map<string, string>();
-  const idsByLesson = new Map<string, Set<string>>(); // only for lessons reported by more than one id
   for (const { raw, parsed } of attendances) {
     if (!parsed.success) continue;
     const { id } = parsed.data;
     if ((timesById.get(id) ?? 0) > 1) copiesById.set(id, (copiesById.get(id) ?? new Set<string>()).add(JSON.stringify(raw)));
-    const key = lessonKey(parsed.data.student.id, parsed.data.calendarEvent.id);
-    const first = firstIdByLesson.get(key);
-    if (first === undefined) firstIdByLesson.set(key, id);
-    else if (first !== id) idsByLesson.set(key, (idsByLesson.get(key) ?? new Set<string>([first])).add(id));
   }
   const seenAttendance = new Set<string>();
+  /** Of an id with different versions: the versions already rejected (a later copy of one is a duplicate). */
+  const rejectedVersions = new Map<string, Set<string>>();
   let accepted = 0;
+  let duplicate = 0;
   let rejectedAttendance = 0;
+  const conflictingRecords: Record<string, { count: number; lessons: number }> = {};
+  const countConflict = (studentId: string, records: number, lessons: number): void => {
+    if (candidates.get(studentId)?.kind !== 'case') return;
+    const c = (conflictingRecords[studentId] ??= { count: 0, lessons: 0 });
+    c.count += records;
+    c.lessons += lessons;
+  };
 
   const countAgainst = (rejection: MutableRejection, studentId: string | null): void => {
     rejection.attendanceRecords += 1;
@@ -522,28 +549,24 @@ export function fromSs12000(bundle: Ss12000Bundle, sideFile?: unknown, options: 
     const studentId = a.student.id;
     const copies = copiesById.get(a.id)?.size ?? 1;
     if (copies > 1) {
+      const text = JSON.stringify(raw);
+      const rejectedOnes = rejectedVersions.get(a.id) ?? new Set<string>();
+      if (rejectedOnes.has(text)) {
+        duplicate += 1;
+        return;
+      }
+      rejectedVersions.set(a.id, rejectedOnes.add(text));
       rejectAttendance(a.id, studentId, [
         { entity: 'Attendance', id: a.id, field: 'id', message: `${copies} different records have this id; none is used` },
       ]);
+      countConflict(studentId, 1, rejectedOnes.size === 1 ? 1 : 0);
       return;
     }
     if (seenAttendance.has(a.id)) {
-      rejectAttendance(a.id, studentId, [{ entity: 'Attendance', id: a.id, field: 'id', message: 'A copy of a record already read; counted once' }]);
+      duplicate += 1;
       return;
     }
     seenAttendance.add(a.id);
-    const sameLesson = idsByLesson.get(lessonKey(studentId, a.calendarEvent.id));
-    if (sameLesson !== undefined && sameLesson.size > 1) {
-      rejectAttendance(a.id, studentId, [
-        {
-          entity: 'Attendance',
-          id: a.id,
-          field: 'calendarEvent.id',
-          message: `Attendance records ${[...sameLesson].sort().join(', ')} all report this student on this lesson; none is used`,
-        },
-      ]);
-      return;
-    }
     const candidate = candidates.get(studentId);
     if (candidate === undefined) throw new Error(`internal: no candidate for referenced student ${studentId}`);
     if (candidate.kind === 'rejected') {
@@ -596,6 +619,7 @@ export function fromSs12000(bundle: Ss12000Bundle, sideFile?: unknown, options: 
       return;
     }
     const { reason, guardianReported } = absenceReasonOf(valid + invalid, lesson.startMs, lesson.endMs, candidate.absences);
+    candidate.attendanceIds.push(a.id);
     candidate.attendance.push({
       date: lesson.date,
       start: lesson.start,
@@ -608,6 +632,29 @@ export function fromSs12000(bundle: Ss12000Bundle, sideFile?: unknown, options: 
     });
     accepted += 1;
   });
+
+  // ---- one lesson per date and start ------------------------------------------------------------
+  // Two records of one student at one date and start (two Attendance ids for one lesson, or two
+  // events at the same time) are copies when they map to the same record, else a conflict.
+  for (const [studentId, candidate] of candidates) {
+    if (candidate.kind !== 'case') continue;
+    const resolved = resolveDuplicateLessons(candidate.attendance);
+    if (resolved.accepted === candidate.attendance) continue;
+    duplicate += resolved.duplicates.length;
+    accepted -= resolved.duplicates.length;
+    for (const c of resolved.conflicts) {
+      const ids = c.records.map((i) => candidate.attendanceIds[i] ?? null);
+      for (const id of ids) {
+        const others = ids.filter((other) => other !== id).map((other) => `Attendance ${other ?? '(no id)'}`);
+        rejectAttendance(id, studentId, [{ entity: 'Attendance', id, field: 'calendarEvent.id', message: conflictMessage(others, c.fields) }]);
+        accepted -= 1;
+      }
+      countConflict(studentId, c.records.length, 1);
+    }
+    const kept = resolved.accepted;
+    candidate.attendance.length = 0;
+    for (const r of kept) candidate.attendance.push(r);
+  }
 
   // ---- result ----------------------------------------------------------------------------------
   const cases: StudentCase[] = [];
@@ -622,9 +669,10 @@ export function fromSs12000(bundle: Ss12000Bundle, sideFile?: unknown, options: 
     rejected: rejected.map((r) => ({ entity: r.entity, id: r.id, issues: r.issues, attendanceRecords: r.attendanceRecords })),
     excluded,
     rejectedRecords,
+    conflictingRecords,
     counts: {
       students: { read: candidates.size, evaluated: cases.length, rejected: studentsRejected },
-      attendance: { read: attendanceItems.length, accepted, excluded: excluded.length, rejected: rejectedAttendance },
+      attendance: { read: attendanceItems.length, accepted, duplicate, excluded: excluded.length, rejected: rejectedAttendance },
     },
   };
 }

@@ -88,7 +88,7 @@ describe('fromSs12000: mapping of each field', () => {
       [eventId(DAY, 1), 'cancelled-lesson'],
       [eventId(DAY, 2), 'not-participating'],
     ]);
-    expect(result.counts.attendance).toEqual({ read: 3, accepted: 1, excluded: 2, rejected: 0 });
+    expect(result.counts.attendance).toEqual({ read: 3, accepted: 1, duplicate: 0, excluded: 2, rejected: 0 });
   });
 
   it('Absence records give the reason and the guardian report', () => {
@@ -236,8 +236,8 @@ describe('fromSs12000: tolerance of 2.0 and of real exports', () => {
 describe('fromSs12000: errors name the entity, id and field', () => {
   function issuesOf(b: Ss12000Bundle, sideFile?: unknown) {
     const result = fromSs12000(b, sideFile, { asOf: AS_OF });
-    const { read, accepted, excluded, rejected } = result.counts.attendance;
-    expect(accepted + excluded + rejected).toBe(read);
+    const { read, accepted, duplicate, excluded, rejected } = result.counts.attendance;
+    expect(accepted + duplicate + excluded + rejected).toBe(read);
     expect(result.rejected.reduce((n, r) => n + r.attendanceRecords, 0)).toBe(rejected);
     return { result, issues: result.rejected.flatMap((r) => r.issues.map((i) => ({ ...i, records: r.attendanceRecords }))) };
   }
@@ -340,18 +340,30 @@ describe('fromSs12000: errors name the entity, id and field', () => {
     ]);
   });
 
-  it('repeated records: copies count once, contradicting records are all rejected, whatever their order', () => {
+  it('repeated records: copies count once as duplicate, contradicting records are all rejected, whatever their order', () => {
     const copy = issuesOf(bundle({ attendances: [attendance(DAY), attendance(DAY)] }));
     expect(copy.result.cases[0]?.attendance).toHaveLength(1);
-    expect(copy.issues).toEqual([expect.objectContaining({ entity: 'Attendance', field: 'id', message: 'A copy of a record already read; counted once' })]);
+    expect(copy.issues).toEqual([]);
+    expect(copy.result.counts.attendance).toMatchObject({ read: 2, accepted: 1, duplicate: 1, rejected: 0 });
+    expect(copy.result.rejectedRecords).toEqual({});
+    // Two ids for one lesson of one student: a copy when they say the same, else a conflict.
+    const sameLesson = issuesOf(bundle({ attendances: [attendance(DAY), attendance(DAY, { id: 'again' })] }));
+    expect(sameLesson.result.counts.attendance).toMatchObject({ read: 2, accepted: 1, duplicate: 1, rejected: 0 });
     const conflict = issuesOf(bundle({ attendances: [attendance(DAY, { invalidAbsenceMinutes: 50 }), attendance(DAY, { id: 'again' })] }));
     expect(conflict.result.cases[0]?.attendance).toEqual([]);
-    expect(conflict.issues.map((i) => [i.id, i.field])).toEqual([
-      [attendance(DAY).id, 'calendarEvent.id'],
-      ['again', 'calendarEvent.id'],
+    expect(conflict.issues.map((i) => [i.id, i.field, i.message])).toEqual([
+      [attendance(DAY).id, 'calendarEvent.id', 'Same student, date and start as Attendance again, with a different invalidAbsenceMinutes, reason; none of them is used'],
+      ['again', 'calendarEvent.id', `Same student, date and start as Attendance ${attendance(DAY).id}, with a different invalidAbsenceMinutes, reason; none of them is used`],
     ]);
-    const sameId = issuesOf(bundle({ attendances: [attendance(DAY, { invalidAbsenceMinutes: 50 }), attendance(DAY)] }));
+    expect(conflict.result.rejectedRecords).toEqual({ [IDS.student]: 2 });
+    expect(conflict.result.conflictingRecords).toEqual({ [IDS.student]: { count: 2, lessons: 1 } });
+    // A third record, a copy of one of the two: counted as duplicate, the other two still rejected.
+    const third = issuesOf(bundle({ attendances: [attendance(DAY, { id: 'again' }), attendance(DAY, { invalidAbsenceMinutes: 50 }), attendance(DAY, { id: 'third' })] }));
+    expect(third.result.counts.attendance).toMatchObject({ read: 3, accepted: 0, duplicate: 1, rejected: 2 });
+    const sameId = issuesOf(bundle({ attendances: [attendance(DAY, { invalidAbsenceMinutes: 50 }), attendance(DAY), attendance(DAY)] }));
     expect(sameId.issues.map((i) => i.message)).toEqual(['2 different records have this id; none is used', '2 different records have this id; none is used']);
+    expect(sameId.result.counts.attendance).toMatchObject({ read: 3, accepted: 0, duplicate: 1, rejected: 2 });
+    expect(sameId.result.conflictingRecords).toEqual({ [IDS.student]: { count: 2, lessons: 1 } });
     const persons = issuesOf(bundle({ persons: [person(), person({ birthDate: '2012-03-15' })] }));
     expect(persons.issues).toEqual([expect.objectContaining({ entity: 'Person', id: IDS.student, field: 'id', records: 1 })]);
   });
@@ -445,13 +457,13 @@ describe('fromSs12000: privacy and determinism', () => {
       });
     });
 
-  it('every Attendance record is accepted, excluded or rejected exactly once; cases are valid StudentCases', () => {
+  it('every Attendance record is accepted, a duplicate, excluded or rejected exactly once; cases are valid StudentCases', () => {
     fc.assert(
       fc.property(arbitraryExport, (b) => {
         const result = fromSs12000(b, undefined, { asOf: AS_OF });
-        const { read, accepted, excluded, rejected } = result.counts.attendance;
+        const { read, accepted, duplicate, excluded, rejected } = result.counts.attendance;
         expect(read).toBe(((b.attendances as { data: unknown[] }).data).length);
-        expect(accepted + excluded + rejected).toBe(read);
+        expect(accepted + duplicate + excluded + rejected).toBe(read);
         expect(result.excluded).toHaveLength(excluded);
         expect(result.rejected.reduce((n, r) => n + r.attendanceRecords, 0)).toBe(rejected);
         expect(result.cases.reduce((n, c) => n + c.attendance.length, 0)).toBe(accepted);
