@@ -269,8 +269,10 @@ function readPrevious(dir: string, bucket: number, previousPath: string): Map<st
 /**
  * Evaluate one bucket: read its students (validated by the partition), their
  * lessons (decoded from the partition's binary records) and previous
- * decisions, evaluate each student and return the output in student-id
- * order (and the full decisions when asked). Deterministic: the files depend only on
+ * decisions; resolve each student's lessons of one date and start
+ * (`resolveStudentLessons`: copies count once, conflicts are rejected and
+ * logged with every line); evaluate each student and return the output in
+ * student-id order (and the full decisions when asked). Deterministic: the files depend only on
  * the bucket's input, never on which thread ran it.
  *
  * Incremental (`--previous`): each student is evaluated with last night's

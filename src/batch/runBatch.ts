@@ -100,8 +100,10 @@ export function workerCount(requested: number | undefined, inputBytes: number, w
  *    a worker thread or the main thread. Buckets are ranges of sorted student
  *    ids, so their outputs, written in bucket order, are in student-id order
  *    and the same for any number of workers.
- * Every line is accepted or rejected with its file and line number:
- * `records.read = accepted + rejected` and `cases.read = evaluated + rejected`.
+ * Every line is accepted, counted as a duplicate (a copy of a lesson of the
+ * same student, date and start), or rejected with its file and line number
+ * (lessons that contradict each other: all of them, each naming the others):
+ * `records.read = accepted + duplicate + rejected` and `cases.read = evaluated + rejected`.
  *
  * Before anything is read, the file outputs are claimed (`claimOutputs`:
  * checked, locked, opened as temp files beside their paths) and the previous

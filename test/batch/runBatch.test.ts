@@ -172,7 +172,8 @@ describe('runBatch: lesson-level input at city scale', () => {
     const { cases: c, records: r } = report.summary;
     expect(c).toEqual({ read: 6, evaluated: 3, rejected: 3 });
     expect(r.read).toBe(good.length + bad.length);
-    expect(r.accepted + r.rejected).toBe(r.read);
+    expect(r.accepted + r.duplicate + r.rejected).toBe(r.read);
+    expect(r.duplicate).toBe(0);
     expect(r.rejected).toBe(bad.length);
     expect(rejected).toHaveLength(bad.length + 3);
     // The student with two bad lessons is still evaluated, with a warning that says so.

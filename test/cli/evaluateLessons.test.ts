@@ -25,7 +25,7 @@ describe('trappa evaluate --format lessons', () => {
     expect(two.code).toBe(0);
     expect(two.stdout).toBe(one.stdout);
     expect(one.stdout.trim().split('\n')).toHaveLength(120);
-    expect(one.stderr).toContain(`lesson records: ${city.records} read = ${city.records} accepted + 0 rejected`);
+    expect(one.stderr).toContain(`lesson records: ${city.records} read = ${city.records} accepted + 0 duplicate + 0 rejected`);
     expect(two.stderr).toMatch(/1 worker, 1 bucket|2 workers/);
   });
 
@@ -41,12 +41,12 @@ describe('trappa evaluate --format lessons', () => {
     expect(r.code).toBe(0);
     const summary = JSON.parse(readFileSync(path, 'utf8')) as {
       cases: { read: number };
-      records: { read: number; accepted: number; rejected: number };
+      records: { read: number; accepted: number; duplicate: number; rejected: number };
       schools: Record<string, { students: number; steps: Record<string, number>; typology: Record<string, number> }>;
       run: { workers: number; peakRssMb: number };
     };
     expect(summary.cases.read).toBe(120);
-    expect(summary.records.read).toBe(summary.records.accepted + summary.records.rejected);
+    expect(summary.records.read).toBe(summary.records.accepted + summary.records.duplicate + summary.records.rejected);
     expect(Object.keys(summary.schools)).toEqual(['skola-001', 'skola-002', 'skola-003']);
     expect(Object.values(summary.schools).reduce((n, s) => n + s.students, 0)).toBe(120);
     expect(summary.run.peakRssMb).toBeGreaterThan(0);
@@ -102,7 +102,7 @@ describe('trappa evaluate --format lessons', () => {
     expect(r.stderr).toContain(`${city.students}:1: studentId: Expected the student id as a non-empty string`);
     expect(r.stderr).toContain(`… 100 more rejected line(s) in ${rejected}`);
     expect(readFileSync(rejected, 'utf8').trim().split('\n')).toHaveLength(120);
-    expect(r.stdout).toContain('lesson records: 120 read = 0 accepted + 120 rejected');
+    expect(r.stdout).toContain('lesson records: 120 read = 0 accepted + 0 duplicate + 120 rejected');
   });
 
   it('--previous with a student line that carries no id: nothing closed for missing students, said on stderr; --allow-missing-students closes', () => {

@@ -18,7 +18,7 @@ describe('trappa evaluate --format ss12000', () => {
     const r = trappa('evaluate', '--format', 'ss12000', join(FIXTURE, 'export'), '--context', join(FIXTURE, 'trappa-context.json'), '--as-of', '2026-11-23', '--details', 'none');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('students: 6 read = 6 evaluated + 0 rejected');
-    expect(r.stdout).toContain('lesson records: 628 read = 621 accepted + 7 excluded (cancelled or not taking part) + 0 rejected');
+    expect(r.stdout).toContain('lesson records: 628 read = 621 accepted + 0 duplicate + 7 excluded (cancelled or not taking part) + 0 rejected');
     expect(r.stdout).toMatch(/orosanmalan\s+1/);
     expect(r.stderr).toContain('activities.json: ignored');
   });
@@ -45,7 +45,7 @@ describe('trappa evaluate --format ss12000', () => {
     expect(r.stderr).toContain(`Person ${String(first.id)}: birthDate: Missing: Trappa needs the birth date for age-dependent duties (105 attendance records not evaluated)`);
     expect(r.stdout).toContain('students: 6 read = 5 evaluated + 1 rejected');
     // Alva's 105 rows (21 days × 5) include her row on the cancelled lesson: a rejected student's rows are all rejected.
-    expect(r.stdout).toContain('lesson records: 628 read = 517 accepted + 6 excluded (cancelled or not taking part) + 105 rejected');
+    expect(r.stdout).toContain('lesson records: 628 read = 517 accepted + 0 duplicate + 6 excluded (cancelled or not taking part) + 105 rejected');
     const lines = readFileSync(rejectedFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { kind: string; entity: string });
     expect(lines).toEqual([expect.objectContaining({ kind: 'ss12000', entity: 'Person', attendanceRecords: 105 })]);
   });

@@ -90,9 +90,10 @@ describe('fromSs12000 on the fixture', () => {
     const result = await load();
     expect(result.rejected).toEqual([]);
     expect(result.counts.students).toEqual({ read: 6, evaluated: 6, rejected: 0 });
-    const { read, accepted, excluded, rejected } = result.counts.attendance;
+    const { read, accepted, duplicate, excluded, rejected } = result.counts.attendance;
     expect(read).toBe(628);
-    expect(accepted + excluded + rejected).toBe(read);
+    expect(accepted + duplicate + excluded + rejected).toBe(read);
+    expect(duplicate).toBe(0);
     // The cancelled 8A lesson had rows for its four students; Noah has three Wednesday lessons he does not take part in.
     expect(result.excluded.filter((e) => e.reason === 'cancelled-lesson')).toHaveLength(4);
     expect(result.excluded.filter((e) => e.reason === 'not-participating')).toHaveLength(3);

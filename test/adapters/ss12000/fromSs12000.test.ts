@@ -491,6 +491,28 @@ describe('fromSs12000: privacy and determinism', () => {
       { numRuns: 100 },
     );
   });
+
+  it('records exported again (overlapping pages) change nothing but the duplicate count, in any order', () => {
+    fc.assert(
+      fc.property(arbitraryExport, fc.array(fc.nat(), { maxLength: 8 }), fc.integer(), (b, picks, seed) => {
+        const rows = [...(b.attendances as { data: unknown[] }).data];
+        // Copies of well-formed records (a malformed one is rejected wherever it is, as a bad lesson line is).
+        const wellFormed = rows.filter((r) => (r as { invalidAbsenceMinutes: number }).invalidAbsenceMinutes >= 0);
+        const again = wellFormed.length === 0 ? [] : picks.map((p) => wellFormed[p % wellFormed.length]);
+        const mixed = [...rows, ...again]
+          .map((r, i) => ({ r, k: (Math.imul(i + 1, seed | 1) >>> 0) % 1009 }))
+          .sort((x, y) => x.k - y.k)
+          .map((x) => x.r);
+        const a = fromSs12000(b, undefined, { asOf: AS_OF });
+        const c = fromSs12000({ ...b, attendances: mixed }, undefined, { asOf: AS_OF });
+        expect(c.cases).toEqual(a.cases);
+        expect(c.counts.attendance).toEqual({ ...a.counts.attendance, read: a.counts.attendance.read + again.length, duplicate: a.counts.attendance.duplicate + again.length });
+        expect(c.rejectedRecords).toEqual(a.rejectedRecords);
+        expect(c.conflictingRecords).toEqual(a.conflictingRecords);
+      }),
+      { numRuns: 100 },
+    );
+  });
 });
 
 describe('fromSs12000: types', () => {

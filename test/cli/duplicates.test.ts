@@ -1,0 +1,93 @@
+/**
+ * Issue 13, point 2, through the built CLI: in every input format the text
+ * summary and `--summary-json` show `read = accepted + duplicate + rejected`
+ * (`+ excluded` for SS 12000); copies alone exit 0, a conflict exits 3 and is
+ * named on stderr with both locations and the fields that differ.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateSchool } from '../../fixtures/school.js';
+
+const CLI = new URL('../../dist/cli.js', import.meta.url).pathname;
+const FIXTURE = new URL('../../fixtures/ss12000/', import.meta.url).pathname;
+const AS_OF = '2026-11-23';
+const dir = mkdtempSync(join(tmpdir(), 'trappa-cli-duplicates-'));
+const school = generateSchool({ students: 2, seed: 4, termEnd: AS_OF });
+
+function trappa(...args: string[]) {
+  const r = spawnSync(process.execPath, [CLI, 'evaluate', '--as-of', AS_OF, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function summaryRecords(path: string): Record<string, number> {
+  return (JSON.parse(readFileSync(path, 'utf8')) as { records: Record<string, number> }).records;
+}
+
+describe('duplicate lesson records through the CLI', () => {
+  it('case files: copies count once (exit 0); a conflicting pair is rejected with both indices (exit 3)', () => {
+    const [a, b] = school;
+    if (a === undefined || b === undefined) throw new Error('fixture');
+    const attendance = a.attendance ?? [];
+    const n = attendance.length;
+    const copies = join(dir, 'copies.ndjson');
+    writeFileSync(copies, `${JSON.stringify({ ...a, attendance: [...attendance, ...attendance] })}\n${JSON.stringify(b)}\n`);
+    const plain = join(dir, 'plain.ndjson');
+    writeFileSync(plain, `${JSON.stringify(a)}\n${JSON.stringify(b)}\n`);
+    const summary = join(dir, 'copies-summary.json');
+    const once = trappa(plain, '--json');
+    const twice = trappa(copies, '--json', '--summary-json', summary);
+    expect(twice.code).toBe(0);
+    expect(twice.stdout).toBe(once.stdout);
+    const total = n + (b.attendance ?? []).length;
+    expect(twice.stderr).toContain(`lesson records: ${total + n} read = ${total} accepted + ${n} duplicate + 0 rejected`);
+    expect(summaryRecords(summary)).toEqual({ read: total + n, accepted: total, duplicate: n, rejected: 0 });
+
+    const last = attendance[n - 1];
+    if (last === undefined) throw new Error('fixture');
+    const other = { date: last.date, start: last.start, scheduledMinutes: last.scheduledMinutes, invalidAbsenceMinutes: last.scheduledMinutes, reason: 'unknown' };
+    const conflict = join(dir, 'conflict.ndjson');
+    writeFileSync(conflict, `${JSON.stringify({ ...a, attendance: [...attendance, other] })}\n`);
+    const r = trappa(conflict, '--details', 'none');
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`${conflict}:1: attendance[${n - 1}]: Same student, date and start as attendance[${n}], with a different `);
+    expect(r.stderr).toContain(`${conflict}:1: attendance[${n}]: Same student, date and start as attendance[${n - 1}], with a different `);
+    expect(r.stdout).toContain(`lesson records: ${n + 1} read = ${n - 1} accepted + 0 duplicate + 2 rejected`);
+    expect(r.stdout).toMatch(/conflicting-lessons {2}1/);
+  });
+
+  it('lesson NDJSON: an export concatenated twice gives the same decisions, the second copy counted duplicate (exit 0)', () => {
+    const students = join(dir, 'students.ndjson');
+    writeFileSync(students, school.map(({ attendance: _, ...c }) => JSON.stringify(c)).join('\n') + '\n');
+    const lines = school.flatMap((c) => (c.attendance ?? []).map((r) => JSON.stringify({ studentId: c.student.id, ...r })));
+    const once = join(dir, 'once.ndjson');
+    const twice = join(dir, 'twice.ndjson');
+    writeFileSync(once, `${lines.join('\n')}\n`);
+    writeFileSync(twice, `${lines.join('\n')}\n${lines.join('\n')}\n`);
+    const summary = join(dir, 'lessons-summary.json');
+    const a = trappa('--format', 'lessons', '--students', students, once, '--json');
+    const b = trappa('--format', 'lessons', '--students', students, twice, '--json', '--summary-json', summary);
+    const c = trappa('--format', 'lessons', '--students', students, once, once, '--json');
+    expect(b.code).toBe(0);
+    expect(b.stdout).toBe(a.stdout);
+    expect(c.stdout).toBe(a.stdout);
+    expect(b.stderr).toContain(`lesson records: ${2 * lines.length} read = ${lines.length} accepted + ${lines.length} duplicate + 0 rejected`);
+    expect(summaryRecords(summary)).toEqual({ read: 2 * lines.length, accepted: lines.length, duplicate: lines.length, rejected: 0 });
+  });
+
+  it('SS 12000: a page exported twice is counted duplicate, the decisions unchanged (exit 0)', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'trappa-ss12000-dup-'));
+    cpSync(join(FIXTURE, 'export'), copy, { recursive: true });
+    copyFileSync(join(copy, 'attendances-2.json'), join(copy, 'attendances-3.json'));
+    const summary = join(dir, 'ss-summary.json');
+    const context = join(FIXTURE, 'trappa-context.json');
+    const a = trappa('--format', 'ss12000', join(FIXTURE, 'export'), '--context', context, '--json');
+    const b = trappa('--format', 'ss12000', copy, '--context', context, '--json', '--summary-json', summary);
+    expect(b.code).toBe(0);
+    expect(b.stdout).toBe(a.stdout);
+    expect(b.stderr).toContain('lesson records: 942 read = 621 accepted + 314 duplicate + 7 excluded (cancelled or not taking part) + 0 rejected');
+    expect(summaryRecords(summary)).toEqual({ read: 942, accepted: 621, duplicate: 314, excluded: 7, rejected: 0 });
+  });
+});
