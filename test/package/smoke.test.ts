@@ -34,7 +34,7 @@ describe('built package', () => {
     const require = createRequire(import.meta.url);
     const trappa = require(new URL('index.cjs', dist).pathname) as typeof import('../../src/index.js');
     expect(typeof trappa.evaluate).toBe('function');
-    expect(trappa.fromSs12000({}).counts.attendance).toEqual({ read: 0, accepted: 0, excluded: 0, rejected: 0 });
+    expect(trappa.fromSs12000({}).counts.attendance).toEqual({ read: 0, accepted: 0, duplicate: 0, excluded: 0, rejected: 0 });
     expect(trappa.builtinPolicy('skollagen').id).toBe('skollagen');
   });
 
