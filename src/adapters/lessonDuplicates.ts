@@ -33,6 +33,31 @@ function compareKeys(a: AttendanceRecord, b: AttendanceRecord): number {
   return 0;
 }
 
+/** Records per student above which `byDateAndStart` sorts with a comparator (the packed key would lose precision). */
+const PACKED_LIMIT = 1 << 21;
+
+/**
+ * The indices of `records` in date and start order, records of one date and
+ * start in input order (so "first" and "later copy" follow the input). A
+ * numeric sort of packed keys (rank of the date, minute of the start, index):
+ * several times faster than a comparator on strings.
+ */
+function byDateAndStart(records: readonly AttendanceRecord[]): number[] {
+  if (records.length >= PACKED_LIMIT) {
+    return records.map((_, i) => i).sort((i, j) => compareKeys(records[i] as AttendanceRecord, records[j] as AttendanceRecord) || i - j);
+  }
+  const dates = [...new Set(records.map((r) => r.date))].sort();
+  const rank = new Map(dates.map((d, i) => [d, i]));
+  const packed = new Float64Array(records.length);
+  records.forEach((r, i) => {
+    // `HH:MM`, validated: hours and minutes from the character codes.
+    const minute = (r.start.charCodeAt(0) * 10 + r.start.charCodeAt(1) - 528) * 60 + r.start.charCodeAt(3) * 10 + r.start.charCodeAt(4) - 528;
+    packed[i] = ((rank.get(r.date) ?? 0) * 1440 + minute) * PACKED_LIMIT + i;
+  });
+  packed.sort();
+  return Array.from(packed, (p) => p % PACKED_LIMIT);
+}
+
 function differingFields(a: AttendanceRecord, b: AttendanceRecord): LessonContentField[] {
   return LESSON_CONTENT_FIELDS.filter((f) => a[f] !== b[f]);
 }
@@ -59,8 +84,7 @@ export function resolveDuplicateLessons(records: readonly AttendanceRecord[]): L
   let ordered = true;
   for (let i = 1; i < records.length && ordered; i += 1) ordered = compareKeys(records[i - 1] as AttendanceRecord, records[i] as AttendanceRecord) < 0;
   if (ordered) return { accepted: records, duplicates: [], conflicts: [] };
-  // Stable: records of one key stay in input order, so "first" and "later copy" follow the input.
-  const order = records.map((_, i) => i).sort((i, j) => compareKeys(records[i] as AttendanceRecord, records[j] as AttendanceRecord) || i - j);
+  const order = byDateAndStart(records);
   const dropped = new Uint8Array(records.length);
   const duplicates: number[] = [];
   const conflicts: LessonConflict[] = [];
