@@ -40,6 +40,8 @@ export interface Partition {
   /** Student lines rejected without a student id that could be read (unreadable JSON, no valid `student.id`). */
   readonly unidentifiedStudentLines: number;
   readonly rejected: { readonly students: number; readonly records: number; readonly sample: readonly RejectedLine[] };
+  /** Day number of the newest accepted lesson, -1 when none (for `--max-input-age`). */
+  readonly newestLessonDay: number;
 }
 
 /** Reads lesson slices: in this thread (the default) or in worker threads. */
@@ -230,6 +232,7 @@ export async function partitionInputs(files: BatchFiles, dir: string, options: P
     summary,
     unidentifiedStudentLines,
     rejected: { students: studentRejections.students, records: summary.records.rejected, sample },
+    newestLessonDay: results.reduce((newest, r) => Math.max(newest, r.newestDay), -1),
   };
 }
 

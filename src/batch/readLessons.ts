@@ -47,6 +47,8 @@ export interface LessonTaskResult {
   readonly rejectedPerStudent: Int32Array;
   /** First rejected lines, their line numbers counted from the slice's start (see `relocate`). */
   readonly sample: readonly RejectedLine[];
+  /** Day number of the newest accepted lesson, -1 when none (for `--max-input-age`). */
+  readonly newestDay: number;
 }
 
 /**
@@ -153,6 +155,7 @@ export async function readLessonTask(
   const lessons = new BinaryBucketWriter(dir, `lessons.${task.part}`, buckets, LESSON_WORDS);
   const scratch = new Int32Array(LESSON_WORDS);
   const { header, path } = task;
+  let newestDay = -1;
   /**
    * A read line that is not accepted: logged, and counted against its student when known.
    * The id is repeated only when it is a valid opaque id: never a name or a personnummer.
@@ -183,6 +186,7 @@ export async function readLessonTask(
           words[at + 2] = scratch[2] ?? 0;
           words[at + 3] = scratch[3] ?? 0;
           words[at + 4] = scratch[4] ?? 0;
+          if ((scratch[1] ?? -1) > newestDay) newestDay = scratch[1] ?? -1;
           return;
         }
       }
@@ -208,7 +212,9 @@ export async function readLessonTask(
       summary.records.accepted += 1;
       const b = bucketOfNumber[number] ?? 0;
       const at = lessons.reserve(b);
-      encodeLesson(number, record, lessons.buffer(b), at);
+      const words = lessons.buffer(b);
+      encodeLesson(number, record, words, at);
+      if ((words[at + 1] ?? -1) > newestDay) newestDay = words[at + 1] ?? -1;
     },
     {
       onBytes: (bytes) => onProgress?.(bytes, summary.records.read),
@@ -226,5 +232,5 @@ export async function readLessonTask(
   );
   lessons.flush();
   log.flush();
-  return { part: task.part, lines, records: summary.records, rejectedPerStudent, sample: log.counts().sample };
+  return { part: task.part, lines, records: summary.records, rejectedPerStudent, sample: log.counts().sample, newestDay };
 }

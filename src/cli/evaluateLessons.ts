@@ -18,6 +18,8 @@ export interface LessonsRun {
   readonly summaryJson: string | undefined;
   readonly progress: boolean | undefined;
   readonly tmpDir: string | undefined;
+  /** `--max-input-age`: school days the newest lesson may lie before asOf. */
+  readonly maxInputAge?: number | undefined;
 }
 
 /**
@@ -54,6 +56,7 @@ export async function evaluateLessons(run: LessonsRun): Promise<number> {
       settings: run.settings,
       ...(run.workers === undefined ? {} : { workers: run.workers }),
       ...(run.tmpDir === undefined ? {} : { tmpDir: run.tmpDir }),
+      ...(run.maxInputAge === undefined ? {} : { maxInputAgeDays: run.maxInputAge }),
       out: process.stdout,
       outName: 'stdout',
       ...(run.rejected === undefined ? {} : { rejectedPath: run.rejected }),

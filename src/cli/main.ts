@@ -79,6 +79,8 @@ Options for --format lessons (the nightly batch):
   --progress, --no-progress
                        progress bar on stderr (default: only when stderr is a terminal)
   --tmp-dir <dir>      where the temporary buckets go (default: the OS temp directory; about 20 bytes a lesson)
+  --max-input-age <n>  fail (exit 66, nothing written) when the newest accepted lesson lies more than n school
+                       days before --as-of (weekends and breaks of the calendar do not count), or there is none
 
 Options for diff:
   --from, --to <id|file>  the current and the proposed policy (bundled id or policy JSON file)
@@ -94,6 +96,7 @@ Options for diff:
 Exit codes: 0 all input accepted; 3 some cases or records were rejected (reported on stderr);
             2 usage error; 1 other failure (unreadable file, invalid policy);
             65 --previous refused (empty, cut short, joined, edited, older format, not an earlier night);
+            66 --max-input-age: the newest lesson is too old, or there is none (stale input): nothing written;
             73 an output cannot be created (missing or unwritable directory, a directory given as a file);
             74 writing stdout or an output failed (e.g. a full disk): output files left as they were;
             75 another run holds an output's lock; 130/143 stopped by SIGINT/SIGTERM.`;
