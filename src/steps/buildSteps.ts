@@ -18,9 +18,11 @@ import { withChildConsentPath } from './childConsentPath.js';
 import { triggerDate, type DatingContext } from './dating.js';
 import type { OpenDuty } from './heldOpen.js';
 import { dueFrom, noticeOccasions } from './dueDates.js';
-import { strictest, URGENCY_ORDER } from './deadline.js';
+import { strictest } from './deadline.js';
 import { routeStep } from './routing.js';
 import { csnReport, firstSkolkDay, type SkolkMonths } from './csnReport.js';
+import { sortSteps } from './stepOrder.js';
+import { consentRequestFor } from './consentRequest.js';
 
 /** One rule in force, run on the facts. */
 export interface EvaluatedRule {
@@ -199,23 +201,6 @@ export function buildSteps(evaluated: readonly EvaluatedRule[], ctx: StepContext
   return { steps: sortSteps(steps), notRecommended };
 }
 
-/**
- * Steps in the order a decision lists them: most urgent first, then in the
- * ladder's order, then by the step a consent request is for.
- *
- * @param steps - steps in any order
- * @returns a new sorted array
- * @example sortSteps(decision.steps)[0]?.urgency // 'genast' when an orosanmälan is due
- */
-export function sortSteps(steps: readonly Step[]): Step[] {
-  return [...steps].sort(
-    (a, b) =>
-      URGENCY_ORDER.indexOf(a.urgency) - URGENCY_ORDER.indexOf(b.urgency) ||
-      STEP_ORDER.indexOf(a.id) - STEP_ORDER.indexOf(b.id) ||
-      (a.forStep ?? '').localeCompare(b.forStep ?? ''),
-  );
-}
-
 function stepFrom(stepId: StepId, open: readonly Duty[], ctx: StepContext): Step {
   const definition = STEP_CATALOG[stepId];
   const first = open.reduce((a, b) => (b.arisesOn < a.arisesOn ? b : a));
@@ -316,34 +301,4 @@ function addConsentRequests(steps: Step[]): void {
     const request = consentRequestFor(step);
     if (request !== undefined) steps.push(request);
   }
-}
-
-/**
- * The `samtycke` step that asks for a step's missing consent, or undefined
- * when the step needs none or has it. It arises with the step.
- *
- * @param step - a step
- * @returns the consent request, if one is needed
- * @example consentRequestFor(blockedTeamStep)?.forStep // 'skolsocialt-team'
- */
-export function consentRequestFor(step: Step): Step | undefined {
-  if (!step.consent.required || step.consent.satisfied) return undefined;
-  const definition = STEP_CATALOG.samtycke;
-  return {
-      id: 'samtycke',
-      label: { sv: definition.sv, en: definition.en },
-      kind: step.kind,
-      responsible: definition.responsible,
-      urgency: definition.deadline.urgency,
-      arisesOn: step.arisesOn,
-      arisesFrom: step.arisesFrom,
-      closableFrom: step.closableFrom,
-      dueDate: null,
-      status: 'recommended',
-      routing: null,
-      consent: step.consent,
-      forStep: step.id,
-      reasons: step.reasons,
-      escalations: [],
-  };
 }
