@@ -133,6 +133,8 @@ export interface FactInfo {
   readonly values?: readonly string[];
   /** Advisory facts (the typology) never trigger a legal duty: rules of kind `lagkrav` may not read them. */
   readonly advisory?: true;
+  /** For a fact of one calendar month: which (the CSN report reads the month of the branch that fired). */
+  readonly month?: 'this' | 'previous';
   readonly sv: string;
   readonly en: string;
 }

@@ -17,10 +17,11 @@ import { consentState } from './consent.js';
 import { withChildConsentPath } from './childConsentPath.js';
 import { triggerDate, type DatingContext } from './dating.js';
 import type { OpenDuty } from './heldOpen.js';
-import { dueFrom, noticeOccasions } from './dueDates.js';
+import { dueFrom } from './dueDates.js';
+import { episodeDates } from './episodes.js';
 import { strictest } from './deadline.js';
 import { routeStep } from './routing.js';
-import { csnReport, firstSkolkDay, type SkolkMonths } from './csnReport.js';
+import { csnReport, type SkolkMonths } from './csnReport.js';
 import { sortSteps } from './stepOrder.js';
 import { consentRequestFor } from './consentRequest.js';
 
@@ -85,16 +86,14 @@ function startedInvestigation(input: StudentCase, asOf: string, notBefore: strin
 function dutyOf(stepId: StepId, e: EvaluatedRule, ctx: StepContext): Duty {
   const definition = STEP_CATALOG[stepId];
   const after = latestMeasure(ctx.input.measures, stepId, ctx.asOf)?.date;
-  let { date: arisesOn, from: closableFrom, source } = triggerDate(e.rule.id, e.rule.conditions, ctx.dating, after);
-  if (stepId === 'vardnadshavare-informeras' && ctx.noticeDays.length > 0) {
-    const days = noticeOccasions(ctx.noticeDays, ctx.index);
-    arisesOn = days[0]?.date ?? arisesOn;
-    closableFrom = arisesOn;
-    source = { kind: 'absence-days', days };
-  }
-  // Skolk to CSN counts from the first skolk day of the month that reached the limit: a report on or after it covers that month.
-  const skolkFrom = stepId === 'csn-rapport' && ctx.skolkMonths !== undefined ? firstSkolkDay(e.evidence, ctx.skolkMonths, after) : null;
-  if (skolkFrom !== null && skolkFrom < closableFrom) closableFrom = skolkFrom;
+  const trigger = triggerDate(e.rule.id, e.rule.conditions, ctx.dating, after);
+  const episode = episodeDates(
+    definition.episode,
+    { arisesOn: trigger.date, closableFrom: trigger.from, source: trigger.source },
+    { noticeDays: ctx.noticeDays, index: ctx.index, skolkMonths: ctx.skolkMonths, evidence: e.evidence, after },
+  );
+  let { arisesOn, closableFrom, source } = episode;
+  const { skolkFrom } = episode;
   // A duty open last night keeps its dates (the notice keeps its days instead: see `noticeFrom`).
   const open = source.kind === 'absence-days' ? undefined : ctx.openSince?.get(stepId);
   if (open !== undefined && open.arisesOn < arisesOn) arisesOn = open.arisesOn;
@@ -122,7 +121,7 @@ function dutyOf(stepId: StepId, e: EvaluatedRule, ctx: StepContext): Duty {
             : arisesOn;
     return { deadline, anchor };
   });
-  return { evaluated: e, arisesOn, closableFrom, source, deadlines, ...(skolkFrom === null ? {} : { skolkFrom }) };
+  return { evaluated: e, arisesOn, closableFrom, source, deadlines, ...(skolkFrom === undefined ? {} : { skolkFrom }) };
 }
 
 function schoolDaysBetween(schoolDays: readonly number[], after: number, upTo: number): number {
