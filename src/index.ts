@@ -77,6 +77,7 @@ export {
   type TonightStates,
 } from './batch/changes.js';
 export { LESSON_CSV_COLUMNS, type LessonRecord } from './batch/lessonRecord.js';
+export { LESSON_CSV_ALIASES, lessonCsvColumn, type LessonCsvColumn } from './batch/lessonCsvAliases.js';
 export type { RunSummary, SchoolSummary } from './cli/summary.js';
 export { diffPolicies, type DiffOptions } from './diff/diffPolicies.js';
 export { diffDecisions, type StepChange, type StepKey, type FieldChange, type StepField, type RuleRef } from './diff/diffDecisions.js';

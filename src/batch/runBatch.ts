@@ -34,6 +34,8 @@ export interface BatchRun {
   readonly maxStudentsPerBucket?: number;
   /** Read size of the lesson files (default 1 MiB). The output does not depend on it; tests make it tiny. */
   readonly chunkBytes?: number;
+  /** The delimiter of lesson CSV files (`,` `;` tab …); default: sniffed from each file's header line. */
+  readonly delimiter?: string;
   /**
    * Where the temp buckets go (default: the OS temp directory): a directory
    * `trappa-batch-<pid>-<host>-XXXXXX`, removed afterwards. Directories that
@@ -229,6 +231,7 @@ async function evaluateInBuckets(run: BatchRun, plan: RunPlan, outputs: BatchOut
     ...(plan.buckets === undefined ? {} : { buckets: plan.buckets }),
     ...(run.maxStudentsPerBucket === undefined ? {} : { maxStudentsPerBucket: run.maxStudentsPerBucket }),
     ...(run.chunkBytes === undefined ? {} : { chunkBytes: run.chunkBytes }),
+    ...(run.delimiter === undefined ? {} : { delimiter: run.delimiter }),
     onProgress: (p) => reading(p.bytesRead, p.bytesTotal, p.recordsRead),
     slicesPerFile: run.slices ?? (pool === undefined ? 1 : workers),
     ...(readInWorkers === undefined ? {} : { readTasks: readInWorkers }),

@@ -18,6 +18,8 @@ export interface LessonsRun {
   readonly summaryJson: string | undefined;
   readonly progress: boolean | undefined;
   readonly tmpDir: string | undefined;
+  /** `--delimiter`: the lesson CSV delimiter, or undefined to sniff it per file. */
+  readonly delimiter?: string | undefined;
 }
 
 /**
@@ -54,6 +56,7 @@ export async function evaluateLessons(run: LessonsRun): Promise<number> {
       settings: run.settings,
       ...(run.workers === undefined ? {} : { workers: run.workers }),
       ...(run.tmpDir === undefined ? {} : { tmpDir: run.tmpDir }),
+      ...(run.delimiter === undefined ? {} : { delimiter: run.delimiter }),
       out: process.stdout,
       outName: 'stdout',
       ...(run.rejected === undefined ? {} : { rejectedPath: run.rejected }),

@@ -79,6 +79,8 @@ Options for --format lessons (the nightly batch):
   --progress, --no-progress
                        progress bar on stderr (default: only when stderr is a terminal)
   --tmp-dir <dir>      where the temporary buckets go (default: the OS temp directory; about 20 bytes a lesson)
+  --delimiter <c>      delimiter of lesson CSV files: , ; | or tab (default: sniffed from each header line:
+                       , ; or tab); headers match in any case, with Swedish aliases (README, Input)
 
 Options for diff:
   --from, --to <id|file>  the current and the proposed policy (bundled id or policy JSON file)
