@@ -55,10 +55,10 @@ describe('trappa evaluate --format lessons', () => {
     expect(fromExcel.stdout).toBe(ndjsonDecisions());
     expect(fromExcel.stderr).toContain(`lesson records: ${csv.records} read = ${csv.records} accepted + 0 rejected\nignored columns: Lärare, Sal\n`);
     expect((JSON.parse(readFileSync(summaryPath, 'utf8')) as { ignoredColumns: string[] }).ignoredColumns).toEqual(['Lärare', 'Sal']);
-    // The same file with tabs, and the delimiter given.
+    // The same file with tabs, the delimiter given, read in two threads (the header goes to each).
     const tabs = join(dir, 'export.txt');
     writeFileSync(tabs, readFileSync(csv.lessons, 'utf8').replace(/,/g, '\t'));
-    expect(trappa('--students', csv.students, tabs, '--json', '--delimiter', 'tab').stdout).toBe(ndjsonDecisions());
+    expect(trappa('--students', csv.students, tabs, '--json', '--delimiter', 'tab', '--workers', '2').stdout).toBe(ndjsonDecisions());
   });
 
   it('writes the summary as JSON: counts, steps and typology per school, run figures', () => {
