@@ -81,6 +81,8 @@ Options for --format lessons (the nightly batch):
   --tmp-dir <dir>      where the temporary buckets go (default: the OS temp directory; about 20 bytes a lesson)
   --max-input-age <n>  fail (exit 66, nothing written) when the newest accepted lesson lies more than n school
                        days before --as-of (weekends and breaks of the calendar do not count), or there is none
+  --delimiter <c>      delimiter of lesson CSV files: , ; | or tab (default: sniffed from each header line:
+                       , ; or tab); headers match in any case, with Swedish aliases (README, Input)
 
 Options for diff:
   --from, --to <id|file>  the current and the proposed policy (bundled id or policy JSON file)
