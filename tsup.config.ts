@@ -3,7 +3,8 @@ import { defineConfig } from 'tsup';
 export default defineConfig([
   {
     // `testing` is the public property-test kit (`trappa/testing`); fast-check stays external (an optional peer).
-    entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
+    // `verify` (`trappa/verify`) loads json-rules-engine, also an optional peer, by a dynamic import.
+    entry: { index: 'src/index.ts', testing: 'src/testing/index.ts', verify: 'src/verify/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,
