@@ -40,14 +40,15 @@ export function formatMismatch(m: VerifyMismatch, lang: Lang): string {
  * @param cases - the input's counts (read, rejected)
  * @param lang - output language
  * @returns lines of text
- * @example formatVerifySummary(report, { read: 14, rejected: 1 }, 'en')[1] // 'verified 13 students × 27 rules in force (2 leaf outcomes compared 5 160 times): 0 mismatches'
+ * @example formatVerifySummary(report, { read: 14, rejected: 1 }, 'en').slice(1)
+ * // ['14 cases read, 1 rejected; 13 students verified × 29 rules in force, 2626 leaf outcomes compared with json-rules-engine', '0 mismatches (0 students, 0 rule outcomes differ)']
  */
 export function formatVerifySummary(report: VerifyReport, cases: { readonly read: number; readonly rejected: number }, lang: Lang): string[] {
   const sv = lang === 'sv';
   const { policy } = report;
   const n = report.mismatches.length;
   return [
-    `${sv ? 'policy' : 'policy'} ${policy.id} ${policy.version} (${policy.hash.slice(0, 12)}), ${sv ? 'per' : 'as of'} ${report.asOf}`,
+    `policy ${policy.id} ${policy.version} (${policy.hash.slice(0, 12)}), ${sv ? 'per' : 'as of'} ${report.asOf}`,
     sv
       ? `${cases.read} fall lästa, ${cases.rejected} avvisade; ${report.students} elever verifierade × ${report.rules} regler i kraft, ${report.leaves} lövutfall jämförda med json-rules-engine`
       : `${cases.read} cases read, ${cases.rejected} rejected; ${report.students} students verified × ${report.rules} rules in force, ${report.leaves} leaf outcomes compared with json-rules-engine`,

@@ -48,8 +48,8 @@ export async function loadJsonRulesEngine(importModule: () => Promise<unknown> =
  * The name a rule has in the reference engine (and its results): `id@version`.
  *
  * @param rule - a policy rule
- * @returns e.g. `sl-7-17-vardnadshavare@1`
- * @example referenceRuleName(builtinPolicy('skollagen').rules[0]) // 'sl-7-17-vardnadshavare-samma-dag@1'
+ * @returns `id@version`
+ * @example referenceRuleName({ id: 'sl-7-17-vardnadshavare-samma-dag', version: 3 }) // 'sl-7-17-vardnadshavare-samma-dag@3'
  */
 export function referenceRuleName(rule: Pick<PolicyRule, 'id' | 'version'>): string {
   return `${rule.id}@${rule.version}`;
@@ -66,7 +66,9 @@ export function referenceRuleName(rule: Pick<PolicyRule, 'id' | 'version'>): str
  * @param policy - the loaded policy
  * @param rules - the rules to add (e.g. those in force on a date)
  * @returns the engine; each rule is named `id@version` and its event carries `params.ruleId`
- * @example (await createReferenceEngine(await loadJsonRulesEngine(), policy, rulesInForce(policy, '2026-11-23')).run({ ...facts })).events.length // 3
+ * @example
+ * const engine = createReferenceEngine(await loadJsonRulesEngine(), skollagen, rulesInForce(skollagen, '2026-11-23'));
+ * (await engine.run({ ...facts })).events.map((e) => e.params?.ruleId); // e.g. ['sl-7-17-vardnadshavare-samma-dag'] for fixtures/cases/exactly-20-percent.json
  */
 export function createReferenceEngine(EngineClass: EngineClass, policy: Policy, rules: readonly PolicyRule[]): Engine {
   const engine = new EngineClass([], {

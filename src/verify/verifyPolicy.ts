@@ -41,7 +41,7 @@ export interface Verifier {
  * @param asOf - the evaluation date (already validated)
  * @returns the verifier
  * @throws {ReferenceEngineMissingError} when json-rules-engine is not installed
- * @example (await createVerifier(builtinPolicy('stockholm'), '2026-11-23')).rules // 27
+ * @example (await createVerifier(builtinPolicy('stockholm'), '2026-11-23')).rules // 29
  */
 export async function createVerifier(policy: Policy, asOf: string): Promise<Verifier> {
   const Engine = await loadJsonRulesEngine();
