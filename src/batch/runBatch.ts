@@ -16,7 +16,7 @@ import { checkInputAge } from './staleInputError.js';
 import { isoDate } from '../calendar/dayNumber.js';
 import type { BatchTask } from './worker.js';
 import { WorkerPool, workerScript } from './workerPool.js';
-import type { ProgressBar } from './progress.js';
+import type { BatchProgress } from '../run/progressState.js';
 import type { RejectedLine } from './rejectionLog.js';
 
 /** Input this large (bytes of lesson files) uses every core by default. */
@@ -65,7 +65,8 @@ export interface BatchRun {
   readonly decisionsPath?: string;
   /** The run summary as JSON (`summaryJson`: counts, steps and typology per school, run figures), written atomically at the end. */
   readonly summaryPath?: string;
-  readonly progress?: ProgressBar;
+  /** Progress of the two passes (the CLI draws a bar on a terminal: `ProgressBar`). */
+  readonly progress?: BatchProgress;
   /** Stops the run (e.g. on SIGTERM): threads are stopped, temp files removed, and `runBatch` rejects with `BatchAbortedError`. */
   readonly signal?: AbortSignal;
   /** The worker script; default `batch-worker.js` beside this module (the built package). */

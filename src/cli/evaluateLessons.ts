@@ -1,5 +1,5 @@
 import type { BatchSettings } from '../batch/evaluateBucket.js';
-import { ProgressBar } from '../batch/progress.js';
+import { ProgressBar } from './progressBar.js';
 import { BatchAbortedError, runBatch, type BatchReport } from '../batch/runBatch.js';
 import { whenStdoutCloses } from './stdoutClosed.js';
 import { EXIT } from './exitCodes.js';

@@ -11,7 +11,7 @@ import type { BatchSettings } from '../../src/batch/evaluateBucket.js';
 import { OutputWriteError } from '../../src/batch/outputErrors.js';
 import { LESSON_CSV_COLUMNS } from '../../src/batch/lessonRecord.js';
 import type { RejectedLine } from '../../src/batch/rejectionLog.js';
-import type { ProgressBar } from '../../src/batch/progress.js';
+import type { ProgressBar } from '../../src/cli/progressBar.js';
 import { bucketCount } from '../../src/batch/partition.js';
 import { BatchAbortedError, runBatch, type BatchRun } from '../../src/batch/runBatch.js';
 import { builtinPolicy, evaluate, parseStudentCase } from '../../src/index.js';
