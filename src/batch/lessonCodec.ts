@@ -107,6 +107,18 @@ export function decodeLesson(from: Int32Array, at: number): AttendanceRecord {
 }
 
 /**
+ * The day number of a lesson, as `packLesson` wrote it.
+ *
+ * @param from - the words
+ * @param at - word offset
+ * @returns days since 1970-01-01
+ * @example lessonDay(words, 0) // 20415 (2025-11-23)
+ */
+export function lessonDay(from: Int32Array, at: number): number {
+  return from[at + 2] ?? -1;
+}
+
+/**
  * The line a lesson was read from, as `encodeLesson` wrote it.
  *
  * @param from - the words

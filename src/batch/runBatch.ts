@@ -12,9 +12,11 @@ import { BatchInputError, partitionInputs, relocate, type BatchFiles, type Lesso
 import { inBucketOrder } from './inBucketOrder.js';
 import { forEachLine } from './lines.js';
 import type { LessonTaskResult } from './readLessons.js';
+import { checkInputAge } from './staleInputError.js';
+import { isoDate } from '../calendar/dayNumber.js';
 import type { BatchTask } from './worker.js';
 import { WorkerPool, workerScript } from './workerPool.js';
-import type { ProgressBar } from './progress.js';
+import type { BatchProgress } from '../run/progressState.js';
 import { REJECTED_SAMPLE_SIZE, type RejectedLine } from './rejectionLog.js';
 
 /** Input this large (bytes of lesson files) uses every core by default. */
@@ -34,6 +36,14 @@ export interface BatchRun {
   readonly maxStudentsPerBucket?: number;
   /** Read size of the lesson files (default 1 MiB). The output does not depend on it; tests make it tiny. */
   readonly chunkBytes?: number;
+  /** The delimiter of lesson CSV files (`,` `;` tab …); default: sniffed from each file's header line. */
+  readonly delimiter?: string;
+  /**
+   * Fail with `StaleInputError` (nothing written) when the newest accepted
+   * lesson is more than this many school days before `asOf` (`--max-input-age`):
+   * a nightly job must not report on stale data. Default: no limit.
+   */
+  readonly maxInputAgeDays?: number;
   /**
    * Where the temp buckets go (default: the OS temp directory): a directory
    * `trappa-batch-<pid>-<host>-XXXXXX`, removed afterwards. Directories that
@@ -55,7 +65,8 @@ export interface BatchRun {
   readonly decisionsPath?: string;
   /** The run summary as JSON (`summaryJson`: counts, steps and typology per school, run figures), written atomically at the end. */
   readonly summaryPath?: string;
-  readonly progress?: ProgressBar;
+  /** Progress of the two passes (the CLI draws a bar on a terminal: `ProgressBar`). */
+  readonly progress?: BatchProgress;
   /** Stops the run (e.g. on SIGTERM): threads are stopped, temp files removed, and `runBatch` rejects with `BatchAbortedError`. */
   readonly signal?: AbortSignal;
   /** The worker script; default `batch-worker.js` beside this module (the built package). */
@@ -73,6 +84,8 @@ export interface BatchReport {
   readonly peakRssMb: number;
   /** The same, at the end of the reading pass. */
   readonly peakRssMbReading: number;
+  /** Date of the newest accepted lesson (null when none): how current tonight's input is. */
+  readonly newestLesson: string | null;
 }
 
 /**
@@ -231,12 +244,14 @@ async function evaluateInBuckets(run: BatchRun, plan: RunPlan, outputs: BatchOut
     ...(plan.buckets === undefined ? {} : { buckets: plan.buckets }),
     ...(run.maxStudentsPerBucket === undefined ? {} : { maxStudentsPerBucket: run.maxStudentsPerBucket }),
     ...(run.chunkBytes === undefined ? {} : { chunkBytes: run.chunkBytes }),
+    ...(run.delimiter === undefined ? {} : { delimiter: run.delimiter }),
     onProgress: (p) => reading(p.bytesRead, p.bytesTotal, p.recordsRead),
     slicesPerFile: run.slices ?? (pool === undefined ? 1 : workers),
     ...(readInWorkers === undefined ? {} : { readTasks: readInWorkers }),
     ...(plan.previous === undefined ? {} : { previousVerified: plan.previous }),
   });
   const { buckets } = partition;
+  if (run.maxInputAgeDays !== undefined) checkInputAge(partition.newestLessonDay, run.settings.asOf, run.maxInputAgeDays, run.settings.calendar);
   const readS = (performance.now() - started) / 1000;
   const peakRssMbReading = Math.round(process.resourceUsage().maxRSS / 1024);
   // A student line that carried no id may be any student of last night: then nobody is closed for absence, unless allowed.
@@ -316,6 +331,7 @@ async function evaluateInBuckets(run: BatchRun, plan: RunPlan, outputs: BatchOut
     seconds: { reading: readS, evaluating: total - readS, total },
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     peakRssMbReading,
+    newestLesson: partition.newestLessonDay < 0 ? null : isoDate(partition.newestLessonDay),
   };
 }
 
