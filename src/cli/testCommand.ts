@@ -7,9 +7,10 @@ import { BUILTIN_POLICY_IDS } from '../policy/builtinPolicies.js';
 import type { Policy } from '../policy/policy.js';
 import { stepKeys } from '../testing/decide.js';
 import { expandCase, parseExampleTable } from '../testing/exampleTable.js';
-import { coverageBelow, coverageSample, ruleCoverage, type CoverageSample } from '../testing/ruleCoverage.js';
+import { coverageCounter, coverageSample, type CoverageCounter } from '../testing/coverageCounts.js';
 import { runExampleCase, type ExampleResult } from '../testing/runExampleCase.js';
-import { formatCoverage, formatFailure } from './formatExampleRun.js';
+import { coverageOptions, coverageOutcome } from './coverageOption.js';
+import { formatFailure } from './formatExampleRun.js';
 import type { Lang } from './format.js';
 import { pickPolicy } from './options.js';
 import { UsageError } from './usageError.js';
@@ -27,7 +28,7 @@ Options:
   --threshold <pct>    fail (exit 1) when a policy's leaf coverage is under pct (implies --coverage)
   --json               one JSON object per line: each case, then coverage (if asked) and a summary
   --watch              run again when a table or a policy file it names changes (Ctrl-C to stop)
-  --lang <sv|en>       language of the explanations of failing cases (default sv)
+  --lang <sv|en>       language of the explanations of failing cases and of the coverage (default sv)
   --help               this text
 
 Exit codes: 0 every case passed (and the threshold met); 1 a case failed or is invalid, or coverage
@@ -48,7 +49,9 @@ interface CaseLine {
 interface Run {
   readonly lines: CaseLine[];
   readonly failures: Array<{ file: string; result: ExampleResult }>;
-  readonly samples: CoverageSample[];
+  readonly coverage: CoverageCounter;
+  /** The policies of the cases, in order of first use. */
+  readonly policies: Policy[];
   /** Files to watch: the tables and the policy files they name. */
   readonly watched: Set<string>;
 }
@@ -103,25 +106,26 @@ async function runTable(file: string, run: Run, cache: Map<string, Promise<Polic
       run.failures.push({ file, result });
       continue;
     }
-    run.samples.push(coverageSample(result.decision, policy));
+    run.coverage.add(coverageSample(result.decision, policy));
+    if (!run.policies.includes(policy)) run.policies.push(policy);
     run.lines.push({ type: 'case', file, name: result.name, source: result.source, status: result.status, differences: result.differences, steps: stepKeys(result.decision) });
     if (result.status === 'failed') run.failures.push({ file, result });
   }
 }
 
 async function runOnce(files: readonly string[], options: { json: boolean; coverage: boolean; threshold: number | undefined; lang: Lang }): Promise<{ code: number; watched: Set<string> }> {
-  const run: Run = { lines: [], failures: [], samples: [], watched: new Set() };
+  const run: Run = { lines: [], failures: [], coverage: coverageCounter(), policies: [], watched: new Set() };
   const cache = new Map<string, Promise<Policy> | Policy>();
   for (const file of files) await runTable(file, run, cache);
   const passed = run.lines.filter((l) => l.status === 'passed').length;
   const failed = run.lines.filter((l) => l.status === 'failed').length;
   const errors = run.lines.filter((l) => l.status === 'error').length;
-  const report = options.coverage ? ruleCoverage(run.samples) : undefined;
-  const below = report !== undefined && options.threshold !== undefined ? coverageBelow(report, options.threshold) : [];
+  const coverage = options.coverage ? coverageOutcome(run.coverage.counts(), run.policies, { threshold: options.threshold, lang: options.lang }) : undefined;
+  const below = coverage?.below ?? [];
   const out: string[] = [];
   if (options.json) {
     for (const l of run.lines) out.push(JSON.stringify(l));
-    if (report !== undefined) out.push(JSON.stringify({ type: 'coverage', ...report }));
+    if (coverage !== undefined) out.push(JSON.stringify({ type: 'coverage', ...coverage.json.coverage }));
     out.push(JSON.stringify({ type: 'summary', passed, failed, errors, ...(options.threshold === undefined ? {} : { threshold: options.threshold, belowThreshold: below.map((p) => p.policyId) }) }));
   } else {
     for (const l of run.lines) out.push(`${l.status === 'passed' ? '✓' : '✗'} ${l.file} › ${l.name}${l.status === 'error' ? `: ${l.error ?? ''}` : ''}`);
@@ -130,9 +134,9 @@ async function runOnce(files: readonly string[], options: { json: boolean; cover
       out.push('', `✗ ${file} › ${result.name}${result.source === undefined ? '' : `\n    source: ${result.source}`}`);
       out.push(formatFailure(result.differences, result.decision, options.lang));
     }
-    if (report !== undefined) out.push('', formatCoverage(report));
+    if (coverage !== undefined) out.push('', coverage.text);
     out.push('', `${passed} passed, ${failed} failed, ${errors} invalid`);
-    for (const p of below) out.push(`coverage of ${p.policyId} is ${p.summary.leaves.percent.toFixed(1)} %, under the threshold ${options.threshold ?? ''} %`);
+    out.push(...(coverage?.belowText ?? []));
   }
   process.stdout.write(`${out.join('\n')}\n`);
   return { code: failed + errors > 0 || below.length > 0 ? 1 : 0, watched: run.watched };
@@ -164,10 +168,9 @@ export async function testCommand(args: string[]): Promise<number> {
     return 0;
   }
   if (positionals.length === 0) throw new UsageError('test needs at least one table file');
-  const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
-  if (threshold !== undefined && !(Number.isFinite(threshold) && threshold >= 0 && threshold <= 100)) throw new UsageError('--threshold takes a percentage 0–100');
+  const { coverage, threshold } = coverageOptions(values.coverage, values.threshold);
   if (values.lang !== 'sv' && values.lang !== 'en') throw new UsageError('--lang takes sv or en');
-  const options = { json: values.json, coverage: values.coverage || threshold !== undefined, threshold, lang: values.lang as Lang };
+  const options = { json: values.json, coverage, threshold, lang: values.lang as Lang };
   const first = await runOnce(positionals, options);
   if (!values.watch) return first.code;
   return watchAndRerun(positionals, options, first.watched);
