@@ -13,7 +13,9 @@
  *    rules, decisions, output. Wall time measured here; peak memory from the CLI's own
  *    `--summary-json` (the whole process, all threads);
  * 3. rule evaluation alone on the same facts: the compiled evaluator, the interpreter and
- *    json-rules-engine (the reference; it must fire the same rules).
+ *    json-rules-engine (the reference; it must fire the same rules);
+ * 4. coverage: the CLI on one core with `--coverage` (what counting rule and leaf coverage adds
+ *    to a night), and the coverage counter alone on the same facts.
  * Each timing is the best of R rounds. The last line is one JSON object with the figures.
  *
  * `--compare <path/to/cli.js>` also runs another build of the CLI (e.g. the main branch's, built
@@ -34,6 +36,7 @@ import { compilePolicy, runCompiled } from '../src/policy/compile.js';
 import { evaluateConditions } from '../src/policy/evaluateConditions.js';
 import { createReferenceEngine } from '../src/policy/jreReference.js';
 import type { Facts } from '../src/model/facts.js';
+import { coverageCounter } from '../src/testing/coverageCounts.js';
 
 const { values } = parseArgs({
   options: {
@@ -78,12 +81,12 @@ interface CliRun {
   readonly workers: number;
 }
 
-function endToEnd(workers: number, cliPath = cli): CliRun {
-  const summaryPath = `${dir}/summary-${workers}.json`;
+function endToEnd(workers: number, cliPath = cli, extra: readonly string[] = []): CliRun {
+  const summaryPath = `${dir}/summary-${workers}${extra.length > 0 ? '-extra' : ''}.json`;
   const start = performance.now();
   const r = spawnSync(
     process.execPath,
-    [cliPath, 'evaluate', '--format', 'lessons', '--students', city.students, city.lessons, '--as-of', asOf, '--policy', 'stockholm', '--json', '--workers', String(workers), '--summary-json', summaryPath],
+    [cliPath, 'evaluate', '--format', 'lessons', '--students', city.students, city.lessons, '--as-of', asOf, '--policy', 'stockholm', '--json', '--workers', String(workers), '--summary-json', summaryPath, ...extra],
     { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' },
   );
   const seconds = (performance.now() - start) / 1000;
@@ -98,10 +101,12 @@ const single: CliRun[] = [];
 const multi: CliRun[] = [];
 const compared: CliRun[] = [];
 const comparedMulti: CliRun[] = [];
+const withCoverage: CliRun[] = [];
 const cores = availableParallelism();
 for (let round = 0; round < rounds; round += 1) {
   base.push(await baseline());
   single.push(endToEnd(1));
+  withCoverage.push(endToEnd(1, cli, ['--coverage']));
   if (values.compare !== undefined) compared.push(endToEnd(1, values.compare));
   if (cores > 1) multi.push(endToEnd(cores));
   if (cores > 1 && values.compare !== undefined) comparedMulti.push(endToEnd(cores, values.compare));
@@ -109,6 +114,7 @@ for (let round = 0; round < rounds; round += 1) {
 const fastest = (runs: readonly CliRun[]): CliRun | undefined => [...runs].sort((a, b) => a.seconds - b.seconds)[0];
 const one = fastest(single) as CliRun;
 const all = fastest(multi);
+const covered = fastest(withCoverage) as CliRun;
 
 // Rule evaluation alone, on the facts of 500 students of the fixture school.
 const policy = builtinPolicy('stockholm');
@@ -129,7 +135,8 @@ for (let r = 0; r < interpRounds; r += 1) {
 const interpSeconds = (performance.now() - interpStart) / 1000;
 // The compiled evaluator `evaluate` uses: all rules of the policy, then those in force.
 const compiledPolicy = compilePolicy(policy);
-const inForceIds = new Set(rules.map((r) => r.id));
+// By rule object, not id: a rule id may have a version in force and another not (sthlm-skolsocialt-team@2 and @3).
+const inForceRules = new Set(rules);
 const compiledStart = performance.now();
 let compiledFired = 0;
 const compiledRounds = 200;
@@ -137,7 +144,7 @@ for (let r = 0; r < compiledRounds; r += 1) {
   for (const f of facts) {
     const run = runCompiled(compiledPolicy, f);
     compiledPolicy.rules.forEach((cr, i) => {
-      if (run.rules[i] === 1 && inForceIds.has(cr.rule.id)) compiledFired += 1;
+      if (run.rules[i] === 1 && inForceRules.has(cr.rule)) compiledFired += 1;
     });
   }
 }
@@ -149,6 +156,14 @@ for (const f of facts) jreFired += (await engine.run({ ...f })).events.length;
 const jreSeconds = (performance.now() - jreStart) / 1000;
 if (fired !== jreFired * interpRounds) throw new Error(`engines disagree: ${fired / interpRounds} vs ${jreFired}`);
 if (compiledFired !== jreFired * compiledRounds) throw new Error(`compiled and json-rules-engine disagree: ${compiledFired / compiledRounds} vs ${jreFired}`);
+
+// The coverage counter alone (what `--coverage` does per student), on the same facts.
+const counter = coverageCounter();
+const coverageRounds = 200;
+const coverageStart = performance.now();
+for (let r = 0; r < coverageRounds; r += 1) for (const f of facts) counter.add({ policy, asOf, facts: f });
+const coverageSeconds = (performance.now() - coverageStart) / 1000;
+if (counter.counts().policies[policy.hash]?.cases !== facts.length * coverageRounds) throw new Error('the coverage counter lost students');
 
 const baselineRps = records / Math.min(...base);
 const e2eRps = records / one.seconds;
@@ -170,6 +185,8 @@ const result = {
   compiled_evals_per_s: Math.round(compiledEps),
   interpreter_evals_per_s: Math.round(interpEps),
   jre_evals_per_s: Math.round(jreEps),
+  coverage_counts_per_s: Math.round((facts.length * coverageRounds) / coverageSeconds),
+  seconds_one_core_coverage: Number(covered.seconds.toFixed(2)),
   ratio_vs_jre: Number((compiledEps / jreEps).toFixed(1)),
   peak_rss_mb: Math.max(one.peakRssMb, all?.peakRssMb ?? 0),
   peak_rss_mb_one_core: one.peakRssMb,
@@ -186,6 +203,8 @@ const rows: Array<[string, string]> = [
   ['rules: interpreter (evaluations/s)', result.interpreter_evals_per_s.toLocaleString('en')],
   ['rules: json-rules-engine (evaluations/s)', result.jre_evals_per_s.toLocaleString('en')],
   ['  ratio vs json-rules-engine', String(result.ratio_vs_jre)],
+  ['Trappa CLI, 1 core, --coverage (s)', `${result.seconds_one_core_coverage} (without: ${result.seconds_one_core})`],
+  ['coverage counter alone (students/s)', result.coverage_counts_per_s.toLocaleString('en')],
   ['peak RSS of the CLI (MB)', `${result.peak_rss_mb} (1 core: ${result.peak_rss_mb_one_core})`],
 ];
 const other = fastest(compared);

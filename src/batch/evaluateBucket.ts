@@ -14,6 +14,7 @@ import { decodeLesson, LESSON_WORDS } from './lessonCodec.js';
 import { BatchInputError, rejectedCountsPath, rejectedIdsPath } from './partition.js';
 import { compareIds } from './studentRanges.js';
 import { jsonErrorReason } from '../adapters/jsonError.js';
+import { coverageCounter, coverageSample, type CoverageCounts } from '../testing/coverageCounts.js';
 
 /** How a batch writes its results. Plain data: it is sent to worker threads. */
 export interface BatchSettings {
@@ -33,6 +34,8 @@ export interface BatchSettings {
    * missing student). Default false: then nothing is closed for absence.
    */
   readonly allowMissingStudents?: boolean;
+  /** Count rule and leaf coverage (`--coverage`): each bucket returns its counts, merged by the main thread. */
+  readonly coverage?: boolean;
 }
 
 /** Settings of one bucket: the run's, and whether to keep full decisions (for `decisionsPath`). */
@@ -65,6 +68,8 @@ export interface BucketResult {
    * none. `'out'` when they are `out` itself (`--json` without `--previous`): held once.
    */
   readonly decisions: readonly string[] | 'out';
+  /** With `settings.coverage`: the bucket's coverage counts (sums; `mergeCoverage` adds buckets in any order). */
+  readonly coverage?: CoverageCounts;
 }
 
 const CHUNK_CHARS = 1 << 20;
@@ -268,6 +273,7 @@ export function evaluateBucket(layout: BucketLayout, bucket: number, settings: B
     }
   };
   if (settings.incremental) summary.changes = {};
+  const coverage = settings.coverage === true ? coverageCounter() : undefined;
   // One pass in id order over tonight's students and last night's: outputs and changes come out sorted.
   for (const id of [...new Set([...students.keys(), ...previous.keys()])].sort(compareIds)) {
     const student = students.get(id);
@@ -294,6 +300,7 @@ export function evaluateBucket(layout: BucketLayout, bucket: number, settings: B
     });
     summary.cases.evaluated += 1;
     addDecision(summary, decision, student.case.student.school.id);
+    coverage?.add(coverageSample(decision, settings.policy));
     const json = settings.output === 'json' || settings.keepDecisions ? JSON.stringify(decision) : '';
     if (settings.keepDecisions && !decisionsAreOut) decisions.add(json);
     if (settings.incremental) emit(diffStepStates(id, { asOf: settings.asOf, steps: stepStates(decision), measures: student.case.measures }, before ?? null));
@@ -302,7 +309,7 @@ export function evaluateBucket(layout: BucketLayout, bucket: number, settings: B
       out.add(`${formatDecision(decision, settings.lang)}\n`);
     }
   }
-  return { bucket, summary, out: out.done(), decisions: decisionsAreOut ? 'out' : decisions.done() };
+  return { bucket, summary, out: out.done(), decisions: decisionsAreOut ? 'out' : decisions.done(), ...(coverage === undefined ? {} : { coverage: coverage.counts() }) };
 }
 
 /**

@@ -5,11 +5,6 @@ import { formatBelowThreshold, formatPolicyCoverage } from './formatCoverage.js'
 import type { Lang } from './format.js';
 import { UsageError } from './usageError.js';
 
-/** Help text of `--coverage` and `--threshold`, shared by `evaluate` and `diff`. */
-export const COVERAGE_HELP = `  --coverage           per rule fired / not fired / not in force, per condition leaf and named condition
-                       seen true / seen false / never evaluated, over the whole population
-  --threshold <pct>    exit 1 when leaf coverage is under pct (implies --coverage)`;
-
 /**
  * `--coverage` and `--threshold <pct>` as options: whether to count, and the threshold.
  *

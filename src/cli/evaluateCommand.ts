@@ -12,6 +12,9 @@ import { readInput } from './readInput.js';
 import { addDecision, emptySummary, formatSummary, summaryJson } from './summary.js';
 import { UsageError } from './usageError.js';
 import { writeOutputFile } from './writeOutputFile.js';
+import { coverageOptions, coverageOutcome } from './coverageOption.js';
+import { coverageCounter, coverageSample } from '../testing/coverageCounts.js';
+import { EXIT } from './exitCodes.js';
 import { escapeControl } from '../adapters/safeText.js';
 
 /**
@@ -44,6 +47,8 @@ export async function evaluateCommand(args: string[]): Promise<number> {
       'no-progress': { type: 'boolean' },
       'tmp-dir': { type: 'string' },
       'allow-missing-students': { type: 'boolean' },
+      coverage: { type: 'boolean' },
+      threshold: { type: 'string' },
     },
   });
   if (positionals.length === 0) throw new UsageError('evaluate needs at least one input file');
@@ -59,6 +64,7 @@ export async function evaluateCommand(args: string[]): Promise<number> {
   if (!['with-steps', 'all', 'none'].includes(values.details)) throw new UsageError('--details must be with-steps, all or none');
   if (values.lang !== 'sv' && values.lang !== 'en') throw new UsageError('--lang must be sv or en');
   const lang: Lang = values.lang;
+  const { coverage, threshold } = coverageOptions(values.coverage, values.threshold);
   if (values.format !== 'lessons') {
     // The batch checks its own outputs (and more); here: before any case is read, not after stdout is complete.
     const outputs = [
@@ -81,6 +87,8 @@ export async function evaluateCommand(args: string[]): Promise<number> {
       lang,
       rejected: values.rejected,
       summaryJson: values['summary-json'],
+      coverage,
+      threshold,
     });
   }
   if (values.format === 'lessons') {
@@ -97,7 +105,9 @@ export async function evaluateCommand(args: string[]): Promise<number> {
         lang,
         incremental: values.previous !== undefined,
         allowMissingStudents: values['allow-missing-students'] === true,
+        ...(coverage ? { coverage: true } : {}),
       },
+      threshold,
       workers,
       rejected: values.rejected,
       decisionsOut: values['decisions-out'],
@@ -109,6 +119,7 @@ export async function evaluateCommand(args: string[]): Promise<number> {
   const summary = emptySummary();
   const rejectedLines: string[] = [];
   const out = process.stdout;
+  const counter = coverage ? coverageCounter() : undefined;
 
   for (const file of positionals) {
     for await (const item of readInput(file)) {
@@ -134,16 +145,21 @@ export async function evaluateCommand(args: string[]): Promise<number> {
       });
       summary.cases.evaluated += 1;
       addDecision(summary, decision, parsed.case.student.school.id);
+      counter?.add(coverageSample(decision, policy));
       if (values.json) out.write(`${JSON.stringify(decision)}\n`);
       else if (values.details === 'all' || (values.details === 'with-steps' && decision.steps.length > 0)) {
         out.write(`${formatDecision(decision, lang)}\n\n`);
       }
     }
   }
+  const covered = counter === undefined ? undefined : coverageOutcome(counter.counts(), [policy], { threshold, lang });
   if (values.rejected !== undefined) writeOutputFile('--rejected', values.rejected, rejectedLines.map((l) => `${l}\n`).join(''));
-  if (values['summary-json'] !== undefined) writeOutputFile('--summary-json', values['summary-json'], `${JSON.stringify(summaryJson(policy, asOf, summary), null, 2)}\n`);
+  if (values['summary-json'] !== undefined) writeOutputFile('--summary-json', values['summary-json'], `${JSON.stringify({ ...summaryJson(policy, asOf, summary), ...covered?.json }, null, 2)}\n`);
   const header = `policy ${policy.id} ${policy.version} (${policy.hash.slice(0, 12)}), as of ${asOf}`;
-  if (values.json) process.stderr.write(`${header}\n${formatSummary(summary)}\n`);
-  else out.write(`${header}\n${formatSummary(summary)}\n`);
+  const text = `${header}\n${formatSummary(summary)}\n${covered === undefined ? '' : `\n${covered.text}\n`}`;
+  if (values.json) process.stderr.write(text);
+  else out.write(text);
+  for (const line of covered?.belowText ?? []) process.stderr.write(`trappa: ${line}\n`);
+  if ((covered?.below.length ?? 0) > 0) return EXIT.failure;
   return summary.cases.rejected + summary.records.rejected > 0 ? 3 : 0;
 }

@@ -5,6 +5,8 @@ import { whenStdoutCloses } from './stdoutClosed.js';
 import { EXIT } from './exitCodes.js';
 import { formatSummary, summaryJson } from './summary.js';
 import { escapeControl } from '../adapters/safeText.js';
+import { coverageOutcome } from './coverageOption.js';
+import { EMPTY_COVERAGE } from '../testing/coverageCounts.js';
 
 /** What `trappa evaluate --format lessons` was asked to do. */
 export interface LessonsRun {
@@ -18,6 +20,8 @@ export interface LessonsRun {
   readonly summaryJson: string | undefined;
   readonly progress: boolean | undefined;
   readonly tmpDir: string | undefined;
+  /** With `settings.coverage`: fail (exit 1) under this leaf coverage, in per cent. */
+  readonly threshold?: number | undefined;
 }
 
 /**
@@ -60,6 +64,7 @@ export async function evaluateLessons(run: LessonsRun): Promise<number> {
       ...(run.decisionsOut === undefined ? {} : { decisionsPath: run.decisionsOut }),
       ...(run.summaryJson === undefined ? {} : { summaryPath: run.summaryJson }),
       progress: new ProgressBar(process.stderr, run.progress ?? process.stderr.isTTY === true),
+      ...(run.threshold === undefined ? {} : { coverageThreshold: run.threshold }),
     });
   } catch (error) {
     if (!(error instanceof BatchAbortedError) || stoppedBy === undefined) throw error;
@@ -92,8 +97,11 @@ export async function evaluateLessons(run: LessonsRun): Promise<number> {
   const { policy, asOf } = run.settings;
   const header = `policy ${policy.id} ${policy.version} (${policy.hash.slice(0, 12)}), as of ${asOf}`;
   const stats = `${report.workers} worker${report.workers === 1 ? '' : 's'}, ${report.buckets} bucket${report.buckets === 1 ? '' : 's'}, ${report.seconds.total.toFixed(1)} s, peak memory ${report.peakRssMb} MiB`;
-  const text = `${header}\n${formatSummary(summary)}\n${stats}\n`;
+  const covered = run.settings.coverage === true ? coverageOutcome(report.coverage ?? EMPTY_COVERAGE, [policy], { threshold: run.threshold, lang: run.settings.lang }) : undefined;
+  const text = `${header}\n${formatSummary(summary)}\n${stats}\n${covered === undefined ? '' : `\n${covered.text}\n`}`;
   if (run.settings.output !== 'json') process.stdout.write(text);
   else process.stderr.write(text);
+  for (const line of covered?.belowText ?? []) process.stderr.write(`trappa: ${line}\n`);
+  if ((covered?.below.length ?? 0) > 0) return EXIT.failure;
   return rejectedTotal > 0 ? EXIT.rejected : EXIT.ok;
 }
