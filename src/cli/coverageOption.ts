@@ -36,15 +36,16 @@ export interface CoverageOutcome {
  *
  * @param counts - the run's counts
  * @param policies - the policies to report, in order
- * @param options - the threshold (leaf coverage in per cent), which policies it applies to (default all), the language,
- *   and which policies are shown in `summary` detail only
+ * @param options - the threshold (leaf coverage in per cent); `gated`: the policies it applies to (default all);
+ *   the language; `summaryOnly`: policies shown by their summary lines only (unless gated); `labels`: a prefix
+ *   for a policy's first line, by hash (`diff` says which side is which)
  * @returns the outcome; `below` is empty when the threshold is met or not given
  * @example coverageOutcome(counts, [policy], { threshold: 80, lang: 'en' }).below.length //=> 0 when leaf coverage is 80 % or more
  */
 export function coverageOutcome(
   counts: CoverageCounts,
   policies: readonly Policy[],
-  options: { readonly threshold: number | undefined; readonly lang: Lang; readonly gated?: readonly Policy[]; readonly summaryOnly?: readonly Policy[] },
+  options: { readonly threshold: number | undefined; readonly lang: Lang; readonly gated?: readonly Policy[]; readonly summaryOnly?: readonly Policy[]; readonly labels?: ReadonlyMap<string, string> },
 ): CoverageOutcome {
   const report = coverageReport(counts, policies);
   const gated = new Set((options.gated ?? policies).map((p) => p.hash));
@@ -53,7 +54,13 @@ export function coverageOutcome(
   const json = coverageJson(report, options.threshold);
   return {
     json: options.threshold === undefined ? json : { ...json, belowThreshold: below.map((p) => p.policyId) },
-    text: report.policies.flatMap((p) => formatPolicyCoverage(p, options.lang, summaryOnly.has(p.hash) && !gated.has(p.hash) ? 'summary' : 'full')).join('\n'),
+    text: report.policies
+      .flatMap((p) => {
+        const lines = formatPolicyCoverage(p, options.lang, summaryOnly.has(p.hash) && !gated.has(p.hash) ? 'summary' : 'full');
+        const label = options.labels?.get(p.hash);
+        return label === undefined ? lines : [`${label}${lines[0] ?? ''}`, ...lines.slice(1)];
+      })
+      .join('\n'),
     belowText: options.threshold === undefined ? [] : formatBelowThreshold(below, options.threshold, options.lang),
     below,
   };

@@ -174,7 +174,13 @@ export async function diffCommand(args: string[]): Promise<number> {
 
   const diff = finishDiff(tally);
   // Both policies are counted over the population; the threshold gates `to`, the policy about to go live.
-  const covered = counter === undefined ? undefined : coverageOutcome(counter.counts(), [from, to], { threshold, lang, gated: [to], summaryOnly: [from] });
+  const covered = counter === undefined ? undefined : coverageOutcome(counter.counts(), [from, to], {
+          threshold,
+          lang,
+          gated: [to],
+          summaryOnly: [from],
+          labels: new Map(to.hash === from.hash ? [] : [[from.hash, 'from: '], [to.hash, 'to: ']]),
+        });
   const source = generate === undefined ? { source: 'files' as const, files: positionals } : { source: 'generated' as const, generate, seed };
   if (values.json) {
     const report: DiffReport = { ...diff, input: { ...source, cases, records }, ...covered?.json };
