@@ -18,10 +18,11 @@ import { EXIT } from './exitCodes.js';
 import { escapeControl } from '../adapters/safeText.js';
 
 /**
- * `trappa evaluate`: evaluate student cases or an SS 12000 export.
+ * `trappa evaluate`: evaluate student cases, a lesson-level batch or an SS 12000
+ * export; with `--coverage` also the rule and condition coverage of the run.
  *
  * @param args - the arguments after `evaluate`
- * @returns the exit code
+ * @returns the exit code (`EXIT`; 1 also when leaf coverage is under `--threshold`)
  * @example await evaluateCommand(['cases.ndjson', '--as-of', '2026-11-23'])
  */
 export async function evaluateCommand(args: string[]): Promise<number> {

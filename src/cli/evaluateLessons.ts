@@ -27,10 +27,12 @@ export interface LessonsRun {
 /**
  * Run the lesson-level batch from the CLI: progress on stderr when it is a
  * terminal, output on stdout, the first rejected lines on stderr, and the
- * summary (text, and JSON with `--summary-json`).
+ * summary (text, and JSON with `--summary-json`), and with `settings.coverage`
+ * the coverage the buckets counted, merged.
  *
  * @param run - the parsed options
- * @returns exit code: 0, or 3 when some lines were rejected (130/143 when stopped by a signal)
+ * @returns exit code: 0, or 3 when some lines were rejected, 1 when leaf coverage is under `threshold`
+ *   (before 3; every output written), 130/143 when stopped by a signal
  * @throws {PreviousFileError} `--previous` refused (exit 65), {OutputUnwritableError} (73),
  *   {OutputWriteError} (74), {OutputLockedError} (75): see `EXIT`
  * @example await evaluateLessons({ lessons: ['l.ndjson'], students: 's.ndjson', previous: undefined, settings, workers: 1, rejected: undefined, decisionsOut: 'n.ndjson', summaryJson: undefined, progress: false, tmpDir: undefined }) // 0

@@ -66,7 +66,7 @@ async function readSideFile(path: string): Promise<unknown> {
  * everything rejected on stderr (and as NDJSON with `--rejected`).
  *
  * @param run - paths and options
- * @returns the exit code: 0 all used, 3 something was rejected
+ * @returns the exit code: 0 all used, 3 something was rejected, 1 leaf coverage under `run.threshold` (before 3)
  * @example await evaluateSs12000({ paths: ['fixtures/ss12000'], context: 'fixtures/ss12000/trappa-context.json', … })
  */
 export async function evaluateSs12000(run: Ss12000Run): Promise<number> {
