@@ -9,7 +9,10 @@ import { stepKeys } from '../testing/decide.js';
 import { expandCase, parseExampleTable } from '../testing/exampleTable.js';
 import { coverageCounter, coverageSample, type CoverageCounter } from '../testing/coverageCounts.js';
 import { runExampleCase, type ExampleResult } from '../testing/runExampleCase.js';
-import { coverageOptions, coverageOutcome } from './coverageOption.js';
+import { coverageOptions, coverageOutcome, type CoverageOutcome } from './coverageOption.js';
+import { junitXml, type JUnitCase, type JUnitSuite } from './junitXml.js';
+import { writeOutputFile } from './writeOutputFile.js';
+import { checkOutputs } from '../batch/checkOutputs.js';
 import { formatFailure } from './formatExampleRun.js';
 import type { Lang } from './format.js';
 import { pickPolicy } from './options.js';
@@ -27,6 +30,8 @@ Options:
                        condition seen true / seen false / never evaluated
   --threshold <pct>    fail (exit 1) when a policy's leaf coverage is under pct (implies --coverage)
   --json               one JSON object per line: each case, then coverage (if asked) and a summary
+  --junit <file>       also write a JUnit XML report (a testsuite per table, a testcase per case; with
+                       --threshold a "coverage" suite, a case per policy), atomically, on every run
   --watch              run again when a table or a policy file it names changes (Ctrl-C to stop)
   --lang <sv|en>       language of the explanations of failing cases and of the coverage (default sv)
   --help               this text
@@ -48,7 +53,8 @@ interface CaseLine {
 
 interface Run {
   readonly lines: CaseLine[];
-  readonly failures: Array<{ file: string; result: ExampleResult }>;
+  /** The cases that failed or could not run, with their line. */
+  readonly failures: Array<{ file: string; result: ExampleResult; line: CaseLine }>;
   readonly coverage: CoverageCounter;
   /** The policies of the cases, in order of first use. */
   readonly policies: Policy[];
@@ -72,8 +78,9 @@ async function runTable(file: string, run: Run, cache: Map<string, Promise<Polic
   run.watched.add(resolve(file));
   const fail = (name: string, error: string): void => {
     const result: ExampleResult = { name, source: undefined, status: 'error', error };
-    run.lines.push({ type: 'case', file, name, source: undefined, status: 'error', error });
-    run.failures.push({ file, result });
+    const line: CaseLine = { type: 'case', file, name, source: undefined, status: 'error', error };
+    run.lines.push(line);
+    run.failures.push({ file, result, line });
   };
   let value: unknown;
   try {
@@ -102,18 +109,53 @@ async function runTable(file: string, run: Run, cache: Map<string, Promise<Polic
     }
     const result = runExampleCase(c, policy);
     if (result.status === 'error') {
-      run.lines.push({ type: 'case', file, name: result.name, source: result.source, status: 'error', error: result.error });
-      run.failures.push({ file, result });
+      const line: CaseLine = { type: 'case', file, name: result.name, source: result.source, status: 'error', error: result.error };
+      run.lines.push(line);
+      run.failures.push({ file, result, line });
       continue;
     }
     run.coverage.add(coverageSample(result.decision, policy));
     if (!run.policies.includes(policy)) run.policies.push(policy);
-    run.lines.push({ type: 'case', file, name: result.name, source: result.source, status: result.status, differences: result.differences, steps: stepKeys(result.decision) });
-    if (result.status === 'failed') run.failures.push({ file, result });
+    const line: CaseLine = { type: 'case', file, name: result.name, source: result.source, status: result.status, differences: result.differences, steps: stepKeys(result.decision) };
+    run.lines.push(line);
+    if (result.status === 'failed') run.failures.push({ file, result, line });
   }
 }
 
-async function runOnce(files: readonly string[], options: { json: boolean; coverage: boolean; threshold: number | undefined; lang: Lang }): Promise<{ code: number; watched: Set<string> }> {
+/** The run as JUnit suites: one per table file, and with a threshold one for coverage (a case per policy). */
+function junitSuites(run: Run, coverage: CoverageOutcome | undefined, threshold: number | undefined, lang: Lang): JUnitSuite[] {
+  const failures = new Map(run.failures.map((f) => [f.line, f.result]));
+  const suites = new Map<string, JUnitCase[]>();
+  for (const line of run.lines) {
+    const cases = suites.get(line.file) ?? [];
+    suites.set(line.file, cases);
+    const result = failures.get(line);
+    const source = line.source === undefined ? '' : `source: ${line.source}\n`;
+    if (result?.status === 'failed') {
+      const n = result.differences.length;
+      cases.push({ name: line.name, classname: line.file, failure: { message: `${n} difference${n === 1 ? '' : 's'}`, text: `${source}${formatFailure(result.differences, result.decision, lang)}` } });
+    } else if (result?.status === 'error') cases.push({ name: line.name, classname: line.file, error: { message: result.error, text: `${source}${result.error}` } });
+    else cases.push({ name: line.name, classname: line.file });
+  }
+  const out: JUnitSuite[] = [...suites].map(([name, cases]) => ({ name, cases }));
+  if (coverage !== undefined && threshold !== undefined) {
+    const below = new Map(coverage.below.map((p, i) => [p.hash, coverage.belowText[i] ?? '']));
+    out.push({
+      name: 'coverage',
+      cases: coverage.json.coverage.policies.map((p) => {
+        const message = below.get(p.hash);
+        const name = `leaf coverage of ${p.policyId} ${p.version} ≥ ${threshold} %`;
+        return message === undefined ? { name, classname: 'coverage' } : { name, classname: 'coverage', failure: { message, text: message } };
+      }),
+    });
+  }
+  return out;
+}
+
+async function runOnce(
+  files: readonly string[],
+  options: { json: boolean; coverage: boolean; threshold: number | undefined; lang: Lang; junit: string | undefined },
+): Promise<{ code: number; watched: Set<string> }> {
   const run: Run = { lines: [], failures: [], coverage: coverageCounter(), policies: [], watched: new Set() };
   const cache = new Map<string, Promise<Policy> | Policy>();
   for (const file of files) await runTable(file, run, cache);
@@ -139,6 +181,7 @@ async function runOnce(files: readonly string[], options: { json: boolean; cover
     out.push(...(coverage?.belowText ?? []));
   }
   process.stdout.write(`${out.join('\n')}\n`);
+  if (options.junit !== undefined) writeOutputFile('--junit', options.junit, junitXml('trappa test', junitSuites(run, coverage, options.threshold, options.lang)));
   return { code: failed + errors > 0 || below.length > 0 ? 1 : 0, watched: run.watched };
 }
 
@@ -159,6 +202,7 @@ export async function testCommand(args: string[]): Promise<number> {
       watch: { type: 'boolean', default: false },
       coverage: { type: 'boolean', default: false },
       threshold: { type: 'string' },
+      junit: { type: 'string' },
       lang: { type: 'string', default: 'sv' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -170,7 +214,8 @@ export async function testCommand(args: string[]): Promise<number> {
   if (positionals.length === 0) throw new UsageError('test needs at least one table file');
   const { coverage, threshold } = coverageOptions(values.coverage, values.threshold);
   if (values.lang !== 'sv' && values.lang !== 'en') throw new UsageError('--lang takes sv or en');
-  const options = { json: values.json, coverage, threshold, lang: values.lang as Lang };
+  if (values.junit !== undefined) checkOutputs([{ flag: '--junit', path: values.junit }], positionals.map((path) => ({ flag: 'a table', path })));
+  const options = { json: values.json, coverage, threshold, lang: values.lang as Lang, junit: values.junit };
   const first = await runOnce(positionals, options);
   if (!values.watch) return first.code;
   return watchAndRerun(positionals, options, first.watched);
