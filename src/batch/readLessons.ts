@@ -47,18 +47,22 @@ export interface LessonTaskResult {
   readonly rejectedPerStudent: Int32Array;
   /** First rejected lines, their line numbers counted from the slice's start (see `relocate`). */
   readonly sample: readonly RejectedLine[];
+  /** Day number of the newest accepted lesson, -1 when none (for `--max-input-age`). */
+  readonly newestDay: number;
 }
 
 /**
  * How to read a lesson file: its format (an NDJSON object, or a CSV header
- * naming the columns) from its first non-blank line.
+ * naming the columns, its delimiter sniffed or given) from its first
+ * non-blank line. A BOM and a CR before the line break are skipped.
  *
  * @param path - the file
+ * @param delimiter - the CSV delimiter (`--delimiter`), or undefined to sniff it
  * @returns the header (null for NDJSON) and its line number
  * @throws {BatchInputError} when the first line is neither
- * @example await sniffLessonFile('lessons.csv') // { header: { columns: [...] }, headerLine: 1 }
+ * @example await sniffLessonFile('lessons.csv') // { header: { delimiter: ';', columns: [...], ignored: ['teacher'] }, headerLine: 1 }
  */
-export async function sniffLessonFile(path: string): Promise<{ readonly header: CsvHeader | null; readonly headerLine: number }> {
+export async function sniffLessonFile(path: string, delimiter?: string): Promise<{ readonly header: CsvHeader | null; readonly headerLine: number }> {
   let found: { header: CsvHeader | null; headerLine: number } | undefined;
   let error: string | undefined;
   const handle = await open(path, 'r');
@@ -71,7 +75,7 @@ export async function sniffLessonFile(path: string): Promise<{ readonly header: 
       if (line.trim() === '') continue;
       if (line.trimStart().startsWith('{')) found = { header: null, headerLine: 0 };
       else {
-        const parsed = parseCsvHeader(line);
+        const parsed = parseCsvHeader(line, delimiter);
         if ('error' in parsed) error = `${path}:${i + 1}: not NDJSON, and not a lesson CSV: ${parsed.error}`;
         else found = { header: parsed, headerLine: i + 1 };
       }
@@ -153,6 +157,7 @@ export async function readLessonTask(
   const lessons = new BinaryBucketWriter(dir, `lessons.${task.part}`, buckets, LESSON_WORDS);
   const scratch = new Int32Array(LESSON_WORDS);
   const { header, path } = task;
+  let newestDay = -1;
   /**
    * A read line that is not accepted: logged, and counted against its student when known.
    * The id is repeated only when it is a valid opaque id: never a name or a personnummer.
@@ -183,6 +188,7 @@ export async function readLessonTask(
           words[at + 2] = scratch[2] ?? 0;
           words[at + 3] = scratch[3] ?? 0;
           words[at + 4] = scratch[4] ?? 0;
+          if ((scratch[1] ?? -1) > newestDay) newestDay = scratch[1] ?? -1;
           return;
         }
       }
@@ -208,7 +214,9 @@ export async function readLessonTask(
       summary.records.accepted += 1;
       const b = bucketOfNumber[number] ?? 0;
       const at = lessons.reserve(b);
-      encodeLesson(number, record, lessons.buffer(b), at);
+      const words = lessons.buffer(b);
+      encodeLesson(number, record, words, at);
+      if ((words[at + 1] ?? -1) > newestDay) newestDay = words[at + 1] ?? -1;
     },
     {
       onBytes: (bytes) => onProgress?.(bytes, summary.records.read),
@@ -226,5 +234,5 @@ export async function readLessonTask(
   );
   lessons.flush();
   log.flush();
-  return { part: task.part, lines, records: summary.records, rejectedPerStudent, sample: log.counts().sample };
+  return { part: task.part, lines, records: summary.records, rejectedPerStudent, sample: log.counts().sample, newestDay };
 }

@@ -12,6 +12,8 @@ import { BatchInputError, partitionInputs, relocate, type BatchFiles, type Lesso
 import { inBucketOrder } from './inBucketOrder.js';
 import { forEachLine } from './lines.js';
 import type { LessonTaskResult } from './readLessons.js';
+import { checkInputAge } from './staleInputError.js';
+import { isoDate } from '../calendar/dayNumber.js';
 import type { BatchTask } from './worker.js';
 import { WorkerPool, workerScript } from './workerPool.js';
 import type { ProgressBar } from './progress.js';
@@ -36,6 +38,14 @@ export interface BatchRun {
   readonly maxStudentsPerBucket?: number;
   /** Read size of the lesson files (default 1 MiB). The output does not depend on it; tests make it tiny. */
   readonly chunkBytes?: number;
+  /** The delimiter of lesson CSV files (`,` `;` tab …); default: sniffed from each file's header line. */
+  readonly delimiter?: string;
+  /**
+   * Fail with `StaleInputError` (nothing written) when the newest accepted
+   * lesson is more than this many school days before `asOf` (`--max-input-age`):
+   * a nightly job must not report on stale data. Default: no limit.
+   */
+  readonly maxInputAgeDays?: number;
   /**
    * Where the temp buckets go (default: the OS temp directory): a directory
    * `trappa-batch-<pid>-<host>-XXXXXX`, removed afterwards. Directories that
@@ -79,6 +89,8 @@ export interface BatchReport {
   readonly peakRssMbReading: number;
   /** With `settings.coverage`: the coverage counts of every bucket, merged. */
   readonly coverage?: CoverageCounts;
+  /** Date of the newest accepted lesson (null when none): how current tonight's input is. */
+  readonly newestLesson: string | null;
 }
 
 /**
@@ -236,12 +248,14 @@ async function evaluateInBuckets(run: BatchRun, plan: RunPlan, outputs: BatchOut
     ...(plan.buckets === undefined ? {} : { buckets: plan.buckets }),
     ...(run.maxStudentsPerBucket === undefined ? {} : { maxStudentsPerBucket: run.maxStudentsPerBucket }),
     ...(run.chunkBytes === undefined ? {} : { chunkBytes: run.chunkBytes }),
+    ...(run.delimiter === undefined ? {} : { delimiter: run.delimiter }),
     onProgress: (p) => reading(p.bytesRead, p.bytesTotal, p.recordsRead),
     slicesPerFile: run.slices ?? (pool === undefined ? 1 : workers),
     ...(readInWorkers === undefined ? {} : { readTasks: readInWorkers }),
     ...(plan.previous === undefined ? {} : { previousVerified: plan.previous }),
   });
   const { buckets } = partition;
+  if (run.maxInputAgeDays !== undefined) checkInputAge(partition.newestLessonDay, run.settings.asOf, run.maxInputAgeDays, run.settings.calendar);
   const readS = (performance.now() - started) / 1000;
   const peakRssMbReading = Math.round(process.resourceUsage().maxRSS / 1024);
   // A student line that carried no id may be any student of last night: then nobody is closed for absence, unless allowed.
@@ -320,6 +334,7 @@ async function evaluateInBuckets(run: BatchRun, plan: RunPlan, outputs: BatchOut
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     peakRssMbReading,
     ...(run.settings.coverage === true ? { coverage } : {}),
+    newestLesson: partition.newestLessonDay < 0 ? null : isoDate(partition.newestLessonDay),
   };
 }
 

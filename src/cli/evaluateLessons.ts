@@ -22,6 +22,10 @@ export interface LessonsRun {
   readonly tmpDir: string | undefined;
   /** With `settings.coverage`: fail (exit 1) under this leaf coverage, in per cent. */
   readonly threshold?: number | undefined;
+  /** `--max-input-age`: school days the newest lesson may lie before asOf. */
+  readonly maxInputAge?: number | undefined;
+  /** `--delimiter`: the lesson CSV delimiter, or undefined to sniff it per file. */
+  readonly delimiter?: string | undefined;
 }
 
 /**
@@ -60,6 +64,8 @@ export async function evaluateLessons(run: LessonsRun): Promise<number> {
       settings: run.settings,
       ...(run.workers === undefined ? {} : { workers: run.workers }),
       ...(run.tmpDir === undefined ? {} : { tmpDir: run.tmpDir }),
+      ...(run.maxInputAge === undefined ? {} : { maxInputAgeDays: run.maxInputAge }),
+      ...(run.delimiter === undefined ? {} : { delimiter: run.delimiter }),
       out: process.stdout,
       outName: 'stdout',
       ...(run.rejected === undefined ? {} : { rejectedPath: run.rejected }),

@@ -1,5 +1,6 @@
 import { PreviousFileError } from '../batch/decisionsFile.js';
 import { OutputLockedError, OutputUnwritableError, OutputWriteError } from '../batch/outputErrors.js';
+import { StaleInputError } from '../batch/staleInputError.js';
 import { UsageError } from './usageError.js';
 
 /**
@@ -20,6 +21,8 @@ export const EXIT = {
   rejected: 3,
   /** `--previous` is not a whole, verified decisions file of an earlier night (EX_DATAERR). Nothing was written. */
   previousRefused: 65,
+  /** `--max-input-age`: the newest lesson is older than allowed, or there is none (EX_NOINPUT: no current input). Nothing was written. */
+  staleInput: 66,
   /** An output cannot be created: a missing or unwritable directory, a directory given as a file (EX_CANTCREAT). Nothing was read or written. */
   cannotCreate: 73,
   /** Writing stdout or an output file failed during the run, e.g. a full disk (EX_IOERR). The output files were left as they were. */
@@ -45,6 +48,7 @@ const WRITE_ERRORS: ReadonlySet<string> = new Set(['ENOSPC', 'EDQUOT', 'EFBIG', 
 export function exitCodeFor(error: unknown): number {
   if (error instanceof UsageError || String((error as { code?: unknown } | null)?.code).startsWith('ERR_PARSE_ARGS')) return EXIT.usage;
   if (error instanceof PreviousFileError) return EXIT.previousRefused;
+  if (error instanceof StaleInputError) return EXIT.staleInput;
   if (error instanceof OutputUnwritableError) return EXIT.cannotCreate;
   if (error instanceof OutputWriteError) return EXIT.writeFailed;
   if (error instanceof OutputLockedError) return EXIT.locked;

@@ -23,7 +23,7 @@ Usage:
                                         attendances, absences *.json) with an optional side file
   trappa diff --from <policy> --to <policy> <file...> | --generate N [--seed S]
                                         what-if: which students' steps a policy change adds, removes or changes
-  trappa check <policy.json...> [--json] check policy files before use: schema, facts, operators, rule ids
+  trappa check <policy.json|id...> [--json]  check policy files (or a bundled policy by id) before use: schema, facts, operators, rule ids
                                         and versions, conditions that can never be true, shadowed rules
                                         (exit 0 no errors, warnings allowed; 1 errors; 2 usage)
   trappa test <table...> [--coverage] [--threshold P] [--json] [--watch]
@@ -43,7 +43,7 @@ Usage:
 Options for evaluate:
   --format <f>         studentcase (default), lessons or ss12000
   --context <file>     with ss12000: side file with consents, signals, measures, districts, teams
-  --policy <id|file>   stockholm (default), skollagen, or a policy JSON file (may extend a bundled one)
+  --policy <id|file>   a bundled policy: stockholm (default), goteborg, skollagen; or a policy JSON file (may extend one)
   --as-of <date>       evaluation date YYYY-MM-DD (default: today in Europe/Stockholm)
   --calendar <file>    school calendar JSON {terms:[{id,start,end}], breaks:[...]} (default: typical Swedish)
   --json               write one decision per line (NDJSON) to stdout
@@ -83,6 +83,10 @@ Options for --format lessons (the nightly batch):
   --progress, --no-progress
                        progress bar on stderr (default: only when stderr is a terminal)
   --tmp-dir <dir>      where the temporary buckets go (default: the OS temp directory; about 20 bytes a lesson)
+  --max-input-age <n>  fail (exit 66, nothing written) when the newest accepted lesson lies more than n school
+                       days before --as-of (weekends and breaks of the calendar do not count), or there is none
+  --delimiter <c>      delimiter of lesson CSV files: , ; | or tab (default: sniffed from each header line:
+                       , ; or tab); headers match in any case, with Swedish aliases (README, Input)
 
 Options for diff:
   --from, --to <id|file>  the current and the proposed policy (bundled id or policy JSON file)
@@ -101,6 +105,7 @@ Exit codes: 0 all input accepted; 3 some cases or records were rejected (reporte
             2 usage error; 1 other failure (unreadable file, invalid policy), or leaf coverage under
             --threshold (the outputs are complete; takes precedence over 3);
             65 --previous refused (empty, cut short, joined, edited, older format, not an earlier night);
+            66 --max-input-age: the newest lesson is too old, or there is none (stale input): nothing written;
             73 an output cannot be created (missing or unwritable directory, a directory given as a file);
             74 writing stdout or an output failed (e.g. a full disk): output files left as they were;
             75 another run holds an output's lock; 130/143 stopped by SIGINT/SIGTERM.`;
