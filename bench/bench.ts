@@ -42,7 +42,7 @@ import { computeFacts } from '../src/metrics/computeFacts.js';
 import { addTypology } from '../src/typology/addTypology.js';
 import { compilePolicy, runCompiled } from '../src/policy/compile.js';
 import { evaluateConditions } from '../src/policy/evaluateConditions.js';
-import { createReferenceEngine } from '../src/policy/jreReference.js';
+import { createReferenceEngine } from '../test/helpers/jreReference.js';
 import type { Facts } from '../src/model/facts.js';
 import { coverageCounter } from '../src/testing/coverageCounts.js';
 import { parse as csvParse } from 'csv-parse';

@@ -7,6 +7,7 @@ import { checkCommand } from './checkCommand.js';
 import { testCommand } from './testCommand.js';
 import { evaluateCommand } from './evaluateCommand.js';
 import { reportCommand } from './reportCommand.js';
+import { verifyCommand } from './verifyCommand.js';
 import { installStdoutClosedHandler } from './stdoutClosed.js';
 import { UsageError } from './usageError.js';
 import { escapeControl } from '../adapters/safeText.js';
@@ -33,6 +34,11 @@ Usage:
   trappa report <decisions.ndjson|-> --out <dir> [--labels <file>] [--lang sv|en]
                                         one static HTML report per school (open duties, plots) from a
                                         night's decisions; trappa report --help for its options
+  trappa verify <file...> [--policy <id|file>] [--as-of <date>] [--json] [--lang sv|en]
+                                        check the compiled rules evaluate uses against json-rules-engine (the
+                                        reference engine, an optional peer dependency) on these cases: one line
+                                        per student, rule and leaf where they disagree (exit 0 none; 1 some);
+                                        trappa verify --help for its options
   trappa schema [<name>]                print a JSON Schema (draft 2020-12; also shipped as schemas/<name>.schema.json):
                                         student-case (default; evaluate's input), policy (a policy file),
                                         decision (--json, --decisions-out), lesson-record (--format lessons,
@@ -126,6 +132,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'check') return checkCommand(rest);
   if (command === 'test') return testCommand(rest);
   if (command === 'report') return reportCommand(rest);
+  if (command === 'verify') return verifyCommand(rest);
   if (command === 'schema') {
     const which = rest[0] ?? 'student-case';
     if (!isJsonSchemaName(which) || rest.length > 1) throw new UsageError(`schema takes one of ${JSON_SCHEMA_NAMES.join(', ')}`);

@@ -31,6 +31,18 @@ describe('README "Duties over time"', () => {
   });
 });
 
+describe('README "Verify against json-rules-engine"', () => {
+  it('shows examples/verify.test.ts, importing from trappa and trappa/verify', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('## Verify against json-rules-engine'));
+    const shown = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
+    const file = readFileSync(new URL('../../examples/verify.test.ts', import.meta.url), 'utf8')
+      .replace("from '../src/index.js';", "from 'trappa';")
+      .replace("from '../src/verify/index.js';", "from 'trappa/verify';");
+    expect(shown).toBe(file);
+  });
+});
+
 /**
  * Lines of `actual` that the README shows: every shown line in order, a run
  * of them consecutive, a line `…` (alone, indented or not) standing for any
