@@ -17,7 +17,7 @@ const TEXT = {
     condition: 'villkor',
     leaf: 'blad',
     rule: 'regel',
-    below: (id: string, percent: string, threshold: number) => `täckningen av ${id} är ${percent} %, under tröskeln ${threshold} %`,
+    below: (id: string, percent: string, threshold: string) => `täckningen av ${id} är ${percent} %, under tröskeln ${threshold} %`,
   },
   en: {
     header: (id: string, version: string, cases: number, asOfs: string) => `coverage ${id} ${version} (${cases} case${cases === 1 ? '' : 's'}; asOf ${asOfs})`,
@@ -34,12 +34,18 @@ const TEXT = {
     condition: 'condition',
     leaf: 'leaf',
     rule: 'rule',
-    below: (id: string, percent: string, threshold: number) => `coverage of ${id} is ${percent} %, under the threshold ${threshold} %`,
+    below: (id: string, percent: string, threshold: string) => `coverage of ${id} is ${percent} %, under the threshold ${threshold} %`,
   },
 } as const;
 
-function pct(r: Ratio): string {
-  return `${r.covered}/${r.total} (${r.percent.toFixed(1)} %)`;
+/** A percentage as the report holds it (one decimal, rounded down), with a decimal comma in Swedish. */
+function percent(x: number, lang: Lang): string {
+  const text = x.toFixed(1);
+  return lang === 'sv' ? text.replace('.', ',') : text;
+}
+
+function pct(r: Ratio, lang: Lang): string {
+  return `${r.covered}/${r.total} (${percent(r.percent, lang)} %)`;
 }
 
 function seen(x: { seenTrue: boolean; evaluated: boolean }, lang: Lang): string {
@@ -69,9 +75,9 @@ export function formatPolicyCoverage(p: PolicyCoverage, lang: Lang = 'sv', detai
   const width = Math.max(...labels.map((l) => l.length)) + 2;
   const lines = [
     t.header(p.policyId, p.version, p.cases, p.asOfs.join(', ')),
-    `  ${t.rules.padEnd(width)} ${pct(p.summary.rules)}; ${t.own(p.policyId)}: ${pct(p.summary.ownRules)}`,
-    `  ${t.leaves.padEnd(width)} ${pct(p.summary.leaves)}`,
-    `  ${t.conditions.padEnd(width)} ${pct(p.summary.conditions)}`,
+    `  ${t.rules.padEnd(width)} ${pct(p.summary.rules, lang)}; ${t.own(p.policyId)}: ${pct(p.summary.ownRules, lang)}`,
+    `  ${t.leaves.padEnd(width)} ${pct(p.summary.leaves, lang)}`,
+    `  ${t.conditions.padEnd(width)} ${pct(p.summary.conditions, lang)}`,
   ];
   if (detail === 'summary') return lines;
   // Rules inherited from a base policy are counted above and listed by the base's own table.
@@ -113,5 +119,5 @@ export function formatCoverage(report: CoverageReport, lang: Lang = 'sv'): strin
  * @example formatBelowThreshold(coverageBelow(report, 99), 99, 'en') //=> ['coverage of stockholm is 60.6 %, under the threshold 99 %']
  */
 export function formatBelowThreshold(below: readonly PolicyCoverage[], threshold: number, lang: Lang): string[] {
-  return below.map((p) => TEXT[lang].below(p.policyId, p.summary.leaves.percent.toFixed(1), threshold));
+  return below.map((p) => TEXT[lang].below(p.policyId, percent(p.summary.leaves.percent, lang), lang === 'sv' ? String(threshold).replace('.', ',') : String(threshold)));
 }

@@ -20,7 +20,7 @@ describe('trappa test', () => {
     expect(r.stdout).toMatch(/coverage stockholm 2026\.1 .*\n {2}rules fired: .*of stockholm's own: 11\/11 \(100\.0 %\)/);
     // The coverage text follows --lang (default sv), as the explanations do.
     const sv = trappa('test', 'examples/tables/stockholm.yaml', '--coverage');
-    expect(sv.stdout).toMatch(/täckning stockholm 2026\.1 \(8 fall; per 2026-11-23, 2028-11-23\)\n {2}regler som utlöstes: .*av stockholms egna: 11\/11 \(100\.0 %\)/);
+    expect(sv.stdout).toMatch(/täckning stockholm 2026\.1 \(8 fall; per 2026-11-23, 2028-11-23\)\n {2}regler som utlöstes: .*av stockholms egna: 11\/11 \(100,0 %\)/);
   });
 
   it('fails under a threshold, with the policy named; exit 1', () => {
