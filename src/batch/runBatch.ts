@@ -18,6 +18,8 @@ import type { BatchTask } from './worker.js';
 import { WorkerPool, workerScript } from './workerPool.js';
 import type { BatchProgress } from '../run/progressState.js';
 import { REJECTED_SAMPLE_SIZE, type RejectedLine } from './rejectionLog.js';
+import { EMPTY_COVERAGE, mergeCoverage, type CoverageCounts } from '../testing/coverageCounts.js';
+import { coverageJson, coverageReport } from '../testing/ruleCoverage.js';
 
 /** Input this large (bytes of lesson files) uses every core by default. */
 export const PARALLEL_FROM_BYTES = 64 << 20; // as in bucketCount
@@ -71,6 +73,8 @@ export interface BatchRun {
   readonly signal?: AbortSignal;
   /** The worker script; default `batch-worker.js` beside this module (the built package). */
   readonly workerUrl?: URL;
+  /** With `settings.coverage`: the leaf-coverage threshold (per cent) the summary file reports against (`threshold`, `belowThreshold`). */
+  readonly coverageThreshold?: number;
 }
 
 /** What a batch run reports at the end. */
@@ -84,6 +88,8 @@ export interface BatchReport {
   readonly peakRssMb: number;
   /** The same, at the end of the reading pass. */
   readonly peakRssMbReading: number;
+  /** With `settings.coverage`: the coverage counts of every bucket, merged. */
+  readonly coverage?: CoverageCounts;
   /** Date of the newest accepted lesson (null when none): how current tonight's input is. */
   readonly newestLesson: string | null;
 }
@@ -178,8 +184,9 @@ export async function runBatch(run: BatchRun): Promise<BatchReport> {
     // Everything reached the output stream (or failed) before the files are put in place.
     await flushed(run.out, stopping.signal, onOutError);
     checkAborted();
-    const { summary: _s, rejectedSample: _r, ...figures } = report;
-    outputs.summary?.write(`${JSON.stringify(summaryJson(run.settings.policy, run.settings.asOf, report.summary, figures), null, 2)}\n`);
+    const { summary: _s, rejectedSample: _r, coverage, ...figures } = report;
+    const covered = coverage === undefined ? {} : coverageJson(coverageReport(coverage, [run.settings.policy]), run.coverageThreshold);
+    outputs.summary?.write(`${JSON.stringify({ ...summaryJson(run.settings.policy, run.settings.asOf, report.summary, figures), ...covered }, null, 2)}\n`);
     outputs.commit(run.settings);
     return report;
   } catch (error) {
@@ -261,6 +268,7 @@ async function evaluateInBuckets(run: BatchRun, plan: RunPlan, outputs: BatchOut
   const layout: BucketLayout = { dir, parts: partition.parts, closeMissingStudents, lessonFiles };
   const summary = partition.summary;
   const sample: RejectedLine[] = [...partition.rejected.sample];
+  let coverage: CoverageCounts = EMPTY_COVERAGE;
   const studentsTotal = summary.cases.read;
   let studentsDone = summary.cases.rejected;
   const evalStart = performance.now();
@@ -282,6 +290,7 @@ async function evaluateInBuckets(run: BatchRun, plan: RunPlan, outputs: BatchOut
   const finished = (result: BucketResult): void => {
     mergeSummary(summary, result.summary);
     settleLessons(summary.records, result.lessons);
+    if (result.coverage !== undefined) coverage = mergeCoverage(coverage, result.coverage);
     studentsDone += partition.studentsPerBucket[result.bucket] ?? 0;
     run.progress?.update({
       phase: 'evaluating',
@@ -331,6 +340,7 @@ async function evaluateInBuckets(run: BatchRun, plan: RunPlan, outputs: BatchOut
     seconds: { reading: readS, evaluating: total - readS, total },
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     peakRssMbReading,
+    ...(run.settings.coverage === true ? { coverage } : {}),
     newestLesson: partition.newestLessonDay < 0 ? null : isoDate(partition.newestLessonDay),
   };
 }

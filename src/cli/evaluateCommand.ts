@@ -13,13 +13,17 @@ import { readInput } from './readInput.js';
 import { addDecision, emptySummary, formatSummary, summaryJson } from './summary.js';
 import { UsageError } from './usageError.js';
 import { writeOutputFile } from './writeOutputFile.js';
+import { coverageOptions, coverageOutcome } from './coverageOption.js';
+import { coverageCounter, coverageSample } from '../testing/coverageCounts.js';
+import { EXIT } from './exitCodes.js';
 import { escapeControl } from '../adapters/safeText.js';
 
 /**
- * `trappa evaluate`: evaluate student cases or an SS 12000 export.
+ * `trappa evaluate`: evaluate student cases, a lesson-level batch or an SS 12000
+ * export; with `--coverage` also the rule and condition coverage of the run.
  *
  * @param args - the arguments after `evaluate`
- * @returns the exit code
+ * @returns the exit code (`EXIT`; 1 also when leaf coverage is under `--threshold`)
  * @example await evaluateCommand(['cases.ndjson', '--as-of', '2026-11-23'])
  */
 export async function evaluateCommand(args: string[]): Promise<number> {
@@ -45,6 +49,8 @@ export async function evaluateCommand(args: string[]): Promise<number> {
       'no-progress': { type: 'boolean' },
       'tmp-dir': { type: 'string' },
       'allow-missing-students': { type: 'boolean' },
+      coverage: { type: 'boolean' },
+      threshold: { type: 'string' },
       'max-input-age': { type: 'string' },
       delimiter: { type: 'string' },
     },
@@ -67,6 +73,7 @@ export async function evaluateCommand(args: string[]): Promise<number> {
   if (!['with-steps', 'all', 'none'].includes(values.details)) throw new UsageError('--details must be with-steps, all or none');
   if (values.lang !== 'sv' && values.lang !== 'en') throw new UsageError('--lang must be sv or en');
   const lang: Lang = values.lang;
+  const { coverage, threshold } = coverageOptions(values.coverage, values.threshold);
   if (values.format !== 'lessons') {
     // The batch checks its own outputs (and more); here: before any case is read, not after stdout is complete.
     const outputs = [
@@ -89,6 +96,8 @@ export async function evaluateCommand(args: string[]): Promise<number> {
       lang,
       rejected: values.rejected,
       summaryJson: values['summary-json'],
+      coverage,
+      threshold,
     });
   }
   if (values.format === 'lessons') {
@@ -105,7 +114,9 @@ export async function evaluateCommand(args: string[]): Promise<number> {
         lang,
         incremental: values.previous !== undefined,
         allowMissingStudents: values['allow-missing-students'] === true,
+        ...(coverage ? { coverage: true } : {}),
       },
+      threshold,
       workers,
       rejected: values.rejected,
       decisionsOut: values['decisions-out'],
@@ -119,6 +130,7 @@ export async function evaluateCommand(args: string[]): Promise<number> {
   const summary = emptySummary();
   const rejectedLines: string[] = [];
   const out = process.stdout;
+  const counter = coverage ? coverageCounter() : undefined;
 
   for (const file of positionals) {
     for await (const item of readInput(file)) {
@@ -144,16 +156,21 @@ export async function evaluateCommand(args: string[]): Promise<number> {
       });
       summary.cases.evaluated += 1;
       addDecision(summary, decision, parsed.case.student.school.id);
+      counter?.add(coverageSample(decision, policy));
       if (values.json) out.write(`${JSON.stringify(decision)}\n`);
       else if (values.details === 'all' || (values.details === 'with-steps' && decision.steps.length > 0)) {
         out.write(`${formatDecision(decision, lang)}\n\n`);
       }
     }
   }
+  const covered = counter === undefined ? undefined : coverageOutcome(counter.counts(), [policy], { threshold, lang });
   if (values.rejected !== undefined) writeOutputFile('--rejected', values.rejected, rejectedLines.map((l) => `${l}\n`).join(''));
-  if (values['summary-json'] !== undefined) writeOutputFile('--summary-json', values['summary-json'], `${JSON.stringify(summaryJson(policy, asOf, summary), null, 2)}\n`);
+  if (values['summary-json'] !== undefined) writeOutputFile('--summary-json', values['summary-json'], `${JSON.stringify({ ...summaryJson(policy, asOf, summary), ...covered?.json }, null, 2)}\n`);
   const header = `policy ${policy.id} ${policy.version} (${policy.hash.slice(0, 12)}), as of ${asOf}`;
-  if (values.json) process.stderr.write(`${header}\n${formatSummary(summary)}\n`);
-  else out.write(`${header}\n${formatSummary(summary)}\n`);
+  const text = `${header}\n${formatSummary(summary)}\n${covered === undefined ? '' : `\n${covered.text}\n`}`;
+  if (values.json) process.stderr.write(text);
+  else out.write(text);
+  for (const line of covered?.belowText ?? []) process.stderr.write(`trappa: ${line}\n`);
+  if ((covered?.below.length ?? 0) > 0) return EXIT.failure;
   return summary.cases.rejected + summary.records.rejected > 0 ? 3 : 0;
 }

@@ -90,13 +90,13 @@ export function diffCase(context: DiffContext, input: StudentCase, warnings: rea
   const { from, to, asOf, calendar, shortcut } = context;
   const measuredFrom = measureCase(input, asOf, calendar, from.parameters);
   if (shortcut !== null && sameFiredRules(shortcut.from, shortcut.to, measuredFrom.facts)) {
-    return { studentId: input.student.id, changes: [], decisions: null };
+    return { studentId: input.student.id, changes: [], decisions: null, facts: { from: measuredFrom.facts, to: measuredFrom.facts } };
   }
   const measuredTo = context.parametersChanged.length === 0 ? measuredFrom : measureCase(input, asOf, calendar, to.parameters);
   const options = { asOf, calendar, warnings };
   const before = decideOn(input, measuredFrom, from, options);
   const after = decideOn(input, measuredTo, to, options);
-  return { studentId: input.student.id, changes: diffDecisions(before, after), decisions: { from: before, to: after } };
+  return { studentId: input.student.id, changes: diffDecisions(before, after), decisions: { from: before, to: after }, facts: { from: measuredFrom.facts, to: measuredTo.facts } };
 }
 
 /**
