@@ -15,7 +15,7 @@
 import type { Decision } from '../model/decision.js';
 import type { Facts } from '../model/facts.js';
 import type { ConditionNode } from '../model/policyFile.js';
-import { inForce } from '../evaluate.js';
+import { inForce } from '../policy/rulesInForce.js';
 import { evaluateConditions, type Trace } from '../policy/evaluateConditions.js';
 import type { Policy } from '../policy/policy.js';
 
