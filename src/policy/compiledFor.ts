@@ -1,21 +1,13 @@
 import { compilePolicy, type CompiledPolicy } from './compile.js';
 import type { Policy } from './policy.js';
-
-/** Policies are immutable data: compile each once and reuse it for every student. */
-const compiledPolicies = new WeakMap<Policy, CompiledPolicy>();
+import { weakMemo } from '../model/weakMemo.js';
 
 /**
  * The policy compiled once (memoised per policy object), as `evaluate` runs it.
+ * Policies are immutable data: each is compiled once and reused for every student.
  *
  * @param policy - a loaded policy
  * @returns its compiled form, shared by every evaluation with this policy object
  * @example compiledFor(builtinPolicy('stockholm')) === compiledFor(builtinPolicy('stockholm')) // true
  */
-export function compiledFor(policy: Policy): CompiledPolicy {
-  let compiled = compiledPolicies.get(policy);
-  if (compiled === undefined) {
-    compiled = compilePolicy(policy);
-    compiledPolicies.set(policy, compiled);
-  }
-  return compiled;
-}
+export const compiledFor: (policy: Policy) => CompiledPolicy = weakMemo(compilePolicy);

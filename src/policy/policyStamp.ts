@@ -1,20 +1,12 @@
 import type { Decision } from '../model/decision.js';
 import type { SchoolCalendar } from '../model/schoolCalendar.js';
+import { weakMemo } from '../model/weakMemo.js';
 import { contentHash } from './canonicalJson.js';
 import type { Policy } from './policy.js';
 import { rulesInForceLabels } from './rulesInForce.js';
 
 /** Calendars are immutable data (the default ones are frozen and shared): hash each once. */
-const calendarHashes = new WeakMap<SchoolCalendar, string>();
-
-function calendarHash(calendar: SchoolCalendar): string {
-  let hash = calendarHashes.get(calendar);
-  if (hash === undefined) {
-    hash = contentHash(calendar);
-    calendarHashes.set(calendar, hash);
-  }
-  return hash;
-}
+const calendarHash = weakMemo((calendar: SchoolCalendar) => contentHash(calendar));
 
 /**
  * What a decision says about the policy it was made under: id, version and

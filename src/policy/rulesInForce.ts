@@ -1,3 +1,5 @@
+import { boundedMemo } from '../model/boundedMemo.js';
+import { weakMemo } from '../model/weakMemo.js';
 import type { Policy, PolicyRule } from './policy.js';
 
 /**
@@ -26,7 +28,9 @@ export function rulesInForce(policy: Policy, asOf: string): readonly PolicyRule[
 }
 
 /** `id@version` of the rules in force, per policy and date: the same short list for every student of a run. */
-const inForceLabels = new WeakMap<Policy, Map<string, readonly string[]>>();
+const inForceLabels = weakMemo((policy: Policy) =>
+  boundedMemo((asOf: string): readonly string[] => Object.freeze(rulesInForce(policy, asOf).map((r) => `${r.id}@${r.version}`))),
+);
 
 /**
  * `id@version` of the rules in force on a date, in policy order, as a
@@ -38,15 +42,5 @@ const inForceLabels = new WeakMap<Policy, Map<string, readonly string[]>>();
  * @example rulesInForceLabels(builtinPolicy('stockholm'), '2026-11-23')[0] // 'sl-7-17-vardnadshavare-samma-dag@3'
  */
 export function rulesInForceLabels(policy: Policy, asOf: string): readonly string[] {
-  let byDate = inForceLabels.get(policy);
-  if (byDate === undefined) {
-    byDate = new Map();
-    inForceLabels.set(policy, byDate);
-  }
-  let labels = byDate.get(asOf);
-  if (labels === undefined) {
-    labels = Object.freeze(rulesInForce(policy, asOf).map((r) => `${r.id}@${r.version}`));
-    byDate.set(asOf, labels);
-  }
-  return labels;
+  return inForceLabels(policy)(asOf);
 }

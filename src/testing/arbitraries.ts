@@ -78,17 +78,9 @@ function minDate(a: string, b: string): string {
   return a < b ? a : b;
 }
 
-const calendars = new Map<string, SchoolCalendar>();
-
-/** One calendar object per asOf, so `indexCalendar`'s memo is hit across runs. */
+/** `defaultCalendarFor` gives one frozen calendar object per school year, so `indexCalendar`'s memo is hit across runs. */
 function calendarFor(asOf: string, calendar: SchoolCalendar | undefined): SchoolCalendar {
-  if (calendar !== undefined) return calendar;
-  let cached = calendars.get(asOf);
-  if (cached === undefined) {
-    cached = defaultCalendarFor(asOf);
-    calendars.set(asOf, cached);
-  }
-  return cached;
+  return calendar ?? defaultCalendarFor(asOf);
 }
 
 /**
