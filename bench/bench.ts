@@ -129,7 +129,8 @@ for (let r = 0; r < interpRounds; r += 1) {
 const interpSeconds = (performance.now() - interpStart) / 1000;
 // The compiled evaluator `evaluate` uses: all rules of the policy, then those in force.
 const compiledPolicy = compilePolicy(policy);
-const inForceIds = new Set(rules.map((r) => r.id));
+// By id and version: a policy keeps a rule's earlier versions, and only the one in force on asOf counts.
+const inForceIds = new Set(rules.map((r) => `${r.id}@${r.version}`));
 const compiledStart = performance.now();
 let compiledFired = 0;
 const compiledRounds = 200;
@@ -137,7 +138,7 @@ for (let r = 0; r < compiledRounds; r += 1) {
   for (const f of facts) {
     const run = runCompiled(compiledPolicy, f);
     compiledPolicy.rules.forEach((cr, i) => {
-      if (run.rules[i] === 1 && inForceIds.has(cr.rule.id)) compiledFired += 1;
+      if (run.rules[i] === 1 && inForceIds.has(`${cr.rule.id}@${cr.rule.version}`)) compiledFired += 1;
     });
   }
 }
