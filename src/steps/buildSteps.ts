@@ -21,6 +21,7 @@ import { dueFrom, noticeOccasions } from './dueDates.js';
 import { strictest, URGENCY_ORDER } from './deadline.js';
 import { routeStep } from './routing.js';
 import { csnReport, firstSkolkDay, type SkolkMonths } from './csnReport.js';
+import { compareCodePoints } from '../model/compareCodePoints.js';
 
 /** One rule in force, run on the facts. */
 export interface EvaluatedRule {
@@ -212,7 +213,7 @@ export function sortSteps(steps: readonly Step[]): Step[] {
     (a, b) =>
       URGENCY_ORDER.indexOf(a.urgency) - URGENCY_ORDER.indexOf(b.urgency) ||
       STEP_ORDER.indexOf(a.id) - STEP_ORDER.indexOf(b.id) ||
-      (a.forStep ?? '').localeCompare(b.forStep ?? ''),
+      compareCodePoints(a.forStep ?? '', b.forStep ?? ''),
   );
 }
 
