@@ -2,8 +2,9 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
+    // `core` is the browser-safe evaluator (no Node built-in; test/package/browserCore.test.ts bundles it for the browser).
     // `testing` is the public property-test kit (`trappa/testing`); fast-check stays external (an optional peer).
-    entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
+    entry: { index: 'src/index.ts', core: 'src/core.ts', testing: 'src/testing/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,

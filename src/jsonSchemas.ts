@@ -1,5 +1,5 @@
 import { ss12000SideFileJsonSchema } from './adapters/ss12000/sideFile.js';
-import { changeJsonSchema } from './batch/changeSchema.js';
+import { changeJsonSchema } from './run/changeSchema.js';
 import { lessonRecordJsonSchema } from './batch/lessonRecordJsonSchema.js';
 import { decisionJsonSchema, policyFileJsonSchema, schoolCalendarJsonSchema, studentCaseJsonSchema, type JsonSchema } from './model/jsonSchema.js';
 

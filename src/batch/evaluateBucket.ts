@@ -8,7 +8,7 @@ import { OPAQUE_ID_PATTERN, type AttendanceRecord, type StudentCase } from '../m
 import { StepIdSchema, StepKindSchema, UrgencySchema } from '../model/vocabulary.js';
 import type { Policy } from '../policy/policy.js';
 import { bucketPath } from './bucketWriter.js';
-import { diffStepStates, stepStates, type Change, type StepState } from './changes.js';
+import { diffStepStates, stepStates, type Change, type StepState } from '../run/changes.js';
 import { formatChange } from './formatChange.js';
 import { decodeLesson, LESSON_WORDS } from './lessonCodec.js';
 import { BatchInputError, rejectedCountsPath, rejectedIdsPath } from './partition.js';

@@ -1,5 +1,5 @@
 import type { Lang } from '../cli/format.js';
-import type { Change, StepState } from './changes.js';
+import type { Change, StepState } from '../run/changes.js';
 
 const WORDS = {
   new: { sv: 'ny', en: 'new' },

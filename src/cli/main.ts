@@ -23,7 +23,7 @@ Usage:
                                         attendances, absences *.json) with an optional side file
   trappa diff --from <policy> --to <policy> <file...> | --generate N [--seed S]
                                         what-if: which students' steps a policy change adds, removes or changes
-  trappa check <policy.json...> [--json] check policy files before use: schema, facts, operators, rule ids
+  trappa check <policy.json|id...> [--json]  check policy files (or a bundled policy by id) before use: schema, facts, operators, rule ids
                                         and versions, conditions that can never be true, shadowed rules
                                         (exit 0 no errors, warnings allowed; 1 errors; 2 usage)
   trappa test <table...> [--coverage] [--threshold P] [--json] [--watch]
@@ -43,7 +43,7 @@ Usage:
 Options for evaluate:
   --format <f>         studentcase (default), lessons or ss12000
   --context <file>     with ss12000: side file with consents, signals, measures, districts, teams
-  --policy <id|file>   stockholm (default), skollagen, or a policy JSON file (may extend a bundled one)
+  --policy <id|file>   a bundled policy: stockholm (default), goteborg, skollagen; or a policy JSON file (may extend one)
   --as-of <date>       evaluation date YYYY-MM-DD (default: today in Europe/Stockholm)
   --calendar <file>    school calendar JSON {terms:[{id,start,end}], breaks:[...]} (default: typical Swedish)
   --json               write one decision per line (NDJSON) to stdout

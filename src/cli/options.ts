@@ -1,5 +1,5 @@
 import { readText } from './readText.js';
-import { BUILTIN_POLICY_IDS, builtinPolicy, resolveBuiltinPolicy, type BuiltinPolicyId } from '../policy/builtinPolicies.js';
+import { BUILTIN_POLICY_IDS, builtinPolicy, isBuiltinPolicyId, resolveBuiltinPolicy } from '../policy/builtinPolicies.js';
 import { loadPolicy, PolicyError } from '../policy/loadPolicy.js';
 import { readPolicyFile } from './readPolicyFile.js';
 import type { Policy } from '../policy/policy.js';
@@ -15,11 +15,31 @@ import { UsageError } from './usageError.js';
  * @example await pickPolicy('stockholm')
  */
 export function pickPolicy(spec: string): Promise<Policy> | Policy {
-  if ((BUILTIN_POLICY_IDS as readonly string[]).includes(spec)) return builtinPolicy(spec as BuiltinPolicyId);
-  return readPolicyFile(spec).then((read) => {
-    if (!read.ok) throw new PolicyError(spec, [`(root): ${read.message} [policy-too-large]`]);
-    return loadPolicy(JSON.parse(read.text) as unknown, resolveBuiltinPolicy);
-  });
+  if (isBuiltinPolicyId(spec)) return builtinPolicy(spec);
+  return readPolicyFile(spec).then(
+    (read) => {
+      if (!read.ok) throw new PolicyError(spec, [`(root): ${read.message} [policy-too-large]`]);
+      return loadPolicy(JSON.parse(read.text) as unknown, resolveBuiltinPolicy);
+    },
+    (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+      throw new UsageError(unknownPolicyMessage(spec));
+    },
+  );
+}
+
+/**
+ * Why a `--policy` is neither a bundled id nor a file, with the bundled ids.
+ *
+ * @param spec - what was given
+ * @returns the message
+ * @example unknownPolicyMessage('oslo') // 'unknown policy "oslo": the bundled policies are skollagen, stockholm, goteborg; or give the path of a policy JSON file'
+ */
+export function unknownPolicyMessage(spec: string): string {
+  const ids = BUILTIN_POLICY_IDS.join(', ');
+  return /[/\\]|\.json$/i.test(spec)
+    ? `no policy file ${JSON.stringify(spec)} (not found); the bundled policies are ${ids}`
+    : `unknown policy ${JSON.stringify(spec)}: the bundled policies are ${ids}; or give the path of a policy JSON file`;
 }
 
 /**

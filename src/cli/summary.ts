@@ -1,4 +1,4 @@
-import { CHANGE_KINDS } from '../batch/changes.js';
+import { CHANGE_KINDS } from '../run/changes.js';
 import type { BatchReport } from '../batch/runBatch.js';
 import type { Decision } from '../model/decision.js';
 import type { Policy } from '../policy/policy.js';

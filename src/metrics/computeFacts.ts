@@ -8,7 +8,7 @@ import type { Warning } from '../model/decision.js';
 import type { SchoolCalendar } from '../model/schoolCalendar.js';
 import type { StudentCase } from '../model/studentCase.js';
 import { COMPULSORY_SCHOOL_FORMS, SignalTypeSchema } from '../model/vocabulary.js';
-import type { PolicyParameters } from '../policy/policy.js';
+import type { PolicyParameters } from '../model/policyParameters.js';
 import { latestMeasure } from '../model/measures.js';
 import { buildLedger, type LedgerDay } from './ledger.js';
 import { schoolStructureOn, structureMismatch } from '../model/schoolStructure.js';

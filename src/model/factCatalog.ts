@@ -175,19 +175,22 @@ export const FACT_CATALOG: Readonly<Record<keyof Facts, FactInfo>> = {
     sv: 'Dagar med ogiltig frånvaro som vårdnadshavarna ännu inte informerats om',
     en: 'Days with invalid absence the guardians have not yet been told about',
   },
-  monthInvalidAbsenceMinutes: { type: 'number', sv: 'Ogiltig frånvaro denna kalendermånad (min)', en: 'Invalid absence this calendar month (min)' },
+  monthInvalidAbsenceMinutes: { type: 'number', month: 'this', sv: 'Ogiltig frånvaro denna kalendermånad (min)', en: 'Invalid absence this calendar month (min)' },
   monthInvalidAbsenceDays: {
     type: 'number',
+    month: 'this',
     sv: 'Dagar med ogiltig frånvaro denna kalendermånad (tillfällen)',
     en: 'Days with invalid absence this calendar month (occasions)',
   },
   previousMonthInvalidAbsenceMinutes: {
     type: 'number',
+    month: 'previous',
     sv: 'Ogiltig frånvaro förra kalendermånaden (min)',
     en: 'Invalid absence last calendar month (min)',
   },
   previousMonthInvalidAbsenceDays: {
     type: 'number',
+    month: 'previous',
     sv: 'Dagar med ogiltig frånvaro förra kalendermånaden (tillfällen)',
     en: 'Days with invalid absence last calendar month (occasions)',
   },

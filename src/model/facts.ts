@@ -1,14 +1,8 @@
 import type { AbsenceType, TypologyLevel } from './typology.js';
 import type { SignalType } from './vocabulary.js';
 
-/**
- * An exact share: `part` of `whole` minutes. Never rounded; thresholds compare
- * `part * 100 > whole * percent` in integers (domain.md §7.2).
- */
-export interface Rate {
-  readonly part: number;
-  readonly whole: number;
-}
+export type { Rate } from './rate.js';
+import type { Rate } from './rate.js';
 
 /** Direction of absence in the rolling window against the window before it. */
 export type Trend = 'rising' | 'falling' | 'stable' | 'unknown';
@@ -139,6 +133,8 @@ export interface FactInfo {
   readonly values?: readonly string[];
   /** Advisory facts (the typology) never trigger a legal duty: rules of kind `lagkrav` may not read them. */
   readonly advisory?: true;
+  /** For a fact of one calendar month: which (the CSN report reads the month of the branch that fired). */
+  readonly month?: 'this' | 'previous';
   readonly sv: string;
   readonly en: string;
 }

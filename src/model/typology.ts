@@ -1,4 +1,4 @@
-import type { Rate } from './facts.js';
+import type { Rate } from './rate.js';
 import type { SignalType } from './vocabulary.js';
 
 /**

@@ -1,4 +1,6 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from './sha256.js';
+
+const utf8 = new TextEncoder();
 
 /**
  * JSON with object keys sorted at every level, so that equal content always
@@ -27,5 +29,5 @@ export function canonicalJson(value: unknown): string {
  * @example contentHash({ a: 1 }) === contentHash({ a: 1 }) // true
  */
 export function contentHash(value: unknown): string {
-  return createHash('sha256').update(canonicalJson(value)).digest('hex');
+  return sha256Hex(utf8.encode(canonicalJson(value)));
 }

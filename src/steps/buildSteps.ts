@@ -17,11 +17,13 @@ import { consentState } from './consent.js';
 import { withChildConsentPath } from './childConsentPath.js';
 import { triggerDate, type DatingContext } from './dating.js';
 import type { OpenDuty } from './heldOpen.js';
-import { dueFrom, noticeOccasions } from './dueDates.js';
-import { strictest, URGENCY_ORDER } from './deadline.js';
+import { dueFrom } from './dueDates.js';
+import { episodeDates } from './episodes.js';
+import { strictest } from './deadline.js';
 import { routeStep } from './routing.js';
-import { csnReport, firstSkolkDay, type SkolkMonths } from './csnReport.js';
-import { compareCodePoints } from '../model/compareCodePoints.js';
+import { csnReport, type SkolkMonths } from './csnReport.js';
+import { sortSteps } from './stepOrder.js';
+import { consentRequestFor } from './consentRequest.js';
 
 /** One rule in force, run on the facts. */
 export interface EvaluatedRule {
@@ -84,16 +86,14 @@ function startedInvestigation(input: StudentCase, asOf: string, notBefore: strin
 function dutyOf(stepId: StepId, e: EvaluatedRule, ctx: StepContext): Duty {
   const definition = STEP_CATALOG[stepId];
   const after = latestMeasure(ctx.input.measures, stepId, ctx.asOf)?.date;
-  let { date: arisesOn, from: closableFrom, source } = triggerDate(e.rule.id, e.rule.conditions, ctx.dating, after);
-  if (stepId === 'vardnadshavare-informeras' && ctx.noticeDays.length > 0) {
-    const days = noticeOccasions(ctx.noticeDays, ctx.index);
-    arisesOn = days[0]?.date ?? arisesOn;
-    closableFrom = arisesOn;
-    source = { kind: 'absence-days', days };
-  }
-  // Skolk to CSN counts from the first skolk day of the month that reached the limit: a report on or after it covers that month.
-  const skolkFrom = stepId === 'csn-rapport' && ctx.skolkMonths !== undefined ? firstSkolkDay(e.evidence, ctx.skolkMonths, after) : null;
-  if (skolkFrom !== null && skolkFrom < closableFrom) closableFrom = skolkFrom;
+  const trigger = triggerDate(e.rule.id, e.rule.conditions, ctx.dating, after);
+  const episode = episodeDates(
+    definition.episode,
+    { arisesOn: trigger.date, closableFrom: trigger.from, source: trigger.source },
+    { noticeDays: ctx.noticeDays, index: ctx.index, skolkMonths: ctx.skolkMonths, evidence: e.evidence, after },
+  );
+  let { arisesOn, closableFrom, source } = episode;
+  const { skolkFrom } = episode;
   // A duty open last night keeps its dates (the notice keeps its days instead: see `noticeFrom`).
   const open = source.kind === 'absence-days' ? undefined : ctx.openSince?.get(stepId);
   if (open !== undefined && open.arisesOn < arisesOn) arisesOn = open.arisesOn;
@@ -121,7 +121,7 @@ function dutyOf(stepId: StepId, e: EvaluatedRule, ctx: StepContext): Duty {
             : arisesOn;
     return { deadline, anchor };
   });
-  return { evaluated: e, arisesOn, closableFrom, source, deadlines, ...(skolkFrom === null ? {} : { skolkFrom }) };
+  return { evaluated: e, arisesOn, closableFrom, source, deadlines, ...(skolkFrom === undefined ? {} : { skolkFrom }) };
 }
 
 function schoolDaysBetween(schoolDays: readonly number[], after: number, upTo: number): number {
@@ -198,23 +198,6 @@ export function buildSteps(evaluated: readonly EvaluatedRule[], ctx: StepContext
   addEscalation(steps, notRecommended, escalations, escalationReasons, ctx, intervalStart);
   addConsentRequests(steps);
   return { steps: sortSteps(steps), notRecommended };
-}
-
-/**
- * Steps in the order a decision lists them: most urgent first, then in the
- * ladder's order, then by the step a consent request is for.
- *
- * @param steps - steps in any order
- * @returns a new sorted array
- * @example sortSteps(decision.steps)[0]?.urgency // 'genast' when an orosanmälan is due
- */
-export function sortSteps(steps: readonly Step[]): Step[] {
-  return [...steps].sort(
-    (a, b) =>
-      URGENCY_ORDER.indexOf(a.urgency) - URGENCY_ORDER.indexOf(b.urgency) ||
-      STEP_ORDER.indexOf(a.id) - STEP_ORDER.indexOf(b.id) ||
-      compareCodePoints(a.forStep ?? '', b.forStep ?? ''),
-  );
 }
 
 function stepFrom(stepId: StepId, open: readonly Duty[], ctx: StepContext): Step {
@@ -317,34 +300,4 @@ function addConsentRequests(steps: Step[]): void {
     const request = consentRequestFor(step);
     if (request !== undefined) steps.push(request);
   }
-}
-
-/**
- * The `samtycke` step that asks for a step's missing consent, or undefined
- * when the step needs none or has it. It arises with the step.
- *
- * @param step - a step
- * @returns the consent request, if one is needed
- * @example consentRequestFor(blockedTeamStep)?.forStep // 'skolsocialt-team'
- */
-export function consentRequestFor(step: Step): Step | undefined {
-  if (!step.consent.required || step.consent.satisfied) return undefined;
-  const definition = STEP_CATALOG.samtycke;
-  return {
-      id: 'samtycke',
-      label: { sv: definition.sv, en: definition.en },
-      kind: step.kind,
-      responsible: definition.responsible,
-      urgency: definition.deadline.urgency,
-      arisesOn: step.arisesOn,
-      arisesFrom: step.arisesFrom,
-      closableFrom: step.closableFrom,
-      dueDate: null,
-      status: 'recommended',
-      routing: null,
-      consent: step.consent,
-      forStep: step.id,
-      reasons: step.reasons,
-      escalations: [],
-  };
 }

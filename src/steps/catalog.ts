@@ -1,3 +1,4 @@
+import type { EpisodeSource } from './episodes.js';
 import type { Deadline } from '../model/policyFile.js';
 import type { ConsentParty, ConsentPurpose, Role, StepId } from '../model/vocabulary.js';
 
@@ -30,6 +31,8 @@ export interface StepDefinition {
   readonly closedByObehovligt?: true;
   /** A taken step that still applies after the follow-up interval escalates to `uppfoljning`. */
   readonly followUp?: boolean;
+  /** Where the step's duty takes its episode from, when not from the fired rule's conditions (`EpisodeSource`). */
+  readonly episode?: EpisodeSource;
 }
 
 function deadline(urgency: Deadline['urgency'], days?: number, from: Deadline['from'] = 'arises'): Deadline {
@@ -48,6 +51,7 @@ export const STEP_CATALOG: Readonly<Record<StepId, StepDefinition>> = {
     responsible: 'rektor',
     deadline: deadline('samma-dag', 0),
     routing: 'vardnadshavare',
+    episode: 'absence-days',
   },
   'mentor-kontakt': {
     id: 'mentor-kontakt',
@@ -207,6 +211,7 @@ export const STEP_CATALOG: Readonly<Record<StepId, StepDefinition>> = {
     responsible: 'rektor',
     deadline: deadline('planeras'),
     routing: 'csn',
+    episode: 'skolk-month',
   },
   samtycke: {
     id: 'samtycke',

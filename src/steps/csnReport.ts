@@ -2,6 +2,10 @@ import { dayNumber, isoDate } from '../calendar/dayNumber.js';
 import type { CsnReport } from '../model/decision.js';
 import { CSN_SPECIAL_REASON_SIGNALS, type SignalType, type Studiehjalp } from '../model/vocabulary.js';
 import type { Evidence } from '../policy/evaluateConditions.js';
+import { FACT_CATALOG } from '../model/factCatalog.js';
+import type { FactInfo } from '../model/facts.js';
+
+const factInfo = (fact: string): FactInfo | undefined => (FACT_CATALOG as Readonly<Record<string, FactInfo>>)[fact];
 
 /** Calendar days from the first skolk day before a report is normally sent, and in exceptional cases (csn.se, domain.md §1.6). */
 export const CSN_REPORT_DAYS = { normal: 30, exceptional: 15 } as const;
@@ -27,11 +31,11 @@ export interface SkolkMonths {
  * @example firstSkolkDay([{ fact: 'previousMonthInvalidAbsenceMinutes', result: true, … }], { previousMonthFirstInvalidDay: '2026-11-03', monthFirstInvalidDay: null }, undefined) // '2026-11-03'
  */
 export function firstSkolkDay(evidence: readonly Evidence[], months: SkolkMonths, latestReport: string | undefined): string | null {
-  const qualifies = (prefix: 'month' | 'previousMonth'): boolean =>
-    evidence.some((e) => e.result && e.fact.startsWith(`${prefix}InvalidAbsence`));
+  // The months whose facts decided the rule: the branch of `skolk-over-csn-grans` that fired, read from the fact catalog.
+  const qualifies = (month: 'this' | 'previous'): boolean => evidence.some((e) => e.result && factInfo(e.fact)?.month === month);
   const candidates = [
-    qualifies('previousMonth') ? months.previousMonthFirstInvalidDay : null,
-    qualifies('month') ? months.monthFirstInvalidDay : null,
+    qualifies('previous') ? months.previousMonthFirstInvalidDay : null,
+    qualifies('this') ? months.monthFirstInvalidDay : null,
   ].filter((d): d is string => d !== null);
   if (candidates.length === 0) return null;
   return candidates.find((d) => latestReport === undefined || d > latestReport) ?? (candidates.at(-1) as string);

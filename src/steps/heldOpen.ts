@@ -2,7 +2,8 @@ import type { Decision, Step } from '../model/decision.js';
 import type { Measure } from '../model/studentCase.js';
 import type { StepId } from '../model/vocabulary.js';
 import { boundedMemo } from '../model/boundedMemo.js';
-import { consentRequestFor, sortSteps } from './buildSteps.js';
+import { consentRequestFor } from './consentRequest.js';
+import { sortSteps } from './stepOrder.js';
 import { closingMeasure } from './closing.js';
 import { stepKey as keyOf } from './stepKey.js';
 

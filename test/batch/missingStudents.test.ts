@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { generateSchool } from '../../fixtures/school.js';
-import type { StepState } from '../../src/batch/changes.js';
+import type { StepState } from '../../src/run/changes.js';
 import type { BatchSettings } from '../../src/batch/evaluateBucket.js';
 import { runBatch, type BatchRun } from '../../src/batch/runBatch.js';
 import { builtinPolicy, evaluate, parseStudentCase } from '../../src/index.js';

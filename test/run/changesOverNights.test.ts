@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { diffStepStates, stepStates, type Change } from '../../src/batch/changes.js';
+import { diffStepStates, stepStates, type Change } from '../../src/run/changes.js';
 import { dayNumber, isoDate } from '../../src/calendar/dayNumber.js';
 import { builtinPolicy, evaluate, parseStudentCase } from '../../src/index.js';
 import type { StudentCase } from '../../src/model/studentCase.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { diffStepStates, stepStates, type Change, type PreviousStates, type StepState, type TonightStates } from '../../src/batch/changes.js';
+import { diffStepStates, stepStates, type Change, type PreviousStates, type StepState, type TonightStates } from '../../src/run/changes.js';
 import type { Measure } from '../../src/model/studentCase.js';
 import { StepIdSchema, StepKindSchema, UrgencySchema, type StepId } from '../../src/model/vocabulary.js';
 

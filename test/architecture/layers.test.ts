@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { importCycles, importGraph } from './importGraph.js';
+
+// The layers of src/, lowest first (README "Layout", ../shared/architecture.md). A module may
+// import its own layer and the layers below it, never one above: nothing imports the CLI, and
+// the pure core (model … evaluate) imports no I/O.
+const LAYERS = ['model', 'calendar', 'metrics', 'typology', 'policy', 'steps', 'evaluate', 'adapters', 'run', 'diff', 'report', 'testing', 'verify', 'batch', 'cli'] as const;
+type Layer = (typeof LAYERS)[number];
+
+/** The entry points: each may import any layer below the one named. */
+const ENTRIES: Readonly<Record<string, Layer>> = { index: 'batch', core: 'report', 'testing/index': 'testing' };
+
+/** The folder (or top-level file) a module belongs to. */
+function layerOf(module: string): Layer | 'entry' | undefined {
+  if (module in ENTRIES) return 'entry';
+  const head = module.split('/')[0] ?? '';
+  return (LAYERS as readonly string[]).includes(head) ? (head as Layer) : undefined;
+}
+
+/** Node built-ins and packages with I/O the layers up to `run` must not import. */
+const NODE_BUILTIN = /^node:|^(fs|path|os|crypto|worker_threads|readline|zlib|child_process|stream|util)$/;
+const PURE: ReadonlySet<Layer> = new Set(['model', 'calendar', 'metrics', 'typology', 'policy', 'steps', 'evaluate', 'adapters', 'run', 'diff', 'report']);
+
+const { files, edges } = importGraph();
+
+// Being removed (issue 14): each must go, and none may be added.
+const KNOWN_UPWARDS = [
+  'batch/evaluateBucket → cli/format',
+  'batch/evaluateBucket → cli/summary',
+  'batch/formatChange → cli/format',
+  'batch/partition → cli/admitCase',
+  'batch/partition → cli/readInput',
+  'batch/partition → cli/summary',
+  'batch/readLessons → cli/summary',
+  'batch/runBatch → cli/summary',
+  'index → cli/summary',
+];
+const KNOWN_UNPLACED = ['jsonSchemas'];
+
+describe('layers (issue 14)', () => {
+  it('puts every module of src/ in a layer', () => {
+    expect(files.filter((f) => layerOf(f) === undefined)).toEqual(KNOWN_UNPLACED);
+  });
+
+  it('imports only downwards: nothing imports the CLI, no layer imports one above it', () => {
+    const upwards = edges
+      .filter((e) => e.internal)
+      .flatMap((e) => {
+        const from = layerOf(e.from);
+        const to = layerOf(e.to);
+        if (from === undefined || to === undefined || to === 'entry') return to === 'entry' && from !== 'entry' ? [`${e.from} → ${e.to} (an entry point)`] : [];
+        const ceiling = from === 'entry' ? LAYERS.indexOf(ENTRIES[e.from] as Layer) : LAYERS.indexOf(from);
+        return LAYERS.indexOf(to) > ceiling ? [`${e.from} → ${e.to}`] : [];
+      });
+    expect(upwards.sort()).toEqual(KNOWN_UPWARDS);
+  });
+
+  it('has no import cycle between files', () => {
+    // The batch ↔ cli cycle goes with the upward imports above.
+    expect(importCycles(files, edges).filter((c) => !c.some((m) => m.startsWith('cli/')))).toEqual([]);
+  });
+
+  it('keeps Node built-ins out of the layers a browser runs (everything below batch)', () => {
+    const node = edges.filter((e) => !e.internal && NODE_BUILTIN.test(e.to) && PURE.has(layerOf(e.from) as Layer)).map((e) => `${e.from} → ${e.to}`);
+    expect(node).toEqual([]);
+  });
+
+  it('would catch an upward import and a cycle (the checks can fail)', () => {
+    const fake = [
+      { from: 'model/a', to: 'cli/main', internal: true, typeOnly: false },
+      { from: 'steps/x', to: 'steps/y', internal: true, typeOnly: true },
+      { from: 'steps/y', to: 'steps/x', internal: true, typeOnly: false },
+    ];
+    expect(LAYERS.indexOf('cli') > LAYERS.indexOf(layerOf('model/a') as Layer)).toBe(true);
+    expect(importCycles(['model/a', 'cli/main', 'steps/x', 'steps/y'], fake)).toEqual([['steps/x', 'steps/y']]);
+  });
+});
