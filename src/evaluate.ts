@@ -13,8 +13,9 @@ import { policyStamp } from './policy/policyStamp.js';
 import { decideSteps } from './steps/decideSteps.js';
 import { holdOpen, openSince, type OpenDuty, type PreviousNight } from './steps/heldOpen.js';
 
-// Published with `evaluate` (index.ts); it lives with the other rule-in-force helpers in policy/.
-export { rulesInForce } from './policy/rulesInForce.js';
+// Kept here for the callers that import them with `evaluate` (index.ts, diff/, verify/); they live in policy/.
+export { inForce, rulesInForce } from './policy/rulesInForce.js';
+export { compiledFor } from './policy/compiledFor.js';
 
 /** Options for `evaluate`. Context is always an argument: nothing is read from the clock. */
 export interface EvaluateOptions {

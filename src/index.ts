@@ -8,4 +8,5 @@ export type { BatchSettings } from './batch/evaluateBucket.js';
 export type { RejectedLine } from './batch/rejectionLog.js';
 export { ProgressBar, formatProgress, type ProgressState } from './batch/progress.js';
 export { LESSON_CSV_COLUMNS, type LessonRecord } from './batch/lessonRecord.js';
+export { LESSON_CSV_ALIASES, lessonCsvColumn, type LessonCsvColumn } from './batch/lessonCsvAliases.js';
 export type { RunSummary, SchoolSummary } from './cli/summary.js';

@@ -36,6 +36,8 @@ export interface BatchRun {
   readonly maxStudentsPerBucket?: number;
   /** Read size of the lesson files (default 1 MiB). The output does not depend on it; tests make it tiny. */
   readonly chunkBytes?: number;
+  /** The delimiter of lesson CSV files (`,` `;` tab …); default: sniffed from each file's header line. */
+  readonly delimiter?: string;
   /**
    * Fail with `StaleInputError` (nothing written) when the newest accepted
    * lesson is more than this many school days before `asOf` (`--max-input-age`):
@@ -239,6 +241,7 @@ async function evaluateInBuckets(run: BatchRun, plan: RunPlan, outputs: BatchOut
     ...(plan.buckets === undefined ? {} : { buckets: plan.buckets }),
     ...(run.maxStudentsPerBucket === undefined ? {} : { maxStudentsPerBucket: run.maxStudentsPerBucket }),
     ...(run.chunkBytes === undefined ? {} : { chunkBytes: run.chunkBytes }),
+    ...(run.delimiter === undefined ? {} : { delimiter: run.delimiter }),
     onProgress: (p) => reading(p.bytesRead, p.bytesTotal, p.recordsRead),
     slicesPerFile: run.slices ?? (pool === undefined ? 1 : workers),
     ...(readInWorkers === undefined ? {} : { readTasks: readInWorkers }),

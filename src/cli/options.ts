@@ -5,6 +5,7 @@ import { readPolicyFile } from './readPolicyFile.js';
 import type { Policy } from '../policy/policy.js';
 import { SchoolCalendarSchema, type SchoolCalendar } from '../model/schoolCalendar.js';
 import { UsageError } from './usageError.js';
+import { escapeControl } from '../adapters/safeText.js';
 
 /**
  * A bundled policy by id, or a policy JSON file (which may extend a bundled one).
@@ -56,4 +57,19 @@ export async function pickCalendar(path: string | undefined): Promise<SchoolCale
     throw new UsageError(`${path}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }
   return parsed.data;
+}
+
+/**
+ * The `--delimiter` of lesson CSV files: `,`, `;`, `|`, or a tab (written
+ * `tab`, `\t` or as the character itself).
+ *
+ * @param text - the option's value
+ * @returns the delimiter character
+ * @throws {UsageError} for anything else
+ * @example pickDelimiter('tab') // '\t'
+ */
+export function pickDelimiter(text: string): string {
+  const delimiter = text === 'tab' || text === '\\t' ? '\t' : text;
+  if (![',', ';', '|', '\t'].includes(delimiter)) throw new UsageError(`--delimiter must be , ; | or tab, got "${escapeControl(text)}"`);
+  return delimiter;
 }
