@@ -13,7 +13,7 @@ import { policyStamp } from './policy/policyStamp.js';
 import { decideSteps } from './steps/decideSteps.js';
 import { holdOpen, openSince, type OpenDuty, type PreviousNight } from './steps/heldOpen.js';
 
-// Kept here for the callers that import them with `evaluate` (index.ts, diff/, verify/); they live in policy/.
+// Kept here for the callers that import them with `evaluate` (index.ts, verify/, the bench); they live in policy/.
 export { inForce, rulesInForce } from './policy/rulesInForce.js';
 export { compiledFor } from './policy/compiledFor.js';
 
