@@ -1,5 +1,7 @@
 import { defaultCalendarFor } from '../calendar/defaultCalendar.js';
-import { compiledFor, decideOn, inForce, measureCase } from '../evaluate.js';
+import { decideOn, measureCase } from '../evaluate.js';
+import { compiledFor } from '../policy/compiledFor.js';
+import { inForce } from '../policy/rulesInForce.js';
 import type { Warning } from '../model/decision.js';
 import { ruleChanges } from './ruleChanges.js';
 import { isValidIsoDate } from '../model/isoDate.js';

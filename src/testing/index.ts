@@ -33,7 +33,7 @@ export {
   type StudentInput,
   type StudentOptions,
   type TimelineOptions,
-} from './arbitraries.js';
+} from './arbitraries/index.js';
 export { decideCase, hasStep, stepKeys } from './decide.js';
 export {
   findViolation,

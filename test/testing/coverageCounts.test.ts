@@ -12,7 +12,7 @@ import { parse as parseYaml } from 'yaml';
 import { builtinPolicy, type BuiltinPolicyId, type Policy } from '../../src/index.js';
 import { inForce } from '../../src/evaluate.js';
 import { evaluateConditions, type Trace } from '../../src/policy/evaluateConditions.js';
-import { arbitraryDatedCase } from '../../src/testing/arbitraries.js';
+import { arbitraryDatedCase } from '../../src/testing/arbitraries/index.js';
 import {
   countCoverage,
   coverageReport,
