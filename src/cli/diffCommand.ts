@@ -12,6 +12,7 @@ import { pickCalendar, pickPolicy } from './options.js';
 import { readInput, type InputItem, type UnparsableItem } from './readInput.js';
 import { admitCase } from './admitCase.js';
 import { UsageError } from './usageError.js';
+import { checkOneStdin } from './oneStdin.js';
 import { escapeControl } from '../adapters/safeText.js';
 
 /** The evaluation date `--generate` uses without `--as-of`: the kit's own default, so a seed alone reproduces a run. */
@@ -114,6 +115,12 @@ export async function diffCommand(args: string[]): Promise<number> {
   const asOf = values['as-of'] ?? (generate === undefined ? (DateTime.now().setZone('Europe/Stockholm').toISODate() ?? '') : GENERATE_DEFAULT_AS_OF);
   if (!isValidIsoDate(asOf)) throw new UsageError(`--as-of must be a date written YYYY-MM-DD, got "${asOf}"`);
 
+  checkOneStdin([
+    ...positionals.map((path, i) => ({ flag: `case file ${i + 1}`, path })),
+    { flag: '--from', path: values.from },
+    { flag: '--to', path: values.to },
+    { flag: '--calendar', path: values.calendar },
+  ]);
   const from = await loadSide('--from', values.from);
   const to = await loadSide('--to', values.to);
   const calendar = await pickCalendar(values.calendar);
