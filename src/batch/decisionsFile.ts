@@ -180,7 +180,7 @@ function lastLine(path: string): string | undefined {
     if (fd !== undefined) closeSync(fd);
   }
   // Read from its end and twice, the file cannot be a stream: a gzip file is refused by its first bytes, whatever its name.
-  if (compressed) throw new PreviousFileError(path, 'unreadable', 'the file is gzip-compressed: it is verified from its end and read twice, so give it decompressed');
+  if (compressed) throw new PreviousFileError(path, 'unreadable', 'the file is gzip-compressed (gunzip it first: --previous is verified from its end and read twice)');
   return line;
 }
 

@@ -58,10 +58,10 @@ const NOT_TEXT: ReadonlyArray<{ readonly magic: readonly number[]; readonly what
  * What a file is when it is not text Trappa can read, from its first bytes
  * (after gzip decompression): a known binary format by its magic bytes
  * (ZIP/xlsx, xls, UTF-16, bzip2, xz, zstd, 7-Zip, PDF, PNG, JPEG, ELF), or
- * binary data by its NUL bytes: more than one byte in a hundred (UTF-16
- * without a BOM has one in two). Undefined for anything else: a text whose
- * lines are not all valid UTF-8, or a line with a stray NUL, is read line by
- * line, and each bad line is rejected on its own.
+ * binary data by its NUL bytes: at least 64, and more than one byte in ten
+ * (UTF-16 without a BOM has one in two). Undefined for anything else: a text
+ * whose lines are not all valid UTF-8, or has a few stray NULs, is read line
+ * by line, and each bad line is rejected on its own.
  *
  * @param head - the first bytes (up to 8 KiB suffice)
  * @returns a description for the message, or undefined
@@ -73,7 +73,7 @@ export function binaryKind(head: Uint8Array): string | undefined {
   if (known !== undefined) return known.what;
   let nuls = 0;
   for (const byte of head) if (byte === 0) nuls += 1;
-  return nuls * 100 > head.length ? `binary data (${nuls} NUL bytes in its first ${head.length}), not text` : undefined;
+  return nuls >= 64 && nuls * 10 > head.length ? `binary data (${nuls} NUL bytes in its first ${head.length}), not text` : undefined;
 }
 
 /** An opened input: its bytes (decompressed), and what it is. */
@@ -131,7 +131,7 @@ async function* gunzip(compressed: AsyncIterable<Buffer>, name: string, chunkByt
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
     if (code.startsWith('Z_') || code === 'ERR_STREAM_PREMATURE_CLOSE') {
-      throw new BatchInputError(`${name}: not a whole gzip file (${(error as Error).message}): it was cut short or damaged; nothing of it was used`);
+      throw new BatchInputError(`${name}: not a whole gzip file (${(error as Error).message}): it was cut short or damaged`);
     }
     throw error;
   } finally {

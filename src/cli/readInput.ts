@@ -48,8 +48,8 @@ function isJsonLine(line: Line | undefined): boolean {
 /**
  * The items of a whole JSON document (all of its lines, from line 1): each
  * element of an array, located by the line it starts on, or the one value;
- * `undefined` when the document is not valid JSON (or not UTF-8), with the
- * item that reports where it goes wrong.
+ * or, when the document is not valid JSON (or not UTF-8), the one item that
+ * reports the line and character where it goes wrong.
  */
 function documentItems(name: string, lines: readonly Line[]): { readonly items: Item[] } | { readonly broken: UnparsableItem } {
   const bad = lines.find((l) => !('text' in l));
@@ -62,10 +62,13 @@ function documentItems(name: string, lines: readonly Line[]): { readonly items: 
     value = JSON.parse(text);
   } catch (error) {
     const { words, position } = jsonErrorAt(error, text);
-    const at = position ?? text.trimEnd().length;
+    // A document cut short fails at its end: its last line is named, not a character past it.
+    const end = text.trimEnd().length;
+    const cut = position === undefined || position >= end;
+    const at = cut ? end : position;
     const lineStart = text.lastIndexOf('\n', at - 1) + 1;
     const line = text.slice(0, lineStart).split('\n').length;
-    const where = position === undefined ? ' (the text ends too early)' : ` at character ${at - lineStart + 1}`;
+    const where = cut ? ' (the text ends too early)' : ` at character ${at - lineStart + 1}`;
     return { broken: { location: `${name}:${line}`, error: `invalid JSON: ${words}${where}`, studentId: recoverStudentId(text) } };
   }
   const first = lines.find((l) => !isBlank(l))?.lineNumber ?? 1;
