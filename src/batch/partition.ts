@@ -16,9 +16,9 @@ import { REJECTED_SAMPLE_SIZE, RejectionLog, type RejectedLine } from './rejecti
 
 /** The files of one batch run. */
 export interface BatchFiles {
-  /** Student context: NDJSON (or a JSON array) of `StudentCase`, attendance optional. */
+  /** Student context: NDJSON (or a JSON array) of `StudentCase`, attendance optional; `-` for stdin, gzip decompressed (`readInput`). */
   readonly students: string;
-  /** Lesson-level records, NDJSON or CSV with a header row; any order. */
+  /** Lesson-level records, NDJSON or CSV with a header row; any order. `runBatch` also takes `-` (stdin) and gzip files (`localFiles`). */
   readonly lessons: readonly string[];
   /**
    * How messages name each lesson file, when not by its path: `runBatch` reads stdin and gzip

@@ -91,6 +91,10 @@ Options for diff:
   --json               one JSON object (counts per step, students affected, sample)
   --lang <sv|en>       language of the decisions in the sample (default sv)
 
+Input files: - (or /dev/stdin) reads stdin, for one input at most (not --previous, not an SS 12000 page);
+  a gzip file is decompressed (known by its bytes); a UTF-8 BOM and CRLF are fine; a binary file (.xlsx, UTF-16…)
+  is refused; a case file is NDJSON, a JSON array, or one (pretty-printed) JSON object.
+
 Exit codes: 0 all input accepted; 3 some cases or records were rejected (reported on stderr);
             2 usage error; 1 other failure (unreadable file, invalid policy);
             65 --previous refused (empty, cut short, joined, edited, older format, not an earlier night);
