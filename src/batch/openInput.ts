@@ -63,7 +63,7 @@ const NOT_TEXT: ReadonlyArray<{ readonly magic: readonly number[]; readonly what
  * whose lines are not all valid UTF-8, or has a few stray NULs, is read line
  * by line, and each bad line is rejected on its own.
  *
- * @param head - the first bytes (up to 8 KiB suffice)
+ * @param head - the first bytes (the first 8 KiB are looked at)
  * @returns a description for the message, or undefined
  * @example binaryKind(Buffer.from('PK\u0003\u0004…')) // 'a ZIP archive (an Excel .xlsx or OpenDocument file?): export it as CSV (UTF-8) or NDJSON'
  * @example binaryKind(Buffer.from('{"studentId":"e1"}\n')) // undefined
@@ -71,9 +71,10 @@ const NOT_TEXT: ReadonlyArray<{ readonly magic: readonly number[]; readonly what
 export function binaryKind(head: Uint8Array): string | undefined {
   const known = NOT_TEXT.find((k) => startsWith(head, k.magic));
   if (known !== undefined) return known.what;
+  const sample = head.subarray(0, SNIFF_BYTES);
   let nuls = 0;
-  for (const byte of head) if (byte === 0) nuls += 1;
-  return nuls >= 64 && nuls * 10 > head.length ? `binary data (${nuls} NUL bytes in its first ${head.length}), not text` : undefined;
+  for (let at = sample.indexOf(0); at !== -1; at = sample.indexOf(0, at + 1)) nuls += 1;
+  return nuls >= 64 && nuls * 10 > sample.length ? `binary data (${nuls} NUL bytes in its first ${sample.length}), not text` : undefined;
 }
 
 /** An opened input: its bytes (decompressed), and what it is. */
@@ -106,7 +107,7 @@ async function peek(source: AsyncIterator<Buffer>, min: number): Promise<{ head:
     parts.push(next.value);
     length += next.value.length;
   }
-  const head = Buffer.concat(parts, length);
+  const head = parts.length === 1 && parts[0] !== undefined ? parts[0] : Buffer.concat(parts, length);
   async function* all(): AsyncGenerator<Buffer> {
     if (head.length > 0) yield head;
     if (ended) return;
