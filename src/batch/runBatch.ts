@@ -7,6 +7,7 @@ import { claimOutputs, type BatchOutputs } from './batchOutputs.js';
 import { verifyDecisionsFile, type DecisionsTrailer } from './decisionsFile.js';
 import { OutputWriteError } from './outputErrors.js';
 import { makeTempDir, sweepStaleTempDirs, type TempDir } from './tempDir.js';
+import { localFiles } from './localFiles.js';
 import { conflictsLogPath, evaluateBucket, type BatchSettings, type BucketLayout, type BucketResult, type BucketSettings } from './evaluateBucket.js';
 import { BatchInputError, partitionInputs, relocate, type BatchFiles, type LessonReader } from './partition.js';
 import { inBucketOrder } from './inBucketOrder.js';
@@ -168,7 +169,12 @@ export async function runBatch(run: BatchRun): Promise<BatchReport> {
     const tmpBase = run.tmpDir ?? tmpdir();
     sweepStaleTempDirs(tmpBase);
     checkAborted();
-    const inputBytes = run.files.lessons.reduce((sum, f) => sum + statSync(f).size, 0);
+    dir = makeTempDir(tmpBase);
+    // Stdin and gzip files are read from a decompressed copy: the threads read byte slices of a file.
+    const local = await localFiles(run.files.lessons, dir.path, stopping.signal);
+    checkAborted();
+    const files: BatchFiles = { ...run.files, lessons: local.paths, lessonNames: local.names };
+    const inputBytes = files.lessons.reduce((sum, f) => sum + statSync(f).size, 0);
     const workerUrl = run.workerUrl ?? workerScript('./batch-worker.js', import.meta.url);
     const workers = workerCount(run.workers, inputBytes, workerUrl);
     const bucketSettings: BucketSettings = { ...run.settings, keepDecisions: run.decisionsPath !== undefined };
@@ -178,8 +184,7 @@ export async function runBatch(run: BatchRun): Promise<BatchReport> {
       pool = threads;
       stopping.signal.addEventListener('abort', () => void threads.close(), { once: true });
     }
-    dir = makeTempDir(tmpBase);
-    const plan: RunPlan = { started, inputBytes, workers, buckets: run.buckets, dir: dir.path, previous, pool, bucketSettings, previousPath };
+    const plan: RunPlan = { files, started, inputBytes, workers, buckets: run.buckets, dir: dir.path, previous, pool, bucketSettings, previousPath };
     const report = await evaluateInBuckets(run, plan, outputs, { signal: stopping.signal, fail, checkAborted });
     // Everything reached the output stream (or failed) before the files are put in place.
     await flushed(run.out, stopping.signal, onOutError);
@@ -202,6 +207,8 @@ export async function runBatch(run: BatchRun): Promise<BatchReport> {
 }
 
 interface RunPlan {
+  /** The input files, lesson files as regular files (`localFiles`). */
+  readonly files: BatchFiles;
   readonly started: number;
   readonly inputBytes: number;
   readonly workers: number;
@@ -247,7 +254,7 @@ async function evaluateInBuckets(run: BatchRun, plan: RunPlan, outputs: BatchOut
             ),
           );
         };
-  const partition = await partitionInputs(run.files, dir, {
+  const partition = await partitionInputs(plan.files, dir, {
     ...(plan.buckets === undefined ? {} : { buckets: plan.buckets }),
     ...(run.maxStudentsPerBucket === undefined ? {} : { maxStudentsPerBucket: run.maxStudentsPerBucket }),
     ...(run.chunkBytes === undefined ? {} : { chunkBytes: run.chunkBytes }),

@@ -13,6 +13,7 @@ import { readInput, type InputItem, type UnparsableItem } from './readInput.js';
 import { admitCase } from './admitCase.js';
 import { caseTally, recordWarnings } from '../adapters/recordWarnings.js';
 import { UsageError } from './usageError.js';
+import { checkOneStdin } from './oneStdin.js';
 import { escapeControl } from '../adapters/safeText.js';
 import { coverageCounter } from '../testing/coverageCounts.js';
 import type { CoverageJson } from '../testing/ruleCoverage.js';
@@ -127,6 +128,12 @@ export async function diffCommand(args: string[]): Promise<number> {
   const asOf = values['as-of'] ?? (generate === undefined ? (DateTime.now().setZone('Europe/Stockholm').toISODate() ?? '') : GENERATE_DEFAULT_AS_OF);
   if (!isValidIsoDate(asOf)) throw new UsageError(`--as-of must be a date written YYYY-MM-DD, got "${asOf}"`);
 
+  checkOneStdin([
+    ...positionals.map((path, i) => ({ flag: `case file ${i + 1}`, path })),
+    { flag: '--from', path: values.from },
+    { flag: '--to', path: values.to },
+    { flag: '--calendar', path: values.calendar },
+  ]);
   const from = await loadSide('--from', values.from);
   const to = await loadSide('--to', values.to);
   const calendar = await pickCalendar(values.calendar);

@@ -12,6 +12,8 @@ import { pickCalendar, pickDelimiter, pickPolicy } from './options.js';
 import { readInput } from './readInput.js';
 import { addDecision, emptySummary, formatSummary, summaryJson } from './summary.js';
 import { UsageError } from './usageError.js';
+import { checkOneStdin } from './oneStdin.js';
+import { isStdin } from '../batch/openInput.js';
 import { writeOutputFile } from './writeOutputFile.js';
 import { coverageOptions, coverageOutcome } from './coverageOption.js';
 import { coverageCounter, coverageSample } from '../testing/coverageCounts.js';
@@ -62,6 +64,19 @@ export async function evaluateCommand(args: string[]): Promise<number> {
   for (const name of lessonsOnly) if (values[name] !== undefined && values.format !== 'lessons') throw new UsageError(`--${name} applies to --format lessons only`);
   if (values.format === 'lessons' && values.students === undefined) throw new UsageError('--format lessons needs --students <file> with the student context (one StudentCase per line)');
   const delimiter = values.delimiter === undefined ? undefined : pickDelimiter(values.delimiter);
+  checkOneStdin([
+    ...positionals.map((path, i) => ({ flag: `${values.format === 'lessons' ? 'lesson file' : 'input file'} ${i + 1}`, path })),
+    { flag: '--students', path: values.students },
+    { flag: '--context', path: values.context },
+    { flag: '--calendar', path: values.calendar },
+    { flag: '--policy', path: values.policy },
+  ]);
+  if (values.format === 'ss12000' && positionals.some(isStdin)) {
+    throw new UsageError('an SS 12000 file is known by its name (attendances.json, persons.json…), so it cannot be read from stdin; --context - reads the side file from stdin');
+  }
+  if (values.previous !== undefined && isStdin(values.previous)) {
+    throw new UsageError('--previous takes the file --decisions-out wrote: it is verified from its end and read twice, so it cannot be stdin');
+  }
   const workers = values.workers === undefined ? undefined : Number(values.workers);
   if (workers !== undefined && (!Number.isInteger(workers) || workers < 1 || workers > 64)) throw new UsageError(`--workers must be a whole number from 1 to 64, got "${values.workers}"`);
   const maxInputAge = values['max-input-age'] === undefined ? undefined : Number(values['max-input-age']);

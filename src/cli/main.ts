@@ -107,6 +107,10 @@ Options for diff:
   --coverage           rule and condition coverage of both policies over the population (in --json: "coverage")
   --threshold <pct>    exit 1 when the --to policy's leaf coverage is under pct (implies --coverage)
 
+Input files: - (or /dev/stdin) reads stdin, for one input at most (not --previous, not an SS 12000 page);
+  a gzip file is decompressed (known by its bytes); a UTF-8 BOM and CRLF are fine; a binary file (.xlsx, UTF-16…)
+  is refused; a case file is NDJSON, a JSON array, or one (pretty-printed) JSON object.
+
 Exit codes: 0 all input accepted; 3 some cases or records were rejected (reported on stderr);
             2 usage error; 1 other failure (unreadable file, invalid policy), or leaf coverage under
             --threshold (the outputs are complete; takes precedence over 3);
