@@ -4,7 +4,8 @@ export default defineConfig([
   {
     // `core` is the browser-safe evaluator (no Node built-in; test/package/browserCore.test.ts bundles it for the browser).
     // `testing` is the public property-test kit (`trappa/testing`); fast-check stays external (an optional peer).
-    entry: { index: 'src/index.ts', core: 'src/core.ts', testing: 'src/testing/index.ts' },
+    // `verify` (`trappa/verify`) loads json-rules-engine, also an optional peer, by a dynamic import.
+    entry: { index: 'src/index.ts', core: 'src/core.ts', testing: 'src/testing/index.ts', verify: 'src/verify/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,

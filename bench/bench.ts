@@ -14,6 +14,13 @@
  *    `--summary-json` (the whole process, all threads);
  * 3. rule evaluation alone on the same facts: the compiled evaluator, the interpreter and
  *    json-rules-engine (the reference; it must fire the same rules).
+ * 4. the lesson CSV reader (split, header, cells, validation; no bucket writing) on the same
+ *    lessons written as CSV: the reader before issue 13 (`bench/baseline/lessonCsvBefore.ts`,
+ *    comma only) and today's on the same file, today's on the lessons written as a Swedish Excel
+ *    export (BOM, CRLF, semicolons, Swedish names, ja/nej, an extra quoted column on every line),
+ *    and, splitting only, the hand-written fast path, csv-parse's stream over the whole file and
+ *    csv-parse called once a line (as a line reader must call it): the measurement that keeps
+ *    the fast path. Before and after take turns going first.
  * Each timing is the best of R rounds. The last line is one JSON object with the figures.
  *
  * `--compare <path/to/cli.js>` also runs another build of the CLI (e.g. the main branch's, built
@@ -21,19 +28,26 @@
  * before/after from one run on one machine.
  */
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { writeCity, type CityFiles } from '../fixtures/city.js';
 import { generateSchool } from '../fixtures/school.js';
 import { builtinPolicy, defaultCalendarFor, parseStudentCase, rulesInForce } from '../src/index.js';
+import { inForce } from '../src/evaluate.js';
 import { computeFacts } from '../src/metrics/computeFacts.js';
 import { addTypology } from '../src/typology/addTypology.js';
 import { compilePolicy, runCompiled } from '../src/policy/compile.js';
 import { evaluateConditions } from '../src/policy/evaluateConditions.js';
-import { createReferenceEngine } from '../src/policy/jreReference.js';
+import { createReferenceEngine } from '../test/helpers/jreReference.js';
 import type { Facts } from '../src/model/facts.js';
+import { parse as csvParse } from 'csv-parse';
+import { LESSON_CSV_COLUMNS, parseCsvHeader, parseLessonCsvLine, type CsvHeader, type LessonParse } from '../src/batch/lessonRecord.js';
+import { forEachLine } from '../src/batch/lines.js';
+import { fastCsvFields } from '../src/batch/csv.js';
+import { parseCsvRecord } from '../src/batch/csvRecord.js';
+import { parseCsvHeaderBefore, parseLessonCsvLineBefore, type CsvHeaderBefore } from './baseline/lessonCsvBefore.js';
 
 const { values } = parseArgs({
   options: {
@@ -93,6 +107,99 @@ function endToEnd(workers: number, cliPath = cli): CliRun {
   return { seconds, peakRssMb: summary.run.peakRssMb, workers: summary.run.workers };
 }
 
+// The same lessons as CSV: as the city fixture writes it (the only form the old reader takes),
+// and as a Swedish Excel export.
+const DEFAULTS: Readonly<Record<string, unknown>> = { validAbsenceMinutes: 0, invalidAbsenceMinutes: 0, reported: true, guardianReported: false, reason: 'none' };
+const SWEDISH: Readonly<Record<string, string>> = {
+  studentId: 'Elev',
+  date: 'Datum',
+  start: 'Starttid',
+  scheduledMinutes: 'Schemalagda minuter',
+  validAbsenceMinutes: 'Giltig frånvaro',
+  invalidAbsenceMinutes: 'Ogiltig frånvaro',
+  reported: 'Rapporterad',
+  guardianReported: 'Anmäld',
+  reason: 'Orsak',
+};
+const plainCsv = `${dir}/lessons.csv`;
+const exportCsv = `${dir}/lessons-export.csv`;
+if (!existsSync(exportCsv)) {
+  const plain = openSync(plainCsv, 'w');
+  const excel = openSync(exportCsv, 'w');
+  writeSync(plain, `${LESSON_CSV_COLUMNS.join(',')}\n`);
+  writeSync(excel, `\uFEFF${[...LESSON_CSV_COLUMNS.map((c) => SWEDISH[c]), 'Lärare'].join(';')}\r\n`);
+  let a: string[] = [];
+  let b: string[] = [];
+  const flush = (): void => {
+    writeSync(plain, a.join(''));
+    writeSync(excel, b.join(''));
+    a = [];
+    b = [];
+  };
+  await forEachLine(city.lessons, (line) => {
+    if (line === '') return;
+    const l = JSON.parse(line) as Record<string, unknown>;
+    a.push(`${LESSON_CSV_COLUMNS.map((c) => (l[c] === undefined || l[c] === DEFAULTS[c] ? '' : String(l[c]))).join(',')}\n`);
+    const cell = (c: string): string => {
+      const v = l[c] ?? DEFAULTS[c];
+      return v === true ? 'ja' : v === false ? 'nej' : v === undefined ? '' : String(v);
+    };
+    b.push(`${[...LESSON_CSV_COLUMNS.map(cell), '"Berg; A"'].join(';')}\r\n`);
+    if (a.length >= 20000) flush();
+  });
+  flush();
+  closeSync(plain);
+  closeSync(excel);
+}
+
+/** Records per second of one lesson CSV reader over a whole file (read, split, convert, validate). */
+async function csvReader<H>(path: string, header: (line: string) => H | { error: string }, parseLine: (line: string, h: H) => LessonParse): Promise<number> {
+  const start = performance.now();
+  let h: H | undefined;
+  let accepted = 0;
+  await forEachLine(path, (line, n) => {
+    if (n === 1) {
+      const parsed = header(line);
+      if (typeof parsed === 'object' && parsed !== null && 'error' in parsed) throw new Error(`${path}: ${parsed.error}`);
+      h = parsed;
+      return;
+    }
+    if (line !== '' && h !== undefined && parseLine(line, h).ok) accepted += 1;
+  });
+  if (accepted !== records) throw new Error(`${path}: the CSV reader accepted ${accepted} of ${records} records`);
+  return records / ((performance.now() - start) / 1000);
+}
+
+/** Records per second of the hand-written fast path alone over the same lines: split into fields, nothing converted. */
+async function fastPathAlone(path: string): Promise<number> {
+  const start = performance.now();
+  let rows = 0;
+  await forEachLine(path, (line, n) => {
+    if (n > 1 && line !== '' && fastCsvFields(line, ',') !== undefined) rows += 1;
+  });
+  if (rows !== records) throw new Error(`the fast path read ${rows} rows of ${records}`);
+  return records / ((performance.now() - start) / 1000);
+}
+
+/** Records per second of csv-parse called once per line, as the batch's line reader would call it (the first 20 000 lines). */
+async function csvParsePerLine(path: string): Promise<number> {
+  const start = performance.now();
+  let rows = 0;
+  await forEachLine(path, (line, n) => {
+    if (n > 1 && n <= 20_001 && line !== '' && 'fields' in parseCsvRecord(line, ',')) rows += 1;
+  });
+  return rows / ((performance.now() - start) / 1000);
+}
+
+/** Records per second of csv-parse's stream alone: split into fields, nothing converted or validated. */
+async function csvParseAlone(path: string): Promise<number> {
+  const start = performance.now();
+  let rows = 0;
+  for await (const _row of createReadStream(path).pipe(csvParse({ relax_column_count: true, from_line: 2 }))) rows += 1;
+  if (rows !== records) throw new Error(`csv-parse read ${rows} rows of ${records}`);
+  return records / ((performance.now() - start) / 1000);
+}
+
 const base: number[] = [];
 const single: CliRun[] = [];
 const multi: CliRun[] = [];
@@ -106,6 +213,30 @@ for (let round = 0; round < rounds; round += 1) {
   if (cores > 1) multi.push(endToEnd(cores));
   if (cores > 1 && values.compare !== undefined) comparedMulti.push(endToEnd(cores, values.compare));
 }
+// The CSV readers, interleaved round by round on the same files.
+const csvBefore: number[] = [];
+const csvNow: number[] = [];
+const csvExport: number[] = [];
+const csvLibrary: number[] = [];
+const csvFast: number[] = [];
+const csvPerLine: number[] = [];
+for (let round = 0; round < rounds; round += 1) {
+  // Before and after take turns going first: neither gains from the other's warm-up.
+  const before = async (): Promise<void> => void csvBefore.push(await csvReader<CsvHeaderBefore>(plainCsv, parseCsvHeaderBefore, parseLessonCsvLineBefore));
+  const now = async (): Promise<void> => void csvNow.push(await csvReader<CsvHeader>(plainCsv, (line) => parseCsvHeader(line), parseLessonCsvLine));
+  if (round % 2 === 0) {
+    await before();
+    await now();
+  } else {
+    await now();
+    await before();
+  }
+  csvExport.push(await csvReader<CsvHeader>(exportCsv, (line) => parseCsvHeader(line), parseLessonCsvLine));
+  csvFast.push(await fastPathAlone(plainCsv));
+  csvLibrary.push(await csvParseAlone(plainCsv));
+  csvPerLine.push(await csvParsePerLine(plainCsv));
+}
+
 const fastest = (runs: readonly CliRun[]): CliRun | undefined => [...runs].sort((a, b) => a.seconds - b.seconds)[0];
 const one = fastest(single) as CliRun;
 const all = fastest(multi);
@@ -129,7 +260,6 @@ for (let r = 0; r < interpRounds; r += 1) {
 const interpSeconds = (performance.now() - interpStart) / 1000;
 // The compiled evaluator `evaluate` uses: all rules of the policy, then those in force.
 const compiledPolicy = compilePolicy(policy);
-const inForceIds = new Set(rules.map((r) => r.id));
 const compiledStart = performance.now();
 let compiledFired = 0;
 const compiledRounds = 200;
@@ -137,7 +267,7 @@ for (let r = 0; r < compiledRounds; r += 1) {
   for (const f of facts) {
     const run = runCompiled(compiledPolicy, f);
     compiledPolicy.rules.forEach((cr, i) => {
-      if (run.rules[i] === 1 && inForceIds.has(cr.rule.id)) compiledFired += 1;
+      if (run.rules[i] === 1 && inForce(cr.rule, asOf)) compiledFired += 1;
     });
   }
 }
@@ -173,8 +303,16 @@ const result = {
   ratio_vs_jre: Number((compiledEps / jreEps).toFixed(1)),
   peak_rss_mb: Math.max(one.peakRssMb, all?.peakRssMb ?? 0),
   peak_rss_mb_one_core: one.peakRssMb,
+  csv_reader_before_records_per_s: Math.round(Math.max(...csvBefore)),
+  csv_reader_records_per_s: Math.round(Math.max(...csvNow)),
+  csv_reader_change: Number((Math.max(...csvNow) / Math.max(...csvBefore) - 1).toFixed(3)),
+  csv_reader_export_records_per_s: Math.round(Math.max(...csvExport)),
+  csv_fast_path_alone_records_per_s: Math.round(Math.max(...csvFast)),
+  csv_parse_alone_records_per_s: Math.round(Math.max(...csvLibrary)),
+  csv_parse_per_line_records_per_s: Math.round(Math.max(...csvPerLine)),
   node: process.version,
 };
+const change = `${result.csv_reader_change >= 0 ? '+' : ''}${(result.csv_reader_change * 100).toFixed(1)} %`;
 const rows: Array<[string, string]> = [
   ['students / lesson records', `${students} / ${records}`],
   ['baseline: readline + JSON.parse + sum (records/s)', result.baseline_records_per_s.toLocaleString('en')],
@@ -187,6 +325,12 @@ const rows: Array<[string, string]> = [
   ['rules: json-rules-engine (evaluations/s)', result.jre_evals_per_s.toLocaleString('en')],
   ['  ratio vs json-rules-engine', String(result.ratio_vs_jre)],
   ['peak RSS of the CLI (MB)', `${result.peak_rss_mb} (1 core: ${result.peak_rss_mb_one_core})`],
+  ['lesson CSV reader, before issue 13 (records/s)', result.csv_reader_before_records_per_s.toLocaleString('en')],
+  ['lesson CSV reader, now, same file (records/s)', `${result.csv_reader_records_per_s.toLocaleString('en')} (${change})`],
+  ['lesson CSV reader, now, Swedish Excel export (records/s)', result.csv_reader_export_records_per_s.toLocaleString('en')],
+  ['  splitting only: the fast path (records/s)', result.csv_fast_path_alone_records_per_s.toLocaleString('en')],
+  ['  splitting only: csv-parse stream, whole file (records/s)', result.csv_parse_alone_records_per_s.toLocaleString('en')],
+  ['  splitting only: csv-parse, one call a line (records/s)', result.csv_parse_per_line_records_per_s.toLocaleString('en')],
 ];
 const other = fastest(compared);
 const otherAll = fastest(comparedMulti);
@@ -202,6 +346,6 @@ if (other !== undefined) {
     compared_peak_rss_mb: Math.max(other.peakRssMb, otherAll?.peakRssMb ?? 0),
   });
 }
-for (const [k, v] of rows) process.stdout.write(`${k.padEnd(52)} ${v}\n`);
+for (const [k, v] of rows) process.stdout.write(`${k.padEnd(58)} ${v}\n`);
 if (!values.keep) rmSync(dir, { recursive: true, force: true });
 process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -6,6 +6,8 @@ export { verifyDecisionsFile, PreviousFileError, DECISIONS_FORMAT, type Decision
 export { OutputUnwritableError, OutputLockedError, OutputWriteError, type LockHolder } from './batch/outputErrors.js';
 export type { BatchSettings } from './batch/evaluateBucket.js';
 export type { RejectedLine } from './batch/rejectionLog.js';
-export { ProgressBar, formatProgress, type ProgressState } from './batch/progress.js';
+export type { ProgressState, BatchProgress } from './run/progressState.js';
+export { formatProgress } from './report/progressText.js';
 export { LESSON_CSV_COLUMNS, type LessonRecord } from './batch/lessonRecord.js';
+export { LESSON_CSV_ALIASES, lessonCsvColumn, type LessonCsvColumn } from './batch/lessonCsvAliases.js';
 export type { RunSummary, SchoolSummary } from './cli/summary.js';

@@ -1,7 +1,10 @@
-import { ATTENDANCE_RECORD_KEYS, fastAttendanceRecord } from '../model/fastAttendance.js';
-import { AttendanceRecordSchema, type AttendanceRecord } from '../model/studentCase.js';
+import { fastAttendanceRecord } from '../model/fastAttendance.js';
+import { AttendanceRecordSchema, looksLikePersonnummer, type AttendanceRecord } from '../model/studentCase.js';
 import { inputIssues, type InputIssue } from '../adapters/parseStudentCase.js';
+import { escapeControl } from '../adapters/safeText.js';
 import { splitCsvLine } from './csv.js';
+import { parseCsvRecord } from './csvRecord.js';
+import { lessonCsvColumn, type LessonCsvColumn } from './lessonCsvAliases.js';
 import { jsonErrorReason } from '../adapters/jsonError.js';
 
 /**
@@ -14,9 +17,8 @@ export interface LessonRecord {
   readonly record: AttendanceRecord;
 }
 
-/** The columns a lesson CSV may have; `studentId`, `date`, `start` and `scheduledMinutes` are required. */
-export const LESSON_CSV_COLUMNS = ['studentId', ...ATTENDANCE_RECORD_KEYS] as const;
-const REQUIRED_COLUMNS = ['studentId', 'date', 'start', 'scheduledMinutes'];
+export { LESSON_CSV_COLUMNS } from './lessonCsvAliases.js';
+const REQUIRED_COLUMNS: readonly LessonCsvColumn[] = ['studentId', 'date', 'start', 'scheduledMinutes'];
 const INTEGER_COLUMNS: ReadonlySet<string> = new Set(['scheduledMinutes', 'validAbsenceMinutes', 'invalidAbsenceMinutes']);
 const BOOLEAN_COLUMNS: ReadonlySet<string> = new Set(['reported', 'guardianReported']);
 
@@ -63,67 +65,144 @@ export function parseLessonJsonLine(line: string): LessonParse {
   return parseLessonValue(value);
 }
 
-/** A validated CSV header: the column name of each position. */
+/** A validated lesson CSV header: its delimiter and what each position is read as. */
 export interface CsvHeader {
-  readonly columns: readonly string[];
+  /** The delimiter: given (`--delimiter`) or sniffed from the header line. */
+  readonly delimiter: string;
+  /** The column each field is read as, by position; null for a column the reader ignores. */
+  readonly columns: readonly (LessonCsvColumn | null)[];
+  /** The ignored columns' names as a message may show them (see `shownColumnName`), in header order. */
+  readonly ignored: readonly string[];
+}
+
+/** The delimiters a lesson CSV header is sniffed for, in the order a tie is broken. */
+export const CSV_DELIMITERS = [',', ';', '\t'] as const;
+
+/**
+ * A header name as the summary shows it: escaped, at most 40 characters, and
+ * never something that looks like a personnummer (then `(column N)`).
+ *
+ * @param name - the header cell
+ * @param position - its position, from 1
+ * @returns the name to show
+ * @example shownColumnName(' Lärare ', 7) // 'Lärare'
+ * @example shownColumnName('', 7) // '(column 7)'
+ */
+export function shownColumnName(name: string, position: number): string {
+  const trimmed = name.trim();
+  if (trimmed === '' || looksLikePersonnummer(trimmed)) return `(column ${position})`;
+  const escaped = escapeControl(trimmed);
+  return escaped.length > 40 ? `${escaped.slice(0, 39)}…` : escaped;
+}
+
+/** The header's fields under one delimiter, and how many of them are lesson columns. */
+function readHeaderWith(line: string, delimiter: string): { readonly fields: string[]; readonly known: number } | { readonly error: string } {
+  const split = parseCsvRecord(line, delimiter);
+  if ('error' in split) return split;
+  return { fields: split.fields, known: split.fields.filter((f) => lessonCsvColumn(f) !== undefined).length };
 }
 
 /**
- * Validate a lesson CSV header row.
+ * The delimiter of a header line: of `,`, `;` and tab, the one under which
+ * most of its cells are lesson columns (then: most cells; then that order).
  *
- * @param line - the first line of the file
- * @returns the header, or a message naming the unknown, repeated or missing column
- * @example parseCsvHeader('studentId,date,start,scheduledMinutes,invalidAbsenceMinutes')
+ * @param line - the header line
+ * @returns the delimiter
+ * @example sniffDelimiter('elev;datum;starttid;schemalagda minuter') // ';'
  */
-export function parseCsvHeader(line: string): CsvHeader | { readonly error: string } {
-  const split = splitCsvLine(line.replace(/^\uFEFF/, ''));
-  if ('error' in split) return { error: `header: ${split.error}` };
-  const columns = split.fields.map((f) => f.trim());
-  const known: ReadonlySet<string> = new Set(LESSON_CSV_COLUMNS);
+export function sniffDelimiter(line: string): string {
+  let best: { delimiter: string; known: number; fields: number } = { delimiter: ',', known: -1, fields: -1 };
+  for (const delimiter of CSV_DELIMITERS) {
+    const read = readHeaderWith(line, delimiter);
+    if ('error' in read) continue;
+    if (read.known > best.known || (read.known === best.known && read.fields.length > best.fields)) best = { delimiter, known: read.known, fields: read.fields.length };
+  }
+  return best.delimiter;
+}
+
+/**
+ * Validate a lesson CSV header row. Each cell names a column (its canonical
+ * name or a Swedish alias, see `lessonCsvColumn`); a cell that names none is
+ * an extra column, ignored and listed in `ignored`. The delimiter is sniffed
+ * (`sniffDelimiter`) unless given. The line is never repeated in an error:
+ * a file without a header has a data row here.
+ *
+ * @param line - the first line of the file (a BOM at its start is skipped)
+ * @param delimiter - the delimiter, or undefined to sniff it
+ * @returns the header, or a message naming the repeated or missing columns
+ * @example parseCsvHeader('Elev;Datum;Starttid;Schemalagda minuter;Lärare') // { delimiter: ';', columns: ['studentId', 'date', 'start', 'scheduledMinutes', null], ignored: ['Lärare'] }
+ */
+export function parseCsvHeader(line: string, delimiter?: string): CsvHeader | { readonly error: string } {
+  const text = line.replace(/^\uFEFF/, '');
+  const used = delimiter ?? sniffDelimiter(text);
+  const read = readHeaderWith(text, used);
+  if ('error' in read) return { error: `header: ${read.error}` };
+  const columns = read.fields.map((f) => lessonCsvColumn(f) ?? null);
   for (const [i, c] of columns.entries()) {
-    // The column's text is not repeated: a file without a header has a data row here.
-    if (!known.has(c)) {
-      const hint = !line.includes(',') && line.includes(';') ? ' (the line has semicolons: a lesson CSV separates columns with commas)' : '';
-      return { error: `header column ${i + 1} is not one of ${LESSON_CSV_COLUMNS.join(', ')}${hint}` };
-    }
-    if (columns.indexOf(c) !== i) return { error: `header column "${c}" appears twice` };
+    const first = c === null ? i : columns.indexOf(c);
+    if (first !== i) return { error: `header columns ${first + 1} and ${i + 1} are both ${c}` };
   }
   const missing = REQUIRED_COLUMNS.filter((c) => !columns.includes(c));
-  if (missing.length > 0) return { error: `header lacks the required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}` };
-  return { columns };
+  if (missing.length > 0) {
+    const hint =
+      read.known === 0
+        ? `none of its ${columns.length} column${columns.length === 1 ? ' is a lesson column' : 's is a lesson column'}: is the header row missing${delimiter === undefined ? '' : ', or is the delimiter not ' + delimiterName(used)}?`
+        : 'columns are matched by name in any case, or by the Swedish aliases in the README';
+    return { error: `header lacks the required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (${hint})` };
+  }
+  const ignored = [...new Set(read.fields.flatMap((f, i) => (columns[i] === null ? [shownColumnName(f, i + 1)] : [])))];
+  return { delimiter: used, columns, ignored };
 }
+
+/** A delimiter as a message names it. */
+function delimiterName(delimiter: string): string {
+  return delimiter === '\t' ? 'tab' : `"${escapeControl(delimiter)}"`;
+}
+
+const BOOLEANS: ReadonlyMap<string, boolean> = new Map([
+  ['true', true],
+  ['false', false],
+  ['1', true],
+  ['0', false],
+  ['ja', true],
+  ['nej', false],
+]);
 
 function csvCell(column: string, raw: string): unknown {
   if (INTEGER_COLUMNS.has(column)) return /^-?\d+$/.test(raw) ? Number(raw) : raw;
-  if (BOOLEAN_COLUMNS.has(column)) return raw === 'true' ? true : raw === 'false' ? false : raw;
+  if (BOOLEAN_COLUMNS.has(column)) return BOOLEANS.get(raw) ?? BOOLEANS.get(raw.toLowerCase()) ?? raw;
   return raw;
 }
 
 /**
  * Parse one lesson CSV row against its header. An empty cell means "not
- * given" (the schema's default applies); integers and `true`/`false` are
- * converted, anything else is passed on so the schema names the field.
+ * given" (the schema's default applies); integers, and `true`/`false`/`1`/
+ * `0`/`ja`/`nej` in any case, are converted; anything else is passed on so
+ * the schema names the field. Ignored columns are not read.
  *
  * @param line - one data line
  * @param header - the file's header
  * @returns the lesson or the issues
- * @example parseLessonCsvLine('e1,2026-11-23,08:10,60', { columns: ['studentId', 'date', 'start', 'scheduledMinutes'] }).ok // true
+ * @example parseLessonCsvLine('e1;2026-11-23;08:10;60;JA', parsedHeader).ok // true, with the header 'elev;datum;start;schemalagda minuter;rapporterad'
  */
 export function parseLessonCsvLine(line: string, header: CsvHeader): LessonParse {
-  const split = splitCsvLine(line);
+  const split = splitCsvLine(line, header.delimiter);
   if ('error' in split) return { ok: false, studentId: null, issues: [{ path: '(line)', message: `invalid CSV: ${split.error}` }] };
-  if (split.fields.length !== header.columns.length) {
+  const { columns } = header;
+  const { fields } = split;
+  if (fields.length !== columns.length) {
     return {
       ok: false,
       studentId: null,
-      issues: [{ path: '(line)', message: `expected ${header.columns.length} fields as in the header, got ${split.fields.length}` }],
+      issues: [{ path: '(line)', message: `expected ${columns.length} fields as in the header, got ${fields.length}` }],
     };
   }
   const value: Record<string, unknown> = {};
-  header.columns.forEach((column, i) => {
-    const raw = split.fields[i] ?? '';
-    if (raw !== '') value[column] = csvCell(column, raw);
-  });
+  for (let i = 0; i < columns.length; i += 1) {
+    const column = columns[i];
+    const raw = fields[i] ?? '';
+    if (column !== null && column !== undefined && raw !== '') value[column] = csvCell(column, raw);
+  }
   return parseLessonValue(value);
 }
 
@@ -161,11 +240,11 @@ export function studentIdOfJsonLine(line: string): string | null {
  * @param line - one NDJSON or CSV data line
  * @param header - the CSV header, or null for NDJSON
  * @returns the id as written, or null when there is none
- * @example studentIdOfLine('e1,2026-11-23,08:10,60', { columns: ['studentId', 'date', 'start', 'scheduledMinutes'] }) // 'e1'
+ * @example studentIdOfLine('e1,2026-11-23,08:10,60', { delimiter: ',', columns: ['studentId', 'date', 'start', 'scheduledMinutes'], ignored: [] }) // 'e1'
  */
 export function studentIdOfLine(line: string, header: CsvHeader | null): string | null {
   if (header === null) return studentIdOfJsonLine(line);
-  const split = splitCsvLine(line);
+  const split = splitCsvLine(line, header.delimiter);
   const id = 'error' in split ? undefined : split.fields[header.columns.indexOf('studentId')];
   return id === undefined || id === '' ? null : id;
 }

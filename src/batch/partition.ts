@@ -63,6 +63,8 @@ export interface PartitionOptions {
   readonly readTasks?: LessonReader;
   /** Read size of the lesson files (default 1 MiB); the result never depends on it. */
   readonly chunkBytes?: number;
+  /** The delimiter of lesson CSV files (`--delimiter`); default: sniffed from each file's header line. */
+  readonly delimiter?: string;
 }
 
 /** Progress of the partition pass. */
@@ -208,7 +210,9 @@ export async function partitionInputs(files: BatchFiles, dir: string, options: P
     bucketOfNumber: ranges.bucketOfNumber,
     rejectedIds: [...rejectedIds],
   };
-  const tasks = await planLessonTasks(files.lessons, slicesPerFile, options.chunkBytes);
+  const tasks = await planLessonTasks(files.lessons, slicesPerFile, options.chunkBytes, options.delimiter);
+  const ignoredColumns = [...new Set(tasks.flatMap((t) => t.header?.ignored ?? []))];
+  if (ignoredColumns.length > 0) summary.ignoredColumns = ignoredColumns;
   const results = await readTasks(tasks, studentIndex, dir, buckets);
   const rejectedPerStudent = new Int32Array(ids.length);
   const offsets = lineOffsets(tasks, results);
@@ -243,14 +247,15 @@ export async function partitionInputs(files: BatchFiles, dir: string, options: P
  * @param paths - the lesson files
  * @param slicesPerFile - slices per file
  * @param chunkBytes - read size (default 1 MiB)
+ * @param delimiter - the CSV delimiter, or undefined to sniff it per file
  * @returns the tasks, numbered in file and slice order
  * @throws {BatchInputError} for a file that is neither NDJSON nor a lesson CSV
  * @example await planLessonTasks(['lessons.ndjson'], 2)
  */
-export async function planLessonTasks(paths: readonly string[], slicesPerFile: number, chunkBytes?: number): Promise<LessonTask[]> {
+export async function planLessonTasks(paths: readonly string[], slicesPerFile: number, chunkBytes?: number, delimiter?: string): Promise<LessonTask[]> {
   const tasks: LessonTask[] = [];
   for (const path of paths) {
-    const { header, headerLine } = await sniffLessonFile(path);
+    const { header, headerLine } = await sniffLessonFile(path, delimiter);
     const starts = slicesPerFile > 1 ? await sliceStarts(path, slicesPerFile) : [0];
     starts.forEach((start, i) => {
       tasks.push({

@@ -53,14 +53,16 @@ export interface LessonTaskResult {
 
 /**
  * How to read a lesson file: its format (an NDJSON object, or a CSV header
- * naming the columns) from its first non-blank line.
+ * naming the columns, its delimiter sniffed or given) from its first
+ * non-blank line. A BOM and a CR before the line break are skipped.
  *
  * @param path - the file
+ * @param delimiter - the CSV delimiter (`--delimiter`), or undefined to sniff it
  * @returns the header (null for NDJSON) and its line number
  * @throws {BatchInputError} when the first line is neither
- * @example await sniffLessonFile('lessons.csv') // { header: { columns: [...] }, headerLine: 1 }
+ * @example await sniffLessonFile('lessons.csv') // { header: { delimiter: ';', columns: [...], ignored: ['teacher'] }, headerLine: 1 }
  */
-export async function sniffLessonFile(path: string): Promise<{ readonly header: CsvHeader | null; readonly headerLine: number }> {
+export async function sniffLessonFile(path: string, delimiter?: string): Promise<{ readonly header: CsvHeader | null; readonly headerLine: number }> {
   let found: { header: CsvHeader | null; headerLine: number } | undefined;
   let error: string | undefined;
   const handle = await open(path, 'r');
@@ -73,7 +75,7 @@ export async function sniffLessonFile(path: string): Promise<{ readonly header: 
       if (line.trim() === '') continue;
       if (line.trimStart().startsWith('{')) found = { header: null, headerLine: 0 };
       else {
-        const parsed = parseCsvHeader(line);
+        const parsed = parseCsvHeader(line, delimiter);
         if ('error' in parsed) error = `${path}:${i + 1}: not NDJSON, and not a lesson CSV: ${parsed.error}`;
         else found = { header: parsed, headerLine: i + 1 };
       }

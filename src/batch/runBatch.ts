@@ -16,7 +16,7 @@ import { checkInputAge } from './staleInputError.js';
 import { isoDate } from '../calendar/dayNumber.js';
 import type { BatchTask } from './worker.js';
 import { WorkerPool, workerScript } from './workerPool.js';
-import type { ProgressBar } from './progress.js';
+import type { BatchProgress } from '../run/progressState.js';
 import type { RejectedLine } from './rejectionLog.js';
 
 /** Input this large (bytes of lesson files) uses every core by default. */
@@ -36,6 +36,8 @@ export interface BatchRun {
   readonly maxStudentsPerBucket?: number;
   /** Read size of the lesson files (default 1 MiB). The output does not depend on it; tests make it tiny. */
   readonly chunkBytes?: number;
+  /** The delimiter of lesson CSV files (`,` `;` tab …); default: sniffed from each file's header line. */
+  readonly delimiter?: string;
   /**
    * Fail with `StaleInputError` (nothing written) when the newest accepted
    * lesson is more than this many school days before `asOf` (`--max-input-age`):
@@ -63,7 +65,8 @@ export interface BatchRun {
   readonly decisionsPath?: string;
   /** The run summary as JSON (`summaryJson`: counts, steps and typology per school, run figures), written atomically at the end. */
   readonly summaryPath?: string;
-  readonly progress?: ProgressBar;
+  /** Progress of the two passes (the CLI draws a bar on a terminal: `ProgressBar`). */
+  readonly progress?: BatchProgress;
   /** Stops the run (e.g. on SIGTERM): threads are stopped, temp files removed, and `runBatch` rejects with `BatchAbortedError`. */
   readonly signal?: AbortSignal;
   /** The worker script; default `batch-worker.js` beside this module (the built package). */
@@ -239,6 +242,7 @@ async function evaluateInBuckets(run: BatchRun, plan: RunPlan, outputs: BatchOut
     ...(plan.buckets === undefined ? {} : { buckets: plan.buckets }),
     ...(run.maxStudentsPerBucket === undefined ? {} : { maxStudentsPerBucket: run.maxStudentsPerBucket }),
     ...(run.chunkBytes === undefined ? {} : { chunkBytes: run.chunkBytes }),
+    ...(run.delimiter === undefined ? {} : { delimiter: run.delimiter }),
     onProgress: (p) => reading(p.bytesRead, p.bytesTotal, p.recordsRead),
     slicesPerFile: run.slices ?? (pool === undefined ? 1 : workers),
     ...(readInWorkers === undefined ? {} : { readTasks: readInWorkers }),

@@ -1,6 +1,8 @@
 import { readText } from './readText.js';
 import { parseArgs } from 'node:util';
-import { resolveBuiltinPolicy } from '../policy/builtinPolicies.js';
+import { existsSync } from 'node:fs';
+import { builtinPolicySource, isBuiltinPolicyId, resolveBuiltinPolicy } from '../policy/builtinPolicies.js';
+import { unknownPolicyMessage } from './options.js';
 import { checkPolicy } from '../policy/checkPolicy.js';
 import type { Finding, FindingCode } from '../policy/finding.js';
 import { loadPolicy, type PolicyResolver } from '../policy/loadPolicy.js';
@@ -54,9 +56,14 @@ function formatFinding(f: FileFinding): string {
  */
 export async function checkCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
-  if (positionals.length === 0) throw new UsageError('check needs at least one policy file');
+  if (positionals.length === 0) throw new UsageError('check needs at least one policy file or bundled policy id');
   const parsed: Array<{ file: string; json?: unknown; error?: string; code?: FindingCode }> = [];
   for (const file of positionals) {
+    // A bundled id (`trappa check stockholm`) checks the bundled file, unless a file of that name is here.
+    if (isBuiltinPolicyId(file) && !existsSync(file)) {
+      parsed.push({ file: `rules/${file}.json`, json: builtinPolicySource(file) });
+      continue;
+    }
     let text: string;
     try {
       const read = await readPolicyFile(file);
@@ -66,7 +73,8 @@ export async function checkCommand(args: string[]): Promise<number> {
       }
       text = read.text;
     } catch (error) {
-      parsed.push({ file, error: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
+      const code = (error as NodeJS.ErrnoException).code;
+      parsed.push({ file, error: code === 'ENOENT' ? unknownPolicyMessage(file) : `cannot read the file: ${code ?? (error as Error).message}` });
       continue;
     }
     try {

@@ -7,7 +7,7 @@ import { admitCase } from './admitCase.js';
 import { evaluateLessons } from './evaluateLessons.js';
 import { evaluateSs12000 } from './evaluateSs12000.js';
 import { formatDecision, type Lang } from './format.js';
-import { pickCalendar, pickPolicy } from './options.js';
+import { pickCalendar, pickDelimiter, pickPolicy } from './options.js';
 import { readInput } from './readInput.js';
 import { addDecision, emptySummary, formatSummary, summaryJson } from './summary.js';
 import { UsageError } from './usageError.js';
@@ -45,14 +45,16 @@ export async function evaluateCommand(args: string[]): Promise<number> {
       'tmp-dir': { type: 'string' },
       'allow-missing-students': { type: 'boolean' },
       'max-input-age': { type: 'string' },
+      delimiter: { type: 'string' },
     },
   });
   if (positionals.length === 0) throw new UsageError('evaluate needs at least one input file');
   if (values.format !== 'studentcase' && values.format !== 'ss12000' && values.format !== 'lessons') throw new UsageError('--format must be studentcase, lessons or ss12000');
   if (values.context !== undefined && values.format !== 'ss12000') throw new UsageError('--context applies to --format ss12000 only');
-  const lessonsOnly = ['students', 'previous', 'decisions-out', 'workers', 'tmp-dir', 'allow-missing-students', 'max-input-age'] as const;
+  const lessonsOnly = ['students', 'previous', 'decisions-out', 'workers', 'tmp-dir', 'allow-missing-students', 'max-input-age', 'delimiter'] as const;
   for (const name of lessonsOnly) if (values[name] !== undefined && values.format !== 'lessons') throw new UsageError(`--${name} applies to --format lessons only`);
   if (values.format === 'lessons' && values.students === undefined) throw new UsageError('--format lessons needs --students <file> with the student context (one StudentCase per line)');
+  const delimiter = values.delimiter === undefined ? undefined : pickDelimiter(values.delimiter);
   const workers = values.workers === undefined ? undefined : Number(values.workers);
   if (workers !== undefined && (!Number.isInteger(workers) || workers < 1 || workers > 64)) throw new UsageError(`--workers must be a whole number from 1 to 64, got "${values.workers}"`);
   const maxInputAge = values['max-input-age'] === undefined ? undefined : Number(values['max-input-age']);
@@ -110,6 +112,7 @@ export async function evaluateCommand(args: string[]): Promise<number> {
       progress: values['no-progress'] === true ? false : values.progress,
       tmpDir: values['tmp-dir'],
       maxInputAge,
+      delimiter,
     });
   }
   const summary = emptySummary();

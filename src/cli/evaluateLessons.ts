@@ -1,5 +1,5 @@
 import type { BatchSettings } from '../batch/evaluateBucket.js';
-import { ProgressBar } from '../batch/progress.js';
+import { ProgressBar } from './progressBar.js';
 import { BatchAbortedError, runBatch, type BatchReport } from '../batch/runBatch.js';
 import { whenStdoutCloses } from './stdoutClosed.js';
 import { EXIT } from './exitCodes.js';
@@ -20,6 +20,8 @@ export interface LessonsRun {
   readonly tmpDir: string | undefined;
   /** `--max-input-age`: school days the newest lesson may lie before asOf. */
   readonly maxInputAge?: number | undefined;
+  /** `--delimiter`: the lesson CSV delimiter, or undefined to sniff it per file. */
+  readonly delimiter?: string | undefined;
 }
 
 /**
@@ -57,6 +59,7 @@ export async function evaluateLessons(run: LessonsRun): Promise<number> {
       ...(run.workers === undefined ? {} : { workers: run.workers }),
       ...(run.tmpDir === undefined ? {} : { tmpDir: run.tmpDir }),
       ...(run.maxInputAge === undefined ? {} : { maxInputAgeDays: run.maxInputAge }),
+      ...(run.delimiter === undefined ? {} : { delimiter: run.delimiter }),
       out: process.stdout,
       outName: 'stdout',
       ...(run.rejected === undefined ? {} : { rejectedPath: run.rejected }),

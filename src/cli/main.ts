@@ -7,6 +7,7 @@ import { checkCommand } from './checkCommand.js';
 import { testCommand } from './testCommand.js';
 import { evaluateCommand } from './evaluateCommand.js';
 import { reportCommand } from './reportCommand.js';
+import { verifyCommand } from './verifyCommand.js';
 import { installStdoutClosedHandler } from './stdoutClosed.js';
 import { UsageError } from './usageError.js';
 import { escapeControl } from '../adapters/safeText.js';
@@ -23,7 +24,7 @@ Usage:
                                         attendances, absences *.json) with an optional side file
   trappa diff --from <policy> --to <policy> <file...> | --generate N [--seed S]
                                         what-if: which students' steps a policy change adds, removes or changes
-  trappa check <policy.json...> [--json] check policy files before use: schema, facts, operators, rule ids
+  trappa check <policy.json|id...> [--json]  check policy files (or a bundled policy by id) before use: schema, facts, operators, rule ids
                                         and versions, conditions that can never be true, shadowed rules
                                         (exit 0 no errors, warnings allowed; 1 errors; 2 usage)
   trappa test <table...> [--coverage] [--threshold P] [--json] [--watch]
@@ -33,6 +34,11 @@ Usage:
   trappa report <decisions.ndjson|-> --out <dir> [--labels <file>] [--lang sv|en]
                                         one static HTML report per school (open duties, plots) from a
                                         night's decisions; trappa report --help for its options
+  trappa verify <file...> [--policy <id|file>] [--as-of <date>] [--json] [--lang sv|en]
+                                        check the compiled rules evaluate uses against json-rules-engine (the
+                                        reference engine, an optional peer dependency) on these cases: one line
+                                        per student, rule and leaf where they disagree (exit 0 none; 1 some);
+                                        trappa verify --help for its options
   trappa schema [<name>]                print a JSON Schema (draft 2020-12; also shipped as schemas/<name>.schema.json):
                                         student-case (default; evaluate's input), policy (a policy file),
                                         decision (--json, --decisions-out), lesson-record (--format lessons,
@@ -43,7 +49,7 @@ Usage:
 Options for evaluate:
   --format <f>         studentcase (default), lessons or ss12000
   --context <file>     with ss12000: side file with consents, signals, measures, districts, teams
-  --policy <id|file>   stockholm (default), skollagen, or a policy JSON file (may extend a bundled one)
+  --policy <id|file>   a bundled policy: stockholm (default), goteborg, skollagen; or a policy JSON file (may extend one)
   --as-of <date>       evaluation date YYYY-MM-DD (default: today in Europe/Stockholm)
   --calendar <file>    school calendar JSON {terms:[{id,start,end}], breaks:[...]} (default: typical Swedish)
   --json               write one decision per line (NDJSON) to stdout
@@ -81,6 +87,8 @@ Options for --format lessons (the nightly batch):
   --tmp-dir <dir>      where the temporary buckets go (default: the OS temp directory; about 20 bytes a lesson)
   --max-input-age <n>  fail (exit 66, nothing written) when the newest accepted lesson lies more than n school
                        days before --as-of (weekends and breaks of the calendar do not count), or there is none
+  --delimiter <c>      delimiter of lesson CSV files: , ; | or tab (default: sniffed from each header line:
+                       , ; or tab); headers match in any case, with Swedish aliases (README, Input)
 
 Options for diff:
   --from, --to <id|file>  the current and the proposed policy (bundled id or policy JSON file)
@@ -117,6 +125,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'check') return checkCommand(rest);
   if (command === 'test') return testCommand(rest);
   if (command === 'report') return reportCommand(rest);
+  if (command === 'verify') return verifyCommand(rest);
   if (command === 'schema') {
     const which = rest[0] ?? 'student-case';
     if (!isJsonSchemaName(which) || rest.length > 1) throw new UsageError(`schema takes one of ${JSON_SCHEMA_NAMES.join(', ')}`);

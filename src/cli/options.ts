@@ -1,10 +1,11 @@
 import { readText } from './readText.js';
-import { BUILTIN_POLICY_IDS, builtinPolicy, resolveBuiltinPolicy, type BuiltinPolicyId } from '../policy/builtinPolicies.js';
+import { BUILTIN_POLICY_IDS, builtinPolicy, isBuiltinPolicyId, resolveBuiltinPolicy } from '../policy/builtinPolicies.js';
 import { loadPolicy, PolicyError } from '../policy/loadPolicy.js';
 import { readPolicyFile } from './readPolicyFile.js';
 import type { Policy } from '../policy/policy.js';
 import { SchoolCalendarSchema, type SchoolCalendar } from '../model/schoolCalendar.js';
 import { UsageError } from './usageError.js';
+import { escapeControl } from '../adapters/safeText.js';
 
 /**
  * A bundled policy by id, or a policy JSON file (which may extend a bundled one).
@@ -15,11 +16,31 @@ import { UsageError } from './usageError.js';
  * @example await pickPolicy('stockholm')
  */
 export function pickPolicy(spec: string): Promise<Policy> | Policy {
-  if ((BUILTIN_POLICY_IDS as readonly string[]).includes(spec)) return builtinPolicy(spec as BuiltinPolicyId);
-  return readPolicyFile(spec).then((read) => {
-    if (!read.ok) throw new PolicyError(spec, [`(root): ${read.message} [policy-too-large]`]);
-    return loadPolicy(JSON.parse(read.text) as unknown, resolveBuiltinPolicy);
-  });
+  if (isBuiltinPolicyId(spec)) return builtinPolicy(spec);
+  return readPolicyFile(spec).then(
+    (read) => {
+      if (!read.ok) throw new PolicyError(spec, [`(root): ${read.message} [policy-too-large]`]);
+      return loadPolicy(JSON.parse(read.text) as unknown, resolveBuiltinPolicy);
+    },
+    (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+      throw new UsageError(unknownPolicyMessage(spec));
+    },
+  );
+}
+
+/**
+ * Why a `--policy` is neither a bundled id nor a file, with the bundled ids.
+ *
+ * @param spec - what was given
+ * @returns the message
+ * @example unknownPolicyMessage('oslo') // 'unknown policy "oslo": the bundled policies are skollagen, stockholm, goteborg; or give the path of a policy JSON file'
+ */
+export function unknownPolicyMessage(spec: string): string {
+  const ids = BUILTIN_POLICY_IDS.join(', ');
+  return /[/\\]|\.json$/i.test(spec)
+    ? `no policy file ${JSON.stringify(spec)} (not found); the bundled policies are ${ids}`
+    : `unknown policy ${JSON.stringify(spec)}: the bundled policies are ${ids}; or give the path of a policy JSON file`;
 }
 
 /**
@@ -36,4 +57,19 @@ export async function pickCalendar(path: string | undefined): Promise<SchoolCale
     throw new UsageError(`${path}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }
   return parsed.data;
+}
+
+/**
+ * The `--delimiter` of lesson CSV files: `,`, `;`, `|`, or a tab (written
+ * `tab`, `\t` or as the character itself).
+ *
+ * @param text - the option's value
+ * @returns the delimiter character
+ * @throws {UsageError} for anything else
+ * @example pickDelimiter('tab') // '\t'
+ */
+export function pickDelimiter(text: string): string {
+  const delimiter = text === 'tab' || text === '\\t' ? '\t' : text;
+  if (![',', ';', '|', '\t'].includes(delimiter)) throw new UsageError(`--delimiter must be , ; | or tab, got "${escapeControl(text)}"`);
+  return delimiter;
 }

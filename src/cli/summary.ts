@@ -35,6 +35,11 @@ export interface RunSummary {
    * was not given.
    */
   missingStudents?: MissingStudents;
+  /**
+   * Columns of the lesson CSV files that the reader ignored (not a lesson
+   * column nor an alias of one), each named once, in the order first seen.
+   */
+  ignoredColumns?: string[];
 }
 
 /** Students missing from tonight's input, with `--previous` (see `RunSummary.missingStudents`). */
@@ -121,6 +126,7 @@ export function mergeSummary(into: RunSummary, from: RunSummary): void {
     m.students += from.missingStudents.students;
     m.stepsKeptOpen += from.missingStudents.stepsKeptOpen;
   }
+  if (from.ignoredColumns !== undefined) into.ignoredColumns = [...new Set([...(into.ignoredColumns ?? []), ...from.ignoredColumns])];
   for (const [id, school] of Object.entries(from.schools ?? {})) {
     into.schools ??= {};
     const target = (into.schools[id] ??= { students: 0, steps: {}, blocked: {}, typology: {} });
@@ -149,6 +155,7 @@ export function sortedSummary(s: RunSummary): RunSummary {
     warnings: sort(s.warnings),
     ...(s.changes === undefined ? {} : { changes: sort(s.changes) }),
     ...(s.missingStudents === undefined ? {} : { missingStudents: { ...s.missingStudents } }),
+    ...(s.ignoredColumns === undefined ? {} : { ignoredColumns: [...s.ignoredColumns] }),
     ...(s.schools === undefined
       ? {}
       : {
@@ -177,6 +184,7 @@ export function formatSummary(s: RunSummary): string {
     `lesson records: ${s.records.read} read = ${s.records.accepted} accepted + ${
       (s.records.excluded ?? 0) > 0 ? `${s.records.excluded} excluded (cancelled or not taking part) + ` : ''
     }${s.records.rejected} rejected`,
+    ...(s.ignoredColumns === undefined || s.ignoredColumns.length === 0 ? [] : [`ignored columns: ${s.ignoredColumns.join(', ')}`]),
     'steps (students):',
   ];
   const ids = [...new Set([...Object.keys(s.steps), ...Object.keys(s.blocked)])].sort();

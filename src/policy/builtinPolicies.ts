@@ -19,6 +19,28 @@ const SOURCES: Readonly<Record<BuiltinPolicyId, unknown>> = {
 const cache = new Map<BuiltinPolicyId, Policy>();
 
 /**
+ * Whether a name is a bundled policy's id.
+ *
+ * @param id - any string
+ * @returns true for `skollagen`, `stockholm`, `goteborg`
+ * @example isBuiltinPolicyId('oslo') // false
+ */
+export function isBuiltinPolicyId(id: string): id is BuiltinPolicyId {
+  return (BUILTIN_POLICY_IDS as readonly string[]).includes(id);
+}
+
+/**
+ * A bundled policy's file as written in `rules/` (for `trappa check stockholm`).
+ *
+ * @param id - a bundled id
+ * @returns the JSON value of `rules/<id>.json`
+ * @example (builtinPolicySource('stockholm') as { id: string }).id // 'stockholm'
+ */
+export function builtinPolicySource(id: BuiltinPolicyId): unknown {
+  return SOURCES[id];
+}
+
+/**
  * A bundled policy, validated on first use.
  *
  * @param id - `skollagen` (national law only), `stockholm` (law + Stockholm stad) or `goteborg` (law + Göteborgs Stad)
@@ -42,5 +64,5 @@ export function builtinPolicy(id: BuiltinPolicyId): Policy {
  * @example loadPolicy(myJson, resolveBuiltinPolicy)
  */
 export function resolveBuiltinPolicy(id: string): Policy | undefined {
-  return (BUILTIN_POLICY_IDS as readonly string[]).includes(id) ? builtinPolicy(id as BuiltinPolicyId) : undefined;
+  return isBuiltinPolicyId(id) ? builtinPolicy(id) : undefined;
 }

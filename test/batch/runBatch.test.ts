@@ -11,7 +11,7 @@ import type { BatchSettings } from '../../src/batch/evaluateBucket.js';
 import { OutputWriteError } from '../../src/batch/outputErrors.js';
 import { LESSON_CSV_COLUMNS } from '../../src/batch/lessonRecord.js';
 import type { RejectedLine } from '../../src/batch/rejectionLog.js';
-import type { ProgressBar } from '../../src/batch/progress.js';
+import type { ProgressBar } from '../../src/cli/progressBar.js';
 import { bucketCount } from '../../src/batch/partition.js';
 import { BatchAbortedError, runBatch, type BatchRun } from '../../src/batch/runBatch.js';
 import { builtinPolicy, evaluate, parseStudentCase } from '../../src/index.js';
@@ -312,7 +312,9 @@ describe('runBatch: lesson-level input at city scale', () => {
   });
 
   it('stops with a clear message for a CSV header it cannot read', async () => {
-    const files = write(school.slice(0, 1), ['studentId;date;start;scheduledMinutes', 'e1;2026-11-23;08:10;60']);
-    await expect(run(files)).rejects.toThrow(/lessons\.ndjson:1: not NDJSON, and not a lesson CSV: header column 1 is not one of studentId, date, start/);
+    const files = write(school.slice(0, 1), ['e1;2026-11-23;08:10;60', 'e1;2026-11-24;08:10;60']);
+    await expect(run(files)).rejects.toThrow(
+      /lessons\.ndjson:1: not NDJSON, and not a lesson CSV: header lacks the required columns studentId, date, start, scheduledMinutes \(none of its 4 columns is a lesson column: is the header row missing\?\)/,
+    );
   });
 });

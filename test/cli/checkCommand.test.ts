@@ -70,7 +70,7 @@ describe('trappa check', () => {
     const r = trappa('check', broken, join(tmpdir(), 'finns-inte.json'));
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(`${broken}: error (root): invalid JSON`);
-    expect(r.stdout).toContain('cannot read the file: ENOENT');
+    expect(r.stdout).toMatch(/no policy file ".*" \(not found\); the bundled policies are skollagen, stockholm, goteborg/);
     const usage = trappa('check');
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('check needs at least one policy file');

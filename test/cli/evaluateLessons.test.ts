@@ -29,10 +29,36 @@ describe('trappa evaluate --format lessons', () => {
     expect(two.stderr).toMatch(/1 worker, 1 bucket|2 workers/);
   });
 
+  /** The city's decisions from its NDJSON lessons: what every CSV form of the same lessons must give. */
+  let fromNdjson: string | undefined;
+  const ndjsonDecisions = (): string => (fromNdjson ??= trappa('--students', city.students, city.lessons, '--json').stdout);
+
   it('reads CSV exports to the same decisions', () => {
-    const nd = trappa('--students', city.students, city.lessons, '--json');
     const fromCsv = trappa('--students', csv.students, csv.lessons, '--json');
-    expect(fromCsv.stdout).toBe(nd.stdout);
+    expect(fromCsv.stdout).toBe(ndjsonDecisions());
+  });
+
+  it('reads a Swedish Excel export (semicolons, Swedish names, ja/nej, an extra column) and lists the ignored columns in the summary', () => {
+    const [head = '', ...rows] = readFileSync(csv.lessons, 'utf8').trim().split('\n');
+    const swedish = head
+      .replace('studentId', 'Elev')
+      .replace('date', 'Datum')
+      .replace('start', 'Starttid')
+      .replace('scheduledMinutes', 'Schemalagda minuter')
+      .replace('guardianReported', 'Anmäld');
+    const cells = (line: string) => line.split(',').map((c) => (c === 'true' ? 'ja' : c === 'false' ? 'nej' : c));
+    const excel = join(dir, 'excel.csv');
+    writeFileSync(excel, `\uFEFF${[[...swedish.split(','), 'Lärare', 'Sal'], ...rows.map((r) => [...cells(r), 'ABC', '"B 12; plan 2"'])].map((r) => r.join(';')).join('\r\n')}\r\n`);
+    const summaryPath = join(dir, 'excel-summary.json');
+    const fromExcel = trappa('--students', csv.students, excel, '--json', '--summary-json', summaryPath);
+    expect(fromExcel.code).toBe(0);
+    expect(fromExcel.stdout).toBe(ndjsonDecisions());
+    expect(fromExcel.stderr).toContain(`lesson records: ${csv.records} read = ${csv.records} accepted + 0 rejected\nignored columns: Lärare, Sal\n`);
+    expect((JSON.parse(readFileSync(summaryPath, 'utf8')) as { ignoredColumns: string[] }).ignoredColumns).toEqual(['Lärare', 'Sal']);
+    // The same file with tabs, the delimiter given, read in two threads (the header goes to each).
+    const tabs = join(dir, 'export.txt');
+    writeFileSync(tabs, readFileSync(csv.lessons, 'utf8').replace(/,/g, '\t'));
+    expect(trappa('--students', csv.students, tabs, '--json', '--delimiter', 'tab', '--workers', '2').stdout).toBe(ndjsonDecisions());
   });
 
   it('writes the summary as JSON: counts, steps and typology per school, run figures', () => {
@@ -84,14 +110,17 @@ describe('trappa evaluate --format lessons', () => {
     const badWorkers = trappa('--students', city.students, city.lessons, '--workers', 'two');
     expect(badWorkers.code).toBe(2);
     expect(badWorkers.stderr).toContain('--workers must be a whole number from 1 to 64, got "two"');
-    const badCsv = join(dir, 'semicolons.csv');
-    writeFileSync(badCsv, 'elev;datum;start;minuter\n');
+    const badCsv = join(dir, 'no-header.csv');
+    writeFileSync(badCsv, 'elev-0001;2026-11-23;08:10;60\n');
     const header = trappa('--students', city.students, badCsv);
     expect(header.code).toBe(1);
-    expect(header.stderr).toContain(`${badCsv}:1: not NDJSON, and not a lesson CSV: header column 1 is not one of studentId, date`);
-    expect(header.stderr).toContain('(the line has semicolons: a lesson CSV separates columns with commas)');
+    expect(header.stderr).toContain(`${badCsv}:1: not NDJSON, and not a lesson CSV: header lacks the required columns studentId, date, start, scheduledMinutes`);
+    expect(header.stderr).toContain('is the header row missing?');
     // The line itself is never repeated: without a header it is a data row.
-    expect(header.stderr).not.toContain('elev;datum');
+    expect(header.stderr).not.toContain('elev-0001');
+    const badDelimiter = trappa('--students', city.students, csv.lessons, '--delimiter', 'x');
+    expect(badDelimiter.code).toBe(2);
+    expect(badDelimiter.stderr).toContain('--delimiter must be , ; | or tab, got "x"');
   });
 
   it('exits 3 and names the first rejected lines when some lines are rejected, and writes all with --rejected', () => {

@@ -56,6 +56,42 @@ describe('built package', () => {
     expect(seen.size).toBeGreaterThan(4);
   });
 
+  it('keeps json-rules-engine out of every entry but trappa/verify, which loads it on first use', () => {
+    // An optional peer: the main entry, the CLI and the batch worker load it neither statically nor
+    // dynamically (the CLI reaches it only through verify's chunk, by a dynamic import).
+    const anyLoad = /from\s*["']json-rules-engine["']|require\(["']json-rules-engine["']\)|import\s*["']json-rules-engine["']|import\(["']json-rules-engine["']\)/;
+    const staticLoad = /from\s*["']json-rules-engine["']|require\(["']json-rules-engine["']\)|import\s*["']json-rules-engine["']/;
+    const staticImports = /(?:from\s*|import\s*)["'](\.\/[^"']+)["']|require\(["'](\.\/[^"']+)["']\)/g;
+    const graph = (entry: string): string[] => {
+      const seen = new Set<string>();
+      const visit = (file: string): void => {
+        if (seen.has(file)) return;
+        seen.add(file);
+        for (const m of readFileSync(new URL(file, dist), 'utf8').matchAll(staticImports)) visit((m[1] ?? m[2] ?? '').slice(2));
+      };
+      visit(entry);
+      return [...seen];
+    };
+    for (const entry of ['index.js', 'index.cjs', 'batch-worker.js', 'testing.js']) {
+      for (const file of graph(entry)) expect(readFileSync(new URL(file, dist), 'utf8'), `${entry} → ${file}`).not.toMatch(anyLoad);
+    }
+    for (const file of graph('cli.js')) expect(readFileSync(new URL(file, dist), 'utf8'), `cli.js → ${file}`).not.toMatch(staticLoad);
+    for (const entry of ['verify.js', 'verify.cjs']) {
+      const text = readFileSync(new URL(entry, dist), 'utf8');
+      expect(text).not.toMatch(staticLoad);
+      expect(text).toMatch(/import\(["']json-rules-engine["']\)/);
+    }
+  });
+
+  it('resolves trappa/verify through the package exports, as a user imports and requires it', () => {
+    const root = new URL('../../', import.meta.url).pathname;
+    const cases = "JSON.parse(require('node:fs').readFileSync('fixtures/cases/just-over-20-percent.json', 'utf8')).map((c) => trappa.parseStudentCase(c).case)";
+    const esm = `import { createRequire } from 'node:module'; const require = createRequire(import.meta.url); import * as trappa from 'trappa'; import { verifyPolicy } from 'trappa/verify'; const r = await verifyPolicy(${cases}, trappa.builtinPolicy('stockholm'), { asOf: '2026-11-23' }); process.stdout.write(r.students + ' ' + r.mismatches.length);`;
+    expect(execFileSync(process.execPath, ['--input-type=module', '-e', esm], { cwd: root, encoding: 'utf8' })).toBe('1 0');
+    const cjs = `const trappa = require('trappa'); const { verifyPolicy } = require('trappa/verify'); verifyPolicy(${cases}, trappa.builtinPolicy('goteborg'), { asOf: '2026-11-23' }).then((r) => process.stdout.write(r.students + ' ' + r.mismatches.length));`;
+    expect(execFileSync(process.execPath, ['-e', cjs], { cwd: root, encoding: 'utf8' })).toBe('1 0');
+  });
+
   it('ships trappa/testing as ESM: arbitraries and invariants run against the built policies', async () => {
     const trappa = (await import(new URL('index.js', dist).href)) as typeof import('../../src/index.js');
     const testing = (await import(new URL('testing.js', dist).href)) as typeof import('../../src/testing/index.js');

@@ -17,7 +17,7 @@ import type { PolicyFileInput } from '../../src/model/policyFile.js';
 import { builtinPolicy, resolveBuiltinPolicy } from '../../src/policy/builtinPolicies.js';
 import { compilePolicy, firedRules } from '../../src/policy/compile.js';
 import { evaluateConditions, type Trace } from '../../src/policy/evaluateConditions.js';
-import { createReferenceEngine, firedRuleIds } from '../../src/policy/jreReference.js';
+import { createReferenceEngine, firedRuleIds } from '../helpers/jreReference.js';
 import { loadPolicy } from '../../src/policy/loadPolicy.js';
 import type { Policy } from '../../src/policy/policy.js';
 import {

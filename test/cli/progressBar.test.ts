@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatProgress, ProgressBar } from '../../src/batch/progress.js';
+import { ProgressBar } from '../../src/cli/progressBar.js';
+import { formatProgress } from '../../src/report/progressText.js';
 
 const state = { phase: 'reading' as const, done: 50, total: 100, recordsRead: 1_200_000, studentsEvaluated: 0, elapsedS: 3 };
 

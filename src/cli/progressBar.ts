@@ -1,0 +1,45 @@
+import type { BatchProgress, ProgressState } from '../run/progressState.js';
+import { formatProgress } from '../report/progressText.js';
+
+/** A writable terminal stream, or anything with the same shape (for tests). */
+export interface ProgressStream {
+  readonly isTTY?: boolean;
+  write(text: string): unknown;
+}
+
+/**
+ * A progress bar on a terminal: redraws at most every `intervalMs`, and does
+ * nothing at all when the stream is not a terminal (a nightly job's log stays
+ * clean).
+ */
+export class ProgressBar implements BatchProgress {
+  private last = 0;
+  private drawn = false;
+
+  /**
+   * @param stream - usually `process.stderr`
+   * @param enabled - force on or off; default: only when `stream.isTTY`
+   * @param intervalMs - minimum time between redraws
+   */
+  constructor(
+    private readonly stream: ProgressStream,
+    private readonly enabled = stream.isTTY === true,
+    private readonly intervalMs = 200,
+  ) {}
+
+  /** Redraw if enough time has passed (or `force`). */
+  update(state: ProgressState, force = false): void {
+    if (!this.enabled) return;
+    const now = Date.now();
+    if (!force && now - this.last < this.intervalMs) return;
+    this.last = now;
+    this.drawn = true;
+    this.stream.write(`\r\x1b[2K${formatProgress(state)}`);
+  }
+
+  /** Finish the line so later output starts on a new one. */
+  done(): void {
+    if (this.enabled && this.drawn) this.stream.write('\n');
+    this.drawn = false;
+  }
+}
