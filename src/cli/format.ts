@@ -167,6 +167,8 @@ export function formatWarning(w: Warning, lang: Lang): string {
     case 'records-after-as-of':
     case 'rejected-records':
       return `${text}: ${w.count}`;
+    case 'conflicting-lessons':
+      return `${text}: ${w.count} ${sv ? `poster vid ${w.lessons} lektion${w.lessons === 1 ? '' : 'er'}` : `record${w.count === 1 ? '' : 's'} at ${w.lessons} lesson${w.lessons === 1 ? '' : 's'}`}`;
     case 'low-reporting-rate':
       return `${text}: ${formatRate(w.reportingRate, lang)}, ${sv ? 'förväntat minst' : 'expected at least'} ${formatNumber(w.minimumPercent, lang)} %`;
     case 'low-coverage':

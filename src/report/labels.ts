@@ -155,6 +155,7 @@ export const WARNING_TEXT: Readonly<Record<Warning['kind'], Texts>> = {
   'no-attendance-this-term': { sv: 'ingen närvarodata denna termin', en: 'no attendance data this term' },
   'records-after-as-of': { sv: 'lektioner efter utvärderingsdagen (räknas inte)', en: 'lessons after the evaluation date (not counted)' },
   'rejected-records': { sv: 'avvisade lektionsposter', en: 'rejected lesson records' },
+  'conflicting-lessons': { sv: 'motstridiga lektionsposter (avvisade)', en: 'conflicting lesson records (rejected)' },
   'no-school-term': { sv: 'ingen termin pågår på utvärderingsdagen', en: 'no school term on the evaluation date' },
   'low-coverage': { sv: 'lektionsdata täcker för få skoldagar', en: 'lesson data covers too few school days' },
   'school-structure-mismatch': { sv: 'skolform eller årskurs finns inte på datumet', en: 'school form or grade does not exist on the date' },

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MUNICIPALITIES, MUNICIPALITY_SOURCE, municipalityName } from '../../src/model/municipalities.js';
 import { formatMunicipality } from '../../src/report/text.js';
-import { TEST_MUNICIPALITY_CODES } from '../../src/testing/arbitraries.js';
+import { TEST_MUNICIPALITY_CODES } from '../../src/testing/arbitraries/index.js';
 
 // SCB's kommunkod table (docs/sources.md, "Data"): Sweden has had 290 municipalities since
 // Knivsta (0330) was formed on 2003-01-01, in 21 counties whose codes are 01, 03–10, 12–14 and
