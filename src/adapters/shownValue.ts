@@ -38,7 +38,6 @@ export const SHOWN_FIELDS: ReadonlyMap<string, Shape> = new Map<string, Shape>([
   ['student.studiehjalp', 'code'],
   ['student.school.huvudman', 'code'],
   ['student.school.municipalityCode', 'code'],
-  ['student.school.teams[]', 'code'],
   ['consents.*.guardians', 'code'],
   ['consents.*.student', 'code'],
   ['signals[].type', 'code'],
