@@ -85,7 +85,7 @@ function writeExport(name: string, d: Dialect): string {
 async function expectSameAsNdjson(path: string) {
   const expected = await oracle;
   const got = await run(path);
-  expect(got.report.summary.records).toEqual({ read: lessons.length, accepted: lessons.length, rejected: 0 });
+  expect(got.report.summary.records).toEqual({ read: lessons.length, accepted: lessons.length, duplicate: 0, rejected: 0 });
   expect(got.text).toBe(expected.text);
   return got;
 }
@@ -185,7 +185,7 @@ describe('lesson CSV files written the way real exports come', () => {
     );
     const rejectedPath = join(dir, 'rejected.ndjson');
     const { report } = await run(path, { rejectedPath });
-    expect(report.summary.records).toEqual({ read: 3, accepted: 0, rejected: 3 });
+    expect(report.summary.records).toEqual({ read: 3, accepted: 0, duplicate: 0, rejected: 3 });
     const rejected = readFileSync(rejectedPath, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as RejectedLine);
     expect(rejected.map((r) => [r.location, r.issues[0]?.path, r.issues[0]?.message])).toEqual([
       [`${path}:2`, 'reported', expect.stringMatching(/boolean/i)],

@@ -53,7 +53,7 @@ describe('trappa evaluate --format lessons', () => {
     const fromExcel = trappa('--students', csv.students, excel, '--json', '--summary-json', summaryPath);
     expect(fromExcel.code).toBe(0);
     expect(fromExcel.stdout).toBe(ndjsonDecisions());
-    expect(fromExcel.stderr).toContain(`lesson records: ${csv.records} read = ${csv.records} accepted + 0 rejected\nignored columns: Lärare, Sal\n`);
+    expect(fromExcel.stderr).toContain(`lesson records: ${csv.records} read = ${csv.records} accepted + 0 duplicate + 0 rejected\nignored columns: Lärare, Sal\n`);
     expect((JSON.parse(readFileSync(summaryPath, 'utf8')) as { ignoredColumns: string[] }).ignoredColumns).toEqual(['Lärare', 'Sal']);
     // The same file with tabs, the delimiter given, read in two threads (the header goes to each).
     const tabs = join(dir, 'export.txt');
