@@ -20,7 +20,9 @@
  *    export (BOM, CRLF, semicolons, Swedish names, ja/nej, an extra quoted column on every line),
  *    and, splitting only, the hand-written fast path, csv-parse's stream over the whole file and
  *    csv-parse called once a line (as a line reader must call it): the measurement that keeps
- *    the fast path. Before and after take turns going first.
+ *    the fast path. Before and after take turns going first;
+ * 5. coverage: the CLI on one core with `--coverage` (what counting rule and leaf coverage adds
+ *    to a night), and the coverage counter alone on the same facts.
  * Each timing is the best of R rounds. The last line is one JSON object with the figures.
  *
  * `--compare <path/to/cli.js>` also runs another build of the CLI (e.g. the main branch's, built
@@ -42,6 +44,7 @@ import { compilePolicy, runCompiled } from '../src/policy/compile.js';
 import { evaluateConditions } from '../src/policy/evaluateConditions.js';
 import { createReferenceEngine } from '../test/helpers/jreReference.js';
 import type { Facts } from '../src/model/facts.js';
+import { coverageCounter } from '../src/testing/coverageCounts.js';
 import { parse as csvParse } from 'csv-parse';
 import { LESSON_CSV_COLUMNS, parseCsvHeader, parseLessonCsvLine, type CsvHeader, type LessonParse } from '../src/batch/lessonRecord.js';
 import { forEachLine } from '../src/batch/lines.js';
@@ -92,12 +95,12 @@ interface CliRun {
   readonly workers: number;
 }
 
-function endToEnd(workers: number, cliPath = cli): CliRun {
-  const summaryPath = `${dir}/summary-${workers}.json`;
+function endToEnd(workers: number, cliPath = cli, extra: readonly string[] = []): CliRun {
+  const summaryPath = `${dir}/summary-${workers}${extra.length > 0 ? '-extra' : ''}.json`;
   const start = performance.now();
   const r = spawnSync(
     process.execPath,
-    [cliPath, 'evaluate', '--format', 'lessons', '--students', city.students, city.lessons, '--as-of', asOf, '--policy', 'stockholm', '--json', '--workers', String(workers), '--summary-json', summaryPath],
+    [cliPath, 'evaluate', '--format', 'lessons', '--students', city.students, city.lessons, '--as-of', asOf, '--policy', 'stockholm', '--json', '--workers', String(workers), '--summary-json', summaryPath, ...extra],
     { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' },
   );
   const seconds = (performance.now() - start) / 1000;
@@ -205,10 +208,12 @@ const single: CliRun[] = [];
 const multi: CliRun[] = [];
 const compared: CliRun[] = [];
 const comparedMulti: CliRun[] = [];
+const withCoverage: CliRun[] = [];
 const cores = availableParallelism();
 for (let round = 0; round < rounds; round += 1) {
   base.push(await baseline());
   single.push(endToEnd(1));
+  withCoverage.push(endToEnd(1, cli, ['--coverage']));
   if (values.compare !== undefined) compared.push(endToEnd(1, values.compare));
   if (cores > 1) multi.push(endToEnd(cores));
   if (cores > 1 && values.compare !== undefined) comparedMulti.push(endToEnd(cores, values.compare));
@@ -240,6 +245,7 @@ for (let round = 0; round < rounds; round += 1) {
 const fastest = (runs: readonly CliRun[]): CliRun | undefined => [...runs].sort((a, b) => a.seconds - b.seconds)[0];
 const one = fastest(single) as CliRun;
 const all = fastest(multi);
+const covered = fastest(withCoverage) as CliRun;
 
 // Rule evaluation alone, on the facts of 500 students of the fixture school.
 const policy = builtinPolicy('stockholm');
@@ -280,6 +286,14 @@ const jreSeconds = (performance.now() - jreStart) / 1000;
 if (fired !== jreFired * interpRounds) throw new Error(`engines disagree: ${fired / interpRounds} vs ${jreFired}`);
 if (compiledFired !== jreFired * compiledRounds) throw new Error(`compiled and json-rules-engine disagree: ${compiledFired / compiledRounds} vs ${jreFired}`);
 
+// The coverage counter alone (what `--coverage` does per student), on the same facts.
+const counter = coverageCounter();
+const coverageRounds = 200;
+const coverageStart = performance.now();
+for (let r = 0; r < coverageRounds; r += 1) for (const f of facts) counter.add({ policy, asOf, facts: f });
+const coverageSeconds = (performance.now() - coverageStart) / 1000;
+if (counter.counts().policies[policy.hash]?.cases !== facts.length * coverageRounds) throw new Error('the coverage counter lost students');
+
 const baselineRps = records / Math.min(...base);
 const e2eRps = records / one.seconds;
 const allRps = all === undefined ? undefined : records / all.seconds;
@@ -300,6 +314,8 @@ const result = {
   compiled_evals_per_s: Math.round(compiledEps),
   interpreter_evals_per_s: Math.round(interpEps),
   jre_evals_per_s: Math.round(jreEps),
+  coverage_counts_per_s: Math.round((facts.length * coverageRounds) / coverageSeconds),
+  seconds_one_core_coverage: Number(covered.seconds.toFixed(2)),
   ratio_vs_jre: Number((compiledEps / jreEps).toFixed(1)),
   peak_rss_mb: Math.max(one.peakRssMb, all?.peakRssMb ?? 0),
   peak_rss_mb_one_core: one.peakRssMb,
@@ -324,6 +340,8 @@ const rows: Array<[string, string]> = [
   ['rules: interpreter (evaluations/s)', result.interpreter_evals_per_s.toLocaleString('en')],
   ['rules: json-rules-engine (evaluations/s)', result.jre_evals_per_s.toLocaleString('en')],
   ['  ratio vs json-rules-engine', String(result.ratio_vs_jre)],
+  ['Trappa CLI, 1 core, --coverage (s)', `${result.seconds_one_core_coverage} (without: ${result.seconds_one_core})`],
+  ['coverage counter alone (students/s)', result.coverage_counts_per_s.toLocaleString('en')],
   ['peak RSS of the CLI (MB)', `${result.peak_rss_mb} (1 core: ${result.peak_rss_mb_one_core})`],
   ['lesson CSV reader, before issue 13 (records/s)', result.csv_reader_before_records_per_s.toLocaleString('en')],
   ['lesson CSV reader, now, same file (records/s)', `${result.csv_reader_records_per_s.toLocaleString('en')} (${change})`],

@@ -1,4 +1,3 @@
-import { indexCalendar } from './calendar/calendarIndex.js';
 import { defaultCalendarFor } from './calendar/defaultCalendar.js';
 import type { Decision, Warning } from './model/decision.js';
 import { isValidIsoDate } from './model/isoDate.js';
@@ -9,12 +8,14 @@ import type { Typology } from './model/typology.js';
 import type { StepId } from './model/vocabulary.js';
 import { computeFacts, type ComputeOptions, type FactsResult } from './metrics/computeFacts.js';
 import { addTypology } from './typology/addTypology.js';
-import { compilePolicy, explainCompiled, runCompiled, type CompiledPolicy } from './policy/compile.js';
-import type { Policy, PolicyParameters, PolicyRule } from './policy/policy.js';
-import { datedValueInForce } from './model/datedParameter.js';
-import { contentHash } from './policy/canonicalJson.js';
-import { buildSteps, type EvaluatedRule } from './steps/buildSteps.js';
+import type { Policy, PolicyParameters } from './policy/policy.js';
+import { policyStamp } from './policy/policyStamp.js';
+import { decideSteps } from './steps/decideSteps.js';
 import { holdOpen, openSince, type OpenDuty, type PreviousNight } from './steps/heldOpen.js';
+
+// Kept here for the callers that import them with `evaluate` (index.ts, verify/, the bench); they live in policy/.
+export { inForce, rulesInForce } from './policy/rulesInForce.js';
+export { compiledFor } from './policy/compiledFor.js';
 
 /** Options for `evaluate`. Context is always an argument: nothing is read from the clock. */
 export interface EvaluateOptions {
@@ -32,79 +33,6 @@ export interface EvaluateOptions {
   readonly previous?: PreviousNight;
 }
 
-
-/**
- * Rules whose effective range contains the date: of the versions of one rule
- * id, the one in force on `asOf` (versions never overlap, see `checkPolicy`).
- *
- * @param policy - a loaded policy
- * @param asOf - ISO date
- * @returns the rules in force, in policy order
- * @example rulesInForce(builtinPolicy('skollagen'), '2025-06-30').some((r) => r.id === 'sol-2001-14-1-orosanmalan') // true
- */
-export function rulesInForce(policy: Policy, asOf: string): readonly PolicyRule[] {
-  return policy.rules.filter((r) => inForce(r, asOf));
-}
-
-/** `id@version` of the rules in force, per policy and date: the same short list for every student of a run. */
-const inForceLabels = new WeakMap<Policy, Map<string, readonly string[]>>();
-
-function rulesInForceLabels(policy: Policy, asOf: string): readonly string[] {
-  let byDate = inForceLabels.get(policy);
-  if (byDate === undefined) {
-    byDate = new Map();
-    inForceLabels.set(policy, byDate);
-  }
-  let labels = byDate.get(asOf);
-  if (labels === undefined) {
-    labels = Object.freeze(rulesInForce(policy, asOf).map((r) => `${r.id}@${r.version}`));
-    byDate.set(asOf, labels);
-  }
-  return labels;
-}
-
-/** Calendars are immutable data (the default ones are frozen and shared): hash each once. */
-const calendarHashes = new WeakMap<SchoolCalendar, string>();
-
-function calendarHash(calendar: SchoolCalendar): string {
-  let hash = calendarHashes.get(calendar);
-  if (hash === undefined) {
-    hash = contentHash(calendar);
-    calendarHashes.set(calendar, hash);
-  }
-  return hash;
-}
-
-/** Policies are immutable data: compile each once and reuse it for every student. */
-const compiledPolicies = new WeakMap<Policy, CompiledPolicy>();
-
-/**
- * The policy compiled once (memoised per policy object), as `evaluate` runs it.
- *
- * @param policy - a loaded policy
- * @returns its compiled form, shared by every evaluation with this policy object
- * @example runCompiled(compiledFor(builtinPolicy('stockholm')), facts)
- */
-export function compiledFor(policy: Policy): CompiledPolicy {
-  let compiled = compiledPolicies.get(policy);
-  if (compiled === undefined) {
-    compiled = compilePolicy(policy);
-    compiledPolicies.set(policy, compiled);
-  }
-  return compiled;
-}
-
-/**
- * Whether a rule is in force on a date (its effective range contains it).
- *
- * @param rule - a policy rule
- * @param asOf - ISO date
- * @returns true when `effectiveFrom <= asOf <= effectiveTo`
- * @example inForce(builtinPolicy('skollagen').rules[0], '2026-11-23') // true
- */
-export function inForce(rule: PolicyRule, asOf: string): boolean {
-  return rule.effectiveFrom <= asOf && (rule.effectiveTo === undefined || asOf <= rule.effectiveTo);
-}
 
 /**
  * Evaluate one student under a policy: the pure core of Trappa. Computes the
@@ -192,52 +120,13 @@ export function decideOn(
   options: EvaluateOptions & { readonly calendar: SchoolCalendar; readonly openSince?: ReadonlyMap<StepId, OpenDuty> },
 ): Decision {
   const { asOf, calendar } = options;
-  const { facts, typology, warnings, anchors } = measured;
-
-  // Compiled ahead from the validated JSON; same events and explanations as the
-  // interpreter and json-rules-engine (test/policy/jreDifferential.test.ts, compiled.test.ts).
-  const compiled = compiledFor(policy);
-  const run = runCompiled(compiled, facts);
-  const evaluated: EvaluatedRule[] = [];
-  compiled.rules.forEach((r, i) => {
-    if (!inForce(r.rule, asOf)) return;
-    evaluated.push({ rule: r.rule, fired: run.rules[i] === 1, evidence: explainCompiled(compiled, r, run, facts) });
-  });
-
-  const { steps, notRecommended } = buildSteps(evaluated, {
-    input,
-    facts,
-    asOf,
-    index: indexCalendar(calendar),
-    parameters: policy.parameters,
-    dating: {
-      asOf,
-      facts,
-      history: measured.history,
-      signals: measured.signals.active,
-      measures: input.measures,
-      conditions: policy.conditions,
-      leafCache: new Map(),
-      conditionCache: new Map(),
-    },
-    noticeDays: measured.noticeDays,
-    absenceStart: anchors.currentAbsenceStart,
-    skolkMonths: anchors,
-    consentAge: datedValueInForce(policy.parameters.childConsentAgeOppnaInsatser, asOf),
-    ...(options.openSince === undefined ? {} : { openSince: options.openSince }),
-  });
-
+  const { facts, typology, warnings } = measured;
+  const { steps, notRecommended } = decideSteps(input, measured, policy, options);
   return {
     studentId: input.student.id,
     schoolId: input.student.school.id,
     asOf,
-    policy: {
-      id: policy.id,
-      version: policy.version,
-      hash: policy.hash,
-      rulesInForce: rulesInForceLabels(policy, asOf),
-      calendarHash: calendarHash(calendar),
-    },
+    policy: policyStamp(policy, asOf, calendar),
     facts,
     series: measured.series,
     typology,

@@ -32,7 +32,7 @@ import {
   arbitraryMeasures,
   arbitrarySignals,
   DEFAULT_TEST_AS_OF,
-} from '../src/testing/arbitraries.js';
+} from '../src/testing/arbitraries/index.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Path = ReadonlyArray<string | number>;

@@ -36,6 +36,40 @@ function endsEarly(prefix: string): boolean {
   }
 }
 
+/** Where and why a text is not JSON: V8's fixed words (never the input), and the 0-based position when known. */
+export interface JsonErrorAt {
+  readonly words: string;
+  readonly position: number | undefined;
+}
+
+/**
+ * Why a text is not JSON, and where, in words that never quote it
+ * (`jsonErrorReason` for the message): the position lets a reader of a whole
+ * document name the line.
+ *
+ * @param error - what `JSON.parse(text)` threw
+ * @param text - the text it was given
+ * @returns the words and the 0-based position of the bad character (undefined when the text ends too early)
+ * @example try { JSON.parse('{"a":1') } catch (error) { jsonErrorAt(error, '{"a":1') } // { words: "Expected ',' or '}' after property value", position: 6 }
+ */
+export function jsonErrorAt(error: unknown, text: string): JsonErrorAt {
+  const { head, at } = split(error instanceof Error ? error.message : '');
+  let position = at;
+  if (position === undefined && head !== 'Unexpected end of JSON input') {
+    // The first prefix that fails for a reason other than ending early ends at the bad character.
+    let lo = 0;
+    let hi = text.length;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (endsEarly(text.slice(0, mid))) lo = mid;
+      else hi = mid - 1;
+    }
+    position = lo < text.length ? lo : undefined;
+  }
+  const words = head.startsWith('Unexpected token') ? 'unexpected character' : OWN_WORDS.has(head) ? head : 'not valid JSON';
+  return { words, position };
+}
+
 /**
  * Why a text is not JSON, in words that never quote it: V8's messages repeat
  * the input (`Unexpected token 'A', "{"namn":Anna Ander"... is not valid
@@ -53,19 +87,6 @@ function endsEarly(prefix: string): boolean {
  * try { JSON.parse('{"a":1') } catch (error) { jsonErrorReason(error, '{"a":1') } // "Expected ',' or '}' after property value at character 7"
  */
 export function jsonErrorReason(error: unknown, text: string): string {
-  const { head, at } = split(error instanceof Error ? error.message : '');
-  let position = at;
-  if (position === undefined && head !== 'Unexpected end of JSON input') {
-    // The first prefix that fails for a reason other than ending early ends at the bad character.
-    let lo = 0;
-    let hi = text.length;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (endsEarly(text.slice(0, mid))) lo = mid;
-      else hi = mid - 1;
-    }
-    position = lo < text.length ? lo : undefined;
-  }
-  const words = head.startsWith('Unexpected token') ? 'unexpected character' : OWN_WORDS.has(head) ? head : 'not valid JSON';
+  const { words, position } = jsonErrorAt(error, text);
   return position === undefined ? words : `${words} at character ${position + 1}`;
 }

@@ -3,6 +3,7 @@ import { fastAttendanceRecord } from '../model/fastAttendance.js';
 import { forbiddenKeyMessage, forbiddenKeys } from '../model/forbiddenKeys.js';
 import { escapeControl, fieldName } from './safeText.js';
 import { conflictMessage, resolveDuplicateLessons, type LessonConflict } from './lessonDuplicates.js';
+import { shownValue, valueAt } from './shownValue.js';
 import { AttendanceRecordSchema, OpaqueIdSchema, StudentCaseSchema, type AttendanceRecord, type StudentCase } from '../model/studentCase.js';
 
 /** One problem with an input value: where it is and what is wrong. */
@@ -65,19 +66,28 @@ export function formatIssuePath(path: ReadonlyArray<PropertyKey>, prefix = ''): 
 /**
  * The issues of a failed zod parse as `InputIssue`s, safe to show: paths as
  * `formatIssuePath`, unrecognised keys named only when they read as field
- * names, control characters escaped. The one place zod's issues become
- * messages for the input's owner.
+ * names, control characters escaped, and the offending value only where
+ * `shownValue` allows it (a date, a time, minutes, a boolean or a code, never
+ * an id, free text or anything else that may be personal data), as
+ * `… (got "2026-02-30")`. The one place zod's issues become messages for the
+ * input's owner.
  *
  * @param error - the zod error
  * @param prefix - path of the value inside the case
+ * @param input - the value that was parsed, to show an offending value from (none shown without it)
  * @returns the issues
  * @example inputIssues(MeasureSchema.safeParse({ step: 'eht', date: '2026-11-23', 'Anna A': 1 }).error) // [{ path: '(root)', message: 'Unrecognized key: (key)' }]
+ * @example inputIssues(AttendanceRecordSchema.safeParse(r).error, 'attendance[0]', r) // r.date '2026-02-30': [{ path: 'attendance[0].date', message: 'Expected a real calendar date … (got "2026-02-30")' }]
  */
-export function inputIssues(error: z.ZodError, prefix = ''): InputIssue[] {
-  return error.issues.map((i) => ({
-    path: formatIssuePath(i.path, prefix),
-    message: i.code === 'unrecognized_keys' ? `Unrecognized key${i.keys.length > 1 ? 's' : ''}: ${i.keys.map(fieldName).join(', ')}` : escapeControl(i.message),
-  }));
+export function inputIssues(error: z.ZodError, prefix = '', input?: unknown): InputIssue[] {
+  return error.issues.map((i) => {
+    const path = formatIssuePath(i.path, prefix);
+    if (i.code === 'unrecognized_keys') return { path, message: `Unrecognized key${i.keys.length > 1 ? 's' : ''}: ${i.keys.map(fieldName).join(', ')}` };
+    const message = escapeControl(i.message);
+    const value = input === undefined ? undefined : shownValue(path, valueAt(input, i.path));
+    // A refinement's own message may already give the value ("Valid + invalid absence (90 min) …").
+    return { path, message: value === undefined || (i.code === 'custom' && message.includes(value)) ? message : `${message} (got ${value})` };
+  });
 }
 
 /** Forbidden keys (`__proto__`, `constructor`, `prototype`) as issues: zod would drop some of them silently. */
@@ -121,7 +131,7 @@ export function parseStudentCase(value: unknown, options: ParseCaseOptions = {})
   if (forbidden.length > 0) return { ok: false, studentId: studentIdOf(value), issues: forbidden };
   const shell = typeof value === 'object' && value !== null ? { ...(value as object), attendance: [] } : value;
   const parsed = StudentCaseSchema.safeParse(shell);
-  if (!parsed.success) return { ok: false, studentId: studentIdOf(value), issues: inputIssues(parsed.error) };
+  if (!parsed.success) return { ok: false, studentId: studentIdOf(value), issues: inputIssues(parsed.error, '', shell) };
   const accepted: AttendanceRecord[] = [];
   /** The attendance index of each accepted record. */
   const indexOf: number[] = [];
@@ -143,7 +153,7 @@ export function parseStudentCase(value: unknown, options: ParseCaseOptions = {})
     if (r.success) {
       accepted.push(r.data);
       indexOf.push(index);
-    } else rejectedRecords.push({ index, issues: inputIssues(r.error, prefix) });
+    } else rejectedRecords.push({ index, issues: inputIssues(r.error, prefix, record) });
   });
   if (options.resolveDuplicates === false) return { ok: true, case: { ...parsed.data, attendance: accepted }, rejectedRecords, duplicates: [], conflicts: [] };
   const resolved = resolveDuplicateLessons(accepted);

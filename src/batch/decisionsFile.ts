@@ -159,21 +159,29 @@ async function scan(path: string, onDecision: (line: string, n: number) => void,
 /** The last line of a file (without its line break), read from the end; undefined for an empty file. */
 function lastLine(path: string): string | undefined {
   let fd: number | undefined;
+  let compressed = false;
+  let line: string | undefined;
   try {
     fd = openSync(path, 'r');
     const size = fstatSync(fd).size;
     if (size === 0) return undefined;
+    const head = Buffer.alloc(2);
+    readSync(fd, head, 0, 2, 0);
+    if (head[0] === 0x1f && head[1] === 0x8b) compressed = true;
     const length = Math.min(size, TAIL_BYTES);
     const tail = Buffer.alloc(length);
     readSync(fd, tail, 0, length, size - length);
     const end = tail[length - 1] === 10 ? length - 1 : length;
     const start = tail.lastIndexOf(10, end - 1) + 1;
-    return tail.toString('utf8', start, end);
+    line = tail.toString('utf8', start, end);
   } catch (error) {
     throw new PreviousFileError(path, 'unreadable', `cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+  // Read from its end and twice, the file cannot be a stream: a gzip file is refused by its first bytes, whatever its name.
+  if (compressed) throw new PreviousFileError(path, 'unreadable', 'the file is gzip-compressed (gunzip it first: --previous is verified from its end and read twice)');
+  return line;
 }
 
 /** A trailer is under a kilobyte; a file whose last 64 KiB hold no line break does not end with one. */

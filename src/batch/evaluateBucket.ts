@@ -17,6 +17,7 @@ import { recordWarnings } from '../adapters/recordWarnings.js';
 import { BatchInputError, rejectedCountsPath, rejectedIdsPath } from './partition.js';
 import { compareIds } from './studentRanges.js';
 import { jsonErrorReason } from '../adapters/jsonError.js';
+import { coverageCounter, coverageSample, type CoverageCounts } from '../testing/coverageCounts.js';
 
 /** How a batch writes its results. Plain data: it is sent to worker threads. */
 export interface BatchSettings {
@@ -36,6 +37,8 @@ export interface BatchSettings {
    * missing student). Default false: then nothing is closed for absence.
    */
   readonly allowMissingStudents?: boolean;
+  /** Count rule and leaf coverage (`--coverage`): each bucket returns its counts, merged by the main thread. */
+  readonly coverage?: boolean;
 }
 
 /** Settings of one bucket: the run's, and whether to keep full decisions (for `decisionsPath`). */
@@ -78,6 +81,8 @@ export interface BucketResult {
   readonly lessons: { readonly duplicate: number; readonly conflicting: number };
   /** The first conflicting records (at most `REJECTED_SAMPLE_SIZE`), for stderr. */
   readonly rejectedSample: readonly RejectedLine[];
+  /** With `settings.coverage`: the bucket's coverage counts (sums; `mergeCoverage` adds buckets in any order). */
+  readonly coverage?: CoverageCounts;
 }
 
 /**
@@ -311,6 +316,7 @@ export function evaluateBucket(layout: BucketLayout, bucket: number, settings: B
   let duplicate = 0;
   let conflicting = 0;
   let log: RejectionLog | undefined;
+  const coverage = settings.coverage === true ? coverageCounter() : undefined;
   // One pass in id order over tonight's students and last night's: outputs and changes come out sorted.
   for (const id of [...new Set([...students.keys(), ...previous.keys()])].sort(compareIds)) {
     const student = students.get(id);
@@ -342,6 +348,7 @@ export function evaluateBucket(layout: BucketLayout, bucket: number, settings: B
     });
     summary.cases.evaluated += 1;
     addDecision(summary, decision, student.case.student.school.id);
+    coverage?.add(coverageSample(decision, settings.policy));
     const json = settings.output === 'json' || settings.keepDecisions ? JSON.stringify(decision) : '';
     if (settings.keepDecisions && !decisionsAreOut) decisions.add(json);
     if (settings.incremental) emit(diffStepStates(id, { asOf: settings.asOf, steps: stepStates(decision), measures: student.case.measures }, before ?? null));
@@ -358,6 +365,7 @@ export function evaluateBucket(layout: BucketLayout, bucket: number, settings: B
     decisions: decisionsAreOut ? 'out' : decisions.done(),
     lessons: { duplicate, conflicting },
     rejectedSample: log?.counts().sample ?? [],
+    ...(coverage === undefined ? {} : { coverage: coverage.counts() }),
   };
 }
 

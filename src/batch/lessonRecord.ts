@@ -45,7 +45,7 @@ export function parseLessonValue(value: unknown): LessonParse {
   if (fast !== undefined) return { ok: true, lesson: { studentId, record: fast } };
   const parsed = AttendanceRecordSchema.safeParse(rest);
   if (parsed.success) return { ok: true, lesson: { studentId, record: parsed.data } };
-  return { ok: false, studentId, issues: inputIssues(parsed.error) };
+  return { ok: false, studentId, issues: inputIssues(parsed.error, '', rest) };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { isAscii } from 'node:buffer';
 import { createReadStream } from 'node:fs';
+import { openInput } from './openInput.js';
 
 const LF = 10;
 const CR = 13;
@@ -183,14 +184,17 @@ export function forEachLine(
 export type Line = { readonly lineNumber: number; readonly text: string } | { readonly lineNumber: number; readonly invalidByte: number; readonly lossy: string };
 
 /**
- * The lines of a file as an async iterable, decoded as `forEachLineRange`
- * decodes them (each line on its own, BOM skipped). One object per line: for
- * files of thousands of lines (a students file), not of millions.
+ * The lines of an input as an async iterable, decoded as `forEachLineRange`
+ * decodes them (each line on its own, BOM skipped). The input is opened by
+ * `openInput`: `-` reads stdin, a gzip file is decompressed, a binary file is
+ * refused. One object per line: for files of thousands of lines (a students
+ * file), not of millions.
  *
- * @param path - the file
+ * @param path - the file, or `-` for stdin
  * @param chunkBytes - read size
  * @returns the lines, blank ones included
- * @example for await (const line of readLines('students.ndjson')) if ('text' in line) JSON.parse(line.text)
+ * @throws {BatchInputError} for a binary or damaged gzip input
+ * @example for await (const line of readLines('students.ndjson.gz')) if ('text' in line) JSON.parse(line.text)
  */
 export async function* readLines(path: string, chunkBytes = 1 << 20): AsyncGenerator<Line> {
   const ready: Line[] = [];
@@ -199,9 +203,14 @@ export async function* readLines(path: string, chunkBytes = 1 << 20): AsyncGener
     (lineNumber, invalidByte, lossy) => ready.push({ lineNumber, invalidByte, lossy }),
     true,
   );
-  for await (const chunk of createReadStream(path, { highWaterMark: chunkBytes }) as AsyncIterable<Buffer>) {
-    lines.push(chunk);
-    yield* ready.splice(0);
+  const input = await openInput(path, chunkBytes);
+  try {
+    for await (const chunk of input.chunks) {
+      lines.push(chunk);
+      yield* ready.splice(0);
+    }
+  } finally {
+    await input.close();
   }
   lines.end();
   yield* ready.splice(0);

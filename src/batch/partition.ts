@@ -10,15 +10,21 @@ import { BatchInputError } from './batchInputError.js';
 import { forEachVerifiedDecision, trailerOf, type DecisionsTrailer } from './decisionsFile.js';
 import { studentIdOfJsonLine } from './lessonRecord.js';
 import { forEachLine } from './lines.js';
+import { inputName } from './openInput.js';
 import { readLessonTask, sliceStarts, sniffLessonFile, type LessonTask, type LessonTaskResult, type StudentIndex } from './readLessons.js';
 import { REJECTED_SAMPLE_SIZE, RejectionLog, type RejectedLine } from './rejectionLog.js';
 
 /** The files of one batch run. */
 export interface BatchFiles {
-  /** Student context: NDJSON (or a JSON array) of `StudentCase`, attendance optional. */
+  /** Student context: NDJSON (or a JSON array) of `StudentCase`, attendance optional; `-` for stdin, gzip decompressed (`readInput`). */
   readonly students: string;
-  /** Lesson-level records, NDJSON or CSV with a header row; any order. */
+  /** Lesson-level records, NDJSON or CSV with a header row; any order. `runBatch` also takes `-` (stdin) and gzip files (`localFiles`). */
   readonly lessons: readonly string[];
+  /**
+   * How messages name each lesson file, when not by its path: `runBatch` reads stdin and gzip
+   * files from a decompressed copy (`localFiles`) and names them as given (`stdin`, `l.csv.gz`).
+   */
+  readonly lessonNames?: readonly string[];
   /** The previous run's decisions (NDJSON, as `--json` writes them), for incremental output. */
   readonly previous?: string;
 }
@@ -148,7 +154,7 @@ export async function partitionInputs(files: BatchFiles, dir: string, options: P
   // Where each student was read, for the message on a repeated id: a line number where it can be (a
   // million location strings would be some 100 MB), the location itself otherwise (a JSON array).
   const firstSeen: Array<number | string> = [];
-  const atLine = `${files.students}:`;
+  const atLine = `${inputName(files.students)}:`;
   const rejectedIds = new Set<string>();
   let unidentifiedStudentLines = 0;
   const locationOf = (at: number | string | undefined): string => (typeof at === 'number' ? `${atLine}${at}` : String(at));
@@ -176,7 +182,8 @@ export async function partitionInputs(files: BatchFiles, dir: string, options: P
     for (const r of parsed.rejectedRecords) log.push({ location: parsed.location, kind: 'record', studentId: id, issues: r.issues });
     const number = ids.length;
     numbers.set(id, number);
-    firstSeen.push(parsed.location.startsWith(atLine) ? Number(parsed.location.slice(atLine.length)) : parsed.location);
+    const line = parsed.location.slice(atLine.length);
+    firstSeen.push(parsed.location.startsWith(atLine) && /^\d+$/.test(line) ? Number(line) : parsed.location);
     ids.push(id);
     studentLines.add(0, JSON.stringify([number, parsed.location, parsed.case, parsed.rejectedRecords.length, acceptedIndices(parsed.case.attendance.length, parsed.rejectedRecords)]));
   }
@@ -218,7 +225,7 @@ export async function partitionInputs(files: BatchFiles, dir: string, options: P
     bucketOfNumber: ranges.bucketOfNumber,
     rejectedIds: [...rejectedIds],
   };
-  const tasks = await planLessonTasks(files.lessons, slicesPerFile, options.chunkBytes, options.delimiter);
+  const tasks = await planLessonTasks(files.lessons, slicesPerFile, options.chunkBytes, options.delimiter, files.lessonNames);
   const ignoredColumns = [...new Set(tasks.flatMap((t) => t.header?.ignored ?? []))];
   if (ignoredColumns.length > 0) summary.ignoredColumns = ignoredColumns;
   const results = await readTasks(tasks, studentIndex, dir, buckets);
@@ -276,19 +283,28 @@ export function acceptedIndices(accepted: number, rejected: readonly { readonly 
  * @param slicesPerFile - slices per file
  * @param chunkBytes - read size (default 1 MiB)
  * @param delimiter - the CSV delimiter, or undefined to sniff it per file
+ * @param names - how messages name each file (default: its path)
  * @returns the tasks, numbered in file and slice order
  * @throws {BatchInputError} for a file that is neither NDJSON nor a lesson CSV
  * @example await planLessonTasks(['lessons.ndjson'], 2)
  */
-export async function planLessonTasks(paths: readonly string[], slicesPerFile: number, chunkBytes?: number, delimiter?: string): Promise<LessonTask[]> {
+export async function planLessonTasks(
+  paths: readonly string[],
+  slicesPerFile: number,
+  chunkBytes?: number,
+  delimiter?: string,
+  names: readonly string[] = [],
+): Promise<LessonTask[]> {
   const tasks: LessonTask[] = [];
-  for (const path of paths) {
-    const { header, headerLine } = await sniffLessonFile(path, delimiter);
+  for (const [f, path] of paths.entries()) {
+    const name = names[f] ?? path;
+    const { header, headerLine } = await sniffLessonFile(path, delimiter, name);
     const starts = slicesPerFile > 1 ? await sliceStarts(path, slicesPerFile) : [0];
     starts.forEach((start, i) => {
       tasks.push({
         part: tasks.length,
         path,
+        ...(name === path ? {} : { name }),
         start,
         end: starts[i + 1] ?? Number.POSITIVE_INFINITY,
         header,

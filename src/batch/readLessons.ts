@@ -15,6 +15,8 @@ export interface LessonTask {
   /** Index of the task: names its bucket files (`<bucket>.lessons.<part>`) and its rejection log. */
   readonly part: number;
   readonly path: string;
+  /** How messages name the file, when not by `path`: the input as given for a copy of stdin or a gzip file (`localFiles`). */
+  readonly name?: string;
   readonly start: number;
   /** Exclusive; `Infinity` for the end of the file. */
   readonly end: number;
@@ -58,11 +60,12 @@ export interface LessonTaskResult {
  *
  * @param path - the file
  * @param delimiter - the CSV delimiter (`--delimiter`), or undefined to sniff it
+ * @param name - how messages name it (default: `path`)
  * @returns the header (null for NDJSON) and its line number
  * @throws {BatchInputError} when the first line is neither
  * @example await sniffLessonFile('lessons.csv') // { header: { delimiter: ';', columns: [...], ignored: ['teacher'] }, headerLine: 1 }
  */
-export async function sniffLessonFile(path: string, delimiter?: string): Promise<{ readonly header: CsvHeader | null; readonly headerLine: number }> {
+export async function sniffLessonFile(path: string, delimiter?: string, name = path): Promise<{ readonly header: CsvHeader | null; readonly headerLine: number }> {
   let found: { header: CsvHeader | null; headerLine: number } | undefined;
   let error: string | undefined;
   const handle = await open(path, 'r');
@@ -76,7 +79,7 @@ export async function sniffLessonFile(path: string, delimiter?: string): Promise
       if (line.trimStart().startsWith('{')) found = { header: null, headerLine: 0 };
       else {
         const parsed = parseCsvHeader(line, delimiter);
-        if ('error' in parsed) error = `${path}:${i + 1}: not NDJSON, and not a lesson CSV: ${parsed.error}`;
+        if ('error' in parsed) error = `${name}:${i + 1}: not NDJSON, and not a lesson CSV: ${parsed.error}`;
         else found = { header: parsed, headerLine: i + 1 };
       }
       break;
@@ -183,7 +186,7 @@ export async function readLessonTask(
     summary.records.rejected += 1;
     const number = studentId === null ? undefined : numbers.get(studentId);
     const shown = number !== undefined || (studentId !== null && OpaqueIdSchema.safeParse(studentId).success) ? studentId : null;
-    log.push({ location: `${path}:${n}`, kind: 'record', studentId: shown, issues });
+    log.push({ location: `${task.name ?? path}:${n}`, kind: 'record', studentId: shown, issues });
     if (number !== undefined) rejectedPerStudent[number] = (rejectedPerStudent[number] ?? 0) + 1;
   };
   const lines = await forEachLineRange(

@@ -7,6 +7,7 @@ import { claimOutputs, type BatchOutputs } from './batchOutputs.js';
 import { verifyDecisionsFile, type DecisionsTrailer } from './decisionsFile.js';
 import { OutputWriteError } from './outputErrors.js';
 import { makeTempDir, sweepStaleTempDirs, type TempDir } from './tempDir.js';
+import { localFiles } from './localFiles.js';
 import { conflictsLogPath, evaluateBucket, type BatchSettings, type BucketLayout, type BucketResult, type BucketSettings } from './evaluateBucket.js';
 import { BatchInputError, partitionInputs, relocate, type BatchFiles, type LessonReader } from './partition.js';
 import { inBucketOrder } from './inBucketOrder.js';
@@ -18,6 +19,8 @@ import type { BatchTask } from './worker.js';
 import { WorkerPool, workerScript } from './workerPool.js';
 import type { BatchProgress } from '../run/progressState.js';
 import { REJECTED_SAMPLE_SIZE, type RejectedLine } from './rejectionLog.js';
+import { EMPTY_COVERAGE, mergeCoverage, type CoverageCounts } from '../testing/coverageCounts.js';
+import { coverageJson, coverageReport } from '../testing/ruleCoverage.js';
 
 /** Input this large (bytes of lesson files) uses every core by default. */
 export const PARALLEL_FROM_BYTES = 64 << 20; // as in bucketCount
@@ -71,6 +74,8 @@ export interface BatchRun {
   readonly signal?: AbortSignal;
   /** The worker script; default `batch-worker.js` beside this module (the built package). */
   readonly workerUrl?: URL;
+  /** With `settings.coverage`: the leaf-coverage threshold (per cent) the summary file reports against (`threshold`, `belowThreshold`). */
+  readonly coverageThreshold?: number;
 }
 
 /** What a batch run reports at the end. */
@@ -84,6 +89,8 @@ export interface BatchReport {
   readonly peakRssMb: number;
   /** The same, at the end of the reading pass. */
   readonly peakRssMbReading: number;
+  /** With `settings.coverage`: the coverage counts of every bucket, merged. */
+  readonly coverage?: CoverageCounts;
   /** Date of the newest accepted lesson (null when none): how current tonight's input is. */
   readonly newestLesson: string | null;
 }
@@ -162,7 +169,12 @@ export async function runBatch(run: BatchRun): Promise<BatchReport> {
     const tmpBase = run.tmpDir ?? tmpdir();
     sweepStaleTempDirs(tmpBase);
     checkAborted();
-    const inputBytes = run.files.lessons.reduce((sum, f) => sum + statSync(f).size, 0);
+    dir = makeTempDir(tmpBase);
+    // Stdin and gzip files are read from a decompressed copy: the threads read byte slices of a file.
+    const local = await localFiles(run.files.lessons, dir.path, stopping.signal);
+    checkAborted();
+    const files: BatchFiles = { ...run.files, lessons: local.paths, lessonNames: local.names };
+    const inputBytes = files.lessons.reduce((sum, f) => sum + statSync(f).size, 0);
     const workerUrl = run.workerUrl ?? workerScript('./batch-worker.js', import.meta.url);
     const workers = workerCount(run.workers, inputBytes, workerUrl);
     const bucketSettings: BucketSettings = { ...run.settings, keepDecisions: run.decisionsPath !== undefined };
@@ -172,14 +184,14 @@ export async function runBatch(run: BatchRun): Promise<BatchReport> {
       pool = threads;
       stopping.signal.addEventListener('abort', () => void threads.close(), { once: true });
     }
-    dir = makeTempDir(tmpBase);
-    const plan: RunPlan = { started, inputBytes, workers, buckets: run.buckets, dir: dir.path, previous, pool, bucketSettings, previousPath };
+    const plan: RunPlan = { files, started, inputBytes, workers, buckets: run.buckets, dir: dir.path, previous, pool, bucketSettings, previousPath };
     const report = await evaluateInBuckets(run, plan, outputs, { signal: stopping.signal, fail, checkAborted });
     // Everything reached the output stream (or failed) before the files are put in place.
     await flushed(run.out, stopping.signal, onOutError);
     checkAborted();
-    const { summary: _s, rejectedSample: _r, ...figures } = report;
-    outputs.summary?.write(`${JSON.stringify(summaryJson(run.settings.policy, run.settings.asOf, report.summary, figures), null, 2)}\n`);
+    const { summary: _s, rejectedSample: _r, coverage, ...figures } = report;
+    const covered = coverage === undefined ? {} : coverageJson(coverageReport(coverage, [run.settings.policy]), run.coverageThreshold);
+    outputs.summary?.write(`${JSON.stringify({ ...summaryJson(run.settings.policy, run.settings.asOf, report.summary, figures), ...covered }, null, 2)}\n`);
     outputs.commit(run.settings);
     return report;
   } catch (error) {
@@ -195,6 +207,8 @@ export async function runBatch(run: BatchRun): Promise<BatchReport> {
 }
 
 interface RunPlan {
+  /** The input files, lesson files as regular files (`localFiles`). */
+  readonly files: BatchFiles;
   readonly started: number;
   readonly inputBytes: number;
   readonly workers: number;
@@ -240,7 +254,7 @@ async function evaluateInBuckets(run: BatchRun, plan: RunPlan, outputs: BatchOut
             ),
           );
         };
-  const partition = await partitionInputs(run.files, dir, {
+  const partition = await partitionInputs(plan.files, dir, {
     ...(plan.buckets === undefined ? {} : { buckets: plan.buckets }),
     ...(run.maxStudentsPerBucket === undefined ? {} : { maxStudentsPerBucket: run.maxStudentsPerBucket }),
     ...(run.chunkBytes === undefined ? {} : { chunkBytes: run.chunkBytes }),
@@ -261,6 +275,7 @@ async function evaluateInBuckets(run: BatchRun, plan: RunPlan, outputs: BatchOut
   const layout: BucketLayout = { dir, parts: partition.parts, closeMissingStudents, lessonFiles };
   const summary = partition.summary;
   const sample: RejectedLine[] = [...partition.rejected.sample];
+  let coverage: CoverageCounts = EMPTY_COVERAGE;
   const studentsTotal = summary.cases.read;
   let studentsDone = summary.cases.rejected;
   const evalStart = performance.now();
@@ -282,6 +297,7 @@ async function evaluateInBuckets(run: BatchRun, plan: RunPlan, outputs: BatchOut
   const finished = (result: BucketResult): void => {
     mergeSummary(summary, result.summary);
     settleLessons(summary.records, result.lessons);
+    if (result.coverage !== undefined) coverage = mergeCoverage(coverage, result.coverage);
     studentsDone += partition.studentsPerBucket[result.bucket] ?? 0;
     run.progress?.update({
       phase: 'evaluating',
@@ -331,6 +347,7 @@ async function evaluateInBuckets(run: BatchRun, plan: RunPlan, outputs: BatchOut
     seconds: { reading: readS, evaluating: total - readS, total },
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     peakRssMbReading,
+    ...(run.settings.coverage === true ? { coverage } : {}),
     newestLesson: partition.newestLessonDay < 0 ? null : isoDate(partition.newestLessonDay),
   };
 }

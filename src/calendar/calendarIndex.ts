@@ -1,4 +1,5 @@
 import type { DateRange, SchoolCalendar } from '../model/schoolCalendar.js';
+import { weakMemo } from '../model/weakMemo.js';
 import { dayNumber, weekday } from './dayNumber.js';
 import { isSwedishHoliday } from './publicHolidays.js';
 
@@ -24,8 +25,6 @@ export interface CalendarIndex {
   /** The first of the last `count` school days on or before `day` (no array built), or undefined when there is none. */
   firstOfSchoolDaysEndingAt(day: number, count: number): number | undefined;
 }
-
-const cache = new WeakMap<SchoolCalendar, CalendarIndex>();
 
 function inRanges(day: number, ranges: ReadonlyArray<{ start: number; end: number }>): boolean {
   return ranges.some((r) => day >= r.start && day <= r.end);
@@ -61,8 +60,12 @@ function lastAtOrBefore(sorted: readonly number[], day: number): number {
  * @example indexCalendar(defaultCalendarFor('2026-11-23')).isSchoolDay(dayNumber('2026-11-23')) // true
  */
 export function indexCalendar(calendar: SchoolCalendar): CalendarIndex {
-  const hit = cache.get(calendar);
-  if (hit !== undefined) return hit;
+  return indexes(calendar);
+}
+
+const indexes = weakMemo(buildIndex);
+
+function buildIndex(calendar: SchoolCalendar): CalendarIndex {
   const terms = calendar.terms
     .map((t) => ({ id: t.id, ...toDays(t) }))
     .sort((a, b) => a.start - b.start);
@@ -97,6 +100,5 @@ export function indexCalendar(calendar: SchoolCalendar): CalendarIndex {
       return schoolDays[Math.max(0, last - count + 1)];
     },
   };
-  cache.set(calendar, index);
   return index;
 }

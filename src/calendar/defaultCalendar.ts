@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { easterSunday } from './publicHolidays.js';
 import type { DateRange, SchoolCalendar } from '../model/schoolCalendar.js';
+import { boundedMemo } from '../model/boundedMemo.js';
 
 /** Options for the default Swedish school calendar. */
 export interface DefaultCalendarOptions {
@@ -81,16 +82,10 @@ export function defaultCalendarFor(asOf: string): SchoolCalendar {
   const autumnYear = Number(asOf.slice(5, 7)) >= 8 ? year : year - 1;
   // One frozen object per school year, so the calendar index (memoised per
   // calendar object) is built once per batch run, not once per student.
-  let calendar = byAutumnYear.get(autumnYear);
-  if (calendar === undefined) {
-    calendar = deepFreeze(defaultSwedishSchoolCalendar({ fromYear: autumnYear - 1, toYear: autumnYear }));
-    if (byAutumnYear.size >= 16) byAutumnYear.clear();
-    byAutumnYear.set(autumnYear, calendar);
-  }
-  return calendar;
+  return byAutumnYear(autumnYear);
 }
 
-const byAutumnYear = new Map<number, SchoolCalendar>();
+const byAutumnYear = boundedMemo((autumnYear: number) => deepFreeze(defaultSwedishSchoolCalendar({ fromYear: autumnYear - 1, toYear: autumnYear })), 16);
 
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { dayNumber } from './dayNumber.js';
+import { boundedMemo } from '../model/boundedMemo.js';
 
 /** A Swedish public holiday (helgdag) or a de facto non-working eve. */
 export interface Holiday {
@@ -43,8 +44,6 @@ function saturdayFrom(year: number, month: number, day: number): DateTime {
   return start.plus({ days: (6 - start.weekday + 7) % 7 });
 }
 
-const cache = new Map<number, readonly Holiday[]>();
-
 /**
  * Swedish public holidays of a year, computed (Lag (1989:253) om allmänna
  * helgdagar), plus midsommarafton, julafton and nyårsafton, which are not
@@ -55,8 +54,12 @@ const cache = new Map<number, readonly Holiday[]>();
  * @example swedishPublicHolidays(2026).find((h) => h.id === 'langfredagen')?.date // '2026-04-03'
  */
 export function swedishPublicHolidays(year: number): readonly Holiday[] {
-  const hit = cache.get(year);
-  if (hit !== undefined) return hit;
+  return holidaysOf(year);
+}
+
+const holidaysOf = boundedMemo(holidaysIn);
+
+function holidaysIn(year: number): readonly Holiday[] {
   const easter = easterSunday(year);
   const midsommardagen = saturdayFrom(year, 6, 20);
   const entries: Array<[DateTime, string, string, string, Holiday['kind']]> = [
@@ -77,11 +80,9 @@ export function swedishPublicHolidays(year: number): readonly Holiday[] {
     [DateTime.utc(year, 12, 26), 'annandag-jul', 'Annandag jul', 'Boxing Day', 'helgdag'],
     [DateTime.utc(year, 12, 31), 'nyarsafton', 'Nyårsafton', "New Year's Eve", 'helgafton'],
   ];
-  const holidays = entries
+  return entries
     .map(([dt, id, sv, en, kind]): Holiday => ({ date: dt.toISODate() ?? '', id, sv, en, kind }))
     .sort((x, y) => dayNumber(x.date) - dayNumber(y.date));
-  cache.set(year, holidays);
-  return holidays;
 }
 
 /**

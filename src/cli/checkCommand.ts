@@ -9,6 +9,7 @@ import { loadPolicy, type PolicyResolver } from '../policy/loadPolicy.js';
 import type { Policy } from '../policy/policy.js';
 import { readPolicyFile } from './readPolicyFile.js';
 import { UsageError } from './usageError.js';
+import { checkOneStdin } from './oneStdin.js';
 
 /** A finding of one file, as `--json` writes it (one per line). */
 export interface FileFinding extends Finding {
@@ -57,6 +58,7 @@ function formatFinding(f: FileFinding): string {
 export async function checkCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
   if (positionals.length === 0) throw new UsageError('check needs at least one policy file or bundled policy id');
+  checkOneStdin(positionals.map((path, i) => ({ flag: `policy file ${i + 1}`, path })));
   const parsed: Array<{ file: string; json?: unknown; error?: string; code?: FindingCode }> = [];
   for (const file of positionals) {
     // A bundled id (`trappa check stockholm`) checks the bundled file, unless a file of that name is here.

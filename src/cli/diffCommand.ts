@@ -13,7 +13,12 @@ import { readInput, type InputItem, type UnparsableItem } from './readInput.js';
 import { admitCase } from './admitCase.js';
 import { caseTally, recordWarnings } from '../adapters/recordWarnings.js';
 import { UsageError } from './usageError.js';
+import { checkOneStdin } from './oneStdin.js';
 import { escapeControl } from '../adapters/safeText.js';
+import { coverageCounter } from '../testing/coverageCounts.js';
+import type { CoverageJson } from '../testing/ruleCoverage.js';
+import { coverageOptions, coverageOutcome } from './coverageOption.js';
+import { EXIT } from './exitCodes.js';
 
 /** The evaluation date `--generate` uses without `--as-of`: the kit's own default, so a seed alone reproduces a run. */
 const GENERATE_DEFAULT_AS_OF = '2026-11-23';
@@ -30,14 +35,18 @@ const GENERATE_DEFAULT_AS_OF = '2026-11-23';
  *          & { cases: { read, evaluated, rejected }, records: { read, accepted, duplicate, rejected } } }
  * ```
  * `cases.read = cases.evaluated + cases.rejected`, and
- * `cases.evaluated = students.evaluated`.
+ * `cases.evaluated = students.evaluated`. With `--coverage` (or
+ * `--threshold`), also `coverage` (a `CoverageReport` of `from` and `to`, in
+ * that order; one entry when they are the same file) and with `--threshold`
+ * `threshold` and `belowThreshold` (the `to` policy's id when its leaf
+ * coverage is under it).
  */
 export type DiffReport = PolicyDiff & {
   readonly input: ({ readonly source: 'files'; readonly files: readonly string[] } | { readonly source: 'generated'; readonly generate: number; readonly seed: number }) & {
     readonly cases: { readonly read: number; readonly evaluated: number; readonly rejected: number };
     readonly records: { readonly read: number; readonly accepted: number; readonly duplicate: number; readonly rejected: number };
   };
-};
+} & Partial<CoverageJson>;
 
 function wholeNumber(option: string, text: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
   if (!/^-?\d+$/.test(text)) throw new UsageError(`${option} must be a whole number, got "${text}"`);
@@ -83,6 +92,8 @@ function parseDiffArgs(args: string[]) {
       json: { type: 'boolean', default: false },
       lang: { type: 'string', default: 'sv' },
       workers: { type: 'string' },
+      coverage: { type: 'boolean' },
+      threshold: { type: 'string' },
     },
   });
 }
@@ -94,7 +105,8 @@ function parseDiffArgs(args: string[]) {
  * reported on stderr and counted, never dropped silently.
  *
  * @param args - the arguments after `diff`
- * @returns the exit code: 0 done, 3 done but some cases or records were rejected (as `trappa evaluate`)
+ * @returns the exit code: 0 done, 3 done but some cases or records were rejected (as `trappa evaluate`),
+ *   1 the `--to` policy's leaf coverage is under `--threshold` (before 3: the gate was asked for)
  * @throws {UsageError} on a usage mistake (exit 2); other errors are failures (exit 1)
  * @example await diffCommand(['--from', 'stockholm', '--to', 'my-stockholm.json', 'cases.ndjson', '--as-of', '2026-11-23'])
  */
@@ -112,9 +124,16 @@ export async function diffCommand(args: string[]): Promise<number> {
   const workers = values.workers === undefined ? (generate !== undefined && generate >= 5000 ? availableParallelism() : 1) : wholeNumber('--workers', values.workers, 1, 64);
   if (values.lang !== 'sv' && values.lang !== 'en') throw new UsageError('--lang must be sv or en');
   const lang: Lang = values.lang;
+  const { coverage, threshold } = coverageOptions(values.coverage, values.threshold);
   const asOf = values['as-of'] ?? (generate === undefined ? (DateTime.now().setZone('Europe/Stockholm').toISODate() ?? '') : GENERATE_DEFAULT_AS_OF);
   if (!isValidIsoDate(asOf)) throw new UsageError(`--as-of must be a date written YYYY-MM-DD, got "${asOf}"`);
 
+  checkOneStdin([
+    ...positionals.map((path, i) => ({ flag: `case file ${i + 1}`, path })),
+    { flag: '--from', path: values.from },
+    { flag: '--to', path: values.to },
+    { flag: '--calendar', path: values.calendar },
+  ]);
   const from = await loadSide('--from', values.from);
   const to = await loadSide('--to', values.to);
   const calendar = await pickCalendar(values.calendar);
@@ -122,6 +141,7 @@ export async function diffCommand(args: string[]): Promise<number> {
   const tally = tallyFor(context);
   const cases = { read: 0, evaluated: 0, rejected: 0 };
   const records = { read: 0, accepted: 0, duplicate: 0, rejected: 0 };
+  const counter = coverage ? coverageCounter() : undefined;
 
   let items: AsyncIterable<InputItem | UnparsableItem> | Iterable<InputItem>;
   if (generate === undefined) items = fromFiles(positionals);
@@ -151,22 +171,38 @@ export async function diffCommand(args: string[]): Promise<number> {
     }
     for (const r of parsed.rejectedRecords) for (const issue of r.issues) process.stderr.write(`${escapeControl(`${parsed.location}: ${issue.path}: ${issue.message}`)}\n`);
     const warnings = recordWarnings(caseTally(parsed));
-    addCaseDiff(tally, diffCase(context, parsed.case, warnings));
+    const result = diffCase(context, parsed.case, warnings);
+    addCaseDiff(tally, result);
+    if (counter !== undefined) {
+      counter.add({ policy: from, asOf, facts: result.facts.from });
+      if (to.hash !== from.hash) counter.add({ policy: to, asOf, facts: result.facts.to });
+    }
     cases.evaluated += 1;
   }
 
   const diff = finishDiff(tally);
+  // Both policies are counted over the population; the threshold gates `to`, the policy about to go live.
+  const covered = counter === undefined ? undefined : coverageOutcome(counter.counts(), [from, to], {
+          threshold,
+          lang,
+          gated: [to],
+          summaryOnly: [from],
+          labels: new Map(to.hash === from.hash ? [] : [[from.hash, 'from: '], [to.hash, 'to: ']]),
+        });
   const source = generate === undefined ? { source: 'files' as const, files: positionals } : { source: 'generated' as const, generate, seed };
   if (values.json) {
-    const report: DiffReport = { ...diff, input: { ...source, cases, records } };
+    const report: DiffReport = { ...diff, input: { ...source, cases, records }, ...covered?.json };
     process.stdout.write(`${JSON.stringify(report)}\n`);
   } else {
     const origin = generate === undefined ? positionals.join(', ') : `--generate ${generate} --seed ${seed} (trappa/testing arbitraries)`;
     process.stdout.write(
       `${formatDiff(diff, lang)}\n\ninput: ${origin}\n` +
         `students: ${cases.read} read = ${cases.evaluated} evaluated + ${cases.rejected} rejected\n` +
-        `lesson records: ${records.read} read = ${records.accepted} accepted + ${records.duplicate} duplicate + ${records.rejected} rejected\n`,
+        `lesson records: ${records.read} read = ${records.accepted} accepted + ${records.duplicate} duplicate + ${records.rejected} rejected\n` +
+        (covered === undefined ? '' : `\n${covered.text}\n`),
     );
   }
+  for (const line of covered?.belowText ?? []) process.stderr.write(`trappa: ${line}\n`);
+  if ((covered?.below.length ?? 0) > 0) return EXIT.failure;
   return cases.rejected + records.rejected > 0 ? 3 : 0;
 }

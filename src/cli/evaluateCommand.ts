@@ -12,14 +12,20 @@ import { pickCalendar, pickDelimiter, pickPolicy } from './options.js';
 import { readInput } from './readInput.js';
 import { addDecision, emptySummary, formatSummary, summaryJson } from './summary.js';
 import { UsageError } from './usageError.js';
+import { checkOneStdin } from './oneStdin.js';
+import { isStdin } from '../batch/openInput.js';
 import { writeOutputFile } from './writeOutputFile.js';
+import { coverageOptions, coverageOutcome } from './coverageOption.js';
+import { coverageCounter, coverageSample } from '../testing/coverageCounts.js';
+import { EXIT } from './exitCodes.js';
 import { escapeControl } from '../adapters/safeText.js';
 
 /**
- * `trappa evaluate`: evaluate student cases or an SS 12000 export.
+ * `trappa evaluate`: evaluate student cases, a lesson-level batch or an SS 12000
+ * export; with `--coverage` also the rule and condition coverage of the run.
  *
  * @param args - the arguments after `evaluate`
- * @returns the exit code
+ * @returns the exit code (`EXIT`; 1 also when leaf coverage is under `--threshold`)
  * @example await evaluateCommand(['cases.ndjson', '--as-of', '2026-11-23'])
  */
 export async function evaluateCommand(args: string[]): Promise<number> {
@@ -45,6 +51,8 @@ export async function evaluateCommand(args: string[]): Promise<number> {
       'no-progress': { type: 'boolean' },
       'tmp-dir': { type: 'string' },
       'allow-missing-students': { type: 'boolean' },
+      coverage: { type: 'boolean' },
+      threshold: { type: 'string' },
       'max-input-age': { type: 'string' },
       delimiter: { type: 'string' },
     },
@@ -56,6 +64,19 @@ export async function evaluateCommand(args: string[]): Promise<number> {
   for (const name of lessonsOnly) if (values[name] !== undefined && values.format !== 'lessons') throw new UsageError(`--${name} applies to --format lessons only`);
   if (values.format === 'lessons' && values.students === undefined) throw new UsageError('--format lessons needs --students <file> with the student context (one StudentCase per line)');
   const delimiter = values.delimiter === undefined ? undefined : pickDelimiter(values.delimiter);
+  checkOneStdin([
+    ...positionals.map((path, i) => ({ flag: `${values.format === 'lessons' ? 'lesson file' : 'input file'} ${i + 1}`, path })),
+    { flag: '--students', path: values.students },
+    { flag: '--context', path: values.context },
+    { flag: '--calendar', path: values.calendar },
+    { flag: '--policy', path: values.policy },
+  ]);
+  if (values.format === 'ss12000' && positionals.some(isStdin)) {
+    throw new UsageError('an SS 12000 file is known by its name (attendances.json, persons.json…), so it cannot be read from stdin; --context - reads the side file from stdin');
+  }
+  if (values.previous !== undefined && isStdin(values.previous)) {
+    throw new UsageError('--previous takes the file --decisions-out wrote: it is verified from its end and read twice, so it cannot be stdin');
+  }
   const workers = values.workers === undefined ? undefined : Number(values.workers);
   if (workers !== undefined && (!Number.isInteger(workers) || workers < 1 || workers > 64)) throw new UsageError(`--workers must be a whole number from 1 to 64, got "${values.workers}"`);
   const maxInputAge = values['max-input-age'] === undefined ? undefined : Number(values['max-input-age']);
@@ -67,6 +88,7 @@ export async function evaluateCommand(args: string[]): Promise<number> {
   if (!['with-steps', 'all', 'none'].includes(values.details)) throw new UsageError('--details must be with-steps, all or none');
   if (values.lang !== 'sv' && values.lang !== 'en') throw new UsageError('--lang must be sv or en');
   const lang: Lang = values.lang;
+  const { coverage, threshold } = coverageOptions(values.coverage, values.threshold);
   if (values.format !== 'lessons') {
     // The batch checks its own outputs (and more); here: before any case is read, not after stdout is complete.
     const outputs = [
@@ -89,6 +111,8 @@ export async function evaluateCommand(args: string[]): Promise<number> {
       lang,
       rejected: values.rejected,
       summaryJson: values['summary-json'],
+      coverage,
+      threshold,
     });
   }
   if (values.format === 'lessons') {
@@ -105,7 +129,9 @@ export async function evaluateCommand(args: string[]): Promise<number> {
         lang,
         incremental: values.previous !== undefined,
         allowMissingStudents: values['allow-missing-students'] === true,
+        ...(coverage ? { coverage: true } : {}),
       },
+      threshold,
       workers,
       rejected: values.rejected,
       decisionsOut: values['decisions-out'],
@@ -119,6 +145,7 @@ export async function evaluateCommand(args: string[]): Promise<number> {
   const summary = emptySummary();
   const rejectedLines: string[] = [];
   const out = process.stdout;
+  const counter = coverage ? coverageCounter() : undefined;
 
   for (const file of positionals) {
     for await (const item of readInput(file)) {
@@ -144,16 +171,21 @@ export async function evaluateCommand(args: string[]): Promise<number> {
       });
       summary.cases.evaluated += 1;
       addDecision(summary, decision, parsed.case.student.school.id);
+      counter?.add(coverageSample(decision, policy));
       if (values.json) out.write(`${JSON.stringify(decision)}\n`);
       else if (values.details === 'all' || (values.details === 'with-steps' && decision.steps.length > 0)) {
         out.write(`${formatDecision(decision, lang)}\n\n`);
       }
     }
   }
+  const covered = counter === undefined ? undefined : coverageOutcome(counter.counts(), [policy], { threshold, lang });
   if (values.rejected !== undefined) writeOutputFile('--rejected', values.rejected, rejectedLines.map((l) => `${l}\n`).join(''));
-  if (values['summary-json'] !== undefined) writeOutputFile('--summary-json', values['summary-json'], `${JSON.stringify(summaryJson(policy, asOf, summary), null, 2)}\n`);
+  if (values['summary-json'] !== undefined) writeOutputFile('--summary-json', values['summary-json'], `${JSON.stringify({ ...summaryJson(policy, asOf, summary), ...covered?.json }, null, 2)}\n`);
   const header = `policy ${policy.id} ${policy.version} (${policy.hash.slice(0, 12)}), as of ${asOf}`;
-  if (values.json) process.stderr.write(`${header}\n${formatSummary(summary)}\n`);
-  else out.write(`${header}\n${formatSummary(summary)}\n`);
+  const text = `${header}\n${formatSummary(summary)}\n${covered === undefined ? '' : `\n${covered.text}\n`}`;
+  if (values.json) process.stderr.write(text);
+  else out.write(text);
+  for (const line of covered?.belowText ?? []) process.stderr.write(`trappa: ${line}\n`);
+  if ((covered?.below.length ?? 0) > 0) return EXIT.failure;
   return summary.cases.rejected + summary.records.rejected > 0 ? 3 : 0;
 }

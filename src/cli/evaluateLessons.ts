@@ -5,6 +5,8 @@ import { whenStdoutCloses } from './stdoutClosed.js';
 import { EXIT } from './exitCodes.js';
 import { formatSummary, summaryJson } from './summary.js';
 import { escapeControl } from '../adapters/safeText.js';
+import { coverageOutcome } from './coverageOption.js';
+import { EMPTY_COVERAGE } from '../testing/coverageCounts.js';
 
 /** What `trappa evaluate --format lessons` was asked to do. */
 export interface LessonsRun {
@@ -18,6 +20,8 @@ export interface LessonsRun {
   readonly summaryJson: string | undefined;
   readonly progress: boolean | undefined;
   readonly tmpDir: string | undefined;
+  /** With `settings.coverage`: fail (exit 1) under this leaf coverage, in per cent. */
+  readonly threshold?: number | undefined;
   /** `--max-input-age`: school days the newest lesson may lie before asOf. */
   readonly maxInputAge?: number | undefined;
   /** `--delimiter`: the lesson CSV delimiter, or undefined to sniff it per file. */
@@ -27,10 +31,12 @@ export interface LessonsRun {
 /**
  * Run the lesson-level batch from the CLI: progress on stderr when it is a
  * terminal, output on stdout, the first rejected lines on stderr, and the
- * summary (text, and JSON with `--summary-json`).
+ * summary (text, and JSON with `--summary-json`), and with `settings.coverage`
+ * the coverage the buckets counted, merged.
  *
  * @param run - the parsed options
- * @returns exit code: 0, or 3 when some lines were rejected (130/143 when stopped by a signal)
+ * @returns exit code: 0, or 3 when some lines were rejected, 1 when leaf coverage is under `threshold`
+ *   (before 3; every output written), 130/143 when stopped by a signal
  * @throws {PreviousFileError} `--previous` refused (exit 65), {OutputUnwritableError} (73),
  *   {OutputWriteError} (74), {OutputLockedError} (75): see `EXIT`
  * @example await evaluateLessons({ lessons: ['l.ndjson'], students: 's.ndjson', previous: undefined, settings, workers: 1, rejected: undefined, decisionsOut: 'n.ndjson', summaryJson: undefined, progress: false, tmpDir: undefined }) // 0
@@ -66,6 +72,7 @@ export async function evaluateLessons(run: LessonsRun): Promise<number> {
       ...(run.decisionsOut === undefined ? {} : { decisionsPath: run.decisionsOut }),
       ...(run.summaryJson === undefined ? {} : { summaryPath: run.summaryJson }),
       progress: new ProgressBar(process.stderr, run.progress ?? process.stderr.isTTY === true),
+      ...(run.threshold === undefined ? {} : { coverageThreshold: run.threshold }),
     });
   } catch (error) {
     if (!(error instanceof BatchAbortedError) || stoppedBy === undefined) throw error;
@@ -98,8 +105,11 @@ export async function evaluateLessons(run: LessonsRun): Promise<number> {
   const { policy, asOf } = run.settings;
   const header = `policy ${policy.id} ${policy.version} (${policy.hash.slice(0, 12)}), as of ${asOf}`;
   const stats = `${report.workers} worker${report.workers === 1 ? '' : 's'}, ${report.buckets} bucket${report.buckets === 1 ? '' : 's'}, ${report.seconds.total.toFixed(1)} s, peak memory ${report.peakRssMb} MiB`;
-  const text = `${header}\n${formatSummary(summary)}\n${stats}\n`;
+  const covered = run.settings.coverage === true ? coverageOutcome(report.coverage ?? EMPTY_COVERAGE, [policy], { threshold: run.threshold, lang: run.settings.lang }) : undefined;
+  const text = `${header}\n${formatSummary(summary)}\n${stats}\n${covered === undefined ? '' : `\n${covered.text}\n`}`;
   if (run.settings.output !== 'json') process.stdout.write(text);
   else process.stderr.write(text);
+  for (const line of covered?.belowText ?? []) process.stderr.write(`trappa: ${line}\n`);
+  if ((covered?.below.length ?? 0) > 0) return EXIT.failure;
   return rejectedTotal > 0 ? EXIT.rejected : EXIT.ok;
 }

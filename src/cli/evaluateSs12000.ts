@@ -12,6 +12,9 @@ import { addDecision, emptySummary, formatSummary, summaryJson } from './summary
 import { readText } from './readText.js';
 import { jsonErrorReason } from '../adapters/jsonError.js';
 import { escapeControl } from '../adapters/safeText.js';
+import { coverageCounter, coverageSample } from '../testing/coverageCounts.js';
+import { coverageOutcome } from './coverageOption.js';
+import { EXIT } from './exitCodes.js';
 
 /** What `trappa evaluate --format ss12000` was asked to do. */
 export interface Ss12000Run {
@@ -25,6 +28,10 @@ export interface Ss12000Run {
   readonly lang: Lang;
   readonly rejected: string | undefined;
   readonly summaryJson?: string | undefined;
+  /** Count rule and leaf coverage (`--coverage`). */
+  readonly coverage?: boolean;
+  /** Fail (exit 1) under this leaf coverage, in per cent (`--threshold`). */
+  readonly threshold?: number | undefined;
 }
 
 /**
@@ -60,7 +67,7 @@ async function readSideFile(path: string): Promise<unknown> {
  * everything rejected on stderr (and as NDJSON with `--rejected`).
  *
  * @param run - paths and options
- * @returns the exit code: 0 all used, 3 something was rejected
+ * @returns the exit code: 0 all used, 3 something was rejected, 1 leaf coverage under `run.threshold` (before 3)
  * @example await evaluateSs12000({ paths: ['fixtures/ss12000'], context: 'fixtures/ss12000/trappa-context.json', … })
  */
 export async function evaluateSs12000(run: Ss12000Run): Promise<number> {
@@ -85,6 +92,7 @@ export async function evaluateSs12000(run: Ss12000Run): Promise<number> {
   const summary = emptySummary();
   summary.cases = { ...result.counts.students };
   summary.records = { ...result.counts.attendance };
+  const counter = run.coverage === true ? coverageCounter() : undefined;
   for (const c of result.cases) {
     const conflicting = result.conflictingRecords[c.student.id];
     const decision = evaluate(c, run.policy, {
@@ -93,12 +101,16 @@ export async function evaluateSs12000(run: Ss12000Run): Promise<number> {
       warnings: recordWarnings({ rejected: result.rejectedRecords[c.student.id] ?? 0, conflicting: conflicting?.count ?? 0, conflictingLessons: conflicting?.lessons ?? 0 }),
     });
     addDecision(summary, decision, c.student.school.id);
+    counter?.add(coverageSample(decision, run.policy));
     if (run.json) out.write(`${JSON.stringify(decision)}\n`);
     else if (run.details === 'all' || (run.details === 'with-steps' && decision.steps.length > 0)) out.write(`${formatDecision(decision, run.lang)}\n\n`);
   }
   if (run.rejected !== undefined) writeOutputFile('--rejected', run.rejected, rejectedLines.map((l) => `${l}\n`).join(''));
-  if (run.summaryJson !== undefined) writeOutputFile('--summary-json', run.summaryJson, `${JSON.stringify(summaryJson(run.policy, run.asOf, summary), null, 2)}\n`);
+  const covered = counter === undefined ? undefined : coverageOutcome(counter.counts(), [run.policy], { threshold: run.threshold, lang: run.lang });
+  if (run.summaryJson !== undefined) writeOutputFile('--summary-json', run.summaryJson, `${JSON.stringify({ ...summaryJson(run.policy, run.asOf, summary), ...covered?.json }, null, 2)}\n`);
   const header = `policy ${run.policy.id} ${run.policy.version} (${run.policy.hash.slice(0, 12)}), as of ${run.asOf}`;
-  (run.json ? err : out).write(`${header}\n${formatSummary(summary)}\n`);
+  (run.json ? err : out).write(`${header}\n${formatSummary(summary)}\n${covered === undefined ? '' : `\n${covered.text}\n`}`);
+  for (const line of covered?.belowText ?? []) err.write(`trappa: ${line}\n`);
+  if ((covered?.below.length ?? 0) > 0) return EXIT.failure;
   return result.rejected.length + files.problems.length > 0 ? 3 : 0;
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { SchoolCalendar } from '../model/schoolCalendar.js';
 import type { StudentCaseInput } from '../model/studentCase.js';
-import { arbitraryCase } from '../testing/arbitraries.js';
+import { arbitraryCase } from '../testing/arbitraries/index.js';
 
 /**
  * Cases drawn per `fc.sample` call: bounds memory while streaming a large population.

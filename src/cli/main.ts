@@ -57,6 +57,10 @@ Options for evaluate:
   --lang <sv|en>       language of text output (default sv)
   --rejected <file>    write rejected cases and lesson records as NDJSON to this file
   --summary-json <f>   write the run summary (counts, steps and typology per school) as JSON
+  --coverage           also report rule and condition coverage over the population (every --format): per rule
+                       fired / not fired / not in force, per condition leaf and named condition seen true /
+                       seen false / never evaluated; text after the summary, JSON in --summary-json ("coverage")
+  --threshold <pct>    exit 1 when the policy's leaf coverage is under pct (implies --coverage)
 
 Options for --format lessons (the nightly batch):
   --students <file>    student context: one StudentCase per line (attendance optional)
@@ -99,10 +103,17 @@ Options for diff:
   --calendar <file>    school calendar JSON, as for evaluate
   --sample K           affected students shown with both decisions (default 3)
   --json               one JSON object (counts per step, students affected, sample)
-  --lang <sv|en>       language of the decisions in the sample (default sv)
+  --lang <sv|en>       language of the decisions in the sample and of the coverage (default sv)
+  --coverage           rule and condition coverage of both policies over the population (in --json: "coverage")
+  --threshold <pct>    exit 1 when the --to policy's leaf coverage is under pct (implies --coverage)
+
+Input files: - (or /dev/stdin) reads stdin, for one input at most (not --previous, not an SS 12000 page);
+  a gzip file is decompressed (known by its bytes); a UTF-8 BOM and CRLF are fine; a binary file (.xlsx, UTF-16…)
+  is refused; a case file is NDJSON, a JSON array, or one (pretty-printed) JSON object.
 
 Exit codes: 0 all input accepted; 3 some cases or records were rejected (reported on stderr);
-            2 usage error; 1 other failure (unreadable file, invalid policy);
+            2 usage error; 1 other failure (unreadable file, invalid policy), or leaf coverage under
+            --threshold (the outputs are complete; takes precedence over 3);
             65 --previous refused (empty, cut short, joined, edited, older format, not an earlier night);
             66 --max-input-age: the newest lesson is too old, or there is none (stale input): nothing written;
             73 an output cannot be created (missing or unwritable directory, a directory given as a file);

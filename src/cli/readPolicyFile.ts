@@ -1,39 +1,38 @@
-import { open } from 'node:fs/promises';
+import { openInput } from '../batch/openInput.js';
 import { POLICY_BUDGET } from '../model/policyBudget.js';
+import { decodeText } from './readText.js';
 
 /** A policy file's text, or why it was not read. */
 export type PolicyFileText = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: string };
 
 /**
- * Read a policy file, refusing one over `POLICY_BUDGET.maxBytes` before it is
- * read whole or parsed (a 2 GB file never reaches `JSON.parse`). Reads at
- * most one byte past the budget, so a file that grows while it is read is
- * refused too.
+ * Read a policy file (or stdin for `-`; a gzip file decompressed, a BOM
+ * dropped, as `readText`), refusing one over `POLICY_BUDGET.maxBytes` before
+ * it is read whole or parsed (a 2 GB file never reaches `JSON.parse`). A
+ * regular file is refused by its size; otherwise (stdin, a gzip file,
+ * whose decompressed size counts) reading stops one byte past the budget,
+ * so a file that grows while it is read is refused too.
  *
- * @param path - the file
+ * @param path - the file, or `-`
  * @returns the text, or the message for a file over the budget
- * @throws {Error} when the file cannot be opened or read (the caller reports the code)
+ * @throws {Error} when the file cannot be opened or read (the caller reports the code), or is binary or not UTF-8
  * @example await readPolicyFile('rules/stockholm.json') // { ok: true, text: '{\n  "$schema": …' }
  */
 export async function readPolicyFile(path: string): Promise<PolicyFileText> {
-  const handle = await open(path, 'r');
+  const limit = POLICY_BUDGET.maxBytes;
+  const input = await openInput(path);
   try {
-    const limit = POLICY_BUDGET.maxBytes;
-    const { size } = await handle.stat();
-    if (size > limit) return tooLarge(size);
-    const buffer = Buffer.alloc(limit + 1);
+    if (!input.compressed && input.size !== undefined && input.size > limit) return tooLarge(input.size);
+    const parts: Buffer[] = [];
     let length = 0;
-    while (length <= limit) {
-      const { bytesRead } = await handle.read(buffer, length, limit + 1 - length, null);
-      if (bytesRead === 0) break;
-      length += bytesRead;
+    for await (const chunk of input.chunks) {
+      parts.push(chunk);
+      length += chunk.length;
+      if (length > limit) return tooLarge(limit + 1);
     }
-    if (length > limit) return tooLarge(length);
-    // A UTF-8 BOM at the start (an editor's habit) is not part of the JSON.
-    const bom = length >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? 3 : 0;
-    return { ok: true, text: buffer.toString('utf8', bom, length) };
+    return { ok: true, text: decodeText(Buffer.concat(parts, length), input.name) };
   } finally {
-    await handle.close();
+    await input.close();
   }
 }
 

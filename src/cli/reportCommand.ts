@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -10,6 +10,9 @@ import { DecisionSchema } from '../model/decisionSchema.js';
 import { renderSchoolReports } from '../report/schoolReport.js';
 import type { Lang } from '../report/text.js';
 import { UsageError } from './usageError.js';
+import { checkOneStdin } from './oneStdin.js';
+import { readText, readTextInput, type TextInput } from './readText.js';
+import { BatchInputError } from '../batch/batchInputError.js';
 
 export const REPORT_HELP = `trappa report <decisions.ndjson|-> --out <dir> [options]
 
@@ -19,7 +22,7 @@ overview; a plot per student of weekly valid and invalid absence with the policy
 and the steps' dates. Inline SVG and CSS only: the files load nothing and send nothing.
 
 Input: a --decisions-out file (its trailer, count and SHA-256 are verified first) or the
---json output of evaluate (plain NDJSON); - reads stdin.
+--json output of evaluate (plain NDJSON); - reads stdin; a gzip file is decompressed.
 
 Options:
   --out <dir>          directory for the reports (created if missing): <school-id>.html, each
@@ -37,11 +40,12 @@ class ReportInputError extends Error {}
 
 const LabelsSchema = z.record(z.string(), z.string().max(200));
 
-function readLabels(path: string): Map<string, string> {
+async function readLabels(path: string): Promise<Map<string, string>> {
   let value: unknown;
   try {
-    value = JSON.parse(readFileSync(path, 'utf8'));
+    value = JSON.parse(await readText(path));
   } catch (error) {
+    if (error instanceof BatchInputError) throw new ReportInputError(`--labels ${error.message}`);
     throw new ReportInputError(`--labels ${path}: cannot be read as JSON (${(error as NodeJS.ErrnoException).code ?? 'invalid JSON'})`);
   }
   const parsed = LabelsSchema.safeParse(value);
@@ -81,20 +85,17 @@ function parseDecisions(text: string, source: string): Decision[] {
   });
 }
 
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 async function readDecisions(input: string): Promise<Decision[]> {
-  if (input === '-') return parseDecisions(await readStdin(), 'stdin');
-  let text: string;
+  let read: TextInput;
   try {
-    text = readFileSync(input, 'utf8');
+    read = await readTextInput(input);
   } catch (error) {
+    if (error instanceof BatchInputError) throw new ReportInputError(error.message);
     throw new ReportInputError(`${input}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
+  const { text, name, plainFile } = read;
+  // A stream or a gzip file cannot be verified from its end: its trailer is still checked (count, SHA-256).
+  if (!plainFile) return parseDecisions(text, name);
   const last = text.trimEnd().split('\n').at(-1) ?? '';
   if (trailerOf(last) !== undefined) {
     // A --decisions-out file: verified whole as --previous verifies it (order, one night, one policy).
@@ -143,8 +144,12 @@ export async function reportCommand(args: string[]): Promise<number> {
   if (values.lang !== 'sv' && values.lang !== 'en') throw new UsageError('--lang takes sv or en');
   const lang: Lang = values.lang;
   const input = positionals[0] ?? '-';
+  checkOneStdin([
+    { flag: 'the decisions file', path: input },
+    { flag: '--labels', path: values.labels },
+  ]);
   try {
-    const labels = values.labels === undefined ? undefined : readLabels(values.labels);
+    const labels = values.labels === undefined ? undefined : await readLabels(values.labels);
     const decisions = await readDecisions(input);
     const reports = renderSchoolReports(decisions, { lang, ...(labels === undefined ? {} : { labels }), students: values['all-students'] ? 'all' : 'with-duties' });
     const names = reports.map((r) => fileName(r.schoolId));

@@ -7,9 +7,13 @@ import { BUILTIN_POLICY_IDS } from '../policy/builtinPolicies.js';
 import type { Policy } from '../policy/policy.js';
 import { stepKeys } from '../testing/decide.js';
 import { expandCase, parseExampleTable } from '../testing/exampleTable.js';
-import { coverageBelow, coverageSample, ruleCoverage, type CoverageSample } from '../testing/ruleCoverage.js';
+import { coverageCounter, coverageSample, type CoverageCounter } from '../testing/coverageCounts.js';
 import { runExampleCase, type ExampleResult } from '../testing/runExampleCase.js';
-import { formatCoverage, formatFailure } from './formatExampleRun.js';
+import { coverageOptions, coverageOutcome, type CoverageOutcome } from './coverageOption.js';
+import { junitXml, type JUnitCase, type JUnitSuite } from './junitXml.js';
+import { writeOutputFile } from './writeOutputFile.js';
+import { checkOutputs } from '../batch/checkOutputs.js';
+import { formatFailure } from './formatExampleRun.js';
 import type { Lang } from './format.js';
 import { pickPolicy } from './options.js';
 import { UsageError } from './usageError.js';
@@ -26,8 +30,10 @@ Options:
                        condition seen true / seen false / never evaluated
   --threshold <pct>    fail (exit 1) when a policy's leaf coverage is under pct (implies --coverage)
   --json               one JSON object per line: each case, then coverage (if asked) and a summary
+  --junit <file>       also write a JUnit XML report (a testsuite per table, a testcase per case; with
+                       --threshold a "coverage" suite, a case per policy), atomically, on every run
   --watch              run again when a table or a policy file it names changes (Ctrl-C to stop)
-  --lang <sv|en>       language of the explanations of failing cases (default sv)
+  --lang <sv|en>       language of the explanations of failing cases and of the coverage (default sv)
   --help               this text
 
 Exit codes: 0 every case passed (and the threshold met); 1 a case failed or is invalid, or coverage
@@ -47,8 +53,11 @@ interface CaseLine {
 
 interface Run {
   readonly lines: CaseLine[];
-  readonly failures: Array<{ file: string; result: ExampleResult }>;
-  readonly samples: CoverageSample[];
+  /** The cases that failed or could not run, with their line. */
+  readonly failures: Array<{ file: string; result: ExampleResult; line: CaseLine }>;
+  readonly coverage: CoverageCounter;
+  /** The policies of the cases, in order of first use. */
+  readonly policies: Policy[];
   /** Files to watch: the tables and the policy files they name. */
   readonly watched: Set<string>;
 }
@@ -69,8 +78,9 @@ async function runTable(file: string, run: Run, cache: Map<string, Promise<Polic
   run.watched.add(resolve(file));
   const fail = (name: string, error: string): void => {
     const result: ExampleResult = { name, source: undefined, status: 'error', error };
-    run.lines.push({ type: 'case', file, name, source: undefined, status: 'error', error });
-    run.failures.push({ file, result });
+    const line: CaseLine = { type: 'case', file, name, source: undefined, status: 'error', error };
+    run.lines.push(line);
+    run.failures.push({ file, result, line });
   };
   let value: unknown;
   try {
@@ -99,29 +109,65 @@ async function runTable(file: string, run: Run, cache: Map<string, Promise<Polic
     }
     const result = runExampleCase(c, policy);
     if (result.status === 'error') {
-      run.lines.push({ type: 'case', file, name: result.name, source: result.source, status: 'error', error: result.error });
-      run.failures.push({ file, result });
+      const line: CaseLine = { type: 'case', file, name: result.name, source: result.source, status: 'error', error: result.error };
+      run.lines.push(line);
+      run.failures.push({ file, result, line });
       continue;
     }
-    run.samples.push(coverageSample(result.decision, policy));
-    run.lines.push({ type: 'case', file, name: result.name, source: result.source, status: result.status, differences: result.differences, steps: stepKeys(result.decision) });
-    if (result.status === 'failed') run.failures.push({ file, result });
+    run.coverage.add(coverageSample(result.decision, policy));
+    if (!run.policies.includes(policy)) run.policies.push(policy);
+    const line: CaseLine = { type: 'case', file, name: result.name, source: result.source, status: result.status, differences: result.differences, steps: stepKeys(result.decision) };
+    run.lines.push(line);
+    if (result.status === 'failed') run.failures.push({ file, result, line });
   }
 }
 
-async function runOnce(files: readonly string[], options: { json: boolean; coverage: boolean; threshold: number | undefined; lang: Lang }): Promise<{ code: number; watched: Set<string> }> {
-  const run: Run = { lines: [], failures: [], samples: [], watched: new Set() };
+/** The run as JUnit suites: one per table file, and with a threshold one for coverage (a case per policy). */
+function junitSuites(run: Run, coverage: CoverageOutcome | undefined, threshold: number | undefined, lang: Lang): JUnitSuite[] {
+  const failures = new Map(run.failures.map((f) => [f.line, f.result]));
+  const suites = new Map<string, JUnitCase[]>();
+  for (const line of run.lines) {
+    const cases = suites.get(line.file) ?? [];
+    suites.set(line.file, cases);
+    const result = failures.get(line);
+    const source = line.source === undefined ? '' : `source: ${line.source}\n`;
+    if (result?.status === 'failed') {
+      const n = result.differences.length;
+      cases.push({ name: line.name, classname: line.file, failure: { message: `${n} difference${n === 1 ? '' : 's'}`, text: `${source}${formatFailure(result.differences, result.decision, lang)}` } });
+    } else if (result?.status === 'error') cases.push({ name: line.name, classname: line.file, error: { message: result.error, text: `${source}${result.error}` } });
+    else cases.push({ name: line.name, classname: line.file });
+  }
+  const out: JUnitSuite[] = [...suites].map(([name, cases]) => ({ name, cases }));
+  if (coverage !== undefined && threshold !== undefined) {
+    const below = new Map(coverage.below.map((p, i) => [p.hash, coverage.belowText[i] ?? '']));
+    out.push({
+      name: 'coverage',
+      cases: coverage.json.coverage.policies.map((p) => {
+        const message = below.get(p.hash);
+        const name = `leaf coverage of ${p.policyId} ${p.version} ≥ ${threshold} %`;
+        return message === undefined ? { name, classname: 'coverage' } : { name, classname: 'coverage', failure: { message, text: message } };
+      }),
+    });
+  }
+  return out;
+}
+
+async function runOnce(
+  files: readonly string[],
+  options: { json: boolean; coverage: boolean; threshold: number | undefined; lang: Lang; junit: string | undefined },
+): Promise<{ code: number; watched: Set<string> }> {
+  const run: Run = { lines: [], failures: [], coverage: coverageCounter(), policies: [], watched: new Set() };
   const cache = new Map<string, Promise<Policy> | Policy>();
   for (const file of files) await runTable(file, run, cache);
   const passed = run.lines.filter((l) => l.status === 'passed').length;
   const failed = run.lines.filter((l) => l.status === 'failed').length;
   const errors = run.lines.filter((l) => l.status === 'error').length;
-  const report = options.coverage ? ruleCoverage(run.samples) : undefined;
-  const below = report !== undefined && options.threshold !== undefined ? coverageBelow(report, options.threshold) : [];
+  const coverage = options.coverage ? coverageOutcome(run.coverage.counts(), run.policies, { threshold: options.threshold, lang: options.lang }) : undefined;
+  const below = coverage?.below ?? [];
   const out: string[] = [];
   if (options.json) {
     for (const l of run.lines) out.push(JSON.stringify(l));
-    if (report !== undefined) out.push(JSON.stringify({ type: 'coverage', ...report }));
+    if (coverage !== undefined) out.push(JSON.stringify({ type: 'coverage', ...coverage.json.coverage }));
     out.push(JSON.stringify({ type: 'summary', passed, failed, errors, ...(options.threshold === undefined ? {} : { threshold: options.threshold, belowThreshold: below.map((p) => p.policyId) }) }));
   } else {
     for (const l of run.lines) out.push(`${l.status === 'passed' ? '✓' : '✗'} ${l.file} › ${l.name}${l.status === 'error' ? `: ${l.error ?? ''}` : ''}`);
@@ -130,11 +176,12 @@ async function runOnce(files: readonly string[], options: { json: boolean; cover
       out.push('', `✗ ${file} › ${result.name}${result.source === undefined ? '' : `\n    source: ${result.source}`}`);
       out.push(formatFailure(result.differences, result.decision, options.lang));
     }
-    if (report !== undefined) out.push('', formatCoverage(report));
+    if (coverage !== undefined) out.push('', coverage.text);
     out.push('', `${passed} passed, ${failed} failed, ${errors} invalid`);
-    for (const p of below) out.push(`coverage of ${p.policyId} is ${p.summary.leaves.percent.toFixed(1)} %, under the threshold ${options.threshold ?? ''} %`);
+    out.push(...(coverage?.belowText ?? []));
   }
   process.stdout.write(`${out.join('\n')}\n`);
+  if (options.junit !== undefined) writeOutputFile('--junit', options.junit, junitXml('trappa test', junitSuites(run, coverage, options.threshold, options.lang)));
   return { code: failed + errors > 0 || below.length > 0 ? 1 : 0, watched: run.watched };
 }
 
@@ -155,6 +202,7 @@ export async function testCommand(args: string[]): Promise<number> {
       watch: { type: 'boolean', default: false },
       coverage: { type: 'boolean', default: false },
       threshold: { type: 'string' },
+      junit: { type: 'string' },
       lang: { type: 'string', default: 'sv' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -164,10 +212,10 @@ export async function testCommand(args: string[]): Promise<number> {
     return 0;
   }
   if (positionals.length === 0) throw new UsageError('test needs at least one table file');
-  const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
-  if (threshold !== undefined && !(Number.isFinite(threshold) && threshold >= 0 && threshold <= 100)) throw new UsageError('--threshold takes a percentage 0–100');
+  const { coverage, threshold } = coverageOptions(values.coverage, values.threshold);
   if (values.lang !== 'sv' && values.lang !== 'en') throw new UsageError('--lang takes sv or en');
-  const options = { json: values.json, coverage: values.coverage || threshold !== undefined, threshold, lang: values.lang as Lang };
+  if (values.junit !== undefined) checkOutputs([{ flag: '--junit', path: values.junit }], positionals.map((path) => ({ flag: 'a table', path })));
+  const options = { json: values.json, coverage, threshold, lang: values.lang as Lang, junit: values.junit };
   const first = await runOnce(positionals, options);
   if (!values.watch) return first.code;
   return watchAndRerun(positionals, options, first.watched);

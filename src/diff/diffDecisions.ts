@@ -1,5 +1,6 @@
 import type { Decision, Step } from '../model/decision.js';
 import type { StepId } from '../model/vocabulary.js';
+import { compareCodePoints } from '../model/compareCodePoints.js';
 
 /**
  * How a step is named in a diff: its id, or `samtycke>sip` for the consent
@@ -64,7 +65,7 @@ function sameValue(a: unknown, b: unknown): boolean {
 }
 
 function rulesOf(step: Step): RuleRef[] {
-  return step.reasons.map((r) => ({ ruleId: r.ruleId, ruleVersion: r.ruleVersion })).sort((a, b) => a.ruleId.localeCompare(b.ruleId) || a.ruleVersion - b.ruleVersion);
+  return step.reasons.map((r) => ({ ruleId: r.ruleId, ruleVersion: r.ruleVersion })).sort((a, b) => compareCodePoints(a.ruleId, b.ruleId) || a.ruleVersion - b.ruleVersion);
 }
 
 function sameRules(a: readonly RuleRef[], b: readonly RuleRef[]): boolean {

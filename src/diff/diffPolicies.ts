@@ -1,5 +1,7 @@
 import { defaultCalendarFor } from '../calendar/defaultCalendar.js';
-import { compiledFor, decideOn, inForce, measureCase } from '../evaluate.js';
+import { decideOn, measureCase } from '../evaluate.js';
+import { compiledFor } from '../policy/compiledFor.js';
+import { inForce } from '../policy/rulesInForce.js';
 import type { Warning } from '../model/decision.js';
 import { ruleChanges } from './ruleChanges.js';
 import { isValidIsoDate } from '../model/isoDate.js';
@@ -90,13 +92,13 @@ export function diffCase(context: DiffContext, input: StudentCase, warnings: rea
   const { from, to, asOf, calendar, shortcut } = context;
   const measuredFrom = measureCase(input, asOf, calendar, from.parameters);
   if (shortcut !== null && sameFiredRules(shortcut.from, shortcut.to, measuredFrom.facts)) {
-    return { studentId: input.student.id, changes: [], decisions: null };
+    return { studentId: input.student.id, changes: [], decisions: null, facts: { from: measuredFrom.facts, to: measuredFrom.facts } };
   }
   const measuredTo = context.parametersChanged.length === 0 ? measuredFrom : measureCase(input, asOf, calendar, to.parameters);
   const options = { asOf, calendar, warnings };
   const before = decideOn(input, measuredFrom, from, options);
   const after = decideOn(input, measuredTo, to, options);
-  return { studentId: input.student.id, changes: diffDecisions(before, after), decisions: { from: before, to: after } };
+  return { studentId: input.student.id, changes: diffDecisions(before, after), decisions: { from: before, to: after }, facts: { from: measuredFrom.facts, to: measuredTo.facts } };
 }
 
 /**

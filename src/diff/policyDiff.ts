@@ -1,4 +1,5 @@
 import type { Decision } from '../model/decision.js';
+import type { Facts } from '../model/facts.js';
 import type { PolicyParameters } from '../policy/policy.js';
 import type { FieldChange, StepChange, StepKey } from './diffDecisions.js';
 import type { RuleChanges } from './ruleChanges.js';
@@ -77,6 +78,8 @@ export interface CaseDiff {
   readonly studentId: string;
   readonly changes: readonly StepChange[];
   readonly decisions: { readonly from: Decision; readonly to: Decision } | null;
+  /** The facts each policy's rules saw (the same object when the parameters are equal): what coverage counts. */
+  readonly facts: { readonly from: Facts; readonly to: Facts };
 }
 
 interface MutableCounts {

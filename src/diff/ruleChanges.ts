@@ -1,5 +1,5 @@
 import { canonicalJson } from '../policy/canonicalJson.js';
-import { rulesInForce } from '../evaluate.js';
+import { rulesInForce } from '../policy/rulesInForce.js';
 import type { ConditionNode } from '../model/policyFile.js';
 import type { Policy, PolicyRule } from '../policy/policy.js';
 

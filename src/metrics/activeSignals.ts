@@ -3,6 +3,7 @@ import { datedValueInForce, type DatedValue } from '../model/datedParameter.js';
 import type { ExpiredSignal } from '../model/decision.js';
 import type { Measure, Signal } from '../model/studentCase.js';
 import { CONCERN_SIGNALS, type SignalType } from '../model/vocabulary.js';
+import { compareCodePoints } from '../model/compareCodePoints.js';
 
 
 /** The signals in force on asOf, and those that have ended. */
@@ -48,7 +49,7 @@ export function signalsOn(
     }
   }
   // Input order never shows: the same signals in any order give the same decision.
-  expired.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.type < b.type ? -1 : a.type > b.type ? 1 : a.until < b.until ? -1 : a.until > b.until ? 1 : a.endedBy < b.endedBy ? -1 : a.endedBy > b.endedBy ? 1 : 0));
+  expired.sort((a, b) => compareCodePoints(a.date, b.date) || compareCodePoints(a.type, b.type) || compareCodePoints(a.until, b.until) || compareCodePoints(a.endedBy, b.endedBy));
   return { active, expired };
 }
 

@@ -1,9 +1,7 @@
+import { boundedMemo } from './boundedMemo.js';
 import type { FactInfo, Facts, SignalFact, TypologyFact } from './facts.js';
 import { ABSENCE_TYPES, TYPOLOGY_LEVELS, TYPOLOGY_TYPE_LABELS, type AbsenceType } from './typology.js';
 import { SignalTypeSchema, StudiehjalpSchema, type SignalType } from './vocabulary.js';
-
-/** Computed once per signal type: `signalFact` runs for every signal of every student. */
-const signalFacts = new Map<SignalType, SignalFact>();
 
 /**
  * Fact name of a signal type.
@@ -13,14 +11,14 @@ const signalFacts = new Map<SignalType, SignalFact>();
  * @example signalFact('harm-suspected') // 'signalHarmSuspected'
  */
 export function signalFact(signal: SignalType): SignalFact {
-  let fact = signalFacts.get(signal);
-  if (fact === undefined) {
-    const camel = signal.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
-    fact = `signal${camel.charAt(0).toUpperCase()}${camel.slice(1)}` as SignalFact;
-    signalFacts.set(signal, fact);
-  }
-  return fact;
+  return signalFacts(signal);
 }
+
+/** Computed once per signal type: `signalFact` runs for every signal of every student. */
+const signalFacts = boundedMemo((signal: SignalType): SignalFact => {
+  const camel = signal.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+  return `signal${camel.charAt(0).toUpperCase()}${camel.slice(1)}` as SignalFact;
+});
 
 const SIGNAL_LABELS: Record<SignalType, [string, string]> = {
   'harm-suspected': ['misstanke om att barnet far illa', 'suspicion that the child is being harmed'],

@@ -1,6 +1,7 @@
 import goteborgJson from '../../rules/goteborg.json';
 import skollagenJson from '../../rules/skollagen.json';
 import stockholmJson from '../../rules/stockholm.json';
+import { boundedMemo } from '../model/boundedMemo.js';
 import { loadPolicy } from './loadPolicy.js';
 import type { Policy } from './policy.js';
 
@@ -16,7 +17,7 @@ const SOURCES: Readonly<Record<BuiltinPolicyId, unknown>> = {
   goteborg: goteborgJson,
 };
 
-const cache = new Map<BuiltinPolicyId, Policy>();
+const loaded = boundedMemo((id: BuiltinPolicyId) => loadPolicy(SOURCES[id], resolveBuiltinPolicy));
 
 /**
  * Whether a name is a bundled policy's id.
@@ -48,12 +49,7 @@ export function builtinPolicySource(id: BuiltinPolicyId): unknown {
  * @example builtinPolicy('stockholm').chain // ['stockholm', 'skollagen']
  */
 export function builtinPolicy(id: BuiltinPolicyId): Policy {
-  let policy = cache.get(id);
-  if (policy === undefined) {
-    policy = loadPolicy(SOURCES[id], resolveBuiltinPolicy);
-    cache.set(id, policy);
-  }
-  return policy;
+  return loaded(id);
 }
 
 /**

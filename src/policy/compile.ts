@@ -1,10 +1,12 @@
 import type { ListReference } from '../model/decision.js';
 import type { Facts } from '../model/facts.js';
+import { boundedMemo } from '../model/boundedMemo.js';
 import { POLICY_BUDGET } from '../model/policyBudget.js';
 import type { ConditionNode, LeafCondition } from '../model/policyFile.js';
 import type { Evidence } from './evaluateConditions.js';
 import { OPERATORS, rateAbove, rateAtLeast } from './operators.js';
 import type { Policy, PolicyRule } from './policy.js';
+import { weakMemo } from '../model/weakMemo.js';
 
 /** A leaf test specialised for its operator and threshold. */
 type LeafTest = (facts: Facts) => boolean;
@@ -113,16 +115,7 @@ function leafKey(leaf: LeafCondition): string {
 }
 
 /** Each node's closure, built once; evaluation and explanation share them. */
-const holdsCache = new WeakMap<CompiledNode, (run: CompiledRun) => boolean>();
-
-function holdsOf(node: CompiledNode): (run: CompiledRun) => boolean {
-  let holds = holdsCache.get(node);
-  if (holds === undefined) {
-    holds = buildHolds(node);
-    holdsCache.set(node, holds);
-  }
-  return holds;
-}
+const holdsOf = weakMemo(buildHolds);
 
 function buildHolds(node: CompiledNode): (run: CompiledRun) => boolean {
   switch (node.kind) {
@@ -257,21 +250,11 @@ function namedNode(compiled: CompiledPolicy, index: number): CompiledNode {
 }
 
 /** `via` paths are shared, frozen arrays: the same path in every decision is one array, not one per leaf and student. */
-const VIA_PATHS = new WeakMap<readonly string[], Map<string, readonly string[]>>();
+const VIA_PATHS = weakMemo((via: readonly string[]) => boundedMemo((name: string): readonly string[] => Object.freeze([...via, name])));
 const ROOT_VIA: readonly string[] = Object.freeze([]);
 
 function viaWith(via: readonly string[], name: string): readonly string[] {
-  let next = VIA_PATHS.get(via);
-  if (next === undefined) {
-    next = new Map();
-    VIA_PATHS.set(via, next);
-  }
-  let path = next.get(name);
-  if (path === undefined) {
-    path = Object.freeze([...via, name]);
-    next.set(name, path);
-  }
-  return path;
+  return VIA_PATHS(via)(name);
 }
 
 /**

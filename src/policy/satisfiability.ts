@@ -1,6 +1,7 @@
 import { FACT_CATALOG } from '../model/factCatalog.js';
 import type { FactInfo, Rate } from '../model/facts.js';
 import { POLICY_BUDGET } from '../model/policyBudget.js';
+import { weakMemo } from '../model/weakMemo.js';
 import type { ConditionNode, LeafCondition } from '../model/policyFile.js';
 import { OPERATORS } from './operators.js';
 
@@ -69,8 +70,8 @@ interface AnalysisState extends Analysis {
   readonly roots: WeakMap<ConditionNode, Map<boolean, Expansion | null>>;
   /** A number per literal, for the keys of alternatives. */
   readonly ids: Map<Literal, number>;
-  /** The key of each alternative: its literals' numbers, sorted. */
-  readonly keys: WeakMap<Conjunction, string>;
+  /** The key of each alternative: its literals' numbers, sorted (remembered per alternative). */
+  readonly keyOf: (c: Conjunction) => string;
 }
 
 /**
@@ -86,7 +87,14 @@ interface AnalysisState extends Analysis {
  * analysis.steps // 6
  */
 export function createAnalysis(named: Readonly<Record<string, ConditionNode>>, budget: number = POLICY_BUDGET.maxAnalysisSteps): Analysis {
-  const state: AnalysisState = { named, budget, steps: 0, spent: false, memo: new Map(), roots: new WeakMap(), ids: new Map(), keys: new WeakMap() };
+  const ids = new Map<Literal, number>();
+  const keyOf = weakMemo((c: Conjunction) =>
+    c
+      .map((l) => ids.get(l) as number)
+      .sort((a, b) => a - b)
+      .join(','),
+  );
+  const state: AnalysisState = { named, budget, steps: 0, spent: false, memo: new Map(), roots: new WeakMap(), ids, keyOf };
   return state;
 }
 
@@ -226,18 +234,6 @@ interface Expansion {
   readonly dead: readonly Contradiction[];
 }
 
-function keyOf(c: Conjunction, s: AnalysisState): string {
-  let key = s.keys.get(c);
-  if (key === undefined) {
-    key = c
-      .map((l) => s.ids.get(l) as number)
-      .sort((a, b) => a - b)
-      .join(',');
-    s.keys.set(c, key);
-  }
-  return key;
-}
-
 /** Contradictions of several parts, each once (a named condition reached twice brings the same ones twice). */
 function deadOf(parts: readonly Expansion[]): Contradiction[] {
   const seen = new Set<Contradiction>();
@@ -252,7 +248,7 @@ function disjoin(parts: readonly Expansion[], s: AnalysisState): Expansion {
   for (const part of parts) {
     spend(s, part.alive.length);
     for (const c of part.alive) {
-      const key = keyOf(c, s);
+      const key = s.keyOf(c);
       if (seen.has(key)) continue;
       seen.add(key);
       alive.push(c);
@@ -282,7 +278,7 @@ function conjoin(parts: readonly Expansion[], s: AnalysisState): Expansion {
       for (const right of part.alive) {
         const joined = join(left, right);
         spend(s, joined.length);
-        const key = keyOf(joined, s);
+        const key = s.keyOf(joined);
         if (seen.has(key)) continue;
         seen.add(key);
         // Each side is consistent alone: only a fact both sides read can contradict.

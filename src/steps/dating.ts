@@ -7,6 +7,7 @@ import type { ConditionNode, LeafCondition } from '../model/policyFile.js';
 import type { Measure, Signal } from '../model/studentCase.js';
 import { SignalTypeSchema, type SignalType, type StepId } from '../model/vocabulary.js';
 import { signalFact } from '../model/factCatalog.js';
+import { weakMemo } from '../model/weakMemo.js';
 import { OPERATORS } from '../policy/operators.js';
 
 /** What a rule's trigger date is read from. */
@@ -97,25 +98,17 @@ type LeafKind =
   | { readonly kind: 'history' }
   | { readonly kind: 'context' };
 
-const LEAF_KINDS = new WeakMap<LeafCondition, LeafKind>();
-
-function leafKindOf(leaf: LeafCondition): LeafKind {
-  let kind = LEAF_KINDS.get(leaf);
-  if (kind === undefined) {
-    const signal = SIGNAL_BY_FACT.get(leaf.fact);
-    const step = Object.hasOwn(MEASURE_FACTS, leaf.fact) ? MEASURE_FACTS[leaf.fact] : undefined;
-    kind =
-      signal !== undefined
-        ? { kind: 'signal', signal }
-        : step !== undefined
-          ? { kind: 'measure', step }
-          : isHistoryFact(leaf.fact)
-            ? { kind: 'history' }
-            : { kind: 'context' };
-    LEAF_KINDS.set(leaf, kind);
-  }
-  return kind;
-}
+const leafKindOf = weakMemo((leaf: LeafCondition): LeafKind => {
+  const signal = SIGNAL_BY_FACT.get(leaf.fact);
+  const step = Object.hasOwn(MEASURE_FACTS, leaf.fact) ? MEASURE_FACTS[leaf.fact] : undefined;
+  return signal !== undefined
+    ? { kind: 'signal', signal }
+    : step !== undefined
+      ? { kind: 'measure', step }
+      : isHistoryFact(leaf.fact)
+        ? { kind: 'history' }
+        : { kind: 'context' };
+});
 
 function leafDate(leaf: LeafCondition, ctx: DatingContext, after: string | undefined): Dated {
   const kind = leafKindOf(leaf);

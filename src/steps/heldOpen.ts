@@ -1,6 +1,7 @@
 import type { Decision, Step } from '../model/decision.js';
 import type { Measure } from '../model/studentCase.js';
 import type { StepId } from '../model/vocabulary.js';
+import { boundedMemo } from '../model/boundedMemo.js';
 import { consentRequestFor } from './consentRequest.js';
 import { sortSteps } from './stepOrder.js';
 import { closingMeasure } from './closing.js';
@@ -105,7 +106,8 @@ export function holdOpen(decision: Decision, previous: PreviousNight, measures: 
   if (previous.asOf > asOf) return decision;
   const tonight = new Map(decision.steps.map((t) => [keyOf(t), t]));
   const kept = new Map<string, Step>();
-  const earlier = new Map<string, Decision>();
+  // Tonight's duties held open since one earlier night are checked against one re-evaluation of it.
+  const earlier = boundedMemo((date: string) => reevaluate.on(date));
   let frozen: Decision | undefined;
   for (const s of previous.steps) {
     if (s.id === 'samtycke' || s.forStep !== undefined) continue;
@@ -115,11 +117,7 @@ export function holdOpen(decision: Decision, previous: PreviousNight, measures: 
     if (closingMeasure(s.id, closableOf(s, previous), measures, asOf) !== undefined) continue;
     const verifiedOn = s.heldOpen?.verifiedOn ?? previous.asOf;
     if (verifiedOn > asOf) continue;
-    let then = earlier.get(verifiedOn);
-    if (then === undefined) {
-      then = reevaluate.on(verifiedOn);
-      earlier.set(verifiedOn, then);
-    }
+    const then = earlier(verifiedOn);
     const found = then.steps.find((t) => keyOf(t) === keyOf(s) && t.kind === s.kind);
     if (found === undefined) continue;
     if (s.kind !== 'lagkrav') {

@@ -1,3 +1,4 @@
+import { compareCodePoints } from '../model/compareCodePoints.js';
 import type { Step } from '../model/decision.js';
 import { StepIdSchema } from '../model/vocabulary.js';
 import { URGENCY_ORDER } from './deadline.js';
@@ -17,6 +18,6 @@ export function sortSteps(steps: readonly Step[]): Step[] {
     (a, b) =>
       URGENCY_ORDER.indexOf(a.urgency) - URGENCY_ORDER.indexOf(b.urgency) ||
       STEP_ORDER.indexOf(a.id) - STEP_ORDER.indexOf(b.id) ||
-      (a.forStep ?? '').localeCompare(b.forStep ?? ''),
+      compareCodePoints(a.forStep ?? '', b.forStep ?? ''),
   );
 }

@@ -12,6 +12,7 @@ import { ClockTimeSchema, IsoDateSchema } from '../model/isoDate.js';
 import type { SchoolCalendar } from '../model/schoolCalendar.js';
 import { AttendanceRecordSchema } from '../model/studentCase.js';
 import { AbsenceReasonSchema } from '../model/vocabulary.js';
+import { compareCodePoints } from '../model/compareCodePoints.js';
 
 /** One lesson as a caller writes it (`StudentCaseInput['attendance'][number]`). */
 export type LessonRecordInput = z.input<typeof AttendanceRecordSchema>;
@@ -186,5 +187,5 @@ export function expandAttendance(attendance: CompactAttendance, options: ExpandO
     });
   }
   out.push(...attendance.lessons.map((l) => ({ ...l })));
-  return out.sort((a, b) => (a.date === b.date ? a.start.localeCompare(b.start) : a.date.localeCompare(b.date)));
+  return out.sort((a, b) => compareCodePoints(a.date, b.date) || compareCodePoints(a.start, b.start));
 }

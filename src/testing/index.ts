@@ -33,7 +33,7 @@ export {
   type StudentInput,
   type StudentOptions,
   type TimelineOptions,
-} from './arbitraries.js';
+} from './arbitraries/index.js';
 export { decideCase, hasStep, stepKeys } from './decide.js';
 export {
   findViolation,
@@ -93,15 +93,26 @@ export {
 export { runExampleCase, type ExampleResult } from './runExampleCase.js';
 export {
   coverageBelow,
-  coverageSample,
+  coverageReport,
   ruleCoverage,
   type ConditionCoverage,
   type CoverageReport,
-  type CoverageSample,
   type LeafCoverage,
   type LeafOwner,
   type PolicyCoverage,
   type Ratio,
   type RuleCoverage,
 } from './ruleCoverage.js';
+export {
+  EMPTY_COVERAGE,
+  countCoverage,
+  coverageCounter,
+  coverageSample,
+  mergeCoverage,
+  type CountPair,
+  type CoverageCounter,
+  type CoverageCounts,
+  type CoverageSample,
+  type PolicyCoverageCounts,
+} from './coverageCounts.js';
 export { toExampleCase, type CounterexampleInput, type ToExampleCaseOptions } from './toExampleCase.js';

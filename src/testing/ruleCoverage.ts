@@ -1,7 +1,8 @@
 /**
  * Rule and condition coverage of a run: which rules fired, which condition
- * leaves were seen true and false, per loaded policy. Built on the
- * interpreter's trace (`evaluateConditions`), re-run on each decision's facts.
+ * leaves were seen true and false, per loaded policy. The report is built
+ * from coverage counts (`coverageCounts.ts`: mergeable sums, counted by
+ * re-running the compiled policy on each decision's facts).
  *
  * "Evaluated" means what Trappa's engine does: every leaf of every rule in
  * force on the case's `asOf` is tested, with no short-circuit (the compiled
@@ -12,19 +13,9 @@
  * condition is counted once, under that condition, however many rules use it
  * and however the file is laid out.
  */
-import type { Decision } from '../model/decision.js';
-import type { Facts } from '../model/facts.js';
 import type { ConditionNode } from '../model/policyFile.js';
-import { inForce } from '../evaluate.js';
-import { evaluateConditions, type Trace } from '../policy/evaluateConditions.js';
 import type { Policy } from '../policy/policy.js';
-
-/** One evaluation to count: the policy, the date and the facts the rules saw (a decision's `facts`). */
-export interface CoverageSample {
-  readonly policy: Policy;
-  readonly asOf: string;
-  readonly facts: Facts;
-}
+import { countCoverage, type CountPair, type CoverageCounts, type CoverageSample, type PolicyCoverageCounts } from './coverageCounts.js';
 
 /** Where a leaf sits: in a rule's own tree or in a named condition's body. */
 export type LeafOwner = { readonly kind: 'rule'; readonly ruleId: string; readonly version: number } | { readonly kind: 'condition'; readonly name: string };
@@ -39,6 +30,10 @@ export interface LeafCoverage {
   readonly seenTrue: boolean;
   readonly seenFalse: boolean;
   readonly evaluated: boolean;
+  /** Cases in which the leaf was true. */
+  readonly casesTrue: number;
+  /** Cases in which the leaf was false. */
+  readonly casesFalse: number;
 }
 
 /** One rule version: how often it was in force on a case's date, and how often it fired. */
@@ -48,7 +43,9 @@ export interface RuleCoverage {
   /** The policy file that defines the rule. */
   readonly policyId: string;
   readonly status: 'fired' | 'not-fired' | 'not-in-force';
+  /** Cases in which the rule version was in force (and so evaluated). */
   readonly evaluated: number;
+  /** Cases in which it fired. */
   readonly fired: number;
 }
 
@@ -58,6 +55,10 @@ export interface ConditionCoverage {
   readonly seenTrue: boolean;
   readonly seenFalse: boolean;
   readonly evaluated: boolean;
+  /** Cases in which the condition held. */
+  readonly casesTrue: number;
+  /** Cases in which it did not. */
+  readonly casesFalse: number;
 }
 
 /** A count and its share in per cent (one decimal; 100 when the total is 0). */
@@ -89,17 +90,11 @@ export interface PolicyCoverage {
   };
 }
 
-/** Coverage of a run: one entry per policy (by hash), in order of first use. */
+/** Coverage of a run: one entry per policy (by hash). */
 export interface CoverageReport {
   readonly policies: readonly PolicyCoverage[];
   /** Leaf outcomes over every policy of the run. */
   readonly leaves: Ratio;
-}
-
-interface Seen {
-  t: boolean;
-  f: boolean;
-  e: boolean;
 }
 
 function ratio(covered: number, total: number): Ratio {
@@ -122,141 +117,84 @@ function joinPath(path: string, step: string): string {
   return path === '' ? step : `${path}.${step}`;
 }
 
-class Accumulator {
-  readonly leaves = new Map<string, Seen>();
-  readonly named = new Map<string, Seen>();
-  readonly rules = new Map<string, { evaluated: number; fired: number }>();
-  readonly asOfs = new Set<string>();
-  cases = 0;
+function seen(pair: CountPair | undefined): { seenTrue: boolean; seenFalse: boolean; evaluated: boolean; casesTrue: number; casesFalse: number } {
+  const [t, f] = pair ?? [0, 0];
+  return { seenTrue: t > 0, seenFalse: f > 0, evaluated: t + f > 0, casesTrue: t, casesFalse: f };
+}
 
-  constructor(readonly policy: Policy) {}
-
-  add(sample: CoverageSample): void {
-    this.cases += 1;
-    this.asOfs.add(sample.asOf);
-    const walked = new Set<string>();
-    for (const rule of this.policy.rules) {
-      if (!inForce(rule, sample.asOf)) continue;
-      const trace = evaluateConditions(rule.conditions, sample.facts, this.policy.conditions);
-      const key = `${rule.id}@${rule.version}`;
-      const r = this.rules.get(key) ?? { evaluated: 0, fired: 0 };
-      r.evaluated += 1;
-      if (trace.result) r.fired += 1;
-      this.rules.set(key, r);
-      this.walk(trace, `rule:${key}`, '', walked);
-    }
-  }
-
-  private mark(map: Map<string, Seen>, key: string, result: boolean): void {
-    const s = map.get(key) ?? { t: false, f: false, e: false };
-    s.e = true;
-    if (result) s.t = true;
-    else s.f = true;
-    map.set(key, s);
-  }
-
-  private walk(trace: Trace, owner: string, path: string, walked: Set<string>): void {
-    switch (trace.kind) {
-      case 'leaf':
-        this.mark(this.leaves, `${owner}#${path === '' ? '$' : path}`, trace.result);
-        return;
-      case 'not':
-        this.walk(trace.child, owner, joinPath(path, 'not'), walked);
-        return;
-      case 'condition':
-        if (walked.has(trace.name)) return;
-        walked.add(trace.name);
-        this.mark(this.named, trace.name, trace.result);
-        this.walk(trace.child, `condition:${trace.name}`, '', walked);
-        return;
-      case 'all':
-      case 'any':
-        trace.children.forEach((c, i) => this.walk(c, owner, joinPath(path, `${trace.kind}[${i}]`), walked));
-    }
-  }
-
-  report(): PolicyCoverage {
-    const policy = this.policy;
-    const rules: RuleCoverage[] = policy.rules.map((rule) => {
-      const r = this.rules.get(`${rule.id}@${rule.version}`);
-      const status = r === undefined ? 'not-in-force' : r.fired > 0 ? 'fired' : 'not-fired';
-      return { ruleId: rule.id, version: rule.version, policyId: rule.policyId, status, evaluated: r?.evaluated ?? 0, fired: r?.fired ?? 0 };
-    });
-    const owners: Array<{ owner: LeafOwner; node: ConditionNode }> = [
-      ...policy.rules.map((rule) => ({ owner: { kind: 'rule' as const, ruleId: rule.id, version: rule.version }, node: rule.conditions })),
-      ...Object.entries(policy.conditions).map(([name, node]) => ({ owner: { kind: 'condition' as const, name }, node })),
-    ];
-    const leaves: LeafCoverage[] = owners.flatMap(({ owner, node }) => {
-      const found: Array<{ path: string; fact: string; operator: string; value: unknown }> = [];
-      staticLeaves(node, '', found);
-      return found.map((l) => {
-        const s = this.leaves.get(`${ownerKey(owner)}#${l.path}`);
-        return { owner, ...l, seenTrue: s?.t ?? false, seenFalse: s?.f ?? false, evaluated: s?.e ?? false };
-      });
-    });
-    const conditions: ConditionCoverage[] = Object.keys(policy.conditions).map((name) => {
-      const s = this.named.get(name);
-      return { name, seenTrue: s?.t ?? false, seenFalse: s?.f ?? false, evaluated: s?.e ?? false };
-    });
-    const own = rules.filter((r) => r.policyId === policy.id);
-    const outcomes = (xs: ReadonlyArray<{ seenTrue: boolean; seenFalse: boolean }>): number => xs.reduce((n, x) => n + Number(x.seenTrue) + Number(x.seenFalse), 0);
-    return {
-      policyId: policy.id,
-      version: policy.version,
-      hash: policy.hash,
-      cases: this.cases,
-      asOfs: [...this.asOfs].sort(),
-      rules,
-      conditions,
-      leaves,
-      summary: {
-        rules: ratio(rules.filter((r) => r.status === 'fired').length, rules.length),
-        ownRules: ratio(own.filter((r) => r.status === 'fired').length, own.length),
-        leaves: ratio(outcomes(leaves), leaves.length * 2),
-        conditions: ratio(outcomes(conditions), conditions.length * 2),
-      },
-    };
-  }
+/** One policy's report from its counts: every rule version, leaf and named condition of the policy, counted or not. */
+function policyReport(policy: Policy, counts: PolicyCoverageCounts): PolicyCoverage {
+  const rules: RuleCoverage[] = policy.rules.map((rule) => {
+    const r = counts.rules[`${rule.id}@${rule.version}`];
+    const status = r === undefined ? 'not-in-force' : r[1] > 0 ? 'fired' : 'not-fired';
+    return { ruleId: rule.id, version: rule.version, policyId: rule.policyId, status, evaluated: r?.[0] ?? 0, fired: r?.[1] ?? 0 };
+  });
+  const owners: Array<{ owner: LeafOwner; node: ConditionNode }> = [
+    ...policy.rules.map((rule) => ({ owner: { kind: 'rule' as const, ruleId: rule.id, version: rule.version }, node: rule.conditions })),
+    ...Object.entries(policy.conditions).map(([name, node]) => ({ owner: { kind: 'condition' as const, name }, node })),
+  ];
+  const leaves: LeafCoverage[] = owners.flatMap(({ owner, node }) => {
+    const found: Array<{ path: string; fact: string; operator: string; value: unknown }> = [];
+    staticLeaves(node, '', found);
+    return found.map((l) => ({ owner, ...l, ...seen(counts.leaves[`${ownerKey(owner)}#${l.path}`]) }));
+  });
+  const conditions: ConditionCoverage[] = Object.keys(policy.conditions).map((name) => ({ name, ...seen(counts.conditions[name]) }));
+  const own = rules.filter((r) => r.policyId === policy.id);
+  const outcomes = (xs: ReadonlyArray<{ seenTrue: boolean; seenFalse: boolean }>): number => xs.reduce((n, x) => n + Number(x.seenTrue) + Number(x.seenFalse), 0);
+  return {
+    policyId: policy.id,
+    version: policy.version,
+    hash: policy.hash,
+    cases: counts.cases,
+    asOfs: Object.keys(counts.asOfs).sort(),
+    rules,
+    conditions,
+    leaves,
+    summary: {
+      rules: ratio(rules.filter((r) => r.status === 'fired').length, rules.length),
+      ownRules: ratio(own.filter((r) => r.status === 'fired').length, own.length),
+      leaves: ratio(outcomes(leaves), leaves.length * 2),
+      conditions: ratio(outcomes(conditions), conditions.length * 2),
+    },
+  };
 }
 
 /**
- * Coverage of a run: re-evaluate every rule in force on each sample's facts
- * with the interpreter's complete trace and collect, per policy, which rules
- * fired and which leaves and named conditions were seen true and false.
+ * The coverage report of counted cases: per policy, every rule version
+ * (fired / not fired / not in force), every logical leaf and named condition
+ * (seen true, seen false, never evaluated) with the number of cases, and the
+ * summary ratios.
+ *
+ * @param counts - from `countCoverage`, `coverageCounter` or `mergeCoverage`
+ * @param policies - the policies to report, in this order (one per hash; a policy without cases is reported with none)
+ * @returns the report; `summary.leaves.percent` is what `--threshold` compares
+ * @throws {Error} when the counts hold a policy that is not among `policies`
+ * @example coverageReport(EMPTY_COVERAGE, [builtinPolicy('skollagen')]).policies[0]?.cases //=> 0
+ */
+export function coverageReport(counts: CoverageCounts, policies: readonly Policy[]): CoverageReport {
+  const byHash = new Map(policies.map((p) => [p.hash, p]));
+  const missing = Object.keys(counts.policies).filter((hash) => !byHash.has(hash));
+  if (missing.length > 0) throw new Error(`coverage counts of a policy not given (hash ${missing.map((h) => h.slice(0, 12)).join(', ')})`);
+  const report = [...byHash.values()].map((p) => policyReport(p, counts.policies[p.hash] ?? { cases: 0, asOfs: {}, rules: {}, leaves: {}, conditions: {} }));
+  const covered = report.reduce((n, p) => n + p.summary.leaves.covered, 0);
+  const total = report.reduce((n, p) => n + p.summary.leaves.total, 0);
+  return { policies: report, leaves: ratio(covered, total) };
+}
+
+/**
+ * Coverage of a run: for each sample's facts, every rule in force on its date
+ * and every leaf and named condition those rules reach, evaluated without
+ * short-circuit; per policy, which rules fired and which leaves and named
+ * conditions were seen true and false.
  *
  * @param samples - one per evaluated case (see `coverageSample`)
- * @returns the report; `summary.leaves.percent` is what `--threshold` compares
+ * @returns the report, one entry per policy in order of first use
  * @example ruleCoverage([coverageSample(decision, builtinPolicy('stockholm'))]).policies[0].summary.rules
  * //=> e.g. { covered: 9, total: 35, percent: 25.7 }
  */
 export function ruleCoverage(samples: Iterable<CoverageSample>): CoverageReport {
-  const byHash = new Map<string, Accumulator>();
-  for (const s of samples) {
-    let acc = byHash.get(s.policy.hash);
-    if (acc === undefined) {
-      acc = new Accumulator(s.policy);
-      byHash.set(s.policy.hash, acc);
-    }
-    acc.add(s);
-  }
-  const policies = [...byHash.values()].map((a) => a.report());
-  const covered = policies.reduce((n, p) => n + p.summary.leaves.covered, 0);
-  const total = policies.reduce((n, p) => n + p.summary.leaves.total, 0);
-  return { policies, leaves: ratio(covered, total) };
-}
-
-/**
- * The coverage sample of a decision: its policy, date and facts.
- *
- * @param decision - a decision made with `policy`
- * @param policy - the policy (the decision records only its id and hash)
- * @returns the sample
- * @throws {Error} when the decision was made with another policy (hash differs)
- * @example coverageSample(evaluate(c, p, { asOf }), p).asOf //=> asOf
- */
-export function coverageSample(decision: Decision, policy: Policy): CoverageSample {
-  if (decision.policy.hash !== policy.hash) throw new Error(`decision ${decision.studentId} was made with policy ${decision.policy.id} ${decision.policy.hash.slice(0, 12)}, not ${policy.id} ${policy.hash.slice(0, 12)}`);
-  return { policy, asOf: decision.asOf, facts: decision.facts };
+  const list = [...samples];
+  return coverageReport(countCoverage(list), list.map((s) => s.policy));
 }
 
 /**
@@ -269,4 +207,26 @@ export function coverageSample(decision: Decision, policy: Policy): CoverageSamp
  */
 export function coverageBelow(report: CoverageReport, percent: number): PolicyCoverage[] {
   return report.policies.filter((p) => p.summary.leaves.percent < percent);
+}
+
+/** Coverage as a run's JSON summary carries it: the report, and with a threshold the policies under it. */
+export interface CoverageJson {
+  readonly coverage: CoverageReport;
+  readonly threshold?: number;
+  /** Ids of the policies whose leaf coverage is under `threshold`. */
+  readonly belowThreshold?: readonly string[];
+}
+
+/**
+ * The coverage fields of a JSON summary (`trappa evaluate --summary-json`,
+ * `trappa diff --json`): the same report `trappa test --json` prints, and the
+ * threshold's verdict as its summary line has it.
+ *
+ * @param report - from `coverageReport`
+ * @param threshold - the `--threshold`, if given
+ * @returns `{ coverage, threshold?, belowThreshold? }`
+ * @example coverageJson(report, 80).belowThreshold //=> [] when every policy reaches 80 %
+ */
+export function coverageJson(report: CoverageReport, threshold: number | undefined): CoverageJson {
+  return threshold === undefined ? { coverage: report } : { coverage: report, threshold, belowThreshold: coverageBelow(report, threshold).map((p) => p.policyId) };
 }

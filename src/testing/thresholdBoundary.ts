@@ -5,7 +5,7 @@ import type { SchoolCalendar } from '../model/schoolCalendar.js';
 import type { StudentCaseInput } from '../model/studentCase.js';
 import type { StepId } from '../model/vocabulary.js';
 import type { Policy } from '../policy/policy.js';
-import { arbitraryAsOf, arbitraryStudent, schoolDaysUpTo, type LessonInput, type StudentInput } from './arbitraries.js';
+import { arbitraryAsOf, arbitraryStudent, schoolDaysUpTo, type LessonInput, type StudentInput } from './arbitraries/index.js';
 import { decideCase, hasStep, stepKeys } from './decide.js';
 import { policyRef, type InvariantCheck } from './invariant.js';
 

@@ -1,6 +1,7 @@
 import type { Hypothesis, TypologyEvidence, TypologyStrength } from '../model/typology.js';
 import { netScore } from './evidence.js';
 import { MODERATE_SCORE, STRONG_NAMED_CRITERIA, STRONG_SCORE, WEAK_SCORE } from './thresholds.js';
+import { compareCodePoints } from '../model/compareCodePoints.js';
 
 /**
  * Strength of a hypothesis from its evidence (see thresholds.ts): the net
@@ -31,5 +32,5 @@ const RANK: Readonly<Record<TypologyStrength, number>> = { stark: 0, mattlig: 1,
  * @example [h1, h2].sort(compareHypotheses)
  */
 export function compareHypotheses(a: Hypothesis, b: Hypothesis): number {
-  return RANK[a.strength] - RANK[b.strength] || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0);
+  return RANK[a.strength] - RANK[b.strength] || compareCodePoints(a.type, b.type);
 }

@@ -9,7 +9,7 @@ import { LESSON_CSV_ALIASES, LESSON_CSV_COLUMNS, lessonCsvColumn, headerKey, typ
 import { parseCsvHeader, parseLessonCsvLine, parseLessonValue, sniffDelimiter, type LessonParse } from '../../src/batch/lessonRecord.js';
 import { forEachLine } from '../../src/batch/lines.js';
 import { sniffLessonFile } from '../../src/batch/readLessons.js';
-import { arbitraryAttendance } from '../../src/testing/arbitraries.js';
+import { arbitraryAttendance } from '../../src/testing/arbitraries/index.js';
 
 /** csv-parse as the authority reads one line (the options `parseCsvRecord` uses): the fields, or undefined when it refuses the line. */
 function library(line: string, delimiter: string): string[] | undefined {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeLesson, encodeLesson, LESSON_WORDS } from '../../src/batch/lessonCodec.js';
 import { parseLessonJsonLine, studentIdOfJsonLine } from '../../src/batch/lessonRecord.js';
 import { scanLessonWords } from '../../src/batch/scanLesson.js';
-import { arbitraryAttendance, arbitraryInvalidLesson } from '../../src/testing/arbitraries.js';
+import { arbitraryAttendance, arbitraryInvalidLesson } from '../../src/testing/arbitraries/index.js';
 
 const studentId = fc.oneof(fc.constantFrom('e1', 'skola-001-elev-0001', ''), fc.string({ maxLength: 8 }));
 const validLesson = arbitraryAttendance({ asOf: '2026-09-04', maxLessonsPerDay: 2 }).filter((a) => a.length > 0).map((a) => a[0]);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtinPolicy } from '../../src/index.js';
-import { schoolDaysUpTo } from '../../src/testing/arbitraries.js';
+import { schoolDaysUpTo } from '../../src/testing/arbitraries/index.js';
 import { readDecisionsFile, writeDecisionsFile } from '../helpers/decisionsFile.js';
 
 // The built CLI (npm test builds first), as in evaluateLessons.test.ts.

@@ -136,7 +136,7 @@ describe('trappa diff exit codes', () => {
     ['--workers without --generate', ['--from', 'stockholm', '--to', 'stockholm', 'x.ndjson', '--workers', '2']],
     ['negative --sample', ['--from', 'stockholm', '--to', 'stockholm', '--generate', '3', '--sample', '-1']],
     ['bad --as-of', ['--from', 'stockholm', '--to', 'stockholm', '--generate', '3', '--as-of', '2026-02-30']],
-    ['unknown option', ['--from', 'stockholm', '--to', 'stockholm', '--generate', '3', '--threshold', '15']],
+    ['unknown option', ['--from', 'stockholm', '--to', 'stockholm', '--generate', '3', '--treshold', '15']],
   ])('2 for a usage error: %s', (_name, args) => {
     const r = trappa('diff', ...args);
     expect(r.code).toBe(2);

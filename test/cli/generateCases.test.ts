@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateCases, GENERATE_CHUNK } from '../../src/cli/generateCases.js';
 import { parseStudentCase } from '../../src/index.js';
-import { arbitraryCase, DEFAULT_TEST_AS_OF } from '../../src/testing/arbitraries.js';
+import { arbitraryCase, DEFAULT_TEST_AS_OF } from '../../src/testing/arbitraries/index.js';
 
 describe('generateCases (trappa diff --generate)', () => {
   it('is the kit’s own fc.sample for the seed, ids renumbered', () => {

@@ -14,14 +14,17 @@ function trappa(...args: string[]) {
 
 describe('trappa test', () => {
   it('passes the bundled tables with --coverage and --threshold at the stated floor; exit 0', () => {
-    const r = trappa('test', 'examples/tables/skollagen.yaml', 'examples/tables/stockholm.yaml', 'examples/tables/goteborg.yaml', '--threshold', '60');
+    const r = trappa('test', 'examples/tables/skollagen.yaml', 'examples/tables/stockholm.yaml', 'examples/tables/goteborg.yaml', '--threshold', '60', '--lang', 'en');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/34 passed, 0 failed, 0 invalid/);
     expect(r.stdout).toMatch(/coverage stockholm 2026\.1 .*\n {2}rules fired: .*of stockholm's own: 11\/11 \(100\.0 %\)/);
+    // The coverage text follows --lang (default sv), as the explanations do.
+    const sv = trappa('test', 'examples/tables/stockholm.yaml', '--coverage');
+    expect(sv.stdout).toMatch(/täckning stockholm 2026\.1 \(8 fall; per 2026-11-23, 2028-11-23\)\n {2}regler som utlöstes: .*av stockholms egna: 11\/11 \(100,0 %\)/);
   });
 
   it('fails under a threshold, with the policy named; exit 1', () => {
-    const r = trappa('test', 'examples/tables/stockholm.yaml', '--threshold', '99');
+    const r = trappa('test', 'examples/tables/stockholm.yaml', '--threshold', '99', '--lang', 'en');
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/coverage of stockholm is 60\.\d %, under the threshold 99 %/);
   });

@@ -23,7 +23,7 @@ import {
   type StudentCase,
 } from '../../src/index.js';
 import { diffCase, diffContext } from '../../src/diff/diffPolicies.js';
-import { arbitraryAsOf, arbitraryCase } from '../../src/testing/arbitraries.js';
+import { arbitraryAsOf, arbitraryCase } from '../../src/testing/arbitraries/index.js';
 
 function policyFile(path: string, edit: (json: Record<string, unknown>) => Record<string, unknown> = (j) => j): Policy {
   const json = JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as Record<string, unknown>;

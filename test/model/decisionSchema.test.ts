@@ -3,7 +3,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
 import { DecisionSchema, StepRecordSchema } from '../../src/model/decisionSchema.js';
 import { builtinPolicy, evaluate, parseStudentCase, type Decision, type Step } from '../../src/index.js';
-import { arbitraryCase } from '../../src/testing/arbitraries.js';
+import { arbitraryCase } from '../../src/testing/arbitraries/index.js';
 
 const AS_OF = '2026-11-23';
 

@@ -8,7 +8,7 @@
  * not timed; the timeouts are only a safety net.
  */
 import { describe, expect, it } from 'vitest';
-import { compiledFor } from '../../src/evaluate.js';
+import { compiledFor } from '../../src/policy/compiledFor.js';
 import type { Facts } from '../../src/model/facts.js';
 import { checkPolicy } from '../../src/policy/checkPolicy.js';
 import { compilePolicy, explainCompiled, runCompiled } from '../../src/policy/compile.js';

@@ -4,7 +4,7 @@ import { diffStepStates, stepStates, type Change } from '../../src/run/changes.j
 import { dayNumber, isoDate } from '../../src/calendar/dayNumber.js';
 import { builtinPolicy, evaluate, parseStudentCase } from '../../src/index.js';
 import type { StudentCase } from '../../src/model/studentCase.js';
-import { arbitraryAsOf, arbitraryAttendance, arbitraryCase } from '../../src/testing/arbitraries.js';
+import { arbitraryAsOf, arbitraryAttendance, arbitraryCase } from '../../src/testing/arbitraries/index.js';
 
 // Issue 10 point 6 and its acceptance: "for any two nights where only new lessons were added, every
 // open lagkrav step of night 1 is open, overdue or done on night 2" — a day passing never makes a

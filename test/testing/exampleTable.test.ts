@@ -143,7 +143,7 @@ describe('ruleCoverage', () => {
     expect(p?.leaves.find((l) => l.owner.kind === 'rule' && l.owner.ruleId === 'sol-2001-hsl-sip')).toMatchObject({ evaluated: false, seenTrue: false, seenFalse: false });
     const harm = p?.leaves.filter((l) => l.owner.kind === 'condition' && l.owner.name === 'misstanke-att-barn-far-illa' && l.fact === 'signalHarmSuspected');
     expect(harm).toEqual([expect.objectContaining({ path: 'all[1].any[0]', seenTrue: true, seenFalse: false })]);
-    expect(p?.conditions.find((c) => c.name === 'misstanke-att-barn-far-illa')).toEqual({ name: 'misstanke-att-barn-far-illa', seenTrue: true, seenFalse: false, evaluated: true });
+    expect(p?.conditions.find((c) => c.name === 'misstanke-att-barn-far-illa')).toEqual({ name: 'misstanke-att-barn-far-illa', seenTrue: true, seenFalse: false, evaluated: true, casesTrue: 1, casesFalse: 0 });
   });
 
   it('refuses a decision made under another policy', () => {

@@ -1,5 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+
+// The built CLI (npm test builds first), as the CLI tests use it.
+const CLI = new URL('../../dist/cli.js', import.meta.url).pathname;
 
 // The README's example test file is examples/policy.test.ts (which npm test runs), with the
 // package's import paths instead of the repository's: the two must not drift apart.
@@ -34,5 +40,74 @@ describe('README "Verify against json-rules-engine"', () => {
       .replace("from '../src/index.js';", "from 'trappa';")
       .replace("from '../src/verify/index.js';", "from 'trappa/verify';");
     expect(shown).toBe(file);
+  });
+});
+
+/**
+ * Lines of `actual` that the README shows: every shown line in order, a run
+ * of them consecutive, a line `…` (alone, indented or not) standing for any
+ * number of lines. Returns the first shown line not found where expected, or
+ * undefined when all are.
+ */
+function missingShownLine(shown: readonly string[], actual: readonly string[]): string | undefined {
+  let at = 0;
+  let anywhere = false;
+  for (const line of shown) {
+    if (line.trim() === '…') {
+      anywhere = true;
+      continue;
+    }
+    const found = anywhere ? actual.indexOf(line, at) : actual[at] === line ? at : -1;
+    if (found === -1) return line;
+    at = found + 1;
+    anywhere = false;
+  }
+  return undefined;
+}
+
+describe('README "Worked example: change the threshold, test, then diff"', () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const tables = readme.slice(readme.indexOf('## Example tables and coverage'));
+  const section = tables.slice(tables.indexOf('### Worked example'), tables.indexOf('\n## '));
+  const blocks = [...section.matchAll(/```(\w*)\n([\s\S]*?)```/g)].map((m) => ({ lang: m[1], text: m[2] ?? '' }));
+  const commands = blocks.filter((b) => b.lang === 'sh').flatMap((b) => b.text.split('\n').filter((l) => l.startsWith('npx trappa ')));
+  const outputs = blocks.filter((b) => b.lang === '').map((b) => b.text.replace(/\n$/, '').split('\n'));
+
+  it('runs as written: the table of "Example tables" and the 15 % policy, then the diff with --coverage, each output as shown', () => {
+    expect(commands).toEqual([expect.stringMatching(/^npx trappa test my-cases\.yaml --coverage/), expect.stringMatching(/^npx trappa diff .* students\.ndjson .*--coverage/)]);
+    expect(outputs).toHaveLength(2);
+    const dir = mkdtempSync(join(tmpdir(), 'trappa-readme-'));
+    const table = /```yaml\n([\s\S]*?)```/.exec(tables)?.[1] ?? '';
+    expect(table).toContain('policy: my-stockholm.json');
+    writeFileSync(join(dir, 'my-cases.yaml'), table);
+    copyFileSync(new URL('../../fixtures/policies/stockholm-15-percent.json', import.meta.url), join(dir, 'my-stockholm.json'));
+    const cases = new URL('../../fixtures/cases/', import.meta.url);
+    const lines = readdirSync(cases)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .flatMap((f) => (JSON.parse(readFileSync(new URL(f, cases), 'utf8')) as unknown[]).map((c) => JSON.stringify(c)));
+    expect(lines).toHaveLength(8);
+    writeFileSync(join(dir, 'students.ndjson'), `${lines.join('\n')}\n`);
+    commands.forEach((command, i) => {
+      const args = command.replace(/^npx trappa /, '').split(/\s+/);
+      const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8' });
+      expect({ command, code: r.status, stderr: r.stderr }).toEqual({ command, code: 0, stderr: '' });
+      expect(missingShownLine(outputs[i] ?? [], r.stdout.split('\n'))).toBeUndefined();
+    });
+    // The prose after it: the threshold leaves are true for 4 of the 8 students at 20 %, for 5 at 15 %.
+    const json = spawnSync(process.execPath, [CLI, ...(commands[1] ?? '').replace(/^npx trappa /, '').split(/\s+/), '--json'], { cwd: dir, encoding: 'utf8' });
+    const report = JSON.parse(json.stdout) as { coverage: { policies: Array<{ leaves: Array<{ owner: { name?: string }; fact: string; casesTrue: number }> }> } };
+    const thresholdLeaves = report.coverage.policies.map((p) => p.leaves.filter((l) => l.owner.name === 'allvarlig-franvaro' && l.fact.endsWith('AbsenceBeyondShortIllness')).map((l) => l.casesTrue));
+    expect(thresholdLeaves).toEqual([
+      [4, 4],
+      [5, 5],
+    ]);
+  });
+
+  it('the matcher finds a line that is not there, or out of order', () => {
+    expect(missingShownLine(['a', '…', 'c'], ['a', 'b', 'c'])).toBeUndefined();
+    expect(missingShownLine(['a', 'c'], ['a', 'b', 'c'])).toBe('c');
+    expect(missingShownLine(['…', 'c', 'a'], ['a', 'b', 'c'])).toBe('a');
+    expect(missingShownLine(['b'], ['a', 'b'])).toBe('b');
   });
 });

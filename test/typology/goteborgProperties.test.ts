@@ -4,8 +4,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { arbitraryCase, arbitraryStudent, arbitrarySignals, DEFAULT_TEST_AS_OF } from '../../src/testing/arbitraries.js';
-import type { SignalInput } from '../../src/testing/arbitraries.js';
+import { arbitraryCase, arbitraryStudent, arbitrarySignals, DEFAULT_TEST_AS_OF } from '../../src/testing/arbitraries/index.js';
+import type { SignalInput } from '../../src/testing/arbitraries/index.js';
 import { decide } from '../helpers/cases.js';
 
 const AS_OF = DEFAULT_TEST_AS_OF;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ConditionNode } from '../../src/model/policyFile.js';
 import { signalFact } from '../../src/model/factCatalog.js';
 import { CONCERN_SIGNALS, SignalTypeSchema } from '../../src/model/vocabulary.js';
-import { arbitraryAttendance, arbitraryCase, arbitrarySignals, type LessonInput, type SignalInput } from '../../src/testing/arbitraries.js';
+import { arbitraryAttendance, arbitraryCase, arbitrarySignals, type LessonInput, type SignalInput } from '../../src/testing/arbitraries/index.js';
 import { TYPOLOGY_SIGNALS } from '../../src/typology/typologySignals.js';
 import { BUILTIN_POLICY_IDS, builtinPolicy, type BuiltinPolicyId, type Decision, type SignalType } from '../../src/index.js';
 import { decide, DEFAULT_AS_OF, schoolDays, studentCase } from '../helpers/cases.js';

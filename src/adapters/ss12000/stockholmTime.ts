@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { boundedMemo } from '../../model/boundedMemo.js';
 
 /** A Europe/Stockholm civil date and wall-clock time. */
 export interface CivilTime {
@@ -9,7 +10,10 @@ export interface CivilTime {
 }
 
 /** Lessons of a school share a few dozen start times: parse each once (architecture: never luxon per record). */
-const memo = new Map<string, CivilTime>();
+const civilTimes = boundedMemo((dateTime: string): CivilTime => {
+  const dt = DateTime.fromISO(dateTime, { zone: 'Europe/Stockholm' });
+  return { date: dt.toFormat('yyyy-MM-dd'), time: dt.toFormat('HH:mm') };
+}, 4096);
 
 /**
  * The Europe/Stockholm civil date and time of an RFC 3339 timestamp. SS 12000
@@ -22,11 +26,5 @@ const memo = new Map<string, CivilTime>();
  * @example stockholmCivilTime('2026-11-23T07:10:00Z') // { date: '2026-11-23', time: '08:10' }
  */
 export function stockholmCivilTime(dateTime: string): CivilTime {
-  const known = memo.get(dateTime);
-  if (known !== undefined) return known;
-  const dt = DateTime.fromISO(dateTime, { zone: 'Europe/Stockholm' });
-  const civil: CivilTime = { date: dt.toFormat('yyyy-MM-dd'), time: dt.toFormat('HH:mm') };
-  if (memo.size >= 4096) memo.clear();
-  memo.set(dateTime, civil);
-  return civil;
+  return civilTimes(dateTime);
 }

@@ -4,7 +4,7 @@ import type { StudentCaseInput } from '../../model/studentCase.js';
 import type { StepId } from '../../model/vocabulary.js';
 import type { Policy } from '../../policy/policy.js';
 import { STEP_CATALOG } from '../../steps/catalog.js';
-import { arbitraryAsOf, arbitraryCase, arbitrarySignals, arbitraryStudent, type ConsentsInput, type DatedCase } from '../arbitraries.js';
+import { arbitraryAsOf, arbitraryCase, arbitrarySignals, arbitraryStudent, type ConsentsInput, type DatedCase } from '../arbitraries/index.js';
 import { decideCase, stepKeys } from '../decide.js';
 import { policyRef, type InvariantCheck } from '../invariant.js';
 import { datedCases, type InvariantOptions } from './options.js';

@@ -1,6 +1,6 @@
 import type fc from 'fast-check';
 import type { Policy } from '../../policy/policy.js';
-import type { DatedCase } from '../arbitraries.js';
+import type { DatedCase } from '../arbitraries/index.js';
 import { propertyOf, type InvariantCheck } from '../invariant.js';
 import { consentGatedBlockedCheck } from './consentGatedBlocked.js';
 import { determinismCheck, type ShuffledCase } from './determinism.js';

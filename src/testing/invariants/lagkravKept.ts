@@ -1,4 +1,4 @@
-import type { DatedCase } from '../arbitraries.js';
+import type { DatedCase } from '../arbitraries/index.js';
 import type { Policy } from '../../policy/policy.js';
 import { builtinPolicy } from '../../policy/builtinPolicies.js';
 import { decideCase, stepKeys } from '../decide.js';

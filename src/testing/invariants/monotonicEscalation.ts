@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { StudentCaseInput } from '../../model/studentCase.js';
 import type { Policy } from '../../policy/policy.js';
-import type { LessonInput } from '../arbitraries.js';
+import type { LessonInput } from '../arbitraries/index.js';
 import { decideCase, stepKeys } from '../decide.js';
 import { policyRef, type InvariantCheck } from '../invariant.js';
 import { casesOn, evaluationDates, type InvariantOptions } from './options.js';

@@ -3,7 +3,7 @@ import { ageInYears } from '../../calendar/age.js';
 import { STEP_CATALOG } from '../../steps/catalog.js';
 import type { StepId } from '../../model/vocabulary.js';
 import type { Policy } from '../../policy/policy.js';
-import { arbitraryConsents, type ConsentsInput, type DatedCase } from '../arbitraries.js';
+import { arbitraryConsents, type ConsentsInput, type DatedCase } from '../arbitraries/index.js';
 import { decideCase, stepKeys } from '../decide.js';
 import { policyRef, type InvariantCheck } from '../invariant.js';
 import { datedCases, type InvariantOptions } from './options.js';

@@ -1,7 +1,7 @@
 import fc, { type Arbitrary } from 'fast-check';
 import type { StudentCaseInput } from '../../model/studentCase.js';
 import type { SchoolCalendar } from '../../model/schoolCalendar.js';
-import { arbitraryAsOf, arbitraryCase, arbitraryDatedCase, type CaseOptions, type DatedCase } from '../arbitraries.js';
+import { arbitraryAsOf, arbitraryCase, arbitraryDatedCase, type CaseOptions, type DatedCase } from '../arbitraries/index.js';
 
 /** What every invariant is tried on: the evaluation date and calendar. */
 export interface InvariantOptions {

@@ -4,7 +4,7 @@ import { dayNumber, isoDate } from '../../calendar/dayNumber.js';
 import type { StudentCaseInput } from '../../model/studentCase.js';
 import type { SignalType } from '../../model/vocabulary.js';
 import type { Policy } from '../../policy/policy.js';
-import { arbitraryAttendance, arbitraryConsents, type ConsentsInput, type LessonInput } from '../arbitraries.js';
+import { arbitraryAttendance, arbitraryConsents, type ConsentsInput, type LessonInput } from '../arbitraries/index.js';
 import { decideCase, hasStep, stepKeys } from '../decide.js';
 import { policyRef, type InvariantCheck } from '../invariant.js';
 import { casesOn, evaluationDates, type InvariantOptions } from './options.js';
