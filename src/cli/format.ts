@@ -1,29 +1,11 @@
-import type { ChildConsentPath, CsnReport, DateSource, Decision, ExpiredSignal, Routing, Step } from '../model/decision.js';
+import type { ChildConsentPath, CsnReport, DateSource, Decision, ExpiredSignal, Routing, Step, Warning } from '../model/decision.js';
 import type { Basis } from '../model/basis.js';
 import { signalLabel } from '../model/factCatalog.js';
-import { factLabel, formatEvidence, formatHypothesis, formatRate, type Lang } from '../report/text.js';
+import { KIND_TEXT, STATUS_TEXT, URGENCY_TEXT, WARNING_TEXT } from '../report/labels.js';
+import { factLabel, formatEvidence, formatFactValue, formatHypothesis, formatNumber, formatRate, formatRouting, type Lang } from '../report/text.js';
 
 // The text of rates, evidence and typology is shared with the HTML report (src/report may not import the CLI).
-export { formatEvidence, formatHypothesis, formatRate, type Lang };
-
-function formatRouting(r: Routing, lang: Lang): string {
-  switch (r.target) {
-    case 'vardnadshavare':
-      return lang === 'sv' ? 'vårdnadshavare' : 'guardians';
-    case 'huvudman':
-      return 'huvudman';
-    case 'csn':
-      return 'CSN';
-    case 'hemkommun':
-      return `${lang === 'sv' ? 'hemkommun' : 'home municipality'} ${r.municipalityCode}`;
-    case 'socialtjanst':
-      return `${lang === 'sv' ? 'socialtjänsten' : 'social services'} ${r.municipalityCode}${r.district === null ? '' : ` / ${r.district}`}`;
-    case 'manual':
-      return lang === 'sv'
-        ? `manuell adressering (${r.reason === 'protected-identity' ? 'skyddade personuppgifter' : 'bostadsort okänd'})`
-        : `manual routing (${r.reason})`;
-  }
-}
+export { formatEvidence, formatHypothesis, formatRate, formatRouting, type Lang };
 
 /**
  * A basis as text: the citation and the link to the source's text.
@@ -91,10 +73,10 @@ export function formatCsnReport(r: CsnReport, lang: Lang): string[] {
  * @example formatStepLine(decision.steps[0], 'sv')
  */
 export function formatStepLine(step: Step, lang: Lang): string {
-  const parts = [`${step.id}`, `[${step.kind}]`, step.label[lang], `– ${step.urgency}`];
+  const parts = [`${step.id}`, `[${KIND_TEXT[step.kind][lang]}]`, step.label[lang], `– ${URGENCY_TEXT[step.urgency][lang]}`];
   if (step.dueDate !== null) parts.push(`${lang === 'sv' ? 'senast' : 'due'} ${step.dueDate}`);
   if (step.resultDueDate !== undefined) parts.push(`${lang === 'sv' ? 'resultat senast' : 'result due'} ${step.resultDueDate}`);
-  if (step.status !== 'recommended') parts.push(`(${step.status})`);
+  if (step.status !== 'recommended') parts.push(`(${STATUS_TEXT[step.status][lang]})`);
   if (step.forStep !== undefined) parts.push(`${lang === 'sv' ? 'för' : 'for'} ${step.forStep}`);
   if (step.routing !== null) parts.push(`→ ${formatRouting(step.routing, lang)}`);
   return parts.join(' ');
@@ -112,7 +94,7 @@ function formatSource(source: DateSource, arisesOn: string, lang: Lang): string 
     case 'fact':
       return `${factLabel(source.fact, lang)} (${source.ruleId})`;
     case 'signal':
-      return `signal ${source.signal} ${arisesOn} (${source.ruleId})`;
+      return `signal: ${signalLabel(source.signal)[lang]} ${arisesOn} (${source.ruleId})`;
     case 'measure':
       return `${sv ? 'åtgärd' : 'measure'} ${source.step} ${arisesOn} (${source.ruleId})`;
     case 'evaluation-date':
@@ -162,11 +144,43 @@ export function formatEpisode(episode: NonNullable<Decision['episode']>, lang: L
  * // 'expired signal: anxiety-distress 2026-01-10, in force until 2026-03-01 (its own end date)'
  */
 export function formatExpiredSignal(s: ExpiredSignal, lang: Lang): string {
+  const type = signalLabel(s.type)[lang];
   return lang === 'sv'
-    ? `upphörd signal: ${s.type} ${s.date}, gällde till och med ${s.until} (${s.endedBy === 'signal' ? 'eget slutdatum' : 'policyns giltighetstid'})`
-    : `expired signal: ${s.type} ${s.date}, in force until ${s.until} (${s.endedBy === 'signal' ? 'its own end date' : "the policy's validity"})`;
+    ? `upphörd signal: ${type} ${s.date}, gällde till och med ${s.until} (${s.endedBy === 'signal' ? 'eget slutdatum' : 'policyns giltighetstid'})`
+    : `expired signal: ${type} ${s.date}, in force until ${s.until} (${s.endedBy === 'signal' ? 'its own end date' : "the policy's validity"})`;
 }
 
+
+/**
+ * A data-quality warning in words, with its figures.
+ *
+ * @param w - the warning
+ * @param lang - output language
+ * @returns one line
+ * @example formatWarning({ kind: 'rejected-records', count: 3 }, 'sv') // 'avvisade lektionsposter: 3'
+ * @example formatWarning({ kind: 'low-reporting-rate', reportingRate: { part: 70, whole: 100 }, minimumPercent: 90 }, 'en') // 'low share of reported lessons: 70.0 % (70/100), expected at least 90 %'
+ */
+export function formatWarning(w: Warning, lang: Lang): string {
+  const text = WARNING_TEXT[w.kind][lang];
+  const sv = lang === 'sv';
+  switch (w.kind) {
+    case 'records-after-as-of':
+    case 'rejected-records':
+      return `${text}: ${w.count}`;
+    case 'conflicting-lessons':
+      return `${text}: ${w.count} ${sv ? `poster vid ${w.lessons} lektion${w.lessons === 1 ? '' : 'er'}` : `record${w.count === 1 ? '' : 's'} at ${w.lessons} lesson${w.lessons === 1 ? '' : 's'}`}`;
+    case 'low-reporting-rate':
+      return `${text}: ${formatRate(w.reportingRate, lang)}, ${sv ? 'förväntat minst' : 'expected at least'} ${formatNumber(w.minimumPercent, lang)} %`;
+    case 'low-coverage':
+      return `${text} (${sv ? (w.period === 'term' ? 'terminen' : 'senaste perioden') : w.period === 'term' ? 'the term' : 'the rolling window'} ${w.from}–${w.to}): ${formatRate(w.coverage, lang)}, ${sv ? 'krävs minst' : 'required at least'} ${formatNumber(w.minimumPercent, lang)} %`;
+    case 'no-school-term':
+      return `${text} (${w.asOf})`;
+    case 'school-structure-mismatch':
+      return `${text} (${w.field === 'grade' ? (sv ? 'årskurs' : 'grade') : sv ? 'skolform' : 'school form'})`;
+    case 'no-attendance-this-term':
+      return text;
+  }
+}
 
 /**
  * A decision as readable text: facts in brief, the absence episode and
@@ -182,7 +196,7 @@ export function formatExpiredSignal(s: ExpiredSignal, lang: Lang): string {
 export function formatDecision(d: Decision, lang: Lang): string {
   const f = d.facts;
   const lines = [
-    `${d.studentId}  ${f.schoolForm} ${lang === 'sv' ? 'åk' : 'grade'} ${f.grade}  ${lang === 'sv' ? 'termin' : 'term'} ${formatRate(f.termAbsence)}  ${lang === 'sv' ? 'senaste 4 v' : 'last 4 wk'} ${formatRate(f.windowAbsence)}  ${lang === 'sv' ? 'trend' : 'trend'} ${f.trend}`,
+    `${d.studentId}  ${formatFactValue('schoolForm', f.schoolForm, lang)} ${lang === 'sv' ? 'åk' : 'grade'} ${f.grade}  ${lang === 'sv' ? 'termin' : 'term'} ${formatRate(f.termAbsence, lang)}  ${lang === 'sv' ? 'senaste 4 v' : 'last 4 wk'} ${formatRate(f.windowAbsence, lang)}  trend ${formatFactValue('trend', f.trend, lang)}`,
   ];
   if (d.episode !== null) lines.push(`  ${formatEpisode(d.episode, lang)}`);
   for (const s of d.expiredSignals) lines.push(`  ${formatExpiredSignal(s, lang)}`);
@@ -212,6 +226,6 @@ export function formatDecision(d: Decision, lang: Lang): string {
     if (path !== undefined && step.forStep === undefined) lines.push(`      ${formatChildConsentPath(path, lang)}`);
     if (step.csnReport !== undefined) lines.push(...formatCsnReport(step.csnReport, lang).map((l) => `      ${l}`));
   }
-  for (const w of d.warnings) lines.push(`  ! ${w.kind}${'count' in w ? ` (${w.count})` : ''}`);
+  for (const w of d.warnings) lines.push(`  ! ${formatWarning(w, lang)}`);
   return lines.join('\n');
 }

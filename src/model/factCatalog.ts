@@ -103,14 +103,14 @@ const signalEntries = Object.fromEntries(
  * schema rejects any fact not listed here.
  */
 export const FACT_CATALOG: Readonly<Record<keyof Facts, FactInfo>> = {
-  ageYears: { type: 'number', sv: 'Ålder (fyllda år)', en: 'Age (completed years)' },
+  ageYears: { type: 'number', unit: 'years', sv: 'Ålder', en: 'Age' },
   schoolForm: { type: 'string', sv: 'Skolform', en: 'School form' },
   grade: { type: 'number', sv: 'Årskurs', en: 'Grade' },
   huvudman: { type: 'string', sv: 'Huvudman', en: 'School organiser' },
   compulsorySchoolForm: { type: 'boolean', sv: 'Obligatorisk skolform', en: 'Compulsory school form' },
   gymnasiumSchoolForm: { type: 'boolean', sv: 'Gymnasieskola eller anpassad gymnasieskola', en: 'Upper-secondary school form' },
-  schoolMunicipalityCode: { type: 'string', sv: 'Skolans kommun', en: "School's municipality" },
-  residenceMunicipalityCode: { type: 'string', nullable: true, sv: 'Hemkommun', en: 'Home municipality' },
+  schoolMunicipalityCode: { type: 'string', code: 'municipality', sv: 'Skolans kommun', en: "School's municipality" },
+  residenceMunicipalityCode: { type: 'string', nullable: true, code: 'municipality', sv: 'Hemkommun', en: 'Home municipality' },
   residenceKnown: { type: 'boolean', sv: 'Bostadsort känd', en: 'Residence known' },
   huvudmanIsHemkommun: { type: 'boolean', sv: 'Huvudmannen är hemkommunen', en: 'The organiser is the home municipality' },
   protectedIdentity: { type: 'boolean', sv: 'Skyddade personuppgifter', en: 'Protected identity' },
@@ -122,10 +122,10 @@ export const FACT_CATALOG: Readonly<Record<keyof Facts, FactInfo>> = {
   },
   termId: { type: 'string', nullable: true, sv: 'Termin', en: 'Term' },
   termSchoolDaysElapsed: { type: 'number', sv: 'Skoldagar hittills i terminen', en: 'School days so far this term' },
-  termScheduledMinutes: { type: 'number', sv: 'Rapporterad schemalagd tid i terminen (min)', en: 'Reported scheduled minutes this term' },
-  termAbsenceMinutes: { type: 'number', sv: 'Frånvaro i terminen (min)', en: 'Absence this term (min)' },
-  termValidAbsenceMinutes: { type: 'number', sv: 'Giltig frånvaro i terminen (min)', en: 'Valid absence this term (min)' },
-  termInvalidAbsenceMinutes: { type: 'number', sv: 'Ogiltig frånvaro i terminen (min)', en: 'Invalid absence this term (min)' },
+  termScheduledMinutes: { type: 'number', unit: 'min', sv: 'Rapporterad schemalagd tid i terminen', en: 'Reported scheduled time this term' },
+  termAbsenceMinutes: { type: 'number', unit: 'min', sv: 'Frånvarotid i terminen', en: 'Absence time this term' },
+  termValidAbsenceMinutes: { type: 'number', unit: 'min', sv: 'Giltig frånvarotid i terminen', en: 'Valid absence time this term' },
+  termInvalidAbsenceMinutes: { type: 'number', unit: 'min', sv: 'Ogiltig frånvarotid i terminen', en: 'Invalid absence time this term' },
   termAbsence: { type: 'rate', sv: 'Frånvaro i terminen (giltig + ogiltig)', en: 'Absence this term (valid + invalid)' },
   termValidAbsence: { type: 'rate', sv: 'Giltig frånvaro i terminen', en: 'Valid absence this term' },
   termInvalidAbsence: { type: 'rate', sv: 'Ogiltig frånvaro i terminen', en: 'Invalid absence this term' },
@@ -169,13 +169,13 @@ export const FACT_CATALOG: Readonly<Record<keyof Facts, FactInfo>> = {
     sv: 'Lektionsdata täcker senaste perioden (minst policyns andel skoldagar)',
     en: "Lesson data covers the rolling window (at least the policy's share of school days)",
   },
-  invalidAbsenceMinutesToday: { type: 'number', sv: 'Ogiltig frånvaro i dag (min)', en: 'Invalid absence today (min)' },
+  invalidAbsenceMinutesToday: { type: 'number', unit: 'min', sv: 'Ogiltig frånvaro i dag', en: 'Invalid absence today' },
   invalidAbsenceDaysToNotify: {
     type: 'number',
     sv: 'Dagar med ogiltig frånvaro som vårdnadshavarna ännu inte informerats om',
     en: 'Days with invalid absence the guardians have not yet been told about',
   },
-  monthInvalidAbsenceMinutes: { type: 'number', month: 'this', sv: 'Ogiltig frånvaro denna kalendermånad (min)', en: 'Invalid absence this calendar month (min)' },
+  monthInvalidAbsenceMinutes: { type: 'number', month: 'this', unit: 'min', sv: 'Ogiltig frånvaro denna kalendermånad', en: 'Invalid absence this calendar month' },
   monthInvalidAbsenceDays: {
     type: 'number',
     month: 'this',
@@ -185,8 +185,9 @@ export const FACT_CATALOG: Readonly<Record<keyof Facts, FactInfo>> = {
   previousMonthInvalidAbsenceMinutes: {
     type: 'number',
     month: 'previous',
-    sv: 'Ogiltig frånvaro förra kalendermånaden (min)',
-    en: 'Invalid absence last calendar month (min)',
+    unit: 'min',
+    sv: 'Ogiltig frånvaro förra kalendermånaden',
+    en: 'Invalid absence last calendar month',
   },
   previousMonthInvalidAbsenceDays: {
     type: 'number',
@@ -194,7 +195,7 @@ export const FACT_CATALOG: Readonly<Record<keyof Facts, FactInfo>> = {
     sv: 'Dagar med ogiltig frånvaro förra kalendermånaden (tillfällen)',
     en: 'Days with invalid absence last calendar month (occasions)',
   },
-  studiehjalp: { type: 'string', values: StudiehjalpSchema.options, sv: 'Studiehjälp från CSN (yes/no/unknown)', en: 'Studiehjälp from CSN (yes/no/unknown)' },
+  studiehjalp: { type: 'string', values: StudiehjalpSchema.options, sv: 'Studiehjälp från CSN', en: 'Studiehjälp from CSN' },
   studiehjalpAgeEligible: {
     type: 'boolean',
     sv: 'Högst vårterminen det år eleven fyller 20 (studiehjälp kan betalas)',
@@ -226,6 +227,7 @@ export const FACT_CATALOG: Readonly<Record<keyof Facts, FactInfo>> = {
   childConsentAgeOppnaInsatser: {
     type: 'number',
     nullable: true,
+    unit: 'years',
     sv: 'Ålder från vilken barnet själv kan samtycka till öppna insatser (gällande på datumet)',
     en: 'Age from which the child may consent alone to open social-services support (in force on the date)',
   },

@@ -135,6 +135,10 @@ export interface FactInfo {
   readonly advisory?: true;
   /** For a fact of one calendar month: which (the CSN report reads the month of the branch that fired). */
   readonly month?: 'this' | 'previous';
+  /** The unit of a number fact, shown with its value ("1200 min", "17 år"); a count the label names ("Skoldagar …") has none. */
+  readonly unit?: 'min' | 'years';
+  /** A string fact that holds a code of a table: shown with its name ("Stockholm (0180)"). */
+  readonly code?: 'municipality';
   readonly sv: string;
   readonly en: string;
 }

@@ -1,5 +1,17 @@
-import type { Role, StepKind, Urgency } from '../model/vocabulary.js';
-import type { Step } from '../model/decision.js';
+import type { Routing, Step, Warning } from '../model/decision.js';
+import type { Trend } from '../model/facts.js';
+import { TYPOLOGY_STRENGTH_LABELS, type TypologyLevel } from '../model/typology.js';
+import type { Huvudman, Role, SchoolForm, StepKind, Studiehjalp, Urgency } from '../model/vocabulary.js';
+
+// Every table here is keyed by a closed vocabulary (a zod enum or a union of
+// the decision's types): a new id without its sv and en text fails to compile,
+// and test/report/translations.test.ts checks each text is there and not empty.
+
+/** A text in both output languages. */
+export interface Texts {
+  readonly sv: string;
+  readonly en: string;
+}
 
 /** Words of the report, sv and en. */
 export const REPORT_TEXT = {
@@ -81,3 +93,94 @@ export const KIND_TEXT: Readonly<Record<StepKind, { readonly sv: string; readonl
   riktlinje: { sv: 'riktlinje', en: 'guideline' },
   stod: { sv: 'stöd', en: 'support' },
 };
+
+/** The trend of the rolling window against the window before it. */
+export const TREND_TEXT: Readonly<Record<Trend, Texts>> = {
+  rising: { sv: 'stigande', en: 'rising' },
+  falling: { sv: 'sjunkande', en: 'falling' },
+  stable: { sv: 'oförändrad', en: 'stable' },
+  unknown: { sv: 'okänd', en: 'unknown' },
+};
+
+/** School forms (Skollagen 1 kap.): the legal name, and in English a gloss with it. */
+export const SCHOOL_FORM_TEXT: Readonly<Record<SchoolForm, Texts>> = {
+  forskoleklass: { sv: 'förskoleklass', en: 'preschool class (förskoleklass)' },
+  grundskola: { sv: 'grundskola', en: 'compulsory school (grundskola)' },
+  'anpassad-grundskola': { sv: 'anpassad grundskola', en: 'adapted compulsory school (anpassad grundskola)' },
+  specialskola: { sv: 'specialskola', en: 'special school (specialskola)' },
+  sameskola: { sv: 'sameskola', en: 'Sami school (sameskola)' },
+  gymnasieskola: { sv: 'gymnasieskola', en: 'upper-secondary school (gymnasieskola)' },
+  'anpassad-gymnasieskola': { sv: 'anpassad gymnasieskola', en: 'adapted upper-secondary school (anpassad gymnasieskola)' },
+};
+
+/** Kinds of school organiser. */
+export const HUVUDMAN_TEXT: Readonly<Record<Huvudman, Texts>> = {
+  kommunal: { sv: 'kommunal', en: 'municipal' },
+  fristaende: { sv: 'fristående', en: 'independent (fristående)' },
+  statlig: { sv: 'statlig', en: 'state' },
+};
+
+/** Whether the student has studiehjälp from CSN. */
+export const STUDIEHJALP_TEXT: Readonly<Record<Studiehjalp, Texts>> = {
+  yes: { sv: 'ja', en: 'yes' },
+  no: { sv: 'nej', en: 'no' },
+  unknown: { sv: 'okänt', en: 'unknown' },
+};
+
+/** Typology levels, as the typology facts hold them. */
+export const TYPOLOGY_LEVEL_TEXT: Readonly<Record<TypologyLevel, Texts>> = {
+  ingen: { sv: 'ingen', en: 'none' },
+  ...TYPOLOGY_STRENGTH_LABELS,
+};
+
+/** Where a step is sent (a municipality is added after `hemkommun` and `socialtjanst`). */
+export const ROUTING_TEXT: Readonly<Record<Routing['target'], Texts>> = {
+  vardnadshavare: { sv: 'vårdnadshavare', en: 'guardians' },
+  huvudman: { sv: 'huvudman', en: 'school organiser (huvudman)' },
+  csn: { sv: 'CSN', en: 'CSN' },
+  hemkommun: { sv: 'hemkommun', en: 'home municipality' },
+  socialtjanst: { sv: 'socialtjänsten', en: 'social services' },
+  manual: { sv: 'manuell adressering', en: 'manual routing' },
+};
+
+/** Why a step must be routed by hand. */
+export const MANUAL_ROUTING_TEXT: Readonly<Record<Extract<Routing, { target: 'manual' }>['reason'], Texts>> = {
+  'protected-identity': { sv: 'skyddade personuppgifter', en: 'protected identity' },
+  'residence-unknown': { sv: 'bostadsort okänd', en: 'residence unknown' },
+};
+
+/** Data-quality notes on a decision. */
+export const WARNING_TEXT: Readonly<Record<Warning['kind'], Texts>> = {
+  'low-reporting-rate': { sv: 'låg andel rapporterade lektioner', en: 'low share of reported lessons' },
+  'no-attendance-this-term': { sv: 'ingen närvarodata denna termin', en: 'no attendance data this term' },
+  'records-after-as-of': { sv: 'lektioner efter utvärderingsdagen (räknas inte)', en: 'lessons after the evaluation date (not counted)' },
+  'rejected-records': { sv: 'avvisade lektionsposter', en: 'rejected lesson records' },
+  'conflicting-lessons': { sv: 'motstridiga lektionsposter (avvisade)', en: 'conflicting lesson records (rejected)' },
+  'no-school-term': { sv: 'ingen termin pågår på utvärderingsdagen', en: 'no school term on the evaluation date' },
+  'low-coverage': { sv: 'lektionsdata täcker för få skoldagar', en: 'lesson data covers too few school days' },
+  'school-structure-mismatch': { sv: 'skolform eller årskurs finns inte på datumet', en: 'school form or grade does not exist on the date' },
+};
+
+/** Units of number facts (`FactInfo.unit`). */
+export const UNIT_TEXT: Readonly<Record<'min' | 'years', Texts>> = {
+  min: { sv: 'min', en: 'min' },
+  years: { sv: 'år', en: 'years' },
+};
+
+/** Words of the evidence sentences: the comparison, its negation, yes/no and a missing value. */
+export const EVIDENCE_TEXT = {
+  greaterThan: { sv: 'över', en: 'over' },
+  greaterThanInclusive: { sv: 'minst', en: 'at least' },
+  lessThan: { sv: 'under', en: 'under' },
+  lessThanInclusive: { sv: 'högst', en: 'at most' },
+  rateAbove: { sv: 'över', en: 'over' },
+  rateAtLeast: { sv: 'minst', en: 'at least' },
+  not: { sv: 'inte', en: 'not' },
+  required: { sv: 'krävs', en: 'required' },
+  or: { sv: 'eller', en: 'or' },
+  yes: { sv: 'ja', en: 'yes' },
+  no: { sv: 'nej', en: 'no' },
+  none: { sv: 'saknas', en: 'none' },
+  list: { sv: 'listan', en: 'the list' },
+  values: { sv: 'värden', en: 'values' },
+} as const satisfies Record<string, Texts>;

@@ -7,7 +7,7 @@ import { escapeHtml } from './escapeHtml.js';
 import { KIND_TEXT, REPORT_TEXT, ROLE_TEXT, STATUS_TEXT, URGENCY_TEXT } from './labels.js';
 import { openDuties, type OpenDuty } from './openDuties.js';
 import { schoolSeries } from './schoolSeries.js';
-import { evidenceSentence, formatPercent, type Lang } from './text.js';
+import { evidenceSentence, formatPercent, formatRouting, type Lang } from './text.js';
 import { rateThresholds } from './thresholds.js';
 
 /** Options of the report. */
@@ -124,7 +124,7 @@ function dutiesTable(duties: readonly OpenDuty[], lang: Lang, labels: ReadonlyMa
       `<td>${escapeHtml(STATUS_TEXT[step.status][lang])}</td>` +
       `<td>${escapeHtml(due)}${result}</td>` +
       `<th scope="row"><a href="#${escapeHtml(anchor(decision))}">${escapeHtml(studentName(decision, labels))}</a></th>` +
-      `<td>${escapeHtml(step.label[lang])}<br><span class="small">${escapeHtml(KIND_TEXT[step.kind][lang])}</span></td>` +
+      `<td>${escapeHtml(step.label[lang])}<br><span class="small">${escapeHtml(KIND_TEXT[step.kind][lang])}${step.routing === null ? '' : ` → ${escapeHtml(formatRouting(step.routing, lang))}`}</span></td>` +
       `<td>${escapeHtml(ROLE_TEXT[step.responsible][lang])}</td>` +
       `<td>${escapeHtml(step.arisesOn)}</td>` +
       `<td>${reasonsHtml(duty, lang)}</td>` +

@@ -36,7 +36,7 @@ describe('trappa diff on case files', () => {
     expect(r.stdout).toMatch(/\n {2}kartlaggning +1 +0 +0 +0\n/);
     expect(r.stdout).toContain('=== case-exactly-20-percent: ');
     expect(r.stdout).toContain('+ kartlaggning');
-    expect(r.stdout).toContain('✓ Absence this term, one short reported illness left out over 15 %: 20.0 % (605/3025)');
+    expect(r.stdout).toContain('✓ Absence this term, one short reported illness left out: 20.0 % (605/3025) – over 15 %');
     expect(r.stdout).toContain('students: 4 read = 4 evaluated + 0 rejected');
   });
 
@@ -77,8 +77,9 @@ describe('trappa diff on case files', () => {
   it('a policy against itself: no change', () => {
     const r = trappa('diff', '--from', 'stockholm', '--to', join(ROOT, 'rules/stockholm.json'), ...CASES, '--as-of', '2026-11-23');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('students: 4 evaluated; 0 affected (0.0 %), 0 re-explained only, 4 unchanged');
-    expect(r.stdout).toContain('steps: no change');
+    // Swedish by default, with a decimal comma.
+    expect(r.stdout).toContain('elever: 4 utvärderade; 0 påverkade (0,0 %), 0 bara med nya skäl, 4 oförändrade');
+    expect(r.stdout).toContain('åtgärder: ingen ändring');
   });
 
   it('counts and reports rejected cases and records, and exits 3', () => {

@@ -137,7 +137,7 @@ describe('the nightly batch on lesson files as exports write them', () => {
     for (const [name, r] of Object.entries(runs)) {
       expect(r.code, `${name}: ${r.stderr}`).toBe(0);
       expect(r.stdout, name).toBe(base.stdout);
-      expect(r.stderr, name).toContain(`lesson records: ${city.records} read = ${city.records} accepted + 0 rejected`);
+      expect(r.stderr, name).toContain(`lesson records: ${city.records} read = ${city.records} accepted + 0 duplicate + 0 rejected`);
     }
   });
 

@@ -4,8 +4,8 @@ import type { PolicyDiff } from '../../src/index.js';
 
 describe('formatStepChange', () => {
   it('marks added, removed, changed (with the transition) and re-explained steps', () => {
-    expect(formatStepChange({ change: 'added', step: 'kartlaggning' })).toBe('+ kartlaggning');
-    expect(formatStepChange({ change: 'removed', step: 'samtycke>sip' })).toBe('- samtycke>sip');
+    expect(formatStepChange({ change: 'added', step: 'kartlaggning' }, 'en')).toBe('+ kartlaggning');
+    expect(formatStepChange({ change: 'removed', step: 'samtycke>sip' }, 'en')).toBe('- samtycke>sip');
     expect(
       formatStepChange({
         change: 'changed',
@@ -16,10 +16,14 @@ describe('formatStepChange', () => {
           { field: 'routing', from: { target: 'huvudman' }, to: { target: 'manual', for: 'hemkommun', reason: 'protected-identity' } },
         ],
         rules: null,
-      }),
+      }, 'en'),
     ).toBe('~ information-hemkommun (urgency snarast→inom-frist, dueDate –→2026-11-30, routing)');
-    expect(formatStepChange({ change: 'reexplained', step: 'eht', rules: { from: [], to: [{ ruleId: 'sthlm-allvarlig-franvaro-eht', ruleVersion: 1 }] } })).toBe(
+    expect(formatStepChange({ change: 'reexplained', step: 'eht', rules: { from: [], to: [{ ruleId: 'sthlm-allvarlig-franvaro-eht', ruleVersion: 1 }] } }, 'en')).toBe(
       '= eht (other rules)',
+    );
+    expect(formatStepChange({ change: 'reexplained', step: 'eht', rules: { from: [], to: [] } }, 'sv')).toBe('= eht (andra regler)');
+    expect(formatStepChange({ change: 'changed', step: 'eht', fields: [{ field: 'urgency', from: 'snarast', to: 'skyndsamt' }], rules: null }, 'sv')).toBe(
+      '~ eht (brådska snarast→skyndsamt)',
     );
   });
 });
@@ -47,7 +51,18 @@ describe('formatDiff', () => {
     expect(text).not.toContain('sample:');
   });
 
+  it('in Swedish, with a decimal comma', () => {
+    const text = formatDiff(diff, 'sv');
+    expect(text).toContain('policyjämförelse per 2026-11-23');
+    expect(text).toContain('  från: skollagen 2026.1 (aaaaaaaaaaaa)');
+    expect(text).toContain('  till: stockholm 2026.1 (bbbbbbbbbbbb)');
+    expect(text).toContain('elever: 8 utvärderade; 2 påverkade (25,0 %), 1 bara med nya skäl, 5 oförändrade');
+    expect(text).toContain('  gällande regler: tillagda sthlm-allvarlig-franvaro-eht@1');
+  });
+
   it('says so when nothing changes', () => {
-    expect(formatDiff({ ...diff, steps: {}, students: { evaluated: 0, affected: 0, reexplainedOnly: 0, unchanged: 0 } }, 'sv')).toContain('steps: no change');
+    const none = { ...diff, steps: {}, students: { evaluated: 0, affected: 0, reexplainedOnly: 0, unchanged: 0 } };
+    expect(formatDiff(none, 'en')).toContain('steps: no change');
+    expect(formatDiff(none, 'sv')).toContain('åtgärder: ingen ändring');
   });
 });

@@ -21,7 +21,8 @@ describe('text output: when a duty arose and what from', () => {
     const d = decide(studentCase({ attendance: fridayAbsence(0) }), 'skollagen', MONDAY);
     const sv = formatDecision(d, 'sv').split('\n');
     const at = sv.findIndex((l) => l.startsWith('  • vardnadshavare-informeras'));
-    expect(sv[at]).toContain(`senast ${FRIDAY} (overdue)`);
+    expect(sv[at]).toContain(`– samma dag senast ${FRIDAY} (försenad)`);
+    expect(formatDecision(d, 'en')).toContain(`– the same day due ${FRIDAY} (overdue)`);
     expect(sv[at + 1]).toBe(`      uppstod ${FRIDAY}: ogiltig frånvaro utan besked till vårdnadshavare: ${FRIDAY}`);
     expect(formatDecision(d, 'en')).toContain(`      arose ${FRIDAY}: invalid absence the guardians were not told about: ${FRIDAY}`);
   });
@@ -34,8 +35,8 @@ describe('text output: when a duty arose and what from', () => {
   it('a harm signal: the orosanmälan arose on the signal date, named by kind and date', () => {
     const d = decide(studentCase({ attendance: fridayAbsence(-1), signals: [{ type: 'harm-suspected', date: '2026-11-18' }] }), 'skollagen', MONDAY);
     const line = formatArises(step(d, 'orosanmalan'), 'en');
-    expect(line).toMatch(/^arose 2026-11-18: signal harm-suspected 2026-11-18 \(sol-2025-orosanmalan\)$/);
-    expect(formatStepLine(step(d, 'orosanmalan'), 'sv')).toContain('senast 2026-11-18 (overdue)');
+    expect(line).toMatch(/^arose 2026-11-18: signal: suspicion that the child is being harmed 2026-11-18 \(sol-2025-orosanmalan\)$/);
+    expect(formatStepLine(step(d, 'orosanmalan'), 'sv')).toContain('senast 2026-11-18 (försenad)');
   });
 
   it('the other sources, the result due date and a duty held open', () => {
@@ -65,10 +66,10 @@ describe('text output: when a duty arose and what from', () => {
     expect(d.expiredSignals).toHaveLength(1);
     const lines = formatDecision(d, 'sv').split('\n');
     expect(lines[1]).toBe(`  episod: frånvaro räknas från ${d.episode?.start}, efter obehövligt 2026-11-04`);
-    expect(lines[2]).toBe('  upphörd signal: anxiety-distress 2026-01-10, gällde till och med 2026-03-01 (eget slutdatum)');
+    expect(lines[2]).toBe('  upphörd signal: oro, ångest eller starkt obehag 2026-01-10, gällde till och med 2026-03-01 (eget slutdatum)');
     expect(formatEpisode({ start: '2026-11-05', obehovligtOn: '2026-11-04' }, 'en')).toBe('episode: absence counted from 2026-11-05, after obehövligt on 2026-11-04');
     expect(formatExpiredSignal({ type: 'harm-suspected', date: '2026-01-10', until: '2026-07-09', endedBy: 'policy' }, 'en')).toBe(
-      "expired signal: harm-suspected 2026-01-10, in force until 2026-07-09 (the policy's validity)",
+      "expired signal: suspicion that the child is being harmed 2026-01-10, in force until 2026-07-09 (the policy's validity)",
     );
   });
 });

@@ -189,7 +189,7 @@ describe('decisions name long lists instead of copying them', () => {
       via: where === 'named' ? ['lista'] : [],
     });
     expect(JSON.stringify(decision).length).toBeLessThan(10_000);
-    expect(formatEvidence(evidence.find((e) => e.operator === 'in') as EvidenceItem, 'en')).toBe(`✓ Grade one of the list ${list} (1000 values): 7`);
+    expect(formatEvidence(evidence.find((e) => e.operator === 'in') as EvidenceItem, 'en')).toBe(`✓ Grade: 7 – in the list ${list} (1000 values)`);
   });
 
   it('a short list is still copied', () => {

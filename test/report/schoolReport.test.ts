@@ -147,3 +147,13 @@ describe('evidenceSentence', () => {
     expect(evidenceSentence({ fact: 'schoolHasSkolsocialtTeam', operator: 'equal', value: true, actual: true, result: true, via: [] }, 'sv')).toBe('Skolan har skolsocialt team: ja.');
   });
 });
+
+describe('the duty table says where a step goes, a municipality by name (issue 16 point 2)', () => {
+  it('an orosanmälan goes to socialtjänsten in the home municipality, named from SCB\'s table', () => {
+    const d = decide(studentCase({ attendance: lessons(TERM, { perDay: 5 }), signals: [{ type: 'harm-suspected', date: '2026-11-20' }] }), 'stockholm', AS_OF);
+    const routing = d.steps.find((s) => s.id === 'orosanmalan')?.routing;
+    expect(routing).toMatchObject({ target: 'socialtjanst', municipalityCode: '0180' });
+    expect(renderSchoolReport('skola-a', [d])).toContain('→ socialtjänsten Stockholm (0180)');
+    expect(renderSchoolReport('skola-a', [d], { lang: 'en' })).toContain('→ social services Stockholm (0180)');
+  });
+});
