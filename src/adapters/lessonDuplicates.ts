@@ -33,29 +33,60 @@ function compareKeys(a: AttendanceRecord, b: AttendanceRecord): number {
   return 0;
 }
 
-/** Records per student above which `byDateAndStart` sorts with a comparator (the packed key would lose precision). */
-const PACKED_LIMIT = 1 << 21;
-
 /**
- * The indices of `records` in date and start order, records of one date and
- * start in input order (so "first" and "later copy" follow the input). A
- * numeric sort of packed keys (rank of the date, minute of the start, index):
- * several times faster than a comparator on strings.
+ * The records that share a date and start, as groups of indices in input
+ * order (groups of one left out), for records that are not in date and start
+ * order: grouped by date (a map over the few distinct date strings), then by
+ * start within the day (a handful of lessons: compared pairwise; a map for a
+ * day with more). Linear in the records; no sort.
  */
-function byDateAndStart(records: readonly AttendanceRecord[]): number[] {
-  if (records.length >= PACKED_LIMIT) {
-    return records.map((_, i) => i).sort((i, j) => compareKeys(records[i] as AttendanceRecord, records[j] as AttendanceRecord) || i - j);
-  }
-  const dates = [...new Set(records.map((r) => r.date))].sort();
-  const rank = new Map(dates.map((d, i) => [d, i]));
-  const packed = new Float64Array(records.length);
+function sameLessonGroups(records: readonly AttendanceRecord[]): number[][] {
+  const byDate = new Map<string, number[]>();
   records.forEach((r, i) => {
-    // `HH:MM`, validated: hours and minutes from the character codes.
-    const minute = (r.start.charCodeAt(0) * 10 + r.start.charCodeAt(1) - 528) * 60 + r.start.charCodeAt(3) * 10 + r.start.charCodeAt(4) - 528;
-    packed[i] = ((rank.get(r.date) ?? 0) * 1440 + minute) * PACKED_LIMIT + i;
+    const day = byDate.get(r.date);
+    if (day === undefined) byDate.set(r.date, [i]);
+    else day.push(i);
   });
-  packed.sort();
-  return Array.from(packed, (p) => p % PACKED_LIMIT);
+  const groups: number[][] = [];
+  for (const day of byDate.values()) {
+    if (day.length < 2) continue;
+    if (day.length > PAIRWISE_LIMIT) {
+      groups.push(...byStart(records, day));
+      continue;
+    }
+    const grouped = new Uint8Array(day.length);
+    for (let a = 0; a < day.length; a += 1) {
+      if (grouped[a] === 1) continue;
+      const start = (records[day[a] as number] as AttendanceRecord).start;
+      let group: number[] | undefined;
+      for (let b = a + 1; b < day.length; b += 1) {
+        if (grouped[b] === 1 || (records[day[b] as number] as AttendanceRecord).start !== start) continue;
+        grouped[b] = 1;
+        (group ??= [day[a] as number]).push(day[b] as number);
+      }
+      if (group !== undefined) groups.push(group);
+    }
+  }
+  return groups;
+}
+
+/** Records of one day above which they are grouped by a map, not pairwise (a day has a handful of lessons; a file may have anything). */
+const PAIRWISE_LIMIT = 32;
+
+/** One day's records grouped by start (groups of one left out), each in input order. */
+function byStart(records: readonly AttendanceRecord[], day: readonly number[]): number[][] {
+  const starts = new Map<string, number[]>();
+  for (const i of day) {
+    const start = (records[i] as AttendanceRecord).start;
+    const group = starts.get(start);
+    if (group === undefined) starts.set(start, [i]);
+    else group.push(i);
+  }
+  return [...starts.values()].filter((g) => g.length > 1);
+}
+
+function recordAt(records: readonly AttendanceRecord[], conflict: LessonConflict): AttendanceRecord {
+  return records[conflict.records[0] as number] as AttendanceRecord;
 }
 
 function differingFields(a: AttendanceRecord, b: AttendanceRecord): LessonContentField[] {
@@ -70,8 +101,8 @@ function differingFields(a: AttendanceRecord, b: AttendanceRecord): LessonConten
  * later copies of a version are still `duplicates`. The outcome depends on
  * the set of records, never on their order: any permutation or repetition of
  * the input gives the same `accepted` records (as a multiset) and the same
- * counts. Linear for records in date and start order (an export's usual
- * order); otherwise one sort.
+ * counts. One pass for records in date and start order (an export's usual
+ * order); otherwise records are grouped by date, then by start (still linear).
  *
  * @param records - one student's validated records
  * @returns what to use, and the indices of duplicates and conflicts
@@ -84,31 +115,26 @@ export function resolveDuplicateLessons(records: readonly AttendanceRecord[]): L
   let ordered = true;
   for (let i = 1; i < records.length && ordered; i += 1) ordered = compareKeys(records[i - 1] as AttendanceRecord, records[i] as AttendanceRecord) < 0;
   if (ordered) return { accepted: records, duplicates: [], conflicts: [] };
-  const order = byDateAndStart(records);
   const dropped = new Uint8Array(records.length);
   const duplicates: number[] = [];
   const conflicts: LessonConflict[] = [];
-  for (let from = 0; from < order.length; ) {
-    const first = records[order[from] as number] as AttendanceRecord;
-    let to = from + 1;
-    while (to < order.length && compareKeys(first, records[order[to] as number] as AttendanceRecord) === 0) to += 1;
-    if (to - from > 1) {
-      const versions: number[] = [];
-      for (const i of order.slice(from, to)) {
-        const r = records[i] as AttendanceRecord;
-        if (versions.some((v) => differingFields(records[v] as AttendanceRecord, r).length === 0)) {
-          duplicates.push(i);
-          dropped[i] = 1;
-        } else versions.push(i);
-      }
-      if (versions.length > 1) {
-        const fields = new Set(versions.slice(1).flatMap((v) => differingFields(first, records[v] as AttendanceRecord)));
-        conflicts.push({ date: first.date, start: first.start, records: versions, fields: LESSON_CONTENT_FIELDS.filter((f) => fields.has(f)) });
-        for (const v of versions) dropped[v] = 1;
-      }
+  for (const group of sameLessonGroups(records)) {
+    const first = records[group[0] as number] as AttendanceRecord;
+    const versions: number[] = [];
+    for (const i of group) {
+      const r = records[i] as AttendanceRecord;
+      if (versions.some((v) => differingFields(records[v] as AttendanceRecord, r).length === 0)) {
+        duplicates.push(i);
+        dropped[i] = 1;
+      } else versions.push(i);
     }
-    from = to;
+    if (versions.length > 1) {
+      const fields = new Set(versions.slice(1).flatMap((v) => differingFields(first, records[v] as AttendanceRecord)));
+      conflicts.push({ date: first.date, start: first.start, records: versions, fields: LESSON_CONTENT_FIELDS.filter((f) => fields.has(f)) });
+      for (const v of versions) dropped[v] = 1;
+    }
   }
+  conflicts.sort((a, b) => compareKeys(recordAt(records, a), recordAt(records, b)));
   if (duplicates.length === 0 && conflicts.length === 0) return { accepted: records, duplicates, conflicts };
   return { accepted: records.filter((_, i) => dropped[i] === 0), duplicates: duplicates.sort((a, b) => a - b), conflicts };
 }

@@ -235,6 +235,7 @@ export async function partitionInputs(files: BatchFiles, dir: string, options: P
   for (const r of results) {
     summary.records.read += r.records.read;
     summary.records.accepted += r.records.accepted;
+    summary.records.duplicate += r.records.duplicate;
     summary.records.rejected += r.records.rejected;
     for (let n = 0; n < rejectedPerStudent.length; n += 1) rejectedPerStudent[n] = (rejectedPerStudent[n] ?? 0) + (r.rejectedPerStudent[n] ?? 0);
     for (const line of r.sample) if (sample.length < REJECTED_SAMPLE_SIZE) sample.push(relocate(line, offsets[r.part] ?? 0));

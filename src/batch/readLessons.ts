@@ -43,7 +43,7 @@ export interface LessonTaskResult {
   readonly part: number;
   /** Lines in the slice (blank lines included): later slices of the file count on from here. */
   readonly lines: number;
-  /** records read, accepted and rejected. */
+  /** records read, accepted, duplicate (a repeated CSV header) and rejected. */
   readonly records: RunSummary['records'];
   /** Rejected lessons per student number. */
   readonly rejectedPerStudent: Int32Array;
@@ -89,6 +89,22 @@ export async function sniffLessonFile(path: string, delimiter?: string, name = p
   }
   if (error !== undefined) throw new BatchInputError(error);
   return found ?? { header: null, headerLine: 0 };
+}
+
+/**
+ * Whether a CSV line that is not a lesson is the file's header row again
+ * (the same columns in the same order, by the same delimiter): what joining
+ * two exports with their headers leaves in the middle of the file. Checked
+ * only for lines that failed as lessons, so it costs nothing on good lines.
+ *
+ * @param line - the line (a BOM at its start is skipped)
+ * @param header - the file's header
+ * @returns true for a repeated header
+ * @example isHeaderAgain('studentId,date,start,scheduledMinutes', header) // true for a file with that header
+ */
+export function isHeaderAgain(line: string, header: CsvHeader): boolean {
+  const again = parseCsvHeader(line.endsWith('\r') ? line.slice(0, -1) : line, header.delimiter);
+  return !('error' in again) && again.columns.length === header.columns.length && again.columns.every((c, i) => c === header.columns[i]) && again.ignored.join('\n') === header.ignored.join('\n');
 }
 
 /**
@@ -201,7 +217,9 @@ export async function readLessonTask(
       summary.records.read += 1;
       const parsed = header === null ? parseLessonJsonLine(line) : parseLessonCsvLine(line, header);
       if (!parsed.ok) {
-        reject(n, parsed.studentId, parsed.issues);
+        // The header again (two exports joined, `cat a.csv b.csv`): a copy of a line already read.
+        if (header !== null && isHeaderAgain(line, header)) summary.records.duplicate += 1;
+        else reject(n, parsed.studentId, parsed.issues);
         return;
       }
       const { studentId, record } = parsed.lesson;

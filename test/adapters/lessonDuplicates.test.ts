@@ -78,6 +78,17 @@ describe('resolveDuplicateLessons', () => {
     expect(resolveDuplicateLessons(ordered).accepted).toBe(ordered);
   });
 
+  it('a day with many records (grouped by a map, not pairwise): the same rule', () => {
+    const starts = Array.from({ length: 60 }, (_, i) => `${String(8 + Math.floor(i / 6)).padStart(2, '0')}:${String((i % 6) * 10).padStart(2, '0')}`);
+    const day = starts.map((start) => lesson('2026-11-23', start));
+    // Every lesson twice, in reverse the second time; one of them also reported absent.
+    const records = [...day, ...[...day].reverse(), lesson('2026-11-23', starts[7] as string, 60)];
+    const r = resolveDuplicateLessons(records);
+    expect(r.duplicates).toHaveLength(60);
+    expect(r.conflicts).toEqual([{ date: '2026-11-23', start: starts[7], records: [7, 120], fields: ['invalidAbsenceMinutes', 'reason'] }]);
+    expect(sorted(r.accepted)).toEqual(sorted(day.filter((_, i) => i !== 7)));
+  });
+
   it('names fields, never values', () => {
     expect(conflictMessage(['lessons.csv:9'], ['invalidAbsenceMinutes', 'reason'])).toBe(
       'Same student, date and start as lessons.csv:9, with a different invalidAbsenceMinutes, reason; none of them is used',

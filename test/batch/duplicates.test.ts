@@ -127,6 +127,16 @@ describe('duplicate and conflicting lesson lines in the batch', () => {
     }
   }, 30_000);
 
+  it('a CSV export joined twice (BOM, CRLF, its header again in the middle): the same decisions, the header and every lesson of the second copy duplicates', async () => {
+    const file = `\uFEFF${[CSV_HEADER, ...term.map(csvLine)].join('\r\n')}\r\n`;
+    const single = await run('once.csv', file);
+    const twice = await run('twice.csv', file + file, { slices: 2 });
+    expect(single.text).toBe(expectedDecisions(term));
+    expect(twice.text).toBe(single.text);
+    expect(twice.report.summary.records).toEqual({ read: 2 * term.length + 1, accepted: term.length, duplicate: term.length + 1, rejected: 0 });
+    expect(twice.rejected).toEqual([]);
+  });
+
   it("resolves a student's own attendance in the students file with the lesson lines", async () => {
     const first = term[0];
     // A lesson the student was present at: the other version is absent, so the fields that differ are known.
