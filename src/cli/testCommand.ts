@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
-import { BUILTIN_POLICY_IDS } from '../policy/builtinPolicies.js';
+import { isBuiltinPolicyId } from '../policy/builtinPolicies.js';
 import type { Policy } from '../policy/policy.js';
 import { stepKeys } from '../testing/decide.js';
 import { expandCase, parseExampleTable } from '../testing/exampleTable.js';
@@ -63,7 +63,7 @@ interface Run {
 }
 
 async function loadPolicyFor(spec: string, tableFile: string, cache: Map<string, Promise<Policy> | Policy>, watched: Set<string>): Promise<Policy> {
-  const isBuiltin = (BUILTIN_POLICY_IDS as readonly string[]).includes(spec);
+  const isBuiltin = isBuiltinPolicyId(spec);
   const key = isBuiltin ? spec : resolve(dirname(tableFile), spec);
   if (!isBuiltin) watched.add(key);
   let p = cache.get(key);

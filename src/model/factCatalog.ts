@@ -242,3 +242,15 @@ export const FACT_CATALOG: Readonly<Record<keyof Facts, FactInfo>> = {
 
 /** All fact names, for schemas. */
 export const FACT_NAMES = Object.keys(FACT_CATALOG) as ReadonlyArray<keyof Facts>;
+
+/**
+ * The catalog entry of a fact name, or undefined for a name the catalog does
+ * not know (never an inherited property such as `constructor`).
+ *
+ * @param fact - a fact name, e.g. from a rule's leaf
+ * @returns its entry
+ * @example factInfo('monthInvalidAbsenceMinutes')?.month // 'this'
+ */
+export function factInfo(fact: string): FactInfo | undefined {
+  return Object.hasOwn(FACT_CATALOG, fact) ? (FACT_CATALOG as Readonly<Record<string, FactInfo>>)[fact] : undefined;
+}

@@ -1,5 +1,5 @@
 import type { EvidenceItem, ListReference, Routing } from '../model/decision.js';
-import { FACT_CATALOG } from '../model/factCatalog.js';
+import { factInfo } from '../model/factCatalog.js';
 import type { FactInfo, Rate } from '../model/facts.js';
 import { municipalityName } from '../model/municipalities.js';
 import { TYPOLOGY_STRENGTH_LABELS, TYPOLOGY_TYPE_LABELS, type Hypothesis } from '../model/typology.js';
@@ -109,10 +109,6 @@ export function formatRouting(r: Routing, lang: Lang): string {
     default:
       return target;
   }
-}
-
-function factInfo(fact: string): FactInfo | undefined {
-  return Object.hasOwn(FACT_CATALOG, fact) ? (FACT_CATALOG as Readonly<Record<string, FactInfo>>)[fact] : undefined;
 }
 
 /**

@@ -2,10 +2,7 @@ import { dayNumber, isoDate } from '../calendar/dayNumber.js';
 import type { CsnReport } from '../model/decision.js';
 import { CSN_SPECIAL_REASON_SIGNALS, type SignalType, type Studiehjalp } from '../model/vocabulary.js';
 import type { Evidence } from '../policy/evaluateConditions.js';
-import { FACT_CATALOG } from '../model/factCatalog.js';
-import type { FactInfo } from '../model/facts.js';
-
-const factInfo = (fact: string): FactInfo | undefined => (FACT_CATALOG as Readonly<Record<string, FactInfo>>)[fact];
+import { factInfo } from '../model/factCatalog.js';
 
 /** Calendar days from the first skolk day before a report is normally sent, and in exceptional cases (csn.se, domain.md §1.6). */
 export const CSN_REPORT_DAYS = { normal: 30, exceptional: 15 } as const;
