@@ -1,6 +1,6 @@
 import type { EvidenceItem, ListReference, Routing } from '../model/decision.js';
 import { factInfo } from '../model/factCatalog.js';
-import type { FactInfo, Rate } from '../model/facts.js';
+import type { Rate } from '../model/facts.js';
 import { municipalityName } from '../model/municipalities.js';
 import { TYPOLOGY_STRENGTH_LABELS, TYPOLOGY_TYPE_LABELS, type Hypothesis } from '../model/typology.js';
 import { EVIDENCE_TEXT, MANUAL_ROUTING_TEXT, ROUTING_TEXT, UNIT_TEXT } from './labels.js';

@@ -1,5 +1,6 @@
 import type { CalendarIndex } from '../calendar/calendarIndex.js';
 import { dayNumber, isoDate } from '../calendar/dayNumber.js';
+import { schoolDaysBetween } from '../calendar/schoolDaysSince.js';
 import type { DateSource, Escalation, NotRecommended, Reason, Step } from '../model/decision.js';
 import type { DatedValue } from '../model/datedParameter.js';
 import type { Facts } from '../model/facts.js';
@@ -124,12 +125,6 @@ function dutyOf(stepId: StepId, e: EvaluatedRule, ctx: StepContext): Duty {
   return { evaluated: e, arisesOn, closableFrom, source, deadlines, ...(skolkFrom === undefined ? {} : { skolkFrom }) };
 }
 
-function schoolDaysBetween(schoolDays: readonly number[], after: number, upTo: number): number {
-  let n = 0;
-  for (const d of schoolDays) if (d > after && d <= upTo) n += 1;
-  return n;
-}
-
 /**
  * Build the explained steps of one student from the rules run on the facts:
  * for each step the policy considered, either a step (when a fired rule's duty
@@ -184,7 +179,7 @@ export function buildSteps(evaluated: readonly EvaluatedRule[], ctx: StepContext
       const measureDate = taken?.date ?? asOf;
       notRecommended.push({ step: stepId, reason: 'already-taken', measureDate, ruleIds: fired.map((e) => e.rule.id) });
       if (definition.followUp === true && taken !== undefined && taken.step === stepId) {
-        const since = schoolDaysBetween(ctx.index.schoolDays, dayNumber(taken.date), asOfDay);
+        const since = schoolDaysBetween(ctx.index, dayNumber(taken.date), asOfDay);
         if (absencePersists && since >= parameters.followUpIntervalSchoolDays) {
           escalations.push({ step: stepId, measureDate: taken.date, schoolDaysSince: since });
           escalationReasons.push(...fired.map(toReason));
