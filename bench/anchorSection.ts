@@ -2,7 +2,8 @@
  * The bench's anchors section (issue 15): on the same lesson files, NDJSON and CSV, `cat`, the
  * plain Node loop, DuckDB on 1 and 2 threads, and trappa's CLI (`--details none` and `--json`,
  * both to /dev/null, on 1 and 2 workers), each the median of `repeat` rounds in which every
- * measure runs once, the order rotated from round to round so load drift hits all alike.
+ * measure runs once, the order rotated from round to round so load drift hits all alike. Wall
+ * and CPU seconds (the bench's own, DuckDB's threads included, and its waited-for children's).
  * Before timing, trappa's `termAbsence` fact is read for every student (NDJSON and CSV); every
  * anchor run that computes rates must give the same part and whole for every student, hence
  * the same "över 20 %" students, or the section throws with the first differing students.
@@ -12,6 +13,7 @@ import { loadavg } from 'node:os';
 import { defaultCalendarFor } from '../src/index.js';
 import { catAnchor, duckdbAnchor, flaggedStudents, plainNodeAnchor, rateDifferences, type AnchorRun, type LessonFormat, type RatePeriod, type TermRate } from './anchors.js';
 import { trappaRun, trappaTermRates, type CityInput, type TrappaOutput } from './cityRuns.js';
+import { cpuSeconds } from './cpuTime.js';
 
 /** The city's files and the section's options. */
 export interface AnchorSectionInput {
@@ -106,41 +108,56 @@ export async function anchorSection(input: AnchorSectionInput): Promise<AnchorSe
   // The oracle, untimed: trappa's own fact for every student, on each format.
   const reference = await trappaTermRates({ cli: input.cli, students: input.students, lessons: input.files.ndjson, asOf: input.asOf, records: input.records }, 2);
   assertSameRates('trappa on the CSV', reference, await trappaTermRates({ cli: input.cli, students: input.students, lessons: input.files.csv, asOf: input.asOf, records: input.records }, 2));
+  // Also DuckDB once on each file, untimed: an early failure, and its library loaded before the first timed run.
+  for (const format of FORMATS) assertSameRates(`DuckDB (${format})`, reference, (await duckdbAnchor(input.files[format], format, period, 1)).rates ?? new Map());
 
   const all = measures(input, period);
   const jobs = all.flatMap((m) => FORMATS.map((format) => ({ m, format })));
   const seconds = new Map<string, number[]>();
+  const cpu = new Map<string, number[]>();
   const rss = new Map<string, number>();
   for (let round = 0; round < input.repeat; round += 1) {
     const shift = (round * 5) % jobs.length;
     for (const { m, format } of [...jobs.slice(shift), ...jobs.slice(0, shift)]) {
+      const cpuBefore = cpuSeconds();
       const r = await m.run(format);
+      const cpuUsed = cpuSeconds() - cpuBefore;
       const id = `${format}.${m.key}`;
       if (r.rates !== undefined) assertSameRates(`${m.label} (${format})`, reference, r.rates);
       seconds.set(id, [...(seconds.get(id) ?? []), r.seconds]);
+      cpu.set(id, [...(cpu.get(id) ?? []), cpuUsed]);
       if (r.peakRssMb !== undefined) rss.set(id, Math.max(rss.get(id) ?? 0, r.peakRssMb));
     }
   }
   const loadEnd = loadavg()[0] ?? 0;
 
   const at = (format: LessonFormat, key: string): number => median(seconds.get(`${format}.${key}`) ?? []);
+  const cpuAt = (format: LessonFormat, key: string): number => median(cpu.get(`${format}.${key}`) ?? []);
   const ratio = (format: LessonFormat, key: string): number => Number((at(format, key) / at(format, 'duckdb_1thread')).toFixed(2));
+  const cpuRatio = (format: LessonFormat, key: string): number => Number((cpuAt(format, key) / cpuAt(format, 'duckdb_1thread')).toFixed(2));
   const mb = (format: LessonFormat): number => Math.round(statSync(input.files[format]).size / 1e6);
   const flagged = flaggedStudents(reference).length;
-  const cell = (format: LessonFormat, key: string): string => {
-    const s = at(format, key);
-    const peak = rss.get(`${format}.${key}`);
-    return `${s.toFixed(2).padStart(6)} s ${perSecond(input.records / s).padStart(7)}/s ${ratio(format, key).toFixed(2).padStart(6)}×${peak === undefined ? '' : ` ${String(peak).padStart(5)} MB`}`;
+  const row = (format: LessonFormat, m: Measure): string => {
+    const peak = rss.get(`${format}.${m.key}`);
+    const cells = [
+      at(format, m.key).toFixed(2),
+      perSecond(input.records / at(format, m.key)),
+      ratio(format, m.key).toFixed(2),
+      cpuAt(format, m.key).toFixed(2),
+      cpuRatio(format, m.key).toFixed(2),
+      peak === undefined ? '' : `${peak} MB`,
+    ];
+    return `    ${m.label.padEnd(40)}${cells.map((c) => c.padStart(10)).join('')}`;
   };
   const lines = [
-    `anchors: the same ${input.records} lessons, median of ${input.repeat} rotated rounds; wall s, lessons/s, × DuckDB 1 thread, peak RSS`,
-    `  load average (1 min) ${loadStart.toFixed(2)} at the start, ${loadEnd.toFixed(2)} at the end`,
-    `${''.padEnd(44)}${`NDJSON (${mb('ndjson')} MB)`.padEnd(42)}CSV (${mb('csv')} MB)`,
-    ...all.map((m) => `  ${m.label.padEnd(42)}${cell('ndjson', m.key).padEnd(42)}${cell('csv', m.key)}`),
+    `anchors: the same ${input.records} lessons, median of ${input.repeat} rotated rounds; load average (1 min) ${loadStart.toFixed(2)} at the start, ${loadEnd.toFixed(2)} at the end`,
+    `  ${''.padEnd(42)}${['wall s', 'lessons/s', '× DuckDB', 'CPU s', '× DuckDB', 'peak RSS'].map((c) => c.padStart(10)).join('')}`,
+    ...FORMATS.flatMap((format) => [`  ${format === 'ndjson' ? 'NDJSON' : 'CSV'}, ${mb(format)} MB (× DuckDB: of DuckDB 1 thread on this file)`, ...all.map((m) => row(format, m))]),
     `  compact JSON: not measured (no compact output yet, issue 15)`,
     `  check: DuckDB, the Node loop and trappa's termAbsence fact agree on every student's rate; ${flagged} of ${reference.size} över 20 %`,
   ];
-  const figures = (format: LessonFormat): Record<string, number> => Object.fromEntries(all.map((m) => [m.key, Number(at(format, m.key).toFixed(3))]));
+  const figures = (format: LessonFormat, of: (format: LessonFormat, key: string) => number): Record<string, number> =>
+    Object.fromEntries(all.map((m) => [m.key, Number(of(format, m.key).toFixed(3))]));
   const peaks = (format: LessonFormat): Record<string, number> =>
     Object.fromEntries(all.filter((m) => rss.has(`${format}.${m.key}`)).map((m) => [m.key, rss.get(`${format}.${m.key}`) as number]));
   return {
@@ -153,7 +170,8 @@ export async function anchorSection(input: AnchorSectionInput): Promise<AnchorSe
         load_avg_1m: [Number(loadStart.toFixed(2)), Number(loadEnd.toFixed(2))],
         file_mb: { ndjson: mb('ndjson'), csv: mb('csv') },
         students_over_20: flagged,
-        seconds: { ndjson: figures('ndjson'), csv: figures('csv') },
+        seconds: { ndjson: figures('ndjson', at), csv: figures('csv', at) },
+        cpu_seconds: { ndjson: figures('ndjson', cpuAt), csv: figures('csv', cpuAt) },
         peak_rss_mb: { ndjson: peaks('ndjson'), csv: peaks('csv') },
       },
     },
