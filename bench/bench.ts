@@ -46,10 +46,10 @@ import { createReferenceEngine } from '../test/helpers/jreReference.js';
 import type { Facts } from '../src/model/facts.js';
 import { coverageCounter } from '../src/testing/coverageCounts.js';
 import { parse as csvParse } from 'csv-parse';
-import { LESSON_CSV_COLUMNS, parseCsvHeader, parseLessonCsvLine, type CsvHeader, type LessonParse } from '../src/batch/lessonRecord.js';
-import { forEachLine } from '../src/batch/lines.js';
-import { fastCsvFields } from '../src/batch/csv.js';
-import { parseCsvRecord } from '../src/batch/csvRecord.js';
+import { LESSON_CSV_COLUMNS, parseCsvHeader, parseLessonCsvLine, type CsvHeader, type LessonParse } from '../src/adapters/lessons/lessonRecord.js';
+import { forEachLine } from '../src/io/lines.js';
+import { fastCsvFields } from '../src/adapters/lessons/csv.js';
+import { parseCsvRecord } from '../src/adapters/lessons/csvRecord.js';
 import { parseCsvHeaderBefore, parseLessonCsvLineBefore, type CsvHeaderBefore } from './baseline/lessonCsvBefore.js';
 
 const { values } = parseArgs({

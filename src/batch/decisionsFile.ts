@@ -3,8 +3,8 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { z } from 'zod';
 import { DecisionSchema } from '../model/decisionSchema.js';
 import { IsoDateSchema } from '../model/isoDate.js';
-import type { AtomicFile } from './atomicFile.js';
-import { forEachLine } from './lines.js';
+import type { AtomicFile } from '../io/atomicFile.js';
+import { forEachLine } from '../io/lines.js';
 import { compareIds } from './studentRanges.js';
 
 /**

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { formatDecision, type Lang } from '../cli/format.js';
-import { addDecision, emptySummary, type RunSummary } from '../cli/summary.js';
+import { formatDecision, type Lang } from '../report/decisionText.js';
+import { addDecision, emptySummary, type RunSummary } from '../run/runSummary.js';
 import { evaluate } from '../evaluate.js';
 import type { SchoolCalendar } from '../model/schoolCalendar.js';
 import { isValidIsoDate } from '../model/isoDate.js';
@@ -9,8 +9,8 @@ import { StepIdSchema, StepKindSchema, UrgencySchema } from '../model/vocabulary
 import type { Policy } from '../policy/policy.js';
 import { bucketPath } from './bucketWriter.js';
 import { diffStepStates, stepStates, type Change, type StepState } from '../run/changes.js';
-import { formatChange } from './formatChange.js';
-import { decodeLesson, lessonLine, LESSON_WORDS } from './lessonCodec.js';
+import { formatChange } from '../report/changeText.js';
+import { decodeLesson, lessonLine, LESSON_WORDS } from '../adapters/lessons/lessonCodec.js';
 import { RejectionLog, type RejectedLine } from './rejectionLog.js';
 import { resolveStudentLessons, type LessonFilePart, type StudentLessons } from './studentLessons.js';
 import { recordWarnings } from '../adapters/recordWarnings.js';

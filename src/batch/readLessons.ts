@@ -1,14 +1,14 @@
 import { open } from 'node:fs/promises';
 import { statSync } from 'node:fs';
-import { emptySummary, type RunSummary } from '../cli/summary.js';
+import { emptySummary, type RunSummary } from '../run/runSummary.js';
 import { OpaqueIdSchema } from '../model/studentCase.js';
 import { BinaryBucketWriter } from './bucketWriter.js';
-import { encodeLesson, lessonDay, LESSON_WORDS } from './lessonCodec.js';
-import { parseCsvHeader, parseLessonCsvLine, parseLessonJsonLine, studentIdOfLine, type CsvHeader } from './lessonRecord.js';
-import { forEachLineRange } from './lines.js';
-import { BatchInputError } from './batchInputError.js';
+import { encodeLesson, lessonDay, LESSON_WORDS } from '../adapters/lessons/lessonCodec.js';
+import { parseCsvHeader, parseLessonCsvLine, parseLessonJsonLine, studentIdOfLine, type CsvHeader } from '../adapters/lessons/lessonRecord.js';
+import { forEachLineRange } from '../io/lines.js';
+import { BatchInputError } from '../io/batchInputError.js';
 import { RejectionLog, type RejectedLine } from './rejectionLog.js';
-import { scanLessonWords } from './scanLesson.js';
+import { scanLessonWords } from '../adapters/lessons/scanLesson.js';
 
 /** One slice of one lesson file for one thread: whole lines from `start` up to (not including) `end`. */
 export interface LessonTask {

@@ -2,16 +2,16 @@ import { existsSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { mergeSummary, summaryJson, type RunSummary } from '../cli/summary.js';
+import { mergeSummary, summaryJson, type RunFigures, type RunSummary } from '../run/runSummary.js';
 import { claimOutputs, type BatchOutputs } from './batchOutputs.js';
 import { verifyDecisionsFile, type DecisionsTrailer } from './decisionsFile.js';
-import { OutputWriteError } from './outputErrors.js';
+import { OutputWriteError } from '../io/outputErrors.js';
 import { makeTempDir, sweepStaleTempDirs, type TempDir } from './tempDir.js';
 import { localFiles } from './localFiles.js';
 import { conflictsLogPath, evaluateBucket, type BatchSettings, type BucketLayout, type BucketResult, type BucketSettings } from './evaluateBucket.js';
 import { BatchInputError, partitionInputs, relocate, type BatchFiles, type LessonReader } from './partition.js';
 import { inBucketOrder } from './inBucketOrder.js';
-import { forEachLine } from './lines.js';
+import { forEachLine } from '../io/lines.js';
 import type { LessonTaskResult } from './readLessons.js';
 import { checkInputAge } from './staleInputError.js';
 import { isoDate } from '../calendar/dayNumber.js';
@@ -79,20 +79,9 @@ export interface BatchRun {
 }
 
 /** What a batch run reports at the end. */
-export interface BatchReport {
+export interface BatchReport extends RunFigures {
   readonly summary: RunSummary;
   readonly rejectedSample: readonly RejectedLine[];
-  readonly workers: number;
-  readonly buckets: number;
-  readonly seconds: { readonly reading: number; readonly evaluating: number; readonly total: number };
-  /** Peak resident memory of the whole process (all threads), MiB. */
-  readonly peakRssMb: number;
-  /** The same, at the end of the reading pass. */
-  readonly peakRssMbReading: number;
-  /** With `settings.coverage`: the coverage counts of every bucket, merged. */
-  readonly coverage?: CoverageCounts;
-  /** Date of the newest accepted lesson (null when none): how current tonight's input is. */
-  readonly newestLesson: string | null;
 }
 
 /**

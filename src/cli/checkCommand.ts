@@ -1,4 +1,4 @@
-import { readText } from './readText.js';
+import { readText } from '../io/readText.js';
 import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
 import { builtinPolicySource, isBuiltinPolicyId, resolveBuiltinPolicy } from '../policy/builtinPolicies.js';
@@ -7,7 +7,7 @@ import { checkPolicy } from '../policy/checkPolicy.js';
 import type { Finding, FindingCode } from '../policy/finding.js';
 import { loadPolicy, type PolicyResolver } from '../policy/loadPolicy.js';
 import type { Policy } from '../policy/policy.js';
-import { readPolicyFile } from './readPolicyFile.js';
+import { readPolicyFile } from '../io/readPolicyFile.js';
 import { UsageError } from './usageError.js';
 import { checkOneStdin } from './oneStdin.js';
 

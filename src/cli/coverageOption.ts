@@ -1,8 +1,8 @@
 import type { Policy } from '../policy/policy.js';
 import type { CoverageCounts } from '../testing/coverageCounts.js';
 import { coverageBelow, coverageJson, coverageReport, type CoverageJson, type PolicyCoverage } from '../testing/ruleCoverage.js';
-import { formatBelowThreshold, formatPolicyCoverage } from './formatCoverage.js';
-import type { Lang } from './format.js';
+import { formatBelowThreshold, formatPolicyCoverage } from '../report/coverageText.js';
+import type { Lang } from '../report/decisionText.js';
 import { UsageError } from './usageError.js';
 
 /**

@@ -6,11 +6,12 @@ import { addCaseDiff, finishDiff, type PolicyDiff } from '../diff/policyDiff.js'
 import { isValidIsoDate } from '../model/isoDate.js';
 import type { Policy } from '../policy/policy.js';
 import { PolicyError } from '../policy/loadPolicy.js';
-import { formatDiff } from './formatDiff.js';
-import type { Lang } from './format.js';
+import { formatDiff } from '../report/diffText.js';
+import type { Lang } from '../report/decisionText.js';
 import { pickCalendar, pickPolicy } from './options.js';
-import { readInput, type InputItem, type UnparsableItem } from './readInput.js';
-import { admitCase } from './admitCase.js';
+import { readInput } from '../io/readInput.js';
+import type { InputItem, UnparsableItem } from '../adapters/caseItems.js';
+import { admitCase } from '../run/admitCase.js';
 import { caseTally, recordWarnings } from '../adapters/recordWarnings.js';
 import { UsageError } from './usageError.js';
 import { checkOneStdin } from './oneStdin.js';

@@ -1,5 +1,5 @@
 import { PreviousFileError } from '../batch/decisionsFile.js';
-import { OutputLockedError, OutputUnwritableError, OutputWriteError } from '../batch/outputErrors.js';
+import { OutputLockedError, OutputUnwritableError, OutputWriteError } from '../io/outputErrors.js';
 import { StaleInputError } from '../batch/staleInputError.js';
 import { UsageError } from './usageError.js';
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { JSON_SCHEMA_NAMES, isJsonSchemaName, jsonSchema } from '../jsonSchemas.js';
-import { runCleanups } from '../batch/exitCleanup.js';
+import { JSON_SCHEMA_NAMES, isJsonSchemaName, jsonSchema } from '../report/jsonSchemas.js';
+import { runCleanups } from '../io/exitCleanup.js';
 import { EXIT, exitCodeFor } from './exitCodes.js';
 import { diffCommand } from './diffCommand.js';
 import { checkCommand } from './checkCommand.js';

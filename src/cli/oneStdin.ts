@@ -1,4 +1,4 @@
-import { isStdin } from '../batch/openInput.js';
+import { isStdin } from '../io/openInput.js';
 import { UsageError } from './usageError.js';
 
 /** An input of a command and how to name it in a message. */

@@ -1,7 +1,7 @@
-import { readText } from './readText.js';
+import { readText } from '../io/readText.js';
 import { BUILTIN_POLICY_IDS, builtinPolicy, isBuiltinPolicyId, resolveBuiltinPolicy } from '../policy/builtinPolicies.js';
 import { loadPolicy, PolicyError } from '../policy/loadPolicy.js';
-import { readPolicyFile } from './readPolicyFile.js';
+import { readPolicyFile } from '../io/readPolicyFile.js';
 import type { Policy } from '../policy/policy.js';
 import { SchoolCalendarSchema, type SchoolCalendar } from '../model/schoolCalendar.js';
 import { UsageError } from './usageError.js';

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { writeFileAtomic } from '../batch/atomicFile.js';
+import { writeFileAtomic } from '../io/atomicFile.js';
 import { PreviousFileError, trailerOf, verifyDecisionsFile } from '../batch/decisionsFile.js';
 import type { Decision } from '../model/decision.js';
 import { DecisionSchema } from '../model/decisionSchema.js';
@@ -11,8 +11,8 @@ import { renderSchoolReports } from '../report/schoolReport.js';
 import type { Lang } from '../report/text.js';
 import { UsageError } from './usageError.js';
 import { checkOneStdin } from './oneStdin.js';
-import { readText, readTextInput, type TextInput } from './readText.js';
-import { BatchInputError } from '../batch/batchInputError.js';
+import { readText, readTextInput, type TextInput } from '../io/readText.js';
+import { BatchInputError } from '../io/batchInputError.js';
 
 export const REPORT_HELP = `trappa report <decisions.ndjson|-> --out <dir> [options]
 

@@ -10,11 +10,11 @@ import { expandCase, parseExampleTable } from '../testing/exampleTable.js';
 import { coverageCounter, coverageSample, type CoverageCounter } from '../testing/coverageCounts.js';
 import { runExampleCase, type ExampleResult } from '../testing/runExampleCase.js';
 import { coverageOptions, coverageOutcome, type CoverageOutcome } from './coverageOption.js';
-import { junitXml, type JUnitCase, type JUnitSuite } from './junitXml.js';
-import { writeOutputFile } from './writeOutputFile.js';
+import { junitXml, type JUnitCase, type JUnitSuite } from '../report/junitXml.js';
+import { writeOutputFile } from '../io/writeOutputFile.js';
 import { checkOutputs } from '../batch/checkOutputs.js';
-import { formatFailure } from './formatExampleRun.js';
-import type { Lang } from './format.js';
+import { formatFailure } from '../report/exampleRunText.js';
+import type { Lang } from '../report/decisionText.js';
 import { pickPolicy } from './options.js';
 import { UsageError } from './usageError.js';
 

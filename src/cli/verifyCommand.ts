@@ -6,12 +6,12 @@ import type { StudentCase } from '../model/studentCase.js';
 import type { Lang } from '../report/text.js';
 import { JSON_RULES_ENGINE_RANGE } from '../verify/referenceEngine.js';
 import { verifyPolicy } from '../verify/verifyPolicy.js';
-import { admitCase } from './admitCase.js';
+import { admitCase } from '../run/admitCase.js';
 import { EXIT } from './exitCodes.js';
-import { formatMismatch, formatVerifySummary } from './formatVerify.js';
+import { formatMismatch, formatVerifySummary } from '../report/verifyText.js';
 import { pickCalendar, pickPolicy } from './options.js';
-import { readInput } from './readInput.js';
-import type { RunSummary } from './summary.js';
+import { readInput } from '../io/readInput.js';
+import type { RunSummary } from '../run/runSummary.js';
 import { UsageError } from './usageError.js';
 
 export const VERIFY_HELP = `trappa verify <file...> [options]

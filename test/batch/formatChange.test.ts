@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StepState } from '../../src/run/changes.js';
-import { formatChange } from '../../src/batch/formatChange.js';
+import { formatChange } from '../../src/report/changeText.js';
 
 // Issue 10 point 6: the change feed as text, in Swedish and English, with the day the duty arose and its due date.
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { forEachLine, forEachLineRange, readLines } from '../../src/batch/lines.js';
+import { forEachLine, forEachLineRange, readLines } from '../../src/io/lines.js';
 import { byteLines } from '../helpers/byteLines.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'trappa-lines-'));

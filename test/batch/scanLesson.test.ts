@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeLesson, encodeLesson, LESSON_WORDS } from '../../src/batch/lessonCodec.js';
-import { parseLessonJsonLine, studentIdOfJsonLine } from '../../src/batch/lessonRecord.js';
-import { scanLessonWords } from '../../src/batch/scanLesson.js';
+import { decodeLesson, encodeLesson, LESSON_WORDS } from '../../src/adapters/lessons/lessonCodec.js';
+import { parseLessonJsonLine, studentIdOfJsonLine } from '../../src/adapters/lessons/lessonRecord.js';
+import { scanLessonWords } from '../../src/adapters/lessons/scanLesson.js';
 import { arbitraryAttendance, arbitraryInvalidLesson } from '../../src/testing/arbitraries/index.js';
 
 const studentId = fc.oneof(fc.constantFrom('e1', 'skola-001-elev-0001', ''), fc.string({ maxLength: 8 }));

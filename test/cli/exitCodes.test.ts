@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PreviousFileError } from '../../src/batch/decisionsFile.js';
-import { OutputLockedError, OutputUnwritableError, OutputWriteError } from '../../src/batch/outputErrors.js';
+import { OutputLockedError, OutputUnwritableError, OutputWriteError } from '../../src/io/outputErrors.js';
 import { EXIT, exitCodeFor } from '../../src/cli/exitCodes.js';
 import { UsageError } from '../../src/cli/usageError.js';
 

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { pickCalendar, pickPolicy } from '../../src/cli/options.js';
-import { readText } from '../../src/cli/readText.js';
-import { readPolicyFile } from '../../src/cli/readPolicyFile.js';
-import { readSs12000Files } from '../../src/cli/readSs12000.js';
+import { readText } from '../../src/io/readText.js';
+import { readPolicyFile } from '../../src/io/readPolicyFile.js';
+import { readSs12000Files } from '../../src/io/readSs12000.js';
 import { POLICY_BUDGET } from '../../src/model/policyBudget.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'trappa-bom-'));

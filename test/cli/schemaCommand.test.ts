@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { JSON_SCHEMA_NAMES } from '../../src/jsonSchemas.js';
+import { JSON_SCHEMA_NAMES } from '../../src/report/jsonSchemas.js';
 
 // The built CLI (npm test builds first).
 const CLI = new URL('../../dist/cli.js', import.meta.url).pathname;

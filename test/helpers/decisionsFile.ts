@@ -4,7 +4,7 @@
  * decision lines and trailer.
  */
 import { readFileSync } from 'node:fs';
-import { openAtomic } from '../../src/batch/atomicFile.js';
+import { openAtomic } from '../../src/io/atomicFile.js';
 import { decisionsWriter, type DecisionsTrailer } from '../../src/batch/decisionsFile.js';
 
 /**

@@ -1,5 +1,5 @@
 import { escapeControl } from '../adapters/safeText.js';
-import type { Lang } from '../report/text.js';
+import type { Lang } from './text.js';
 import type { VerifyMismatch, VerifyReport } from '../verify/verifyReport.js';
 
 function shown(value: unknown): string {

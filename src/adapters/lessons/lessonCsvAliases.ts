@@ -1,4 +1,4 @@
-import { ATTENDANCE_RECORD_KEYS } from '../model/fastAttendance.js';
+import { ATTENDANCE_RECORD_KEYS } from '../../model/fastAttendance.js';
 
 /** The columns a lesson CSV may have; `studentId`, `date`, `start` and `scheduledMinutes` are required. */
 export const LESSON_CSV_COLUMNS = ['studentId', ...ATTENDANCE_RECORD_KEYS] as const;

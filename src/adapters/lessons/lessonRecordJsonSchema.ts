@@ -1,5 +1,5 @@
-import { documentedJsonSchema, type JsonSchema } from '../model/jsonSchema.js';
-import { LessonRecordSchema } from '../model/lessonRecordSchema.js';
+import { documentedJsonSchema, type JsonSchema } from '../../model/jsonSchema.js';
+import { LessonRecordSchema } from '../../model/lessonRecordSchema.js';
 import { LESSON_CSV_ALIASES, LESSON_CSV_COLUMNS } from './lessonCsvAliases.js';
 
 /**

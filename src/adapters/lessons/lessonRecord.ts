@@ -1,11 +1,11 @@
-import { fastAttendanceRecord } from '../model/fastAttendance.js';
-import { AttendanceRecordSchema, looksLikePersonnummer, type AttendanceRecord } from '../model/studentCase.js';
-import { inputIssues, type InputIssue } from '../adapters/parseStudentCase.js';
-import { escapeControl } from '../adapters/safeText.js';
+import { fastAttendanceRecord } from '../../model/fastAttendance.js';
+import { AttendanceRecordSchema, looksLikePersonnummer, type AttendanceRecord } from '../../model/studentCase.js';
+import { inputIssues, type InputIssue } from '../parseStudentCase.js';
+import { escapeControl } from '../safeText.js';
 import { splitCsvLine } from './csv.js';
 import { parseCsvRecord } from './csvRecord.js';
 import { lessonCsvColumn, type LessonCsvColumn } from './lessonCsvAliases.js';
-import { jsonErrorReason } from '../adapters/jsonError.js';
+import { jsonErrorReason } from '../jsonError.js';
 
 /**
  * One lesson-level input record: a `StudentCase` attendance record plus the

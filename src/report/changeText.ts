@@ -1,4 +1,4 @@
-import type { Lang } from '../cli/format.js';
+import type { Lang } from './decisionText.js';
 import type { Change, StepState } from '../run/changes.js';
 
 const WORDS = {

@@ -1,8 +1,8 @@
 import type { LessonConflict } from '../adapters/lessonDuplicates.js';
 import { parseStudentCase, type InputIssue, type ParseCaseOptions, type RejectedRecord } from '../adapters/parseStudentCase.js';
 import type { StudentCase } from '../model/studentCase.js';
-import type { RunSummary } from './summary.js';
-import type { InputItem, UnparsableItem } from './readInput.js';
+import type { RunSummary } from './runSummary.js';
+import type { InputItem, UnparsableItem } from '../adapters/caseItems.js';
 
 /** What became of one input case, with the counts already taken. */
 export type Admission =

@@ -1,5 +1,5 @@
-import { writeFileAtomic } from '../batch/atomicFile.js';
-import { OutputWriteError } from '../batch/outputErrors.js';
+import { writeFileAtomic } from './atomicFile.js';
+import { OutputWriteError } from './outputErrors.js';
 
 /**
  * Write a whole output file of a command atomically (`writeFileAtomic`): the

@@ -4,7 +4,7 @@ import { unwrapList } from '../adapters/ss12000/envelope.js';
 import type { Ss12000Bundle } from '../adapters/ss12000/fromSs12000.js';
 import { readText } from './readText.js';
 import { jsonErrorReason } from '../adapters/jsonError.js';
-import { BatchInputError } from '../batch/batchInputError.js';
+import { BatchInputError } from './batchInputError.js';
 
 /** A reader's message (`file:3: not valid UTF-8 …`) without its file, the line moved to the end. */
 function withoutLocation(message: string, file: string): string {

@@ -1,5 +1,5 @@
 import type { CoverageReport, LeafCoverage, PolicyCoverage, Ratio } from '../testing/ruleCoverage.js';
-import type { Lang } from './format.js';
+import type { Lang } from './decisionText.js';
 
 const TEXT = {
   sv: {

@@ -1,6 +1,6 @@
 import type { Decision } from '../model/decision.js';
 import type { Difference } from '../testing/exampleTable.js';
-import { formatDecision, formatEvidence, type Lang } from './format.js';
+import { formatDecision, formatEvidence, type Lang } from './decisionText.js';
 
 function show(x: unknown): string {
   return x === undefined ? '(none)' : JSON.stringify(x);

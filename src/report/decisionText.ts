@@ -1,8 +1,8 @@
 import type { ChildConsentPath, CsnReport, DateSource, Decision, ExpiredSignal, Routing, Step, Warning } from '../model/decision.js';
 import type { Basis } from '../model/basis.js';
 import { signalLabel } from '../model/factCatalog.js';
-import { KIND_TEXT, STATUS_TEXT, URGENCY_TEXT, WARNING_TEXT } from '../report/labels.js';
-import { factLabel, formatEvidence, formatFactValue, formatHypothesis, formatNumber, formatRate, formatRouting, type Lang } from '../report/text.js';
+import { KIND_TEXT, STATUS_TEXT, URGENCY_TEXT, WARNING_TEXT } from './labels.js';
+import { factLabel, formatEvidence, formatFactValue, formatHypothesis, formatNumber, formatRate, formatRouting, type Lang } from './text.js';
 
 // The text of rates, evidence and typology is shared with the HTML report (src/report may not import the CLI).
 export { formatEvidence, formatHypothesis, formatRate, formatRouting, type Lang };

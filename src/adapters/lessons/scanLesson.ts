@@ -1,6 +1,6 @@
-import { dayNumber } from '../calendar/dayNumber.js';
-import { boundedMemo } from '../model/boundedMemo.js';
-import { isValidIsoDate } from '../model/isoDate.js';
+import { dayNumber } from '../../calendar/dayNumber.js';
+import { boundedMemo } from '../../model/boundedMemo.js';
+import { isValidIsoDate } from '../../model/isoDate.js';
 import { packLesson, REASON_CODE } from './lessonCodec.js';
 
 const COLON = 58;

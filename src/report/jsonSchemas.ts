@@ -1,7 +1,7 @@
-import { ss12000SideFileJsonSchema } from './adapters/ss12000/sideFile.js';
-import { changeJsonSchema } from './run/changeSchema.js';
-import { lessonRecordJsonSchema } from './batch/lessonRecordJsonSchema.js';
-import { decisionJsonSchema, policyFileJsonSchema, schoolCalendarJsonSchema, studentCaseJsonSchema, type JsonSchema } from './model/jsonSchema.js';
+import { ss12000SideFileJsonSchema } from '../adapters/ss12000/sideFile.js';
+import { changeJsonSchema } from '../run/changeSchema.js';
+import { lessonRecordJsonSchema } from '../adapters/lessons/lessonRecordJsonSchema.js';
+import { decisionJsonSchema, policyFileJsonSchema, schoolCalendarJsonSchema, studentCaseJsonSchema, type JsonSchema } from '../model/jsonSchema.js';
 
 /**
  * The JSON Schemas Trappa publishes, by the name `trappa schema <name>` takes

@@ -1,5 +1,5 @@
-import { BatchInputError } from '../batch/batchInputError.js';
-import { openInput } from '../batch/openInput.js';
+import { BatchInputError } from './batchInputError.js';
+import { openInput } from './openInput.js';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const LOSSY = new TextDecoder('utf-8', { ignoreBOM: true });

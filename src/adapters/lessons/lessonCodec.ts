@@ -1,7 +1,7 @@
-import { dayNumber, isoDate } from '../calendar/dayNumber.js';
-import { boundedMemo } from '../model/boundedMemo.js';
-import type { AttendanceRecord } from '../model/studentCase.js';
-import { AbsenceReasonSchema } from '../model/vocabulary.js';
+import { dayNumber, isoDate } from '../../calendar/dayNumber.js';
+import { boundedMemo } from '../../model/boundedMemo.js';
+import type { AttendanceRecord } from '../../model/studentCase.js';
+import { AbsenceReasonSchema } from '../../model/vocabulary.js';
 
 /**
  * Int32 words per encoded lesson: student, line, day, start|scheduled|valid,

@@ -1,7 +1,7 @@
 import { stepKey, type StepChange } from '../diff/diffDecisions.js';
 import type { PolicyDiff, PolicyRef } from '../diff/policyDiff.js';
-import { formatPercent } from '../report/text.js';
-import { formatDecision, type Lang } from './format.js';
+import { formatPercent } from './text.js';
+import { formatDecision, type Lang } from './decisionText.js';
 
 function ref(p: PolicyRef): string {
   return `${p.id} ${p.version} (${p.hash.slice(0, 12)})`;

@@ -1,6 +1,7 @@
 import { isAscii } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { openInput } from './openInput.js';
+import type { Line } from '../adapters/caseItems.js';
 
 const LF = 10;
 const CR = 13;
@@ -181,7 +182,6 @@ export function forEachLine(
 }
 
 /** One line of `readLines`: its text, or, when it is not valid UTF-8, the first bad byte and a lossy text. */
-export type Line = { readonly lineNumber: number; readonly text: string } | { readonly lineNumber: number; readonly invalidByte: number; readonly lossy: string };
 
 /**
  * The lines of an input as an async iterable, decoded as `forEachLineRange`

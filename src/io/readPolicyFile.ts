@@ -1,4 +1,4 @@
-import { openInput } from '../batch/openInput.js';
+import { openInput } from './openInput.js';
 import { POLICY_BUDGET } from '../model/policyBudget.js';
 import { decodeText } from './readText.js';
 
