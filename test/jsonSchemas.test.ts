@@ -17,7 +17,6 @@ import { builtinPolicy, BUILTIN_POLICY_IDS } from '../src/index.js';
 import { ISO_CALENDAR_DATE_PATTERN, isValidIsoDate } from '../src/model/isoDate.js';
 import { JSON_SCHEMA_NAMES, JSON_SCHEMAS, jsonSchema, type JsonSchemaName } from '../src/report/jsonSchemas.js';
 import { DecisionSchema } from '../src/model/decisionSchema.js';
-import { LessonRecordSchema } from '../src/model/lessonRecordSchema.js';
 import { PolicyFileSchema } from '../src/model/policyFile.js';
 import { SchoolCalendarSchema } from '../src/model/schoolCalendar.js';
 import { StudentCaseSchema } from '../src/model/studentCase.js';

@@ -1,34 +1,28 @@
 import { readFileSync } from 'node:fs';
-import { formatDecision, type Lang } from '../report/decisionText.js';
-import { addDecision, emptySummary, type RunSummary } from '../run/runSummary.js';
-import { evaluate } from '../evaluate.js';
-import type { SchoolCalendar } from '../model/schoolCalendar.js';
+import { decisionOutput, type OutputFormat } from '../report/decisionOutput.js';
+import { emptySummary, type RunSummary } from '../run/runSummary.js';
+import { evaluateCase, type CaseRun } from '../run/evaluateCase.js';
 import { isValidIsoDate } from '../model/isoDate.js';
 import { OPAQUE_ID_PATTERN, type AttendanceRecord, type StudentCase } from '../model/studentCase.js';
 import { StepIdSchema, StepKindSchema, UrgencySchema } from '../model/vocabulary.js';
-import type { Policy } from '../policy/policy.js';
 import { bucketPath } from './bucketWriter.js';
 import { diffStepStates, stepStates, type Change, type StepState } from '../run/changes.js';
 import { formatChange } from '../report/changeText.js';
 import { decodeLesson, lessonLine, LESSON_WORDS } from '../adapters/lessons/lessonCodec.js';
 import { RejectionLog, type RejectedLine } from './rejectionLog.js';
 import { resolveStudentLessons, type LessonFilePart, type StudentLessons } from './studentLessons.js';
-import { recordWarnings } from '../adapters/recordWarnings.js';
 import { BatchInputError, rejectedCountsPath, rejectedIdsPath } from './partition.js';
 import { compareIds } from './studentRanges.js';
 import { jsonErrorReason } from '../adapters/jsonError.js';
-import { coverageCounter, coverageSample, type CoverageCounts } from '../testing/coverageCounts.js';
+import { coverageCounter, type CoverageCounts } from '../testing/coverageCounts.js';
 
-/** How a batch writes its results. Plain data: it is sent to worker threads. */
-export interface BatchSettings {
-  readonly policy: Policy;
-  readonly calendar: SchoolCalendar | undefined;
-  readonly asOf: string;
-  /** `json`: NDJSON to stdout; `text`: readable text; `none`: summary only. */
-  readonly output: 'json' | 'text' | 'none';
-  /** For text: `with-steps` (students with steps), `all`, `none`. */
-  readonly details: 'with-steps' | 'all' | 'none';
-  readonly lang: Lang;
+/**
+ * What a batch evaluates with, besides its files: the policy, calendar and
+ * date (`CaseRun`), and the duties-over-time switches. No presentation: how
+ * the output is written is `BatchRun.format`. Plain data: it is sent to
+ * worker threads.
+ */
+export interface BatchSettings extends CaseRun {
   /** Compare with the previous run's decisions and output changes instead of decisions. */
   readonly incremental: boolean;
   /**
@@ -41,8 +35,13 @@ export interface BatchSettings {
   readonly coverage?: boolean;
 }
 
-/** Settings of one bucket: the run's, and whether to keep full decisions (for `decisionsPath`). */
+/**
+ * Settings of one bucket: the run's, how its output is written (rendered in
+ * the worker thread that evaluates it), and whether to keep full decisions
+ * (for `decisionsPath`).
+ */
 export interface BucketSettings extends BatchSettings {
+  readonly format: OutputFormat;
   readonly keepDecisions: boolean;
 }
 
@@ -303,13 +302,14 @@ export function evaluateBucket(layout: BucketLayout, bucket: number, settings: B
   const previous = settings.incremental ? readPrevious(layout.dir, bucket, previousPath) : new Map<string, PreviousDecision>();
   const out = chunked();
   const decisions = chunked();
-  const decisionsAreOut = settings.keepDecisions && settings.output === 'json' && !settings.incremental;
+  const { format } = settings;
+  const decisionsAreOut = settings.keepDecisions && format.output === 'json' && !settings.incremental;
   const emit = (changes: readonly Change[]): void => {
     for (const c of changes) {
       summary.changes ??= {};
       summary.changes[c.change] = (summary.changes[c.change] ?? 0) + 1;
-      if (settings.output === 'json') out.add(JSON.stringify(c));
-      else if (settings.output === 'text') out.add(formatChange(c, settings.lang));
+      if (format.output === 'json') out.add(JSON.stringify(c));
+      else if (format.output === 'text') out.add(formatChange(c, format.lang));
     }
   };
   if (settings.incremental) summary.changes = {};
@@ -339,22 +339,14 @@ export function evaluateBucket(layout: BucketLayout, bucket: number, settings: B
     conflicting += lessons.conflicting;
     for (const line of lessons.rejected) (log ??= new RejectionLog(layout.dir, conflictsLogName(bucket))).push(line);
     const tally = { rejected: student.rejectedRecords + lessons.conflicting, conflicting: lessons.conflicting, conflictingLessons: lessons.conflictingLessons };
-    const decision = evaluate({ ...student.case, attendance: lessons.attendance as AttendanceRecord[] }, settings.policy, {
-      asOf: settings.asOf,
-      ...(settings.calendar === undefined ? {} : { calendar: settings.calendar }),
-      warnings: recordWarnings(tally),
-      // Last night's open duties stay open until a measure closes them (evaluate's `previous`).
-      ...(before === undefined ? {} : { previous: before }),
-    });
-    summary.cases.evaluated += 1;
-    addDecision(summary, decision, student.case.student.school.id);
-    coverage?.add(coverageSample(decision, settings.policy));
-    const json = settings.output === 'json' || settings.keepDecisions ? JSON.stringify(decision) : '';
-    if (settings.keepDecisions && !decisionsAreOut) decisions.add(json);
+    // Last night's open duties stay open until a measure closes them (`previous`).
+    const decision = evaluateCase({ ...student.case, attendance: lessons.attendance as AttendanceRecord[] }, tally, settings, summary, coverage, before);
+    const json = format.output === 'json' || settings.keepDecisions ? JSON.stringify(decision) : undefined;
+    if (settings.keepDecisions && !decisionsAreOut) decisions.add(json as string);
     if (settings.incremental) emit(diffStepStates(id, { asOf: settings.asOf, steps: stepStates(decision), measures: student.case.measures }, before ?? null));
-    else if (settings.output === 'json') out.add(json);
-    else if (settings.output === 'text' && (settings.details === 'all' || (settings.details === 'with-steps' && decision.steps.length > 0))) {
-      out.add(`${formatDecision(decision, settings.lang)}\n`);
+    else {
+      const written = decisionOutput(decision, format, json);
+      if (written !== undefined) out.add(written);
     }
   }
   log?.flush();

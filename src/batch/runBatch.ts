@@ -18,9 +18,13 @@ import { isoDate } from '../calendar/dayNumber.js';
 import type { BatchTask } from './worker.js';
 import { WorkerPool, workerScript } from './workerPool.js';
 import type { BatchProgress } from '../run/progressState.js';
+import type { OutputFormat } from '../report/decisionOutput.js';
 import { REJECTED_SAMPLE_SIZE, type RejectedLine } from './rejectionLog.js';
 import { EMPTY_COVERAGE, mergeCoverage, type CoverageCounts } from '../testing/coverageCounts.js';
 import { coverageJson, coverageReport } from '../testing/ruleCoverage.js';
+
+/** The default output: one decision (or change) per line. */
+const NDJSON: OutputFormat = { output: 'json', details: 'none', lang: 'sv' };
 
 /** Input this large (bytes of lesson files) uses every core by default. */
 export const PARALLEL_FROM_BYTES = 64 << 20; // as in bucketCount
@@ -55,6 +59,12 @@ export interface BatchRun {
   readonly tmpDir?: string;
   /** Decisions or changes, in a deterministic order. A write error on it stops the run with `OutputWriteError`. */
   readonly out: NodeJS.WritableStream;
+  /**
+   * How decisions (or, with `files.previous`, changes) are written to `out`:
+   * NDJSON, text or nothing (`OutputFormat`). Default: NDJSON
+   * (`{ output: 'json', details: 'none', lang: 'sv' }`).
+   */
+  readonly format?: OutputFormat;
   /** How messages name `out` (default `the output stream`; the CLI says `stdout`). */
   readonly outName?: string;
   /** Rejected lines as NDJSON (`location`, `kind`, `studentId`, `issues`). Written atomically, like every file output. */
@@ -166,7 +176,7 @@ export async function runBatch(run: BatchRun): Promise<BatchReport> {
     const inputBytes = files.lessons.reduce((sum, f) => sum + statSync(f).size, 0);
     const workerUrl = run.workerUrl ?? workerScript('./batch-worker.js', import.meta.url);
     const workers = workerCount(run.workers, inputBytes, workerUrl);
-    const bucketSettings: BucketSettings = { ...run.settings, keepDecisions: run.decisionsPath !== undefined };
+    const bucketSettings: BucketSettings = { ...run.settings, format: run.format ?? NDJSON, keepDecisions: run.decisionsPath !== undefined };
     const previousPath = run.files.previous ?? '--previous';
     if (workers > 1 && workerUrl !== undefined) {
       const threads = new WorkerPool(workerUrl, workers, { settings: bucketSettings, previousPath }, (message, inputError) => (inputError ? new BatchInputError(message) : new Error(message)));

@@ -1,4 +1,3 @@
-import { readText } from '../io/readText.js';
 import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
 import { builtinPolicySource, isBuiltinPolicyId, resolveBuiltinPolicy } from '../policy/builtinPolicies.js';

@@ -1,23 +1,24 @@
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
-import { evaluate } from '../evaluate.js';
 import { isValidIsoDate } from '../model/isoDate.js';
 import { checkOutputs } from '../batch/checkOutputs.js';
 import { admitCase } from '../run/admitCase.js';
-import { caseTally, recordWarnings } from '../adapters/recordWarnings.js';
+import { caseTally } from '../adapters/recordWarnings.js';
+import { evaluateCase } from '../run/evaluateCase.js';
+import { decisionOutput, type OutputFormat } from '../report/decisionOutput.js';
+import { runFooter } from '../report/runFooter.js';
 import { evaluateLessons } from './evaluateLessons.js';
 import { evaluateSs12000 } from './evaluateSs12000.js';
-import { formatDecision, type Lang } from '../report/decisionText.js';
+import type { Lang } from '../report/text.js';
 import { pickCalendar, pickDelimiter, pickPolicy } from './options.js';
 import { readInput } from '../io/readInput.js';
-import { addDecision, emptySummary, summaryJson } from '../run/runSummary.js';
-import { formatSummary } from '../report/summaryText.js';
+import { emptySummary, summaryJson } from '../run/runSummary.js';
 import { UsageError } from './usageError.js';
 import { checkOneStdin } from './oneStdin.js';
 import { isStdin } from '../io/openInput.js';
 import { writeOutputFile } from '../io/writeOutputFile.js';
 import { coverageOptions, coverageOutcome } from './coverageOption.js';
-import { coverageCounter, coverageSample } from '../testing/coverageCounts.js';
+import { coverageCounter } from '../testing/coverageCounts.js';
 import { EXIT } from './exitCodes.js';
 import { escapeControl } from '../adapters/safeText.js';
 
@@ -125,12 +126,14 @@ export async function evaluateCommand(args: string[]): Promise<number> {
         policy,
         calendar,
         asOf,
-        output: values.json ? 'json' : values.details === 'none' && values.previous === undefined ? 'none' : 'text',
-        details: values.details as 'with-steps' | 'all' | 'none',
-        lang,
         incremental: values.previous !== undefined,
         allowMissingStudents: values['allow-missing-students'] === true,
         ...(coverage ? { coverage: true } : {}),
+      },
+      format: {
+        output: values.json ? 'json' : values.details === 'none' && values.previous === undefined ? 'none' : 'text',
+        details: values.details as 'with-steps' | 'all' | 'none',
+        lang,
       },
       threshold,
       workers,
@@ -147,6 +150,7 @@ export async function evaluateCommand(args: string[]): Promise<number> {
   const rejectedLines: string[] = [];
   const out = process.stdout;
   const counter = coverage ? coverageCounter() : undefined;
+  const format: OutputFormat = { output: values.json ? 'json' : 'text', details: values.details as OutputFormat['details'], lang };
 
   for (const file of positionals) {
     for await (const item of readInput(file)) {
@@ -165,25 +169,15 @@ export async function evaluateCommand(args: string[]): Promise<number> {
         for (const issue of r.issues) process.stderr.write(`${escapeControl(`${parsed.location}: ${issue.path}: ${issue.message}`)}\n`);
         rejectedLines.push(JSON.stringify({ location: escapeControl(parsed.location), kind: 'record', studentId: parsed.case.student.id, index: r.index, issues: r.issues }));
       }
-      const decision = evaluate(parsed.case, policy, {
-        asOf,
-        ...(calendar === undefined ? {} : { calendar }),
-        warnings: recordWarnings(caseTally(parsed)),
-      });
-      summary.cases.evaluated += 1;
-      addDecision(summary, decision, parsed.case.student.school.id);
-      counter?.add(coverageSample(decision, policy));
-      if (values.json) out.write(`${JSON.stringify(decision)}\n`);
-      else if (values.details === 'all' || (values.details === 'with-steps' && decision.steps.length > 0)) {
-        out.write(`${formatDecision(decision, lang)}\n\n`);
-      }
+      const decision = evaluateCase(parsed.case, caseTally(parsed), { policy, calendar, asOf }, summary, counter);
+      const written = decisionOutput(decision, format);
+      if (written !== undefined) out.write(`${written}\n`);
     }
   }
   const covered = counter === undefined ? undefined : coverageOutcome(counter.counts(), [policy], { threshold, lang });
   if (values.rejected !== undefined) writeOutputFile('--rejected', values.rejected, rejectedLines.map((l) => `${l}\n`).join(''));
   if (values['summary-json'] !== undefined) writeOutputFile('--summary-json', values['summary-json'], `${JSON.stringify({ ...summaryJson(policy, asOf, summary), ...covered?.json }, null, 2)}\n`);
-  const header = `policy ${policy.id} ${policy.version} (${policy.hash.slice(0, 12)}), as of ${asOf}`;
-  const text = `${header}\n${formatSummary(summary)}\n${covered === undefined ? '' : `\n${covered.text}\n`}`;
+  const text = runFooter(policy, asOf, summary, covered === undefined ? {} : { coverage: covered.text });
   if (values.json) process.stderr.write(text);
   else out.write(text);
   for (const line of covered?.belowText ?? []) process.stderr.write(`trappa: ${line}\n`);

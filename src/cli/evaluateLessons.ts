@@ -1,10 +1,10 @@
 import type { BatchSettings } from '../batch/evaluateBucket.js';
+import type { OutputFormat } from '../report/decisionOutput.js';
 import { ProgressBar } from './progressBar.js';
 import { BatchAbortedError, runBatch, type BatchReport } from '../batch/runBatch.js';
 import { whenStdoutCloses } from './stdoutClosed.js';
 import { EXIT } from './exitCodes.js';
-import { summaryJson } from '../run/runSummary.js';
-import { formatSummary } from '../report/summaryText.js';
+import { runFooter } from '../report/runFooter.js';
 import { escapeControl } from '../adapters/safeText.js';
 import { coverageOutcome } from './coverageOption.js';
 import { EMPTY_COVERAGE } from '../testing/coverageCounts.js';
@@ -15,6 +15,8 @@ export interface LessonsRun {
   readonly students: string;
   readonly previous: string | undefined;
   readonly settings: BatchSettings;
+  /** How decisions or changes are written to stdout (`--json`, `--details`, `--lang`). */
+  readonly format: OutputFormat;
   readonly workers: number | undefined;
   readonly rejected: string | undefined;
   readonly decisionsOut: string | undefined;
@@ -63,6 +65,7 @@ export async function evaluateLessons(run: LessonsRun): Promise<number> {
       signal: controller.signal,
       files: { students: run.students, lessons: run.lessons, ...(run.previous === undefined ? {} : { previous: run.previous }) },
       settings: run.settings,
+      format: run.format,
       ...(run.workers === undefined ? {} : { workers: run.workers }),
       ...(run.tmpDir === undefined ? {} : { tmpDir: run.tmpDir }),
       ...(run.maxInputAge === undefined ? {} : { maxInputAgeDays: run.maxInputAge }),
@@ -104,11 +107,10 @@ export async function evaluateLessons(run: LessonsRun): Promise<number> {
     );
   }
   const { policy, asOf } = run.settings;
-  const header = `policy ${policy.id} ${policy.version} (${policy.hash.slice(0, 12)}), as of ${asOf}`;
   const stats = `${report.workers} worker${report.workers === 1 ? '' : 's'}, ${report.buckets} bucket${report.buckets === 1 ? '' : 's'}, ${report.seconds.total.toFixed(1)} s, peak memory ${report.peakRssMb} MiB`;
-  const covered = run.settings.coverage === true ? coverageOutcome(report.coverage ?? EMPTY_COVERAGE, [policy], { threshold: run.threshold, lang: run.settings.lang }) : undefined;
-  const text = `${header}\n${formatSummary(summary)}\n${stats}\n${covered === undefined ? '' : `\n${covered.text}\n`}`;
-  if (run.settings.output !== 'json') process.stdout.write(text);
+  const covered = run.settings.coverage === true ? coverageOutcome(report.coverage ?? EMPTY_COVERAGE, [policy], { threshold: run.threshold, lang: run.format.lang }) : undefined;
+  const text = runFooter(policy, asOf, summary, { stats, ...(covered === undefined ? {} : { coverage: covered.text }) });
+  if (run.format.output !== 'json') process.stdout.write(text);
   else process.stderr.write(text);
   for (const line of covered?.belowText ?? []) process.stderr.write(`trappa: ${line}\n`);
   if ((covered?.below.length ?? 0) > 0) return EXIT.failure;

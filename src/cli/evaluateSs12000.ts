@@ -1,19 +1,18 @@
-import { readFile } from 'node:fs/promises';
 import { writeOutputFile } from '../io/writeOutputFile.js';
 import { fromSs12000 } from '../adapters/ss12000/fromSs12000.js';
 import type { Ss12000Rejection } from '../adapters/ss12000/issues.js';
-import { evaluate } from '../evaluate.js';
-import { recordWarnings } from '../adapters/recordWarnings.js';
+import { evaluateCase } from '../run/evaluateCase.js';
+import { decisionOutput, type OutputFormat } from '../report/decisionOutput.js';
+import { runFooter } from '../report/runFooter.js';
 import type { SchoolCalendar } from '../model/schoolCalendar.js';
 import type { Policy } from '../policy/policy.js';
-import { formatDecision, type Lang } from '../report/decisionText.js';
+import type { Lang } from '../report/text.js';
 import { readSs12000Files } from '../io/readSs12000.js';
-import { addDecision, emptySummary, summaryJson } from '../run/runSummary.js';
-import { formatSummary } from '../report/summaryText.js';
+import { emptySummary, summaryJson } from '../run/runSummary.js';
 import { readText } from '../io/readText.js';
 import { jsonErrorReason } from '../adapters/jsonError.js';
 import { escapeControl } from '../adapters/safeText.js';
-import { coverageCounter, coverageSample } from '../testing/coverageCounts.js';
+import { coverageCounter } from '../testing/coverageCounts.js';
 import { coverageOutcome } from './coverageOption.js';
 import { EXIT } from './exitCodes.js';
 
@@ -91,26 +90,22 @@ export async function evaluateSs12000(run: Ss12000Run): Promise<number> {
   }
 
   const summary = emptySummary();
-  summary.cases = { ...result.counts.students };
+  // `evaluateCase` counts the students evaluated: they are `result.cases`.
+  summary.cases = { ...result.counts.students, evaluated: 0 };
   summary.records = { ...result.counts.attendance };
   const counter = run.coverage === true ? coverageCounter() : undefined;
+  const format: OutputFormat = { output: run.json ? 'json' : 'text', details: run.details as OutputFormat['details'], lang: run.lang };
   for (const c of result.cases) {
     const conflicting = result.conflictingRecords[c.student.id];
-    const decision = evaluate(c, run.policy, {
-      asOf: run.asOf,
-      ...(run.calendar === undefined ? {} : { calendar: run.calendar }),
-      warnings: recordWarnings({ rejected: result.rejectedRecords[c.student.id] ?? 0, conflicting: conflicting?.count ?? 0, conflictingLessons: conflicting?.lessons ?? 0 }),
-    });
-    addDecision(summary, decision, c.student.school.id);
-    counter?.add(coverageSample(decision, run.policy));
-    if (run.json) out.write(`${JSON.stringify(decision)}\n`);
-    else if (run.details === 'all' || (run.details === 'with-steps' && decision.steps.length > 0)) out.write(`${formatDecision(decision, run.lang)}\n\n`);
+    const tally = { rejected: result.rejectedRecords[c.student.id] ?? 0, conflicting: conflicting?.count ?? 0, conflictingLessons: conflicting?.lessons ?? 0 };
+    const decision = evaluateCase(c, tally, run, summary, counter);
+    const written = decisionOutput(decision, format);
+    if (written !== undefined) out.write(`${written}\n`);
   }
   if (run.rejected !== undefined) writeOutputFile('--rejected', run.rejected, rejectedLines.map((l) => `${l}\n`).join(''));
   const covered = counter === undefined ? undefined : coverageOutcome(counter.counts(), [run.policy], { threshold: run.threshold, lang: run.lang });
   if (run.summaryJson !== undefined) writeOutputFile('--summary-json', run.summaryJson, `${JSON.stringify({ ...summaryJson(run.policy, run.asOf, summary), ...covered?.json }, null, 2)}\n`);
-  const header = `policy ${run.policy.id} ${run.policy.version} (${run.policy.hash.slice(0, 12)}), as of ${run.asOf}`;
-  (run.json ? err : out).write(`${header}\n${formatSummary(summary)}\n${covered === undefined ? '' : `\n${covered.text}\n`}`);
+  (run.json ? err : out).write(runFooter(run.policy, run.asOf, summary, covered === undefined ? {} : { coverage: covered.text }));
   for (const line of covered?.belowText ?? []) err.write(`trappa: ${line}\n`);
   if ((covered?.below.length ?? 0) > 0) return EXIT.failure;
   return result.rejected.length + files.problems.length > 0 ? 3 : 0;

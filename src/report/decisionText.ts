@@ -1,4 +1,4 @@
-import type { ChildConsentPath, CsnReport, DateSource, Decision, ExpiredSignal, Routing, Step, Warning } from '../model/decision.js';
+import type { ChildConsentPath, CsnReport, DateSource, Decision, ExpiredSignal, Step, Warning } from '../model/decision.js';
 import type { Basis } from '../model/basis.js';
 import { signalLabel } from '../model/factCatalog.js';
 import { KIND_TEXT, STATUS_TEXT, URGENCY_TEXT, WARNING_TEXT } from './labels.js';

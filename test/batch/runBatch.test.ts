@@ -20,7 +20,7 @@ import { readDecisionsFile, writeDecisionsFile } from '../helpers/decisionsFile.
 
 const AS_OF = '2026-11-23';
 const policy = builtinPolicy('stockholm');
-const settings: BatchSettings = { policy, calendar: undefined, asOf: AS_OF, output: 'json', details: 'none', lang: 'sv', incremental: false };
+const settings: BatchSettings = { policy, calendar: undefined, asOf: AS_OF, incremental: false };
 const school = generateSchool({ students: 24, seed: 11, termEnd: AS_OF });
 
 interface Written {
