@@ -23,7 +23,7 @@ export const TEST_HELP = `trappa test <table...> [options]   run example tables:
 A table is a YAML file (JSON is YAML too): defaults (policy, asOf, student, schedule) and cases, each with a
 name, source, student context, compact attendance (a lesson schedule and absence patterns by date range),
 signals, measures, consents and expect (steps that must and must not appear, status, dueDate, routing,
-kind, typology). See README "Example tables" and examples/tables/*.yaml.
+kind, typology). See docs/kit.md "Example tables" and examples/tables/*.yaml.
 
 Options:
   --coverage           report per rule fired / not fired / not in force, per condition leaf and named

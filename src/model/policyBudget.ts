@@ -2,7 +2,7 @@ import { forbiddenKeyMessage, isForbiddenKey } from './forbiddenKeys.js';
 import { jsonPathOf, STOP, walkJson, type JsonNode } from './walkJson.js';
 
 /**
- * The budgets a policy file must keep (README "Policy budgets"). A policy is
+ * The budgets a policy file must keep (docs/policies.md "Policy budgets"). A policy is
  * code-adjacent input: a 1.9 KB file of named conditions that refer twice to
  * the next one expands to 2^24 leaves, a 10⁶-value `in` list was copied into
  * every decision, and a file nested 1 000 levels deep overflowed the stack

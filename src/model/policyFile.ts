@@ -123,7 +123,7 @@ export { BasisSchema, type Basis } from './basis.js';
 export const DeadlineUnitSchema = z.enum(['calendar-days', 'working-days', 'months']);
 
 /**
- * A deadline counted from the date its duty arose (see README "Duties over time"):
+ * A deadline counted from the date its duty arose (see docs/duties.md):
  * - `arises` (default): the date the rule's trigger became true in the current
  *   episode (`as-of` is read as `arises`: a due date never moves with the evaluation date);
  * - `orosanmalan`: the date of the latest orosanmälan measure (the duty arises then);

@@ -18,7 +18,7 @@ function leaves(d: Decision): EvidenceItem[] {
   return out;
 }
 
-/** Stockholm's "över 20 procent" (see README "Stockholm's över 20 procent"), drawn when no leaf names a threshold. */
+/** Stockholm's "över 20 procent" (see docs/policies.md "Stockholm's över 20 procent"), drawn when no leaf names a threshold. */
 const STOCKHOLM_DEFAULT: Threshold = { percent: 20, operator: 'rateAbove', facts: ['termAbsence'] };
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importCycles, importGraph } from './importGraph.js';
 
-// The layers of src/, lowest first (README "Layout", ../shared/architecture.md). A module may
+// The layers of src/, lowest first (docs/design.md "Project layout", ../shared/architecture.md). A module may
 // import its own layer and the layers below it, never one above: nothing imports the CLI, and
 // everything up to report is pure: file and process I/O is in io/, batch/ and cli/.
 const LAYERS = ['model', 'calendar', 'metrics', 'typology', 'policy', 'steps', 'evaluate', 'adapters', 'diff', 'testing', 'verify', 'run', 'report', 'io', 'batch', 'cli'] as const;

@@ -30,7 +30,7 @@ describe('trappa check', () => {
     expect(r.stdout).toMatch(/3 files checked: 0 errors, \d+ warnings?/);
   });
 
-  it('gives the README example its documented output', () => {
+  it('gives the example of docs/policies.md its documented output', () => {
     const file = join(RULES, '../fixtures/policies/check-example.json');
     const r = trappa('check', file);
     expect(r.code).toBe(1);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-// The built CLI (npm test builds first), on the README's worked example.
+// The built CLI (npm test builds first), on the worked example of docs/ss12000.md.
 const CLI = new URL('../../dist/cli.js', import.meta.url).pathname;
 const FIXTURE = new URL('../../fixtures/ss12000/', import.meta.url).pathname;
 
@@ -14,7 +14,7 @@ function trappa(...args: string[]) {
 }
 
 describe('trappa evaluate --format ss12000', () => {
-  it('evaluates the fixture export with its side file (the README command)', () => {
+  it('evaluates the fixture export with its side file (the command of docs/ss12000.md)', () => {
     const r = trappa('evaluate', '--format', 'ss12000', join(FIXTURE, 'export'), '--context', join(FIXTURE, 'trappa-context.json'), '--as-of', '2026-11-23', '--details', 'none');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('students: 6 read = 6 evaluated + 0 rejected');

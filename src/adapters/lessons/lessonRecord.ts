@@ -147,7 +147,7 @@ export function parseCsvHeader(line: string, delimiter?: string): CsvHeader | { 
     const hint =
       read.known === 0
         ? `none of its ${columns.length} column${columns.length === 1 ? ' is a lesson column' : 's is a lesson column'}: is the header row missing${delimiter === undefined ? '' : ', or is the delimiter not ' + delimiterName(used)}?`
-        : 'columns are matched by name in any case, or by the Swedish aliases in the README';
+        : 'columns are matched by name in any case, or by the Swedish aliases in docs/batch.md';
     return { error: `header lacks the required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (${hint})` };
   }
   const ignored = [...new Set(read.fields.flatMap((f, i) => (columns[i] === null ? [shownColumnName(f, i + 1)] : [])))];
