@@ -14,8 +14,9 @@ import type { InputItem, UnparsableItem } from '../adapters/caseItems.js';
 import { admitCase } from '../run/admitCase.js';
 import { caseTally, recordWarnings } from '../adapters/recordWarnings.js';
 import { UsageError } from './usageError.js';
+import { admissionLines } from '../report/admissionText.js';
+import { caseProgress, progressFlag } from './caseProgress.js';
 import { checkOneStdin } from './oneStdin.js';
-import { escapeControl } from '../adapters/safeText.js';
 import { coverageCounter } from '../testing/coverageCounts.js';
 import type { CoverageJson } from '../testing/ruleCoverage.js';
 import { coverageOptions, coverageOutcome } from './coverageOption.js';
@@ -95,6 +96,8 @@ function parseDiffArgs(args: string[]) {
       workers: { type: 'string' },
       coverage: { type: 'boolean' },
       threshold: { type: 'string' },
+      progress: { type: 'boolean' },
+      'no-progress': { type: 'boolean' },
     },
   });
 }
@@ -160,17 +163,12 @@ export async function diffCommand(args: string[]): Promise<number> {
     }
     items = fromGenerator(generateInWorkers(generate, seed, asOf, calendar, workers, generateCases));
   }
+  const progress = caseProgress(progressFlag(values), generate ?? 0);
   for await (const item of items) {
     const parsed = admitCase(item, { cases, records });
-    if (parsed.status === 'unparsable') {
-      process.stderr.write(`${escapeControl(`${parsed.location}: ${parsed.error}`)}\n`);
-      continue;
-    }
-    if (parsed.status === 'rejected') {
-      for (const issue of parsed.issues) process.stderr.write(`${escapeControl(`${parsed.location}: ${issue.path}: ${issue.message}`)}\n`);
-      continue;
-    }
-    for (const r of parsed.rejectedRecords) for (const issue of r.issues) process.stderr.write(`${escapeControl(`${parsed.location}: ${issue.path}: ${issue.message}`)}\n`);
+    progress.tick({ cases, records });
+    for (const line of admissionLines(parsed)) process.stderr.write(`${line}\n`);
+    if (parsed.status !== 'accepted') continue;
     const warnings = recordWarnings(caseTally(parsed));
     const result = diffCase(context, parsed.case, warnings);
     addCaseDiff(tally, result);
@@ -181,6 +179,7 @@ export async function diffCommand(args: string[]): Promise<number> {
     cases.evaluated += 1;
   }
 
+  progress.done();
   const diff = finishDiff(tally);
   // Both policies are counted over the population; the threshold gates `to`, the policy about to go live.
   const covered = counter === undefined ? undefined : coverageOutcome(counter.counts(), [from, to], {

@@ -20,6 +20,8 @@ import { writeOutputFile } from '../io/writeOutputFile.js';
 import { coverageOptions, coverageOutcome } from './coverageOption.js';
 import { coverageCounter } from '../testing/coverageCounts.js';
 import { EXIT } from './exitCodes.js';
+import { caseProgress, progressFlag } from './caseProgress.js';
+import { admissionLines } from '../report/admissionText.js';
 import { escapeControl } from '../adapters/safeText.js';
 
 /**
@@ -140,7 +142,7 @@ export async function evaluateCommand(args: string[]): Promise<number> {
       rejected: values.rejected,
       decisionsOut: values['decisions-out'],
       summaryJson: values['summary-json'],
-      progress: values['no-progress'] === true ? false : values.progress,
+      progress: progressFlag(values),
       tmpDir: values['tmp-dir'],
       maxInputAge,
       delimiter,
@@ -152,21 +154,21 @@ export async function evaluateCommand(args: string[]): Promise<number> {
   const counter = coverage ? coverageCounter() : undefined;
   const format: OutputFormat = { output: values.json ? 'json' : 'text', details: values.details as OutputFormat['details'], lang };
 
+  const progress = caseProgress(progressFlag(values));
   for (const file of positionals) {
     for await (const item of readInput(file)) {
       const parsed = admitCase(item, summary);
+      progress.tick(summary);
+      for (const line of admissionLines(parsed)) process.stderr.write(`${line}\n`);
       if (parsed.status === 'unparsable') {
-        process.stderr.write(`${escapeControl(`${parsed.location}: ${parsed.error}`)}\n`);
         rejectedLines.push(JSON.stringify({ location: escapeControl(parsed.location), kind: 'case', issues: [{ path: '(root)', message: parsed.error }] }));
         continue;
       }
       if (parsed.status === 'rejected') {
-        for (const issue of parsed.issues) process.stderr.write(`${escapeControl(`${parsed.location}: ${issue.path}: ${issue.message}`)}\n`);
         rejectedLines.push(JSON.stringify({ location: escapeControl(parsed.location), kind: 'case', studentId: parsed.studentId, issues: parsed.issues }));
         continue;
       }
       for (const r of parsed.rejectedRecords) {
-        for (const issue of r.issues) process.stderr.write(`${escapeControl(`${parsed.location}: ${issue.path}: ${issue.message}`)}\n`);
         rejectedLines.push(JSON.stringify({ location: escapeControl(parsed.location), kind: 'record', studentId: parsed.case.student.id, index: r.index, issues: r.issues }));
       }
       const decision = evaluateCase(parsed.case, caseTally(parsed), { policy, calendar, asOf }, summary, counter);
@@ -174,6 +176,7 @@ export async function evaluateCommand(args: string[]): Promise<number> {
       if (written !== undefined) out.write(`${written}\n`);
     }
   }
+  progress.done();
   const covered = counter === undefined ? undefined : coverageOutcome(counter.counts(), [policy], { threshold, lang });
   if (values.rejected !== undefined) writeOutputFile('--rejected', values.rejected, rejectedLines.map((l) => `${l}\n`).join(''));
   if (values['summary-json'] !== undefined) writeOutputFile('--summary-json', values['summary-json'], `${JSON.stringify({ ...summaryJson(policy, asOf, summary), ...covered?.json }, null, 2)}\n`);

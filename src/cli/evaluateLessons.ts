@@ -1,6 +1,7 @@
 import type { BatchSettings } from '../batch/evaluateBucket.js';
 import type { OutputFormat } from '../report/decisionOutput.js';
 import { ProgressBar } from './progressBar.js';
+import { PROGRESS_DELAY_MS } from './caseProgress.js';
 import { BatchAbortedError, runBatch, type BatchReport } from '../batch/runBatch.js';
 import { whenStdoutCloses } from './stdoutClosed.js';
 import { EXIT } from './exitCodes.js';
@@ -75,7 +76,7 @@ export async function evaluateLessons(run: LessonsRun): Promise<number> {
       ...(run.rejected === undefined ? {} : { rejectedPath: run.rejected }),
       ...(run.decisionsOut === undefined ? {} : { decisionsPath: run.decisionsOut }),
       ...(run.summaryJson === undefined ? {} : { summaryPath: run.summaryJson }),
-      progress: new ProgressBar(process.stderr, run.progress ?? process.stderr.isTTY === true),
+      progress: new ProgressBar(process.stderr, run.progress ?? process.stderr.isTTY === true, 200, PROGRESS_DELAY_MS),
       ...(run.threshold === undefined ? {} : { coverageThreshold: run.threshold }),
     });
   } catch (error) {

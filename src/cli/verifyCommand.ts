@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
-import { escapeControl } from '../adapters/safeText.js';
 import { isValidIsoDate } from '../model/isoDate.js';
 import type { StudentCase } from '../model/studentCase.js';
 import type { Lang } from '../report/text.js';
@@ -13,6 +12,8 @@ import { pickCalendar, pickPolicy } from './options.js';
 import { readInput } from '../io/readInput.js';
 import type { RunSummary } from '../run/runSummary.js';
 import { UsageError } from './usageError.js';
+import { admissionLines } from '../report/admissionText.js';
+import { caseProgress, progressFlag, type CaseProgress } from './caseProgress.js';
 
 export const VERIFY_HELP = `trappa verify <file...> [options]
 
@@ -33,20 +34,24 @@ Options:
   --calendar <file>    school calendar JSON, as for evaluate
   --json               one JSON object on stdout: the counts and every mismatch
   --lang <sv|en>       language of the text output (default sv)
+  --progress, --no-progress
+                       progress bar on stderr for runs over 2 s (default: only when stderr is a terminal)
   -h, --help           this help
 
 Exit codes: 0 no mismatch; 1 mismatches (or a failure: json-rules-engine missing, an unreadable
 file, an invalid policy); 2 usage; 3 no mismatch, but some cases were rejected (reported on stderr).`;
 
 /** Admit the cases of the files one by one, reporting rejected ones on stderr; yield the accepted. */
-async function* admittedCases(files: readonly string[], counts: Pick<RunSummary, 'cases' | 'records'>): AsyncGenerator<StudentCase> {
+async function* admittedCases(files: readonly string[], counts: Pick<RunSummary, 'cases' | 'records'>, progress: CaseProgress): AsyncGenerator<StudentCase> {
   for (const file of files) {
     for await (const item of readInput(file)) {
       const admitted = admitCase(item, counts);
-      if (admitted.status === 'unparsable') process.stderr.write(`${escapeControl(`${admitted.location}: ${admitted.error}`)}\n`);
-      else if (admitted.status === 'rejected') {
-        for (const issue of admitted.issues) process.stderr.write(`${escapeControl(`${admitted.location}: ${issue.path}: ${issue.message}`)}\n`);
-      } else yield admitted.case;
+      for (const line of admissionLines(admitted)) process.stderr.write(`${line}\n`);
+      if (admitted.status === 'accepted') {
+        yield admitted.case;
+        // Verified by now (the consumer asks for the next case when done with this one).
+        progress.tick({ cases: { read: counts.cases.read, evaluated: counts.cases.read - counts.cases.rejected }, records: counts.records });
+      }
     }
   }
 }
@@ -74,6 +79,8 @@ export async function verifyCommand(args: string[]): Promise<number> {
       format: { type: 'string' },
       students: { type: 'string' },
       context: { type: 'string' },
+      progress: { type: 'boolean' },
+      'no-progress': { type: 'boolean' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -93,7 +100,9 @@ export async function verifyCommand(args: string[]): Promise<number> {
   const calendar = await pickCalendar(values.calendar);
 
   const counts = { cases: { read: 0, evaluated: 0, rejected: 0 }, records: { read: 0, accepted: 0, duplicate: 0, rejected: 0 } };
-  const report = await verifyPolicy(admittedCases(positionals, counts), policy, { asOf, ...(calendar === undefined ? {} : { calendar }) });
+  const progress = caseProgress(progressFlag(values));
+  const report = await verifyPolicy(admittedCases(positionals, counts, progress), policy, { asOf, ...(calendar === undefined ? {} : { calendar }) });
+  progress.done();
   if (values.json) {
     process.stdout.write(`${JSON.stringify({ ...report, cases: { read: counts.cases.read, rejected: counts.cases.rejected } })}\n`);
   } else {

@@ -28,3 +28,16 @@ export function formatProgress(p: ProgressState, width = 24): string {
   const speed = p.phase === 'reading' ? `${count(Math.round(p.elapsedS > 0 ? p.recordsRead / p.elapsedS : 0))} records/s` : `${count(Math.round(rate))} students/s`;
   return `${p.phase.padEnd(10)} [${'#'.repeat(filled)}${'·'.repeat(width - filled)}] ${String(Math.floor(share * 100)).padStart(3)}%  ${count(p.recordsRead)} records  ${count(p.studentsEvaluated)} students  ${speed}  ETA ${duration(eta)}`;
 }
+
+/**
+ * One progress line for a run whose total is not known in advance (case
+ * files are streamed): students so far, the rate and the time taken.
+ *
+ * @param p - the state (`total` is ignored)
+ * @returns e.g. `evaluating  12,000 students  4,000 students/s  0:03`
+ * @example formatOpenProgress({ phase: 'evaluating', done: 12000, total: 0, recordsRead: 0, studentsEvaluated: 12000, elapsedS: 3 })
+ */
+export function formatOpenProgress(p: ProgressState): string {
+  const rate = p.elapsedS > 0 ? Math.round(p.done / p.elapsedS) : 0;
+  return `${p.phase.padEnd(10)}  ${count(p.studentsEvaluated)} students  ${count(rate)} students/s  ${duration(p.elapsedS)}`;
+}
