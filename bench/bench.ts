@@ -51,6 +51,7 @@ import { forEachLine } from '../src/io/lines.js';
 import { fastCsvFields } from '../src/adapters/lessons/csv.js';
 import { parseCsvRecord } from '../src/adapters/lessons/csvRecord.js';
 import { parseCsvHeaderBefore, parseLessonCsvLineBefore, type CsvHeaderBefore } from './baseline/lessonCsvBefore.js';
+import { libraryBench } from './library.js';
 
 const { values } = parseArgs({
   options: {
@@ -364,6 +365,9 @@ if (other !== undefined) {
     compared_peak_rss_mb: Math.max(other.peakRssMb, otherAll?.peakRssMb ?? 0),
   });
 }
+const library = libraryBench({ seed: Number(values.seed), rounds, asOf });
+rows.push(...library.rows);
+Object.assign(result, library.result);
 for (const [k, v] of rows) process.stdout.write(`${k.padEnd(58)} ${v}\n`);
 if (!values.keep) rmSync(dir, { recursive: true, force: true });
 process.stdout.write(`${JSON.stringify(result)}\n`);
