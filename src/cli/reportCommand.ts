@@ -30,8 +30,10 @@ Options:
   --labels <file>      JSON object {"<student id>": "<display name>"}: names shown in the HTML only,
                        never printed or written anywhere else (default: students by their id)
   --all-students       a plot for every student (default: students with an open duty)
-  --lang <sv|en>       language of the reports and the summary line (default sv)
+  --lang <sv|en>       language of the reports and of what is printed (default sv)
   -h, --help           this help
+
+Prints a summary line (counts only), then "Rapport: <dir>/<school-id>.html" for each file written.
 
 Exit codes: 0 written; 1 the input or the labels file cannot be read or is not valid; 2 usage.`;
 
@@ -117,11 +119,12 @@ function fileName(schoolId: string): string {
 
 /**
  * `trappa report <decisions.ndjson|-> --out <dir>`: one HTML report per
- * school, then one summary line on stdout (counts only, never a name).
+ * school, then on stdout one summary line (counts only, never a name) and
+ * the path of each file written, one a line.
  *
  * @param args - the arguments after `report`
  * @returns the exit code
- * @example await reportCommand(['night-1.ndjson', '--out', 'rapporter']) // 0, prints "trappa report: 12 skolor, 2000 elever, 413 öppna åtgärder (57 försenade) → rapporter"
+ * @example await reportCommand(['night-1.ndjson', '--out', 'rapporter']) // 0, prints "trappa report: 12 skolor, 2000 elever, 413 öppna åtgärder (57 försenade) → rapporter", then "Rapport: rapporter/skola-001.html" … one line per school
  */
 export async function reportCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -155,13 +158,16 @@ export async function reportCommand(args: string[]): Promise<number> {
     const names = reports.map((r) => fileName(r.schoolId));
     if (new Set(names).size !== names.length) throw new ReportInputError('two school ids give the same file name');
     mkdirSync(values.out, { recursive: true });
-    reports.forEach((r, i) => writeFileAtomic(join(values.out as string, names[i] ?? 'okand-skola.html'), r.html));
+    const paths = names.map((name) => join(values.out as string, name));
+    reports.forEach((r, i) => writeFileAtomic(paths[i] ?? join(values.out as string, 'okand-skola.html'), r.html));
     const sum = (f: (r: (typeof reports)[number]) => number) => reports.reduce((n, r) => n + f(r), 0);
     process.stdout.write(
       lang === 'sv'
         ? `trappa report: ${reports.length} ${reports.length === 1 ? 'skola' : 'skolor'}, ${sum((r) => r.students)} elever, ${sum((r) => r.openDuties)} öppna åtgärder (${sum((r) => r.overdue)} försenade) → ${values.out}\n`
         : `trappa report: ${reports.length} ${reports.length === 1 ? 'school' : 'schools'}, ${sum((r) => r.students)} students, ${sum((r) => r.openDuties)} open duties (${sum((r) => r.overdue)} overdue) → ${values.out}\n`,
     );
+    // One line per file written, in school-id order, so a reader (or a script) knows what to open.
+    process.stdout.write(paths.map((path) => `${lang === 'sv' ? 'Rapport' : 'Report'}: ${path}\n`).join(''));
     return 0;
   } catch (error) {
     if (!(error instanceof ReportInputError)) throw error;
