@@ -1,19 +1,26 @@
 /**
  * The anchors `npm run bench` measures trappa against on the same files (issue 15): `cat`, a
  * plain Node JSON.parse loop, and DuckDB (what a data team would use for "who is över 20 %
- * tonight"). Each computes, per student, the term's absence rate (valid + invalid minutes over
- * scheduled minutes, lessons from the term's start up to asOf) and the "över 20 %" flag with the
- * same exact integer comparison trappa uses (part × 100 > whole × 20), so the flagged students
- * can be compared with trappa's own `termAbsence` fact.
+ * tonight"). Each computes, per student, the term's absence rate exactly as trappa's
+ * `termAbsence` fact has it — valid + invalid minutes over scheduled minutes of the *reported*
+ * lessons (`reported` not false) dated from the term's start up to asOf — and the "över 20 %"
+ * flag with the same exact integer comparison as trappa's `rateAbove` (part × 100 > whole × 20,
+ * never when whole is 0). So each anchor's result can be held equal to trappa's own fact.
  */
 import { spawnSync } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 
-/** One anchor's run: wall seconds and the students it flagged (undefined for `cat`). */
+/** A term absence rate in minutes, as trappa's `termAbsence` fact: `part` of `whole`. */
+export interface TermRate {
+  readonly part: number;
+  readonly whole: number;
+}
+
+/** One anchor's run: wall seconds and, for those that compute it, every student's term rate. */
 export interface AnchorRun {
   readonly seconds: number;
-  readonly flagged?: ReadonlySet<string>;
+  readonly rates?: ReadonlyMap<string, TermRate>;
 }
 
 /** The period the rate covers: [termStart, asOf], ISO dates. */
@@ -22,12 +29,23 @@ export interface RatePeriod {
   readonly asOf: string;
 }
 
-const over20 = (part: number, whole: number): boolean => whole > 0 && part * 100 > whole * 20;
+/** A lesson file's format, as the bench writes both. */
+export type LessonFormat = 'ndjson' | 'csv';
+
+/**
+ * "Över 20 %": the rate is strictly over 20 per cent, in exact integers (trappa's `rateAbove`).
+ *
+ * @example over20({ part: 21, whole: 100 }) // true
+ * @example over20({ part: 20, whole: 100 }) // false
+ */
+export function over20(rate: TermRate): boolean {
+  return rate.whole > 0 && rate.part * 100 > rate.whole * 20;
+}
 
 /**
  * `cat file > /dev/null`: the floor of reading the bytes.
  *
- * @example catAnchor('lessons.ndjson').seconds
+ * @example catAnchor('lessons.ndjson').seconds // 0.02
  */
 export function catAnchor(path: string): AnchorRun {
   const start = performance.now();
@@ -36,82 +54,143 @@ export function catAnchor(path: string): AnchorRun {
   return { seconds: (performance.now() - start) / 1000 };
 }
 
+interface PlainLesson {
+  studentId: string;
+  date: string;
+  scheduledMinutes: number;
+  validAbsenceMinutes?: number;
+  invalidAbsenceMinutes?: number;
+  reported?: boolean;
+}
+
+/** A reader of the plain CSV the bench writes (a header naming the columns, commas, no quotes). */
+function plainCsvRow(header: string): (line: string) => PlainLesson {
+  const columns = header.split(',');
+  const at = (name: string): number => {
+    const i = columns.indexOf(name);
+    if (i < 0 && (name === 'studentId' || name === 'date' || name === 'scheduledMinutes')) throw new Error(`the CSV has no ${name} column`);
+    return i;
+  };
+  const [id, date, scheduled, valid, invalid, reported] = ['studentId', 'date', 'scheduledMinutes', 'validAbsenceMinutes', 'invalidAbsenceMinutes', 'reported'].map(at) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  return (line) => {
+    const cells = line.split(',');
+    return {
+      studentId: cells[id] ?? '',
+      date: cells[date] ?? '',
+      scheduledMinutes: Number(cells[scheduled]),
+      validAbsenceMinutes: Number(cells[valid] || 0),
+      invalidAbsenceMinutes: Number(cells[invalid] || 0),
+      reported: cells[reported] !== 'false',
+    };
+  };
+}
+
 /**
- * A plain Node loop: readline, JSON.parse (NDJSON) or a split on commas (CSV without quotes),
- * per-student sums, then the flag. What anyone would write in ten minutes.
+ * A plain Node loop: readline, JSON.parse (NDJSON) or a split on commas (the bench's CSV, no
+ * quotes), per-student sums in Maps, then the rate. What anyone would write in ten minutes.
  *
- * @example await plainNodeAnchor('lessons.ndjson', 'ndjson', period)
+ * @example (await plainNodeAnchor('lessons.ndjson', 'ndjson', { termStart: '2026-08-17', asOf: '2026-11-23' })).rates?.get('skola-001-elev-0001') // { part: 150, whole: 14400 }
  */
-export async function plainNodeAnchor(path: string, format: 'ndjson' | 'csv', period: RatePeriod): Promise<AnchorRun> {
+export async function plainNodeAnchor(path: string, format: LessonFormat, period: RatePeriod): Promise<AnchorRun> {
   const start = performance.now();
   const part = new Map<string, number>();
   const whole = new Map<string, number>();
   const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
-  let columns: string[] | undefined;
+  let row: ((line: string) => PlainLesson) | undefined = format === 'ndjson' ? (line) => JSON.parse(line) as PlainLesson : undefined;
   for await (const line of lines) {
     if (line === '') continue;
-    let r: { studentId: string; date: string; scheduledMinutes: number; validAbsenceMinutes?: number; invalidAbsenceMinutes?: number };
-    if (format === 'ndjson') r = JSON.parse(line) as typeof r;
-    else if (columns === undefined) {
-      columns = line.split(',');
+    if (row === undefined) {
+      row = plainCsvRow(line);
       continue;
-    } else {
-      const cells = line.split(',');
-      const at = (name: string): string => cells[columns?.indexOf(name) ?? -1] ?? '';
-      r = {
-        studentId: at('studentId'),
-        date: at('date'),
-        scheduledMinutes: Number(at('scheduledMinutes')),
-        validAbsenceMinutes: Number(at('validAbsenceMinutes') || 0),
-        invalidAbsenceMinutes: Number(at('invalidAbsenceMinutes') || 0),
-      };
     }
-    if (r.date < period.termStart || r.date > period.asOf) continue;
+    const r = row(line);
+    if (r.date < period.termStart || r.date > period.asOf || r.reported === false) continue;
     part.set(r.studentId, (part.get(r.studentId) ?? 0) + (r.validAbsenceMinutes ?? 0) + (r.invalidAbsenceMinutes ?? 0));
     whole.set(r.studentId, (whole.get(r.studentId) ?? 0) + r.scheduledMinutes);
   }
-  const flagged = new Set<string>();
-  for (const [id, w] of whole) if (over20(part.get(id) ?? 0, w)) flagged.add(id);
-  return { seconds: (performance.now() - start) / 1000, flagged };
+  const rates = new Map<string, TermRate>();
+  for (const [id, w] of whole) rates.set(id, { part: part.get(id) ?? 0, whole: w });
+  return { seconds: (performance.now() - start) / 1000, rates };
 }
 
 /**
  * DuckDB (`@duckdb/node-api`, its binary inside the npm package) reading the file itself
- * (`read_json` / `read_csv`) and grouping by student, on `threads` threads. The time includes
- * starting the database.
+ * (`read_json` / `read_csv`) and grouping by student on `threads` threads: every student's
+ * part, whole and flag, read back into a Map. The time includes starting the database.
  *
- * @example await duckdbAnchor('lessons.ndjson', 'ndjson', period, 1)
+ * @example (await duckdbAnchor('lessons.ndjson', 'ndjson', { termStart: '2026-08-17', asOf: '2026-11-23' }, 1)).rates?.size // 2000
  */
-export async function duckdbAnchor(path: string, format: 'ndjson' | 'csv', period: RatePeriod, threads: number): Promise<AnchorRun> {
+export async function duckdbAnchor(path: string, format: LessonFormat, period: RatePeriod, threads: number): Promise<AnchorRun> {
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const start = performance.now();
   const db = await DuckDBInstance.create(':memory:', { threads: String(threads) });
   const connection = await db.connect();
   const quoted = `'${path.replace(/'/g, "''")}'`;
-  const columns = `{'studentId': 'VARCHAR', 'date': 'DATE', 'scheduledMinutes': 'INTEGER', 'validAbsenceMinutes': 'INTEGER', 'invalidAbsenceMinutes': 'INTEGER'}`;
+  const columns = `{'studentId': 'VARCHAR', 'date': 'DATE', 'scheduledMinutes': 'INTEGER', 'validAbsenceMinutes': 'INTEGER', 'invalidAbsenceMinutes': 'INTEGER', 'reported': 'BOOLEAN'}`;
   const source =
     format === 'ndjson'
       ? `read_json(${quoted}, format = 'newline_delimited', columns = ${columns})`
       : `read_csv(${quoted}, header = true, types = ${columns})`; // by name: the export's column order does not matter
   const sql = `
-    SELECT studentId
+    SELECT studentId,
+      sum(coalesce(validAbsenceMinutes, 0) + coalesce(invalidAbsenceMinutes, 0))::INTEGER AS part,
+      sum(scheduledMinutes)::INTEGER AS whole,
+      whole > 0 AND part * 100 > whole * 20 AS over20
     FROM ${source}
-    WHERE date BETWEEN DATE '${period.termStart}' AND DATE '${period.asOf}'
-    GROUP BY studentId
-    HAVING sum(coalesce(validAbsenceMinutes, 0) + coalesce(invalidAbsenceMinutes, 0)) * 100 > sum(scheduledMinutes) * 20`;
+    WHERE date BETWEEN DATE '${period.termStart}' AND DATE '${period.asOf}' AND coalesce(reported, true)
+    GROUP BY studentId`;
   const reader = await connection.runAndReadAll(sql);
-  const flagged = new Set(reader.getRows().map((row) => String(row[0])));
+  const rates = new Map<string, TermRate>();
+  for (const [id, part, whole, flag] of reader.getRows()) {
+    const rate = { part: Number(part), whole: Number(whole) };
+    if (flag !== over20(rate)) throw new Error(`DuckDB's flag disagrees with over20 on ${String(part)}/${String(whole)}`);
+    rates.set(String(id), rate);
+  }
   const seconds = (performance.now() - start) / 1000;
   connection.closeSync();
   db.closeSync();
-  return { seconds, flagged };
+  return { seconds, rates };
+}
+
+/** One student on whom two results disagree: the flag, or the rate with the same flag. */
+export interface RateDifference {
+  readonly studentId: string;
+  readonly flag: boolean;
+  readonly a: TermRate;
+  readonly b: TermRate;
+}
+
+const NO_RATE: TermRate = { part: 0, whole: 0 };
+
+/**
+ * The students on whom two results differ, flag differences first, each list in id order. A
+ * student missing from one side counts as 0 of 0 there (no lessons in the term, never flagged).
+ *
+ * @example rateDifferences(new Map([['a', { part: 30, whole: 100 }]]), new Map([['a', { part: 10, whole: 100 }]])) // [{ studentId: 'a', flag: true, a: { part: 30, whole: 100 }, b: { part: 10, whole: 100 } }]
+ */
+export function rateDifferences(a: ReadonlyMap<string, TermRate>, b: ReadonlyMap<string, TermRate>): RateDifference[] {
+  const out: RateDifference[] = [];
+  for (const id of new Set([...a.keys(), ...b.keys()])) {
+    const ra = a.get(id) ?? NO_RATE;
+    const rb = b.get(id) ?? NO_RATE;
+    if (ra.part === rb.part && ra.whole === rb.whole) continue;
+    out.push({ studentId: id, flag: over20(ra) !== over20(rb), a: ra, b: rb });
+  }
+  return out.sort((x, y) => Number(y.flag) - Number(x.flag) || (x.studentId < y.studentId ? -1 : x.studentId > y.studentId ? 1 : 0));
 }
 
 /**
- * Students flagged by one side only (should be none).
+ * The students flagged "över 20 %" in a result, in id order.
  *
- * @example symmetricDifference(new Set(['a']), new Set(['a', 'b'])) // ['b']
+ * @example flaggedStudents(new Map([['a', { part: 30, whole: 100 }], ['b', { part: 1, whole: 100 }]])) // ['a']
  */
-export function symmetricDifference(a: ReadonlySet<string>, b: ReadonlySet<string>): string[] {
-  return [...[...a].filter((x) => !b.has(x)), ...[...b].filter((x) => !a.has(x))].sort();
+export function flaggedStudents(rates: ReadonlyMap<string, TermRate>): string[] {
+  return [...rates].filter(([, r]) => over20(r)).map(([id]) => id).sort();
 }

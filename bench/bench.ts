@@ -1,7 +1,7 @@
 /**
  * Trappa benchmark: a baseline and Trappa measured in the same run, on the same file.
  *
- *   npm run bench -- [--students N] [--seed S] [--rounds R] [--keep]
+ *   npm run bench -- [--students N] [--seed S] [--rounds R] [--repeat N] [--keep]
  *
  * It generates a synthetic city deterministically (`fixtures/city.ts`: schools of 600, a term
  * of lessons each, one lesson per line ordered by date, not by student) and measures:
@@ -23,7 +23,12 @@
  *    the fast path. Before and after take turns going first;
  * 5. coverage: the CLI on one core with `--coverage` (what counting rule and leaf coverage adds
  *    to a night), and the coverage counter alone on the same facts.
- * Each timing is the best of R rounds. The last line is one JSON object with the figures.
+ * 6. the anchors (issue 15, `bench/anchorSection.ts`) on the same lessons as NDJSON and CSV:
+ *    `cat`, a plain Node loop, DuckDB on 1 and 2 threads, and the CLI with `--details none` and
+ *    `--json` on 1 and 2 workers, each the median of N rotated rounds (`--repeat`), ratios to
+ *    DuckDB's one thread; DuckDB and the Node loop must give every student the rate of trappa's
+ *    `termAbsence` fact (hence the same "över 20 %" students), or the bench fails.
+ * Each timing of 1–5 is the best of R rounds. The last line is one JSON object with the figures.
  *
  * `--compare <path/to/cli.js>` also runs another build of the CLI (e.g. the main branch's, built
  * in a git worktree) on the same file in the same rounds, interleaved, and prints both: a
@@ -52,12 +57,14 @@ import { fastCsvFields } from '../src/adapters/lessons/csv.js';
 import { parseCsvRecord } from '../src/adapters/lessons/csvRecord.js';
 import { parseCsvHeaderBefore, parseLessonCsvLineBefore, type CsvHeaderBefore } from './baseline/lessonCsvBefore.js';
 import { libraryBench } from './library.js';
+import { anchorSection } from './anchorSection.js';
 
 const { values } = parseArgs({
   options: {
     students: { type: 'string', default: '2000' },
     seed: { type: 'string', default: '7' },
     rounds: { type: 'string', default: '3' },
+    repeat: { type: 'string', default: '3' },
     keep: { type: 'boolean', default: false },
     compare: { type: 'string' },
   },
@@ -203,6 +210,9 @@ async function csvParseAlone(path: string): Promise<number> {
   if (rows !== records) throw new Error(`csv-parse read ${rows} rows of ${records}`);
   return records / ((performance.now() - start) / 1000);
 }
+
+// 6. The anchors (issue 15) on the same NDJSON and CSV: checked first, so a mismatch fails early.
+const anchors = await anchorSection({ cli, students: city.students, files: { ndjson: city.lessons, csv: plainCsv }, records, asOf, dir, repeat: Number(values.repeat) });
 
 const base: number[] = [];
 const single: CliRun[] = [];
@@ -369,5 +379,7 @@ const library = libraryBench({ seed: Number(values.seed), rounds, asOf });
 rows.push(...library.rows);
 Object.assign(result, library.result);
 for (const [k, v] of rows) process.stdout.write(`${k.padEnd(58)} ${v}\n`);
+process.stdout.write(`${anchors.lines.join('\n')}\n`);
+Object.assign(result, anchors.json);
 if (!values.keep) rmSync(dir, { recursive: true, force: true });
 process.stdout.write(`${JSON.stringify(result)}\n`);

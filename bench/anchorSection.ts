@@ -1,0 +1,179 @@
+/**
+ * The bench's anchors section (issue 15): on the same lesson files, NDJSON and CSV, `cat`, the
+ * plain Node loop, DuckDB on 1 and 2 threads, and trappa's CLI (`--details none` and `--json`,
+ * both to /dev/null, on 1 and 2 workers), each the median of `repeat` rounds in which every
+ * measure runs once, the order rotated from round to round so load drift hits all alike. Wall
+ * and CPU seconds (the bench's own, DuckDB's threads included, and its waited-for children's).
+ * Before timing, trappa's `termAbsence` fact is read for every student (NDJSON and CSV); every
+ * anchor run that computes rates must give the same part and whole for every student, hence
+ * the same "över 20 %" students, or the section throws with the first differing students.
+ */
+import { statSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { defaultCalendarFor } from '../src/index.js';
+import { catAnchor, duckdbAnchor, flaggedStudents, plainNodeAnchor, rateDifferences, type AnchorRun, type LessonFormat, type RatePeriod, type TermRate } from './anchors.js';
+import { trappaRun, trappaTermRates, type CityInput, type TrappaOutput } from './cityRuns.js';
+import { cpuSeconds } from './cpuTime.js';
+
+/** The city's files and the section's options. */
+export interface AnchorSectionInput {
+  readonly cli: string;
+  readonly students: string;
+  readonly files: Readonly<Record<LessonFormat, string>>;
+  readonly records: number;
+  readonly asOf: string;
+  /** Where the CLI's summaries go. */
+  readonly dir: string;
+  /** Rounds; each figure is the median over them. */
+  readonly repeat: number;
+}
+
+/** The section's printed lines and its fields for the bench's JSON line. */
+export interface AnchorSection {
+  readonly lines: readonly string[];
+  readonly json: Readonly<Record<string, unknown>>;
+}
+
+interface Measure {
+  readonly key: string;
+  readonly label: string;
+  readonly run: (format: LessonFormat) => Promise<AnchorRun & { peakRssMb?: number }>;
+}
+
+const FORMATS: readonly LessonFormat[] = ['ndjson', 'csv'];
+
+/**
+ * The start of the default calendar's term holding `asOf`: where the term rate begins.
+ *
+ * @example termStartOf('2026-11-23') // '2026-08-17'
+ */
+export function termStartOf(asOf: string): string {
+  const term = defaultCalendarFor(asOf).terms.find((t) => t.start <= asOf && asOf <= t.end);
+  if (term === undefined) throw new Error(`${asOf} is in no term of the default calendar`);
+  return term.start;
+}
+
+/**
+ * The median of some numbers (the mean of the middle two for an even count).
+ *
+ * @example median([3, 1, 2]) // 2
+ */
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
+function measures(input: AnchorSectionInput, period: RatePeriod): Measure[] {
+  const city = (format: LessonFormat): CityInput => ({ cli: input.cli, students: input.students, lessons: input.files[format], asOf: input.asOf, records: input.records });
+  const trappa = (output: TrappaOutput, workers: number): Measure => ({
+    key: `trappa_${workers}w_${output === 'json' ? 'json' : 'details_none'}`,
+    label: `trappa --workers ${workers} ${output === 'json' ? '--json' : '--details none'}`,
+    run: async (format) => trappaRun(city(format), output, workers, `${input.dir}/summary-anchor-${format}-${output}-${workers}.json`),
+  });
+  return [
+    { key: 'cat', label: 'cat > /dev/null', run: async (format) => catAnchor(input.files[format]) },
+    { key: 'node_loop', label: 'plain Node loop (readline, parse, sums)', run: (format) => plainNodeAnchor(input.files[format], format, period) },
+    { key: 'duckdb_1thread', label: 'DuckDB, 1 thread', run: (format) => duckdbAnchor(input.files[format], format, period, 1) },
+    { key: 'duckdb_2threads', label: 'DuckDB, 2 threads', run: (format) => duckdbAnchor(input.files[format], format, period, 2) },
+    trappa('details-none', 1),
+    trappa('json', 1),
+    trappa('details-none', 2),
+    trappa('json', 2),
+  ];
+}
+
+/** Throw with the first students on whom `what` disagrees with trappa's `termAbsence` fact. */
+function assertSameRates(what: string, reference: ReadonlyMap<string, TermRate>, rates: ReadonlyMap<string, TermRate>): void {
+  const differences = rateDifferences(reference, rates);
+  if (differences.length === 0) return;
+  const first = differences
+    .slice(0, 5)
+    .map((d) => `${d.studentId}: trappa ${d.a.part}/${d.a.whole}, ${what} ${d.b.part}/${d.b.whole}${d.flag ? ' (över 20 % on one side only)' : ''}`)
+    .join('; ');
+  const flags = differences.filter((d) => d.flag).length;
+  throw new Error(`${what} and trappa's termAbsence fact differ on ${differences.length} students (${flags} flagged on one side only); first: ${first}`);
+}
+
+const perSecond = (n: number): string => (n >= 1e6 ? `${(n / 1e6).toFixed(2)} M` : `${(n / 1e3).toFixed(0)} k`);
+
+/**
+ * Run the section: check, then `repeat` rotated rounds, then the figures.
+ *
+ * @example (await anchorSection({ cli, students, files: { ndjson, csv }, records, asOf: '2026-11-23', dir, repeat: 3 })).json.ratio_vs_duckdb_1thread // 5.2
+ */
+export async function anchorSection(input: AnchorSectionInput): Promise<AnchorSection> {
+  const period: RatePeriod = { termStart: termStartOf(input.asOf), asOf: input.asOf };
+  const loadStart = loadavg()[0] ?? 0;
+  // The oracle, untimed: trappa's own fact for every student, on each format.
+  const reference = await trappaTermRates({ cli: input.cli, students: input.students, lessons: input.files.ndjson, asOf: input.asOf, records: input.records }, 2);
+  assertSameRates('trappa on the CSV', reference, await trappaTermRates({ cli: input.cli, students: input.students, lessons: input.files.csv, asOf: input.asOf, records: input.records }, 2));
+  // Also DuckDB once on each file, untimed: an early failure, and its library loaded before the first timed run.
+  for (const format of FORMATS) assertSameRates(`DuckDB (${format})`, reference, (await duckdbAnchor(input.files[format], format, period, 1)).rates ?? new Map());
+
+  const all = measures(input, period);
+  const jobs = all.flatMap((m) => FORMATS.map((format) => ({ m, format })));
+  const seconds = new Map<string, number[]>();
+  const cpu = new Map<string, number[]>();
+  const rss = new Map<string, number>();
+  for (let round = 0; round < input.repeat; round += 1) {
+    const shift = (round * 5) % jobs.length;
+    for (const { m, format } of [...jobs.slice(shift), ...jobs.slice(0, shift)]) {
+      const cpuBefore = cpuSeconds();
+      const r = await m.run(format);
+      const cpuUsed = cpuSeconds() - cpuBefore;
+      const id = `${format}.${m.key}`;
+      if (r.rates !== undefined) assertSameRates(`${m.label} (${format})`, reference, r.rates);
+      seconds.set(id, [...(seconds.get(id) ?? []), r.seconds]);
+      cpu.set(id, [...(cpu.get(id) ?? []), cpuUsed]);
+      if (r.peakRssMb !== undefined) rss.set(id, Math.max(rss.get(id) ?? 0, r.peakRssMb));
+    }
+  }
+  const loadEnd = loadavg()[0] ?? 0;
+
+  const at = (format: LessonFormat, key: string): number => median(seconds.get(`${format}.${key}`) ?? []);
+  const cpuAt = (format: LessonFormat, key: string): number => median(cpu.get(`${format}.${key}`) ?? []);
+  const ratio = (format: LessonFormat, key: string): number => Number((at(format, key) / at(format, 'duckdb_1thread')).toFixed(2));
+  const cpuRatio = (format: LessonFormat, key: string): number => Number((cpuAt(format, key) / cpuAt(format, 'duckdb_1thread')).toFixed(2));
+  const mb = (format: LessonFormat): number => Math.round(statSync(input.files[format]).size / 1e6);
+  const flagged = flaggedStudents(reference).length;
+  const row = (format: LessonFormat, m: Measure): string => {
+    const peak = rss.get(`${format}.${m.key}`);
+    const cells = [
+      at(format, m.key).toFixed(2),
+      perSecond(input.records / at(format, m.key)),
+      ratio(format, m.key).toFixed(2),
+      cpuAt(format, m.key).toFixed(2),
+      cpuRatio(format, m.key).toFixed(2),
+      peak === undefined ? '' : `${peak} MB`,
+    ];
+    return `    ${m.label.padEnd(40)}${cells.map((c) => c.padStart(10)).join('')}`;
+  };
+  const lines = [
+    `anchors: the same ${input.records} lessons, median of ${input.repeat} rotated rounds; load average (1 min) ${loadStart.toFixed(2)} at the start, ${loadEnd.toFixed(2)} at the end`,
+    `  ${''.padEnd(42)}${['wall s', 'lessons/s', '× DuckDB', 'CPU s', '× DuckDB', 'peak RSS'].map((c) => c.padStart(10)).join('')}`,
+    ...FORMATS.flatMap((format) => [`  ${format === 'ndjson' ? 'NDJSON' : 'CSV'}, ${mb(format)} MB (× DuckDB: of DuckDB 1 thread on this file)`, ...all.map((m) => row(format, m))]),
+    `  compact JSON: not measured (no compact output yet, issue 15)`,
+    `  check: DuckDB, the Node loop and trappa's termAbsence fact agree on every student's rate; ${flagged} of ${reference.size} över 20 %`,
+  ];
+  const figures = (format: LessonFormat, of: (format: LessonFormat, key: string) => number): Record<string, number> =>
+    Object.fromEntries(all.map((m) => [m.key, Number(of(format, m.key).toFixed(3))]));
+  const peaks = (format: LessonFormat): Record<string, number> =>
+    Object.fromEntries(all.filter((m) => rss.has(`${format}.${m.key}`)).map((m) => [m.key, rss.get(`${format}.${m.key}`) as number]));
+  return {
+    lines,
+    json: {
+      ratio_vs_duckdb_1thread: ratio('ndjson', 'trappa_1w_details_none'),
+      ratio_vs_duckdb_1thread_csv: ratio('csv', 'trappa_1w_details_none'),
+      anchors: {
+        repeat: input.repeat,
+        load_avg_1m: [Number(loadStart.toFixed(2)), Number(loadEnd.toFixed(2))],
+        file_mb: { ndjson: mb('ndjson'), csv: mb('csv') },
+        students_over_20: flagged,
+        seconds: { ndjson: figures('ndjson', at), csv: figures('csv', at) },
+        cpu_seconds: { ndjson: figures('ndjson', cpuAt), csv: figures('csv', cpuAt) },
+        peak_rss_mb: { ndjson: peaks('ndjson'), csv: peaks('csv') },
+      },
+    },
+  };
+}
