@@ -1,18 +1,18 @@
 import { packLesson } from './lessonCodec.js';
-import { asciiBytes, clockAt, dayAt, hasBytes, jsonMinutesAt, reasonIn } from './lessonBytes.js';
-import { studentNumberOf, type StudentIdTable } from './studentIdTable.js';
+import { asciiBytes, asciiToken, clockAt, dayAt, hasBytes, hasToken, jsonMinutesAt, reasonIn, viewOf } from './lessonBytes.js';
+import { ID_HASH_START, idHashStep, studentNumberOf, type StudentIdTable } from './studentIdTable.js';
 
 const QUOTE = 34;
 const CLOSE = 125;
-const OPEN = asciiBytes('{"studentId":"');
-const DATE = asciiBytes('","date":"');
-const START = asciiBytes('","start":"');
-const SCHEDULED = asciiBytes('","scheduledMinutes":');
-const VALID = asciiBytes(',"validAbsenceMinutes":');
-const INVALID = asciiBytes(',"invalidAbsenceMinutes":');
-const REPORTED = asciiBytes(',"reported":');
-const GUARDIAN = asciiBytes(',"guardianReported":');
-const REASON = asciiBytes(',"reason":"');
+const OPEN = asciiToken('{"studentId":"');
+const DATE = asciiToken('","date":"');
+const START = asciiToken('","start":"');
+const SCHEDULED = asciiToken('","scheduledMinutes":');
+const VALID = asciiToken(',"validAbsenceMinutes":');
+const INVALID = asciiToken(',"invalidAbsenceMinutes":');
+const REPORTED = asciiToken(',"reported":');
+const GUARDIAN = asciiToken(',"guardianReported":');
+const REASON = asciiToken(',"reason":"');
 const TRUE = asciiBytes('true');
 const FALSE = asciiBytes('false');
 
@@ -50,20 +50,27 @@ function booleanAt(bytes: Uint8Array, i: number, to: number): number {
  * @example scanLessonJson(Buffer.from('{"studentId":"e1","date":"2026-11-23","start":"08:10","scheduledMinutes":60}'), 0, 78, studentIdTable(['e0', 'e1']), new Int32Array(5)) // 1
  */
 export function scanLessonJson(bytes: Uint8Array, from: number, to: number, students: StudentIdTable, words: Int32Array): number {
-  if (!hasBytes(bytes, from, to, OPEN)) return -1;
-  const idFrom = from + OPEN.length;
+  const v = viewOf(bytes);
+  if (!hasToken(v, bytes, from, to, OPEN)) return -1;
+  const idFrom = from + OPEN.bytes.length;
   let i = idFrom;
-  while (i < to && bytes[i] !== QUOTE) i += 1;
-  if (i === idFrom || !hasBytes(bytes, i, to, DATE)) return -1;
-  const student = studentNumberOf(students, bytes, idFrom, i);
+  let hash = ID_HASH_START;
+  while (i < to) {
+    const c = bytes[i] ?? 0;
+    if (c === QUOTE) break;
+    hash = idHashStep(hash, c);
+    i += 1;
+  }
+  if (i === idFrom || !hasToken(v, bytes, i, to, DATE)) return -1;
+  const student = studentNumberOf(students, bytes, idFrom, i, hash);
   if (student < 0) return -1;
-  i += DATE.length;
+  i += DATE.bytes.length;
   const day = i + 10 <= to ? dayAt(bytes, i) : -1;
-  if (day < 0 || !hasBytes(bytes, i + 10, to, START)) return -1;
-  i += 10 + START.length;
+  if (day < 0 || !hasToken(v, bytes, i + 10, to, START)) return -1;
+  i += 10 + START.bytes.length;
   const start = i + 5 <= to ? clockAt(bytes, i) : -1;
-  if (start < 0 || !hasBytes(bytes, i + 5, to, SCHEDULED)) return -1;
-  i += 5 + SCHEDULED.length;
+  if (start < 0 || !hasToken(v, bytes, i + 5, to, SCHEDULED)) return -1;
+  i += 5 + SCHEDULED.bytes.length;
   let m = jsonMinutesAt(bytes, i, to);
   if (m < 0) return -1;
   const scheduled = m >> 2;
@@ -73,32 +80,32 @@ export function scanLessonJson(bytes: Uint8Array, from: number, to: number, stud
   let reported = true;
   let guardian = false;
   let reason = 0;
-  if (hasBytes(bytes, i, to, VALID)) {
-    m = jsonMinutesAt(bytes, i + VALID.length, to);
+  if (hasToken(v, bytes, i, to, VALID)) {
+    m = jsonMinutesAt(bytes, i + VALID.bytes.length, to);
     if (m < 0) return -1;
     valid = m >> 2;
-    i += VALID.length + (m & 3) + 1;
+    i += VALID.bytes.length + (m & 3) + 1;
   }
-  if (hasBytes(bytes, i, to, INVALID)) {
-    m = jsonMinutesAt(bytes, i + INVALID.length, to);
+  if (hasToken(v, bytes, i, to, INVALID)) {
+    m = jsonMinutesAt(bytes, i + INVALID.bytes.length, to);
     if (m < 0) return -1;
     invalid = m >> 2;
-    i += INVALID.length + (m & 3) + 1;
+    i += INVALID.bytes.length + (m & 3) + 1;
   }
-  if (hasBytes(bytes, i, to, REPORTED)) {
-    const b = booleanAt(bytes, i + REPORTED.length, to);
+  if (hasToken(v, bytes, i, to, REPORTED)) {
+    const b = booleanAt(bytes, i + REPORTED.bytes.length, to);
     if (b < 0) return -1;
     reported = (b & 1) === 1;
-    i += REPORTED.length + (b >> 1);
+    i += REPORTED.bytes.length + (b >> 1);
   }
-  if (hasBytes(bytes, i, to, GUARDIAN)) {
-    const b = booleanAt(bytes, i + GUARDIAN.length, to);
+  if (hasToken(v, bytes, i, to, GUARDIAN)) {
+    const b = booleanAt(bytes, i + GUARDIAN.bytes.length, to);
     if (b < 0) return -1;
     guardian = (b & 1) === 1;
-    i += GUARDIAN.length + (b >> 1);
+    i += GUARDIAN.bytes.length + (b >> 1);
   }
-  if (hasBytes(bytes, i, to, REASON)) {
-    const open = i + REASON.length;
+  if (hasToken(v, bytes, i, to, REASON)) {
+    const open = i + REASON.bytes.length;
     let close = open;
     while (close < to && bytes[close] !== QUOTE) close += 1;
     reason = reasonIn(bytes, open, close);

@@ -1,3 +1,5 @@
+import { viewOf } from './lessonBytes.js';
+
 /**
  * The run's student ids keyed by their bytes, so the lesson reader finds a
  * line's student from the bytes of its id without making a string of it: an
@@ -16,15 +18,33 @@ export interface StudentIdTable {
   readonly keys: Uint8Array;
   /** Where each student number's id starts in `keys` (its end is the next start). */
   readonly starts: Int32Array;
+  /** `keys` read four bytes at a time. */
+  readonly keyView: DataView<ArrayBufferLike>;
 }
 
 const QUOTE = 34;
 const BACKSLASH = 92;
 
-/** FNV-1a over bytes `from` to `to` (exclusive): the one hash of the table. */
+/** Where the table's hash (FNV-1a, 32 bits) of an id starts, before its first byte. */
+export const ID_HASH_START = 0x811c9dc5;
+
+/**
+ * One byte into the table's hash of an id: a scanner that walks the id's
+ * bytes anyway (to find its end) hashes them on the way.
+ *
+ * @param hash - the hash so far (`ID_HASH_START` before the first byte)
+ * @param byte - the next byte
+ * @returns the hash with the byte
+ * @example idHashStep(ID_HASH_START, 101) // the hash of 'e'
+ */
+export function idHashStep(hash: number, byte: number): number {
+  return Math.imul(hash ^ byte, 0x01000193);
+}
+
+/** The table's hash of bytes `from` to `to` (exclusive). */
 function hashBytes(bytes: Uint8Array, from: number, to: number): number {
-  let h = 0x811c9dc5;
-  for (let i = from; i < to; i += 1) h = Math.imul(h ^ (bytes[i] ?? 0), 0x01000193);
+  let h = ID_HASH_START;
+  for (let i = from; i < to; i += 1) h = idHashStep(h, bytes[i] ?? 0);
   return h;
 }
 
@@ -67,7 +87,7 @@ export function studentIdTable(ids: readonly string[]): StudentIdTable {
     while (slots[slot] !== 0) slot = (slot + 1) & mask;
     slots[slot] = n + 1;
   }
-  return { slots, keys, starts };
+  return { slots, keys, starts, keyView: new DataView(keys.buffer, keys.byteOffset, keys.byteLength) };
 }
 
 /**
@@ -77,19 +97,24 @@ export function studentIdTable(ids: readonly string[]): StudentIdTable {
  * @param bytes - a buffer holding the id
  * @param from - its first byte
  * @param to - the byte after its last
+ * @param hash - the id's hash, when the caller made it on the way (`idHashStep`)
  * @returns the student number, or -1 when the table does not hold that id
  * @example studentNumberOf(studentIdTable(['e1', 'e2']), Buffer.from('{"studentId":"e1"'), 14, 16) // 0
  */
-export function studentNumberOf(table: StudentIdTable, bytes: Uint8Array, from: number, to: number): number {
-  const { slots, keys, starts } = table;
+export function studentNumberOf(table: StudentIdTable, bytes: Uint8Array, from: number, to: number, hash = hashBytes(bytes, from, to)): number {
+  const { slots, keys, starts, keyView } = table;
   const mask = slots.length - 1;
   const length = to - from;
-  for (let slot = hashBytes(bytes, from, to) & mask; ; slot = (slot + 1) & mask) {
+  const v = viewOf(bytes);
+  for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
     const entry = slots[slot] ?? 0;
     if (entry === 0) return -1;
     const at = starts[entry - 1] ?? 0;
     if ((starts[entry] ?? 0) - at !== length) continue;
+    // Four bytes at a time, then the rest.
     let i = 0;
+    while (i + 4 <= length && keyView.getInt32(at + i, true) === v.getInt32(from + i, true)) i += 4;
+    if (i + 4 <= length) continue;
     while (i < length && keys[at + i] === bytes[from + i]) i += 1;
     if (i === length) return entry - 1;
   }
