@@ -1,5 +1,5 @@
 import { packLesson } from './lessonCodec.js';
-import { LESSON_CSV_COLUMNS, type LessonCsvColumn } from './lessonCsvAliases.js';
+import type { LessonCsvColumn } from './lessonCsvAliases.js';
 import { asciiBytes, clockAt, csvIntegerIn, dayAt, isWellFormedUtf8, reasonIn } from './lessonBytes.js';
 import type { CsvHeader } from './lessonRecord.js';
 import { studentNumberOf, type StudentIdTable } from './studentIdTable.js';
@@ -8,13 +8,33 @@ const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 const IGNORED = -1;
-const [STUDENT, DATE, START, SCHEDULED, VALID, INVALID, REPORTED, GUARDIAN, REASON] = LESSON_CSV_COLUMNS.map((_, i) => i) as number[] as [number, number, number, number, number, number, number, number, number];
+const STUDENT = 0;
+const DATE = 1;
+const START = 2;
+const SCHEDULED = 3;
+const VALID = 4;
+const INVALID = 5;
+const REPORTED = 6;
+const GUARDIAN = 7;
+const REASON = 8;
+/** The scanner's number for each column (the required ones first, up to SCHEDULED). */
+const CODE: { readonly [C in LessonCsvColumn]: number } = {
+  studentId: STUDENT,
+  date: DATE,
+  start: START,
+  scheduledMinutes: SCHEDULED,
+  validAbsenceMinutes: VALID,
+  invalidAbsenceMinutes: INVALID,
+  reported: REPORTED,
+  guardianReported: GUARDIAN,
+  reason: REASON,
+};
 
 /** A lesson CSV header as the byte scanner reads it. */
 export interface CsvLessonPlan {
   /** The delimiter's byte. */
   readonly delimiter: number;
-  /** Per field, its column's place in `LESSON_CSV_COLUMNS`, or -1 for an ignored column. */
+  /** Per field, its column's number in the scanner, or -1 for an ignored column. */
   readonly columns: Int8Array;
 }
 
@@ -29,7 +49,7 @@ export interface CsvLessonPlan {
 export function csvLessonPlan(header: CsvHeader): CsvLessonPlan | undefined {
   const delimiter = header.delimiter.length === 1 ? header.delimiter.charCodeAt(0) : -1;
   if (delimiter < 0 || delimiter > 0x7e || delimiter === QUOTE || delimiter === LF || delimiter === CR) return undefined;
-  return { delimiter, columns: Int8Array.from(header.columns, (c) => (c === null ? IGNORED : LESSON_CSV_COLUMNS.indexOf(c as LessonCsvColumn))) };
+  return { delimiter, columns: Int8Array.from(header.columns, (c) => (c === null ? IGNORED : CODE[c])) };
 }
 
 const JA = asciiBytes('ja');
