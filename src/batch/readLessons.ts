@@ -193,8 +193,15 @@ export async function readLessonTask(
   buckets: number,
   onProgress?: (bytes: number, records: number) => void,
 ): Promise<LessonTaskResult> {
-  const numbers = new Map<string, number>();
-  students.ids.forEach((id, n) => numbers.set(id, n));
+  // Student numbers by id for the general path, made when a line first needs it (a million ids are some 50 MB).
+  let numbers: Map<string, number> | undefined;
+  const numberOf = (id: string): number | undefined => {
+    if (numbers === undefined) {
+      numbers = new Map();
+      for (const [n, known] of students.ids.entries()) numbers.set(known, n);
+    }
+    return numbers.get(id);
+  };
   const rejectedIds = new Set(students.rejectedIds);
   const { bucketOfNumber } = students;
   const summary = emptySummary();
@@ -207,17 +214,17 @@ export async function readLessonTask(
   const table = fast ? studentIdTable(students.ids) : undefined;
   const plan = fast && header !== null ? csvLessonPlan(header) : undefined;
   let newestDay = -1;
-  /** An accepted lesson: words 2–4 of `packed` at `from`, written to its student's bucket. */
-  const accept = (number: number, n: number, packed: Int32Array, from: number): void => {
+  /** An accepted lesson (words 2–4 of `scratch`), written to its student's bucket with its line. */
+  const accept = (number: number, n: number): void => {
     summary.records.accepted += 1;
     const b = bucketOfNumber[number] ?? 0;
     const at = lessons.reserve(b);
     const words = lessons.buffer(b);
     words[at] = number;
     words[at + 1] = n;
-    words[at + 2] = packed[from + 2] ?? 0;
-    words[at + 3] = packed[from + 3] ?? 0;
-    words[at + 4] = packed[from + 4] ?? 0;
+    words[at + 2] = scratch[2] ?? 0;
+    words[at + 3] = scratch[3] ?? 0;
+    words[at + 4] = scratch[4] ?? 0;
     if (lessonDay(words, at) > newestDay) newestDay = lessonDay(words, at);
   };
   /**
@@ -226,7 +233,7 @@ export async function readLessonTask(
    */
   const reject = (n: number, studentId: string | null, issues: RejectedLine['issues']): void => {
     summary.records.rejected += 1;
-    const number = studentId === null ? undefined : numbers.get(studentId);
+    const number = studentId === null ? undefined : numberOf(studentId);
     const shown = number !== undefined || (studentId !== null && OpaqueIdSchema.safeParse(studentId).success) ? studentId : null;
     log.push({ location: `${task.name ?? path}:${n}`, kind: 'record', studentId: shown, issues });
     if (number !== undefined) rejectedPerStudent[number] = (rejectedPerStudent[number] ?? 0) + 1;
@@ -243,7 +250,7 @@ export async function readLessonTask(
       return;
     }
     const { studentId, record } = parsed.lesson;
-    const number = numbers.get(studentId);
+    const number = numberOf(studentId);
     if (number === undefined) {
       // Validated like a case's id, here where it matters: a known id passed when its student was read.
       const valid = OpaqueIdSchema.safeParse(studentId);
@@ -254,7 +261,7 @@ export async function readLessonTask(
       return;
     }
     encodeLesson(number, record, scratch, 0, n);
-    accept(number, n, scratch, 0);
+    accept(number, n);
   };
   /**
    * A line that is not valid UTF-8: only its own bytes decide. It is rejected, and no other line changes.
@@ -263,7 +270,7 @@ export async function readLessonTask(
   const readInvalid = (n: number, invalidByte: number, lossy: string): void => {
     summary.records.read += 1;
     const id = studentIdOfLine(lossy, header);
-    reject(n, id !== null && numbers.has(id) ? id : null, [{ path: '(line)', message: `not valid UTF-8 (byte ${invalidByte} of the line)` }]);
+    reject(n, id !== null && numberOf(id) !== undefined ? id : null, [{ path: '(line)', message: `not valid UTF-8 (byte ${invalidByte} of the line)` }]);
   };
   const lines = await forEachByteLine(
     path,
@@ -273,7 +280,7 @@ export async function readLessonTask(
         const number = header === null ? scanLessonJson(bytes, from, to, table, scratch) : plan === undefined ? -1 : scanLessonCsv(bytes, from, to, plan, table, scratch);
         if (number >= 0) {
           summary.records.read += 1;
-          accept(number, n, scratch, 0);
+          accept(number, n);
           return;
         }
       }

@@ -62,7 +62,7 @@ function wordIn(bytes: Uint8Array, from: number, to: number, word: Uint8Array): 
   if (to - from !== word.length) return false;
   for (let k = 0; k < word.length; k += 1) {
     const c = bytes[from + k] ?? 0;
-    // An upper-case ASCII letter is its lower case plus nothing else: A–Z are 65–90, a–z 97–122.
+    // A–Z (65–90) to a–z; no other byte turns into a letter.
     if ((c >= 65 && c <= 90 ? c + 32 : c) !== word[k]) return false;
   }
   return true;
