@@ -42,61 +42,60 @@ function firstInvalidByte(bytes: Uint8Array, lossy: string): number {
 }
 
 /**
- * The one place lines are cut and decoded: bytes in, lines out. Lines are cut
- * at LF in the bytes (a UTF-8 character never contains that byte) and each is
- * decoded as UTF-8 on its own, so a bad byte spoils its own line and no other,
- * wherever the chunks end. A `\r` before the LF is dropped; a UTF-8 BOM at the
- * very start of a file (when `atFileStart`) is skipped.
+ * Receives one line as bytes: a buffer, the line's start and end in it (end
+ * exclusive; without the line break, a CR before it, or a BOM at the start of
+ * the file) and its number. The buffer is only valid during the call.
  */
-function lineSplitter(onLine: LineSink, onInvalid: InvalidLineSink | undefined, atFileStart: boolean): { push(chunk: Buffer): void; end(): number } {
+export type ByteLineSink = (bytes: Buffer, from: number, to: number, lineNumber: number) => void;
+
+/** A line as `decodeLine` gives it: its text, or, when it is not valid UTF-8, the first bad byte (from 1) and the text with U+FFFD for the bad bytes. */
+export type DecodedLine = string | { readonly invalidByte: number; readonly lossy: string };
+
+/**
+ * Decode one line's bytes as UTF-8 on their own: a bad byte spoils this line
+ * and no other. ASCII (the usual export) skips UTF-8 decoding.
+ *
+ * @param bytes - a buffer holding the line
+ * @param from - the line's first byte
+ * @param to - the byte after its last
+ * @returns the text, or the first bad byte and a lossy text
+ * @example decodeLine(Buffer.from('elev-å'), 0, 7) // 'elev-å'
+ * @example decodeLine(Buffer.from([0x61, 0xff]), 0, 2) // { invalidByte: 2, lossy: 'a\uFFFD' }
+ */
+export function decodeLine(bytes: Buffer, from: number, to: number): DecodedLine {
+  const body = bytes.subarray(from, to);
+  if (isAscii(body)) return body.toString('latin1');
+  try {
+    return FATAL.decode(body);
+  } catch {
+    const lossy = LOSSY.decode(body);
+    return { invalidByte: firstInvalidByte(body, lossy) + 1, lossy };
+  }
+}
+
+/**
+ * Handles a run of whole lines at once: `bytes` from `from` to `to`, each line
+ * ending in LF, the first numbered `before + 1`. Returns how many lines it
+ * gave, or -1 to have them cut and handed on one by one.
+ */
+type BlockSink = (bytes: Buffer, from: number, to: number, before: number) => number;
+
+/**
+ * The one place lines are cut: bytes in, byte ranges of lines out. Lines are
+ * cut at LF in the bytes (a UTF-8 character never contains that byte), so a
+ * line split across chunks is whole when it is handed on, whatever the chunk
+ * size. A `\r` before the LF is dropped; a UTF-8 BOM at the very start of a
+ * file (when `atFileStart`) is skipped. `onBlock`, when given, may take each
+ * chunk's run of whole lines in one go (see `lineSplitter`).
+ */
+function byteLineSplitter(onLine: ByteLineSink, atFileStart: boolean, onBlock?: BlockSink): { push(chunk: Buffer): void; end(): number } {
   let carry: Buffer | undefined;
   let n = 0;
-  const bomAt = (bytes: Uint8Array): boolean => n === 1 && atFileStart && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  /** One line's bytes (without LF), decoded on its own. */
-  const line = (bytes: Buffer): void => {
+  /** One line: the bytes from `from` to the LF at `nl` (or the end). */
+  const line = (bytes: Buffer, from: number, nl: number): void => {
     n += 1;
-    const body = bytes.subarray(bomAt(bytes) ? 3 : 0, bytes.length > 0 && bytes[bytes.length - 1] === CR ? bytes.length - 1 : bytes.length);
-    if (isAscii(body)) {
-      const text = body.toString('latin1');
-      onLine(text, 0, text.length, n);
-      return;
-    }
-    let text: string;
-    try {
-      text = FATAL.decode(body);
-    } catch {
-      const lossy = LOSSY.decode(body);
-      if (onInvalid === undefined) onLine(lossy, 0, lossy.length, n);
-      else onInvalid(n, firstInvalidByte(body, lossy) + 1, lossy);
-      return;
-    }
-    onLine(text, 0, text.length, n);
-  };
-  /** Whole lines, each ending in LF: decoded as one text when it is ASCII or valid UTF-8 (the usual case), else line by line. */
-  const block = (bytes: Buffer): void => {
-    let text: string | undefined;
-    if (isAscii(bytes)) text = bytes.toString('latin1');
-    else {
-      try {
-        text = FATAL.decode(bytes);
-      } catch {
-        text = undefined;
-      }
-    }
-    if (text === undefined) {
-      let from = 0;
-      for (let nl = bytes.indexOf(LF); nl !== -1; nl = bytes.indexOf(LF, from)) {
-        line(bytes.subarray(from, nl));
-        from = nl + 1;
-      }
-      return;
-    }
-    let from = n === 0 && atFileStart && text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    for (let nl = text.indexOf('\n', from); nl !== -1; nl = text.indexOf('\n', from)) {
-      n += 1;
-      onLine(text, from, nl > from && text.charCodeAt(nl - 1) === CR ? nl - 1 : nl, n);
-      from = nl + 1;
-    }
+    const start = n === 1 && atFileStart && nl - from >= 3 && bytes[from] === 0xef && bytes[from + 1] === 0xbb && bytes[from + 2] === 0xbf ? from + 3 : from;
+    onLine(bytes, start, nl > start && bytes[nl - 1] === CR ? nl - 1 : nl, n);
   };
   return {
     push(chunk: Buffer): void {
@@ -107,24 +106,97 @@ function lineSplitter(onLine: LineSink, onInvalid: InvalidLineSink | undefined, 
           carry = Buffer.concat([carry, chunk]);
           return;
         }
-        line(Buffer.concat([carry, chunk.subarray(0, nl)]));
+        const joined = Buffer.concat([carry, chunk.subarray(0, nl)]);
         carry = undefined;
+        line(joined, 0, joined.length);
         pos = nl + 1;
       }
-      const last = chunk.lastIndexOf(LF);
-      if (last >= pos) {
-        block(chunk.subarray(pos, last + 1));
-        pos = last + 1;
+      if (onBlock !== undefined) {
+        const last = chunk.lastIndexOf(LF);
+        const given = last >= pos ? onBlock(chunk, pos, last + 1, n) : -1;
+        if (given >= 0) {
+          n += given;
+          pos = last + 1;
+        }
+      }
+      for (let nl = chunk.indexOf(LF, pos); nl !== -1; nl = chunk.indexOf(LF, pos)) {
+        line(chunk, pos, nl);
+        pos = nl + 1;
       }
       // A copy: the stream may reuse the chunk's memory.
       if (pos < chunk.length) carry = Buffer.from(chunk.subarray(pos));
     },
     end(): number {
-      if (carry !== undefined) line(carry);
+      if (carry !== undefined) line(carry, 0, carry.length);
       carry = undefined;
       return n;
     },
   };
+}
+
+/**
+ * Lines cut by `byteLineSplitter`, each decoded as UTF-8 on its own
+ * (`decodeLine`). A chunk's run of whole lines that is ASCII or valid UTF-8
+ * (the usual case) is decoded as one text and handed on as ranges of it: no
+ * string per line.
+ */
+function lineSplitter(onLine: LineSink, onInvalid: InvalidLineSink | undefined, atFileStart: boolean): { push(chunk: Buffer): void; end(): number } {
+  const block = (bytes: Buffer, from: number, to: number, before: number): number => {
+    const body = bytes.subarray(from, to);
+    let text: string;
+    if (isAscii(body)) text = body.toString('latin1');
+    else {
+      try {
+        text = FATAL.decode(body);
+      } catch {
+        return -1;
+      }
+    }
+    let n = before;
+    let start = n === 0 && atFileStart && text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    for (let nl = text.indexOf('\n', start); nl !== -1; nl = text.indexOf('\n', start)) {
+      n += 1;
+      onLine(text, start, nl > start && text.charCodeAt(nl - 1) === CR ? nl - 1 : nl, n);
+      start = nl + 1;
+    }
+    return n - before;
+  };
+  const line = (bytes: Buffer, from: number, to: number, n: number): void => {
+    const text = decodeLine(bytes, from, to);
+    if (typeof text === 'string') onLine(text, 0, text.length, n);
+    else if (onInvalid === undefined) onLine(text.lossy, 0, text.lossy.length, n);
+    else onInvalid(n, text.invalidByte, text.lossy);
+  };
+  return byteLineSplitter(line, atFileStart, block);
+}
+
+/** A file (or a byte range of it) as chunks. */
+function fileChunks(path: string, chunkBytes: number, start: number, end: number): AsyncIterable<Buffer> {
+  return createReadStream(path, { highWaterMark: chunkBytes, start, ...(Number.isFinite(end) ? { end: end - 1 } : {}) }) as AsyncIterable<Buffer>;
+}
+
+/**
+ * Call `onLine` for every line of a file as bytes, streamed in 1 MiB chunks:
+ * the lesson reader's way in, which reads most lines without making a string
+ * of them. Lines are cut as `forEachLineRange` cuts them (same numbers, CR and
+ * BOM dropped); `decodeLine` gives a line's text when it is wanted.
+ *
+ * @param path - the file
+ * @param onLine - called with a buffer, the line's start and end in it and the line number
+ * @param options - progress, chunk size, byte range (`onInvalid` is not used: the caller decodes)
+ * @returns the number of lines
+ * @example await forEachByteLine('lessons.ndjson', (bytes, from, to, n) => { const text = decodeLine(bytes, from, to); … }) // 646800
+ */
+export async function forEachByteLine(path: string, onLine: ByteLineSink, options: Omit<LineOptions, 'onInvalid'> = {}): Promise<number> {
+  const { chunkBytes = 1 << 20, start = 0, end = Number.POSITIVE_INFINITY } = options;
+  const lines = byteLineSplitter(onLine, start === 0);
+  let bytes = 0;
+  for await (const chunk of fileChunks(path, chunkBytes, start, end)) {
+    bytes += chunk.length;
+    lines.push(chunk);
+    options.onBytes?.(bytes);
+  }
+  return lines.end();
 }
 
 /**
@@ -147,10 +219,9 @@ function lineSplitter(onLine: LineSink, onInvalid: InvalidLineSink | undefined, 
  */
 export async function forEachLineRange(path: string, onLine: LineSink, options: LineOptions = {}): Promise<number> {
   const { chunkBytes = 1 << 20, start = 0, end = Number.POSITIVE_INFINITY } = options;
-  const stream = createReadStream(path, { highWaterMark: chunkBytes, start, ...(Number.isFinite(end) ? { end: end - 1 } : {}) });
   const lines = lineSplitter(onLine, options.onInvalid, start === 0);
   let bytes = 0;
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
+  for await (const chunk of fileChunks(path, chunkBytes, start, end)) {
     bytes += chunk.length;
     lines.push(chunk);
     options.onBytes?.(bytes);
