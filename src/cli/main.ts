@@ -45,9 +45,10 @@ Usage:
                                         trappa verify --help for its options
   trappa schema [<name>]                print a JSON Schema (draft 2020-12; also shipped as schemas/<name>.schema.json):
                                         student-case (default; evaluate's input), policy (a policy file),
-                                        decision (--json, --decisions-out), lesson-record (--format lessons,
-                                        NDJSON; the CSV columns in its description), calendar (--calendar),
-                                        ss12000-side-file (--context), change (--previous --json lines)
+                                        decision (--json), compact-decision (--json compact, --decisions-out),
+                                        lesson-record (--format lessons, NDJSON; the CSV columns in its
+                                        description), calendar (--calendar), ss12000-side-file (--context),
+                                        change (--previous --json lines)
   trappa --help | --version
 
 Options for evaluate:
