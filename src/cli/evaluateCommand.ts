@@ -21,7 +21,7 @@ import { coverageOptions, coverageOutcome } from './coverageOption.js';
 import { coverageCounter } from '../testing/coverageCounts.js';
 import { EXIT } from './exitCodes.js';
 import { escapeControl } from '../adapters/safeText.js';
-import { decisionsForm, jsonForm, jsonFormArgs } from './jsonFormOption.js';
+import { decisionsForm, jsonForm, jsonFormArgs, jsonOutput } from './jsonFormOption.js';
 
 /**
  * `trappa evaluate`: evaluate student cases, a lesson-level batch or an SS 12000
@@ -137,7 +137,7 @@ export async function evaluateCommand(args: string[]): Promise<number> {
         ...(coverage ? { coverage: true } : {}),
       },
       format: {
-        output: json === 'full' ? 'json' : json === 'compact' ? 'compact' : values.details === 'none' && values.previous === undefined ? 'none' : 'text',
+        output: jsonOutput(json) ?? (values.details === 'none' && values.previous === undefined ? 'none' : 'text'),
         details: values.details as 'with-steps' | 'all' | 'none',
         lang,
       },
@@ -157,7 +157,7 @@ export async function evaluateCommand(args: string[]): Promise<number> {
   const rejectedLines: string[] = [];
   const out = process.stdout;
   const counter = coverage ? coverageCounter() : undefined;
-  const format: OutputFormat = { output: json === 'full' ? 'json' : json === 'compact' ? 'compact' : 'text', details: values.details as OutputFormat['details'], lang };
+  const format: OutputFormat = { output: jsonOutput(json) ?? 'text', details: values.details as OutputFormat['details'], lang };
 
   for (const file of positionals) {
     for await (const item of readInput(file)) {

@@ -15,6 +15,7 @@ import { escapeControl } from '../adapters/safeText.js';
 import { coverageCounter } from '../testing/coverageCounts.js';
 import { coverageOutcome } from './coverageOption.js';
 import { EXIT } from './exitCodes.js';
+import { jsonOutput } from './jsonFormOption.js';
 
 /** What `trappa evaluate --format ss12000` was asked to do. */
 export interface Ss12000Run {
@@ -95,7 +96,7 @@ export async function evaluateSs12000(run: Ss12000Run): Promise<number> {
   summary.cases = { ...result.counts.students, evaluated: 0 };
   summary.records = { ...result.counts.attendance };
   const counter = run.coverage === true ? coverageCounter() : undefined;
-  const format: OutputFormat = { output: run.json === 'full' ? 'json' : run.json === 'compact' ? 'compact' : 'text', details: run.details as OutputFormat['details'], lang: run.lang };
+  const format: OutputFormat = { output: jsonOutput(run.json) ?? 'text', details: run.details as OutputFormat['details'], lang: run.lang };
   for (const c of result.cases) {
     const conflicting = result.conflictingRecords[c.student.id];
     const tally = { rejected: result.rejectedRecords[c.student.id] ?? 0, conflicting: conflicting?.count ?? 0, conflictingLessons: conflicting?.lessons ?? 0 };

@@ -65,3 +65,14 @@ export function decisionsForm(value: string | undefined): DecisionForm {
   if ((FORMS as readonly string[]).includes(value)) return value as DecisionForm;
   throw new UsageError(`--decisions-form takes compact or full, got "${value}"`);
 }
+
+/**
+ * The output format's `output` for a `--json` form.
+ *
+ * @param form - the form, or undefined when `--json` was not given
+ * @returns `json` (full), `compact`, or undefined (text)
+ * @example jsonOutput('full') // 'json'
+ */
+export function jsonOutput(form: DecisionForm | undefined): 'json' | 'compact' | undefined {
+  return form === undefined ? undefined : form === 'full' ? 'json' : 'compact';
+}

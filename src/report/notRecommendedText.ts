@@ -12,7 +12,7 @@ import { formatEvidence, type Lang } from './text.js';
  * @param lang - output language
  * @returns the lines, joined; empty when every considered step was recommended
  * @example formatNotRecommended({ notRecommended: [{ step: 'skolsocialt-team', reason: 'conditions-not-met', rules: [{ ruleId: 'sthlm-skolsocialt-team', failed: [{ fact: 'grade', operator: 'greaterThanInclusive', value: 4, actual: 3, result: false, via: [] }] }] }] }, 'en')
- * // '  Not recommended:\n  ◦ skolsocialt-team Skolsocialt team – conditions not met\n      sthlm-skolsocialt-team\n        ✗ Grade: 3 – not at least 4'
+ * // '  Not recommended:\n  ◦ skolsocialt-team Offer support from the school-social team – conditions not met\n      sthlm-skolsocialt-team\n        ✗ Grade: 3 – not at least 4'
  */
 export function formatNotRecommended(d: Pick<Decision, 'notRecommended'>, lang: Lang): string {
   if (d.notRecommended.length === 0) return '';
