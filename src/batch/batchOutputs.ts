@@ -1,6 +1,6 @@
 import { openAtomic, sweepStaleTemps, type AtomicFile } from '../io/atomicFile.js';
 import { checkDirectory, checkOutputs, outputPath, type OutputTarget } from './checkOutputs.js';
-import { decisionsWriter, type DecisionsTrailer, type DecisionsWriter } from './decisionsFile.js';
+import { decisionsWriter, type DecisionsNight, type DecisionsWriter } from './decisionsFile.js';
 import { describeSystemError, OutputUnwritableError, OutputWriteError } from '../io/outputErrors.js';
 import { lockOutput, type OutputLock } from './outputLock.js';
 
@@ -26,7 +26,7 @@ export interface BatchOutputs {
    *
    * @throws {OutputWriteError} naming the output
    */
-  commit(night: Pick<DecisionsTrailer, 'asOf' | 'policy'>): void;
+  commit(night: DecisionsNight): void;
   /** Remove the temp files not committed and the locks. Never throws. */
   release(): void;
 }

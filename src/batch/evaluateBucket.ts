@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { decisionOutput, type OutputFormat } from '../report/decisionOutput.js';
+import { decisionJson, decisionOutput, jsonFormOf, type DecisionForm, type OutputFormat } from '../report/decisionOutput.js';
 import { emptySummary, type RunSummary } from '../run/runSummary.js';
 import { evaluateCase, type CaseRun } from '../run/evaluateCase.js';
 import { isValidIsoDate } from '../model/isoDate.js';
@@ -37,12 +37,14 @@ export interface BatchSettings extends CaseRun {
 
 /**
  * Settings of one bucket: the run's, how its output is written (rendered in
- * the worker thread that evaluates it), and whether to keep full decisions
- * (for `decisionsPath`).
+ * the worker thread that evaluates it), and whether to keep the decisions
+ * (for `decisionsPath`) and in which form.
  */
 export interface BucketSettings extends BatchSettings {
   readonly format: OutputFormat;
   readonly keepDecisions: boolean;
+  /** The form of the kept decisions: `compact` (`compactDecision`) or `full`. */
+  readonly decisionsForm: DecisionForm;
 }
 
 /** Where the partition put things, as the bucket pass needs it. */
@@ -68,8 +70,9 @@ export interface BucketResult {
   /** What goes to the output, in student-id order: decisions, text or changes, in chunks of about 1 MiB (never one string: a bucket may hold thousands of students). */
   readonly out: readonly string[];
   /**
-   * Full decisions as NDJSON when `keepDecisions` (tomorrow's `--previous`), in chunks; else
-   * none. `'out'` when they are `out` itself (`--json` without `--previous`): held once.
+   * The decisions as NDJSON, in `decisionsForm`, when `keepDecisions` (tomorrow's `--previous`), in
+   * chunks; else none. `'out'` when they are `out` itself (the same form on stdout, without
+   * `--previous`): held once.
    */
   readonly decisions: readonly string[] | 'out';
   /**
@@ -303,12 +306,15 @@ export function evaluateBucket(layout: BucketLayout, bucket: number, settings: B
   const out = chunked();
   const decisions = chunked();
   const { format } = settings;
-  const decisionsAreOut = settings.keepDecisions && format.output === 'json' && !settings.incremental;
+  // Each decision is evaluated whole; only how it is written differs: the form stdout takes and the form kept.
+  const outForm = jsonFormOf(format);
+  const keptForm = settings.keepDecisions ? settings.decisionsForm : undefined;
+  const decisionsAreOut = keptForm !== undefined && keptForm === outForm && !settings.incremental;
   const emit = (changes: readonly Change[]): void => {
     for (const c of changes) {
       summary.changes ??= {};
       summary.changes[c.change] = (summary.changes[c.change] ?? 0) + 1;
-      if (format.output === 'json') out.add(JSON.stringify(c));
+      if (outForm !== undefined) out.add(JSON.stringify(c));
       else if (format.output === 'text') out.add(formatChange(c, format.lang));
     }
   };
@@ -341,11 +347,11 @@ export function evaluateBucket(layout: BucketLayout, bucket: number, settings: B
     const tally = { rejected: student.rejectedRecords + lessons.conflicting, conflicting: lessons.conflicting, conflictingLessons: lessons.conflictingLessons };
     // Last night's open duties stay open until a measure closes them (`previous`).
     const decision = evaluateCase({ ...student.case, attendance: lessons.attendance as AttendanceRecord[] }, tally, settings, summary, coverage, before);
-    const json = format.output === 'json' || settings.keepDecisions ? JSON.stringify(decision) : undefined;
-    if (settings.keepDecisions && !decisionsAreOut) decisions.add(json as string);
+    const kept = keptForm === undefined ? undefined : decisionJson(decision, keptForm);
+    if (kept !== undefined && !decisionsAreOut) decisions.add(kept);
     if (settings.incremental) emit(diffStepStates(id, { asOf: settings.asOf, steps: stepStates(decision), measures: student.case.measures }, before ?? null));
     else {
-      const written = decisionOutput(decision, format, json);
+      const written = decisionOutput(decision, format, outForm === keptForm ? kept : undefined);
       if (written !== undefined) out.add(written);
     }
   }

@@ -18,7 +18,7 @@ import { isoDate } from '../calendar/dayNumber.js';
 import type { BatchTask } from './worker.js';
 import { WorkerPool, workerScript } from './workerPool.js';
 import type { BatchProgress } from '../run/progressState.js';
-import type { OutputFormat } from '../report/decisionOutput.js';
+import type { DecisionForm, OutputFormat } from '../report/decisionOutput.js';
 import { REJECTED_SAMPLE_SIZE, type RejectedLine } from './rejectionLog.js';
 import { EMPTY_COVERAGE, mergeCoverage, type CoverageCounts } from '../testing/coverageCounts.js';
 import { coverageJson, coverageReport } from '../testing/ruleCoverage.js';
@@ -70,12 +70,18 @@ export interface BatchRun {
   /** Rejected lines as NDJSON (`location`, `kind`, `studentId`, `issues`). Written atomically, like every file output. */
   readonly rejectedPath?: string;
   /**
-   * Every full decision as NDJSON, then a trailer line (`DecisionsTrailer`),
-   * for the next night's `files.previous`. Written to a temp file beside it and
+   * Every decision as NDJSON (in `decisionsForm`), then a trailer line (`DecisionsTrailer`),
+   * for the next night's `files.previous` and `trappa report`. Written to a temp file beside it and
    * renamed into place only when the run succeeds; locked (`<path>.lock`)
    * while the run lasts.
    */
   readonly decisionsPath?: string;
+  /**
+   * The form of the decisions in `decisionsPath`: `compact` (the default: `compactDecision`, no
+   * why-not evidence, the policy block once in the trailer) or `full` (every decision whole, as
+   * `--json` writes it). Either is a whole `files.previous`, with the same changes.
+   */
+  readonly decisionsForm?: DecisionForm;
   /** The run summary as JSON (`summaryJson`: counts, steps and typology per school, run figures), written atomically at the end. */
   readonly summaryPath?: string;
   /** Progress of the two passes (the CLI draws a bar on a terminal: `ProgressBar`). */
@@ -176,7 +182,8 @@ export async function runBatch(run: BatchRun): Promise<BatchReport> {
     const inputBytes = files.lessons.reduce((sum, f) => sum + statSync(f).size, 0);
     const workerUrl = run.workerUrl ?? workerScript('./batch-worker.js', import.meta.url);
     const workers = workerCount(run.workers, inputBytes, workerUrl);
-    const bucketSettings: BucketSettings = { ...run.settings, format: run.format ?? NDJSON, keepDecisions: run.decisionsPath !== undefined };
+    const decisionsForm = run.decisionsForm ?? 'compact';
+    const bucketSettings: BucketSettings = { ...run.settings, format: run.format ?? NDJSON, keepDecisions: run.decisionsPath !== undefined, decisionsForm };
     const previousPath = run.files.previous ?? '--previous';
     if (workers > 1 && workerUrl !== undefined) {
       const threads = new WorkerPool(workerUrl, workers, { settings: bucketSettings, previousPath }, (message, inputError) => (inputError ? new BatchInputError(message) : new Error(message)));
@@ -191,7 +198,7 @@ export async function runBatch(run: BatchRun): Promise<BatchReport> {
     const { summary: _s, rejectedSample: _r, coverage, ...figures } = report;
     const covered = coverage === undefined ? {} : coverageJson(coverageReport(coverage, [run.settings.policy]), run.coverageThreshold);
     outputs.summary?.write(`${JSON.stringify({ ...summaryJson(run.settings.policy, run.settings.asOf, report.summary, figures), ...covered }, null, 2)}\n`);
-    outputs.commit(run.settings);
+    outputs.commit({ ...run.settings, form: decisionsForm });
     return report;
   } catch (error) {
     if (run.signal?.aborted === true) throw new BatchAbortedError();

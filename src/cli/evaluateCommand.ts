@@ -23,6 +23,7 @@ import { EXIT } from './exitCodes.js';
 import { caseProgress, progressFlag } from './caseProgress.js';
 import { admissionLines } from '../report/admissionText.js';
 import { escapeControl } from '../adapters/safeText.js';
+import { decisionsForm, jsonForm, jsonFormArgs, jsonOutput } from './jsonFormOption.js';
 
 /**
  * `trappa evaluate`: evaluate student cases, a lesson-level batch or an SS 12000
@@ -34,13 +35,14 @@ import { escapeControl } from '../adapters/safeText.js';
  */
 export async function evaluateCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
-    args,
+    // `--json` alone is the full decision; `--json compact` the compact one.
+    args: jsonFormArgs(args),
     allowPositionals: true,
     options: {
       policy: { type: 'string', default: 'stockholm' },
       'as-of': { type: 'string' },
       calendar: { type: 'string' },
-      json: { type: 'boolean', default: false },
+      json: { type: 'string' },
       details: { type: 'string', default: 'with-steps' },
       lang: { type: 'string', default: 'sv' },
       rejected: { type: 'string' },
@@ -49,6 +51,7 @@ export async function evaluateCommand(args: string[]): Promise<number> {
       students: { type: 'string' },
       previous: { type: 'string' },
       'decisions-out': { type: 'string' },
+      'decisions-form': { type: 'string' },
       'summary-json': { type: 'string' },
       workers: { type: 'string' },
       progress: { type: 'boolean' },
@@ -64,8 +67,11 @@ export async function evaluateCommand(args: string[]): Promise<number> {
   if (positionals.length === 0) throw new UsageError('evaluate needs at least one input file');
   if (values.format !== 'studentcase' && values.format !== 'ss12000' && values.format !== 'lessons') throw new UsageError('--format must be studentcase, lessons or ss12000');
   if (values.context !== undefined && values.format !== 'ss12000') throw new UsageError('--context applies to --format ss12000 only');
-  const lessonsOnly = ['students', 'previous', 'decisions-out', 'workers', 'tmp-dir', 'allow-missing-students', 'max-input-age', 'delimiter'] as const;
+  const lessonsOnly = ['students', 'previous', 'decisions-out', 'decisions-form', 'workers', 'tmp-dir', 'allow-missing-students', 'max-input-age', 'delimiter'] as const;
   for (const name of lessonsOnly) if (values[name] !== undefined && values.format !== 'lessons') throw new UsageError(`--${name} applies to --format lessons only`);
+  if (values['decisions-form'] !== undefined && values['decisions-out'] === undefined) throw new UsageError('--decisions-form applies with --decisions-out only');
+  const json = jsonForm(values.json);
+  const keptForm = decisionsForm(values['decisions-form']);
   if (values.format === 'lessons' && values.students === undefined) throw new UsageError('--format lessons needs --students <file> with the student context (one StudentCase per line)');
   const delimiter = values.delimiter === undefined ? undefined : pickDelimiter(values.delimiter);
   checkOneStdin([
@@ -110,7 +116,7 @@ export async function evaluateCommand(args: string[]): Promise<number> {
       policy,
       calendar,
       asOf,
-      json: values.json,
+      json,
       details: values.details,
       lang,
       rejected: values.rejected,
@@ -133,7 +139,7 @@ export async function evaluateCommand(args: string[]): Promise<number> {
         ...(coverage ? { coverage: true } : {}),
       },
       format: {
-        output: values.json ? 'json' : values.details === 'none' && values.previous === undefined ? 'none' : 'text',
+        output: jsonOutput(json) ?? (values.details === 'none' && values.previous === undefined ? 'none' : 'text'),
         details: values.details as 'with-steps' | 'all' | 'none',
         lang,
       },
@@ -141,6 +147,7 @@ export async function evaluateCommand(args: string[]): Promise<number> {
       workers,
       rejected: values.rejected,
       decisionsOut: values['decisions-out'],
+      decisionsForm: keptForm,
       summaryJson: values['summary-json'],
       progress: progressFlag(values),
       tmpDir: values['tmp-dir'],
@@ -152,7 +159,7 @@ export async function evaluateCommand(args: string[]): Promise<number> {
   const rejectedLines: string[] = [];
   const out = process.stdout;
   const counter = coverage ? coverageCounter() : undefined;
-  const format: OutputFormat = { output: values.json ? 'json' : 'text', details: values.details as OutputFormat['details'], lang };
+  const format: OutputFormat = { output: jsonOutput(json) ?? 'text', details: values.details as OutputFormat['details'], lang };
 
   const progress = caseProgress(progressFlag(values));
   for (const file of positionals) {
@@ -181,7 +188,7 @@ export async function evaluateCommand(args: string[]): Promise<number> {
   if (values.rejected !== undefined) writeOutputFile('--rejected', values.rejected, rejectedLines.map((l) => `${l}\n`).join(''));
   if (values['summary-json'] !== undefined) writeOutputFile('--summary-json', values['summary-json'], `${JSON.stringify({ ...summaryJson(policy, asOf, summary), ...covered?.json }, null, 2)}\n`);
   const text = runFooter(policy, asOf, summary, covered === undefined ? {} : { coverage: covered.text });
-  if (values.json) process.stderr.write(text);
+  if (json !== undefined) process.stderr.write(text);
   else out.write(text);
   for (const line of covered?.belowText ?? []) process.stderr.write(`trappa: ${line}\n`);
   if ((covered?.below.length ?? 0) > 0) return EXIT.failure;

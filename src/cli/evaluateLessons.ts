@@ -1,5 +1,5 @@
 import type { BatchSettings } from '../batch/evaluateBucket.js';
-import type { OutputFormat } from '../report/decisionOutput.js';
+import type { DecisionForm, OutputFormat } from '../report/decisionOutput.js';
 import { ProgressBar } from './progressBar.js';
 import { PROGRESS_DELAY_MS } from './caseProgress.js';
 import { BatchAbortedError, runBatch, type BatchReport } from '../batch/runBatch.js';
@@ -21,6 +21,8 @@ export interface LessonsRun {
   readonly workers: number | undefined;
   readonly rejected: string | undefined;
   readonly decisionsOut: string | undefined;
+  /** `--decisions-form`: the form of the decisions file (default `compact`). */
+  readonly decisionsForm?: DecisionForm | undefined;
   readonly summaryJson: string | undefined;
   readonly progress: boolean | undefined;
   readonly tmpDir: string | undefined;
@@ -75,6 +77,7 @@ export async function evaluateLessons(run: LessonsRun): Promise<number> {
       outName: 'stdout',
       ...(run.rejected === undefined ? {} : { rejectedPath: run.rejected }),
       ...(run.decisionsOut === undefined ? {} : { decisionsPath: run.decisionsOut }),
+      ...(run.decisionsForm === undefined ? {} : { decisionsForm: run.decisionsForm }),
       ...(run.summaryJson === undefined ? {} : { summaryPath: run.summaryJson }),
       progress: new ProgressBar(process.stderr, run.progress ?? process.stderr.isTTY === true, 200, PROGRESS_DELAY_MS),
       ...(run.threshold === undefined ? {} : { coverageThreshold: run.threshold }),
@@ -111,7 +114,7 @@ export async function evaluateLessons(run: LessonsRun): Promise<number> {
   const stats = `${report.workers} worker${report.workers === 1 ? '' : 's'}, ${report.buckets} bucket${report.buckets === 1 ? '' : 's'}, ${report.seconds.total.toFixed(1)} s, peak memory ${report.peakRssMb} MiB`;
   const covered = run.settings.coverage === true ? coverageOutcome(report.coverage ?? EMPTY_COVERAGE, [policy], { threshold: run.threshold, lang: run.format.lang }) : undefined;
   const text = runFooter(policy, asOf, summary, { stats, ...(covered === undefined ? {} : { coverage: covered.text }) });
-  if (run.format.output !== 'json') process.stdout.write(text);
+  if (run.format.output !== 'json' && run.format.output !== 'compact') process.stdout.write(text);
   else process.stderr.write(text);
   for (const line of covered?.belowText ?? []) process.stderr.write(`trappa: ${line}\n`);
   if ((covered?.below.length ?? 0) > 0) return EXIT.failure;

@@ -2,7 +2,7 @@ import { writeOutputFile } from '../io/writeOutputFile.js';
 import { fromSs12000 } from '../adapters/ss12000/fromSs12000.js';
 import type { Ss12000Rejection } from '../adapters/ss12000/issues.js';
 import { evaluateCase } from '../run/evaluateCase.js';
-import { decisionOutput, type OutputFormat } from '../report/decisionOutput.js';
+import { decisionOutput, type DecisionForm, type OutputFormat } from '../report/decisionOutput.js';
 import { runFooter } from '../report/runFooter.js';
 import type { SchoolCalendar } from '../model/schoolCalendar.js';
 import type { Policy } from '../policy/policy.js';
@@ -15,6 +15,7 @@ import { escapeControl } from '../adapters/safeText.js';
 import { coverageCounter } from '../testing/coverageCounts.js';
 import { coverageOutcome } from './coverageOption.js';
 import { EXIT } from './exitCodes.js';
+import { jsonOutput } from './jsonFormOption.js';
 
 /** What `trappa evaluate --format ss12000` was asked to do. */
 export interface Ss12000Run {
@@ -23,7 +24,8 @@ export interface Ss12000Run {
   readonly policy: Policy;
   readonly calendar: SchoolCalendar | undefined;
   readonly asOf: string;
-  readonly json: boolean;
+  /** `--json`: the form of the JSON decisions, or undefined for text. */
+  readonly json: DecisionForm | undefined;
   readonly details: string;
   readonly lang: Lang;
   readonly rejected: string | undefined;
@@ -94,7 +96,7 @@ export async function evaluateSs12000(run: Ss12000Run): Promise<number> {
   summary.cases = { ...result.counts.students, evaluated: 0 };
   summary.records = { ...result.counts.attendance };
   const counter = run.coverage === true ? coverageCounter() : undefined;
-  const format: OutputFormat = { output: run.json ? 'json' : 'text', details: run.details as OutputFormat['details'], lang: run.lang };
+  const format: OutputFormat = { output: jsonOutput(run.json) ?? 'text', details: run.details as OutputFormat['details'], lang: run.lang };
   for (const c of result.cases) {
     const conflicting = result.conflictingRecords[c.student.id];
     const tally = { rejected: result.rejectedRecords[c.student.id] ?? 0, conflicting: conflicting?.count ?? 0, conflictingLessons: conflicting?.lessons ?? 0 };
@@ -105,7 +107,7 @@ export async function evaluateSs12000(run: Ss12000Run): Promise<number> {
   if (run.rejected !== undefined) writeOutputFile('--rejected', run.rejected, rejectedLines.map((l) => `${l}\n`).join(''));
   const covered = counter === undefined ? undefined : coverageOutcome(counter.counts(), [run.policy], { threshold: run.threshold, lang: run.lang });
   if (run.summaryJson !== undefined) writeOutputFile('--summary-json', run.summaryJson, `${JSON.stringify({ ...summaryJson(run.policy, run.asOf, summary), ...covered?.json }, null, 2)}\n`);
-  (run.json ? err : out).write(runFooter(run.policy, run.asOf, summary, covered === undefined ? {} : { coverage: covered.text }));
+  (run.json === undefined ? out : err).write(runFooter(run.policy, run.asOf, summary, covered === undefined ? {} : { coverage: covered.text }));
   for (const line of covered?.belowText ?? []) err.write(`trappa: ${line}\n`);
   if ((covered?.below.length ?? 0) > 0) return EXIT.failure;
   return result.rejected.length + files.problems.length > 0 ? 3 : 0;

@@ -7,6 +7,7 @@ import { checkCommand } from './checkCommand.js';
 import { testCommand } from './testCommand.js';
 import { evaluateCommand } from './evaluateCommand.js';
 import { reportCommand } from './reportCommand.js';
+import { explainCommand } from './explainCommand.js';
 import { verifyCommand } from './verifyCommand.js';
 import { installStdoutClosedHandler } from './stdoutClosed.js';
 import { UsageError } from './usageError.js';
@@ -34,6 +35,9 @@ Usage:
   trappa report <decisions.ndjson|-> --out <dir> [--labels <file>] [--lang sv|en]
                                         one static HTML report per school (open duties, plots) from a
                                         night's decisions; trappa report --help for its options
+  trappa explain <student-id> --students <file> <lessons...> | <case file...> [--as-of <date>] [--json]
+                                        one student's full decision, regenerated from the night's inputs: with
+                                        the steps not recommended and why; trappa explain --help for its options
   trappa verify <file...> [--policy <id|file>] [--as-of <date>] [--json] [--lang sv|en]
                                         check the compiled rules evaluate uses against json-rules-engine (the
                                         reference engine, an optional peer dependency) on these cases: one line
@@ -41,9 +45,10 @@ Usage:
                                         trappa verify --help for its options
   trappa schema [<name>]                print a JSON Schema (draft 2020-12; also shipped as schemas/<name>.schema.json):
                                         student-case (default; evaluate's input), policy (a policy file),
-                                        decision (--json, --decisions-out), lesson-record (--format lessons,
-                                        NDJSON; the CSV columns in its description), calendar (--calendar),
-                                        ss12000-side-file (--context), change (--previous --json lines)
+                                        decision (--json), compact-decision (--json compact, --decisions-out),
+                                        lesson-record (--format lessons, NDJSON; the CSV columns in its
+                                        description), calendar (--calendar), ss12000-side-file (--context),
+                                        change (--previous --json lines)
   trappa --help | --version
 
 Options for evaluate:
@@ -137,6 +142,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'test') return testCommand(rest);
   if (command === 'report') return reportCommand(rest);
   if (command === 'verify') return verifyCommand(rest);
+  if (command === 'explain') return explainCommand(rest);
   if (command === 'schema') {
     const which = rest[0] ?? 'student-case';
     if (!isJsonSchemaName(which) || rest.length > 1) throw new UsageError(`schema takes one of ${JSON_SCHEMA_NAMES.join(', ')}`);

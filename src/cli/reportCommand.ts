@@ -5,8 +5,8 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { writeFileAtomic } from '../io/atomicFile.js';
 import { PreviousFileError, trailerOf, verifyDecisionsFile } from '../batch/decisionsFile.js';
-import type { Decision } from '../model/decision.js';
-import { DecisionSchema } from '../model/decisionSchema.js';
+import { CompactDecisionSchema } from '../model/compactDecisionSchema.js';
+import type { DecisionRecord } from '../report/compactDecision.js';
 import { renderSchoolReports } from '../report/schoolReport.js';
 import type { Lang } from '../report/text.js';
 import { UsageError } from './usageError.js';
@@ -22,7 +22,7 @@ overview; a plot per student of weekly valid and invalid absence with the policy
 and the steps' dates. Inline SVG and CSS only: the files load nothing and send nothing.
 
 Input: a --decisions-out file (its trailer, count and SHA-256 are verified first) or the
---json output of evaluate (plain NDJSON); - reads stdin; a gzip file is decompressed.
+--json output of evaluate (plain NDJSON), compact or full; - reads stdin; a gzip file is decompressed.
 
 Options:
   --out <dir>          directory for the reports (created if missing): <school-id>.html, each
@@ -57,7 +57,7 @@ async function readLabels(path: string): Promise<Map<string, string>> {
 }
 
 /** Parse decision lines; a trailer, when last, is checked against the lines (count, SHA-256). */
-function parseDecisions(text: string, source: string): Decision[] {
+function parseDecisions(text: string, source: string): DecisionRecord[] {
   const lines = text.split('\n');
   if (lines.at(-1) === '') lines.pop();
   const trailer = lines.length > 0 ? trailerOf(lines.at(-1) ?? '') : undefined;
@@ -77,17 +77,18 @@ function parseDecisions(text: string, source: string): Decision[] {
     } catch {
       throw new ReportInputError(`${source} line ${i + 1}: not valid JSON`);
     }
-    const parsed = DecisionSchema.safeParse(value);
+    // Compact or full (a full decision is also a compact one): the report reads what both hold.
+    const parsed = CompactDecisionSchema.safeParse(value);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new ReportInputError(`${source} line ${i + 1}: not a decision: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`);
     }
     // The schema checks the shape; the line is the decision evaluate wrote.
-    return value as Decision;
+    return value as DecisionRecord;
   });
 }
 
-async function readDecisions(input: string): Promise<Decision[]> {
+async function readDecisions(input: string): Promise<DecisionRecord[]> {
   let read: TextInput;
   try {
     read = await readTextInput(input);

@@ -1,7 +1,7 @@
 import { ss12000SideFileJsonSchema } from '../adapters/ss12000/sideFile.js';
 import { changeJsonSchema } from '../run/changeSchema.js';
 import { lessonRecordJsonSchema } from '../adapters/lessons/lessonRecordJsonSchema.js';
-import { decisionJsonSchema, policyFileJsonSchema, schoolCalendarJsonSchema, studentCaseJsonSchema, type JsonSchema } from '../model/jsonSchema.js';
+import { compactDecisionJsonSchema, decisionJsonSchema, policyFileJsonSchema, schoolCalendarJsonSchema, studentCaseJsonSchema, type JsonSchema } from '../model/jsonSchema.js';
 
 /**
  * The JSON Schemas Trappa publishes, by the name `trappa schema <name>` takes
@@ -14,6 +14,7 @@ export const JSON_SCHEMAS = {
   'student-case': { build: studentCaseJsonSchema, complete: false },
   policy: { build: policyFileJsonSchema, complete: false },
   decision: { build: decisionJsonSchema, complete: true },
+  'compact-decision': { build: compactDecisionJsonSchema, complete: true },
   'lesson-record': { build: lessonRecordJsonSchema, complete: false },
   calendar: { build: schoolCalendarJsonSchema, complete: false },
   'ss12000-side-file': { build: ss12000SideFileJsonSchema, complete: false },

@@ -13,7 +13,7 @@ import { builtinPolicy } from '../../src/index.js';
 import { arbitraryLessonFile } from '../helpers/lessonFiles.js';
 
 const AS_OF = '2026-11-20';
-const settings: BatchSettings = { policy: builtinPolicy('stockholm'), calendar: undefined, asOf: AS_OF, output: 'json', details: 'none', lang: 'sv', incremental: false };
+const settings: BatchSettings = { policy: builtinPolicy('stockholm'), calendar: undefined, asOf: AS_OF, incremental: false };
 const school = generateSchool({ students: 3, seed: 11, termEnd: AS_OF });
 const dir = mkdtempSync(join(tmpdir(), 'trappa-fast-path-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
