@@ -101,7 +101,7 @@ describe('the nightly batch', () => {
     const fromFull = report(join(dir, 'full.ndjson'), 'report-full');
     const fromCompact = report(join(dir, 'compact.ndjson'), 'report-compact');
     expect(fromCompact.status, fromCompact.stderr).toBe(0);
-    expect(fromCompact.stdout.replace('report-compact', 'report-full')).toBe(fromFull.stdout);
+    expect(fromCompact.stdout.replaceAll('report-compact', 'report-full')).toBe(fromFull.stdout);
     const names = readdirSync(join(dir, 'report-full')).sort();
     expect(readdirSync(join(dir, 'report-compact')).sort()).toEqual(names);
     for (const name of names) {
