@@ -6,20 +6,21 @@ import { addCaseDiff, finishDiff, type PolicyDiff } from '../diff/policyDiff.js'
 import { isValidIsoDate } from '../model/isoDate.js';
 import type { Policy } from '../policy/policy.js';
 import { PolicyError } from '../policy/loadPolicy.js';
-import { formatDiff } from '../report/diffText.js';
-import type { Lang } from '../report/decisionText.js';
+import { formatDiff, formatDiffInput } from '../report/diffText.js';
 import { pickCalendar, pickPolicy } from './options.js';
 import { readInput } from '../io/readInput.js';
 import type { InputItem, UnparsableItem } from '../adapters/caseItems.js';
 import { admitCase } from '../run/admitCase.js';
 import { caseTally, recordWarnings } from '../adapters/recordWarnings.js';
 import { UsageError } from './usageError.js';
+import { pickLang } from './pickLang.js';
 import { checkOneStdin } from './oneStdin.js';
 import { escapeControl } from '../adapters/safeText.js';
 import { coverageCounter } from '../testing/coverageCounts.js';
 import type { CoverageJson } from '../testing/ruleCoverage.js';
 import { coverageOptions, coverageOutcome } from './coverageOption.js';
 import { EXIT } from './exitCodes.js';
+import type { CommandOptions } from './commandOptions.js';
 
 /** The evaluation date `--generate` uses without `--as-of`: the kit's own default, so a seed alone reproduces a run. */
 const GENERATE_DEFAULT_AS_OF = '2026-11-23';
@@ -77,26 +78,26 @@ async function* fromGenerator(inputs: AsyncIterable<unknown>): AsyncGenerator<In
   }
 }
 
+/** The options `trappa diff` takes (its help: `DIFF_HELP`, which names every one). */
+export const DIFF_OPTIONS = {
+  from: { type: 'string' },
+  to: { type: 'string' },
+  generate: { type: 'string' },
+  seed: { type: 'string' },
+  'as-of': { type: 'string' },
+  calendar: { type: 'string' },
+  sample: { type: 'string', default: '3' },
+  json: { type: 'boolean', default: false },
+  lang: { type: 'string', default: 'sv' },
+  workers: { type: 'string' },
+  coverage: { type: 'boolean' },
+  threshold: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies CommandOptions;
+
 /** parseArgs errors (unknown option, missing value) reach main.ts, which exits 2 for every one of them. */
 function parseDiffArgs(args: string[]) {
-  return parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      from: { type: 'string' },
-      to: { type: 'string' },
-      generate: { type: 'string' },
-      seed: { type: 'string' },
-      'as-of': { type: 'string' },
-      calendar: { type: 'string' },
-      sample: { type: 'string', default: '3' },
-      json: { type: 'boolean', default: false },
-      lang: { type: 'string', default: 'sv' },
-      workers: { type: 'string' },
-      coverage: { type: 'boolean' },
-      threshold: { type: 'string' },
-    },
-  });
+  return parseArgs({ args, allowPositionals: true, options: DIFF_OPTIONS });
 }
 
 /**
@@ -123,8 +124,7 @@ export async function diffCommand(args: string[]): Promise<number> {
   const sample = wholeNumber('--sample', values.sample, 0);
   if (values.workers !== undefined && generate === undefined) throw new UsageError('--workers applies to --generate only');
   const workers = values.workers === undefined ? (generate !== undefined && generate >= 5000 ? availableParallelism() : 1) : wholeNumber('--workers', values.workers, 1, 64);
-  if (values.lang !== 'sv' && values.lang !== 'en') throw new UsageError('--lang must be sv or en');
-  const lang: Lang = values.lang;
+  const lang = pickLang(values.lang);
   const { coverage, threshold } = coverageOptions(values.coverage, values.threshold);
   const asOf = values['as-of'] ?? (generate === undefined ? (DateTime.now().setZone('Europe/Stockholm').toISODate() ?? '') : GENERATE_DEFAULT_AS_OF);
   if (!isValidIsoDate(asOf)) throw new UsageError(`--as-of must be a date written YYYY-MM-DD, got "${asOf}"`);
@@ -195,13 +195,8 @@ export async function diffCommand(args: string[]): Promise<number> {
     const report: DiffReport = { ...diff, input: { ...source, cases, records }, ...covered?.json };
     process.stdout.write(`${JSON.stringify(report)}\n`);
   } else {
-    const origin = generate === undefined ? positionals.join(', ') : `--generate ${generate} --seed ${seed} (trappa/testing arbitraries)`;
-    process.stdout.write(
-      `${formatDiff(diff, lang)}\n\ninput: ${origin}\n` +
-        `students: ${cases.read} read = ${cases.evaluated} evaluated + ${cases.rejected} rejected\n` +
-        `lesson records: ${records.read} read = ${records.accepted} accepted + ${records.duplicate} duplicate + ${records.rejected} rejected\n` +
-        (covered === undefined ? '' : `\n${covered.text}\n`),
-    );
+    const input = formatDiffInput(generate === undefined ? { files: positionals } : { generate, seed }, cases, records, lang);
+    process.stdout.write(`${formatDiff(diff, lang)}\n\n${input.join('\n')}\n${covered === undefined ? '' : `\n${covered.text}\n`}`);
   }
   for (const line of covered?.belowText ?? []) process.stderr.write(`trappa: ${line}\n`);
   if ((covered?.below.length ?? 0) > 0) return EXIT.failure;

@@ -9,11 +9,11 @@ import { decisionOutput, type OutputFormat } from '../report/decisionOutput.js';
 import { runFooter } from '../report/runFooter.js';
 import { evaluateLessons } from './evaluateLessons.js';
 import { evaluateSs12000 } from './evaluateSs12000.js';
-import type { Lang } from '../report/text.js';
 import { pickCalendar, pickDelimiter, pickPolicy } from './options.js';
 import { readInput } from '../io/readInput.js';
 import { emptySummary, summaryJson } from '../run/runSummary.js';
 import { UsageError } from './usageError.js';
+import { pickLang } from './pickLang.js';
 import { checkOneStdin } from './oneStdin.js';
 import { isStdin } from '../io/openInput.js';
 import { writeOutputFile } from '../io/writeOutputFile.js';
@@ -21,6 +21,34 @@ import { coverageOptions, coverageOutcome } from './coverageOption.js';
 import { coverageCounter } from '../testing/coverageCounts.js';
 import { EXIT } from './exitCodes.js';
 import { escapeControl } from '../adapters/safeText.js';
+import type { CommandOptions } from './commandOptions.js';
+
+/** The options `trappa evaluate` takes (its help: `EVALUATE_HELP`, which names every one). */
+export const EVALUATE_OPTIONS = {
+  policy: { type: 'string', default: 'stockholm' },
+  'as-of': { type: 'string' },
+  calendar: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  details: { type: 'string', default: 'with-steps' },
+  lang: { type: 'string', default: 'sv' },
+  rejected: { type: 'string' },
+  format: { type: 'string', default: 'studentcase' },
+  context: { type: 'string' },
+  students: { type: 'string' },
+  previous: { type: 'string' },
+  'decisions-out': { type: 'string' },
+  'summary-json': { type: 'string' },
+  workers: { type: 'string' },
+  progress: { type: 'boolean' },
+  'no-progress': { type: 'boolean' },
+  'tmp-dir': { type: 'string' },
+  'allow-missing-students': { type: 'boolean' },
+  coverage: { type: 'boolean' },
+  threshold: { type: 'string' },
+  'max-input-age': { type: 'string' },
+  delimiter: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies CommandOptions;
 
 /**
  * `trappa evaluate`: evaluate student cases, a lesson-level batch or an SS 12000
@@ -31,34 +59,7 @@ import { escapeControl } from '../adapters/safeText.js';
  * @example await evaluateCommand(['cases.ndjson', '--as-of', '2026-11-23'])
  */
 export async function evaluateCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      policy: { type: 'string', default: 'stockholm' },
-      'as-of': { type: 'string' },
-      calendar: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      details: { type: 'string', default: 'with-steps' },
-      lang: { type: 'string', default: 'sv' },
-      rejected: { type: 'string' },
-      format: { type: 'string', default: 'studentcase' },
-      context: { type: 'string' },
-      students: { type: 'string' },
-      previous: { type: 'string' },
-      'decisions-out': { type: 'string' },
-      'summary-json': { type: 'string' },
-      workers: { type: 'string' },
-      progress: { type: 'boolean' },
-      'no-progress': { type: 'boolean' },
-      'tmp-dir': { type: 'string' },
-      'allow-missing-students': { type: 'boolean' },
-      coverage: { type: 'boolean' },
-      threshold: { type: 'string' },
-      'max-input-age': { type: 'string' },
-      delimiter: { type: 'string' },
-    },
-  });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: EVALUATE_OPTIONS });
   if (positionals.length === 0) throw new UsageError('evaluate needs at least one input file');
   if (values.format !== 'studentcase' && values.format !== 'ss12000' && values.format !== 'lessons') throw new UsageError('--format must be studentcase, lessons or ss12000');
   if (values.context !== undefined && values.format !== 'ss12000') throw new UsageError('--context applies to --format ss12000 only');
@@ -88,8 +89,7 @@ export async function evaluateCommand(args: string[]): Promise<number> {
   const asOf = values['as-of'] ?? DateTime.now().setZone('Europe/Stockholm').toISODate() ?? '';
   if (!isValidIsoDate(asOf)) throw new UsageError(`--as-of must be a date written YYYY-MM-DD, got "${asOf}"`);
   if (!['with-steps', 'all', 'none'].includes(values.details)) throw new UsageError('--details must be with-steps, all or none');
-  if (values.lang !== 'sv' && values.lang !== 'en') throw new UsageError('--lang must be sv or en');
-  const lang: Lang = values.lang;
+  const lang = pickLang(values.lang);
   const { coverage, threshold } = coverageOptions(values.coverage, values.threshold);
   if (values.format !== 'lessons') {
     // The batch checks its own outputs (and more); here: before any case is read, not after stdout is complete.
@@ -177,7 +177,7 @@ export async function evaluateCommand(args: string[]): Promise<number> {
   const covered = counter === undefined ? undefined : coverageOutcome(counter.counts(), [policy], { threshold, lang });
   if (values.rejected !== undefined) writeOutputFile('--rejected', values.rejected, rejectedLines.map((l) => `${l}\n`).join(''));
   if (values['summary-json'] !== undefined) writeOutputFile('--summary-json', values['summary-json'], `${JSON.stringify({ ...summaryJson(policy, asOf, summary), ...covered?.json }, null, 2)}\n`);
-  const text = runFooter(policy, asOf, summary, covered === undefined ? {} : { coverage: covered.text });
+  const text = runFooter(policy, asOf, summary, { lang, ...(covered === undefined ? {} : { coverage: covered.text }) });
   if (values.json) process.stderr.write(text);
   else out.write(text);
   for (const line of covered?.belowText ?? []) process.stderr.write(`trappa: ${line}\n`);

@@ -1,5 +1,6 @@
 import type { BatchProgress, ProgressState } from '../run/progressState.js';
 import { formatProgress } from '../report/progressText.js';
+import type { Lang } from '../report/text.js';
 
 /** A writable terminal stream, or anything with the same shape (for tests). */
 export interface ProgressStream {
@@ -20,11 +21,13 @@ export class ProgressBar implements BatchProgress {
    * @param stream - usually `process.stderr`
    * @param enabled - force on or off; default: only when `stream.isTTY`
    * @param intervalMs - minimum time between redraws
+   * @param lang - language of the line (default sv)
    */
   constructor(
     private readonly stream: ProgressStream,
     private readonly enabled = stream.isTTY === true,
     private readonly intervalMs = 200,
+    private readonly lang: Lang = 'sv',
   ) {}
 
   /** Redraw if enough time has passed (or `force`). */
@@ -34,7 +37,7 @@ export class ProgressBar implements BatchProgress {
     if (!force && now - this.last < this.intervalMs) return;
     this.last = now;
     this.drawn = true;
-    this.stream.write(`\r\x1b[2K${formatProgress(state)}`);
+    this.stream.write(`\r\x1b[2K${formatProgress(state, undefined, this.lang)}`);
   }
 
   /** Finish the line so later output starts on a new one. */
