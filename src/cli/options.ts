@@ -26,7 +26,7 @@ export function pickPolicy(spec: string): Promise<Policy> | Policy {
     },
     (error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error;
-      throw new UsageError(unknownPolicyMessage(spec));
+      throw new UsageError(unknownPolicyText(spec));
     },
   );
 }

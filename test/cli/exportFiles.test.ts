@@ -52,7 +52,7 @@ describe('case files as exports write them', () => {
     for (const [name, r] of Object.entries(runs)) {
       expect(r.code, `${name}: ${r.stderr}`).toBe(0);
       expect(r.stdout, name).toBe(reference.stdout);
-      expect(r.stderr, name).toContain('students: 4 read = 4 evaluated + 0 rejected');
+      expect(r.stderr, name).toContain('elever: 4 lästa = 4 utvärderade + 0 avvisade');
     }
   });
 
@@ -60,7 +60,7 @@ describe('case files as exports write them', () => {
     const one = trappa(evaluate(write('one.json', `\uFEFF${JSON.stringify(cases[0], null, 2).replace(/\n/g, '\r\n')}\r\n`)));
     expect(one.code).toBe(0);
     expect(one.stdout).toBe(`${reference.stdout.split('\n')[0]}\n`);
-    expect(one.stderr).toContain('students: 1 read = 1 evaluated + 0 rejected');
+    expect(one.stderr).toContain('elever: 1 lästa = 1 utvärderade + 0 avvisade');
     const all = trappa(evaluate(write('all.json', JSON.stringify(cases, null, 2))));
     expect(all.code).toBe(0);
     expect(all.stdout).toBe(reference.stdout);
@@ -137,7 +137,7 @@ describe('the nightly batch on lesson files as exports write them', () => {
     for (const [name, r] of Object.entries(runs)) {
       expect(r.code, `${name}: ${r.stderr}`).toBe(0);
       expect(r.stdout, name).toBe(base.stdout);
-      expect(r.stderr, name).toContain(`lesson records: ${city.records} read = ${city.records} accepted + 0 duplicate + 0 rejected`);
+      expect(r.stderr, name).toContain(`lektionsposter: ${city.records} lästa = ${city.records} godtagna + 0 dubbletter + 0 avvisade`);
     }
   });
 

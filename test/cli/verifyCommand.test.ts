@@ -79,7 +79,9 @@ describe('trappa verify: input, usage and exit codes', () => {
     const help = trappa('verify', '--help');
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('npm install json-rules-engine@^7.3.1');
-    expect(help.stdout).toContain('Exit codes: 0 no mismatch; 1 mismatches');
-    expect(trappa('--help').stdout).toContain('trappa verify <file...>');
+    expect(help.stdout).toContain('Slutkoder: 0 ingen avvikelse; 1 avvikelser');
+    expect(trappa('verify', '--help', '--lang', 'en').stdout).toContain('Exit codes: 0 no mismatch; 1 mismatches');
+    expect(trappa('--help').stdout).toContain('trappa verify <fil...>');
+    expect(trappa('--help', '--lang', 'en').stdout).toContain('trappa verify <file...>');
   });
 });
