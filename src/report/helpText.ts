@@ -114,7 +114,8 @@ export function formatCommandHelp(
   }
   for (const section of help.sections ?? []) out.push('', section.title[lang], ...section.text[lang].split('\n').flatMap((l) => wrap(l.trimStart(), `  ${' '.repeat(l.length - l.trimStart().length)}`)));
   out.push('', HELP_WORDS.examples[lang]);
-  for (const example of help.examples) out.push(...wrap(example.command, '      ', '  '), ...wrap(example.text[lang], '      '));
+  // An example is copied whole: never wrapped.
+  for (const example of help.examples) out.push(`  ${example.command}`, ...wrap(example.text[lang], '      '));
   out.push('', ...wrap(`${fill(help.exit[lang], context.exit)} (${HELP_WORDS.allExitCodes[lang]})`, '  ', `${HELP_WORDS.exit[lang]} `));
   return out.join('\n');
 }
