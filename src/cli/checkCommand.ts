@@ -64,7 +64,7 @@ export async function checkCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: CHECK_OPTIONS });
   const lang = pickLang(values.lang);
   if (positionals.length === 0) throw new UsageError(both(USAGE_TEXT.checkNeedsFile));
-  checkOneStdin(positionals.map((path, i) => ({ flag: `policy file ${i + 1}`, path })));
+  checkOneStdin(positionals.map((path, i) => ({ flag: both(USAGE_TEXT.policyFile, { n: i + 1 }), path })));
   const parsed: Array<{ file: string; json?: unknown; error?: Texts; code?: FindingCode }> = [];
   for (const file of positionals) {
     // A bundled id (`trappa check stockholm`) checks the bundled file, unless a file of that name is here.

@@ -14,6 +14,8 @@ import { admitCase } from '../run/admitCase.js';
 import { caseTally, recordWarnings } from '../adapters/recordWarnings.js';
 import { UsageError } from './usageError.js';
 import { pickLang } from './pickLang.js';
+import { both } from '../model/template.js';
+import { USAGE_TEXT } from '../report/usageText.js';
 import { checkOneStdin } from './oneStdin.js';
 import { escapeControl } from '../adapters/safeText.js';
 import { coverageCounter } from '../testing/coverageCounts.js';
@@ -51,9 +53,9 @@ export type DiffReport = PolicyDiff & {
 } & Partial<CoverageJson>;
 
 function wholeNumber(option: string, text: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
-  if (!/^-?\d+$/.test(text)) throw new UsageError(`${option} must be a whole number, got "${text}"`);
+  if (!/^-?\d+$/.test(text)) throw new UsageError(both(USAGE_TEXT.wholeNumber, { option, value: `"${text}"` }));
   const n = Number(text);
-  if (n < min || n > max) throw new UsageError(`${option} must be between ${min} and ${max}, got ${n}`);
+  if (n < min || n > max) throw new UsageError(both(USAGE_TEXT.between, { option, min, max, value: n }));
   return n;
 }
 
@@ -115,22 +117,22 @@ function parseDiffArgs(args: string[]) {
 export async function diffCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseDiffArgs(args);
 
-  if (values.from === undefined || values.to === undefined) throw new UsageError('diff needs --from <policy> and --to <policy> (a bundled id or a policy JSON file)');
-  if (values.generate === undefined && positionals.length === 0) throw new UsageError('diff needs case files or --generate N');
-  if (values.generate !== undefined && positionals.length > 0) throw new UsageError('diff takes case files or --generate N, not both');
-  if (values.seed !== undefined && values.generate === undefined) throw new UsageError('--seed applies to --generate only');
+  if (values.from === undefined || values.to === undefined) throw new UsageError(both(USAGE_TEXT.diffPolicies));
+  if (values.generate === undefined && positionals.length === 0) throw new UsageError(both(USAGE_TEXT.diffInput));
+  if (values.generate !== undefined && positionals.length > 0) throw new UsageError(both(USAGE_TEXT.diffNotBoth));
+  if (values.seed !== undefined && values.generate === undefined) throw new UsageError(both(USAGE_TEXT.generateOnly, { option: '--seed' }));
   const generate = values.generate === undefined ? undefined : wholeNumber('--generate', values.generate, 1);
   const seed = values.seed === undefined ? 1 : wholeNumber('--seed', values.seed, -(2 ** 31), 2 ** 31 - 1);
   const sample = wholeNumber('--sample', values.sample, 0);
-  if (values.workers !== undefined && generate === undefined) throw new UsageError('--workers applies to --generate only');
+  if (values.workers !== undefined && generate === undefined) throw new UsageError(both(USAGE_TEXT.generateOnly, { option: '--workers' }));
   const workers = values.workers === undefined ? (generate !== undefined && generate >= 5000 ? availableParallelism() : 1) : wholeNumber('--workers', values.workers, 1, 64);
   const lang = pickLang(values.lang);
   const { coverage, threshold } = coverageOptions(values.coverage, values.threshold);
   const asOf = values['as-of'] ?? (generate === undefined ? (DateTime.now().setZone('Europe/Stockholm').toISODate() ?? '') : GENERATE_DEFAULT_AS_OF);
-  if (!isValidIsoDate(asOf)) throw new UsageError(`--as-of must be a date written YYYY-MM-DD, got "${asOf}"`);
+  if (!isValidIsoDate(asOf)) throw new UsageError(both(USAGE_TEXT.asOf, { value: `"${asOf}"` }));
 
   checkOneStdin([
-    ...positionals.map((path, i) => ({ flag: `case file ${i + 1}`, path })),
+    ...positionals.map((path, i) => ({ flag: both(USAGE_TEXT.caseFile, { n: i + 1 }), path })),
     { flag: '--from', path: values.from },
     { flag: '--to', path: values.to },
     { flag: '--calendar', path: values.calendar },

@@ -14,6 +14,8 @@ import { readInput } from '../io/readInput.js';
 import { emptySummary, summaryJson } from '../run/runSummary.js';
 import { UsageError } from './usageError.js';
 import { pickLang } from './pickLang.js';
+import { both } from '../model/template.js';
+import { USAGE_TEXT } from '../report/usageText.js';
 import { checkOneStdin } from './oneStdin.js';
 import { isStdin } from '../io/openInput.js';
 import { writeOutputFile } from '../io/writeOutputFile.js';
@@ -60,35 +62,35 @@ export const EVALUATE_OPTIONS = {
  */
 export async function evaluateCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: EVALUATE_OPTIONS });
-  if (positionals.length === 0) throw new UsageError('evaluate needs at least one input file');
-  if (values.format !== 'studentcase' && values.format !== 'ss12000' && values.format !== 'lessons') throw new UsageError('--format must be studentcase, lessons or ss12000');
-  if (values.context !== undefined && values.format !== 'ss12000') throw new UsageError('--context applies to --format ss12000 only');
+  if (positionals.length === 0) throw new UsageError(both(USAGE_TEXT.needsInput, { command: 'evaluate' }));
+  if (values.format !== 'studentcase' && values.format !== 'ss12000' && values.format !== 'lessons') throw new UsageError(both(USAGE_TEXT.format));
+  if (values.context !== undefined && values.format !== 'ss12000') throw new UsageError(both(USAGE_TEXT.contextOnly));
   const lessonsOnly = ['students', 'previous', 'decisions-out', 'workers', 'tmp-dir', 'allow-missing-students', 'max-input-age', 'delimiter'] as const;
-  for (const name of lessonsOnly) if (values[name] !== undefined && values.format !== 'lessons') throw new UsageError(`--${name} applies to --format lessons only`);
-  if (values.format === 'lessons' && values.students === undefined) throw new UsageError('--format lessons needs --students <file> with the student context (one StudentCase per line)');
+  for (const name of lessonsOnly) if (values[name] !== undefined && values.format !== 'lessons') throw new UsageError(both(USAGE_TEXT.lessonsOnly, { name }));
+  if (values.format === 'lessons' && values.students === undefined) throw new UsageError(both(USAGE_TEXT.needsStudents));
   const delimiter = values.delimiter === undefined ? undefined : pickDelimiter(values.delimiter);
   checkOneStdin([
-    ...positionals.map((path, i) => ({ flag: `${values.format === 'lessons' ? 'lesson file' : 'input file'} ${i + 1}`, path })),
+    ...positionals.map((path, i) => ({ flag: both(values.format === 'lessons' ? USAGE_TEXT.lessonFile : USAGE_TEXT.inputFile, { n: i + 1 }), path })),
     { flag: '--students', path: values.students },
     { flag: '--context', path: values.context },
     { flag: '--calendar', path: values.calendar },
     { flag: '--policy', path: values.policy },
   ]);
   if (values.format === 'ss12000' && positionals.some(isStdin)) {
-    throw new UsageError('an SS 12000 file is known by its name (attendances.json, persons.json…), so it cannot be read from stdin; --context - reads the side file from stdin');
+    throw new UsageError(both(USAGE_TEXT.ss12000Stdin));
   }
   if (values.previous !== undefined && isStdin(values.previous)) {
-    throw new UsageError('--previous takes the file --decisions-out wrote: it is verified from its end and read twice, so it cannot be stdin');
+    throw new UsageError(both(USAGE_TEXT.previousStdin));
   }
   const workers = values.workers === undefined ? undefined : Number(values.workers);
-  if (workers !== undefined && (!Number.isInteger(workers) || workers < 1 || workers > 64)) throw new UsageError(`--workers must be a whole number from 1 to 64, got "${values.workers}"`);
+  if (workers !== undefined && (!Number.isInteger(workers) || workers < 1 || workers > 64)) throw new UsageError(both(USAGE_TEXT.workers, { value: `"${values.workers}"` }));
   const maxInputAge = values['max-input-age'] === undefined ? undefined : Number(values['max-input-age']);
   if (maxInputAge !== undefined && (values['max-input-age']?.trim() === '' || !Number.isInteger(maxInputAge) || maxInputAge < 0)) {
-    throw new UsageError(`--max-input-age must be a whole number of school days (0 or more), got "${values['max-input-age']}"`);
+    throw new UsageError(both(USAGE_TEXT.maxInputAge, { value: `"${values['max-input-age']}"` }));
   }
   const asOf = values['as-of'] ?? DateTime.now().setZone('Europe/Stockholm').toISODate() ?? '';
-  if (!isValidIsoDate(asOf)) throw new UsageError(`--as-of must be a date written YYYY-MM-DD, got "${asOf}"`);
-  if (!['with-steps', 'all', 'none'].includes(values.details)) throw new UsageError('--details must be with-steps, all or none');
+  if (!isValidIsoDate(asOf)) throw new UsageError(both(USAGE_TEXT.asOf, { value: `"${asOf}"` }));
+  if (!['with-steps', 'all', 'none'].includes(values.details)) throw new UsageError(both(USAGE_TEXT.details));
   const lang = pickLang(values.lang);
   const { coverage, threshold } = coverageOptions(values.coverage, values.threshold);
   if (values.format !== 'lessons') {

@@ -9,6 +9,7 @@ import type { Lang } from '../report/text.js';
 import { installStdoutClosedHandler } from './stdoutClosed.js';
 import { UsageError } from './usageError.js';
 import { escapeControl } from '../adapters/safeText.js';
+import { errorText } from './errorText.js';
 
 /** The command line without leading `--lang X` (a language for any command, or for the overview). */
 function withoutLeadingLang(argv: readonly string[]): string[] {
@@ -69,7 +70,9 @@ main(argv, lang).then(
   },
   (error: unknown) => {
     const code = exitCodeFor(error);
-    const message = error instanceof UsageError && error.text !== undefined ? error.text[lang] : describeError(error);
+    // In the run's language when it is a known kind of error; a bug is reported with where it was thrown.
+    const said = errorText(error, lang);
+    const message = error instanceof Error && said === error.message ? describeError(error) : said;
     const command = withoutLeadingLang(argv)[0];
     const hint = say(USAGE_TEXT.hint, lang, { command: command !== undefined && Object.hasOwn(COMMANDS, command) ? `${command} ` : '' });
     process.stderr.write(`trappa: ${escapeControl(message)}\n${code === EXIT.usage ? `${hint}\n` : ''}`);

@@ -65,7 +65,7 @@ export async function pickCalendar(path: string | undefined): Promise<SchoolCale
   if (path === undefined) return undefined;
   const parsed = SchoolCalendarSchema.safeParse(JSON.parse(await readText(path)));
   if (!parsed.success) {
-    throw new UsageError(`${path}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new UsageError(both(USAGE_TEXT.calendar, { file: path, issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }));
   }
   return parsed.data;
 }
@@ -81,6 +81,6 @@ export async function pickCalendar(path: string | undefined): Promise<SchoolCale
  */
 export function pickDelimiter(text: string): string {
   const delimiter = text === 'tab' || text === '\\t' ? '\t' : text;
-  if (![',', ';', '|', '\t'].includes(delimiter)) throw new UsageError(`--delimiter must be , ; | or tab, got "${escapeControl(text)}"`);
+  if (![',', ';', '|', '\t'].includes(delimiter)) throw new UsageError(both(USAGE_TEXT.delimiter, { value: `"${escapeControl(text)}"` }));
   return delimiter;
 }

@@ -11,6 +11,8 @@ import { renderSchoolReports } from '../report/schoolReport.js';
 import { UsageError } from './usageError.js';
 import type { CommandOptions } from './commandOptions.js';
 import { pickLang } from './pickLang.js';
+import { both } from '../model/template.js';
+import { USAGE_TEXT } from '../report/usageText.js';
 import { checkOneStdin } from './oneStdin.js';
 import { readText, readTextInput, type TextInput } from '../io/readText.js';
 import { BatchInputError } from '../io/batchInputError.js';
@@ -115,11 +117,11 @@ function fileName(schoolId: string): string {
 export async function reportCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: REPORT_OPTIONS });
   const lang = pickLang(values.lang);
-  if (positionals.length !== 1) throw new UsageError('report takes one decisions file (or - for stdin)');
-  if (values.out === undefined) throw new UsageError('report needs --out <dir>');
+  if (positionals.length !== 1) throw new UsageError(both(USAGE_TEXT.reportInput));
+  if (values.out === undefined) throw new UsageError(both(USAGE_TEXT.reportOut));
   const input = positionals[0] ?? '-';
   checkOneStdin([
-    { flag: 'the decisions file', path: input },
+    { flag: both(USAGE_TEXT.decisionsFile), path: input },
     { flag: '--labels', path: values.labels },
   ]);
   try {

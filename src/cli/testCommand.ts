@@ -20,6 +20,8 @@ import { pickPolicy } from './options.js';
 import { UsageError } from './usageError.js';
 import type { CommandOptions } from './commandOptions.js';
 import { pickLang } from './pickLang.js';
+import { both } from '../model/template.js';
+import { USAGE_TEXT } from '../report/usageText.js';
 
 /** The options `trappa test` takes (its help: `TEST_HELP`, which names every one). */
 export const TEST_OPTIONS = {
@@ -191,7 +193,7 @@ async function runOnce(
 export async function testCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: TEST_OPTIONS });
   const lang = pickLang(values.lang);
-  if (positionals.length === 0) throw new UsageError('test needs at least one table file');
+  if (positionals.length === 0) throw new UsageError(both(USAGE_TEXT.testNeedsTable));
   const { coverage, threshold } = coverageOptions(values.coverage, values.threshold);
   if (values.junit !== undefined) checkOutputs([{ flag: '--junit', path: values.junit }], positionals.map((path) => ({ flag: 'a table', path })));
   const options = { json: values.json, coverage, threshold, lang, junit: values.junit };

@@ -13,6 +13,8 @@ import type { RunSummary } from '../run/runSummary.js';
 import { UsageError } from './usageError.js';
 import type { CommandOptions } from './commandOptions.js';
 import { pickLang } from './pickLang.js';
+import { both } from '../model/template.js';
+import { USAGE_TEXT } from '../report/usageText.js';
 
 /** The options `trappa verify` takes (its help: `VERIFY_HELP`, which names every one). */
 export const VERIFY_OPTIONS = {
@@ -54,11 +56,11 @@ export async function verifyCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: VERIFY_OPTIONS });
   const lang = pickLang(values.lang);
   if ((values.format !== undefined && values.format !== 'studentcase') || values.students !== undefined || values.context !== undefined) {
-    throw new UsageError('verify reads student cases (NDJSON or a JSON array); --format lessons and ss12000 are not supported: evaluate them with --json and verify the cases instead');
+    throw new UsageError(both(USAGE_TEXT.verifyFormat));
   }
-  if (positionals.length === 0) throw new UsageError('verify needs at least one input file');
+  if (positionals.length === 0) throw new UsageError(both(USAGE_TEXT.needsInput, { command: 'verify' }));
   const asOf = values['as-of'] ?? DateTime.now().setZone('Europe/Stockholm').toISODate() ?? '';
-  if (!isValidIsoDate(asOf)) throw new UsageError(`--as-of must be a date written YYYY-MM-DD, got "${asOf}"`);
+  if (!isValidIsoDate(asOf)) throw new UsageError(both(USAGE_TEXT.asOf, { value: `"${asOf}"` }));
   const policy = await pickPolicy(values.policy);
   const calendar = await pickCalendar(values.calendar);
 
