@@ -107,15 +107,17 @@ describe('trappa evaluate --format lessons', () => {
   it('exits 2 with a usage message without --students, and 1 for an unreadable CSV header', () => {
     const noStudents = trappa(city.lessons);
     expect(noStudents.code).toBe(2);
-    expect(noStudents.stderr).toContain('--format lessons needs --students <file>');
+    expect(noStudents.stderr).toContain('--format lessons behöver --students <fil>');
+    expect(trappa(city.lessons, '--lang', 'en').stderr).toContain('--format lessons needs --students <file>');
     const wrongFormat = spawnSync(process.execPath, [CLI, 'evaluate', city.lessons, '--previous', 'x'], { encoding: 'utf8' });
     expect(wrongFormat.status).toBe(2);
     const missingValue = trappa('--students');
     expect(missingValue.code).toBe(2);
-    expect(missingValue.stderr).toContain("Option '--students <value>' argument missing");
+    expect(missingValue.stderr).toContain('trappa: --students behöver ett värde\n');
+    expect(trappa('--lang', 'en', '--students').stderr).toContain("Option '--students <value>' argument missing");
     const badWorkers = trappa('--students', city.students, city.lessons, '--workers', 'two');
     expect(badWorkers.code).toBe(2);
-    expect(badWorkers.stderr).toContain('--workers must be a whole number from 1 to 64, got "two"');
+    expect(badWorkers.stderr).toContain('--workers ska vara ett heltal från 1 till 64, fick "two"');
     const badCsv = join(dir, 'no-header.csv');
     writeFileSync(badCsv, 'elev-0001;2026-11-23;08:10;60\n');
     const header = trappa('--students', city.students, badCsv);
@@ -126,7 +128,7 @@ describe('trappa evaluate --format lessons', () => {
     expect(header.stderr).not.toContain('elev-0001');
     const badDelimiter = trappa('--students', city.students, csv.lessons, '--delimiter', 'x');
     expect(badDelimiter.code).toBe(2);
-    expect(badDelimiter.stderr).toContain('--delimiter must be , ; | or tab, got "x"');
+    expect(badDelimiter.stderr).toContain('--delimiter ska vara , ; | eller tab, fick "x"');
   });
 
   it('exits 3 and names the first rejected lines when some lines are rejected, and writes all with --rejected', () => {

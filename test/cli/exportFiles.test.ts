@@ -100,7 +100,8 @@ describe('case files as exports write them', () => {
     expect(utf16.stderr).toMatch(/unicode\.txt: not a text file: it is UTF-16 text .*save it as UTF-8/);
     const two = trappa(evaluate('-', '/dev/stdin'), ndjson);
     expect(two.code).toBe(2);
-    expect(two.stderr).toContain('only one input can be read from stdin (- or /dev/stdin); 2 are: input file 1, input file 2');
+    expect(two.stderr).toContain('bara en indata kan läsas från stdin (- eller /dev/stdin); 2 gör det: indatafil 1, indatafil 2');
+    expect(trappa(evaluate('-', '/dev/stdin', '--lang', 'en'), ndjson).stderr).toContain('only one input can be read from stdin (- or /dev/stdin); 2 are: input file 1, input file 2');
     const truncated = trappa(evaluate(write('cut.ndjson.gz', gzipSync(ndjson).subarray(0, 200))));
     expect(truncated.code).toBe(1);
     expect(truncated.stderr).toMatch(/cut\.ndjson\.gz: not a whole gzip file/);
@@ -163,9 +164,9 @@ describe('the nightly batch on lesson files as exports write them', () => {
   it('refuses two inputs on stdin, and --previous on stdin (it is read twice)', () => {
     const both = trappa(batch('--students', '-', '-'), '');
     expect(both.code).toBe(2);
-    expect(both.stderr).toContain('2 are: lesson file 1, --students');
+    expect(both.stderr).toContain('2 gör det: lektionsfil 1, --students');
     const previous = trappa(batch('--students', city.students, city.lessons, '--previous', '-'), '');
     expect(previous.code).toBe(2);
-    expect(previous.stderr).toContain('--previous takes the file --decisions-out wrote');
+    expect(previous.stderr).toContain('--previous tar filen som --decisions-out skrev');
   });
 });

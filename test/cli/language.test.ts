@@ -4,7 +4,7 @@
  * everything it prints (stdout and stderr) searched for the other language's words. The runs
  * cover decisions, the run summary and footer, the batch's figures, change lines and the
  * changes block, coverage, SS 12000 notes, check findings, diff, example tables (a failing
- * one too), verify, report, a usage error and the help.
+ * one too), verify, report, usage errors, a missing file and the help.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -55,6 +55,9 @@ function everything(lang: 'sv' | 'en'): string {
     ['verify', ...CASES, '--as-of', '2026-11-23', ...l],
     ['report', night1, '--out', join(dir, `report-${lang}`), ...l],
     ['evaluate', ...l],
+    ['evaluate', join(dir, 'no-such-file.ndjson'), ...l],
+    ['evaluate', ...CASES, '--treshold', '80', ...l],
+    ['diff', '--from', 'stockholm', ...l],
     ['--help', ...l],
   ];
   return runs.map(trappa).join('\n');
@@ -106,6 +109,9 @@ const ENGLISH = [
   'unknown',
   'Run "trappa',
   'for usage',
+  'needs',
+  'no such file',
+  'Unknown option',
 ];
 
 const SWEDISH = [
@@ -142,6 +148,9 @@ const SWEDISH = [
   'okänd',
   'Kör "trappa',
   'för hjälp',
+  'behöver',
+  'finns inte',
+  'okänd flagga',
 ];
 
 /** The markers found as whole words (or phrases). */

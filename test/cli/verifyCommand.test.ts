@@ -72,7 +72,8 @@ describe('trappa verify: input, usage and exit codes', () => {
     expect(trappa('verify', FIXTURES[0] as string, '--lang', 'de').code).toBe(2);
     const lessons = trappa('verify', '--format', 'lessons', '--students', 's.ndjson', 'l.ndjson');
     expect(lessons.code).toBe(2);
-    expect(lessons.stderr).toContain('--format lessons and ss12000 are not supported');
+    expect(lessons.stderr).toContain('--format lessons och ss12000 stöds inte');
+    expect(trappa('verify', '--format', 'lessons', '--lang', 'en').stderr).toContain('--format lessons and ss12000 are not supported');
   });
 
   it('has its own --help, and trappa --help lists it', () => {
