@@ -1,4 +1,5 @@
 import { ProgressBar, type ProgressStream } from './progressBar.js';
+import type { Lang } from '../report/text.js';
 
 /** Runs shorter than this draw no progress bar (issue 16: "every run longer than about 2 s"). */
 export const PROGRESS_DELAY_MS = 2000;
@@ -23,12 +24,13 @@ export interface CaseProgress {
  *
  * @param enabled - `--progress` (true) / `--no-progress` (false); default: stderr is a terminal
  * @param total - students in all, when known in advance
+ * @param lang - language of the line (default sv)
  * @param stream - where to draw (default `process.stderr`)
  * @returns the progress
  * @example const progress = caseProgress(undefined); for (…) { …; progress.tick(summary); } progress.done();
  */
-export function caseProgress(enabled: boolean | undefined, total = 0, stream: ProgressStream = process.stderr): CaseProgress {
-  const bar = new ProgressBar(stream, enabled ?? stream.isTTY === true, 200, PROGRESS_DELAY_MS);
+export function caseProgress(enabled: boolean | undefined, total = 0, lang: Lang = 'sv', stream: ProgressStream = process.stderr): CaseProgress {
+  const bar = new ProgressBar(stream, enabled ?? stream.isTTY === true, 200, lang, PROGRESS_DELAY_MS);
   const started = performance.now();
   return {
     tick(counts: CaseCounts): void {

@@ -9,11 +9,13 @@ import { decisionOutput, type OutputFormat } from '../report/decisionOutput.js';
 import { runFooter } from '../report/runFooter.js';
 import { evaluateLessons } from './evaluateLessons.js';
 import { evaluateSs12000 } from './evaluateSs12000.js';
-import type { Lang } from '../report/text.js';
 import { pickCalendar, pickDelimiter, pickPolicy } from './options.js';
 import { readInput } from '../io/readInput.js';
 import { emptySummary, summaryJson } from '../run/runSummary.js';
 import { UsageError } from './usageError.js';
+import { pickLang } from './pickLang.js';
+import { both } from '../model/template.js';
+import { USAGE_TEXT } from '../report/usageText.js';
 import { checkOneStdin } from './oneStdin.js';
 import { isStdin } from '../io/openInput.js';
 import { writeOutputFile } from '../io/writeOutputFile.js';
@@ -24,6 +26,36 @@ import { caseProgress, progressFlag } from './caseProgress.js';
 import { admissionLines } from '../report/admissionText.js';
 import { escapeControl } from '../adapters/safeText.js';
 import { decisionsForm, jsonForm, jsonFormArgs, jsonOutput } from './jsonFormOption.js';
+import type { CommandOptions } from './commandOptions.js';
+
+/** The options `trappa evaluate` takes (its help: `EVALUATE_HELP`, which names every one). */
+export const EVALUATE_OPTIONS = {
+  policy: { type: 'string', default: 'stockholm' },
+  'as-of': { type: 'string' },
+  calendar: { type: 'string' },
+  // A string: `--json` alone is read as `--json full` (jsonFormArgs), `--json compact` the compact form.
+  json: { type: 'string' },
+  details: { type: 'string', default: 'with-steps' },
+  lang: { type: 'string', default: 'sv' },
+  rejected: { type: 'string' },
+  format: { type: 'string', default: 'studentcase' },
+  context: { type: 'string' },
+  students: { type: 'string' },
+  previous: { type: 'string' },
+  'decisions-out': { type: 'string' },
+  'decisions-form': { type: 'string' },
+  'summary-json': { type: 'string' },
+  workers: { type: 'string' },
+  progress: { type: 'boolean' },
+  'no-progress': { type: 'boolean' },
+  'tmp-dir': { type: 'string' },
+  'allow-missing-students': { type: 'boolean' },
+  coverage: { type: 'boolean' },
+  threshold: { type: 'string' },
+  'max-input-age': { type: 'string' },
+  delimiter: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies CommandOptions;
 
 /**
  * `trappa evaluate`: evaluate student cases, a lesson-level batch or an SS 12000
@@ -34,70 +66,40 @@ import { decisionsForm, jsonForm, jsonFormArgs, jsonOutput } from './jsonFormOpt
  * @example await evaluateCommand(['cases.ndjson', '--as-of', '2026-11-23'])
  */
 export async function evaluateCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    // `--json` alone is the full decision; `--json compact` the compact one.
-    args: jsonFormArgs(args),
-    allowPositionals: true,
-    options: {
-      policy: { type: 'string', default: 'stockholm' },
-      'as-of': { type: 'string' },
-      calendar: { type: 'string' },
-      json: { type: 'string' },
-      details: { type: 'string', default: 'with-steps' },
-      lang: { type: 'string', default: 'sv' },
-      rejected: { type: 'string' },
-      format: { type: 'string', default: 'studentcase' },
-      context: { type: 'string' },
-      students: { type: 'string' },
-      previous: { type: 'string' },
-      'decisions-out': { type: 'string' },
-      'decisions-form': { type: 'string' },
-      'summary-json': { type: 'string' },
-      workers: { type: 'string' },
-      progress: { type: 'boolean' },
-      'no-progress': { type: 'boolean' },
-      'tmp-dir': { type: 'string' },
-      'allow-missing-students': { type: 'boolean' },
-      coverage: { type: 'boolean' },
-      threshold: { type: 'string' },
-      'max-input-age': { type: 'string' },
-      delimiter: { type: 'string' },
-    },
-  });
-  if (positionals.length === 0) throw new UsageError('evaluate needs at least one input file');
-  if (values.format !== 'studentcase' && values.format !== 'ss12000' && values.format !== 'lessons') throw new UsageError('--format must be studentcase, lessons or ss12000');
-  if (values.context !== undefined && values.format !== 'ss12000') throw new UsageError('--context applies to --format ss12000 only');
+  const { values, positionals } = parseArgs({ args: jsonFormArgs(args), allowPositionals: true, options: EVALUATE_OPTIONS });
+  if (positionals.length === 0) throw new UsageError(both(USAGE_TEXT.needsInput, { command: 'evaluate' }));
+  if (values.format !== 'studentcase' && values.format !== 'ss12000' && values.format !== 'lessons') throw new UsageError(both(USAGE_TEXT.format));
+  if (values.context !== undefined && values.format !== 'ss12000') throw new UsageError(both(USAGE_TEXT.contextOnly));
   const lessonsOnly = ['students', 'previous', 'decisions-out', 'decisions-form', 'workers', 'tmp-dir', 'allow-missing-students', 'max-input-age', 'delimiter'] as const;
-  for (const name of lessonsOnly) if (values[name] !== undefined && values.format !== 'lessons') throw new UsageError(`--${name} applies to --format lessons only`);
-  if (values['decisions-form'] !== undefined && values['decisions-out'] === undefined) throw new UsageError('--decisions-form applies with --decisions-out only');
+  for (const name of lessonsOnly) if (values[name] !== undefined && values.format !== 'lessons') throw new UsageError(both(USAGE_TEXT.lessonsOnly, { name }));
+  if (values['decisions-form'] !== undefined && values['decisions-out'] === undefined) throw new UsageError(both(USAGE_TEXT.decisionsFormOnly));
   const json = jsonForm(values.json);
   const keptForm = decisionsForm(values['decisions-form']);
-  if (values.format === 'lessons' && values.students === undefined) throw new UsageError('--format lessons needs --students <file> with the student context (one StudentCase per line)');
+  if (values.format === 'lessons' && values.students === undefined) throw new UsageError(both(USAGE_TEXT.needsStudents));
   const delimiter = values.delimiter === undefined ? undefined : pickDelimiter(values.delimiter);
   checkOneStdin([
-    ...positionals.map((path, i) => ({ flag: `${values.format === 'lessons' ? 'lesson file' : 'input file'} ${i + 1}`, path })),
+    ...positionals.map((path, i) => ({ flag: both(values.format === 'lessons' ? USAGE_TEXT.lessonFile : USAGE_TEXT.inputFile, { n: i + 1 }), path })),
     { flag: '--students', path: values.students },
     { flag: '--context', path: values.context },
     { flag: '--calendar', path: values.calendar },
     { flag: '--policy', path: values.policy },
   ]);
   if (values.format === 'ss12000' && positionals.some(isStdin)) {
-    throw new UsageError('an SS 12000 file is known by its name (attendances.json, persons.json…), so it cannot be read from stdin; --context - reads the side file from stdin');
+    throw new UsageError(both(USAGE_TEXT.ss12000Stdin));
   }
   if (values.previous !== undefined && isStdin(values.previous)) {
-    throw new UsageError('--previous takes the file --decisions-out wrote: it is verified from its end and read twice, so it cannot be stdin');
+    throw new UsageError(both(USAGE_TEXT.previousStdin));
   }
   const workers = values.workers === undefined ? undefined : Number(values.workers);
-  if (workers !== undefined && (!Number.isInteger(workers) || workers < 1 || workers > 64)) throw new UsageError(`--workers must be a whole number from 1 to 64, got "${values.workers}"`);
+  if (workers !== undefined && (!Number.isInteger(workers) || workers < 1 || workers > 64)) throw new UsageError(both(USAGE_TEXT.workers, { value: `"${values.workers}"` }));
   const maxInputAge = values['max-input-age'] === undefined ? undefined : Number(values['max-input-age']);
   if (maxInputAge !== undefined && (values['max-input-age']?.trim() === '' || !Number.isInteger(maxInputAge) || maxInputAge < 0)) {
-    throw new UsageError(`--max-input-age must be a whole number of school days (0 or more), got "${values['max-input-age']}"`);
+    throw new UsageError(both(USAGE_TEXT.maxInputAge, { value: `"${values['max-input-age']}"` }));
   }
   const asOf = values['as-of'] ?? DateTime.now().setZone('Europe/Stockholm').toISODate() ?? '';
-  if (!isValidIsoDate(asOf)) throw new UsageError(`--as-of must be a date written YYYY-MM-DD, got "${asOf}"`);
-  if (!['with-steps', 'all', 'none'].includes(values.details)) throw new UsageError('--details must be with-steps, all or none');
-  if (values.lang !== 'sv' && values.lang !== 'en') throw new UsageError('--lang must be sv or en');
-  const lang: Lang = values.lang;
+  if (!isValidIsoDate(asOf)) throw new UsageError(both(USAGE_TEXT.asOf, { value: `"${asOf}"` }));
+  if (!['with-steps', 'all', 'none'].includes(values.details)) throw new UsageError(both(USAGE_TEXT.details));
+  const lang = pickLang(values.lang);
   const { coverage, threshold } = coverageOptions(values.coverage, values.threshold);
   if (values.format !== 'lessons') {
     // The batch checks its own outputs (and more); here: before any case is read, not after stdout is complete.
@@ -161,7 +163,7 @@ export async function evaluateCommand(args: string[]): Promise<number> {
   const counter = coverage ? coverageCounter() : undefined;
   const format: OutputFormat = { output: jsonOutput(json) ?? 'text', details: values.details as OutputFormat['details'], lang };
 
-  const progress = caseProgress(progressFlag(values));
+  const progress = caseProgress(progressFlag(values), 0, lang);
   for (const file of positionals) {
     for await (const item of readInput(file)) {
       const parsed = admitCase(item, summary);
@@ -187,7 +189,7 @@ export async function evaluateCommand(args: string[]): Promise<number> {
   const covered = counter === undefined ? undefined : coverageOutcome(counter.counts(), [policy], { threshold, lang });
   if (values.rejected !== undefined) writeOutputFile('--rejected', values.rejected, rejectedLines.map((l) => `${l}\n`).join(''));
   if (values['summary-json'] !== undefined) writeOutputFile('--summary-json', values['summary-json'], `${JSON.stringify({ ...summaryJson(policy, asOf, summary), ...covered?.json }, null, 2)}\n`);
-  const text = runFooter(policy, asOf, summary, covered === undefined ? {} : { coverage: covered.text });
+  const text = runFooter(policy, asOf, summary, { lang, ...(covered === undefined ? {} : { coverage: covered.text }) });
   if (json !== undefined) process.stderr.write(text);
   else out.write(text);
   for (const line of covered?.belowText ?? []) process.stderr.write(`trappa: ${line}\n`);

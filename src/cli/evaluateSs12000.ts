@@ -16,6 +16,8 @@ import { coverageCounter } from '../testing/coverageCounts.js';
 import { coverageOutcome } from './coverageOption.js';
 import { EXIT } from './exitCodes.js';
 import { jsonOutput } from './jsonFormOption.js';
+import { RUN_NOTE_TEXT } from '../report/runNotes.js';
+import { say } from '../model/template.js';
 
 /** What `trappa evaluate --format ss12000` was asked to do. */
 export interface Ss12000Run {
@@ -42,15 +44,17 @@ export interface Ss12000Run {
  * how many Attendance records were not evaluated because of it.
  *
  * @param r - the rejection
+ * @param lang - output language of the words around the issue (default sv)
  * @returns lines for stderr
- * @example formatRejection({ entity: 'Person', id: 'p1', issues: [{ entity: 'Person', id: 'p1', field: 'birthDate', message: 'Missing' }], attendanceRecords: 3 })
+ * @example formatRejection({ entity: 'Person', id: 'p1', issues: [{ entity: 'Person', id: 'p1', field: 'birthDate', message: 'Missing' }], attendanceRecords: 3 }, 'en')
  * // ['Person p1: birthDate: Missing (3 attendance records not evaluated)']
  */
-export function formatRejection(r: Ss12000Rejection): string[] {
-  const count = r.entity !== 'Attendance' && r.attendanceRecords > 0 ? ` (${r.attendanceRecords} attendance record${r.attendanceRecords === 1 ? '' : 's'} not evaluated)` : '';
+export function formatRejection(r: Ss12000Rejection, lang: Lang = 'sv'): string[] {
+  const noId = say(RUN_NOTE_TEXT.ss12000NoId, lang);
+  const count = r.entity !== 'Attendance' && r.attendanceRecords > 0 ? ` ${say(RUN_NOTE_TEXT.ss12000NotEvaluated, lang, { n: r.attendanceRecords })}` : '';
   return r.issues.map((issue, i) => {
-    const elsewhere = issue.entity !== r.entity || issue.id !== r.id ? ` → ${issue.entity} ${issue.id ?? '(no id)'}` : '';
-    return `${r.entity} ${r.id ?? '(no id)'}${elsewhere}: ${issue.field}: ${issue.message}${i === 0 ? count : ''}`;
+    const elsewhere = issue.entity !== r.entity || issue.id !== r.id ? ` → ${issue.entity} ${issue.id ?? noId}` : '';
+    return `${r.entity} ${r.id ?? noId}${elsewhere}: ${issue.field}: ${issue.message}${i === 0 ? count : ''}`;
   });
 }
 
@@ -80,14 +84,14 @@ export async function evaluateSs12000(run: Ss12000Run): Promise<number> {
   const out = process.stdout;
   const rejectedLines: string[] = [];
 
-  for (const file of files.ignored) err.write(`${escapeControl(file)}: ignored (Trappa reads organisations, persons, calendarEvents, attendances, absences)\n`);
-  for (const [endpoint, list] of Object.entries(files.read)) if (list.length === 0) err.write(`no ${endpoint} file in the input\n`);
+  for (const file of files.ignored) err.write(`${say(RUN_NOTE_TEXT.ss12000Ignored, run.lang, { file: escapeControl(file) })}\n`);
+  for (const [endpoint, list] of Object.entries(files.read)) if (list.length === 0) err.write(`${say(RUN_NOTE_TEXT.ss12000Missing, run.lang, { endpoint })}\n`);
   for (const p of files.problems) {
     err.write(`${escapeControl(`${p.location}: ${p.message}`)}\n`);
     rejectedLines.push(JSON.stringify({ location: p.location, kind: 'file', issues: [{ path: '(root)', message: p.message }] }));
   }
   for (const r of result.rejected) {
-    for (const line of formatRejection(r)) err.write(`${escapeControl(line)}\n`);
+    for (const line of formatRejection(r, run.lang)) err.write(`${escapeControl(line)}\n`);
     rejectedLines.push(JSON.stringify({ kind: 'ss12000', ...r }));
   }
 
@@ -107,7 +111,7 @@ export async function evaluateSs12000(run: Ss12000Run): Promise<number> {
   if (run.rejected !== undefined) writeOutputFile('--rejected', run.rejected, rejectedLines.map((l) => `${l}\n`).join(''));
   const covered = counter === undefined ? undefined : coverageOutcome(counter.counts(), [run.policy], { threshold: run.threshold, lang: run.lang });
   if (run.summaryJson !== undefined) writeOutputFile('--summary-json', run.summaryJson, `${JSON.stringify({ ...summaryJson(run.policy, run.asOf, summary), ...covered?.json }, null, 2)}\n`);
-  (run.json === undefined ? out : err).write(runFooter(run.policy, run.asOf, summary, covered === undefined ? {} : { coverage: covered.text }));
+  (run.json === undefined ? out : err).write(runFooter(run.policy, run.asOf, summary, { lang: run.lang, ...(covered === undefined ? {} : { coverage: covered.text }) }));
   for (const line of covered?.belowText ?? []) err.write(`trappa: ${line}\n`);
   if ((covered?.below.length ?? 0) > 0) return EXIT.failure;
   return result.rejected.length + files.problems.length > 0 ? 3 : 0;

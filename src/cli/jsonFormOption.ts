@@ -1,5 +1,7 @@
 import type { DecisionForm } from '../report/decisionOutput.js';
 import { UsageError } from './usageError.js';
+import { both } from '../model/template.js';
+import { USAGE_TEXT } from '../report/usageText.js';
 
 const FORMS: readonly DecisionForm[] = ['full', 'compact'];
 
@@ -49,7 +51,7 @@ export function jsonFormArgs(args: readonly string[]): string[] {
 export function jsonForm(value: string | undefined): DecisionForm | undefined {
   if (value === undefined) return undefined;
   if ((FORMS as readonly string[]).includes(value)) return value as DecisionForm;
-  throw new UsageError(`--json takes no value (the full decisions), full or compact, got "${value}"`);
+  throw new UsageError(both(USAGE_TEXT.jsonForm, { value: `"${value}"` }));
 }
 
 /**
@@ -63,7 +65,7 @@ export function jsonForm(value: string | undefined): DecisionForm | undefined {
 export function decisionsForm(value: string | undefined): DecisionForm {
   if (value === undefined) return 'compact';
   if ((FORMS as readonly string[]).includes(value)) return value as DecisionForm;
-  throw new UsageError(`--decisions-form takes compact or full, got "${value}"`);
+  throw new UsageError(both(USAGE_TEXT.decisionsForm, { value: `"${value}"` }));
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { BatchProgress, ProgressState } from '../run/progressState.js';
 import { formatOpenProgress, formatProgress } from '../report/progressText.js';
+import type { Lang } from '../report/text.js';
 
 /** A writable terminal stream, or anything with the same shape (for tests). */
 export interface ProgressStream {
@@ -22,12 +23,14 @@ export class ProgressBar implements BatchProgress {
    * @param stream - usually `process.stderr`
    * @param enabled - force on or off; default: only when `stream.isTTY`
    * @param intervalMs - minimum time between redraws
+   * @param lang - language of the line (default sv)
    * @param delayMs - draw nothing until this long after construction
    */
   constructor(
     private readonly stream: ProgressStream,
     private readonly enabled = stream.isTTY === true,
     private readonly intervalMs = 200,
+    private readonly lang: Lang = 'sv',
     delayMs = 0,
   ) {
     this.startAt = Date.now() + delayMs;
@@ -42,7 +45,7 @@ export class ProgressBar implements BatchProgress {
     if (!force && (now < this.startAt || now - this.last < this.intervalMs)) return;
     this.last = now;
     this.drawn = true;
-    this.stream.write(`\r\x1b[2K${state.total > 0 ? formatProgress(state) : formatOpenProgress(state)}`);
+    this.stream.write(`\r\x1b[2K${state.total > 0 ? formatProgress(state, undefined, this.lang) : formatOpenProgress(state, this.lang)}`);
   }
 
   /** Finish the line so later output starts on a new one. */

@@ -8,34 +8,23 @@ import { PreviousFileError, trailerOf, verifyDecisionsFile } from '../batch/deci
 import { CompactDecisionSchema } from '../model/compactDecisionSchema.js';
 import type { DecisionRecord } from '../report/compactDecision.js';
 import { renderSchoolReports } from '../report/schoolReport.js';
-import type { Lang } from '../report/text.js';
 import { UsageError } from './usageError.js';
+import type { CommandOptions } from './commandOptions.js';
+import { pickLang } from './pickLang.js';
+import { both } from '../model/template.js';
+import { USAGE_TEXT } from '../report/usageText.js';
 import { checkOneStdin } from './oneStdin.js';
 import { readText, readTextInput, type TextInput } from '../io/readText.js';
 import { BatchInputError } from '../io/batchInputError.js';
 
-export const REPORT_HELP = `trappa report <decisions.ndjson|-> --out <dir> [options]
-
-Write one static HTML report per school from a night's decisions: open duties (overdue first,
-then by due date) with steps, dates, the responsible role, the reasons and the typology; a school
-overview; a plot per student of weekly valid and invalid absence with the policy's thresholds
-and the steps' dates. Inline SVG and CSS only: the files load nothing and send nothing.
-
-Input: a --decisions-out file (its trailer, count and SHA-256 are verified first) or the
---json output of evaluate (plain NDJSON), compact or full; - reads stdin; a gzip file is decompressed.
-
-Options:
-  --out <dir>          directory for the reports (created if missing): <school-id>.html, each
-                       written whole or not at all
-  --labels <file>      JSON object {"<student id>": "<display name>"}: names shown in the HTML only,
-                       never printed or written anywhere else (default: students by their id)
-  --all-students       a plot for every student (default: students with an open duty)
-  --lang <sv|en>       language of the reports and of what is printed (default sv)
-  -h, --help           this help
-
-Prints a summary line (counts only), then "Rapport: <dir>/<school-id>.html" for each file written.
-
-Exit codes: 0 written; 1 the input or the labels file cannot be read or is not valid; 2 usage.`;
+/** The options `trappa report` takes (its help: `REPORT_HELP`, which names every one). */
+export const REPORT_OPTIONS = {
+  out: { type: 'string' },
+  labels: { type: 'string' },
+  lang: { type: 'string', default: 'sv' },
+  'all-students': { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies CommandOptions;
 
 /** An input that is not decisions: exit 1 with what is wrong (never a line's content). */
 class ReportInputError extends Error {}
@@ -128,28 +117,13 @@ function fileName(schoolId: string): string {
  * @example await reportCommand(['night-1.ndjson', '--out', 'rapporter']) // 0, prints "trappa report: 12 skolor, 2000 elever, 413 öppna åtgärder (57 försenade) → rapporter", then "Rapport: rapporter/skola-001.html" … one line per school
  */
 export async function reportCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      out: { type: 'string' },
-      labels: { type: 'string' },
-      lang: { type: 'string', default: 'sv' },
-      'all-students': { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  if (values.help) {
-    process.stdout.write(`${REPORT_HELP}\n`);
-    return 0;
-  }
-  if (positionals.length !== 1) throw new UsageError('report takes one decisions file (or - for stdin)');
-  if (values.out === undefined) throw new UsageError('report needs --out <dir>');
-  if (values.lang !== 'sv' && values.lang !== 'en') throw new UsageError('--lang takes sv or en');
-  const lang: Lang = values.lang;
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: REPORT_OPTIONS });
+  const lang = pickLang(values.lang);
+  if (positionals.length !== 1) throw new UsageError(both(USAGE_TEXT.reportInput));
+  if (values.out === undefined) throw new UsageError(both(USAGE_TEXT.reportOut));
   const input = positionals[0] ?? '-';
   checkOneStdin([
-    { flag: 'the decisions file', path: input },
+    { flag: both(USAGE_TEXT.decisionsFile), path: input },
     { flag: '--labels', path: values.labels },
   ]);
   try {

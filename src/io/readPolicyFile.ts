@@ -1,9 +1,14 @@
 import { openInput } from './openInput.js';
 import { POLICY_BUDGET } from '../model/policyBudget.js';
 import { decodeText } from './readText.js';
+import { POLICY_ISSUE_TEXT } from '../model/policyIssueText.js';
+import { both, type Template } from '../model/template.js';
 
 /** A policy file's text, or why it was not read. */
-export type PolicyFileText = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: string };
+export type PolicyFileText =
+  | { readonly ok: true; readonly text: string }
+  /** `message`: in English; `texts`: sv and en. */
+  | { readonly ok: false; readonly message: string; readonly texts: Template };
 
 /**
  * Read a policy file (or stdin for `-`; a gzip file decompressed, a BOM
@@ -37,5 +42,7 @@ export async function readPolicyFile(path: string): Promise<PolicyFileText> {
 }
 
 function tooLarge(bytes: number): PolicyFileText {
-  return { ok: false, message: `The file is ${bytes > POLICY_BUDGET.maxBytes + 1 ? bytes : `more than ${POLICY_BUDGET.maxBytes}`} bytes; the policy budget allows ${POLICY_BUDGET.maxBytes} (not read)` };
+  const max = POLICY_BUDGET.maxBytes;
+  const texts = bytes > max + 1 ? both(POLICY_ISSUE_TEXT.fileTooLarge, { size: bytes, max }) : both(POLICY_ISSUE_TEXT.fileOverSize, { size: max, max });
+  return { ok: false, message: texts.en, texts };
 }

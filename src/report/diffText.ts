@@ -2,6 +2,8 @@ import { stepKey, type StepChange } from '../diff/diffDecisions.js';
 import type { PolicyDiff, PolicyRef } from '../diff/policyDiff.js';
 import { formatPercent } from './text.js';
 import { formatDecision, type Lang } from './decisionText.js';
+import { SUMMARY_TEXT } from './summaryText.js';
+import { say, type Templates } from '../model/template.js';
 
 function ref(p: PolicyRef): string {
   return `${p.id} ${p.version} (${p.hash.slice(0, 12)})`;
@@ -12,7 +14,7 @@ function percent(part: number, whole: number, lang: Lang): string {
 }
 
 /** The words of the diff, sv and en. */
-const DIFF_TEXT = {
+export const DIFF_TEXT = {
   title: { sv: 'policyjämförelse per', en: 'policy diff as of' },
   from: { sv: 'från', en: 'from' },
   to: { sv: 'till', en: 'to' },
@@ -56,7 +58,7 @@ const DIFF_TEXT = {
 } as const;
 
 /** A changed field of a step, as the diff names it. */
-const FIELD_TEXT: Readonly<Record<string, { readonly sv: string; readonly en: string }>> = {
+export const FIELD_TEXT: Readonly<Record<string, { readonly sv: string; readonly en: string }>> = {
   status: { sv: 'status', en: 'status' },
   urgency: { sv: 'brådska', en: 'urgency' },
   dueDate: { sv: 'senast', en: 'dueDate' },
@@ -178,4 +180,30 @@ export function formatDiff(diff: PolicyDiff, lang: Lang): string {
     }
   }
   return lines.join('\n');
+}
+
+/** Where the diff's population came from. */
+export const DIFF_INPUT_TEXT = {
+  input: { sv: 'indata: {origin}', en: 'input: {origin}' },
+  generated: { sv: '--generate {n} --seed {seed} (generatorerna i trappa/testing)', en: '--generate {n} --seed {seed} (trappa/testing arbitraries)' },
+} as const satisfies Templates;
+
+/**
+ * The lines after the diff: where the students came from and what was read.
+ *
+ * @param source - the case files, or the `--generate` count and seed
+ * @param cases - cases read, evaluated, rejected
+ * @param records - lesson records read, accepted, duplicate, rejected
+ * @param lang - output language
+ * @returns three lines
+ * @example formatDiffInput({ files: ['a.ndjson'] }, { read: 4, evaluated: 4, rejected: 0 }, { read: 0, accepted: 0, duplicate: 0, rejected: 0 }, 'sv')[1] // 'elever: 4 lästa = 4 utvärderade + 0 avvisade'
+ */
+export function formatDiffInput(
+  source: { readonly files: readonly string[] } | { readonly generate: number; readonly seed: number },
+  cases: { readonly read: number; readonly evaluated: number; readonly rejected: number },
+  records: { readonly read: number; readonly accepted: number; readonly duplicate: number; readonly rejected: number },
+  lang: Lang,
+): string[] {
+  const origin = 'files' in source ? source.files.join(', ') : say(DIFF_INPUT_TEXT.generated, lang, { n: source.generate, seed: source.seed });
+  return [say(DIFF_INPUT_TEXT.input, lang, { origin }), say(SUMMARY_TEXT.students, lang, cases), say(SUMMARY_TEXT.records, lang, records)];
 }

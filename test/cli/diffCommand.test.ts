@@ -141,7 +141,7 @@ describe('trappa diff exit codes', () => {
   ])('2 for a usage error: %s', (_name, args) => {
     const r = trappa('diff', ...args);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('trappa --help');
+    expect(r.stderr).toContain('Kör "trappa diff --help" för hjälp.');
   });
 
   it('1 for an unreadable policy file, naming the option and the file', () => {

@@ -85,7 +85,9 @@ describe('trappa report', () => {
   it('--help exits 0 with the command\'s own help; a missing --out is a usage error (2)', () => {
     const help = run(['--help']);
     expect(help.status).toBe(0);
-    expect(help.stdout).toMatch(/^trappa report <decisions.ndjson\|-> --out <dir>/);
+    expect(help.stdout).toMatch(/^trappa report — en statisk HTML-rapport per skola/);
+    expect(help.stdout).toContain('\n  trappa report <beslut.ndjson|-> --out <katalog> [flaggor]\n');
+    expect(run(['--help', '--lang', 'en']).stdout).toContain('\n  trappa report <decisions.ndjson|-> --out <dir> [options]\n');
     expect(run(['x.ndjson']).status).toBe(2);
   });
 });
