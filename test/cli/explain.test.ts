@@ -138,7 +138,7 @@ describe('trappa explain (the built CLI)', () => {
   });
 
   it('an unknown id: exit 1, saying so; a rejected student line: exit 1, its file, line and field, not its value', () => {
-    const unknown = explain('elev-okand', '--students', students, ...lessons);
+    const unknown = explain('elev-okand', '--students', students, ...lessons, '--lang', 'en');
     expect(unknown.status).toBe(1);
     expect(unknown.stdout).toBe('');
     expect(unknown.stderr).toBe(`trappa explain: no student elev-okand in ${students} (${school.length} read)\n`);
@@ -152,13 +152,13 @@ describe('trappa explain (the built CLI)', () => {
     for (const given of ['19900101-1234', 'Anna Andersson']) {
       const r = explain(given, '--students', students, ...lessons);
       expect(r.status).toBe(2);
-      expect(r.stderr).toContain('not an opaque id');
+      expect(r.stderr).toContain('inte ett opakt id');
       expect(r.stderr).not.toContain(given);
     }
   });
 
   it('--help, and usage errors: no input files, --previous without --students', () => {
-    expect(spawnSync(process.execPath, [CLI, 'explain', '--help'], { encoding: 'utf8' }).stdout).toContain('trappa explain <student-id>');
+    expect(spawnSync(process.execPath, [CLI, 'explain', '--help', '--lang', 'en'], { encoding: 'utf8' }).stdout).toContain('explain <student-id>');
     expect(explain(id).status).toBe(2);
     expect(explain(id, join(dir, 'cases.ndjson'), '--previous', night1).status).toBe(2);
     expect(readFileSync(night1, 'utf8')).toContain('"form":"compact"');

@@ -30,7 +30,7 @@ const NAMES = Object.keys(COMMANDS);
 
 describe('per-command help', () => {
   it('covers every command main runs', () => {
-    expect(NAMES).toEqual(['evaluate', 'diff', 'check', 'test', 'report', 'verify', 'schema']);
+    expect(NAMES).toEqual(['evaluate', 'diff', 'check', 'test', 'report', 'verify', 'explain', 'schema']);
   });
 
   it.each(NAMES)('%s: the help data has a line for every option parseArgs takes, and none it does not', (name) => {

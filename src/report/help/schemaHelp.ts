@@ -7,8 +7,8 @@ export const SCHEMA_HELP: CommandHelp = {
   usage: [{ sv: 'schema [<namn>]', en: 'schema [<name>]' }],
   description: [
     {
-      sv: 'Skriver ett JSON Schema (draft 2020-12; levereras också som schemas/<namn>.schema.json): student-case (standard; indata till evaluate), policy (en policyfil), decision (--json, --decisions-out), lesson-record (--format lessons, NDJSON; CSV-kolumnerna i dess beskrivning), calendar (--calendar), ss12000-side-file (--context), change (rader från --previous --json).',
-      en: 'Prints a JSON Schema (draft 2020-12; also shipped as schemas/<name>.schema.json): student-case (default; evaluate\'s input), policy (a policy file), decision (--json, --decisions-out), lesson-record (--format lessons, NDJSON; the CSV columns in its description), calendar (--calendar), ss12000-side-file (--context), change (--previous --json lines).',
+      sv: 'Skriver ett JSON Schema (draft 2020-12; levereras också som schemas/<namn>.schema.json): student-case (standard; indata till evaluate), policy (en policyfil), decision (--json, --decisions-form full), compact-decision (--json compact, --decisions-out), lesson-record (--format lessons, NDJSON; CSV-kolumnerna i dess beskrivning), calendar (--calendar), ss12000-side-file (--context), change (rader från --previous --json).',
+      en: 'Prints a JSON Schema (draft 2020-12; also shipped as schemas/<name>.schema.json): student-case (default; evaluate\'s input), policy (a policy file), decision (--json, --decisions-form full), compact-decision (--json compact, --decisions-out), lesson-record (--format lessons, NDJSON; the CSV columns in its description), calendar (--calendar), ss12000-side-file (--context), change (--previous --json lines).',
     },
   ],
   options: [{ options: { lang: LANG_OPTION, help: HELP_OPTION } }],
