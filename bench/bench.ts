@@ -51,11 +51,12 @@ import { createReferenceEngine } from '../test/helpers/jreReference.js';
 import type { Facts } from '../src/model/facts.js';
 import { coverageCounter } from '../src/testing/coverageCounts.js';
 import { parse as csvParse } from 'csv-parse';
-import { LESSON_CSV_COLUMNS, parseCsvHeader, parseLessonCsvLine, type CsvHeader, type LessonParse } from '../src/batch/lessonRecord.js';
-import { forEachLine } from '../src/batch/lines.js';
-import { fastCsvFields } from '../src/batch/csv.js';
-import { parseCsvRecord } from '../src/batch/csvRecord.js';
+import { LESSON_CSV_COLUMNS, parseCsvHeader, parseLessonCsvLine, type CsvHeader, type LessonParse } from '../src/adapters/lessons/lessonRecord.js';
+import { forEachLine } from '../src/io/lines.js';
+import { fastCsvFields } from '../src/adapters/lessons/csv.js';
+import { parseCsvRecord } from '../src/adapters/lessons/csvRecord.js';
 import { parseCsvHeaderBefore, parseLessonCsvLineBefore, type CsvHeaderBefore } from './baseline/lessonCsvBefore.js';
+import { libraryBench } from './library.js';
 import { anchorSection } from './anchorSection.js';
 
 const { values } = parseArgs({
@@ -374,6 +375,9 @@ if (other !== undefined) {
     compared_peak_rss_mb: Math.max(other.peakRssMb, otherAll?.peakRssMb ?? 0),
   });
 }
+const library = libraryBench({ seed: Number(values.seed), rounds, asOf });
+rows.push(...library.rows);
+Object.assign(result, library.result);
 for (const [k, v] of rows) process.stdout.write(`${k.padEnd(58)} ${v}\n`);
 process.stdout.write(`${anchors.lines.join('\n')}\n`);
 Object.assign(result, anchors.json);

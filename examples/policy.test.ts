@@ -3,10 +3,10 @@
 // optional peer dependency of trappa). Here it tests the bundled Stockholm policy.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadPolicy, resolveBuiltinPolicy } from '../src/index.js';
-import { arbitraryStudent, checkInvariants, findViolation, thresholdBoundary } from '../src/testing/index.js';
+import { loadPolicy, resolveBuiltinPolicy } from 'trappa';
+import { arbitraryStudent, checkInvariants, findViolation, thresholdBoundary } from 'trappa/testing';
 
-const POLICY_FILE = 'rules/stockholm.json'; // your file; it may "extends": "stockholm" or "skollagen"
+const POLICY_FILE = new URL(import.meta.resolve('trappa/rules/stockholm.json')); // your file, e.g. 'my-policy.json'; it may "extends": "stockholm" or "skollagen"
 const policy = loadPolicy(JSON.parse(readFileSync(POLICY_FILE, 'utf8')), resolveBuiltinPolicy);
 
 describe(`policy ${policy.id} ${policy.version}`, () => {

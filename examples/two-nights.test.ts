@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { builtinPolicy, evaluate, parseStudentCase, type Decision, type StudentCaseInput } from '../src/index.js';
+import { builtinPolicy, evaluate, parseStudentCase, type Decision, type StudentCaseInput } from 'trappa';
 
 const policy = builtinPolicy('stockholm');
 const student: StudentCaseInput['student'] = {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { loadPolicy, parseStudentCase, resolveBuiltinPolicy } from '../src/index.js';
-import { verifyPolicy } from '../src/verify/index.js';
+import { loadPolicy, parseStudentCase, resolveBuiltinPolicy } from 'trappa';
+import { verifyPolicy } from 'trappa/verify';
 
 it('our policy: the compiled rules and json-rules-engine agree on our cases', async () => {
   const policy = loadPolicy(JSON.parse(readFileSync('fixtures/policies/stockholm-15-percent.json', 'utf8')), resolveBuiltinPolicy);

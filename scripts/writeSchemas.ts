@@ -5,7 +5,7 @@
  * is a change of the contract vendors validate against, so it shows in review.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { JSON_SCHEMA_NAMES, jsonSchema } from '../src/jsonSchemas.js';
+import { JSON_SCHEMA_NAMES, jsonSchema } from '../src/report/jsonSchemas.js';
 
 const dir = new URL('../schemas/', import.meta.url);
 mkdirSync(dir, { recursive: true });

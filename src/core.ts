@@ -90,3 +90,5 @@ export { diffDecisions, type StepChange, type StepKey, type FieldChange, type St
 export type { PolicyDiff, PolicyRef, StepDiffCounts, DiffSample } from './diff/policyDiff.js';
 export { renderSchoolReports, renderSchoolReport, type ReportOptions, type SchoolReport } from './report/schoolReport.js';
 export { DecisionSchema } from './model/decisionSchema.js';
+export { CompactDecisionSchema } from './model/compactDecisionSchema.js';
+export { compactDecision, type CompactDecision, type DecisionRecord } from './report/compactDecision.js';

@@ -28,7 +28,7 @@ export interface EvaluateOptions {
   /**
    * The previous night's decision for this student (its `asOf` and `steps`).
    * With it, a statutory duty that was open then stays open until a measure
-   * closes it, and open steps keep the date they arose (see README "Duties over time").
+   * closes it, and open steps keep the date they arose (see docs/duties.md).
    */
   readonly previous?: PreviousNight;
 }

@@ -1,13 +1,13 @@
 export * from './core.js';
-export { jsonSchema, JSON_SCHEMA_NAMES, type JsonSchemaName } from './jsonSchemas.js';
+export { jsonSchema, JSON_SCHEMA_NAMES, type JsonSchemaName } from './report/jsonSchemas.js';
 export { runBatch, workerCount, BatchAbortedError, PARALLEL_FROM_BYTES, type BatchRun, type BatchReport } from './batch/runBatch.js';
 export { BatchInputError, bucketCount, type BatchFiles } from './batch/partition.js';
 export { verifyDecisionsFile, PreviousFileError, DECISIONS_FORMAT, type DecisionsTrailer, type PreviousFileProblem } from './batch/decisionsFile.js';
-export { OutputUnwritableError, OutputLockedError, OutputWriteError, type LockHolder } from './batch/outputErrors.js';
+export { OutputUnwritableError, OutputLockedError, OutputWriteError, type LockHolder } from './io/outputErrors.js';
 export type { BatchSettings } from './batch/evaluateBucket.js';
 export type { RejectedLine } from './batch/rejectionLog.js';
 export type { ProgressState, BatchProgress } from './run/progressState.js';
 export { formatProgress } from './report/progressText.js';
-export { LESSON_CSV_COLUMNS, type LessonRecord } from './batch/lessonRecord.js';
-export { LESSON_CSV_ALIASES, lessonCsvColumn, type LessonCsvColumn } from './batch/lessonCsvAliases.js';
-export type { RunSummary, SchoolSummary } from './cli/summary.js';
+export { LESSON_CSV_COLUMNS, type LessonRecord } from './adapters/lessons/lessonRecord.js';
+export { LESSON_CSV_ALIASES, lessonCsvColumn, type LessonCsvColumn } from './adapters/lessons/lessonCsvAliases.js';
+export type { RunSummary, SchoolSummary } from './run/runSummary.js';

@@ -11,13 +11,14 @@ import fc, { type Arbitrary } from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ChangeSchema } from '../src/run/changeSchema.js';
 import { diffStepStates } from '../src/run/changes.js';
-import { parseLessonValue } from '../src/batch/lessonRecord.js';
+import { parseLessonValue } from '../src/adapters/lessons/lessonRecord.js';
 import { defaultCalendarFor } from '../src/calendar/defaultCalendar.js';
 import { builtinPolicy, BUILTIN_POLICY_IDS } from '../src/index.js';
 import { ISO_CALENDAR_DATE_PATTERN, isValidIsoDate } from '../src/model/isoDate.js';
-import { JSON_SCHEMA_NAMES, JSON_SCHEMAS, jsonSchema, type JsonSchemaName } from '../src/jsonSchemas.js';
+import { JSON_SCHEMA_NAMES, JSON_SCHEMAS, jsonSchema, type JsonSchemaName } from '../src/report/jsonSchemas.js';
 import { DecisionSchema } from '../src/model/decisionSchema.js';
-import { LessonRecordSchema } from '../src/model/lessonRecordSchema.js';
+import { CompactDecisionSchema } from '../src/model/compactDecisionSchema.js';
+import { compactDecision } from '../src/report/compactDecision.js';
 import { PolicyFileSchema } from '../src/model/policyFile.js';
 import { SchoolCalendarSchema } from '../src/model/schoolCalendar.js';
 import { StudentCaseSchema } from '../src/model/studentCase.js';
@@ -61,6 +62,7 @@ const SIDES: Record<JsonSchemaName, { readonly zod: (v: Json) => boolean; readon
   },
   policy: { zod: (v) => PolicyFileSchema.safeParse(v).success, unexpressed: () => true },
   decision: { zod: (v) => DecisionSchema.safeParse(v).success, unexpressed: () => true },
+  'compact-decision': { zod: (v) => CompactDecisionSchema.safeParse(v).success, unexpressed: () => true },
   'lesson-record': { zod: (v) => parseLessonValue(v).ok, unexpressed: (v) => isObject(v) && absenceWithinLesson(v) },
   calendar: {
     zod: (v) => SchoolCalendarSchema.safeParse(v).success,
@@ -254,6 +256,7 @@ const arbitraryLesson = fc.oneof(
 
 const stockholm = builtinPolicy('stockholm');
 const arbitraryDecision = arbitraryCase().map((input) => decideCase(input, stockholm, DEFAULT_TEST_AS_OF));
+const arbitraryCompactDecision = arbitraryDecision.map(compactDecision);
 
 const readPolicyFile = (id: string): Json => toJson(JSON.parse(readFileSync(new URL(`../rules/${id}.json`, import.meta.url), 'utf8')));
 const arbitraryPolicyFile = fc.constantFrom(...BUILTIN_POLICY_IDS).map(readPolicyFile);
@@ -340,6 +343,7 @@ describe('differential: ajv on the schema accepts exactly what the validator acc
     ['student-case', arbitraryCase(), 200],
     ['lesson-record', arbitraryLesson, 400],
     ['decision', arbitraryDecision, 60],
+    ['compact-decision', arbitraryCompactDecision, 60],
     ['calendar', arbitraryCalendar, 300],
     ['ss12000-side-file', arbitrarySideFile, 300],
     ['change', arbitraryChange, 400],

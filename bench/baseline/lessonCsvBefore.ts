@@ -4,7 +4,7 @@
  * Kept here, and only here, as the benchmark's baseline: `npm run bench`
  * reads the same CSV file with it and with today's reader in the same run.
  */
-import { parseLessonValue, type LessonParse } from '../../src/batch/lessonRecord.js';
+import { parseLessonValue, type LessonParse } from '../../src/adapters/lessons/lessonRecord.js';
 import { ATTENDANCE_RECORD_KEYS } from '../../src/model/fastAttendance.js';
 
 const COLUMNS = ['studentId', ...ATTENDANCE_RECORD_KEYS];

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { fastAttendanceRecord } from '../model/fastAttendance.js';
+import { fastCaseShell } from './fastCaseShell.js';
 import { forbiddenKeyMessage, forbiddenKeys } from '../model/forbiddenKeys.js';
 import { escapeControl, fieldName } from './safeText.js';
 import { conflictMessage, resolveDuplicateLessons, type LessonConflict } from './lessonDuplicates.js';
@@ -104,6 +105,80 @@ function studentIdOf(value: unknown): string | null {
   return OpaqueIdSchema.safeParse(id).success ? (id as string) : null;
 }
 
+/** How one part of a case is checked before zod: a hot path that returns the value zod would, or undefined to let zod decide. */
+interface Validators {
+  /** The case without its lessons, as `StudentCaseSchema` returns it with `attendance: []`. */
+  readonly shell: (value: unknown) => StudentCase | undefined;
+  /** One lesson, as `AttendanceRecordSchema` returns it. */
+  readonly record: (value: unknown) => AttendanceRecord | undefined;
+}
+
+const FAST: Validators = { shell: fastCaseShell, record: fastAttendanceRecord };
+const ZOD_ONLY: Validators = { shell: () => undefined, record: () => undefined };
+
+/** A case rejected whole, or its validated part without lessons. */
+type ShellResult = { readonly ok: false; readonly studentId: string | null; readonly issues: readonly InputIssue[] } | { readonly ok: true; readonly shell: StudentCase };
+
+/** The case without its lessons: the hot path, else the attendance shape, forbidden keys and zod, in that order. */
+function parseShell(value: unknown, validators: Validators): ShellResult {
+  const fast = validators.shell(value);
+  if (fast !== undefined) return { ok: true, shell: fast };
+  const attendance = typeof value === 'object' && value !== null ? (value as { attendance?: unknown }).attendance : undefined;
+  if (attendance !== undefined && !Array.isArray(attendance)) {
+    return { ok: false, studentId: studentIdOf(value), issues: [{ path: 'attendance', message: 'Expected an array of lesson records' }] };
+  }
+  const forbidden = forbiddenKeyIssues(value, '', ['attendance']);
+  if (forbidden.length > 0) return { ok: false, studentId: studentIdOf(value), issues: forbidden };
+  const shell = typeof value === 'object' && value !== null ? { ...(value as object), attendance: [] } : value;
+  const parsed = StudentCaseSchema.safeParse(shell);
+  return parsed.success ? { ok: true, shell: parsed.data } : { ok: false, studentId: studentIdOf(value), issues: inputIssues(parsed.error, '', shell) };
+}
+
+/** One lesson by zod: the record, or its issues (a forbidden key first, before the schema can drop it). */
+function parseRecord(record: unknown, index: number): AttendanceRecord | RejectedRecord {
+  const prefix = `attendance[${index}]`;
+  const forbiddenInRecord = forbiddenKeyIssues(record, prefix);
+  if (forbiddenInRecord.length > 0) return { index, issues: forbiddenInRecord };
+  const r = AttendanceRecordSchema.safeParse(record);
+  return r.success ? r.data : { index, issues: inputIssues(r.error, prefix, record) };
+}
+
+/** The valid lessons of a case, with the attendance index of each, and the rejected ones. Holes of a sparse array are skipped (`forEach`). */
+function parseRecords(attendance: readonly unknown[], validators: Validators): { accepted: AttendanceRecord[]; indexOf: number[]; rejectedRecords: RejectedRecord[] } {
+  const accepted: AttendanceRecord[] = [];
+  const indexOf: number[] = [];
+  const rejectedRecords: RejectedRecord[] = [];
+  attendance.forEach((record: unknown, index: number) => {
+    const parsed = validators.record(record) ?? parseRecord(record, index);
+    if ('issues' in parsed) rejectedRecords.push(parsed);
+    else {
+      accepted.push(parsed);
+      indexOf.push(index);
+    }
+  });
+  return { accepted, indexOf, rejectedRecords };
+}
+
+/** `parseStudentCase` with the given validators. */
+function parseWith(value: unknown, options: ParseCaseOptions, validators: Validators): CaseParseResult {
+  const head = parseShell(value, validators);
+  if (!head.ok) return head;
+  const attendance = (value as { attendance?: unknown[] }).attendance ?? [];
+  const { accepted, indexOf, rejectedRecords } = parseRecords(attendance, validators);
+  if (options.resolveDuplicates === false) return { ok: true, case: { ...head.shell, attendance: accepted }, rejectedRecords, duplicates: [], conflicts: [] };
+  const resolved = resolveDuplicateLessons(accepted);
+  const at = (k: number): number => indexOf[k] ?? k;
+  const conflicts = resolved.conflicts.map((c) => ({ ...c, records: c.records.map(at) }));
+  for (const c of conflicts) {
+    for (const index of c.records) {
+      const others = c.records.filter((i) => i !== index).map((i) => `attendance[${i}]`);
+      rejectedRecords.push({ index, issues: [{ path: `attendance[${index}]`, message: conflictMessage(others, c.fields) }] });
+    }
+  }
+  rejectedRecords.sort((a, b) => a.index - b.index);
+  return { ok: true, case: { ...head.shell, attendance: resolved.accepted as AttendanceRecord[] }, rejectedRecords, duplicates: resolved.duplicates.map(at), conflicts };
+}
+
 /**
  * Validate one student case. The case itself (student, consents, signals,
  * measures) must be valid or the whole case is rejected; attendance records are
@@ -117,54 +192,31 @@ function studentIdOf(value: unknown): string | null {
  * differ, since nothing says which one is right. The result never depends on
  * the order of the records.
  *
+ * Valid input takes hand-written hot paths (`fastCaseShell`,
+ * `fastAttendanceRecord`) that accept exactly what the schemas accept and
+ * return what they return; anything else goes to zod, which writes the
+ * located messages. `parseStudentCaseWithZod` is the same without the hot
+ * paths, and a property test holds the two to the same result.
+ *
  * @param value - parsed JSON
  * @param options - `resolveDuplicates` (default true)
  * @returns the validated case, its rejected records, duplicates and conflicts, or the case's issues
  * @example parseStudentCase(JSON.parse(line)) // { ok: true, case, rejectedRecords: [], duplicates: [], conflicts: [] }
  */
 export function parseStudentCase(value: unknown, options: ParseCaseOptions = {}): CaseParseResult {
-  const attendance = typeof value === 'object' && value !== null ? (value as { attendance?: unknown }).attendance : undefined;
-  if (attendance !== undefined && !Array.isArray(attendance)) {
-    return { ok: false, studentId: studentIdOf(value), issues: [{ path: 'attendance', message: 'Expected an array of lesson records' }] };
-  }
-  const forbidden = forbiddenKeyIssues(value, '', ['attendance']);
-  if (forbidden.length > 0) return { ok: false, studentId: studentIdOf(value), issues: forbidden };
-  const shell = typeof value === 'object' && value !== null ? { ...(value as object), attendance: [] } : value;
-  const parsed = StudentCaseSchema.safeParse(shell);
-  if (!parsed.success) return { ok: false, studentId: studentIdOf(value), issues: inputIssues(parsed.error, '', shell) };
-  const accepted: AttendanceRecord[] = [];
-  /** The attendance index of each accepted record. */
-  const indexOf: number[] = [];
-  const rejectedRecords: RejectedRecord[] = [];
-  (attendance ?? []).forEach((record: unknown, index: number) => {
-    const fast = fastAttendanceRecord(record);
-    if (fast !== undefined) {
-      accepted.push(fast);
-      indexOf.push(index);
-      return;
-    }
-    const prefix = `attendance[${index}]`;
-    const forbiddenInRecord = forbiddenKeyIssues(record, prefix);
-    if (forbiddenInRecord.length > 0) {
-      rejectedRecords.push({ index, issues: forbiddenInRecord });
-      return;
-    }
-    const r = AttendanceRecordSchema.safeParse(record);
-    if (r.success) {
-      accepted.push(r.data);
-      indexOf.push(index);
-    } else rejectedRecords.push({ index, issues: inputIssues(r.error, prefix, record) });
-  });
-  if (options.resolveDuplicates === false) return { ok: true, case: { ...parsed.data, attendance: accepted }, rejectedRecords, duplicates: [], conflicts: [] };
-  const resolved = resolveDuplicateLessons(accepted);
-  const at = (k: number): number => indexOf[k] ?? k;
-  const conflicts = resolved.conflicts.map((c) => ({ ...c, records: c.records.map(at) }));
-  for (const c of conflicts) {
-    for (const index of c.records) {
-      const others = c.records.filter((i) => i !== index).map((i) => `attendance[${i}]`);
-      rejectedRecords.push({ index, issues: [{ path: `attendance[${index}]`, message: conflictMessage(others, c.fields) }] });
-    }
-  }
-  rejectedRecords.sort((a, b) => a.index - b.index);
-  return { ok: true, case: { ...parsed.data, attendance: resolved.accepted as AttendanceRecord[] }, rejectedRecords, duplicates: resolved.duplicates.map(at), conflicts };
+  return parseWith(value, options, FAST);
+}
+
+/**
+ * `parseStudentCase` by the zod schemas alone, without its hot paths: the
+ * reference its property test compares it with, and the baseline of the
+ * benchmark (`bench/library.ts`). Not exported from the package.
+ *
+ * @param value - parsed JSON
+ * @param options - `resolveDuplicates` (default true)
+ * @returns the same result as `parseStudentCase`
+ * @example parseStudentCaseWithZod({ student: 'Anna' }) // { ok: false, studentId: null, issues: [{ path: 'student', message: 'Invalid input: expected object, received string' }] }
+ */
+export function parseStudentCaseWithZod(value: unknown, options: ParseCaseOptions = {}): CaseParseResult {
+  return parseWith(value, options, ZOD_ONLY);
 }

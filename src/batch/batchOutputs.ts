@@ -1,7 +1,7 @@
-import { openAtomic, sweepStaleTemps, type AtomicFile } from './atomicFile.js';
+import { openAtomic, sweepStaleTemps, type AtomicFile } from '../io/atomicFile.js';
 import { checkDirectory, checkOutputs, outputPath, type OutputTarget } from './checkOutputs.js';
-import { decisionsWriter, type DecisionsTrailer, type DecisionsWriter } from './decisionsFile.js';
-import { describeSystemError, OutputUnwritableError, OutputWriteError } from './outputErrors.js';
+import { decisionsWriter, type DecisionsNight, type DecisionsWriter } from './decisionsFile.js';
+import { describeSystemError, OutputUnwritableError, OutputWriteError } from '../io/outputErrors.js';
 import { lockOutput, type OutputLock } from './outputLock.js';
 
 /** The files a batch writes besides its output stream; each optional. */
@@ -26,7 +26,7 @@ export interface BatchOutputs {
    *
    * @throws {OutputWriteError} naming the output
    */
-  commit(night: Pick<DecisionsTrailer, 'asOf' | 'policy'>): void;
+  commit(night: DecisionsNight): void;
   /** Remove the temp files not committed and the locks. Never throws. */
   release(): void;
 }

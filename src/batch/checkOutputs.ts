@@ -1,6 +1,6 @@
 import { accessSync, constants, realpathSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { OutputUnwritableError } from './outputErrors.js';
+import { OutputUnwritableError } from '../io/outputErrors.js';
 
 /** One file output of a run and the option that names it (for messages). */
 export interface OutputTarget {

@@ -1,45 +1,77 @@
 import { createHash, type Hash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { z } from 'zod';
+import { CompactDecisionSchema } from '../model/compactDecisionSchema.js';
+import type { Decision } from '../model/decision.js';
 import { DecisionSchema } from '../model/decisionSchema.js';
 import { IsoDateSchema } from '../model/isoDate.js';
-import type { AtomicFile } from './atomicFile.js';
-import { forEachLine } from './lines.js';
+import type { SchoolCalendar } from '../model/schoolCalendar.js';
+import { defaultCalendarFor } from '../calendar/defaultCalendar.js';
+import type { Policy } from '../policy/policy.js';
+import { policyStamp } from '../policy/policyStamp.js';
+import type { DecisionForm } from '../report/decisionOutput.js';
+import type { AtomicFile } from '../io/atomicFile.js';
+import { forEachLine } from '../io/lines.js';
 import { compareIds } from './studentRanges.js';
 
 /**
- * The format of a decisions file (`--decisions-out`): one decision per line
- * (NDJSON, in student-id order), then one trailer line that makes the file
- * verifiable on its own. Bump it when a decision line changes in a way
- * `--previous` cannot read.
+ * The newest format of a decisions file (`--decisions-out`) this version
+ * reads and writes: one decision per line (NDJSON, in student-id order), then
+ * one trailer line that makes the file verifiable on its own. Format 1: full
+ * decisions, the trailer names the policy by id, version and hash (what
+ * `--decisions-form full` still writes, byte for byte). Format 2: the trailer
+ * names the form of its lines (`form`); compact decisions (`compactDecision`)
+ * leave the policy block to the trailer, once a run. Bump it when a decision
+ * line changes in a way `--previous` cannot read.
  *
- * @example DECISIONS_FORMAT // 1
+ * @example DECISIONS_FORMAT // 2
  */
-export const DECISIONS_FORMAT = 1;
+export const DECISIONS_FORMAT = 2;
+
+/** The format a file of each form is written in: full files stay readable by versions that read format 1 only. */
+const FORMAT_OF: Readonly<Record<DecisionForm, number>> = { full: 1, compact: 2 };
 
 /** The last line of a decisions file. */
 export interface DecisionsTrailer {
   /** Marks the line as the trailer (no decision has this key). */
   readonly trappa: 'decisions';
   readonly format: number;
+  /** The form of the decision lines (format 2 on); absent in format 1: `full`. */
+  readonly form?: DecisionForm;
   /** Decision lines before the trailer. */
   readonly count: number;
   /** SHA-256 (hex) of the decision lines, each with its `\n`: the bytes before the trailer. */
   readonly sha256: string;
   /** The night's evaluation date: every decision's `asOf`. */
   readonly asOf: string;
-  /** The policy every decision was made under. */
-  readonly policy: { readonly id: string; readonly version: string; readonly hash: string };
+  /**
+   * The policy every decision was made under. A compact file's trailer holds
+   * the whole block the full decisions carry (`Decision['policy']`): the rules
+   * in force on `asOf` and the calendar's hash, once for the night.
+   */
+  readonly policy: { readonly id: string; readonly version: string; readonly hash: string; readonly rulesInForce?: readonly string[]; readonly calendarHash?: string };
 }
 
-const TrailerSchema = z.object({
-  trappa: z.literal('decisions'),
-  format: z.number().int().positive(),
-  count: z.number().int().nonnegative(),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  asOf: IsoDateSchema,
-  policy: z.object({ id: z.string(), version: z.string(), hash: z.string() }),
-});
+const TrailerSchema = z
+  .object({
+    trappa: z.literal('decisions'),
+    format: z.number().int().positive(),
+    form: z.enum(['full', 'compact']).optional(),
+    count: z.number().int().nonnegative(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    asOf: IsoDateSchema,
+    policy: z.object({ id: z.string(), version: z.string(), hash: z.string(), rulesInForce: z.array(z.string()).optional(), calendarHash: z.string().optional() }),
+  })
+  .refine((t) => t.format < 2 || t.form !== undefined, { path: ['form'], message: 'format 2 names the form of its lines' })
+  .refine((t) => t.form !== 'compact' || (t.policy.rulesInForce !== undefined && t.policy.calendarHash !== undefined), {
+    path: ['policy'],
+    message: 'a compact file names the rules in force and the calendar hash',
+  });
+
+/** The form of a verified file's decision lines. */
+function formOf(trailer: DecisionsTrailer): DecisionForm {
+  return trailer.form ?? 'full';
+}
 
 /** Why a `--previous` file was refused. */
 export type PreviousFileProblem = 'unreadable' | 'empty' | 'truncated' | 'no-trailer' | 'newer-format' | 'count' | 'hash' | 'not-a-decision' | 'mixed' | 'not-earlier' | 'changed';
@@ -90,12 +122,37 @@ export function trailerOf(line: string): Record<string, unknown> | undefined {
   }
 }
 
+/** The night a decisions file is of: what its trailer says besides the lines' count and hash. */
+export interface DecisionsNight {
+  readonly asOf: string;
+  /** The policy, or the policy block of the night's decisions (`Decision['policy']`, or a trailer's). */
+  readonly policy: Policy | DecisionsTrailer['policy'];
+  /** The run's calendar (default: `defaultCalendarFor(asOf)`, as `evaluate`): its hash is in a compact file's trailer. */
+  readonly calendar?: SchoolCalendar | undefined;
+  /** The form of the lines written (default `full`). */
+  readonly form?: DecisionForm;
+}
+
 /** Writes decision lines to an atomic file, counting and hashing them for the trailer. */
 export interface DecisionsWriter {
   /** Append complete decision lines (each ending in `\n`). */
   write(lines: string): void;
   /** Append the trailer; the caller then commits the file. */
-  finish(night: Pick<DecisionsTrailer, 'asOf' | 'policy'>): DecisionsTrailer;
+  finish(night: DecisionsNight): DecisionsTrailer;
+}
+
+/**
+ * The trailer's policy: id, version and hash; for compact lines also the rest
+ * of the block every full decision of the night carries (`policyStamp`, as
+ * `evaluate` makes it), which the compact lines leave out.
+ */
+function trailerPolicy(night: DecisionsNight, form: DecisionForm): DecisionsTrailer['policy'] {
+  const { policy, asOf } = night;
+  if (form === 'full') return { id: policy.id, version: policy.version, hash: policy.hash };
+  const stamp: Partial<Decision['policy']> = 'rules' in policy ? policyStamp(policy, asOf, night.calendar ?? defaultCalendarFor(asOf)) : policy;
+  const { rulesInForce, calendarHash } = stamp;
+  if (rulesInForce === undefined || calendarHash === undefined) throw new TypeError('a compact decisions file needs the policy, or its rules in force and calendar hash, for its trailer');
+  return { id: policy.id, version: policy.version, hash: policy.hash, rulesInForce, calendarHash };
 }
 
 /**
@@ -104,6 +161,7 @@ export interface DecisionsWriter {
  * @param file - the atomic file (`openAtomic`)
  * @returns the writer
  * @example const w = decisionsWriter(openAtomic('night-1.ndjson')); w.write(line + '\n'); w.finish({ asOf, policy }).count // 1
+ * @example decisionsWriter(file).finish({ asOf, policy, form: 'compact' }) // { trappa: 'decisions', format: 2, form: 'compact', …, policy: { id, version, hash, rulesInForce, calendarHash } }
  */
 export function decisionsWriter(file: AtomicFile): DecisionsWriter {
   const hash = createHash('sha256');
@@ -116,13 +174,15 @@ export function decisionsWriter(file: AtomicFile): DecisionsWriter {
       file.write(lines);
     },
     finish(night) {
+      const form = night.form ?? 'full';
       const trailer: DecisionsTrailer = {
         trappa: 'decisions',
-        format: DECISIONS_FORMAT,
+        format: FORMAT_OF[form],
+        ...(form === 'full' ? {} : { form }),
         count,
         sha256: hash.digest('hex'),
         asOf: night.asOf,
-        policy: { id: night.policy.id, version: night.policy.version, hash: night.policy.hash },
+        policy: trailerPolicy(night, form),
       };
       file.write(`${JSON.stringify(trailer)}\n`);
       return trailer;
@@ -212,15 +272,28 @@ function readTrailer(path: string): DecisionsTrailer {
     const issue = parsed.error.issues[0];
     throw new PreviousFileError(path, 'truncated', `the trailer is not valid (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''})`);
   }
-  return parsed.data;
+  return parsed.data as DecisionsTrailer;
+}
+
+/**
+ * Check one line of a verified file: a decision of the trailer's form. A line
+ * of an earlier night (carried over for a student not evaluated that night)
+ * is last night's record as it was written, compact or full.
+ */
+function decisionOfLine(value: unknown, trailer: DecisionsTrailer): ReturnType<typeof CompactDecisionSchema.safeParse> {
+  if (formOf(trailer) === 'compact') return CompactDecisionSchema.safeParse(value);
+  const full = DecisionSchema.safeParse(value);
+  if (full.success) return full;
+  const carried = CompactDecisionSchema.safeParse(value);
+  return carried.success && carried.data.asOf < trailer.asOf ? carried : full;
 }
 
 /**
  * Verify a `--previous` file whole before the run writes anything: it ends
  * with a trailer of a format this version reads (read first, from the end of
  * the file, so an empty or cut-short file is refused at once); the count and SHA-256 of its
- * decision lines match the trailer; every line is a decision
- * (`DecisionSchema`) of the trailer's date and policy (or carried over from an earlier night for a student not evaluated then); student ids ascend
+ * decision lines match the trailer; every line is a decision of the trailer's form
+ * (`DecisionSchema`, or `CompactDecisionSchema` for a compact file) of the trailer's date and policy (or carried over from an earlier night for a student not evaluated then); student ids ascend
  * (one run's output, not two joined); and its date is before tonight's.
  * Streams: memory does not grow with the file.
  *
@@ -247,7 +320,7 @@ export async function verifyDecisionsFile(path: string, asOf: string, signal?: A
     } catch {
       fail('not-a-decision', line === '' ? 'an empty line' : 'not valid JSON');
     }
-    const parsed = DecisionSchema.safeParse(value);
+    const parsed = decisionOfLine(value, trailer);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       fail('not-a-decision', `not a decision: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`);

@@ -1,34 +1,28 @@
 import { readFileSync } from 'node:fs';
-import { formatDecision, type Lang } from '../cli/format.js';
-import { addDecision, emptySummary, type RunSummary } from '../cli/summary.js';
-import { evaluate } from '../evaluate.js';
-import type { SchoolCalendar } from '../model/schoolCalendar.js';
+import { decisionJson, decisionOutput, jsonFormOf, type DecisionForm, type OutputFormat } from '../report/decisionOutput.js';
+import { emptySummary, type RunSummary } from '../run/runSummary.js';
+import { evaluateCase, type CaseRun } from '../run/evaluateCase.js';
 import { isValidIsoDate } from '../model/isoDate.js';
 import { OPAQUE_ID_PATTERN, type AttendanceRecord, type StudentCase } from '../model/studentCase.js';
 import { StepIdSchema, StepKindSchema, UrgencySchema } from '../model/vocabulary.js';
-import type { Policy } from '../policy/policy.js';
 import { bucketPath } from './bucketWriter.js';
 import { diffStepStates, stepStates, type Change, type StepState } from '../run/changes.js';
-import { formatChange } from './formatChange.js';
-import { decodeLesson, lessonLine, LESSON_WORDS } from './lessonCodec.js';
+import { formatChange } from '../report/changeText.js';
+import { decodeLesson, lessonLine, LESSON_WORDS } from '../adapters/lessons/lessonCodec.js';
 import { RejectionLog, type RejectedLine } from './rejectionLog.js';
 import { resolveStudentLessons, type LessonFilePart, type StudentLessons } from './studentLessons.js';
-import { recordWarnings } from '../adapters/recordWarnings.js';
 import { BatchInputError, rejectedCountsPath, rejectedIdsPath } from './partition.js';
 import { compareIds } from './studentRanges.js';
 import { jsonErrorReason } from '../adapters/jsonError.js';
-import { coverageCounter, coverageSample, type CoverageCounts } from '../testing/coverageCounts.js';
+import { coverageCounter, type CoverageCounts } from '../testing/coverageCounts.js';
 
-/** How a batch writes its results. Plain data: it is sent to worker threads. */
-export interface BatchSettings {
-  readonly policy: Policy;
-  readonly calendar: SchoolCalendar | undefined;
-  readonly asOf: string;
-  /** `json`: NDJSON to stdout; `text`: readable text; `none`: summary only. */
-  readonly output: 'json' | 'text' | 'none';
-  /** For text: `with-steps` (students with steps), `all`, `none`. */
-  readonly details: 'with-steps' | 'all' | 'none';
-  readonly lang: Lang;
+/**
+ * What a batch evaluates with, besides its files: the policy, calendar and
+ * date (`CaseRun`), and the duties-over-time switches. No presentation: how
+ * the output is written is `BatchRun.format`. Plain data: it is sent to
+ * worker threads.
+ */
+export interface BatchSettings extends CaseRun {
   /** Compare with the previous run's decisions and output changes instead of decisions. */
   readonly incremental: boolean;
   /**
@@ -41,9 +35,16 @@ export interface BatchSettings {
   readonly coverage?: boolean;
 }
 
-/** Settings of one bucket: the run's, and whether to keep full decisions (for `decisionsPath`). */
+/**
+ * Settings of one bucket: the run's, how its output is written (rendered in
+ * the worker thread that evaluates it), and whether to keep the decisions
+ * (for `decisionsPath`) and in which form.
+ */
 export interface BucketSettings extends BatchSettings {
+  readonly format: OutputFormat;
   readonly keepDecisions: boolean;
+  /** The form of the kept decisions: `compact` (`compactDecision`) or `full`. */
+  readonly decisionsForm: DecisionForm;
 }
 
 /** Where the partition put things, as the bucket pass needs it. */
@@ -69,8 +70,9 @@ export interface BucketResult {
   /** What goes to the output, in student-id order: decisions, text or changes, in chunks of about 1 MiB (never one string: a bucket may hold thousands of students). */
   readonly out: readonly string[];
   /**
-   * Full decisions as NDJSON when `keepDecisions` (tomorrow's `--previous`), in chunks; else
-   * none. `'out'` when they are `out` itself (`--json` without `--previous`): held once.
+   * The decisions as NDJSON, in `decisionsForm`, when `keepDecisions` (tomorrow's `--previous`), in
+   * chunks; else none. `'out'` when they are `out` itself (the same form on stdout, without
+   * `--previous`): held once.
    */
   readonly decisions: readonly string[] | 'out';
   /**
@@ -303,13 +305,17 @@ export function evaluateBucket(layout: BucketLayout, bucket: number, settings: B
   const previous = settings.incremental ? readPrevious(layout.dir, bucket, previousPath) : new Map<string, PreviousDecision>();
   const out = chunked();
   const decisions = chunked();
-  const decisionsAreOut = settings.keepDecisions && settings.output === 'json' && !settings.incremental;
+  const { format } = settings;
+  // Each decision is evaluated whole; only how it is written differs: the form stdout takes and the form kept.
+  const outForm = jsonFormOf(format);
+  const keptForm = settings.keepDecisions ? settings.decisionsForm : undefined;
+  const decisionsAreOut = keptForm !== undefined && keptForm === outForm && !settings.incremental;
   const emit = (changes: readonly Change[]): void => {
     for (const c of changes) {
       summary.changes ??= {};
       summary.changes[c.change] = (summary.changes[c.change] ?? 0) + 1;
-      if (settings.output === 'json') out.add(JSON.stringify(c));
-      else if (settings.output === 'text') out.add(formatChange(c, settings.lang));
+      if (outForm !== undefined) out.add(JSON.stringify(c));
+      else if (format.output === 'text') out.add(formatChange(c, format.lang));
     }
   };
   if (settings.incremental) summary.changes = {};
@@ -339,22 +345,14 @@ export function evaluateBucket(layout: BucketLayout, bucket: number, settings: B
     conflicting += lessons.conflicting;
     for (const line of lessons.rejected) (log ??= new RejectionLog(layout.dir, conflictsLogName(bucket))).push(line);
     const tally = { rejected: student.rejectedRecords + lessons.conflicting, conflicting: lessons.conflicting, conflictingLessons: lessons.conflictingLessons };
-    const decision = evaluate({ ...student.case, attendance: lessons.attendance as AttendanceRecord[] }, settings.policy, {
-      asOf: settings.asOf,
-      ...(settings.calendar === undefined ? {} : { calendar: settings.calendar }),
-      warnings: recordWarnings(tally),
-      // Last night's open duties stay open until a measure closes them (evaluate's `previous`).
-      ...(before === undefined ? {} : { previous: before }),
-    });
-    summary.cases.evaluated += 1;
-    addDecision(summary, decision, student.case.student.school.id);
-    coverage?.add(coverageSample(decision, settings.policy));
-    const json = settings.output === 'json' || settings.keepDecisions ? JSON.stringify(decision) : '';
-    if (settings.keepDecisions && !decisionsAreOut) decisions.add(json);
+    // Last night's open duties stay open until a measure closes them (`previous`).
+    const decision = evaluateCase({ ...student.case, attendance: lessons.attendance as AttendanceRecord[] }, tally, settings, summary, coverage, before);
+    const kept = keptForm === undefined ? undefined : decisionJson(decision, keptForm);
+    if (kept !== undefined && !decisionsAreOut) decisions.add(kept);
     if (settings.incremental) emit(diffStepStates(id, { asOf: settings.asOf, steps: stepStates(decision), measures: student.case.measures }, before ?? null));
-    else if (settings.output === 'json') out.add(json);
-    else if (settings.output === 'text' && (settings.details === 'all' || (settings.details === 'with-steps' && decision.steps.length > 0))) {
-      out.add(`${formatDecision(decision, settings.lang)}\n`);
+    else {
+      const written = decisionOutput(decision, format, outForm === keptForm ? kept : undefined);
+      if (written !== undefined) out.add(written);
     }
   }
   log?.flush();

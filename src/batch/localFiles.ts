@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { openInput } from './openInput.js';
+import { openInput } from '../io/openInput.js';
 
 /** Lesson files the batch can read in byte slices, and how messages name them. */
 export interface LocalFiles {

@@ -1,10 +1,10 @@
 import { hostname } from 'node:os';
 import { linkSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { registerCleanup } from './exitCleanup.js';
-import { OutputLockedError, OutputUnwritableError, type LockHolder } from './outputErrors.js';
-import { sweepStaleTemps, tempPathFor } from './atomicFile.js';
-import { isProcessAlive } from './processTag.js';
-import { describeSystemError } from './outputErrors.js';
+import { registerCleanup } from '../io/exitCleanup.js';
+import { OutputLockedError, OutputUnwritableError, type LockHolder } from '../io/outputErrors.js';
+import { sweepStaleTemps, tempPathFor } from '../io/atomicFile.js';
+import { isProcessAlive } from '../io/processTag.js';
+import { describeSystemError } from '../io/outputErrors.js';
 
 /** A held lock on one output; `release` removes the lock file if it is still this process's. */
 export interface OutputLock {

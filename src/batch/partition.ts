@@ -1,16 +1,16 @@
 import { rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { admitCase } from '../cli/admitCase.js';
+import { admitCase } from '../run/admitCase.js';
 import { OPAQUE_ID_PATTERN } from '../model/studentCase.js';
-import { readInput } from '../cli/readInput.js';
-import { emptySummary, type RunSummary } from '../cli/summary.js';
+import { readInput } from '../io/readInput.js';
+import { emptySummary, type RunSummary } from '../run/runSummary.js';
 import { bucketOfOtherId, studentRanges } from './studentRanges.js';
 import { BucketWriter } from './bucketWriter.js';
-import { BatchInputError } from './batchInputError.js';
+import { BatchInputError } from '../io/batchInputError.js';
 import { forEachVerifiedDecision, trailerOf, type DecisionsTrailer } from './decisionsFile.js';
-import { studentIdOfJsonLine } from './lessonRecord.js';
-import { forEachLine } from './lines.js';
-import { inputName } from './openInput.js';
+import { studentIdOfJsonLine } from '../adapters/lessons/lessonRecord.js';
+import { forEachLine } from '../io/lines.js';
+import { inputName } from '../io/openInput.js';
 import { readLessonTask, sliceStarts, sniffLessonFile, type LessonTask, type LessonTaskResult, type StudentIndex } from './readLessons.js';
 import { REJECTED_SAMPLE_SIZE, RejectionLog, type RejectedLine } from './rejectionLog.js';
 
@@ -29,7 +29,7 @@ export interface BatchFiles {
   readonly previous?: string;
 }
 
-export { BatchInputError } from './batchInputError.js';
+export { BatchInputError } from '../io/batchInputError.js';
 
 /** What the partition pass learnt; the buckets themselves are files in `dir`. */
 export interface Partition {

@@ -1,14 +1,16 @@
 import { open } from 'node:fs/promises';
 import { statSync } from 'node:fs';
-import { emptySummary, type RunSummary } from '../cli/summary.js';
+import { emptySummary, type RunSummary } from '../run/runSummary.js';
 import { OpaqueIdSchema } from '../model/studentCase.js';
 import { BinaryBucketWriter } from './bucketWriter.js';
-import { encodeLesson, lessonDay, LESSON_WORDS } from './lessonCodec.js';
-import { parseCsvHeader, parseLessonCsvLine, parseLessonJsonLine, studentIdOfLine, type CsvHeader } from './lessonRecord.js';
-import { forEachLineRange } from './lines.js';
-import { BatchInputError } from './batchInputError.js';
+import { encodeLesson, lessonDay, LESSON_WORDS } from '../adapters/lessons/lessonCodec.js';
+import { parseCsvHeader, parseLessonCsvLine, parseLessonJsonLine, studentIdOfLine, type CsvHeader } from '../adapters/lessons/lessonRecord.js';
+import { decodeLine, forEachByteLine } from '../io/lines.js';
+import { BatchInputError } from '../io/batchInputError.js';
 import { RejectionLog, type RejectedLine } from './rejectionLog.js';
-import { scanLessonWords } from './scanLesson.js';
+import { scanLessonJson } from '../adapters/lessons/scanLesson.js';
+import { csvLessonPlan, scanLessonCsv } from '../adapters/lessons/scanLessonCsv.js';
+import { studentIdTable } from '../adapters/lessons/studentIdTable.js';
 
 /** One slice of one lesson file for one thread: whole lines from `start` up to (not including) `end`. */
 export interface LessonTask {
@@ -26,6 +28,8 @@ export interface LessonTask {
   readonly headerLine: number;
   /** Read size (default 1 MiB); tests make it tiny. The result never depends on it. */
   readonly chunkBytes?: number;
+  /** Whether to read usual lines by the byte-level fast path; default `lessonFastPath`. The result never depends on it. */
+  readonly fastPath?: boolean;
 }
 
 /** The students a lesson may belong to, as the reading threads need them. */
@@ -145,12 +149,34 @@ export async function sliceStarts(path: string, parts: number): Promise<number[]
 }
 
 /**
+ * Whether the lesson reader's byte-level fast path is on: by default, unless
+ * `TRAPPA_LESSON_FAST_PATH=off` is set (for the property test that holds the
+ * two paths equal, and for measuring what the fast path gains).
+ *
+ * @param task - a task may say (tests); else the environment does
+ * @returns true to read usual lines from their bytes
+ * @example lessonFastPath({ ...task, fastPath: false }) // false
+ */
+export function lessonFastPath(task: Pick<LessonTask, 'fastPath'>): boolean {
+  return task.fastPath ?? process.env['TRAPPA_LESSON_FAST_PATH'] !== 'off';
+}
+
+/**
  * Read one slice of a lesson file: parse and validate each line, write each
  * accepted lesson to its student's bucket (`<bucket>.lessons.<part>`, 20 bytes
  * a lesson, with its line number in the slice: duplicates are resolved per
  * student when the bucket is evaluated), log each rejected line with its reason (to
  * `rejected-lessons-<part>`, line numbers counted from the slice's first line).
  * The same function runs in the main thread or in a worker.
+ *
+ * Lines are read as bytes. The usual line (NDJSON in the canonical key
+ * order, or a CSV row of plain cells) of a known student is read by the
+ * byte-level fast path (`scanLessonJson`, `scanLessonCsv`): its id is looked
+ * up by its bytes (`studentIdTable`) and the lesson written to the bucket
+ * with no string made. Every other line is decoded on its own (`decodeLine`)
+ * and read by the general path (`JSON.parse` or csv-parse, then the schema),
+ * which gives the located errors; the result is the same with the fast path
+ * off (`lessonFastPath`).
  *
  * @param task - the slice
  * @param students - the run's students
@@ -167,8 +193,15 @@ export async function readLessonTask(
   buckets: number,
   onProgress?: (bytes: number, records: number) => void,
 ): Promise<LessonTaskResult> {
-  const numbers = new Map<string, number>();
-  students.ids.forEach((id, n) => numbers.set(id, n));
+  // Student numbers by id for the general path, made when a line first needs it (a million ids are some 50 MB).
+  let numbers: Map<string, number> | undefined;
+  const numberOf = (id: string): number | undefined => {
+    if (numbers === undefined) {
+      numbers = new Map();
+      for (const [n, known] of students.ids.entries()) numbers.set(known, n);
+    }
+    return numbers.get(id);
+  };
   const rejectedIds = new Set(students.rejectedIds);
   const { bucketOfNumber } = students;
   const summary = emptySummary();
@@ -177,81 +210,89 @@ export async function readLessonTask(
   const lessons = new BinaryBucketWriter(dir, `lessons.${task.part}`, buckets, LESSON_WORDS);
   const scratch = new Int32Array(LESSON_WORDS);
   const { header, path } = task;
+  const fast = lessonFastPath(task);
+  const table = fast ? studentIdTable(students.ids) : undefined;
+  const plan = fast && header !== null ? csvLessonPlan(header) : undefined;
   let newestDay = -1;
+  /** An accepted lesson (words 2–4 of `scratch`), written to its student's bucket with its line. */
+  const accept = (number: number, n: number): void => {
+    summary.records.accepted += 1;
+    const b = bucketOfNumber[number] ?? 0;
+    const at = lessons.reserve(b);
+    const words = lessons.buffer(b);
+    words[at] = number;
+    words[at + 1] = n;
+    words[at + 2] = scratch[2] ?? 0;
+    words[at + 3] = scratch[3] ?? 0;
+    words[at + 4] = scratch[4] ?? 0;
+    if (lessonDay(words, at) > newestDay) newestDay = lessonDay(words, at);
+  };
   /**
    * A read line that is not accepted: logged, and counted against its student when known.
    * The id is repeated only when it is a valid opaque id: never a name or a personnummer.
    */
   const reject = (n: number, studentId: string | null, issues: RejectedLine['issues']): void => {
     summary.records.rejected += 1;
-    const number = studentId === null ? undefined : numbers.get(studentId);
+    const number = studentId === null ? undefined : numberOf(studentId);
     const shown = number !== undefined || (studentId !== null && OpaqueIdSchema.safeParse(studentId).success) ? studentId : null;
     log.push({ location: `${task.name ?? path}:${n}`, kind: 'record', studentId: shown, issues });
     if (number !== undefined) rejectedPerStudent[number] = (rejectedPerStudent[number] ?? 0) + 1;
   };
-  const lines = await forEachLineRange(
+  /** The general path: one decoded line, parsed and validated in full. */
+  const readLine = (line: string, n: number): void => {
+    if (line.trim() === '') return;
+    summary.records.read += 1;
+    const parsed = header === null ? parseLessonJsonLine(line) : parseLessonCsvLine(line, header);
+    if (!parsed.ok) {
+      // The header again (two exports joined, `cat a.csv b.csv`): a copy of a line already read.
+      if (header !== null && isHeaderAgain(line, header)) summary.records.duplicate += 1;
+      else reject(n, parsed.studentId, parsed.issues);
+      return;
+    }
+    const { studentId, record } = parsed.lesson;
+    const number = numberOf(studentId);
+    if (number === undefined) {
+      // Validated like a case's id, here where it matters: a known id passed when its student was read.
+      const valid = OpaqueIdSchema.safeParse(studentId);
+      const why = !valid.success
+        ? (valid.error.issues[0]?.message ?? 'Expected an opaque id')
+        : `Cannot evaluate: ${rejectedIds.has(studentId) ? "the student's own line in the students file was rejected" : 'no student with this id in the students file'}`;
+      reject(n, studentId, [{ path: 'studentId', message: why }]);
+      return;
+    }
+    encodeLesson(number, record, scratch, 0, n);
+    accept(number, n);
+  };
+  /**
+   * A line that is not valid UTF-8: only its own bytes decide. It is rejected, and no other line changes.
+   * Its student, when the id is intact and known, gets the rejected-records warning.
+   */
+  const readInvalid = (n: number, invalidByte: number, lossy: string): void => {
+    summary.records.read += 1;
+    const id = studentIdOfLine(lossy, header);
+    reject(n, id !== null && numberOf(id) !== undefined ? id : null, [{ path: '(line)', message: `not valid UTF-8 (byte ${invalidByte} of the line)` }]);
+  };
+  const lines = await forEachByteLine(
     path,
-    (text, from, to, n) => {
-      if (n === task.headerLine || from === to) return;
-      if (header === null) {
-        // Fastest path: canonical lines go straight into the bucket's words, read in place.
-        const id = scanLessonWords(text, scratch, from, to);
-        const number = id === undefined ? undefined : numbers.get(id);
-        if (number !== undefined) {
+    (bytes, from, to, n) => {
+      if (from === to) return;
+      if (table !== undefined && n !== task.headerLine) {
+        const number = header === null ? scanLessonJson(bytes, from, to, table, scratch) : plan === undefined ? -1 : scanLessonCsv(bytes, from, to, plan, table, scratch);
+        if (number >= 0) {
           summary.records.read += 1;
-          summary.records.accepted += 1;
-          const b = bucketOfNumber[number] ?? 0;
-          const at = lessons.reserve(b);
-          const words = lessons.buffer(b);
-          words[at] = number;
-          words[at + 1] = n;
-          words[at + 2] = scratch[2] ?? 0;
-          words[at + 3] = scratch[3] ?? 0;
-          words[at + 4] = scratch[4] ?? 0;
-          if (lessonDay(scratch, 0) > newestDay) newestDay = lessonDay(scratch, 0);
+          accept(number, n);
           return;
         }
       }
-      const line = text.slice(from, to);
-      if (line.trim() === '') return;
-      summary.records.read += 1;
-      const parsed = header === null ? parseLessonJsonLine(line) : parseLessonCsvLine(line, header);
-      if (!parsed.ok) {
-        // The header again (two exports joined, `cat a.csv b.csv`): a copy of a line already read.
-        if (header !== null && isHeaderAgain(line, header)) summary.records.duplicate += 1;
-        else reject(n, parsed.studentId, parsed.issues);
-        return;
-      }
-      const { studentId, record } = parsed.lesson;
-      const number = numbers.get(studentId);
-      if (number === undefined) {
-        // Validated like a case's id, here where it matters: a known id passed when its student was read.
-        const valid = OpaqueIdSchema.safeParse(studentId);
-        const why = !valid.success
-          ? (valid.error.issues[0]?.message ?? 'Expected an opaque id')
-          : `Cannot evaluate: ${rejectedIds.has(studentId) ? "the student's own line in the students file was rejected" : 'no student with this id in the students file'}`;
-        reject(n, studentId, [{ path: 'studentId', message: why }]);
-        return;
-      }
-      summary.records.accepted += 1;
-      const b = bucketOfNumber[number] ?? 0;
-      const at = lessons.reserve(b);
-      const words = lessons.buffer(b);
-      encodeLesson(number, record, words, at, n);
-      if (lessonDay(words, at) > newestDay) newestDay = lessonDay(words, at);
+      const line = decodeLine(bytes, from, to);
+      if (typeof line !== 'string') readInvalid(n, line.invalidByte, line.lossy);
+      else if (n !== task.headerLine) readLine(line, n);
     },
     {
       onBytes: (bytes) => onProgress?.(bytes, summary.records.read),
       ...(task.chunkBytes === undefined ? {} : { chunkBytes: task.chunkBytes }),
       start: task.start,
       end: task.end,
-      // Only the line's own bytes decide: it is rejected, and no other line changes.
-      // Its student, when the id is intact and known, gets the rejected-records warning.
-      onInvalid: (n, byte, lossy) => {
-        summary.records.read += 1;
-        const id = studentIdOfLine(lossy, header);
-        reject(n, id !== null && numbers.has(id) ? id : null, [{ path: '(line)', message: `not valid UTF-8 (byte ${byte} of the line)` }]);
-      },
     },
   );
   lessons.flush();

@@ -2,25 +2,29 @@ import { existsSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { mergeSummary, summaryJson, type RunSummary } from '../cli/summary.js';
+import { mergeSummary, summaryJson, type RunFigures, type RunSummary } from '../run/runSummary.js';
 import { claimOutputs, type BatchOutputs } from './batchOutputs.js';
 import { verifyDecisionsFile, type DecisionsTrailer } from './decisionsFile.js';
-import { OutputWriteError } from './outputErrors.js';
+import { OutputWriteError } from '../io/outputErrors.js';
 import { makeTempDir, sweepStaleTempDirs, type TempDir } from './tempDir.js';
 import { localFiles } from './localFiles.js';
 import { conflictsLogPath, evaluateBucket, type BatchSettings, type BucketLayout, type BucketResult, type BucketSettings } from './evaluateBucket.js';
 import { BatchInputError, partitionInputs, relocate, type BatchFiles, type LessonReader } from './partition.js';
 import { inBucketOrder } from './inBucketOrder.js';
-import { forEachLine } from './lines.js';
+import { forEachLine } from '../io/lines.js';
 import type { LessonTaskResult } from './readLessons.js';
 import { checkInputAge } from './staleInputError.js';
 import { isoDate } from '../calendar/dayNumber.js';
 import type { BatchTask } from './worker.js';
 import { WorkerPool, workerScript } from './workerPool.js';
 import type { BatchProgress } from '../run/progressState.js';
+import type { DecisionForm, OutputFormat } from '../report/decisionOutput.js';
 import { REJECTED_SAMPLE_SIZE, type RejectedLine } from './rejectionLog.js';
 import { EMPTY_COVERAGE, mergeCoverage, type CoverageCounts } from '../testing/coverageCounts.js';
 import { coverageJson, coverageReport } from '../testing/ruleCoverage.js';
+
+/** The default output: one decision (or change) per line. */
+const NDJSON: OutputFormat = { output: 'json', details: 'none', lang: 'sv' };
 
 /** Input this large (bytes of lesson files) uses every core by default. */
 export const PARALLEL_FROM_BYTES = 64 << 20; // as in bucketCount
@@ -55,17 +59,29 @@ export interface BatchRun {
   readonly tmpDir?: string;
   /** Decisions or changes, in a deterministic order. A write error on it stops the run with `OutputWriteError`. */
   readonly out: NodeJS.WritableStream;
+  /**
+   * How decisions (or, with `files.previous`, changes) are written to `out`:
+   * NDJSON, text or nothing (`OutputFormat`). Default: NDJSON
+   * (`{ output: 'json', details: 'none', lang: 'sv' }`).
+   */
+  readonly format?: OutputFormat;
   /** How messages name `out` (default `the output stream`; the CLI says `stdout`). */
   readonly outName?: string;
   /** Rejected lines as NDJSON (`location`, `kind`, `studentId`, `issues`). Written atomically, like every file output. */
   readonly rejectedPath?: string;
   /**
-   * Every full decision as NDJSON, then a trailer line (`DecisionsTrailer`),
-   * for the next night's `files.previous`. Written to a temp file beside it and
+   * Every decision as NDJSON (in `decisionsForm`), then a trailer line (`DecisionsTrailer`),
+   * for the next night's `files.previous` and `trappa report`. Written to a temp file beside it and
    * renamed into place only when the run succeeds; locked (`<path>.lock`)
    * while the run lasts.
    */
   readonly decisionsPath?: string;
+  /**
+   * The form of the decisions in `decisionsPath`: `compact` (the default: `compactDecision`, no
+   * why-not evidence, the policy block once in the trailer) or `full` (every decision whole, as
+   * `--json` writes it). Either is a whole `files.previous`, with the same changes.
+   */
+  readonly decisionsForm?: DecisionForm;
   /** The run summary as JSON (`summaryJson`: counts, steps and typology per school, run figures), written atomically at the end. */
   readonly summaryPath?: string;
   /** Progress of the two passes (the CLI draws a bar on a terminal: `ProgressBar`). */
@@ -79,20 +95,9 @@ export interface BatchRun {
 }
 
 /** What a batch run reports at the end. */
-export interface BatchReport {
+export interface BatchReport extends RunFigures {
   readonly summary: RunSummary;
   readonly rejectedSample: readonly RejectedLine[];
-  readonly workers: number;
-  readonly buckets: number;
-  readonly seconds: { readonly reading: number; readonly evaluating: number; readonly total: number };
-  /** Peak resident memory of the whole process (all threads), MiB. */
-  readonly peakRssMb: number;
-  /** The same, at the end of the reading pass. */
-  readonly peakRssMbReading: number;
-  /** With `settings.coverage`: the coverage counts of every bucket, merged. */
-  readonly coverage?: CoverageCounts;
-  /** Date of the newest accepted lesson (null when none): how current tonight's input is. */
-  readonly newestLesson: string | null;
 }
 
 /**
@@ -177,7 +182,8 @@ export async function runBatch(run: BatchRun): Promise<BatchReport> {
     const inputBytes = files.lessons.reduce((sum, f) => sum + statSync(f).size, 0);
     const workerUrl = run.workerUrl ?? workerScript('./batch-worker.js', import.meta.url);
     const workers = workerCount(run.workers, inputBytes, workerUrl);
-    const bucketSettings: BucketSettings = { ...run.settings, keepDecisions: run.decisionsPath !== undefined };
+    const decisionsForm = run.decisionsForm ?? 'compact';
+    const bucketSettings: BucketSettings = { ...run.settings, format: run.format ?? NDJSON, keepDecisions: run.decisionsPath !== undefined, decisionsForm };
     const previousPath = run.files.previous ?? '--previous';
     if (workers > 1 && workerUrl !== undefined) {
       const threads = new WorkerPool(workerUrl, workers, { settings: bucketSettings, previousPath }, (message, inputError) => (inputError ? new BatchInputError(message) : new Error(message)));
@@ -192,7 +198,7 @@ export async function runBatch(run: BatchRun): Promise<BatchReport> {
     const { summary: _s, rejectedSample: _r, coverage, ...figures } = report;
     const covered = coverage === undefined ? {} : coverageJson(coverageReport(coverage, [run.settings.policy]), run.coverageThreshold);
     outputs.summary?.write(`${JSON.stringify({ ...summaryJson(run.settings.policy, run.settings.asOf, report.summary, figures), ...covered }, null, 2)}\n`);
-    outputs.commit(run.settings);
+    outputs.commit({ ...run.settings, form: decisionsForm });
     return report;
   } catch (error) {
     if (run.signal?.aborted === true) throw new BatchAbortedError();

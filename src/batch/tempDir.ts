@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { registerCleanup } from './exitCleanup.js';
-import { isStaleTag, ownTag, TAG_PATTERN } from './processTag.js';
+import { registerCleanup } from '../io/exitCleanup.js';
+import { isStaleTag, ownTag, TAG_PATTERN } from '../io/processTag.js';
 
 const PREFIX = 'trappa-batch-';
 const NAME = new RegExp(`^${PREFIX}(${TAG_PATTERN})-[A-Za-z0-9]{6}$`);

@@ -5,7 +5,7 @@
  * the bucket files; the reply carries counts (and a bucket's output).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { BatchInputError } from './batchInputError.js';
+import { BatchInputError } from '../io/batchInputError.js';
 import { evaluateBucket, type BucketLayout, type BucketSettings } from './evaluateBucket.js';
 import { readLessonTask, type LessonTask, type StudentIndex } from './readLessons.js';
 import type { WorkerMessage } from './workerPool.js';

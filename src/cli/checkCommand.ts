@@ -1,20 +1,30 @@
-import { readText } from './readText.js';
 import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
 import { builtinPolicySource, isBuiltinPolicyId, resolveBuiltinPolicy } from '../policy/builtinPolicies.js';
-import { unknownPolicyMessage } from './options.js';
+import { unknownPolicyText } from './options.js';
 import { checkPolicy } from '../policy/checkPolicy.js';
-import type { Finding, FindingCode } from '../policy/finding.js';
+import type { FindingCode } from '../policy/finding.js';
 import { loadPolicy, type PolicyResolver } from '../policy/loadPolicy.js';
 import type { Policy } from '../policy/policy.js';
-import { readPolicyFile } from './readPolicyFile.js';
+import { readPolicyFile } from '../io/readPolicyFile.js';
 import { UsageError } from './usageError.js';
+import { USAGE_TEXT } from '../report/usageText.js';
+import { jsonErrorReason } from '../adapters/jsonError.js';
 import { checkOneStdin } from './oneStdin.js';
+import type { CommandOptions } from './commandOptions.js';
+import { CHECK_TEXT, formatCheckSummary, formatFinding, type FileFinding } from '../report/checkText.js';
+import type { Texts } from '../report/labels.js';
+import { both } from '../model/template.js';
+import { pickLang } from './pickLang.js';
 
-/** A finding of one file, as `--json` writes it (one per line). */
-export interface FileFinding extends Finding {
-  readonly file: string;
-}
+export type { FileFinding } from '../report/checkText.js';
+
+/** The options `trappa check` takes (its help: `CHECK_HELP`). */
+export const CHECK_OPTIONS = {
+  json: { type: 'boolean', default: false },
+  lang: { type: 'string', default: 'sv' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies CommandOptions;
 
 /**
  * Resolves `extends` to a bundled policy, else to another file given on the
@@ -41,11 +51,6 @@ function resolverFor(files: ReadonlyMap<string, unknown>): PolicyResolver {
   return resolve;
 }
 
-function formatFinding(f: FileFinding): string {
-  const rule = f.ruleId === undefined ? '' : `, rule ${f.ruleId}`;
-  return `${f.file}: ${f.severity} ${f.path}: ${f.message} [${f.code}${rule}]`;
-}
-
 /**
  * `trappa check <policy.json...> [--json]`: static checks of policy files.
  * Exit 0 when no file has an error (warnings allowed), 1 on errors, 2 on
@@ -56,10 +61,11 @@ function formatFinding(f: FileFinding): string {
  * @example await checkCommand(['my-policy.json', '--json'])
  */
 export async function checkCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
-  if (positionals.length === 0) throw new UsageError('check needs at least one policy file or bundled policy id');
-  checkOneStdin(positionals.map((path, i) => ({ flag: `policy file ${i + 1}`, path })));
-  const parsed: Array<{ file: string; json?: unknown; error?: string; code?: FindingCode }> = [];
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: CHECK_OPTIONS });
+  const lang = pickLang(values.lang);
+  if (positionals.length === 0) throw new UsageError(both(USAGE_TEXT.checkNeedsFile));
+  checkOneStdin(positionals.map((path, i) => ({ flag: both(USAGE_TEXT.policyFile, { n: i + 1 }), path })));
+  const parsed: Array<{ file: string; json?: unknown; error?: Texts; code?: FindingCode }> = [];
   for (const file of positionals) {
     // A bundled id (`trappa check stockholm`) checks the bundled file, unless a file of that name is here.
     if (isBuiltinPolicyId(file) && !existsSync(file)) {
@@ -70,19 +76,19 @@ export async function checkCommand(args: string[]): Promise<number> {
     try {
       const read = await readPolicyFile(file);
       if (!read.ok) {
-        parsed.push({ file, error: read.message, code: 'policy-too-large' });
+        parsed.push({ file, error: read.texts, code: 'policy-too-large' });
         continue;
       }
       text = read.text;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      parsed.push({ file, error: code === 'ENOENT' ? unknownPolicyMessage(file) : `cannot read the file: ${code ?? (error as Error).message}` });
+      parsed.push({ file, error: code === 'ENOENT' ? unknownPolicyText(file) : both(CHECK_TEXT.cannotRead, { reason: code ?? (error as Error).message }) });
       continue;
     }
     try {
       parsed.push({ file, json: JSON.parse(text) as unknown });
     } catch (error) {
-      parsed.push({ file, error: `invalid JSON: ${(error as Error).message}` });
+      parsed.push({ file, error: both(CHECK_TEXT.invalidJson, { reason: jsonErrorReason(error, text) }) });
     }
   }
   const byId = new Map<string, unknown>();
@@ -93,16 +99,15 @@ export async function checkCommand(args: string[]): Promise<number> {
   const resolve = resolverFor(byId);
   const findings: FileFinding[] = parsed.flatMap((p) =>
     p.error !== undefined
-      ? [{ file: p.file, severity: 'error' as const, code: p.code ?? ('schema' as const), message: p.error, path: '(root)' }]
+      ? [{ file: p.file, severity: 'error' as const, code: p.code ?? ('schema' as const), message: p.error.en, text: p.error, path: '(root)' }]
       : checkPolicy(p.json, { resolve }).map((f) => ({ file: p.file, ...f })),
   );
   const errors = findings.filter((f) => f.severity === 'error').length;
   if (values.json) {
     for (const f of findings) process.stdout.write(`${JSON.stringify(f)}\n`);
   } else {
-    for (const f of findings) process.stdout.write(`${formatFinding(f)}\n`);
-    const files = positionals.length === 1 ? '1 file' : `${positionals.length} files`;
-    process.stdout.write(`${files} checked: ${errors} error${errors === 1 ? '' : 's'}, ${findings.length - errors} warning${findings.length - errors === 1 ? '' : 's'}\n`);
+    for (const f of findings) process.stdout.write(`${formatFinding(f, lang)}\n`);
+    process.stdout.write(`${formatCheckSummary(positionals.length, errors, findings.length - errors, lang)}\n`);
   }
   return errors > 0 ? 1 : 0;
 }

@@ -1,9 +1,11 @@
 import type { Policy } from '../policy/policy.js';
 import type { CoverageCounts } from '../testing/coverageCounts.js';
 import { coverageBelow, coverageJson, coverageReport, type CoverageJson, type PolicyCoverage } from '../testing/ruleCoverage.js';
-import { formatBelowThreshold, formatPolicyCoverage } from './formatCoverage.js';
-import type { Lang } from './format.js';
+import { formatBelowThreshold, formatPolicyCoverage } from '../report/coverageText.js';
+import type { Lang } from '../report/decisionText.js';
 import { UsageError } from './usageError.js';
+import { both } from '../model/template.js';
+import { USAGE_TEXT } from '../report/usageText.js';
 
 /**
  * `--coverage` and `--threshold <pct>` as options: whether to count, and the threshold.
@@ -17,7 +19,7 @@ import { UsageError } from './usageError.js';
 export function coverageOptions(coverage: boolean | undefined, threshold: string | undefined): { coverage: boolean; threshold: number | undefined } {
   if (threshold === undefined) return { coverage: coverage === true, threshold: undefined };
   const n = Number(threshold);
-  if (threshold.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new UsageError(`--threshold takes a percentage 0–100, got "${threshold}"`);
+  if (threshold.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new UsageError(both(USAGE_TEXT.threshold, { value: `"${threshold}"` }));
   return { coverage: true, threshold: n };
 }
 

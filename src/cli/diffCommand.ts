@@ -6,19 +6,24 @@ import { addCaseDiff, finishDiff, type PolicyDiff } from '../diff/policyDiff.js'
 import { isValidIsoDate } from '../model/isoDate.js';
 import type { Policy } from '../policy/policy.js';
 import { PolicyError } from '../policy/loadPolicy.js';
-import { formatDiff } from './formatDiff.js';
-import type { Lang } from './format.js';
+import { formatDiff, formatDiffInput } from '../report/diffText.js';
 import { pickCalendar, pickPolicy } from './options.js';
-import { readInput, type InputItem, type UnparsableItem } from './readInput.js';
-import { admitCase } from './admitCase.js';
+import { readInput } from '../io/readInput.js';
+import type { InputItem, UnparsableItem } from '../adapters/caseItems.js';
+import { admitCase } from '../run/admitCase.js';
 import { caseTally, recordWarnings } from '../adapters/recordWarnings.js';
 import { UsageError } from './usageError.js';
+import { admissionLines } from '../report/admissionText.js';
+import { caseProgress, progressFlag } from './caseProgress.js';
+import { pickLang } from './pickLang.js';
+import { both } from '../model/template.js';
+import { USAGE_TEXT } from '../report/usageText.js';
 import { checkOneStdin } from './oneStdin.js';
-import { escapeControl } from '../adapters/safeText.js';
 import { coverageCounter } from '../testing/coverageCounts.js';
 import type { CoverageJson } from '../testing/ruleCoverage.js';
 import { coverageOptions, coverageOutcome } from './coverageOption.js';
 import { EXIT } from './exitCodes.js';
+import type { CommandOptions } from './commandOptions.js';
 
 /** The evaluation date `--generate` uses without `--as-of`: the kit's own default, so a seed alone reproduces a run. */
 const GENERATE_DEFAULT_AS_OF = '2026-11-23';
@@ -49,9 +54,9 @@ export type DiffReport = PolicyDiff & {
 } & Partial<CoverageJson>;
 
 function wholeNumber(option: string, text: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
-  if (!/^-?\d+$/.test(text)) throw new UsageError(`${option} must be a whole number, got "${text}"`);
+  if (!/^-?\d+$/.test(text)) throw new UsageError(both(USAGE_TEXT.wholeNumber, { option, value: `"${text}"` }));
   const n = Number(text);
-  if (n < min || n > max) throw new UsageError(`${option} must be between ${min} and ${max}, got ${n}`);
+  if (n < min || n > max) throw new UsageError(both(USAGE_TEXT.between, { option, min, max, value: n }));
   return n;
 }
 
@@ -76,26 +81,28 @@ async function* fromGenerator(inputs: AsyncIterable<unknown>): AsyncGenerator<In
   }
 }
 
+/** The options `trappa diff` takes (its help: `DIFF_HELP`, which names every one). */
+export const DIFF_OPTIONS = {
+  from: { type: 'string' },
+  to: { type: 'string' },
+  generate: { type: 'string' },
+  seed: { type: 'string' },
+  'as-of': { type: 'string' },
+  calendar: { type: 'string' },
+  sample: { type: 'string', default: '3' },
+  json: { type: 'boolean', default: false },
+  lang: { type: 'string', default: 'sv' },
+  workers: { type: 'string' },
+  coverage: { type: 'boolean' },
+  threshold: { type: 'string' },
+  progress: { type: 'boolean' },
+  'no-progress': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies CommandOptions;
+
 /** parseArgs errors (unknown option, missing value) reach main.ts, which exits 2 for every one of them. */
 function parseDiffArgs(args: string[]) {
-  return parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      from: { type: 'string' },
-      to: { type: 'string' },
-      generate: { type: 'string' },
-      seed: { type: 'string' },
-      'as-of': { type: 'string' },
-      calendar: { type: 'string' },
-      sample: { type: 'string', default: '3' },
-      json: { type: 'boolean', default: false },
-      lang: { type: 'string', default: 'sv' },
-      workers: { type: 'string' },
-      coverage: { type: 'boolean' },
-      threshold: { type: 'string' },
-    },
-  });
+  return parseArgs({ args, allowPositionals: true, options: DIFF_OPTIONS });
 }
 
 /**
@@ -113,23 +120,22 @@ function parseDiffArgs(args: string[]) {
 export async function diffCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseDiffArgs(args);
 
-  if (values.from === undefined || values.to === undefined) throw new UsageError('diff needs --from <policy> and --to <policy> (a bundled id or a policy JSON file)');
-  if (values.generate === undefined && positionals.length === 0) throw new UsageError('diff needs case files or --generate N');
-  if (values.generate !== undefined && positionals.length > 0) throw new UsageError('diff takes case files or --generate N, not both');
-  if (values.seed !== undefined && values.generate === undefined) throw new UsageError('--seed applies to --generate only');
+  if (values.from === undefined || values.to === undefined) throw new UsageError(both(USAGE_TEXT.diffPolicies));
+  if (values.generate === undefined && positionals.length === 0) throw new UsageError(both(USAGE_TEXT.diffInput));
+  if (values.generate !== undefined && positionals.length > 0) throw new UsageError(both(USAGE_TEXT.diffNotBoth));
+  if (values.seed !== undefined && values.generate === undefined) throw new UsageError(both(USAGE_TEXT.generateOnly, { option: '--seed' }));
   const generate = values.generate === undefined ? undefined : wholeNumber('--generate', values.generate, 1);
   const seed = values.seed === undefined ? 1 : wholeNumber('--seed', values.seed, -(2 ** 31), 2 ** 31 - 1);
   const sample = wholeNumber('--sample', values.sample, 0);
-  if (values.workers !== undefined && generate === undefined) throw new UsageError('--workers applies to --generate only');
+  if (values.workers !== undefined && generate === undefined) throw new UsageError(both(USAGE_TEXT.generateOnly, { option: '--workers' }));
   const workers = values.workers === undefined ? (generate !== undefined && generate >= 5000 ? availableParallelism() : 1) : wholeNumber('--workers', values.workers, 1, 64);
-  if (values.lang !== 'sv' && values.lang !== 'en') throw new UsageError('--lang must be sv or en');
-  const lang: Lang = values.lang;
+  const lang = pickLang(values.lang);
   const { coverage, threshold } = coverageOptions(values.coverage, values.threshold);
   const asOf = values['as-of'] ?? (generate === undefined ? (DateTime.now().setZone('Europe/Stockholm').toISODate() ?? '') : GENERATE_DEFAULT_AS_OF);
-  if (!isValidIsoDate(asOf)) throw new UsageError(`--as-of must be a date written YYYY-MM-DD, got "${asOf}"`);
+  if (!isValidIsoDate(asOf)) throw new UsageError(both(USAGE_TEXT.asOf, { value: `"${asOf}"` }));
 
   checkOneStdin([
-    ...positionals.map((path, i) => ({ flag: `case file ${i + 1}`, path })),
+    ...positionals.map((path, i) => ({ flag: both(USAGE_TEXT.caseFile, { n: i + 1 }), path })),
     { flag: '--from', path: values.from },
     { flag: '--to', path: values.to },
     { flag: '--calendar', path: values.calendar },
@@ -159,17 +165,12 @@ export async function diffCommand(args: string[]): Promise<number> {
     }
     items = fromGenerator(generateInWorkers(generate, seed, asOf, calendar, workers, generateCases));
   }
+  const progress = caseProgress(progressFlag(values), generate ?? 0, lang);
   for await (const item of items) {
     const parsed = admitCase(item, { cases, records });
-    if (parsed.status === 'unparsable') {
-      process.stderr.write(`${escapeControl(`${parsed.location}: ${parsed.error}`)}\n`);
-      continue;
-    }
-    if (parsed.status === 'rejected') {
-      for (const issue of parsed.issues) process.stderr.write(`${escapeControl(`${parsed.location}: ${issue.path}: ${issue.message}`)}\n`);
-      continue;
-    }
-    for (const r of parsed.rejectedRecords) for (const issue of r.issues) process.stderr.write(`${escapeControl(`${parsed.location}: ${issue.path}: ${issue.message}`)}\n`);
+    progress.tick({ cases, records });
+    for (const line of admissionLines(parsed)) process.stderr.write(`${line}\n`);
+    if (parsed.status !== 'accepted') continue;
     const warnings = recordWarnings(caseTally(parsed));
     const result = diffCase(context, parsed.case, warnings);
     addCaseDiff(tally, result);
@@ -180,6 +181,7 @@ export async function diffCommand(args: string[]): Promise<number> {
     cases.evaluated += 1;
   }
 
+  progress.done();
   const diff = finishDiff(tally);
   // Both policies are counted over the population; the threshold gates `to`, the policy about to go live.
   const covered = counter === undefined ? undefined : coverageOutcome(counter.counts(), [from, to], {
@@ -194,13 +196,8 @@ export async function diffCommand(args: string[]): Promise<number> {
     const report: DiffReport = { ...diff, input: { ...source, cases, records }, ...covered?.json };
     process.stdout.write(`${JSON.stringify(report)}\n`);
   } else {
-    const origin = generate === undefined ? positionals.join(', ') : `--generate ${generate} --seed ${seed} (trappa/testing arbitraries)`;
-    process.stdout.write(
-      `${formatDiff(diff, lang)}\n\ninput: ${origin}\n` +
-        `students: ${cases.read} read = ${cases.evaluated} evaluated + ${cases.rejected} rejected\n` +
-        `lesson records: ${records.read} read = ${records.accepted} accepted + ${records.duplicate} duplicate + ${records.rejected} rejected\n` +
-        (covered === undefined ? '' : `\n${covered.text}\n`),
-    );
+    const input = formatDiffInput(generate === undefined ? { files: positionals } : { generate, seed }, cases, records, lang);
+    process.stdout.write(`${formatDiff(diff, lang)}\n\n${input.join('\n')}\n${covered === undefined ? '' : `\n${covered.text}\n`}`);
   }
   for (const line of covered?.belowText ?? []) process.stderr.write(`trappa: ${line}\n`);
   if ((covered?.below.length ?? 0) > 0) return EXIT.failure;

@@ -1,24 +1,61 @@
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
-import { evaluate } from '../evaluate.js';
 import { isValidIsoDate } from '../model/isoDate.js';
 import { checkOutputs } from '../batch/checkOutputs.js';
-import { admitCase } from './admitCase.js';
-import { caseTally, recordWarnings } from '../adapters/recordWarnings.js';
+import { admitCase } from '../run/admitCase.js';
+import { caseTally } from '../adapters/recordWarnings.js';
+import { evaluateCase } from '../run/evaluateCase.js';
+import { decisionOutput, type OutputFormat } from '../report/decisionOutput.js';
+import { runFooter } from '../report/runFooter.js';
 import { evaluateLessons } from './evaluateLessons.js';
 import { evaluateSs12000 } from './evaluateSs12000.js';
-import { formatDecision, type Lang } from './format.js';
 import { pickCalendar, pickDelimiter, pickPolicy } from './options.js';
-import { readInput } from './readInput.js';
-import { addDecision, emptySummary, formatSummary, summaryJson } from './summary.js';
+import { readInput } from '../io/readInput.js';
+import { emptySummary, summaryJson } from '../run/runSummary.js';
 import { UsageError } from './usageError.js';
+import { pickLang } from './pickLang.js';
+import { both } from '../model/template.js';
+import { USAGE_TEXT } from '../report/usageText.js';
 import { checkOneStdin } from './oneStdin.js';
-import { isStdin } from '../batch/openInput.js';
-import { writeOutputFile } from './writeOutputFile.js';
+import { isStdin } from '../io/openInput.js';
+import { writeOutputFile } from '../io/writeOutputFile.js';
 import { coverageOptions, coverageOutcome } from './coverageOption.js';
-import { coverageCounter, coverageSample } from '../testing/coverageCounts.js';
+import { coverageCounter } from '../testing/coverageCounts.js';
 import { EXIT } from './exitCodes.js';
+import { caseProgress, progressFlag } from './caseProgress.js';
+import { admissionLines } from '../report/admissionText.js';
 import { escapeControl } from '../adapters/safeText.js';
+import { decisionsForm, jsonForm, jsonFormArgs, jsonOutput } from './jsonFormOption.js';
+import type { CommandOptions } from './commandOptions.js';
+
+/** The options `trappa evaluate` takes (its help: `EVALUATE_HELP`, which names every one). */
+export const EVALUATE_OPTIONS = {
+  policy: { type: 'string', default: 'stockholm' },
+  'as-of': { type: 'string' },
+  calendar: { type: 'string' },
+  // A string: `--json` alone is read as `--json full` (jsonFormArgs), `--json compact` the compact form.
+  json: { type: 'string' },
+  details: { type: 'string', default: 'with-steps' },
+  lang: { type: 'string', default: 'sv' },
+  rejected: { type: 'string' },
+  format: { type: 'string', default: 'studentcase' },
+  context: { type: 'string' },
+  students: { type: 'string' },
+  previous: { type: 'string' },
+  'decisions-out': { type: 'string' },
+  'decisions-form': { type: 'string' },
+  'summary-json': { type: 'string' },
+  workers: { type: 'string' },
+  progress: { type: 'boolean' },
+  'no-progress': { type: 'boolean' },
+  'tmp-dir': { type: 'string' },
+  'allow-missing-students': { type: 'boolean' },
+  coverage: { type: 'boolean' },
+  threshold: { type: 'string' },
+  'max-input-age': { type: 'string' },
+  delimiter: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies CommandOptions;
 
 /**
  * `trappa evaluate`: evaluate student cases, a lesson-level batch or an SS 12000
@@ -29,65 +66,40 @@ import { escapeControl } from '../adapters/safeText.js';
  * @example await evaluateCommand(['cases.ndjson', '--as-of', '2026-11-23'])
  */
 export async function evaluateCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      policy: { type: 'string', default: 'stockholm' },
-      'as-of': { type: 'string' },
-      calendar: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      details: { type: 'string', default: 'with-steps' },
-      lang: { type: 'string', default: 'sv' },
-      rejected: { type: 'string' },
-      format: { type: 'string', default: 'studentcase' },
-      context: { type: 'string' },
-      students: { type: 'string' },
-      previous: { type: 'string' },
-      'decisions-out': { type: 'string' },
-      'summary-json': { type: 'string' },
-      workers: { type: 'string' },
-      progress: { type: 'boolean' },
-      'no-progress': { type: 'boolean' },
-      'tmp-dir': { type: 'string' },
-      'allow-missing-students': { type: 'boolean' },
-      coverage: { type: 'boolean' },
-      threshold: { type: 'string' },
-      'max-input-age': { type: 'string' },
-      delimiter: { type: 'string' },
-    },
-  });
-  if (positionals.length === 0) throw new UsageError('evaluate needs at least one input file');
-  if (values.format !== 'studentcase' && values.format !== 'ss12000' && values.format !== 'lessons') throw new UsageError('--format must be studentcase, lessons or ss12000');
-  if (values.context !== undefined && values.format !== 'ss12000') throw new UsageError('--context applies to --format ss12000 only');
-  const lessonsOnly = ['students', 'previous', 'decisions-out', 'workers', 'tmp-dir', 'allow-missing-students', 'max-input-age', 'delimiter'] as const;
-  for (const name of lessonsOnly) if (values[name] !== undefined && values.format !== 'lessons') throw new UsageError(`--${name} applies to --format lessons only`);
-  if (values.format === 'lessons' && values.students === undefined) throw new UsageError('--format lessons needs --students <file> with the student context (one StudentCase per line)');
+  const { values, positionals } = parseArgs({ args: jsonFormArgs(args), allowPositionals: true, options: EVALUATE_OPTIONS });
+  if (positionals.length === 0) throw new UsageError(both(USAGE_TEXT.needsInput, { command: 'evaluate' }));
+  if (values.format !== 'studentcase' && values.format !== 'ss12000' && values.format !== 'lessons') throw new UsageError(both(USAGE_TEXT.format));
+  if (values.context !== undefined && values.format !== 'ss12000') throw new UsageError(both(USAGE_TEXT.contextOnly));
+  const lessonsOnly = ['students', 'previous', 'decisions-out', 'decisions-form', 'workers', 'tmp-dir', 'allow-missing-students', 'max-input-age', 'delimiter'] as const;
+  for (const name of lessonsOnly) if (values[name] !== undefined && values.format !== 'lessons') throw new UsageError(both(USAGE_TEXT.lessonsOnly, { name }));
+  if (values['decisions-form'] !== undefined && values['decisions-out'] === undefined) throw new UsageError(both(USAGE_TEXT.decisionsFormOnly));
+  const json = jsonForm(values.json);
+  const keptForm = decisionsForm(values['decisions-form']);
+  if (values.format === 'lessons' && values.students === undefined) throw new UsageError(both(USAGE_TEXT.needsStudents));
   const delimiter = values.delimiter === undefined ? undefined : pickDelimiter(values.delimiter);
   checkOneStdin([
-    ...positionals.map((path, i) => ({ flag: `${values.format === 'lessons' ? 'lesson file' : 'input file'} ${i + 1}`, path })),
+    ...positionals.map((path, i) => ({ flag: both(values.format === 'lessons' ? USAGE_TEXT.lessonFile : USAGE_TEXT.inputFile, { n: i + 1 }), path })),
     { flag: '--students', path: values.students },
     { flag: '--context', path: values.context },
     { flag: '--calendar', path: values.calendar },
     { flag: '--policy', path: values.policy },
   ]);
   if (values.format === 'ss12000' && positionals.some(isStdin)) {
-    throw new UsageError('an SS 12000 file is known by its name (attendances.json, persons.json…), so it cannot be read from stdin; --context - reads the side file from stdin');
+    throw new UsageError(both(USAGE_TEXT.ss12000Stdin));
   }
   if (values.previous !== undefined && isStdin(values.previous)) {
-    throw new UsageError('--previous takes the file --decisions-out wrote: it is verified from its end and read twice, so it cannot be stdin');
+    throw new UsageError(both(USAGE_TEXT.previousStdin));
   }
   const workers = values.workers === undefined ? undefined : Number(values.workers);
-  if (workers !== undefined && (!Number.isInteger(workers) || workers < 1 || workers > 64)) throw new UsageError(`--workers must be a whole number from 1 to 64, got "${values.workers}"`);
+  if (workers !== undefined && (!Number.isInteger(workers) || workers < 1 || workers > 64)) throw new UsageError(both(USAGE_TEXT.workers, { value: `"${values.workers}"` }));
   const maxInputAge = values['max-input-age'] === undefined ? undefined : Number(values['max-input-age']);
   if (maxInputAge !== undefined && (values['max-input-age']?.trim() === '' || !Number.isInteger(maxInputAge) || maxInputAge < 0)) {
-    throw new UsageError(`--max-input-age must be a whole number of school days (0 or more), got "${values['max-input-age']}"`);
+    throw new UsageError(both(USAGE_TEXT.maxInputAge, { value: `"${values['max-input-age']}"` }));
   }
   const asOf = values['as-of'] ?? DateTime.now().setZone('Europe/Stockholm').toISODate() ?? '';
-  if (!isValidIsoDate(asOf)) throw new UsageError(`--as-of must be a date written YYYY-MM-DD, got "${asOf}"`);
-  if (!['with-steps', 'all', 'none'].includes(values.details)) throw new UsageError('--details must be with-steps, all or none');
-  if (values.lang !== 'sv' && values.lang !== 'en') throw new UsageError('--lang must be sv or en');
-  const lang: Lang = values.lang;
+  if (!isValidIsoDate(asOf)) throw new UsageError(both(USAGE_TEXT.asOf, { value: `"${asOf}"` }));
+  if (!['with-steps', 'all', 'none'].includes(values.details)) throw new UsageError(both(USAGE_TEXT.details));
+  const lang = pickLang(values.lang);
   const { coverage, threshold } = coverageOptions(values.coverage, values.threshold);
   if (values.format !== 'lessons') {
     // The batch checks its own outputs (and more); here: before any case is read, not after stdout is complete.
@@ -106,7 +118,7 @@ export async function evaluateCommand(args: string[]): Promise<number> {
       policy,
       calendar,
       asOf,
-      json: values.json,
+      json,
       details: values.details,
       lang,
       rejected: values.rejected,
@@ -124,19 +136,22 @@ export async function evaluateCommand(args: string[]): Promise<number> {
         policy,
         calendar,
         asOf,
-        output: values.json ? 'json' : values.details === 'none' && values.previous === undefined ? 'none' : 'text',
-        details: values.details as 'with-steps' | 'all' | 'none',
-        lang,
         incremental: values.previous !== undefined,
         allowMissingStudents: values['allow-missing-students'] === true,
         ...(coverage ? { coverage: true } : {}),
+      },
+      format: {
+        output: jsonOutput(json) ?? (values.details === 'none' && values.previous === undefined ? 'none' : 'text'),
+        details: values.details as 'with-steps' | 'all' | 'none',
+        lang,
       },
       threshold,
       workers,
       rejected: values.rejected,
       decisionsOut: values['decisions-out'],
+      decisionsForm: keptForm,
       summaryJson: values['summary-json'],
-      progress: values['no-progress'] === true ? false : values.progress,
+      progress: progressFlag(values),
       tmpDir: values['tmp-dir'],
       maxInputAge,
       delimiter,
@@ -146,44 +161,36 @@ export async function evaluateCommand(args: string[]): Promise<number> {
   const rejectedLines: string[] = [];
   const out = process.stdout;
   const counter = coverage ? coverageCounter() : undefined;
+  const format: OutputFormat = { output: jsonOutput(json) ?? 'text', details: values.details as OutputFormat['details'], lang };
 
+  const progress = caseProgress(progressFlag(values), 0, lang);
   for (const file of positionals) {
     for await (const item of readInput(file)) {
       const parsed = admitCase(item, summary);
+      progress.tick(summary);
+      for (const line of admissionLines(parsed)) process.stderr.write(`${line}\n`);
       if (parsed.status === 'unparsable') {
-        process.stderr.write(`${escapeControl(`${parsed.location}: ${parsed.error}`)}\n`);
         rejectedLines.push(JSON.stringify({ location: escapeControl(parsed.location), kind: 'case', issues: [{ path: '(root)', message: parsed.error }] }));
         continue;
       }
       if (parsed.status === 'rejected') {
-        for (const issue of parsed.issues) process.stderr.write(`${escapeControl(`${parsed.location}: ${issue.path}: ${issue.message}`)}\n`);
         rejectedLines.push(JSON.stringify({ location: escapeControl(parsed.location), kind: 'case', studentId: parsed.studentId, issues: parsed.issues }));
         continue;
       }
       for (const r of parsed.rejectedRecords) {
-        for (const issue of r.issues) process.stderr.write(`${escapeControl(`${parsed.location}: ${issue.path}: ${issue.message}`)}\n`);
         rejectedLines.push(JSON.stringify({ location: escapeControl(parsed.location), kind: 'record', studentId: parsed.case.student.id, index: r.index, issues: r.issues }));
       }
-      const decision = evaluate(parsed.case, policy, {
-        asOf,
-        ...(calendar === undefined ? {} : { calendar }),
-        warnings: recordWarnings(caseTally(parsed)),
-      });
-      summary.cases.evaluated += 1;
-      addDecision(summary, decision, parsed.case.student.school.id);
-      counter?.add(coverageSample(decision, policy));
-      if (values.json) out.write(`${JSON.stringify(decision)}\n`);
-      else if (values.details === 'all' || (values.details === 'with-steps' && decision.steps.length > 0)) {
-        out.write(`${formatDecision(decision, lang)}\n\n`);
-      }
+      const decision = evaluateCase(parsed.case, caseTally(parsed), { policy, calendar, asOf }, summary, counter);
+      const written = decisionOutput(decision, format);
+      if (written !== undefined) out.write(`${written}\n`);
     }
   }
+  progress.done();
   const covered = counter === undefined ? undefined : coverageOutcome(counter.counts(), [policy], { threshold, lang });
   if (values.rejected !== undefined) writeOutputFile('--rejected', values.rejected, rejectedLines.map((l) => `${l}\n`).join(''));
   if (values['summary-json'] !== undefined) writeOutputFile('--summary-json', values['summary-json'], `${JSON.stringify({ ...summaryJson(policy, asOf, summary), ...covered?.json }, null, 2)}\n`);
-  const header = `policy ${policy.id} ${policy.version} (${policy.hash.slice(0, 12)}), as of ${asOf}`;
-  const text = `${header}\n${formatSummary(summary)}\n${covered === undefined ? '' : `\n${covered.text}\n`}`;
-  if (values.json) process.stderr.write(text);
+  const text = runFooter(policy, asOf, summary, { lang, ...(covered === undefined ? {} : { coverage: covered.text }) });
+  if (json !== undefined) process.stderr.write(text);
   else out.write(text);
   for (const line of covered?.belowText ?? []) process.stderr.write(`trappa: ${line}\n`);
   if ((covered?.below.length ?? 0) > 0) return EXIT.failure;

@@ -1,9 +1,13 @@
 import type { BatchSettings } from '../batch/evaluateBucket.js';
+import type { DecisionForm, OutputFormat } from '../report/decisionOutput.js';
 import { ProgressBar } from './progressBar.js';
+import { PROGRESS_DELAY_MS } from './caseProgress.js';
 import { BatchAbortedError, runBatch, type BatchReport } from '../batch/runBatch.js';
 import { whenStdoutCloses } from './stdoutClosed.js';
 import { EXIT } from './exitCodes.js';
-import { formatSummary, summaryJson } from './summary.js';
+import { formatBatchStats, runFooter } from '../report/runFooter.js';
+import { RUN_NOTE_TEXT } from '../report/runNotes.js';
+import { say } from '../model/template.js';
 import { escapeControl } from '../adapters/safeText.js';
 import { coverageOutcome } from './coverageOption.js';
 import { EMPTY_COVERAGE } from '../testing/coverageCounts.js';
@@ -14,9 +18,13 @@ export interface LessonsRun {
   readonly students: string;
   readonly previous: string | undefined;
   readonly settings: BatchSettings;
+  /** How decisions or changes are written to stdout (`--json`, `--details`, `--lang`). */
+  readonly format: OutputFormat;
   readonly workers: number | undefined;
   readonly rejected: string | undefined;
   readonly decisionsOut: string | undefined;
+  /** `--decisions-form`: the form of the decisions file (default `compact`). */
+  readonly decisionsForm?: DecisionForm | undefined;
   readonly summaryJson: string | undefined;
   readonly progress: boolean | undefined;
   readonly tmpDir: string | undefined;
@@ -62,6 +70,7 @@ export async function evaluateLessons(run: LessonsRun): Promise<number> {
       signal: controller.signal,
       files: { students: run.students, lessons: run.lessons, ...(run.previous === undefined ? {} : { previous: run.previous }) },
       settings: run.settings,
+      format: run.format,
       ...(run.workers === undefined ? {} : { workers: run.workers }),
       ...(run.tmpDir === undefined ? {} : { tmpDir: run.tmpDir }),
       ...(run.maxInputAge === undefined ? {} : { maxInputAgeDays: run.maxInputAge }),
@@ -70,14 +79,15 @@ export async function evaluateLessons(run: LessonsRun): Promise<number> {
       outName: 'stdout',
       ...(run.rejected === undefined ? {} : { rejectedPath: run.rejected }),
       ...(run.decisionsOut === undefined ? {} : { decisionsPath: run.decisionsOut }),
+      ...(run.decisionsForm === undefined ? {} : { decisionsForm: run.decisionsForm }),
       ...(run.summaryJson === undefined ? {} : { summaryPath: run.summaryJson }),
-      progress: new ProgressBar(process.stderr, run.progress ?? process.stderr.isTTY === true),
+      progress: new ProgressBar(process.stderr, run.progress ?? process.stderr.isTTY === true, 200, run.format.lang, PROGRESS_DELAY_MS),
       ...(run.threshold === undefined ? {} : { coverageThreshold: run.threshold }),
     });
   } catch (error) {
     if (!(error instanceof BatchAbortedError) || stoppedBy === undefined) throw error;
     if (stoppedBy === 'EPIPE') return EXIT.ok;
-    process.stderr.write(`\ntrappa: stopped by ${stoppedBy}; temporary files removed, output incomplete, output files left as they were\n`);
+    process.stderr.write(`\n${say(RUN_NOTE_TEXT.stopped, run.format.lang, { signal: stoppedBy })}\n`);
     return stoppedBy === 'SIGINT' ? EXIT.sigint : EXIT.sigterm;
   } finally {
     process.off('SIGINT', onSignal);
@@ -85,29 +95,26 @@ export async function evaluateLessons(run: LessonsRun): Promise<number> {
     releaseStdout();
   }
   const { summary } = report;
+  const { lang } = run.format;
   const rejectedTotal = summary.cases.rejected + summary.records.rejected;
   for (const line of report.rejectedSample) {
     for (const issue of line.issues) process.stderr.write(`${escapeControl(`${line.location}: ${issue.path}: ${issue.message}`)}\n`);
   }
   if (rejectedTotal > report.rejectedSample.length) {
-    process.stderr.write(
-      `… ${rejectedTotal - report.rejectedSample.length} more rejected line(s)${run.rejected === undefined ? '; write them all with --rejected <file>' : ` in ${escapeControl(run.rejected)}`}\n`,
-    );
+    const n = rejectedTotal - report.rejectedSample.length;
+    const note = run.rejected === undefined ? say(RUN_NOTE_TEXT.moreRejected, lang, { n }) : say(RUN_NOTE_TEXT.moreRejectedIn, lang, { n, file: escapeControl(run.rejected) });
+    process.stderr.write(`${note}\n`);
   }
   const missing = summary.missingStudents;
   if (missing !== undefined && (missing.unidentifiedLines ?? 0) > 0) {
-    process.stderr.write(
-      missing.closingsWithheld === true
-        ? `trappa: ${missing.unidentifiedLines} line(s) of ${run.students} could not be read and carry no student id, so a student missing tonight may be one of them: nothing is closed for the ${missing.students} student(s) of the previous run missing tonight (${missing.stepsKeptOpen} step(s) kept open). Fix those lines, or pass --allow-missing-students to close them anyway.\n`
-        : `trappa: ${missing.unidentifiedLines} line(s) of ${run.students} carry no student id; --allow-missing-students: the steps of the ${missing.students} student(s) missing tonight were closed anyway (open statutory duties excepted).\n`,
-    );
+    const slots = { lines: missing.unidentifiedLines ?? 0, file: run.students, students: missing.students, kept: missing.stepsKeptOpen };
+    process.stderr.write(`${say(missing.closingsWithheld === true ? RUN_NOTE_TEXT.closingsWithheld : RUN_NOTE_TEXT.closedAnyway, lang, slots)}\n`);
   }
   const { policy, asOf } = run.settings;
-  const header = `policy ${policy.id} ${policy.version} (${policy.hash.slice(0, 12)}), as of ${asOf}`;
-  const stats = `${report.workers} worker${report.workers === 1 ? '' : 's'}, ${report.buckets} bucket${report.buckets === 1 ? '' : 's'}, ${report.seconds.total.toFixed(1)} s, peak memory ${report.peakRssMb} MiB`;
-  const covered = run.settings.coverage === true ? coverageOutcome(report.coverage ?? EMPTY_COVERAGE, [policy], { threshold: run.threshold, lang: run.settings.lang }) : undefined;
-  const text = `${header}\n${formatSummary(summary)}\n${stats}\n${covered === undefined ? '' : `\n${covered.text}\n`}`;
-  if (run.settings.output !== 'json') process.stdout.write(text);
+  const stats = formatBatchStats(report, lang);
+  const covered = run.settings.coverage === true ? coverageOutcome(report.coverage ?? EMPTY_COVERAGE, [policy], { threshold: run.threshold, lang }) : undefined;
+  const text = runFooter(policy, asOf, summary, { stats, lang, ...(covered === undefined ? {} : { coverage: covered.text }) });
+  if (run.format.output !== 'json' && run.format.output !== 'compact') process.stdout.write(text);
   else process.stderr.write(text);
   for (const line of covered?.belowText ?? []) process.stderr.write(`trappa: ${line}\n`);
   if ((covered?.below.length ?? 0) > 0) return EXIT.failure;

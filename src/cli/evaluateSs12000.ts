@@ -1,20 +1,23 @@
-import { readFile } from 'node:fs/promises';
-import { writeOutputFile } from './writeOutputFile.js';
+import { writeOutputFile } from '../io/writeOutputFile.js';
 import { fromSs12000 } from '../adapters/ss12000/fromSs12000.js';
 import type { Ss12000Rejection } from '../adapters/ss12000/issues.js';
-import { evaluate } from '../evaluate.js';
-import { recordWarnings } from '../adapters/recordWarnings.js';
+import { evaluateCase } from '../run/evaluateCase.js';
+import { decisionOutput, type DecisionForm, type OutputFormat } from '../report/decisionOutput.js';
+import { runFooter } from '../report/runFooter.js';
 import type { SchoolCalendar } from '../model/schoolCalendar.js';
 import type { Policy } from '../policy/policy.js';
-import { formatDecision, type Lang } from './format.js';
-import { readSs12000Files } from './readSs12000.js';
-import { addDecision, emptySummary, formatSummary, summaryJson } from './summary.js';
-import { readText } from './readText.js';
+import type { Lang } from '../report/text.js';
+import { readSs12000Files } from '../io/readSs12000.js';
+import { emptySummary, summaryJson } from '../run/runSummary.js';
+import { readText } from '../io/readText.js';
 import { jsonErrorReason } from '../adapters/jsonError.js';
 import { escapeControl } from '../adapters/safeText.js';
-import { coverageCounter, coverageSample } from '../testing/coverageCounts.js';
+import { coverageCounter } from '../testing/coverageCounts.js';
 import { coverageOutcome } from './coverageOption.js';
 import { EXIT } from './exitCodes.js';
+import { jsonOutput } from './jsonFormOption.js';
+import { RUN_NOTE_TEXT } from '../report/runNotes.js';
+import { say } from '../model/template.js';
 
 /** What `trappa evaluate --format ss12000` was asked to do. */
 export interface Ss12000Run {
@@ -23,7 +26,8 @@ export interface Ss12000Run {
   readonly policy: Policy;
   readonly calendar: SchoolCalendar | undefined;
   readonly asOf: string;
-  readonly json: boolean;
+  /** `--json`: the form of the JSON decisions, or undefined for text. */
+  readonly json: DecisionForm | undefined;
   readonly details: string;
   readonly lang: Lang;
   readonly rejected: string | undefined;
@@ -40,15 +44,17 @@ export interface Ss12000Run {
  * how many Attendance records were not evaluated because of it.
  *
  * @param r - the rejection
+ * @param lang - output language of the words around the issue (default sv)
  * @returns lines for stderr
- * @example formatRejection({ entity: 'Person', id: 'p1', issues: [{ entity: 'Person', id: 'p1', field: 'birthDate', message: 'Missing' }], attendanceRecords: 3 })
+ * @example formatRejection({ entity: 'Person', id: 'p1', issues: [{ entity: 'Person', id: 'p1', field: 'birthDate', message: 'Missing' }], attendanceRecords: 3 }, 'en')
  * // ['Person p1: birthDate: Missing (3 attendance records not evaluated)']
  */
-export function formatRejection(r: Ss12000Rejection): string[] {
-  const count = r.entity !== 'Attendance' && r.attendanceRecords > 0 ? ` (${r.attendanceRecords} attendance record${r.attendanceRecords === 1 ? '' : 's'} not evaluated)` : '';
+export function formatRejection(r: Ss12000Rejection, lang: Lang = 'sv'): string[] {
+  const noId = say(RUN_NOTE_TEXT.ss12000NoId, lang);
+  const count = r.entity !== 'Attendance' && r.attendanceRecords > 0 ? ` ${say(RUN_NOTE_TEXT.ss12000NotEvaluated, lang, { n: r.attendanceRecords })}` : '';
   return r.issues.map((issue, i) => {
-    const elsewhere = issue.entity !== r.entity || issue.id !== r.id ? ` → ${issue.entity} ${issue.id ?? '(no id)'}` : '';
-    return `${r.entity} ${r.id ?? '(no id)'}${elsewhere}: ${issue.field}: ${issue.message}${i === 0 ? count : ''}`;
+    const elsewhere = issue.entity !== r.entity || issue.id !== r.id ? ` → ${issue.entity} ${issue.id ?? noId}` : '';
+    return `${r.entity} ${r.id ?? noId}${elsewhere}: ${issue.field}: ${issue.message}${i === 0 ? count : ''}`;
   });
 }
 
@@ -78,38 +84,34 @@ export async function evaluateSs12000(run: Ss12000Run): Promise<number> {
   const out = process.stdout;
   const rejectedLines: string[] = [];
 
-  for (const file of files.ignored) err.write(`${escapeControl(file)}: ignored (Trappa reads organisations, persons, calendarEvents, attendances, absences)\n`);
-  for (const [endpoint, list] of Object.entries(files.read)) if (list.length === 0) err.write(`no ${endpoint} file in the input\n`);
+  for (const file of files.ignored) err.write(`${say(RUN_NOTE_TEXT.ss12000Ignored, run.lang, { file: escapeControl(file) })}\n`);
+  for (const [endpoint, list] of Object.entries(files.read)) if (list.length === 0) err.write(`${say(RUN_NOTE_TEXT.ss12000Missing, run.lang, { endpoint })}\n`);
   for (const p of files.problems) {
     err.write(`${escapeControl(`${p.location}: ${p.message}`)}\n`);
     rejectedLines.push(JSON.stringify({ location: p.location, kind: 'file', issues: [{ path: '(root)', message: p.message }] }));
   }
   for (const r of result.rejected) {
-    for (const line of formatRejection(r)) err.write(`${escapeControl(line)}\n`);
+    for (const line of formatRejection(r, run.lang)) err.write(`${escapeControl(line)}\n`);
     rejectedLines.push(JSON.stringify({ kind: 'ss12000', ...r }));
   }
 
   const summary = emptySummary();
-  summary.cases = { ...result.counts.students };
+  // `evaluateCase` counts the students evaluated: they are `result.cases`.
+  summary.cases = { ...result.counts.students, evaluated: 0 };
   summary.records = { ...result.counts.attendance };
   const counter = run.coverage === true ? coverageCounter() : undefined;
+  const format: OutputFormat = { output: jsonOutput(run.json) ?? 'text', details: run.details as OutputFormat['details'], lang: run.lang };
   for (const c of result.cases) {
     const conflicting = result.conflictingRecords[c.student.id];
-    const decision = evaluate(c, run.policy, {
-      asOf: run.asOf,
-      ...(run.calendar === undefined ? {} : { calendar: run.calendar }),
-      warnings: recordWarnings({ rejected: result.rejectedRecords[c.student.id] ?? 0, conflicting: conflicting?.count ?? 0, conflictingLessons: conflicting?.lessons ?? 0 }),
-    });
-    addDecision(summary, decision, c.student.school.id);
-    counter?.add(coverageSample(decision, run.policy));
-    if (run.json) out.write(`${JSON.stringify(decision)}\n`);
-    else if (run.details === 'all' || (run.details === 'with-steps' && decision.steps.length > 0)) out.write(`${formatDecision(decision, run.lang)}\n\n`);
+    const tally = { rejected: result.rejectedRecords[c.student.id] ?? 0, conflicting: conflicting?.count ?? 0, conflictingLessons: conflicting?.lessons ?? 0 };
+    const decision = evaluateCase(c, tally, run, summary, counter);
+    const written = decisionOutput(decision, format);
+    if (written !== undefined) out.write(`${written}\n`);
   }
   if (run.rejected !== undefined) writeOutputFile('--rejected', run.rejected, rejectedLines.map((l) => `${l}\n`).join(''));
   const covered = counter === undefined ? undefined : coverageOutcome(counter.counts(), [run.policy], { threshold: run.threshold, lang: run.lang });
   if (run.summaryJson !== undefined) writeOutputFile('--summary-json', run.summaryJson, `${JSON.stringify({ ...summaryJson(run.policy, run.asOf, summary), ...covered?.json }, null, 2)}\n`);
-  const header = `policy ${run.policy.id} ${run.policy.version} (${run.policy.hash.slice(0, 12)}), as of ${run.asOf}`;
-  (run.json ? err : out).write(`${header}\n${formatSummary(summary)}\n${covered === undefined ? '' : `\n${covered.text}\n`}`);
+  (run.json === undefined ? out : err).write(runFooter(run.policy, run.asOf, summary, { lang: run.lang, ...(covered === undefined ? {} : { coverage: covered.text }) }));
   for (const line of covered?.belowText ?? []) err.write(`trappa: ${line}\n`);
   if ((covered?.below.length ?? 0) > 0) return EXIT.failure;
   return result.rejected.length + files.problems.length > 0 ? 3 : 0;

@@ -1,7 +1,8 @@
 import { PreviousFileError } from '../batch/decisionsFile.js';
-import { OutputLockedError, OutputUnwritableError, OutputWriteError } from '../batch/outputErrors.js';
+import { OutputLockedError, OutputUnwritableError, OutputWriteError } from '../io/outputErrors.js';
 import { StaleInputError } from '../batch/staleInputError.js';
 import { UsageError } from './usageError.js';
+import type { Texts } from '../report/labels.js';
 
 /**
  * The exit codes of `trappa`. The codes above 3 are those of BSD's
@@ -34,6 +35,35 @@ export const EXIT = {
   /** Stopped by SIGTERM. */
   sigterm: 143,
 } as const;
+
+/**
+ * What each exit code means, sv and en: the one list `trappa --help` prints
+ * (and the README points to). Each command's help says which it uses.
+ *
+ * @example EXIT_TEXT.locked.en // 'another run holds the lock of an output (its lock file names it): nothing was read or written'
+ */
+export const EXIT_TEXT: Readonly<Record<keyof typeof EXIT, Texts>> = {
+  ok: { sv: 'klart: all indata godtogs', en: 'done: all input accepted' },
+  failure: {
+    sv: 'annat fel: en fil som inte kan läsas, en ogiltig policy; check: policyn har fel; test: ett fall misslyckades; verify: motorerna skiljer sig; eller regeltäckningen under --threshold (utdata är fullständiga; går före 3)',
+    en: 'other failure: an unreadable file, an invalid policy; check: the policy has errors; test: a case failed; verify: the engines disagree; or rule coverage under --threshold (the outputs are complete; takes precedence over 3)',
+  },
+  usage: { sv: 'användningsfel: fel flagga, saknat argument, ogiltigt värde', en: 'usage error: an unknown option, a missing argument, an invalid value' },
+  rejected: { sv: 'några fall eller poster avvisades (och rapporterades på stderr); resten utvärderades', en: 'some cases or records were rejected (and reported on stderr); the rest was evaluated' },
+  previousRefused: {
+    sv: '--previous avvisad (tom, avkortad, ihopslagen, redigerad, äldre format, inte en tidigare natt): inget skrevs',
+    en: '--previous refused (empty, cut short, joined, edited, older format, not an earlier night): nothing was written',
+  },
+  staleInput: { sv: '--max-input-age: den senaste lektionen är för gammal, eller det finns ingen: inget skrevs', en: '--max-input-age: the newest lesson is too old, or there is none: nothing was written' },
+  cannotCreate: {
+    sv: 'en utdatafil kan inte skapas (katalog saknas eller är skrivskyddad, en katalog angiven som fil): inget lästes eller skrevs',
+    en: 'an output cannot be created (a missing or unwritable directory, a directory given as a file): nothing was read or written',
+  },
+  writeFailed: { sv: 'skrivning till stdout eller en utdatafil misslyckades (t.ex. full disk): utdatafilerna lämnades som de var', en: 'writing stdout or an output failed (e.g. a full disk): the output files were left as they were' },
+  locked: { sv: 'en annan körning håller låset för en utdatafil (låsfilen namnger den): inget lästes eller skrevs', en: 'another run holds the lock of an output (its lock file names it): nothing was read or written' },
+  sigint: { sv: 'stoppad av SIGINT (Ctrl-C): tillfälliga filer borttagna', en: 'stopped by SIGINT (Ctrl-C): temporary files removed' },
+  sigterm: { sv: 'stoppad av SIGTERM: tillfälliga filer borttagna', en: 'stopped by SIGTERM: temporary files removed' },
+};
 
 const WRITE_ERRORS: ReadonlySet<string> = new Set(['ENOSPC', 'EDQUOT', 'EFBIG', 'EIO', 'EROFS']);
 

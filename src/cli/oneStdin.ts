@@ -1,10 +1,13 @@
-import { isStdin } from '../batch/openInput.js';
+import { isStdin } from '../io/openInput.js';
 import { UsageError } from './usageError.js';
+import { both } from '../model/template.js';
+import type { Texts } from '../report/labels.js';
+import { USAGE_TEXT } from '../report/usageText.js';
 
 /** An input of a command and how to name it in a message. */
 export interface NamedInput {
-  /** The option (`--students`) or the positional (`lesson file 2`). */
-  readonly flag: string;
+  /** The option (`--students`) or the positional, in words (`lektionsfil 2` / `lesson file 2`). */
+  readonly flag: string | Texts;
   readonly path: string | undefined;
 }
 
@@ -18,5 +21,6 @@ export interface NamedInput {
  */
 export function checkOneStdin(inputs: readonly NamedInput[]): void {
   const stdin = inputs.filter((i) => i.path !== undefined && isStdin(i.path)).map((i) => i.flag);
-  if (stdin.length > 1) throw new UsageError(`only one input can be read from stdin (- or /dev/stdin); ${stdin.length} are: ${stdin.join(', ')}`);
+  const named = (lang: 'sv' | 'en') => stdin.map((f) => (typeof f === 'string' ? f : f[lang])).join(', ');
+  if (stdin.length > 1) throw new UsageError(both(USAGE_TEXT.oneStdin, (lang) => ({ n: stdin.length, inputs: named(lang) })));
 }

@@ -1,11 +1,13 @@
-import { readText } from './readText.js';
+import { readText } from '../io/readText.js';
 import { BUILTIN_POLICY_IDS, builtinPolicy, isBuiltinPolicyId, resolveBuiltinPolicy } from '../policy/builtinPolicies.js';
 import { loadPolicy, PolicyError } from '../policy/loadPolicy.js';
-import { readPolicyFile } from './readPolicyFile.js';
+import { readPolicyFile } from '../io/readPolicyFile.js';
 import type { Policy } from '../policy/policy.js';
 import { SchoolCalendarSchema, type SchoolCalendar } from '../model/schoolCalendar.js';
 import { UsageError } from './usageError.js';
 import { escapeControl } from '../adapters/safeText.js';
+import { both, type Template } from '../model/template.js';
+import { USAGE_TEXT } from '../report/usageText.js';
 
 /**
  * A bundled policy by id, or a policy JSON file (which may extend a bundled one).
@@ -24,23 +26,32 @@ export function pickPolicy(spec: string): Promise<Policy> | Policy {
     },
     (error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error;
-      throw new UsageError(unknownPolicyMessage(spec));
+      throw new UsageError(unknownPolicyText(spec));
     },
   );
 }
 
 /**
- * Why a `--policy` is neither a bundled id nor a file, with the bundled ids.
+ * Why a `--policy` is neither a bundled id nor a file, with the bundled ids, sv and en.
+ *
+ * @param spec - what was given
+ * @returns the texts
+ * @example unknownPolicyText('oslo').sv // 'okänd policy "oslo": de inbyggda policyerna är skollagen, stockholm, goteborg; eller ange sökvägen till en policyfil (JSON)'
+ */
+export function unknownPolicyText(spec: string): Template {
+  const slots = { spec: JSON.stringify(spec), ids: BUILTIN_POLICY_IDS.join(', ') };
+  return both(/[/\\]|\.json$/i.test(spec) ? USAGE_TEXT.noPolicyFile : USAGE_TEXT.unknownPolicy, slots);
+}
+
+/**
+ * Why a `--policy` is neither a bundled id nor a file, with the bundled ids, in English (`unknownPolicyText` has both).
  *
  * @param spec - what was given
  * @returns the message
  * @example unknownPolicyMessage('oslo') // 'unknown policy "oslo": the bundled policies are skollagen, stockholm, goteborg; or give the path of a policy JSON file'
  */
 export function unknownPolicyMessage(spec: string): string {
-  const ids = BUILTIN_POLICY_IDS.join(', ');
-  return /[/\\]|\.json$/i.test(spec)
-    ? `no policy file ${JSON.stringify(spec)} (not found); the bundled policies are ${ids}`
-    : `unknown policy ${JSON.stringify(spec)}: the bundled policies are ${ids}; or give the path of a policy JSON file`;
+  return unknownPolicyText(spec).en;
 }
 
 /**
@@ -54,7 +65,7 @@ export async function pickCalendar(path: string | undefined): Promise<SchoolCale
   if (path === undefined) return undefined;
   const parsed = SchoolCalendarSchema.safeParse(JSON.parse(await readText(path)));
   if (!parsed.success) {
-    throw new UsageError(`${path}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new UsageError(both(USAGE_TEXT.calendar, { file: path, issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }));
   }
   return parsed.data;
 }
@@ -70,6 +81,6 @@ export async function pickCalendar(path: string | undefined): Promise<SchoolCale
  */
 export function pickDelimiter(text: string): string {
   const delimiter = text === 'tab' || text === '\\t' ? '\t' : text;
-  if (![',', ';', '|', '\t'].includes(delimiter)) throw new UsageError(`--delimiter must be , ; | or tab, got "${escapeControl(text)}"`);
+  if (![',', ';', '|', '\t'].includes(delimiter)) throw new UsageError(both(USAGE_TEXT.delimiter, { value: `"${escapeControl(text)}"` }));
   return delimiter;
 }

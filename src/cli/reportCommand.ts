@@ -3,37 +3,28 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { writeFileAtomic } from '../batch/atomicFile.js';
+import { writeFileAtomic } from '../io/atomicFile.js';
 import { PreviousFileError, trailerOf, verifyDecisionsFile } from '../batch/decisionsFile.js';
-import type { Decision } from '../model/decision.js';
-import { DecisionSchema } from '../model/decisionSchema.js';
+import { CompactDecisionSchema } from '../model/compactDecisionSchema.js';
+import type { DecisionRecord } from '../report/compactDecision.js';
 import { renderSchoolReports } from '../report/schoolReport.js';
-import type { Lang } from '../report/text.js';
 import { UsageError } from './usageError.js';
+import type { CommandOptions } from './commandOptions.js';
+import { pickLang } from './pickLang.js';
+import { both } from '../model/template.js';
+import { USAGE_TEXT } from '../report/usageText.js';
 import { checkOneStdin } from './oneStdin.js';
-import { readText, readTextInput, type TextInput } from './readText.js';
-import { BatchInputError } from '../batch/batchInputError.js';
+import { readText, readTextInput, type TextInput } from '../io/readText.js';
+import { BatchInputError } from '../io/batchInputError.js';
 
-export const REPORT_HELP = `trappa report <decisions.ndjson|-> --out <dir> [options]
-
-Write one static HTML report per school from a night's decisions: open duties (overdue first,
-then by due date) with steps, dates, the responsible role, the reasons and the typology; a school
-overview; a plot per student of weekly valid and invalid absence with the policy's thresholds
-and the steps' dates. Inline SVG and CSS only: the files load nothing and send nothing.
-
-Input: a --decisions-out file (its trailer, count and SHA-256 are verified first) or the
---json output of evaluate (plain NDJSON); - reads stdin; a gzip file is decompressed.
-
-Options:
-  --out <dir>          directory for the reports (created if missing): <school-id>.html, each
-                       written whole or not at all
-  --labels <file>      JSON object {"<student id>": "<display name>"}: names shown in the HTML only,
-                       never printed or written anywhere else (default: students by their id)
-  --all-students       a plot for every student (default: students with an open duty)
-  --lang <sv|en>       language of the reports and the summary line (default sv)
-  -h, --help           this help
-
-Exit codes: 0 written; 1 the input or the labels file cannot be read or is not valid; 2 usage.`;
+/** The options `trappa report` takes (its help: `REPORT_HELP`, which names every one). */
+export const REPORT_OPTIONS = {
+  out: { type: 'string' },
+  labels: { type: 'string' },
+  lang: { type: 'string', default: 'sv' },
+  'all-students': { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies CommandOptions;
 
 /** An input that is not decisions: exit 1 with what is wrong (never a line's content). */
 class ReportInputError extends Error {}
@@ -55,7 +46,7 @@ async function readLabels(path: string): Promise<Map<string, string>> {
 }
 
 /** Parse decision lines; a trailer, when last, is checked against the lines (count, SHA-256). */
-function parseDecisions(text: string, source: string): Decision[] {
+function parseDecisions(text: string, source: string): DecisionRecord[] {
   const lines = text.split('\n');
   if (lines.at(-1) === '') lines.pop();
   const trailer = lines.length > 0 ? trailerOf(lines.at(-1) ?? '') : undefined;
@@ -75,17 +66,18 @@ function parseDecisions(text: string, source: string): Decision[] {
     } catch {
       throw new ReportInputError(`${source} line ${i + 1}: not valid JSON`);
     }
-    const parsed = DecisionSchema.safeParse(value);
+    // Compact or full (a full decision is also a compact one): the report reads what both hold.
+    const parsed = CompactDecisionSchema.safeParse(value);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new ReportInputError(`${source} line ${i + 1}: not a decision: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`);
     }
     // The schema checks the shape; the line is the decision evaluate wrote.
-    return value as Decision;
+    return value as DecisionRecord;
   });
 }
 
-async function readDecisions(input: string): Promise<Decision[]> {
+async function readDecisions(input: string): Promise<DecisionRecord[]> {
   let read: TextInput;
   try {
     read = await readTextInput(input);
@@ -117,35 +109,21 @@ function fileName(schoolId: string): string {
 
 /**
  * `trappa report <decisions.ndjson|-> --out <dir>`: one HTML report per
- * school, then one summary line on stdout (counts only, never a name).
+ * school, then on stdout one summary line (counts only, never a name) and
+ * the path of each file written, one a line.
  *
  * @param args - the arguments after `report`
  * @returns the exit code
- * @example await reportCommand(['night-1.ndjson', '--out', 'rapporter']) // 0, prints "trappa report: 12 skolor, 2000 elever, 413 öppna åtgärder (57 försenade) → rapporter"
+ * @example await reportCommand(['night-1.ndjson', '--out', 'rapporter']) // 0, prints "trappa report: 12 skolor, 2000 elever, 413 öppna åtgärder (57 försenade) → rapporter", then "Rapport: rapporter/skola-001.html" … one line per school
  */
 export async function reportCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      out: { type: 'string' },
-      labels: { type: 'string' },
-      lang: { type: 'string', default: 'sv' },
-      'all-students': { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  if (values.help) {
-    process.stdout.write(`${REPORT_HELP}\n`);
-    return 0;
-  }
-  if (positionals.length !== 1) throw new UsageError('report takes one decisions file (or - for stdin)');
-  if (values.out === undefined) throw new UsageError('report needs --out <dir>');
-  if (values.lang !== 'sv' && values.lang !== 'en') throw new UsageError('--lang takes sv or en');
-  const lang: Lang = values.lang;
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: REPORT_OPTIONS });
+  const lang = pickLang(values.lang);
+  if (positionals.length !== 1) throw new UsageError(both(USAGE_TEXT.reportInput));
+  if (values.out === undefined) throw new UsageError(both(USAGE_TEXT.reportOut));
   const input = positionals[0] ?? '-';
   checkOneStdin([
-    { flag: 'the decisions file', path: input },
+    { flag: both(USAGE_TEXT.decisionsFile), path: input },
     { flag: '--labels', path: values.labels },
   ]);
   try {
@@ -155,13 +133,16 @@ export async function reportCommand(args: string[]): Promise<number> {
     const names = reports.map((r) => fileName(r.schoolId));
     if (new Set(names).size !== names.length) throw new ReportInputError('two school ids give the same file name');
     mkdirSync(values.out, { recursive: true });
-    reports.forEach((r, i) => writeFileAtomic(join(values.out as string, names[i] ?? 'okand-skola.html'), r.html));
+    const paths = names.map((name) => join(values.out as string, name));
+    reports.forEach((r, i) => writeFileAtomic(paths[i] ?? join(values.out as string, 'okand-skola.html'), r.html));
     const sum = (f: (r: (typeof reports)[number]) => number) => reports.reduce((n, r) => n + f(r), 0);
     process.stdout.write(
       lang === 'sv'
         ? `trappa report: ${reports.length} ${reports.length === 1 ? 'skola' : 'skolor'}, ${sum((r) => r.students)} elever, ${sum((r) => r.openDuties)} öppna åtgärder (${sum((r) => r.overdue)} försenade) → ${values.out}\n`
         : `trappa report: ${reports.length} ${reports.length === 1 ? 'school' : 'schools'}, ${sum((r) => r.students)} students, ${sum((r) => r.openDuties)} open duties (${sum((r) => r.overdue)} overdue) → ${values.out}\n`,
     );
+    // One line per file written, in school-id order, so a reader (or a script) knows what to open.
+    process.stdout.write(paths.map((path) => `${lang === 'sv' ? 'Rapport' : 'Report'}: ${path}\n`).join(''));
     return 0;
   } catch (error) {
     if (!(error instanceof ReportInputError)) throw error;

@@ -1,5 +1,5 @@
-import { runCleanups } from '../batch/exitCleanup.js';
-import { describeSystemError } from '../batch/outputErrors.js';
+import { runCleanups } from '../io/exitCleanup.js';
+import { describeSystemError } from '../io/outputErrors.js';
 import { EXIT } from './exitCodes.js';
 
 /**

@@ -10,34 +10,30 @@ import { expandCase, parseExampleTable } from '../testing/exampleTable.js';
 import { coverageCounter, coverageSample, type CoverageCounter } from '../testing/coverageCounts.js';
 import { runExampleCase, type ExampleResult } from '../testing/runExampleCase.js';
 import { coverageOptions, coverageOutcome, type CoverageOutcome } from './coverageOption.js';
-import { junitXml, type JUnitCase, type JUnitSuite } from './junitXml.js';
-import { writeOutputFile } from './writeOutputFile.js';
+import { junitXml, type JUnitCase, type JUnitSuite } from '../report/junitXml.js';
+import { writeOutputFile } from '../io/writeOutputFile.js';
 import { checkOutputs } from '../batch/checkOutputs.js';
-import { formatFailure } from './formatExampleRun.js';
-import type { Lang } from './format.js';
+import { EXAMPLE_RUN_TEXT, formatFailure } from '../report/exampleRunText.js';
+import { say } from '../model/template.js';
+import type { Lang } from '../report/decisionText.js';
 import { pickPolicy } from './options.js';
 import { UsageError } from './usageError.js';
+import type { CommandOptions } from './commandOptions.js';
+import { pickLang } from './pickLang.js';
+import { both } from '../model/template.js';
+import { USAGE_TEXT } from '../report/usageText.js';
 
-export const TEST_HELP = `trappa test <table...> [options]   run example tables: the cases a team agreed on, and the steps they expect
-
-A table is a YAML file (JSON is YAML too): defaults (policy, asOf, student, schedule) and cases, each with a
-name, source, student context, compact attendance (a lesson schedule and absence patterns by date range),
-signals, measures, consents and expect (steps that must and must not appear, status, dueDate, routing,
-kind, typology). See README "Example tables" and examples/tables/*.yaml.
-
-Options:
-  --coverage           report per rule fired / not fired / not in force, per condition leaf and named
-                       condition seen true / seen false / never evaluated
-  --threshold <pct>    fail (exit 1) when a policy's leaf coverage is under pct (implies --coverage)
-  --json               one JSON object per line: each case, then coverage (if asked) and a summary
-  --junit <file>       also write a JUnit XML report (a testsuite per table, a testcase per case; with
-                       --threshold a "coverage" suite, a case per policy), atomically, on every run
-  --watch              run again when a table or a policy file it names changes (Ctrl-C to stop)
-  --lang <sv|en>       language of the explanations of failing cases and of the coverage (default sv)
-  --help               this text
-
-Exit codes: 0 every case passed (and the threshold met); 1 a case failed or is invalid, or coverage
-            under the threshold; 2 usage error.`;
+/** The options `trappa test` takes (its help: `TEST_HELP`, which names every one). */
+export const TEST_OPTIONS = {
+  json: { type: 'boolean', default: false },
+  watch: { type: 'boolean', default: false },
+  coverage: { type: 'boolean', default: false },
+  threshold: { type: 'string' },
+  junit: { type: 'string' },
+  lang: { type: 'string', default: 'sv' },
+  // Read by main, which prints the help (TEST_HELP) before the command runs.
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies CommandOptions;
 
 /** One case's result with its table file, as `--json` writes it. */
 interface CaseLine {
@@ -74,7 +70,8 @@ async function loadPolicyFor(spec: string, tableFile: string, cache: Map<string,
   return p;
 }
 
-async function runTable(file: string, run: Run, cache: Map<string, Promise<Policy> | Policy>): Promise<void> {
+async function runTable(file: string, run: Run, cache: Map<string, Promise<Policy> | Policy>, lang: Lang): Promise<void> {
+  const t = EXAMPLE_RUN_TEXT;
   run.watched.add(resolve(file));
   const fail = (name: string, error: string): void => {
     const result: ExampleResult = { name, source: undefined, status: 'error', error };
@@ -86,25 +83,25 @@ async function runTable(file: string, run: Run, cache: Map<string, Promise<Polic
   try {
     value = parseYaml(await readFile(file, 'utf8'));
   } catch (error) {
-    fail('(table)', `cannot read the table: ${error instanceof Error ? error.message : String(error)}`);
+    fail('(table)', say(t.unreadableTable, lang, { error: error instanceof Error ? error.message : String(error) }));
     return;
   }
   const parsed = parseExampleTable(value);
   if (!parsed.ok) {
-    fail('(table)', `not an example table: ${parsed.issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`);
+    fail('(table)', say(t.notATable, lang, { issues: parsed.issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ') }));
     return;
   }
   for (let i = 0; i < parsed.table.cases.length; i += 1) {
     const c = expandCase(parsed.table, i);
     if (!('input' in c)) {
-      fail(parsed.table.cases[i]?.name ?? `case ${i + 1}`, `${c.path}: ${c.message}`);
+      fail(parsed.table.cases[i]?.name ?? say(t.caseN, lang, { n: i + 1 }), `${c.path}: ${c.message}`);
       continue;
     }
     let policy: Policy;
     try {
       policy = await loadPolicyFor(c.policy, file, cache, run.watched);
     } catch (error) {
-      fail(c.name, `policy ${c.policy}: ${error instanceof Error ? error.message : String(error)}`);
+      fail(c.name, say(t.policyFailed, lang, { policy: c.policy, error: error instanceof Error ? error.message : String(error) }));
       continue;
     }
     const result = runExampleCase(c, policy);
@@ -130,10 +127,10 @@ function junitSuites(run: Run, coverage: CoverageOutcome | undefined, threshold:
     const cases = suites.get(line.file) ?? [];
     suites.set(line.file, cases);
     const result = failures.get(line);
-    const source = line.source === undefined ? '' : `source: ${line.source}\n`;
+    const source = line.source === undefined ? '' : `${say(EXAMPLE_RUN_TEXT.source, lang, { source: line.source })}\n`;
     if (result?.status === 'failed') {
       const n = result.differences.length;
-      cases.push({ name: line.name, classname: line.file, failure: { message: `${n} difference${n === 1 ? '' : 's'}`, text: `${source}${formatFailure(result.differences, result.decision, lang)}` } });
+      cases.push({ name: line.name, classname: line.file, failure: { message: say(EXAMPLE_RUN_TEXT.differences, lang, { n }), text: `${source}${formatFailure(result.differences, result.decision, lang)}` } });
     } else if (result?.status === 'error') cases.push({ name: line.name, classname: line.file, error: { message: result.error, text: `${source}${result.error}` } });
     else cases.push({ name: line.name, classname: line.file });
   }
@@ -144,7 +141,7 @@ function junitSuites(run: Run, coverage: CoverageOutcome | undefined, threshold:
       name: 'coverage',
       cases: coverage.json.coverage.policies.map((p) => {
         const message = below.get(p.hash);
-        const name = `leaf coverage of ${p.policyId} ${p.version} ≥ ${threshold} %`;
+        const name = say(EXAMPLE_RUN_TEXT.coverageCase, lang, { policy: p.policyId, version: p.version, threshold: lang === 'sv' ? String(threshold).replace('.', ',') : threshold });
         return message === undefined ? { name, classname: 'coverage' } : { name, classname: 'coverage', failure: { message, text: message } };
       }),
     });
@@ -158,7 +155,7 @@ async function runOnce(
 ): Promise<{ code: number; watched: Set<string> }> {
   const run: Run = { lines: [], failures: [], coverage: coverageCounter(), policies: [], watched: new Set() };
   const cache = new Map<string, Promise<Policy> | Policy>();
-  for (const file of files) await runTable(file, run, cache);
+  for (const file of files) await runTable(file, run, cache, options.lang);
   const passed = run.lines.filter((l) => l.status === 'passed').length;
   const failed = run.lines.filter((l) => l.status === 'failed').length;
   const errors = run.lines.filter((l) => l.status === 'error').length;
@@ -173,11 +170,11 @@ async function runOnce(
     for (const l of run.lines) out.push(`${l.status === 'passed' ? '✓' : '✗'} ${l.file} › ${l.name}${l.status === 'error' ? `: ${l.error ?? ''}` : ''}`);
     for (const { file, result } of run.failures) {
       if (result.status !== 'failed') continue;
-      out.push('', `✗ ${file} › ${result.name}${result.source === undefined ? '' : `\n    source: ${result.source}`}`);
+      out.push('', `✗ ${file} › ${result.name}${result.source === undefined ? '' : `\n    ${say(EXAMPLE_RUN_TEXT.source, options.lang, { source: result.source })}`}`);
       out.push(formatFailure(result.differences, result.decision, options.lang));
     }
     if (coverage !== undefined) out.push('', coverage.text);
-    out.push('', `${passed} passed, ${failed} failed, ${errors} invalid`);
+    out.push('', say(EXAMPLE_RUN_TEXT.summary, options.lang, { passed, failed, errors }));
     out.push(...(coverage?.belowText ?? []));
   }
   process.stdout.write(`${out.join('\n')}\n`);
@@ -194,28 +191,12 @@ async function runOnce(
  * @example await testCommand(['examples/tables/stockholm.yaml', '--coverage']) //=> 0
  */
 export async function testCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      json: { type: 'boolean', default: false },
-      watch: { type: 'boolean', default: false },
-      coverage: { type: 'boolean', default: false },
-      threshold: { type: 'string' },
-      junit: { type: 'string' },
-      lang: { type: 'string', default: 'sv' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  if (values.help) {
-    process.stdout.write(`${TEST_HELP}\n`);
-    return 0;
-  }
-  if (positionals.length === 0) throw new UsageError('test needs at least one table file');
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: TEST_OPTIONS });
+  const lang = pickLang(values.lang);
+  if (positionals.length === 0) throw new UsageError(both(USAGE_TEXT.testNeedsTable));
   const { coverage, threshold } = coverageOptions(values.coverage, values.threshold);
-  if (values.lang !== 'sv' && values.lang !== 'en') throw new UsageError('--lang takes sv or en');
   if (values.junit !== undefined) checkOutputs([{ flag: '--junit', path: values.junit }], positionals.map((path) => ({ flag: 'a table', path })));
-  const options = { json: values.json, coverage, threshold, lang: values.lang as Lang, junit: values.junit };
+  const options = { json: values.json, coverage, threshold, lang, junit: values.junit };
   const first = await runOnce(positionals, options);
   if (!values.watch) return first.code;
   return watchAndRerun(positionals, options, first.watched);
@@ -233,11 +214,11 @@ function watchAndRerun(files: readonly string[], options: Parameters<typeof runO
     const schedule = (): void => {
       if (timer !== undefined) clearTimeout(timer);
       timer = setTimeout(() => {
-        process.stdout.write(`\n--- ${new Date().toISOString()} change seen, running again\n`);
+        process.stdout.write(`\n${say(EXAMPLE_RUN_TEXT.runAgain, options.lang, { time: new Date().toISOString() })}\n`);
         void runOnce(files, options).then((r) => arm(r.watched), (error: unknown) => process.stderr.write(`trappa: ${String(error)}\n`));
       }, 150);
     };
     arm(initial);
-    process.stderr.write(`watching ${initial.size} file${initial.size === 1 ? '' : 's'} (Ctrl-C to stop)\n`);
+    process.stderr.write(`${say(EXAMPLE_RUN_TEXT.watching, options.lang, { n: initial.size })}\n`);
   });
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { POLICY_ISSUE_TEXT as T } from './policyIssueText.js';
+import { both, type Template } from './template.js';
 import { IsoDateSchema } from './isoDate.js';
 import { BasisSchema } from './basis.js';
 
@@ -33,7 +35,14 @@ export interface DatedRangeIssue {
   readonly code: 'dated-parameter-overlap' | 'dated-parameter-gap' | 'dated-parameter-range';
   readonly index: number;
   readonly field: 'effectiveFrom' | 'effectiveTo';
+  /** What is wrong, in English (`text.en`). */
   readonly message: string;
+  /** What is wrong, sv and en. */
+  readonly text: Template;
+}
+
+function rangeIssue(code: DatedRangeIssue['code'], index: number, field: DatedRangeIssue['field'], text: Template): DatedRangeIssue {
+  return { code, index, field, message: text.en, text };
 }
 
 /**
@@ -48,31 +57,21 @@ export function datedRangeIssues(entries: readonly DatedValue[]): DatedRangeIssu
   const issues: DatedRangeIssue[] = [];
   entries.forEach((entry, i) => {
     if (entry.effectiveFrom !== undefined && entry.effectiveTo !== undefined && entry.effectiveTo < entry.effectiveFrom) {
-      issues.push({ code: 'dated-parameter-range', index: i, field: 'effectiveTo', message: 'effectiveTo must not be before effectiveFrom' });
+      issues.push(rangeIssue('dated-parameter-range', i, 'effectiveTo', both(T.effectiveRange)));
     }
     if (i > 0 && entry.effectiveFrom === undefined) {
-      issues.push({ code: 'dated-parameter-overlap', index: i, field: 'effectiveFrom', message: 'Only the first entry may leave out effectiveFrom' });
+      issues.push(rangeIssue('dated-parameter-overlap', i, 'effectiveFrom', both(T.onlyFirstOpenStart)));
     }
     if (i < entries.length - 1 && entry.effectiveTo === undefined) {
-      issues.push({ code: 'dated-parameter-overlap', index: i, field: 'effectiveTo', message: 'Only the last entry may leave out effectiveTo' });
+      issues.push(rangeIssue('dated-parameter-overlap', i, 'effectiveTo', both(T.onlyLastOpenEnd)));
     }
   });
   if (entries[0]?.effectiveFrom !== undefined) {
-    issues.push({
-      code: 'dated-parameter-gap',
-      index: 0,
-      field: 'effectiveFrom',
-      message: `No value is in force before ${entries[0].effectiveFrom}: leave out effectiveFrom on the first entry`,
-    });
+    issues.push(rangeIssue('dated-parameter-gap', 0, 'effectiveFrom', both(T.noneBefore, { date: entries[0].effectiveFrom })));
   }
   const last = entries[entries.length - 1];
   if (last?.effectiveTo !== undefined) {
-    issues.push({
-      code: 'dated-parameter-gap',
-      index: entries.length - 1,
-      field: 'effectiveTo',
-      message: `No value is in force after ${last.effectiveTo}: leave out effectiveTo on the last entry`,
-    });
+    issues.push(rangeIssue('dated-parameter-gap', entries.length - 1, 'effectiveTo', both(T.noneAfter, { date: last.effectiveTo })));
   }
   for (let i = 1; i < entries.length; i += 1) {
     const before = entries[i - 1] as DatedValue;
@@ -80,19 +79,9 @@ export function datedRangeIssues(entries: readonly DatedValue[]): DatedRangeIssu
     if (before.effectiveTo === undefined || entry.effectiveFrom === undefined) continue;
     const expected = nextIsoDate(before.effectiveTo);
     if (entry.effectiveFrom < expected) {
-      issues.push({
-        code: 'dated-parameter-overlap',
-        index: i,
-        field: 'effectiveFrom',
-        message: `Starts on ${entry.effectiveFrom}, while entry [${i - 1}] is in force until ${before.effectiveTo}: two values would be in force on the same day`,
-      });
+      issues.push(rangeIssue('dated-parameter-overlap', i, 'effectiveFrom', both(T.datedOverlap, { from: entry.effectiveFrom, previous: i - 1, until: before.effectiveTo })));
     } else if (entry.effectiveFrom > expected) {
-      issues.push({
-        code: 'dated-parameter-gap',
-        index: i,
-        field: 'effectiveFrom',
-        message: `Starts on ${entry.effectiveFrom}, but entry [${i - 1}] ends on ${before.effectiveTo}: no value is in force from ${expected}`,
-      });
+      issues.push(rangeIssue('dated-parameter-gap', i, 'effectiveFrom', both(T.datedGap, { from: entry.effectiveFrom, previous: i - 1, until: before.effectiveTo, expected })));
     }
   }
   return issues;
@@ -120,7 +109,7 @@ export function datedParameterSchema(max: number) {
     .min(1)
     .superRefine((entries, ctx) => {
       for (const issue of datedRangeIssues(entries)) {
-        ctx.addIssue({ code: 'custom', path: [issue.index, issue.field], message: issue.message, params: { trappaCode: issue.code } });
+        ctx.addIssue({ code: 'custom', path: [issue.index, issue.field], message: issue.message, params: { trappaCode: issue.code, sv: issue.text.sv } });
       }
     });
 }

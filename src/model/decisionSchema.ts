@@ -83,7 +83,7 @@ export const DecisionSchema = z
   .meta({
     title: 'Trappa decision',
     description: [
-      'One decision as trappa evaluate --json and --decisions-out write it, one per line, and as --previous reads it back.',
+      'One decision as trappa evaluate --json, --decisions-out --decisions-form full and trappa explain --json write it, one per line, and as --previous reads it back (a compact decision, schema compact-decision, leaves out notRecommended and part of policy).',
       'Every field is present with its type; the steps are checked exactly where the next night reads them (id, kind, status, urgency, dates, held-open state), the explanation (reasons, routing, consent, facts, typology) for its shape only.',
       'Keys not listed are allowed, so a reader of an older version keeps working when fields are added.',
       'studentId is checked for the characters of an opaque id only (it was checked as input).',

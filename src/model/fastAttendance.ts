@@ -14,12 +14,32 @@ export const ATTENDANCE_RECORD_KEYS = [
   'guardianReported',
   'reason',
 ] as const;
-const KEYS: ReadonlySet<string> = new Set(ATTENDANCE_RECORD_KEYS);
 const REASONS: ReadonlySet<string> = new Set(AbsenceReasonSchema.options);
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /** `isValidIsoDate`, remembered: dates repeat across every student of a school. */
 export const isValidIsoDateCached: (value: string) => boolean = boundedMemo(isValidIsoDate);
+
+/**
+ * Whether a key is one of `ATTENDANCE_RECORD_KEYS`. A `switch`, not a `Set`:
+ * the keys of parsed JSON are internalised strings, which V8 compares by
+ * identity, about four times faster than hashing them (measured, issue 15).
+ */
+function isRecordKey(key: string): boolean {
+  switch (key) {
+    case 'date':
+    case 'start':
+    case 'scheduledMinutes':
+    case 'validAbsenceMinutes':
+    case 'invalidAbsenceMinutes':
+    case 'reported':
+    case 'guardianReported':
+    case 'reason':
+      return true;
+    default:
+      return false;
+  }
+}
 
 function validDate(value: unknown): value is string {
   return typeof value === 'string' && isValidIsoDateCached(value);
@@ -43,8 +63,9 @@ function minutes(value: unknown, min: number): value is number {
 export function fastAttendanceRecord(value: unknown): AttendanceRecord | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const r = value as Record<string, unknown>;
-  for (const key in r) if (!KEYS.has(key)) return undefined;
-  if (Object.getPrototypeOf(r) !== Object.prototype && Object.getPrototypeOf(r) !== null) return undefined;
+  for (const key in r) if (!isRecordKey(key)) return undefined;
+  const proto = Object.getPrototypeOf(r) as unknown;
+  if (proto !== Object.prototype && proto !== null) return undefined;
   const { date, start, scheduledMinutes } = r;
   // Only `undefined` takes the default, as in zod; `null` is an error.
   const valid = r['validAbsenceMinutes'] === undefined ? 0 : r['validAbsenceMinutes'];

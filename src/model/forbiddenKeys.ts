@@ -1,4 +1,6 @@
 import { jsonPathOf, walkJson } from './walkJson.js';
+import { POLICY_ISSUE_TEXT } from './policyIssueText.js';
+import { both, type Template } from './template.js';
 
 /**
  * Keys that can reach an object's prototype. `JSON.parse` keeps `"__proto__"`
@@ -25,14 +27,25 @@ export function isForbiddenKey(key: string | number | undefined): boolean {
 }
 
 /**
- * The message for a forbidden key.
+ * The text for a forbidden key, sv and en.
+ *
+ * @param key - the key found
+ * @returns the texts, naming the key
+ * @example forbiddenKeyText('__proto__').sv // 'Nyckeln "__proto__" är inte tillåten: den kan nå ett objekts prototyp (__proto__, constructor, prototype avvisas överallt)'
+ */
+export function forbiddenKeyText(key: string): Template {
+  return both(POLICY_ISSUE_TEXT.forbiddenKey, { key, keys: FORBIDDEN_KEYS.join(', ') });
+}
+
+/**
+ * The message for a forbidden key, in English (`forbiddenKeyText` has both languages).
  *
  * @param key - the key found
  * @returns the message, naming the key
  * @example forbiddenKeyMessage('__proto__') // 'Key "__proto__" is not allowed: it can reach an object\'s prototype (__proto__, constructor, prototype are refused anywhere)'
  */
 export function forbiddenKeyMessage(key: string): string {
-  return `Key "${key}" is not allowed: it can reach an object's prototype (${FORBIDDEN_KEYS.join(', ')} are refused anywhere)`;
+  return forbiddenKeyText(key).en;
 }
 
 /** A forbidden key and where it is. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CompactDecisionSchema } from './compactDecisionSchema.js';
 import { DecisionSchema } from './decisionSchema.js';
 import { PolicyFileSchema } from './policyFile.js';
 import { SchoolCalendarSchema } from './schoolCalendar.js';
@@ -64,6 +65,17 @@ export function policyFileJsonSchema(): JsonSchema {
  */
 export function decisionJsonSchema(): JsonSchema {
   return documentedJsonSchema(DecisionSchema, 'decision');
+}
+
+/**
+ * JSON Schema of a compact decision line (`--json compact`, `--decisions-out`
+ * by default), exactly as `CompactDecisionSchema` reads it back.
+ *
+ * @returns the JSON Schema object
+ * @example compactDecisionJsonSchema().required // ['studentId', 'asOf', 'policy', 'facts', 'typology', 'steps', 'warnings', 'episode', 'expiredSignals']
+ */
+export function compactDecisionJsonSchema(): JsonSchema {
+  return documentedJsonSchema(CompactDecisionSchema, 'compact-decision');
 }
 
 /**

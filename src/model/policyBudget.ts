@@ -1,8 +1,10 @@
-import { forbiddenKeyMessage, isForbiddenKey } from './forbiddenKeys.js';
+import { forbiddenKeyText, isForbiddenKey } from './forbiddenKeys.js';
+import { POLICY_ISSUE_TEXT as T } from './policyIssueText.js';
+import { both, type Template } from './template.js';
 import { jsonPathOf, STOP, walkJson, type JsonNode } from './walkJson.js';
 
 /**
- * The budgets a policy file must keep (README "Policy budgets"). A policy is
+ * The budgets a policy file must keep (docs/policies.md "Policy budgets"). A policy is
  * code-adjacent input: a 1.9 KB file of named conditions that refer twice to
  * the next one expands to 2^24 leaves, a 10⁶-value `in` list was copied into
  * every decision, and a file nested 1 000 levels deep overflowed the stack
@@ -54,7 +56,14 @@ export type BudgetCode = 'forbidden-key' | 'too-deep' | 'list-too-long' | 'polic
 export interface BudgetIssue {
   readonly code: BudgetCode;
   readonly path: ReadonlyArray<string | number>;
+  /** What is wrong, in English (`text.en`). */
   readonly message: string;
+  /** What is wrong, sv and en. */
+  readonly text: Template;
+}
+
+function issue(code: BudgetCode, path: ReadonlyArray<string | number>, text: Template): BudgetIssue {
+  return { code, path, message: text.en, text };
 }
 
 /** Problems reported at most by one walk; a file with more gets one more issue saying so. */
@@ -121,47 +130,47 @@ function countOf(value: unknown, key: string): number {
 export function policyBudgetIssues(json: unknown): BudgetIssue[] {
   const issues: BudgetIssue[] = [];
   let more = false;
-  const add = (code: BudgetCode, node: JsonNode<number>, message: string, suffix: ReadonlyArray<string | number> = []): void => {
-    if (issues.length < MAX_ISSUES) issues.push({ code, path: [...jsonPathOf(node), ...suffix], message });
+  const add = (code: BudgetCode, node: JsonNode<number>, text: Template, suffix: ReadonlyArray<string | number> = []): void => {
+    if (issues.length < MAX_ISSUES) issues.push({ code, path: [...jsonPathOf(node), ...suffix], message: text.en, text });
     else more = true;
   };
   const rules = countOf(json, 'rules');
   if (rules > POLICY_BUDGET.maxRules) {
-    issues.push({ code: 'policy-too-large', path: ['rules'], message: `${rules} rules; the policy budget allows ${POLICY_BUDGET.maxRules}` });
+    issues.push(issue('policy-too-large', ['rules'], both(T.tooManyRules, { n: rules, max: POLICY_BUDGET.maxRules })));
   }
   const named = countOf(json, 'conditions');
   if (named > POLICY_BUDGET.maxNamedConditions) {
-    issues.push({ code: 'policy-too-large', path: ['conditions'], message: `${named} named conditions; the policy budget allows ${POLICY_BUDGET.maxNamedConditions}` });
+    issues.push(issue('policy-too-large', ['conditions'], both(T.tooManyConditions, { n: named, max: POLICY_BUDGET.maxNamedConditions })));
   }
   let size = 0;
   walkJson(json, 0, (node) => {
     if (isForbiddenKey(node.key)) {
-      add('forbidden-key', node, forbiddenKeyMessage(node.key as string));
+      add('forbidden-key', node, forbiddenKeyText(node.key as string));
       return undefined;
     }
     const level = node.state + (typeof node.key === 'string' && CONDITION_KEYS.has(node.key) ? 1 : 0);
     if (level > POLICY_BUDGET.maxConditionDepth) {
-      add('too-deep', node, `Conditions are nested more than ${POLICY_BUDGET.maxConditionDepth} levels deep (all/any/not); the policy budget allows ${POLICY_BUDGET.maxConditionDepth}`);
+      add('too-deep', node, both(T.nestedConditions, { max: POLICY_BUDGET.maxConditionDepth }));
       return undefined;
     }
     if (node.depth > POLICY_BUDGET.maxJsonDepth) {
-      add('too-deep', node, `The file is nested more than ${POLICY_BUDGET.maxJsonDepth} levels deep; no valid policy is`);
+      add('too-deep', node, both(T.nestedJson, { max: POLICY_BUDGET.maxJsonDepth }));
       return undefined;
     }
     let descend: number | undefined = level;
     if (isListLeaf(node.value) && node.value.value.length > POLICY_BUDGET.maxListValues) {
-      add('list-too-long', node, `An "${node.value.operator}" list of ${node.value.value.length} values; the policy budget allows ${POLICY_BUDGET.maxListValues} (a longer list belongs in a fact)`, ['value']);
+      add('list-too-long', node, both(T.listTooLong, { operator: node.value.operator, n: node.value.value.length, max: POLICY_BUDGET.maxListValues }), ['value']);
       size += ownSize(node.value) + listSize(node.value.value) + 8;
       descend = undefined;
     } else {
       size += ownSize(node.value);
     }
     if (size > POLICY_BUDGET.maxBytes) {
-      issues.push({ code: 'policy-too-large', path: [], message: `The policy is more than ${POLICY_BUDGET.maxBytes} bytes of JSON, the policy budget` });
+      issues.push(issue('policy-too-large', [], both(T.tooManyBytes, { max: POLICY_BUDGET.maxBytes })));
       return STOP;
     }
     return descend;
   });
-  if (more) issues.push({ code: 'policy-too-large', path: [], message: `More than ${MAX_ISSUES} budget problems; the first ${MAX_ISSUES} are listed` });
+  if (more) issues.push(issue('policy-too-large', [], both(T.tooManyIssues, { max: MAX_ISSUES })));
   return issues;
 }

@@ -5,6 +5,8 @@ import { BasisSchema } from './basis.js';
 import { DatedParameterSchema, datedParameterSchema } from './datedParameter.js';
 import { IsoDateSchema } from './isoDate.js';
 import { SignalTypeSchema, StepIdSchema, StepKindSchema, UrgencySchema } from './vocabulary.js';
+import { POLICY_ISSUE_TEXT as T } from './policyIssueText.js';
+import { both, type Template } from './template.js';
 
 /** Operators a rule may use, by the type of the fact on the left. */
 export const OPERATORS_BY_FACT_TYPE: Readonly<Record<FactType, readonly string[]>> = {
@@ -32,57 +34,38 @@ export const LeafConditionSchema = z
   .superRefine((leaf, ctx) => {
     const info = Object.hasOwn(FACT_CATALOG, leaf.fact) ? FACT_CATALOG[leaf.fact as keyof typeof FACT_CATALOG] : undefined;
     if (info === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['fact'], message: `Unknown fact "${leaf.fact}"`, params: { trappaCode: 'unknown-fact' } });
+      ctx.addIssue(customIssue(['fact'], 'unknown-fact', both(T.unknownFact, { fact: leaf.fact })));
       return;
     }
     if (!OPERATORS_BY_FACT_TYPE[info.type].includes(leaf.operator)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['operator'],
-        params: { trappaCode: 'operator-fact-type' },
-        message: `Operator "${leaf.operator}" does not apply to ${info.type} fact "${leaf.fact}" (allowed: ${OPERATORS_BY_FACT_TYPE[info.type].join(', ')})`,
-      });
+      const allowed = OPERATORS_BY_FACT_TYPE[info.type].join(', ');
+      ctx.addIssue(customIssue(['operator'], 'operator-fact-type', both(T.operatorFactType, { operator: leaf.operator, type: info.type, fact: leaf.fact, allowed })));
       return;
     }
     const expected = info.type === 'rate' ? 'number' : info.type;
     const values = Array.isArray(leaf.value) ? leaf.value : [leaf.value];
     const isList = leaf.operator === 'in' || leaf.operator === 'notIn';
     if (isList !== Array.isArray(leaf.value)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['value'],
-        params: { trappaCode: 'value-type' },
-        message: isList ? `Operator "${leaf.operator}" needs an array value` : 'Only "in"/"notIn" take an array value',
-      });
+      ctx.addIssue(customIssue(['value'], 'value-type', isList ? both(T.needsArray, { operator: leaf.operator }) : both(T.onlyListsTakeArrays)));
       return;
     }
     for (const v of values) {
       const ok = typeof v === expected || (v === null && info.nullable === true && (leaf.operator === 'equal' || leaf.operator === 'notEqual'));
       if (!ok) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['value'],
-          params: { trappaCode: 'value-type' },
-          message: `Value ${JSON.stringify(v)} is not a ${expected}, as fact "${leaf.fact}" requires`,
-        });
+        ctx.addIssue(customIssue(['value'], 'value-type', both(T.valueType, { value: JSON.stringify(v), expected, fact: leaf.fact })));
       }
     }
     if (info.values !== undefined) {
       for (const v of values) {
         if (typeof v === 'string' && !info.values.includes(v)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['value'],
-            params: { trappaCode: 'value-type' },
-            message: `Value ${JSON.stringify(v)} is not one of the values of fact "${leaf.fact}" (${info.values.join(', ')})`,
-          });
+          ctx.addIssue(customIssue(['value'], 'value-type', both(T.valueNotListed, { value: JSON.stringify(v), fact: leaf.fact, values: info.values.join(', ') })));
         }
       }
     }
     if (info.type === 'rate' && typeof leaf.value === 'number') {
       const hundredths = leaf.value * 100;
       if (leaf.value < 0 || leaf.value > 100 || Math.abs(hundredths - Math.round(hundredths)) > 1e-9) {
-        ctx.addIssue({ code: 'custom', path: ['value'], params: { trappaCode: 'rate-threshold' }, message: 'A rate threshold is a percentage from 0 to 100 with at most two decimals' });
+        ctx.addIssue(customIssue(['value'], 'rate-threshold', both(T.rateThreshold)));
       }
     }
   });
@@ -123,7 +106,7 @@ export { BasisSchema, type Basis } from './basis.js';
 export const DeadlineUnitSchema = z.enum(['calendar-days', 'working-days', 'months']);
 
 /**
- * A deadline counted from the date its duty arose (see README "Duties over time"):
+ * A deadline counted from the date its duty arose (see docs/duties.md):
  * - `arises` (default): the date the rule's trigger became true in the current
  *   episode (`as-of` is read as `arises`: a due date never moves with the evaluation date);
  * - `orosanmalan`: the date of the latest orosanmälan measure (the duty arises then);
@@ -156,9 +139,9 @@ export const RuleSchema = z
     conditions: TopConditionSchema,
   })
   .refine((r) => r.effectiveTo === undefined || r.effectiveFrom <= r.effectiveTo, {
-    message: 'effectiveTo must not be before effectiveFrom',
+    message: T.effectiveRange.en,
     path: ['effectiveTo'],
-    params: { trappaCode: 'never-in-force' },
+    params: { trappaCode: 'never-in-force', sv: T.effectiveRange.sv },
   });
 export type Rule = z.infer<typeof RuleSchema>;
 
@@ -251,7 +234,21 @@ export function advisoryFactUses(node: ConditionNode, conditions: Readonly<Recor
 }
 
 /**
- * The message for a `lagkrav` rule that reads an advisory fact.
+ * The text for a `lagkrav` rule that reads an advisory fact, sv and en.
+ *
+ * @param ruleId - the rule's id
+ * @param use - the fact and the named conditions it was reached through
+ * @returns the texts, naming the rule, the fact and the path
+ * @example lagkravAdvisoryText('sl-x', { fact: 'typologySkolk', via: [] }).en.startsWith('Rule "sl-x" is a lagkrav rule') // true
+ */
+export function lagkravAdvisoryText(ruleId: string, use: AdvisoryFactUse): Template {
+  return use.via.length === 0
+    ? both(T.lagkravAdvisory, { rule: ruleId, fact: use.fact })
+    : both(T.lagkravAdvisoryVia, { rule: ruleId, fact: use.fact, chain: use.via.map((c) => `"${c}"`).join(' → ') });
+}
+
+/**
+ * The message for a `lagkrav` rule that reads an advisory fact, in English (`lagkravAdvisoryText` has both languages).
  *
  * @param ruleId - the rule's id
  * @param use - the fact and the named conditions it was reached through
@@ -259,8 +256,21 @@ export function advisoryFactUses(node: ConditionNode, conditions: Readonly<Recor
  * @example lagkravAdvisoryMessage('sl-x', { fact: 'typologySkolk', via: [] })
  */
 export function lagkravAdvisoryMessage(ruleId: string, use: AdvisoryFactUse): string {
-  const path = use.via.length === 0 ? '' : ` through condition ${use.via.map((c) => `"${c}"`).join(' → ')}`;
-  return `Rule "${ruleId}" is a lagkrav rule and may not read the typology fact "${use.fact}"${path}: the typology is advisory and never a legal trigger (docs/sources.md, Research)`;
+  return lagkravAdvisoryText(ruleId, use).en;
+}
+
+/**
+ * A custom zod issue of the policy schema: the English message, and in
+ * `params` the finding code and the Swedish text (`checkPolicy` shows both).
+ *
+ * @param path - where, relative to the value checked
+ * @param code - the finding code
+ * @param text - the message, sv and en
+ * @returns the issue to add
+ * @example customIssue(['fact'], 'unknown-fact', both(POLICY_ISSUE_TEXT.unknownFact, { fact: 'x' })).params // { trappaCode: 'unknown-fact', sv: 'Okänt faktum "x"' }
+ */
+export function customIssue(path: Array<string | number>, code: string, text: Template) {
+  return { code: 'custom' as const, path, message: text.en, params: { trappaCode: code, sv: text.sv } };
 }
 
 /** What the policy file's JSON Schema leaves to `loadPolicy` and `trappa check`. */
@@ -282,7 +292,7 @@ export const PolicyFileSchema = z.strictObject({
   file.rules.forEach((rule, i) => {
     if (rule.kind !== 'lagkrav') return;
     for (const use of advisoryFactUses(rule.conditions, file.conditions)) {
-      ctx.addIssue({ code: 'custom', path: ['rules', i, 'conditions'], message: lagkravAdvisoryMessage(rule.id, use), params: { trappaCode: 'lagkrav-advisory' } });
+      ctx.addIssue(customIssue(['rules', i, 'conditions'], 'lagkrav-advisory', lagkravAdvisoryText(rule.id, use)));
     }
   });
 }).meta({

@@ -24,7 +24,7 @@ export interface PolicyParameters {
   readonly signalValidityDays: Readonly<Partial<Record<SignalType, readonly DatedValue[]>>>;
 }
 
-/** Documented defaults for the fact parameters (see README "Definitions"). */
+/** Documented defaults for the fact parameters (see docs/facts.md). */
 export const DEFAULT_PARAMETERS: PolicyParameters = {
   rollingWindowSchoolDays: 20,
   trendMarginPercent: 5,

@@ -11,6 +11,9 @@ import { formatPath, locateIssues, ruleIdAt, type PolicyResolver } from './loadP
 import type { Policy, PolicyRule } from './policy.js';
 import { createAnalysis, implies, satisfiability, type Analysis, type Contradiction, type Literal } from './satisfiability.js';
 import { POLICY_BUDGET } from '../model/policyBudget.js';
+import { swedishIssueMessage } from '../model/swedishIssue.js';
+import { both, type Template } from '../model/template.js';
+import { FINDING_TEXT as T } from './findingText.js';
 
 /** Options for `checkPolicy`. */
 export interface CheckPolicyOptions {
@@ -33,38 +36,49 @@ function schemaCode(issue: z.core.$ZodIssue, path: readonly PropertyKey[]): Find
   return 'schema';
 }
 
+/** The value at a path of the checked JSON, or undefined when there is none. */
+function valueAt(json: unknown, path: readonly PropertyKey[]): unknown {
+  let value = json;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
 function schemaFindings(json: unknown, error: z.ZodError): Finding[] {
   return locateIssues(error.issues, []).map(({ path, message, issue }) => {
     const code = schemaCode(issue, path);
+    const detail: Template = { sv: swedishIssueMessage(issue, valueAt(json, path)), en: message };
     const text =
       code === 'missing-basis' && issue.code === 'invalid_type' && path.length === 3
-        ? `Every rule needs a basis (citation, source, url): ${message}`
+        ? both(T.missingBasis, (lang) => ({ detail: detail[lang] }))
         : issue.code === 'unrecognized_keys' && path[path.length - 1] === 'basis' && issue.keys.includes('reference')
-          ? `${message}: a basis links to its source's public text with "url" (e.g. "https://lagen.nu/2010:800#K7P19a") and names the part in "section"; "reference" is gone`
-          : message;
+          ? both(T.referenceGone, (lang) => ({ detail: detail[lang] }))
+          : detail;
     return finding(code, formatPath(path) || '(root)', text, ruleIdAt(json, path));
   });
 }
 
-function describeLiteral(l: Literal): string {
-  return `${l.negated ? 'not ' : ''}${l.operator} ${JSON.stringify(l.value)} (${l.path})`;
+function describeLiteral(l: Literal, lang: 'sv' | 'en'): string {
+  return both(l.negated ? T.negatedLiteral : T.literal, { operator: l.operator, value: JSON.stringify(l.value), path: l.path })[lang];
 }
 
-function describeContradiction(c: Contradiction): string {
-  return `fact "${c.fact}": ${c.literals.map(describeLiteral).join(' and ')} cannot all hold`;
+function describeContradiction(c: Contradiction, lang: 'sv' | 'en'): string {
+  return both(T.contradiction, { fact: c.fact, literals: c.literals.map((l) => describeLiteral(l, lang)).join(T.and[lang]) })[lang];
 }
 
-function unsatisfiableFinding(node: ConditionNode, analysis: Analysis, path: string, what: string, ruleId?: string): Finding | undefined {
+function unsatisfiableFinding(node: ConditionNode, analysis: Analysis, path: string, what: Template, ruleId?: string): Finding | undefined {
   const verdict = satisfiability(node, analysis.named, path, analysis);
   if (verdict.kind !== 'unsatisfiable') return undefined;
   const first = verdict.contradictions[0];
   const where = first?.literals[first.literals.length - 1]?.path ?? path;
-  const shown = verdict.contradictions.slice(0, 3).map(describeContradiction);
-  const more = verdict.contradictions.length > 3 ? `; and ${verdict.contradictions.length - 3} more` : '';
+  const n = verdict.contradictions.length;
+  const shown = (lang: 'sv' | 'en') => verdict.contradictions.slice(0, 3).map((c) => describeContradiction(c, lang));
   const text =
-    verdict.contradictions.length <= 1
-      ? `${what} can never be true: ${shown[0] ?? 'no alternative is possible'}`
-      : `${what} can never be true: every alternative is contradictory (${shown.join('; ')}${more})`;
+    n <= 1
+      ? both(T.neverTrue, (lang) => ({ what: what[lang], detail: shown(lang)[0] ?? T.noAlternative[lang] }))
+      : both(T.neverTrueAny, (lang) => ({ what: what[lang], details: `${shown(lang).join('; ')}${n > 3 ? both(T.andMore, { n: n - 3 })[lang] : ''}` }));
   return finding('unsatisfiable', where, text, ruleId);
 }
 
@@ -85,7 +99,7 @@ function versionGaps(file: PolicyFile): Finding[] {
           finding(
             'version-gap',
             `rules[${next.index}].effectiveFrom`,
-            `Rule "${id}" is not in force from ${dayAfter} to ${addDay(next.rule.effectiveFrom, -1)}: version ${before.version} ends on ${before.effectiveTo} and version ${next.rule.version} starts on ${next.rule.effectiveFrom}`,
+            both(T.versionGap, { rule: id, from: dayAfter, to: addDay(next.rule.effectiveFrom, -1), before: before.version, end: before.effectiveTo, next: next.rule.version, start: next.rule.effectiveFrom }),
             id,
           ),
         );
@@ -112,7 +126,7 @@ function unusedConditions(file: PolicyFile, named: Readonly<Record<string, Condi
   for (const rule of file.rules) for (const ref of conditionRefs(rule.conditions, [])) visit(ref);
   return Object.keys(file.conditions)
     .filter((name) => !reached.has(name))
-    .map((name) => finding('unused-condition', `conditions.${name}`, `Named condition "${name}" is not used by any rule of this policy`));
+    .map((name) => finding('unused-condition', `conditions.${name}`, both(T.unusedCondition, { name })));
 }
 
 const KIND_STRENGTH: Readonly<Record<StepKind, number>> = { lagkrav: 0, riktlinje: 1, stod: 2 };
@@ -143,12 +157,12 @@ function shadowedRules(file: PolicyFile, base: Policy | undefined, analysis: Ana
       if (!implies(rule.conditions, other.rule.conditions, named, analysis)) continue;
       const equivalent = other.index !== null && within(other.rule, rule) && implies(other.rule.conditions, rule.conditions, named, analysis);
       if (equivalent && (other.index as number) > i) continue;
-      const from = other.policyId === file.id ? `rules[${other.index}]` : `policy "${other.policyId}"`;
+      const from = (lang: 'sv' | 'en') => (other.policyId === file.id ? `rules[${other.index}]` : both(T.otherPolicy, { id: other.policyId })[lang]);
       out.push(
         finding(
           'rule-shadowed',
           `rules[${i}].conditions`,
-          `Whenever rule "${rule.id}" fires, rule "${other.rule.id}" (${from}) for the same step "${rule.step}" fires too: "${rule.id}" adds no step of its own, only its reason${rule.deadline === undefined ? '' : ' and deadline'}`,
+          both(rule.deadline === undefined ? T.ruleShadowed : T.ruleShadowedDeadline, (lang) => ({ rule: rule.id, other: other.rule.id, from: from(lang), step: rule.step })),
           rule.id,
         ),
       );
@@ -183,7 +197,7 @@ function unlistedSources(file: PolicyFile): Finding[] {
       finding(
         'unlisted-source',
         `${path}.url`,
-        `${basis.url} is not on a host Trappa knows as a public source (${Object.keys(SOURCE_HOSTS).join(', ')}): check that it is the public text of "${basis.citation}"`,
+        both(T.unlistedSource, { url: basis.url, hosts: Object.keys(SOURCE_HOSTS).join(', '), citation: basis.citation }),
         ruleId,
       ),
     );
@@ -208,15 +222,15 @@ function unlistedSources(file: PolicyFile): Finding[] {
 export function checkPolicy(json: unknown, options: CheckPolicyOptions = {}): Finding[] {
   const resolve = options.resolve ?? resolveBuiltinPolicy;
   const budget = policyBudgetIssues(json);
-  if (budget.length > 0) return sortFindings(budget.map((i) => finding(i.code, formatPath(i.path) || '(root)', i.message, ruleIdAt(json, i.path))));
+  if (budget.length > 0) return sortFindings(budget.map((i) => finding(i.code, formatPath(i.path) || '(root)', i.text, ruleIdAt(json, i.path))));
   const parsed = PolicyFileSchema.safeParse(json);
   if (!parsed.success) return sortFindings(schemaFindings(json, parsed.error));
   const file = parsed.data;
   let base: Policy | undefined;
   if (file.extends !== undefined) {
     base = resolve(file.extends);
-    if (base === undefined) return [finding('unknown-base', 'extends', `unknown base policy "${file.extends}"`)];
-    if (base.chain.includes(file.id)) return [finding('extends-cycle', 'extends', `cycle ${[file.id, ...base.chain].join(' → ')}`)];
+    if (base === undefined) return [finding('unknown-base', 'extends', both(T.unknownBase, { id: file.extends }))];
+    if (base.chain.includes(file.id)) return [finding('extends-cycle', 'extends', both(T.extendsCycle, { chain: [file.id, ...base.chain].join(' → ') }))];
   }
   const findings: Finding[] = crossChecks(file, base).map((i) => i.finding);
   // Trees too deep or cyclic are not analysed: the analysis would follow them to no end.
@@ -225,12 +239,12 @@ export function checkPolicy(json: unknown, options: CheckPolicyOptions = {}): Fi
   // One analysis for the whole file: each named condition is expanded once, and the work has a budget.
   const analysis = createAnalysis(named, options.analysisSteps ?? POLICY_BUDGET.maxAnalysisSteps);
   for (const [name, node] of Object.entries(file.conditions)) {
-    const f = unsatisfiableFinding(node, analysis, `conditions.${name}`, `Named condition "${name}"`);
+    const f = unsatisfiableFinding(node, analysis, `conditions.${name}`, both(T.namedCondition, { name }));
     if (f !== undefined) findings.push(f);
   }
   const dead = new Set<number>();
   file.rules.forEach((rule, i) => {
-    const f = unsatisfiableFinding(rule.conditions, analysis, `rules[${i}].conditions`, `The conditions of rule "${rule.id}"`, rule.id);
+    const f = unsatisfiableFinding(rule.conditions, analysis, `rules[${i}].conditions`, both(T.ruleConditions, { rule: rule.id }), rule.id);
     if (f === undefined) return;
     findings.push(f);
     dead.add(i);
@@ -241,7 +255,7 @@ export function checkPolicy(json: unknown, options: CheckPolicyOptions = {}): Fi
       finding(
         'analysis-incomplete',
         '(root)',
-        `The condition analysis spent its budget of ${analysis.budget} steps: some rules and named conditions were not checked for contradictions or shadowing (the file is not refused for it)`,
+        both(T.analysisIncomplete, { steps: analysis.budget }),
       ),
     );
   }

@@ -1,9 +1,11 @@
-import { advisoryFactUses, lagkravAdvisoryMessage, type ConditionNode, type PolicyFile, type Rule } from '../model/policyFile.js';
+import { advisoryFactUses, lagkravAdvisoryText, type ConditionNode, type PolicyFile, type Rule } from '../model/policyFile.js';
 import { POLICY_BUDGET } from '../model/policyBudget.js';
 import { conditionCycles } from './conditionCycles.js';
 import { conditionDepths, describeChain, tooDeep } from './conditionDepth.js';
 import { conditionRefs } from './conditionRefs.js';
 import { finding, type Finding } from './finding.js';
+import { FINDING_TEXT as T } from './findingText.js';
+import { both } from '../model/template.js';
 import type { Policy } from './policy.js';
 
 /** A cross-file problem: a finding plus the line `loadPolicy` has always printed for it. */
@@ -42,7 +44,7 @@ export function crossChecks(file: PolicyFile, base: Policy | undefined): CrossCh
   const conditions: Record<string, ConditionNode> = { ...(base?.conditions ?? {}), ...file.conditions };
   for (const name of Object.keys(file.conditions)) {
     if (base !== undefined && Object.hasOwn(base.conditions, name)) {
-      issues.push(issue(finding('duplicate-condition', `conditions.${name}`, `already defined by "${base.id}"`)));
+      issues.push(issue(finding('duplicate-condition', `conditions.${name}`, both(T.duplicateCondition, { base: base.id }))));
     }
   }
   const baseIds = new Set(base?.rules.map((r) => r.id) ?? []);
@@ -50,7 +52,7 @@ export function crossChecks(file: PolicyFile, base: Policy | undefined): CrossCh
   file.rules.forEach((rule, i) => {
     const versions = earlier.get(rule.id) ?? [];
     if (baseIds.has(rule.id) || versions.some((v) => v.rule.version === rule.version)) {
-      issues.push(issue(finding('duplicate-rule', `rules[${i}].id`, `duplicate rule id "${rule.id}"`, rule.id)));
+      issues.push(issue(finding('duplicate-rule', `rules[${i}].id`, both(T.duplicateRule, { rule: rule.id }), rule.id)));
     } else {
       for (const other of versions) {
         const day = firstSharedDay(rule, other.rule);
@@ -60,7 +62,7 @@ export function crossChecks(file: PolicyFile, base: Policy | undefined): CrossCh
             finding(
               'overlapping-versions',
               `rules[${i}].effectiveFrom`,
-              `version ${rule.version} of rule "${rule.id}" and version ${other.rule.version} (rules[${other.index}]) are both in force on ${day}: versions of a rule may not overlap`,
+              both(T.overlappingVersions, { version: rule.version, rule: rule.id, other: other.rule.version, index: other.index, day }),
               rule.id,
             ),
           ),
@@ -70,24 +72,24 @@ export function crossChecks(file: PolicyFile, base: Policy | undefined): CrossCh
     earlier.set(rule.id, [...versions, { rule, index: i }]);
     for (const ref of conditionRefs(rule.conditions, [])) {
       if (!Object.hasOwn(conditions, ref)) {
-        const f = finding('unknown-condition', `rules[${i}].conditions`, `unknown condition "${ref}"`, rule.id);
+        const f = finding('unknown-condition', `rules[${i}].conditions`, both(T.unknownCondition, { name: ref }), rule.id);
         issues.push(issue(f, `rules[${i}] (${rule.id}): unknown condition "${ref}"`));
       }
     }
     // The schema checked the file's own conditions; this catches those inherited from the base.
     if (rule.kind === 'lagkrav') {
       for (const use of advisoryFactUses(rule.conditions, conditions)) {
-        issues.push(issue(finding('lagkrav-advisory', `rules[${i}].conditions`, lagkravAdvisoryMessage(rule.id, use), rule.id)));
+        issues.push(issue(finding('lagkrav-advisory', `rules[${i}].conditions`, lagkravAdvisoryText(rule.id, use), rule.id)));
       }
     }
   });
   const cycles = conditionCycles(conditions);
   for (const [name, node] of Object.entries(file.conditions)) {
     for (const ref of conditionRefs(node, [])) {
-      if (!Object.hasOwn(conditions, ref)) issues.push(issue(finding('unknown-condition', `conditions.${name}`, `unknown condition "${ref}"`)));
+      if (!Object.hasOwn(conditions, ref)) issues.push(issue(finding('unknown-condition', `conditions.${name}`, both(T.unknownCondition, { name: ref }))));
     }
     const cycle = cycles.get(name);
-    if (cycle !== undefined) issues.push(issue(finding('condition-cycle', `conditions.${name}`, `refers to itself (${describeChain(cycle)})`)));
+    if (cycle !== undefined) issues.push(issue(finding('condition-cycle', `conditions.${name}`, both(T.conditionCycle, { chain: describeChain(cycle) }))));
   }
   issues.push(...budgetIssues(file, base, conditions));
   return issues;
@@ -104,28 +106,28 @@ function budgetIssues(file: PolicyFile, base: Policy | undefined, conditions: Re
   const issues: CrossCheckIssue[] = [];
   const rules = (base?.rules.length ?? 0) + file.rules.length;
   if (base !== undefined && rules > POLICY_BUDGET.maxRules) {
-    issues.push(issue(finding('policy-too-large', 'rules', `${rules} rules with the policies it extends; the policy budget allows ${POLICY_BUDGET.maxRules}`)));
+    issues.push(issue(finding('policy-too-large', 'rules', both(T.tooManyRulesWithBase, { n: rules, max: POLICY_BUDGET.maxRules }))));
   }
   const named = Object.keys(conditions).length;
   if (base !== undefined && named > POLICY_BUDGET.maxNamedConditions) {
-    issues.push(issue(finding('policy-too-large', 'conditions', `${named} named conditions with the policies it extends; the policy budget allows ${POLICY_BUDGET.maxNamedConditions}`)));
+    issues.push(issue(finding('policy-too-large', 'conditions', both(T.tooManyConditionsWithBase, { n: named, max: POLICY_BUDGET.maxNamedConditions }))));
   }
   const depthOf = conditionDepths(conditions);
-  const limit = `the policy budget allows ${POLICY_BUDGET.maxConditionDepth}`;
-  const through = (via: readonly string[]) => (via.length === 0 ? '' : ` (through ${describeChain(via)})`);
+  const max = POLICY_BUDGET.maxConditionDepth;
+  const through = (via: readonly string[], lang: 'sv' | 'en') => (via.length === 0 ? '' : both(T.through, { chain: describeChain(via) })[lang]);
   file.rules.forEach((rule, i) => {
     const d = depthOf(rule.conditions);
     if (!tooDeep(d)) return;
-    const message = `The conditions of rule "${rule.id}" are nested ${d.depth} levels deep, counting named conditions${through(d.via)}; ${limit}`;
-    issues.push(issue(finding('too-deep', `rules[${i}].conditions`, message, rule.id)));
+    const text = both(T.ruleTooDeep, (lang) => ({ rule: rule.id, depth: d.depth, through: through(d.via, lang), max }));
+    issues.push(issue(finding('too-deep', `rules[${i}].conditions`, text, rule.id)));
   });
   const deep = Object.keys(file.conditions).filter((name) => tooDeep(depthOf(conditions[name] as ConditionNode)));
   const readByDeep = new Set(deep.flatMap((name) => conditionRefs(conditions[name] as ConditionNode, [])));
   for (const name of deep) {
     if (readByDeep.has(name)) continue;
     const d = depthOf(conditions[name] as ConditionNode);
-    const message = `Named condition "${name}" is nested ${d.depth} levels deep, counting named conditions${through(d.via)}; ${limit}`;
-    issues.push(issue(finding('too-deep', `conditions.${name}`, message)));
+    const text = both(T.conditionTooDeep, (lang) => ({ name, depth: d.depth, through: through(d.via, lang), max }));
+    issues.push(issue(finding('too-deep', `conditions.${name}`, text)));
   }
   return issues;
 }

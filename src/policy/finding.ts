@@ -50,7 +50,10 @@ export type Severity = 'error' | 'warning';
 export interface Finding {
   readonly severity: Severity;
   readonly code: FindingCode;
+  /** What is wrong, in English (the same as `text.en`). */
   readonly message: string;
+  /** What is wrong, in Swedish and English (`trappa check --lang`). */
+  readonly text: { readonly sv: string; readonly en: string };
   readonly path: string;
   readonly ruleId?: string;
 }
@@ -60,13 +63,13 @@ export interface Finding {
  *
  * @param code - the finding code
  * @param path - JSON path into the checked file
- * @param message - what is wrong, in English
+ * @param text - what is wrong, sv and en (`message` is the English)
  * @param ruleId - the rule concerned, if any
  * @returns the finding
- * @example finding('unused-condition', 'conditions.x', 'Named condition "x" is never used').severity // 'warning'
+ * @example finding('unused-condition', 'conditions.x', { sv: 'Villkoret "x" används inte', en: 'Named condition "x" is never used' }).severity // 'warning'
  */
-export function finding(code: FindingCode, path: string, message: string, ruleId?: string): Finding {
+export function finding(code: FindingCode, path: string, text: { readonly sv: string; readonly en: string }, ruleId?: string): Finding {
   return ruleId === undefined
-    ? { severity: FINDING_CODES[code], code, message, path }
-    : { severity: FINDING_CODES[code], code, message, path, ruleId };
+    ? { severity: FINDING_CODES[code], code, message: text.en, text, path }
+    : { severity: FINDING_CODES[code], code, message: text.en, text, path, ruleId };
 }

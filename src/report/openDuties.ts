@@ -1,8 +1,9 @@
-import type { Decision, Step } from '../model/decision.js';
+import type { Step } from '../model/decision.js';
+import type { DecisionRecord } from './compactDecision.js';
 
 /** One open step of one student, as the report lists it. */
 export interface OpenDuty {
-  readonly decision: Decision;
+  readonly decision: DecisionRecord;
   readonly step: Step;
 }
 
@@ -41,6 +42,6 @@ function cmp(a: string, b: string): number {
  * @returns the duties
  * @example openDuties(decisions).map((d) => d.step.status) // ['overdue', 'overdue', 'recommended', 'blocked', …]
  */
-export function openDuties(decisions: readonly Decision[]): OpenDuty[] {
+export function openDuties(decisions: readonly DecisionRecord[]): OpenDuty[] {
   return decisions.flatMap((decision) => decision.steps.map((step) => ({ decision, step }))).sort(compareDuties);
 }

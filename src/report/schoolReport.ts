@@ -1,4 +1,5 @@
-import type { Decision, WeeklySeries } from '../model/decision.js';
+import type { WeeklySeries } from '../model/decision.js';
+import type { DecisionRecord } from './compactDecision.js';
 import { isoWeek, weekStart } from '../metrics/weeklySeries.js';
 import { TYPOLOGY_STRENGTH_LABELS, TYPOLOGY_TYPE_LABELS } from '../model/typology.js';
 import { absencePlotSvg, type PlotMarker } from './absencePlot.js';
@@ -42,8 +43,8 @@ export interface SchoolReport {
  * @returns school id → decisions
  * @example [...bySchool([{ schoolId: 's2', … }, { schoolId: 's1', … }]).keys()] // ['s1', 's2']
  */
-export function bySchool(decisions: readonly Decision[]): Map<string, Decision[]> {
-  const groups = new Map<string, Decision[]>();
+export function bySchool(decisions: readonly DecisionRecord[]): Map<string, DecisionRecord[]> {
+  const groups = new Map<string, DecisionRecord[]>();
   for (const d of decisions) {
     const id = (d as { schoolId?: string }).schoolId ?? '';
     const list = groups.get(id) ?? [];
@@ -67,7 +68,7 @@ export function bySchool(decisions: readonly Decision[]): Map<string, Decision[]
  * @returns the reports, one per school, in school-id order
  * @example renderSchoolReports(decisions).map((r) => [r.schoolId, r.openDuties]) // [['skola-1', 42], ['skola-2', 7]]
  */
-export function renderSchoolReports(decisions: readonly Decision[], options: ReportOptions = {}): SchoolReport[] {
+export function renderSchoolReports(decisions: readonly DecisionRecord[], options: ReportOptions = {}): SchoolReport[] {
   return [...bySchool(decisions)].map(([schoolId, list]) => {
     const duties = openDuties(list);
     return {
@@ -81,14 +82,14 @@ export function renderSchoolReports(decisions: readonly Decision[], options: Rep
 }
 
 /** The name a student is shown by: the label, with the id, when labels give one; else the id. */
-function studentName(d: Decision, labels: ReadonlyMap<string, string> | undefined): string {
+function studentName(d: DecisionRecord, labels: ReadonlyMap<string, string> | undefined): string {
   const label = labels?.get(d.studentId);
   return label === undefined ? d.studentId : `${label} (${d.studentId})`;
 }
 
-const anchor = (d: Decision) => `elev-${d.studentId}`;
+const anchor = (d: DecisionRecord) => `elev-${d.studentId}`;
 
-function typologyText(d: Decision, lang: Lang): string {
+function typologyText(d: DecisionRecord, lang: Lang): string {
   const hs = d.typology.hypotheses;
   if (hs.length === 0) return REPORT_TEXT.none[lang];
   return hs.map((h) => `${TYPOLOGY_TYPE_LABELS[h.type][lang]} (${TYPOLOGY_STRENGTH_LABELS[h.strength][lang]})`).join(', ');
@@ -137,7 +138,7 @@ function dutiesTable(duties: readonly OpenDuty[], lang: Lang, labels: ReadonlyMa
 /** Bins of the term's absence, upper bound included: "0–5 %" is over 0 and at most 5. */
 const BINS = [5, 10, 15, 20, 30, 50, 100] as const;
 
-function distribution(decisions: readonly Decision[], lang: Lang): Bar[] {
+function distribution(decisions: readonly DecisionRecord[], lang: Lang): Bar[] {
   const counts = new Array<number>(BINS.length + 2).fill(0);
   for (const d of decisions) {
     const r = d.facts.termAbsence;
@@ -170,7 +171,7 @@ function seriesTable(series: WeeklySeries, lang: Lang): string {
   return `<details><summary>${t.dataTable[lang]}</summary><table class="series"><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></details>`;
 }
 
-function overview(decisions: readonly Decision[], lang: Lang): string {
+function overview(decisions: readonly DecisionRecord[], lang: Lang): string {
   const t = REPORT_TEXT;
   const dist = distribution(decisions, lang);
   const steps = countBars(decisions.flatMap((d) => [...new Set(d.steps.map((s) => s.label[lang]))]));
@@ -189,7 +190,7 @@ function overview(decisions: readonly Decision[], lang: Lang): string {
   return parts.join('');
 }
 
-function studentSection(d: Decision, lang: Lang, labels: ReadonlyMap<string, string> | undefined): string {
+function studentSection(d: DecisionRecord, lang: Lang, labels: ReadonlyMap<string, string> | undefined): string {
   const t = REPORT_TEXT;
   const name = studentName(d, labels);
   const markers: PlotMarker[] = d.steps.map((s, i) => ({ date: s.arisesOn, key: String(i + 1), text: s.label[lang] }));
@@ -234,7 +235,7 @@ article.student,.chart,tr{break-inside:avoid}h2{break-after:avoid}section{break-
  * @returns the HTML document
  * @example renderSchoolReport('skola-1', decisions).startsWith('<!doctype html>\n<html lang="sv">') // true
  */
-export function renderSchoolReport(schoolId: string, decisions: readonly Decision[], options: ReportOptions = {}): string {
+export function renderSchoolReport(schoolId: string, decisions: readonly DecisionRecord[], options: ReportOptions = {}): string {
   const lang = options.lang ?? 'sv';
   const t = REPORT_TEXT;
   const duties = openDuties(decisions);

@@ -1,5 +1,6 @@
 import { dayNumber, isoDate } from '../calendar/dayNumber.js';
-import { MAX_SERIES_WEEKS, type Decision, type WeeklySeries } from '../model/decision.js';
+import { MAX_SERIES_WEEKS, type WeeklySeries } from '../model/decision.js';
+import type { DecisionRecord } from './compactDecision.js';
 
 /**
  * A school's weekly series: the students' minutes added week by week (weeks
@@ -10,7 +11,7 @@ import { MAX_SERIES_WEEKS, type Decision, type WeeklySeries } from '../model/dec
  * @returns the sum, or null when no decision has a series
  * @example schoolSeries([a, b])?.scheduled // a.series.scheduled plus b.series.scheduled, week by week
  */
-export function schoolSeries(decisions: readonly Decision[]): WeeklySeries | null {
+export function schoolSeries(decisions: readonly DecisionRecord[]): WeeklySeries | null {
   const all = decisions.map((d) => d.series).filter((s): s is WeeklySeries => s !== null && s !== undefined);
   if (all.length === 0) return null;
   const last = Math.max(...all.map((s) => dayNumber(s.firstWeek) + 7 * (s.scheduled.length - 1)));

@@ -7,7 +7,7 @@ import { EVIDENCE_TEXT, MANUAL_ROUTING_TEXT, ROUTING_TEXT, UNIT_TEXT } from './l
 import { valueLabel } from './valueLabels.js';
 
 // Pure text of the data in a decision, shared by the CLI's text output
-// (src/cli/format.ts re-exports what it used to define) and the HTML report.
+// (src/report/decisionText.ts re-exports what it used to define) and the HTML report.
 // Numbers are formatted here and nowhere else: a decimal comma in Swedish, a
 // point in English.
 

@@ -1,4 +1,5 @@
-import type { Decision, EvidenceItem } from '../model/decision.js';
+import type { EvidenceItem } from '../model/decision.js';
+import type { DecisionRecord } from './compactDecision.js';
 import { factLabel, type Lang } from './text.js';
 
 /** A policy threshold on a rate, as a plot draws it. */
@@ -11,14 +12,15 @@ export interface Threshold {
   readonly facts: readonly string[];
 }
 
-function leaves(d: Decision): EvidenceItem[] {
+function leaves(d: DecisionRecord): EvidenceItem[] {
   const out: EvidenceItem[] = [];
   for (const s of d.steps) for (const r of s.reasons) out.push(...r.evidence);
-  for (const n of d.notRecommended) if (n.reason === 'conditions-not-met') for (const r of n.rules) out.push(...r.failed);
+  // A compact decision has no why-not evidence: its thresholds are those of its steps' reasons.
+  for (const n of d.notRecommended ?? []) if (n.reason === 'conditions-not-met') for (const r of n.rules) out.push(...r.failed);
   return out;
 }
 
-/** Stockholm's "över 20 procent" (see README "Stockholm's över 20 procent"), drawn when no leaf names a threshold. */
+/** Stockholm's "över 20 procent" (see docs/policies.md "Stockholm's över 20 procent"), drawn when no leaf names a threshold. */
 const STOCKHOLM_DEFAULT: Threshold = { percent: 20, operator: 'rateAbove', facts: ['termAbsence'] };
 
 /**
@@ -32,7 +34,7 @@ const STOCKHOLM_DEFAULT: Threshold = { percent: 20, operator: 'rateAbove', facts
  * @returns the thresholds
  * @example rateThresholds(stockholmDecision) // [{ percent: 20, operator: 'rateAbove', facts: ['termAbsence', 'windowAbsence'] }]
  */
-export function rateThresholds(d: Decision): Threshold[] {
+export function rateThresholds(d: DecisionRecord): Threshold[] {
   const byPercent = new Map<number, { operator: Threshold['operator']; facts: Set<string> }>();
   for (const e of leaves(d)) {
     if ((e.operator !== 'rateAbove' && e.operator !== 'rateAtLeast') || typeof e.value !== 'number' || !Number.isFinite(e.value)) continue;

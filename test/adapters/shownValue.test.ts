@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseStudentCase } from '../../src/adapters/parseStudentCase.js';
 import { fieldPattern, SHOWN_FIELDS, shownValue } from '../../src/adapters/shownValue.js';
-import { parseLessonJsonLine } from '../../src/batch/lessonRecord.js';
+import { parseLessonJsonLine } from '../../src/adapters/lessons/lessonRecord.js';
 import { arbitraryAttendance, arbitraryCase } from '../../src/testing/index.js';
 import { studentCase } from '../helpers/cases.js';
 

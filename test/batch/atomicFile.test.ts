@@ -3,9 +3,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openAtomic, sweepStaleTemps, writeFileAtomic } from '../../src/batch/atomicFile.js';
-import { runCleanups } from '../../src/batch/exitCleanup.js';
-import { hostTag } from '../../src/batch/processTag.js';
+import { openAtomic, sweepStaleTemps, writeFileAtomic } from '../../src/io/atomicFile.js';
+import { runCleanups } from '../../src/io/exitCleanup.js';
+import { hostTag } from '../../src/io/processTag.js';
 
 /** The pid of a process that has ended. */
 function deadPid(): number {

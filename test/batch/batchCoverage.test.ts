@@ -17,7 +17,7 @@ import { countCoverage, coverageReport, coverageSample } from '../../src/testing
 
 const AS_OF = '2026-11-23';
 const policy = builtinPolicy('stockholm');
-const settings: BatchSettings = { policy, calendar: undefined, asOf: AS_OF, output: 'none', details: 'none', lang: 'sv', incremental: false, coverage: true };
+const settings: BatchSettings = { policy, calendar: undefined, asOf: AS_OF, incremental: false, coverage: true };
 const school = generateSchool({ students: 30, seed: 5, termEnd: AS_OF });
 const workerUrl = new URL('../../dist/batch-worker.js', import.meta.url);
 
@@ -37,7 +37,7 @@ const expected = countCoverage(
 );
 
 async function run(extra: Partial<BatchRun>) {
-  return runBatch({ files: { students, lessons: [lessons] }, settings, out: new PassThrough(), workers: 1, ...extra });
+  return runBatch({ files: { students, lessons: [lessons] }, settings, out: new PassThrough(), format: { output: 'none', details: 'none', lang: 'sv' }, workers: 1, ...extra });
 }
 
 describe('runBatch with settings.coverage', () => {
@@ -63,7 +63,7 @@ describe('runBatch with settings.coverage', () => {
     expect(summary.threshold).toBe(99);
     expect(summary.belowThreshold).toEqual(['stockholm']);
     expect(summary.run).not.toHaveProperty('coverage');
-    const plain = await runBatch({ files: { students, lessons: [lessons] }, settings: { ...settings, coverage: false }, out: new PassThrough(), workers: 1 });
+    const plain = await runBatch({ files: { students, lessons: [lessons] }, settings: { ...settings, coverage: false }, out: new PassThrough(), format: { output: 'none', details: 'none', lang: 'sv' }, workers: 1 });
     expect(plain).not.toHaveProperty('coverage');
   });
 });

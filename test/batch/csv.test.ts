@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fastCsvFields, splitCsvLine } from '../../src/batch/csv.js';
-import { LESSON_CSV_ALIASES, LESSON_CSV_COLUMNS, lessonCsvColumn, headerKey, type LessonCsvColumn } from '../../src/batch/lessonCsvAliases.js';
-import { parseCsvHeader, parseLessonCsvLine, parseLessonValue, sniffDelimiter, type LessonParse } from '../../src/batch/lessonRecord.js';
-import { forEachLine } from '../../src/batch/lines.js';
+import { fastCsvFields, splitCsvLine } from '../../src/adapters/lessons/csv.js';
+import { LESSON_CSV_ALIASES, LESSON_CSV_COLUMNS, lessonCsvColumn, headerKey, type LessonCsvColumn } from '../../src/adapters/lessons/lessonCsvAliases.js';
+import { parseCsvHeader, parseLessonCsvLine, parseLessonValue, sniffDelimiter, type LessonParse } from '../../src/adapters/lessons/lessonRecord.js';
+import { forEachLine } from '../../src/io/lines.js';
 import { sniffLessonFile } from '../../src/batch/readLessons.js';
 import { arbitraryAttendance } from '../../src/testing/arbitraries/index.js';
 

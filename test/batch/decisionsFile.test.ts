@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { generateSchool } from '../../fixtures/school.js';
 import { DECISIONS_FORMAT, PreviousFileError, verifyDecisionsFile } from '../../src/batch/decisionsFile.js';
 import { builtinPolicy, evaluate, parseStudentCase } from '../../src/index.js';
-import { writeDecisionsFile } from '../helpers/decisionsFile.js';
+import { compactDecision } from '../../src/report/compactDecision.js';
+import type { Decision } from '../../src/model/decision.js';
+import { readDecisionsFile, writeDecisionsFile } from '../helpers/decisionsFile.js';
 
 const NIGHT = '2026-11-20';
 const TONIGHT = '2026-11-23';
@@ -50,7 +52,7 @@ async function problemOf(path: string, asOf = TONIGHT): Promise<string> {
 
 describe('verifyDecisionsFile: --previous is verified whole', () => {
   it('accepts a file --decisions-out wrote, returning its trailer', async () => {
-    await expect(verifyDecisionsFile(valid, TONIGHT)).resolves.toMatchObject({ trappa: 'decisions', format: DECISIONS_FORMAT, count: 4, asOf: NIGHT, policy: { hash: policy.hash } });
+    await expect(verifyDecisionsFile(valid, TONIGHT)).resolves.toMatchObject({ trappa: 'decisions', format: 1, count: 4, asOf: NIGHT, policy: { hash: policy.hash } });
   });
 
   it('refuses every prefix of it that lacks part of the trailer: empty, cut mid-line, or cut at a line end (property)', async () => {
@@ -73,7 +75,8 @@ describe('verifyDecisionsFile: --previous is verified whole', () => {
     expect(await problemOf(file(`${lines.join('\n')}\n${lines[3]}\n${trailer}\n`))).toBe('mixed');
     expect(await problemOf(file(text.replace('"asOf":"2026-11-20","policy"', '"asOf":"2026-11-20" ,"policy"')))).toBe('hash');
     expect(await problemOf(file(text + text))).toBe('mixed');
-    expect(await problemOf(file(text.replace(`"format":${DECISIONS_FORMAT}`, '"format":99')))).toBe('newer-format');
+    expect(await problemOf(file(text.replace('"format":1', '"format":99')))).toBe('newer-format');
+    expect(await problemOf(file(text.replace('"format":1', `"format":${DECISIONS_FORMAT + 1}`)))).toBe('newer-format');
   });
 
   it('refuses a line that is not a decision, with its line number, even under a valid trailer', async () => {
@@ -103,5 +106,49 @@ describe('verifyDecisionsFile: --previous is verified whole', () => {
   it('refuses a file of tonight or later', async () => {
     expect(await problemOf(valid, NIGHT)).toBe('not-earlier');
     expect(await problemOf(valid, '2026-11-19')).toBe('not-earlier');
+  });
+});
+
+describe('verifyDecisionsFile: a compact file (issue 15)', () => {
+  const decisions = lines.map((l) => JSON.parse(l) as Decision);
+  const compactLines = decisions.map((d) => JSON.stringify(compactDecision(d)));
+  const compactFile = join(dir, 'compact.ndjson');
+  writeDecisionsFile(compactFile, compactLines, { ...night, form: 'compact' });
+
+  it('accepts it, and its trailer (format 2, form compact) holds the policy block every full decision of the night carries', async () => {
+    const trailer = await verifyDecisionsFile(compactFile, TONIGHT);
+    expect(trailer).toMatchObject({ trappa: 'decisions', format: 2, form: 'compact', count: 4, asOf: NIGHT });
+    for (const d of decisions) expect(trailer.policy).toEqual(d.policy);
+    expect(readDecisionsFile(compactFile).trailer).toEqual(trailer);
+  });
+
+  it('refuses a line that is not a compact decision, with its line and field', async () => {
+    const broken = join(dir, 'compact-broken.ndjson');
+    const { steps: _steps, ...stepless } = JSON.parse(compactLines[1] ?? '{}') as Record<string, unknown>;
+    writeDecisionsFile(broken, [compactLines[0] ?? '', JSON.stringify(stepless)], { ...night, form: 'compact' });
+    await expect(verifyDecisionsFile(broken, TONIGHT)).rejects.toThrow(`--previous ${broken}: line 2: not a decision: steps: `);
+  });
+
+  it('accepts a full line in a compact file (a full decision is also a compact one), never a compact line of tonight in a full file', async () => {
+    const mixed = join(dir, 'compact-with-full.ndjson');
+    writeDecisionsFile(mixed, [compactLines[0] ?? '', lines[1] ?? '', ...compactLines.slice(2)], { ...night, form: 'compact' });
+    expect(await problemOf(mixed)).toBe('accepted');
+    const fullWithCompact = join(dir, 'full-with-compact.ndjson');
+    writeDecisionsFile(fullWithCompact, [lines[0] ?? '', compactLines[1] ?? '', ...lines.slice(2)], night);
+    await expect(verifyDecisionsFile(fullWithCompact, TONIGHT)).rejects.toThrow(/line 2: not a decision: (policy\.rulesInForce|notRecommended)/);
+  });
+
+  it('accepts, in a full file, a compact decision of an earlier night carried over for a student not evaluated that night', async () => {
+    const carried = join(dir, 'full-with-carried-compact.ndjson');
+    const older = (compactLines[1] ?? '').replace(`"asOf":"${NIGHT}"`, '"asOf":"2026-11-19"');
+    expect(older).not.toBe(compactLines[1]);
+    writeDecisionsFile(carried, [lines[0] ?? '', older, ...lines.slice(2)], night);
+    expect(await problemOf(carried)).toBe('accepted');
+  });
+
+  it('refuses a format-2 trailer that does not name its form, and a compact trailer without the rules in force', async () => {
+    const text = readFileSync(compactFile, 'utf8');
+    expect(await problemOf(file(text.replace('"form":"compact",', '')))).toBe('truncated');
+    expect(await problemOf(file(text.replace(/,"rulesInForce":\[[^\]]*\]/, '')))).toBe('truncated');
   });
 });

@@ -14,7 +14,7 @@ import { byteLines } from '../helpers/byteLines.js';
 
 const AS_OF = '2026-11-23';
 const policy = builtinPolicy('stockholm');
-const settings: BatchSettings = { policy, calendar: undefined, asOf: AS_OF, output: 'json', details: 'none', lang: 'sv', incremental: false };
+const settings: BatchSettings = { policy, calendar: undefined, asOf: AS_OF, incremental: false };
 const school = generateSchool({ students: 3, seed: 5, termEnd: AS_OF });
 const dir = mkdtempSync(join(tmpdir(), 'trappa-decoding-'));
 const studentsPath = join(dir, 'students.ndjson');

@@ -22,7 +22,7 @@ import type { AttendanceRecord, StudentCaseInput } from '../../src/model/student
 
 const AS_OF = '2026-11-23';
 const policy = builtinPolicy('stockholm');
-const settings: BatchSettings = { policy, calendar: undefined, asOf: AS_OF, output: 'json', details: 'none', lang: 'sv', incremental: false };
+const settings: BatchSettings = { policy, calendar: undefined, asOf: AS_OF, incremental: false };
 const school = generateSchool({ students: 3, seed: 11, termEnd: AS_OF });
 const dir = mkdtempSync(join(tmpdir(), 'trappa-duplicates-'));
 const studentsPath = join(dir, 'students.ndjson');

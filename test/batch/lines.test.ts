@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { forEachLine, forEachLineRange, readLines } from '../../src/batch/lines.js';
+import { decodeLine, forEachByteLine, forEachLine, forEachLineRange, readLines } from '../../src/io/lines.js';
 import { byteLines } from '../helpers/byteLines.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'trappa-lines-'));
@@ -91,6 +91,45 @@ describe('forEachLineRange: each line decoded on its own', () => {
   it('names the first bad byte, past a U+FFFD that was in the text itself', async () => {
     const { lines } = await readBytes(Buffer.concat([Buffer.from('a\uFFFDb'), Buffer.from([0xe2, 0x82]), Buffer.from('c')]), 64);
     expect(lines).toEqual([[1, 'invalid', 6]]);
+  });
+});
+
+describe('forEachByteLine: lines as bytes, decoded on demand', () => {
+  it('any bytes and any chunk size give the byte ranges of the oracle lines: decodeLine of each is the oracle text, or names its first bad byte', async () => {
+    await fc.assert(
+      fc.asyncProperty(byteText, fc.integer({ min: 1, max: 9 }), async (bytes, chunk) => {
+        const path = join(dir, 'bytes.bin');
+        writeFileSync(path, bytes);
+        const lines: Read[] = [];
+        const count = await forEachByteLine(
+          path,
+          (buffer, from, to, n) => {
+            const text = decodeLine(buffer, from, to);
+            lines.push(typeof text === 'string' ? [n, text] : [n, 'invalid', text.invalidByte]);
+          },
+          { chunkBytes: chunk },
+        );
+        const { lines: ranged } = await readBytes(bytes, 64);
+        // The same lines, numbers and first bad bytes as the text reader, whatever the chunks.
+        expect(lines).toEqual(ranged);
+        expect(lines.map((l) => (l[1] === 'invalid' ? [l[0], 'invalid', -1] : l))).toEqual(expectedLines(bytes));
+        expect(count).toBe(expectedLines(bytes).length);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('reads a byte range of a file, a BOM skipped only at the start of the file', async () => {
+    const path = join(dir, 'range.txt');
+    writeFileSync(path, '\uFEFFab\ncd\r\n\uFEFFef\n');
+    const read = async (start: number, end: number): Promise<Array<[string, number]>> => {
+      const out: Array<[string, number]> = [];
+      await forEachByteLine(path, (b, from, to, n) => out.push([b.toString('utf8', from, to), n]), { start, end, chunkBytes: 2 });
+      return out;
+    };
+    expect(await read(0, Number.POSITIVE_INFINITY)).toEqual([['ab', 1], ['cd', 2], ['\uFEFFef', 3]]);
+    expect(await read(6, Number.POSITIVE_INFINITY)).toEqual([['cd', 1], ['\uFEFFef', 2]]);
+    expect(await read(10, 16)).toEqual([['\uFEFFef', 1]]);
   });
 });
 

@@ -18,7 +18,7 @@ import { builtinPolicy } from '../../src/index.js';
 
 const AS_OF = '2026-11-23'; // a Monday
 const calendar = defaultCalendarFor(AS_OF);
-const settings: BatchSettings = { policy: builtinPolicy('stockholm'), calendar: undefined, asOf: AS_OF, output: 'json', details: 'none', lang: 'sv', incremental: false };
+const settings: BatchSettings = { policy: builtinPolicy('stockholm'), calendar: undefined, asOf: AS_OF, incremental: false };
 const dir = mkdtempSync(join(tmpdir(), 'trappa-age-'));
 const students = join(dir, 'students.ndjson');
 writeFileSync(

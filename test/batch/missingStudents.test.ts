@@ -15,7 +15,7 @@ import type { StudentCaseInput } from '../../src/model/studentCase.js';
 
 const AS_OF = '2026-11-23';
 const policy = builtinPolicy('stockholm');
-const settings: BatchSettings = { policy, calendar: undefined, asOf: AS_OF, output: 'json', details: 'none', lang: 'sv', incremental: false };
+const settings: BatchSettings = { policy, calendar: undefined, asOf: AS_OF, incremental: false };
 const incremental: BatchSettings = { ...settings, incremental: true };
 const dir = mkdtempSync(join(tmpdir(), 'trappa-missing-'));
 

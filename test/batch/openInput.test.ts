@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BatchInputError } from '../../src/batch/batchInputError.js';
-import { binaryKind, inputName, isStdin, openInput } from '../../src/batch/openInput.js';
+import { BatchInputError } from '../../src/io/batchInputError.js';
+import { binaryKind, inputName, isStdin, openInput } from '../../src/io/openInput.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'trappa-open-'));
 let files = 0;

@@ -4,7 +4,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkOutputs } from '../../src/batch/checkOutputs.js';
-import { OutputLockedError, OutputUnwritableError } from '../../src/batch/outputErrors.js';
+import { OutputLockedError, OutputUnwritableError } from '../../src/io/outputErrors.js';
 import { lockOutput, lockPathFor } from '../../src/batch/outputLock.js';
 
 const fresh = (): string => mkdtempSync(join(tmpdir(), 'trappa-lock-'));

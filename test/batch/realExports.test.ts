@@ -17,7 +17,7 @@ import type { StudentCaseInput } from '../../src/model/studentCase.js';
  */
 
 const AS_OF = '2026-11-23';
-const settings: BatchSettings = { policy: builtinPolicy('stockholm'), calendar: undefined, asOf: AS_OF, output: 'json', details: 'none', lang: 'sv', incremental: false };
+const settings: BatchSettings = { policy: builtinPolicy('stockholm'), calendar: undefined, asOf: AS_OF, incremental: false };
 const cases = generateSchool({ students: 5, seed: 13, termEnd: AS_OF });
 const dir = mkdtempSync(join(tmpdir(), 'trappa-real-exports-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { generateSchool } from '../../fixtures/school.js';
 import { DECISIONS_FORMAT, PreviousFileError } from '../../src/batch/decisionsFile.js';
 import type { BatchSettings } from '../../src/batch/evaluateBucket.js';
-import { OutputWriteError } from '../../src/batch/outputErrors.js';
-import { LESSON_CSV_COLUMNS } from '../../src/batch/lessonRecord.js';
+import { OutputWriteError } from '../../src/io/outputErrors.js';
+import { LESSON_CSV_COLUMNS } from '../../src/adapters/lessons/lessonRecord.js';
 import type { RejectedLine } from '../../src/batch/rejectionLog.js';
 import type { ProgressBar } from '../../src/cli/progressBar.js';
 import { bucketCount } from '../../src/batch/partition.js';
@@ -20,7 +20,7 @@ import { readDecisionsFile, writeDecisionsFile } from '../helpers/decisionsFile.
 
 const AS_OF = '2026-11-23';
 const policy = builtinPolicy('stockholm');
-const settings: BatchSettings = { policy, calendar: undefined, asOf: AS_OF, output: 'json', details: 'none', lang: 'sv', incremental: false };
+const settings: BatchSettings = { policy, calendar: undefined, asOf: AS_OF, incremental: false };
 const school = generateSchool({ students: 24, seed: 11, termEnd: AS_OF });
 
 interface Written {
@@ -181,17 +181,17 @@ describe('runBatch: lesson-level input at city scale', () => {
     expect(decision?.warnings).toContainEqual({ kind: 'rejected-records', count: 2 });
   });
 
-  it('--decisions-out: the decisions in student-id order, then a trailer with their count, SHA-256, date and policy', async () => {
+  it('--decisions-out --decisions-form full: the full decisions in student-id order, then a trailer (format 1) with their count, SHA-256, date and policy', async () => {
     const cases = school.slice(0, 12);
     const files = write(cases, lessonLines(cases));
     const decisionsPath = join(files.dir, 'night1.ndjson');
-    await run(files, { decisionsPath });
+    await run(files, { decisionsPath, decisionsForm: 'full' });
     const { lines, trailer } = readDecisionsFile(decisionsPath);
     const expected = expectedDecisions(cases);
     expect(lines.map((l) => `${l}\n`).join('')).toBe(expected);
     expect(trailer).toEqual({
       trappa: 'decisions',
-      format: DECISIONS_FORMAT,
+      format: 1,
       count: 12,
       sha256: createHash('sha256').update(expected).digest('hex'),
       asOf: AS_OF,
@@ -199,6 +199,32 @@ describe('runBatch: lesson-level input at city scale', () => {
     });
     // Written beside the file and renamed: no temp file or lock is left.
     expect(readdirSync(files.dir).sort()).toEqual(['lessons.ndjson', 'night1.ndjson', 'students.ndjson']);
+  });
+
+  it('--decisions-out (compact by default): each full decision without notRecommended and with the policy by id, version and hash; the trailer (format 2) holds the whole policy block once', async () => {
+    const cases = school.slice(0, 12);
+    const files = write(cases, lessonLines(cases));
+    const decisionsPath = join(files.dir, 'night1.ndjson');
+    await run(files, { decisionsPath });
+    const { lines, trailer } = readDecisionsFile(decisionsPath);
+    const full = expectedDecisions(cases).trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown> & { policy: Record<string, unknown> });
+    // The oracle, by hand: the full line with the why-not evidence and the per-run policy fields deleted.
+    const compact = full.map((d) => {
+      const copy: Record<string, unknown> = { ...d, policy: { id: d.policy['id'], version: d.policy['version'], hash: d.policy['hash'] } };
+      delete copy['notRecommended'];
+      return `${JSON.stringify(copy)}\n`;
+    });
+    expect(lines.map((l) => `${l}\n`)).toEqual(compact);
+    expect(trailer).toEqual({
+      trappa: 'decisions',
+      format: DECISIONS_FORMAT,
+      form: 'compact',
+      count: 12,
+      sha256: createHash('sha256').update(compact.join('')).digest('hex'),
+      asOf: AS_OF,
+      policy: full[0]?.policy,
+    });
+    for (const d of full) expect(d.policy).toEqual(trailer.policy);
   });
 
   it('--previous: the same night run twice gives the same changes (idempotent); a file of the same night is refused', async () => {

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeLesson, encodeLesson, LESSON_WORDS } from '../../src/batch/lessonCodec.js';
-import { parseLessonJsonLine, studentIdOfJsonLine } from '../../src/batch/lessonRecord.js';
-import { scanLessonWords } from '../../src/batch/scanLesson.js';
+import { decodeLesson, encodeLesson, LESSON_WORDS } from '../../src/adapters/lessons/lessonCodec.js';
+import { parseLessonJsonLine, studentIdOfJsonLine } from '../../src/adapters/lessons/lessonRecord.js';
+import { scanLessonJson } from '../../src/adapters/lessons/scanLesson.js';
+import { studentIdTable } from '../../src/adapters/lessons/studentIdTable.js';
 import { arbitraryAttendance, arbitraryInvalidLesson } from '../../src/testing/arbitraries/index.js';
 
 const studentId = fc.oneof(fc.constantFrom('e1', 'skola-001-elev-0001', ''), fc.string({ maxLength: 8 }));
@@ -86,66 +87,85 @@ describe('lesson codec', () => {
   });
 });
 
-describe('scanLessonWords (canonical lines straight to the codec words)', () => {
-  it('gives the words encodeLesson gives for the full path\'s record, on every line it accepts', () => {
+const IDS = ['e1', 'skola-001-elev-0001', 'other', 'e'];
+const table = studentIdTable(IDS);
+const bytesOf = (text: string): Buffer => Buffer.from(text, 'utf8');
+
+/** What the general path makes of a line: the student number (of IDS) and the codec words, or undefined when it does not accept it. */
+function generalPath(text: string): { readonly student: number; readonly words: number[] } | undefined {
+  const full = parseLessonJsonLine(text);
+  if (!full.ok) return undefined;
+  const student = IDS.indexOf(full.lesson.studentId);
+  if (student < 0) return undefined;
+  const words = new Int32Array(LESSON_WORDS);
+  encodeLesson(0, full.lesson.record, words, 0);
+  return { student, words: [...words.slice(2)] };
+}
+
+describe('scanLessonJson (canonical lines from their bytes straight to the codec words)', () => {
+  it('gives the student and the words the general path gives, on every line it accepts', () => {
     fc.assert(
       fc.property(line, (text) => {
         const words = new Int32Array(LESSON_WORDS);
-        const id = scanLessonWords(text, words);
-        if (id === undefined) return;
-        const full = parseLessonJsonLine(text);
-        expect(full.ok).toBe(true);
-        if (!full.ok) return;
-        expect(id).toBe(full.lesson.studentId);
-        const expected = new Int32Array(LESSON_WORDS);
-        encodeLesson(0, full.lesson.record, expected, 0);
-        expect([...words.slice(1)]).toEqual([...expected.slice(1)]);
+        const bytes = bytesOf(text);
+        const student = scanLessonJson(bytes, 0, bytes.length, table, words);
+        if (student < 0) return;
+        expect(generalPath(text)).toEqual({ student, words: [...words.slice(2)] });
       }),
       { numRuns: 3000 },
     );
   });
 
-  it('takes the lines the kit and the city fixture write (compact, canonical order)', () => {
+  it('takes the lines the kit and the city fixture write (compact, canonical order) of a known student', () => {
     fc.assert(
-      fc.property(validLesson, (lesson) => {
+      fc.property(validLesson, fc.constantFrom(...IDS), (lesson, id) => {
         // The schema's key order, as the city fixture writes it.
         const keys = ['date', 'start', 'scheduledMinutes', 'validAbsenceMinutes', 'invalidAbsenceMinutes', 'reported', 'guardianReported', 'reason'] as const;
-        const canonical: Record<string, unknown> = { studentId: 'e1' };
+        const canonical: Record<string, unknown> = { studentId: id };
         for (const k of keys) if (lesson?.[k] !== undefined) canonical[k] = lesson[k];
-        expect(scanLessonWords(JSON.stringify(canonical), new Int32Array(LESSON_WORDS))).toBe('e1');
+        const bytes = bytesOf(JSON.stringify(canonical));
+        const words = new Int32Array(LESSON_WORDS);
+        expect(scanLessonJson(bytes, 0, bytes.length, table, words)).toBe(IDS.indexOf(id));
+        expect([...words.slice(2)]).toEqual(generalPath(JSON.stringify(canonical))?.words);
       }),
     );
   });
 
-  it('reads a line in place inside a larger text exactly as the line alone, whatever surrounds it', () => {
+  it('reads a line in place inside a larger buffer exactly as the line alone, whatever surrounds it', () => {
     fc.assert(
       fc.property(line, fc.string({ maxLength: 12 }), fc.oneof(fc.string({ maxLength: 12 }), line, fc.constantFrom('0}', '"}', '5,"reason":"sick"}')), (text, before, after) => {
         if (text.includes('\n')) return;
         const alone = new Int32Array(LESSON_WORDS);
         const inPlace = new Int32Array(LESSON_WORDS);
-        const whole = `${before}\n${text}\n${after}`;
-        const from = before.length + 1;
-        const id = scanLessonWords(whole, inPlace, from, from + text.length);
-        expect(id).toBe(scanLessonWords(text, alone));
-        if (id !== undefined) expect([...inPlace]).toEqual([...alone]);
+        const lineBytes = bytesOf(text);
+        const whole = bytesOf(`${before}\n${text}\n${after}`);
+        const from = bytesOf(before).length + 1;
+        const student = scanLessonJson(whole, from, from + lineBytes.length, table, inPlace);
+        expect(student).toBe(scanLessonJson(lineBytes, 0, lineBytes.length, table, alone));
+        if (student >= 0) expect([...inPlace]).toEqual([...alone]);
       }),
       { numRuns: 2000 },
     );
     // A line cut short must not borrow from the next one.
     const cut = '{"studentId":"e1","date":"2026-11-23","start":"08:10","scheduledMinutes":6';
-    expect(scanLessonWords(`${cut}\n0}`, new Int32Array(LESSON_WORDS), 0, cut.length)).toBeUndefined();
+    expect(scanLessonJson(bytesOf(`${cut}\n0}`), 0, cut.length, table, new Int32Array(LESSON_WORDS))).toBe(-1);
   });
 
-  it('leaves other key orders, spacing, leading zeros and 4-digit minutes to the full path', () => {
-    const words = new Int32Array(LESSON_WORDS);
-    expect(scanLessonWords('{"studentId": "e1","date":"2026-11-23","start":"08:10","scheduledMinutes":60}', words)).toBeUndefined();
-    expect(scanLessonWords('{"studentId":"e1","date":"2026-11-23","start":"08:10","scheduledMinutes":60.0}', words)).toBeUndefined();
-    // 60.0 is an integer after JSON.parse: the full path accepts it.
+  it('leaves other key orders, spacing, leading zeros, 4-digit minutes, unknown students and escapes to the general path', () => {
+    const scan = (text: string): number => scanLessonJson(bytesOf(text), 0, bytesOf(text).length, table, new Int32Array(LESSON_WORDS));
+    expect(scan('{"studentId":"e1","date":"2026-11-23","start":"08:10","scheduledMinutes":60}')).toBe(0);
+    expect(scan('{"studentId":"e1","date":"2026-11-23","start":"08:10","scheduledMinutes":60,"reason":"sick"}')).toBe(0);
+    expect(scan('{"studentId": "e1","date":"2026-11-23","start":"08:10","scheduledMinutes":60}')).toBe(-1);
+    expect(scan('{"studentId":"e1","date":"2026-11-23","start":"08:10","scheduledMinutes":60.0}')).toBe(-1);
+    // 60.0 is an integer after JSON.parse: the general path accepts it.
     expect(parseLessonJsonLine('{"studentId":"e1","date":"2026-11-23","start":"08:10","scheduledMinutes":60.0}').ok).toBe(true);
-    expect(scanLessonWords('{"date":"2026-11-23","studentId":"e1","start":"08:10","scheduledMinutes":60}', words)).toBeUndefined();
-    expect(scanLessonWords('{"studentId":"e1","date":"2026-11-23","start":"08:10","scheduledMinutes":060}', words)).toBeUndefined();
-    expect(scanLessonWords('{"studentId":"e1","date":"2026-11-23","start":"08:10","scheduledMinutes":1000}', words)).toBeUndefined();
-    expect(scanLessonWords('{"studentId":"e1","date":"2026-02-29","start":"08:10","scheduledMinutes":60}', words)).toBeUndefined();
-    expect(scanLessonWords('{"studentId":"e1","date":"2026-11-23","start":"24:00","scheduledMinutes":60}', words)).toBeUndefined();
+    expect(scan('{"date":"2026-11-23","studentId":"e1","start":"08:10","scheduledMinutes":60}')).toBe(-1);
+    expect(scan('{"studentId":"e1","date":"2026-11-23","start":"08:10","scheduledMinutes":060}')).toBe(-1);
+    expect(scan('{"studentId":"e1","date":"2026-11-23","start":"08:10","scheduledMinutes":1000}')).toBe(-1);
+    expect(scan('{"studentId":"e1","date":"2026-02-29","start":"08:10","scheduledMinutes":60}')).toBe(-1);
+    expect(scan('{"studentId":"e1","date":"2026-11-23","start":"24:00","scheduledMinutes":60}')).toBe(-1);
+    expect(scan('{"studentId":"e2","date":"2026-11-23","start":"08:10","scheduledMinutes":60}')).toBe(-1);
+    expect(scan('{"studentId":"e\\u0031","date":"2026-11-23","start":"08:10","scheduledMinutes":60}')).toBe(-1);
+    expect(scan('{"studentId":"e1","date":"2026-11-23","start":"08:10","scheduledMinutes":60,"reason":"sjuk"}')).toBe(-1);
   });
 });

@@ -3,8 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCleanups } from '../../src/batch/exitCleanup.js';
-import { hostTag } from '../../src/batch/processTag.js';
+import { runCleanups } from '../../src/io/exitCleanup.js';
+import { hostTag } from '../../src/io/processTag.js';
 import { makeTempDir, sweepStaleTempDirs } from '../../src/batch/tempDir.js';
 
 describe('batch temp directories', () => {

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { builtinPolicy, type StudentCaseInput } from '../../src/index.js';
-import { LESSON_CSV_COLUMNS } from '../../src/batch/lessonRecord.js';
+import { LESSON_CSV_COLUMNS } from '../../src/adapters/lessons/lessonRecord.js';
 import { arbitraryAttendance, arbitraryCase, decideCase } from '../../src/testing/index.js';
 import { duckdbAnchor, flaggedStudents, over20, plainNodeAnchor, rateDifferences, type TermRate } from '../../bench/anchors.js';
 import { median, termStartOf } from '../../bench/anchorSection.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { arrayElementLines } from '../../src/cli/arrayElementLines.js';
+import { arrayElementLines } from '../../src/adapters/arrayElementLines.js';
 
 describe('arrayElementLines', () => {
   it('gives the line each element of a pretty-printed array starts on', () => {

@@ -79,11 +79,11 @@ describe('trappa evaluate --previous: the change feed over a weekend', () => {
       },
     ]);
     expect(changes.some((c) => c.change === 'no-longer-indicated')).toBe(false);
-    expect(monday.stderr).toMatch(/overdue\s+1\n/);
-    expect(monday.stderr).toMatch(/no-longer-indicated\s+0/);
+    expect(monday.stderr).toMatch(/försenad\s+1\n/);
+    expect(monday.stderr).toMatch(/inte längre aktuell\s+0/);
 
     const text = trappa(MONDAY, '--students', studentsFile, lessonsFile, '--previous', night1, '--lang', 'sv');
-    expect(text.stdout).toContain(`${ID}  försenad  vardnadshavare-informeras [lagkrav] overdue samma-dag uppstod ${FRIDAY} senast ${FRIDAY}`);
+    expect(text.stdout).toContain(`${ID}  försenad  vardnadshavare-informeras [lagkrav] försenad samma dag uppstod ${FRIDAY} senast ${FRIDAY}`);
   });
 
   it('the notice recorded on Monday: Monday reports it done, with the measure', () => {
@@ -98,7 +98,7 @@ describe('trappa evaluate --previous: the change feed over a weekend', () => {
       measure: { step: 'vardnadshavare-informeras', date: MONDAY, outcome: 'done' },
     });
     const text = trappa(MONDAY, '--students', informed, lessonsFile, '--previous', night1, '--lang', 'en');
-    expect(text.stdout).toContain(`${ID}  done  vardnadshavare-informeras [lagkrav] recommended samma-dag arose ${FRIDAY} due ${FRIDAY}  (measure vardnadshavare-informeras ${MONDAY} done)`);
+    expect(text.stdout).toContain(`${ID}  done  vardnadshavare-informeras [statutory] open the same day arose ${FRIDAY} due ${FRIDAY}  (measure vardnadshavare-informeras ${MONDAY} done)`);
   });
 
   it('Monday run alone shows when the duty arose and what from, in the text output', () => {

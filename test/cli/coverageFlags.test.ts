@@ -98,7 +98,7 @@ describe('trappa evaluate --coverage (case files)', () => {
     for (const t of ['120', '-1', 'x', '']) {
       const r = trappa('evaluate', ...CASE_FILES, '--as-of', AS_OF, `--threshold=${t}`);
       expect(r.code).toBe(2);
-      expect(r.stderr).toContain('--threshold takes a percentage 0–100');
+      expect(r.stderr).toContain(`--threshold tar en procentsats 0–100, fick "${t}"`);
     }
   });
 });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DiffReport } from '../../src/cli/diffCommand.js';
 
-// The built CLI (npm test builds first), on the README's example: Stockholm's 20 % lowered to 15 %.
+// The built CLI (npm test builds first), on the example of docs/diff.md: Stockholm's 20 % lowered to 15 %.
 const CLI = new URL('../../dist/cli.js', import.meta.url).pathname;
 const ROOT = new URL('../../', import.meta.url).pathname;
 const STRICTER = join(ROOT, 'fixtures/policies/stockholm-15-percent.json');
@@ -55,7 +55,7 @@ describe('trappa diff on case files', () => {
     expect(report.input).toEqual({ source: 'files', files: CASES, cases: { read: 4, evaluated: 4, rejected: 0 }, records: expect.objectContaining({ rejected: 0 }) });
   });
 
-  it('the README command: of the eight fixture cases only the one at exactly 20 % changes, and it also gains the team offer', () => {
+  it('the command of docs/diff.md: of the eight fixture cases only the one at exactly 20 % changes, and it also gains the team offer', () => {
     const all = ['already-investigated', 'exactly-20-percent', 'fristaende-other-municipality', 'gymnasium-18-no-consent', 'harm-below-threshold', 'just-over-20-percent', 'protected-identity', 'skolsocialt-team-no-consent'];
     const r = trappa('diff', '--from', 'stockholm', '--to', STRICTER, ...all.map((n) => join(ROOT, `fixtures/cases/${n}.json`)), '--as-of', '2026-11-23', '--json');
     expect(r.code).toBe(0);
@@ -141,7 +141,7 @@ describe('trappa diff exit codes', () => {
   ])('2 for a usage error: %s', (_name, args) => {
     const r = trappa('diff', ...args);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('trappa --help');
+    expect(r.stderr).toContain('Kör "trappa diff --help" för hjälp.');
   });
 
   it('1 for an unreadable policy file, naming the option and the file', () => {

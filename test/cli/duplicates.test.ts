@@ -42,7 +42,7 @@ describe('duplicate lesson records through the CLI', () => {
     expect(twice.code).toBe(0);
     expect(twice.stdout).toBe(once.stdout);
     const total = n + (b.attendance ?? []).length;
-    expect(twice.stderr).toContain(`lesson records: ${total + n} read = ${total} accepted + ${n} duplicate + 0 rejected`);
+    expect(twice.stderr).toContain(`lektionsposter: ${total + n} lästa = ${total} godtagna + ${n} ${n === 1 ? 'dubblett' : 'dubbletter'} + 0 avvisade`);
     expect(summaryRecords(summary)).toEqual({ read: total + n, accepted: total, duplicate: n, rejected: 0 });
 
     const last = attendance[n - 1];
@@ -54,8 +54,8 @@ describe('duplicate lesson records through the CLI', () => {
     expect(r.code).toBe(3);
     expect(r.stderr).toContain(`${conflict}:1: attendance[${n - 1}]: Same student, date and start as attendance[${n}], with a different `);
     expect(r.stderr).toContain(`${conflict}:1: attendance[${n}]: Same student, date and start as attendance[${n - 1}], with a different `);
-    expect(r.stdout).toContain(`lesson records: ${n + 1} read = ${n - 1} accepted + 0 duplicate + 2 rejected`);
-    expect(r.stdout).toMatch(/conflicting-lessons {2}1/);
+    expect(r.stdout).toContain(`lektionsposter: ${n + 1} lästa = ${n - 1} godtagna + 0 dubbletter + 2 avvisade`);
+    expect(r.stdout).toMatch(/\n {2}motstridiga lektionsposter \(avvisade\) +1\n/);
   });
 
   it('lesson NDJSON: an export concatenated twice gives the same decisions, the second copy counted duplicate (exit 0)', () => {
@@ -73,7 +73,7 @@ describe('duplicate lesson records through the CLI', () => {
     expect(b.code).toBe(0);
     expect(b.stdout).toBe(a.stdout);
     expect(c.stdout).toBe(a.stdout);
-    expect(b.stderr).toContain(`lesson records: ${2 * lines.length} read = ${lines.length} accepted + ${lines.length} duplicate + 0 rejected`);
+    expect(b.stderr).toContain(`lektionsposter: ${2 * lines.length} lästa = ${lines.length} godtagna + ${lines.length} dubbletter + 0 avvisade`);
     expect(summaryRecords(summary)).toEqual({ read: 2 * lines.length, accepted: lines.length, duplicate: lines.length, rejected: 0 });
   });
 
@@ -84,7 +84,7 @@ describe('duplicate lesson records through the CLI', () => {
     const summary = join(dir, 'ss-summary.json');
     const context = join(FIXTURE, 'trappa-context.json');
     const a = trappa('--format', 'ss12000', join(FIXTURE, 'export'), '--context', context, '--json');
-    const b = trappa('--format', 'ss12000', copy, '--context', context, '--json', '--summary-json', summary);
+    const b = trappa('--format', 'ss12000', copy, '--context', context, '--json', '--summary-json', summary, '--lang', 'en');
     expect(b.code).toBe(0);
     expect(b.stdout).toBe(a.stdout);
     expect(b.stderr).toContain('lesson records: 942 read = 621 accepted + 314 duplicate + 7 excluded (cancelled or not taking part) + 0 rejected');

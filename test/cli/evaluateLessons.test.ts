@@ -25,8 +25,11 @@ describe('trappa evaluate --format lessons', () => {
     expect(two.code).toBe(0);
     expect(two.stdout).toBe(one.stdout);
     expect(one.stdout.trim().split('\n')).toHaveLength(120);
-    expect(one.stderr).toContain(`lesson records: ${city.records} read = ${city.records} accepted + 0 duplicate + 0 rejected`);
-    expect(two.stderr).toMatch(/1 worker, 1 bucket|2 workers/);
+    expect(one.stderr).toContain(`lektionsposter: ${city.records} lästa = ${city.records} godtagna + 0 dubbletter + 0 avvisade`);
+    expect(one.stderr).toMatch(/\n1 tråd, 1 del, \d+,\d s, högst \d+ MiB minne\n/);
+    expect(two.stderr).toMatch(/\n(1 tråd|2 trådar), \d+ del(ar)?, /);
+    const en = trappa('--students', city.students, city.lessons, '--json', '--workers', '1', '--lang', 'en');
+    expect(en.stderr).toMatch(/\n1 worker, 1 bucket, \d+\.\d s, peak memory \d+ MiB\n/);
   });
 
   /** The city's decisions from its NDJSON lessons: what every CSV form of the same lessons must give. */
@@ -53,7 +56,7 @@ describe('trappa evaluate --format lessons', () => {
     const fromExcel = trappa('--students', csv.students, excel, '--json', '--summary-json', summaryPath);
     expect(fromExcel.code).toBe(0);
     expect(fromExcel.stdout).toBe(ndjsonDecisions());
-    expect(fromExcel.stderr).toContain(`lesson records: ${csv.records} read = ${csv.records} accepted + 0 duplicate + 0 rejected\nignored columns: Lärare, Sal\n`);
+    expect(fromExcel.stderr).toContain(`lektionsposter: ${csv.records} lästa = ${csv.records} godtagna + 0 dubbletter + 0 avvisade\nignorerade kolumner: Lärare, Sal\n`);
     expect((JSON.parse(readFileSync(summaryPath, 'utf8')) as { ignoredColumns: string[] }).ignoredColumns).toEqual(['Lärare', 'Sal']);
     // The same file with tabs, the delimiter given, read in two threads (the header goes to each).
     const tabs = join(dir, 'export.txt');
@@ -91,7 +94,10 @@ describe('trappa evaluate --format lessons', () => {
     const again = trappa('--students', city.students, city.lessons, '--json', '--previous', night1);
     expect(once.code).toBe(0);
     expect(again.stdout).toBe(once.stdout);
-    expect(again.stderr).toMatch(/changes since the previous run \(steps\):\n\s+new\s+\d+\n\s+overdue\s+\d+\n\s+escalated\s+\d+\n\s+done\s+\d+\n\s+no-longer-indicated\s+\d+/);
+    expect(again.stderr).toMatch(/förändringar sedan förra körningen \(åtgärder\):\n\s+ny\s+\d+\n\s+försenad\s+\d+\n\s+skärpt\s+\d+\n\s+klar\s+\d+\n\s+inte längre aktuell\s+\d+/);
+    const en = trappa('--students', city.students, city.lessons, '--json', '--previous', night1, '--lang', 'en');
+    expect(en.stdout).toBe(once.stdout);
+    expect(en.stderr).toMatch(/changes since the previous run \(steps\):\n\s+new\s+\d+\n\s+overdue\s+\d+\n\s+escalated\s+\d+\n\s+done\s+\d+\n\s+no longer indicated\s+\d+/);
     const same = trappa('--students', city.students, city.lessons, '--json', '--previous', night2);
     expect(same.code).toBe(65);
     expect(same.stdout).toBe('');
@@ -101,15 +107,17 @@ describe('trappa evaluate --format lessons', () => {
   it('exits 2 with a usage message without --students, and 1 for an unreadable CSV header', () => {
     const noStudents = trappa(city.lessons);
     expect(noStudents.code).toBe(2);
-    expect(noStudents.stderr).toContain('--format lessons needs --students <file>');
+    expect(noStudents.stderr).toContain('--format lessons behöver --students <fil>');
+    expect(trappa(city.lessons, '--lang', 'en').stderr).toContain('--format lessons needs --students <file>');
     const wrongFormat = spawnSync(process.execPath, [CLI, 'evaluate', city.lessons, '--previous', 'x'], { encoding: 'utf8' });
     expect(wrongFormat.status).toBe(2);
     const missingValue = trappa('--students');
     expect(missingValue.code).toBe(2);
-    expect(missingValue.stderr).toContain("Option '--students <value>' argument missing");
+    expect(missingValue.stderr).toContain('trappa: --students behöver ett värde\n');
+    expect(trappa('--lang', 'en', '--students').stderr).toContain("Option '--students <value>' argument missing");
     const badWorkers = trappa('--students', city.students, city.lessons, '--workers', 'two');
     expect(badWorkers.code).toBe(2);
-    expect(badWorkers.stderr).toContain('--workers must be a whole number from 1 to 64, got "two"');
+    expect(badWorkers.stderr).toContain('--workers ska vara ett heltal från 1 till 64, fick "two"');
     const badCsv = join(dir, 'no-header.csv');
     writeFileSync(badCsv, 'elev-0001;2026-11-23;08:10;60\n');
     const header = trappa('--students', city.students, badCsv);
@@ -120,7 +128,7 @@ describe('trappa evaluate --format lessons', () => {
     expect(header.stderr).not.toContain('elev-0001');
     const badDelimiter = trappa('--students', city.students, csv.lessons, '--delimiter', 'x');
     expect(badDelimiter.code).toBe(2);
-    expect(badDelimiter.stderr).toContain('--delimiter must be , ; | or tab, got "x"');
+    expect(badDelimiter.stderr).toContain('--delimiter ska vara , ; | eller tab, fick "x"');
   });
 
   it('exits 3 and names the first rejected lines when some lines are rejected, and writes all with --rejected', () => {
@@ -129,9 +137,12 @@ describe('trappa evaluate --format lessons', () => {
     const r = trappa('--students', city.students, city.students, '--details', 'none', '--rejected', rejected);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain(`${city.students}:1: studentId: Expected the student id as a non-empty string`);
-    expect(r.stderr).toContain(`… 100 more rejected line(s) in ${rejected}`);
+    expect(r.stderr).toContain(`… 100 avvisade rader till i ${rejected}`);
     expect(readFileSync(rejected, 'utf8').trim().split('\n')).toHaveLength(120);
-    expect(r.stdout).toContain('lesson records: 120 read = 0 accepted + 0 duplicate + 120 rejected');
+    expect(r.stdout).toContain('lektionsposter: 120 lästa = 0 godtagna + 0 dubbletter + 120 avvisade');
+    const en = trappa('--students', city.students, city.students, '--details', 'none', '--lang', 'en');
+    expect(en.stderr).toContain('… 100 more rejected line(s); write them all with --rejected <file>');
+    expect(en.stdout).toContain('lesson records: 120 read = 0 accepted + 0 duplicate + 120 rejected');
   });
 
   it('--previous with a student line that carries no id: nothing closed for missing students, said on stderr; --allow-missing-students closes', () => {
@@ -145,10 +156,10 @@ describe('trappa evaluate --format lessons', () => {
     const withheld = trappa('--students', damaged, city.lessons, '--json', '--previous', night1);
     expect(withheld.code).toBe(3);
     expect(withheld.stdout).not.toContain('"studentInInput":false');
-    expect(withheld.stderr).toContain(`1 line(s) of ${damaged} could not be read and carry no student id`);
-    expect(withheld.stderr).toContain('pass --allow-missing-students to close them anyway');
-    expect(withheld.stderr).toMatch(/students of the previous run missing tonight: 2, \d+ of their steps kept open/);
-    const allowed = trappa('--students', damaged, city.lessons, '--json', '--previous', night1, '--allow-missing-students');
+    expect(withheld.stderr).toContain(`1 rad i ${damaged} kunde inte läsas och saknar elev-id`);
+    expect(withheld.stderr).toContain('ange --allow-missing-students för att stänga dem ändå');
+    expect(withheld.stderr).toMatch(/elever från förra körningen som saknas i kväll: 2, \d+ av deras åtgärder hålls öppna/);
+    const allowed = trappa('--students', damaged, city.lessons, '--json', '--previous', night1, '--allow-missing-students', '--lang', 'en');
     expect(allowed.code).toBe(3);
     expect(allowed.stderr).toContain('--allow-missing-students: the steps of the 2 student(s) missing tonight were closed anyway');
     const closed = allowed.stdout.trim().split('\n').map((l) => JSON.parse(l) as { change: string; studentInInput?: boolean; previous?: { kind: string } });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-// The built CLI (npm test builds first), on the README's worked example.
+// The built CLI (npm test builds first), on the worked example of docs/ss12000.md.
 const CLI = new URL('../../dist/cli.js', import.meta.url).pathname;
 const FIXTURE = new URL('../../fixtures/ss12000/', import.meta.url).pathname;
 
@@ -14,13 +14,17 @@ function trappa(...args: string[]) {
 }
 
 describe('trappa evaluate --format ss12000', () => {
-  it('evaluates the fixture export with its side file (the README command)', () => {
+  it('evaluates the fixture export with its side file (the command of docs/ss12000.md)', () => {
     const r = trappa('evaluate', '--format', 'ss12000', join(FIXTURE, 'export'), '--context', join(FIXTURE, 'trappa-context.json'), '--as-of', '2026-11-23', '--details', 'none');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('students: 6 read = 6 evaluated + 0 rejected');
-    expect(r.stdout).toContain('lesson records: 628 read = 621 accepted + 0 duplicate + 7 excluded (cancelled or not taking part) + 0 rejected');
+    expect(r.stdout).toContain('elever: 6 lästa = 6 utvärderade + 0 avvisade');
+    expect(r.stdout).toContain('lektionsposter: 628 lästa = 621 godtagna + 0 dubbletter + 7 undantagna (inställda eller utan deltagande) + 0 avvisade');
     expect(r.stdout).toMatch(/orosanmalan\s+1/);
-    expect(r.stderr).toContain('activities.json: ignored');
+    expect(r.stderr).toContain('activities.json: hoppas över');
+    const en = trappa('evaluate', '--format', 'ss12000', join(FIXTURE, 'export'), '--context', join(FIXTURE, 'trappa-context.json'), '--as-of', '2026-11-23', '--details', 'none', '--lang', 'en');
+    expect(en.stdout).toContain('students: 6 read = 6 evaluated + 0 rejected');
+    expect(en.stdout).toContain('lesson records: 628 read = 621 accepted + 0 duplicate + 7 excluded (cancelled or not taking part) + 0 rejected');
+    expect(en.stderr).toContain('activities.json: ignored');
   });
 
   it('gives the same NDJSON decisions as the fixture written as StudentCase', () => {
@@ -40,7 +44,7 @@ describe('trappa evaluate --format ss12000', () => {
     delete first.birthDate;
     writeFileSync(personsFile, JSON.stringify(persons));
     const rejectedFile = join(dir, 'rejected.ndjson.out');
-    const r = trappa('evaluate', '--format', 'ss12000', dir, '--as-of', '2026-11-23', '--details', 'none', '--rejected', rejectedFile);
+    const r = trappa('evaluate', '--format', 'ss12000', dir, '--as-of', '2026-11-23', '--details', 'none', '--rejected', rejectedFile, '--lang', 'en');
     expect(r.code).toBe(3);
     expect(r.stderr).toContain(`Person ${String(first.id)}: birthDate: Missing: Trappa needs the birth date for age-dependent duties (105 attendance records not evaluated)`);
     expect(r.stdout).toContain('students: 6 read = 5 evaluated + 1 rejected');

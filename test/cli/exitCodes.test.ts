@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { PreviousFileError } from '../../src/batch/decisionsFile.js';
-import { OutputLockedError, OutputUnwritableError, OutputWriteError } from '../../src/batch/outputErrors.js';
+import { OutputLockedError, OutputUnwritableError, OutputWriteError } from '../../src/io/outputErrors.js';
 import { EXIT, exitCodeFor } from '../../src/cli/exitCodes.js';
 import { UsageError } from '../../src/cli/usageError.js';
 
 const enospc = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
 
-describe('exitCodeFor: one code per kind of failure (README, "Outputs you can trust")', () => {
+describe('exitCodeFor: one code per kind of failure (docs/batch.md, "Outputs you can trust")', () => {
   it.each([
     [new UsageError('--as-of must be a date'), 2],
     [new PreviousFileError('n.ndjson', 'empty', 'the file is empty'), 65],

@@ -52,7 +52,7 @@ describe('case files as exports write them', () => {
     for (const [name, r] of Object.entries(runs)) {
       expect(r.code, `${name}: ${r.stderr}`).toBe(0);
       expect(r.stdout, name).toBe(reference.stdout);
-      expect(r.stderr, name).toContain('students: 4 read = 4 evaluated + 0 rejected');
+      expect(r.stderr, name).toContain('elever: 4 lästa = 4 utvärderade + 0 avvisade');
     }
   });
 
@@ -60,7 +60,7 @@ describe('case files as exports write them', () => {
     const one = trappa(evaluate(write('one.json', `\uFEFF${JSON.stringify(cases[0], null, 2).replace(/\n/g, '\r\n')}\r\n`)));
     expect(one.code).toBe(0);
     expect(one.stdout).toBe(`${reference.stdout.split('\n')[0]}\n`);
-    expect(one.stderr).toContain('students: 1 read = 1 evaluated + 0 rejected');
+    expect(one.stderr).toContain('elever: 1 lästa = 1 utvärderade + 0 avvisade');
     const all = trappa(evaluate(write('all.json', JSON.stringify(cases, null, 2))));
     expect(all.code).toBe(0);
     expect(all.stdout).toBe(reference.stdout);
@@ -100,7 +100,8 @@ describe('case files as exports write them', () => {
     expect(utf16.stderr).toMatch(/unicode\.txt: not a text file: it is UTF-16 text .*save it as UTF-8/);
     const two = trappa(evaluate('-', '/dev/stdin'), ndjson);
     expect(two.code).toBe(2);
-    expect(two.stderr).toContain('only one input can be read from stdin (- or /dev/stdin); 2 are: input file 1, input file 2');
+    expect(two.stderr).toContain('bara en indata kan läsas från stdin (- eller /dev/stdin); 2 gör det: indatafil 1, indatafil 2');
+    expect(trappa(evaluate('-', '/dev/stdin', '--lang', 'en'), ndjson).stderr).toContain('only one input can be read from stdin (- or /dev/stdin); 2 are: input file 1, input file 2');
     const truncated = trappa(evaluate(write('cut.ndjson.gz', gzipSync(ndjson).subarray(0, 200))));
     expect(truncated.code).toBe(1);
     expect(truncated.stderr).toMatch(/cut\.ndjson\.gz: not a whole gzip file/);
@@ -137,7 +138,7 @@ describe('the nightly batch on lesson files as exports write them', () => {
     for (const [name, r] of Object.entries(runs)) {
       expect(r.code, `${name}: ${r.stderr}`).toBe(0);
       expect(r.stdout, name).toBe(base.stdout);
-      expect(r.stderr, name).toContain(`lesson records: ${city.records} read = ${city.records} accepted + 0 duplicate + 0 rejected`);
+      expect(r.stderr, name).toContain(`lektionsposter: ${city.records} lästa = ${city.records} godtagna + 0 dubbletter + 0 avvisade`);
     }
   });
 
@@ -163,9 +164,9 @@ describe('the nightly batch on lesson files as exports write them', () => {
   it('refuses two inputs on stdin, and --previous on stdin (it is read twice)', () => {
     const both = trappa(batch('--students', '-', '-'), '');
     expect(both.code).toBe(2);
-    expect(both.stderr).toContain('2 are: lesson file 1, --students');
+    expect(both.stderr).toContain('2 gör det: lektionsfil 1, --students');
     const previous = trappa(batch('--students', city.students, city.lessons, '--previous', '-'), '');
     expect(previous.code).toBe(2);
-    expect(previous.stderr).toContain('--previous takes the file --decisions-out wrote');
+    expect(previous.stderr).toContain('--previous tar filen som --decisions-out skrev');
   });
 });

@@ -57,7 +57,8 @@ async function looksComplete(path: string): Promise<boolean> {
 
 beforeAll(() => {
   night1 = join(root, 'night-1.ndjson');
-  const r = trappa(NIGHT_1, '--decisions-out', night1);
+  // Full decisions: a file large enough that a writer killed mid-way is still writing it.
+  const r = trappa(NIGHT_1, '--decisions-out', night1, '--decisions-form', 'full');
   expect(r.code, r.stderr).toBe(0);
   expect(readFileSync(night1).length).toBeGreaterThan(300 << 10);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBasis, formatDecision } from '../../src/cli/format.js';
+import { formatBasis, formatDecision } from '../../src/report/decisionText.js';
 import { decide, lessons, schoolDays, step, studentCase } from '../helpers/cases.js';
 
 // Issue 11 point 8: the text output shows each reason's citation with the link to the source's

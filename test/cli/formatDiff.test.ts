@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDiff, formatStepChange } from '../../src/cli/formatDiff.js';
+import { formatDiff, formatStepChange } from '../../src/report/diffText.js';
 import type { PolicyDiff } from '../../src/index.js';
 
 describe('formatStepChange', () => {

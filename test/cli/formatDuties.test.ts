@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatArises, formatDecision, formatEpisode, formatExpiredSignal, formatStepLine } from '../../src/cli/format.js';
+import { formatArises, formatDecision, formatEpisode, formatExpiredSignal, formatStepLine } from '../../src/report/decisionText.js';
 import type { Step } from '../../src/model/decision.js';
 import { decide, lessons, schoolDays, step, studentCase } from '../helpers/cases.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMismatch } from '../../src/cli/formatVerify.js';
+import { formatMismatch } from '../../src/report/verifyText.js';
 import type { VerifyMismatch } from '../../src/verify/index.js';
 
 const LEAF: VerifyMismatch = {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeXml, junitXml } from '../../src/cli/junitXml.js';
+import { escapeXml, junitXml } from '../../src/report/junitXml.js';
 
 const CLI = new URL('../../dist/cli.js', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'trappa-junit-'));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readInput } from '../../src/cli/readInput.js';
+import { readInput } from '../../src/io/readInput.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'trappa-read-input-'));
 let files = 0;

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { endpointOf, readSs12000Files } from '../../src/cli/readSs12000.js';
+import { endpointOf, readSs12000Files } from '../../src/io/readSs12000.js';
 
 describe('endpointOf', () => {
   it('recognises files named after the endpoints, pages included', () => {

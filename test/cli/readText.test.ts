@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { pickCalendar, pickPolicy } from '../../src/cli/options.js';
-import { readText } from '../../src/cli/readText.js';
-import { readPolicyFile } from '../../src/cli/readPolicyFile.js';
-import { readSs12000Files } from '../../src/cli/readSs12000.js';
+import { readText } from '../../src/io/readText.js';
+import { readPolicyFile } from '../../src/io/readPolicyFile.js';
+import { readSs12000Files } from '../../src/io/readSs12000.js';
 import { POLICY_BUDGET } from '../../src/model/policyBudget.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'trappa-bom-'));
@@ -39,9 +39,13 @@ describe('whole-file inputs as exports come (issue 13): gzip, non-UTF-8, the pol
     const huge = `{"id":"x","pad":"${'a'.repeat(POLICY_BUDGET.maxBytes)}"}`;
     writeFileSync(join(dir, 'huge.json.gz'), gzipSync(huge));
     expect(statSync(join(dir, 'huge.json.gz')).size).toBeLessThan(POLICY_BUDGET.maxBytes);
-    expect(await readPolicyFile(join(dir, 'huge.json.gz'))).toEqual({ ok: false, message: expect.stringMatching(/^The file is more than \d+ bytes; the policy budget allows/) });
+    expect(await readPolicyFile(join(dir, 'huge.json.gz'))).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^The file is more than \d+ bytes; the policy budget allows/),
+      texts: { sv: expect.stringMatching(/^Filen är mer än \d+ byte; policybudgeten tillåter/), en: expect.stringMatching(/^The file is more than/) },
+    });
     writeFileSync(join(dir, 'huge.json'), huge);
-    expect(await readPolicyFile(join(dir, 'huge.json'))).toEqual({ ok: false, message: expect.stringContaining(`The file is ${Buffer.byteLength(huge)} bytes`) });
+    expect(await readPolicyFile(join(dir, 'huge.json'))).toMatchObject({ ok: false, message: expect.stringContaining(`The file is ${Buffer.byteLength(huge)} bytes`), texts: { sv: expect.stringContaining(`Filen är ${Buffer.byteLength(huge)} byte`) } });
   });
 
   it('an SS 12000 export may hold .json.gz pages; a page that is not UTF-8 is a problem of that file, not a crash', async () => {

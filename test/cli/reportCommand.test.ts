@@ -46,7 +46,10 @@ describe('trappa report', () => {
     const r = run([decisionsFile(dir), '--out', join(dir, 'out')]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^trappa report: 2 skolor, 3 elever, \d+ öppna åtgärder \(\d+ försenade\) → .*\n$/);
+    const [summary, ...written] = r.stdout.split('\n');
+    expect(summary).toMatch(/^trappa report: 2 skolor, 3 elever, \d+ öppna åtgärder \(\d+ försenade\) → /);
+    // Then the path of each file written, in school-id order, and nothing else.
+    expect(written).toEqual([`Rapport: ${join(dir, 'out', 'skola-a.html')}`, `Rapport: ${join(dir, 'out', 'skola_b.html')}`, '']);
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(['skola-a.html', 'skola_b.html']);
   });
 
@@ -58,6 +61,7 @@ describe('trappa report', () => {
     expect(r.status).toBe(0);
     expect(r.stdout + r.stderr).not.toContain('Testsson');
     expect(r.stdout).toMatch(/^trappa report: 2 schools, 3 students/);
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe(`Report: ${join(dir, 'out', 'skola_b.html')}`);
     const html = readFileSync(join(dir, 'out', 'skola-a.html'), 'utf8');
     expect(html).toContain('Åsa Testsson (e1)');
     expect(html).toContain('<html lang="en">');
@@ -81,7 +85,9 @@ describe('trappa report', () => {
   it('--help exits 0 with the command\'s own help; a missing --out is a usage error (2)', () => {
     const help = run(['--help']);
     expect(help.status).toBe(0);
-    expect(help.stdout).toMatch(/^trappa report <decisions.ndjson\|-> --out <dir>/);
+    expect(help.stdout).toMatch(/^trappa report — en statisk HTML-rapport per skola/);
+    expect(help.stdout).toContain('\n  trappa report <beslut.ndjson|-> --out <katalog> [flaggor]\n');
+    expect(run(['--help', '--lang', 'en']).stdout).toContain('\n  trappa report <decisions.ndjson|-> --out <dir> [options]\n');
     expect(run(['x.ndjson']).status).toBe(2);
   });
 });

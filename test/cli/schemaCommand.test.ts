@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { JSON_SCHEMA_NAMES } from '../../src/jsonSchemas.js';
+import { JSON_SCHEMA_NAMES } from '../../src/report/jsonSchemas.js';
 
 // The built CLI (npm test builds first).
 const CLI = new URL('../../dist/cli.js', import.meta.url).pathname;
@@ -21,11 +21,12 @@ describe('trappa schema', () => {
   it('refuses an unknown name with exit 2, listing the names', () => {
     const r = run('lessons');
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain(`schema takes one of ${JSON_SCHEMA_NAMES.join(', ')}`);
+    expect(r.stderr).toContain(`schema tar ett av ${JSON_SCHEMA_NAMES.join(', ')}`);
+    expect(run('lessons', '--lang', 'en').stderr).toContain(`schema takes one of ${JSON_SCHEMA_NAMES.join(', ')}`);
   });
 
   it('lists every name in --help', () => {
-    const help = spawnSync(process.execPath, [CLI, '--help'], { encoding: 'utf8' }).stdout;
+    const help = spawnSync(process.execPath, [CLI, 'schema', '--help'], { encoding: 'utf8' }).stdout;
     for (const name of JSON_SCHEMA_NAMES) expect(help).toContain(name);
   });
 });

@@ -72,14 +72,17 @@ describe('trappa verify: input, usage and exit codes', () => {
     expect(trappa('verify', FIXTURES[0] as string, '--lang', 'de').code).toBe(2);
     const lessons = trappa('verify', '--format', 'lessons', '--students', 's.ndjson', 'l.ndjson');
     expect(lessons.code).toBe(2);
-    expect(lessons.stderr).toContain('--format lessons and ss12000 are not supported');
+    expect(lessons.stderr).toContain('--format lessons och ss12000 stöds inte');
+    expect(trappa('verify', '--format', 'lessons', '--lang', 'en').stderr).toContain('--format lessons and ss12000 are not supported');
   });
 
   it('has its own --help, and trappa --help lists it', () => {
     const help = trappa('verify', '--help');
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('npm install json-rules-engine@^7.3.1');
-    expect(help.stdout).toContain('Exit codes: 0 no mismatch; 1 mismatches');
-    expect(trappa('--help').stdout).toContain('trappa verify <file...>');
+    expect(help.stdout).toContain('Slutkoder: 0 ingen avvikelse; 1 avvikelser');
+    expect(trappa('verify', '--help', '--lang', 'en').stdout).toContain('Exit codes: 0 no mismatch; 1 mismatches');
+    expect(trappa('--help').stdout).toContain('trappa verify <fil...>');
+    expect(trappa('--help', '--lang', 'en').stdout).toContain('trappa verify <file...>');
   });
 });

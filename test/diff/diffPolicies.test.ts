@@ -27,7 +27,7 @@
  * is recommended to the first four under both policies and must not show up.
  */
 import { readFileSync } from 'node:fs';
-import { formatDiff } from '../../src/cli/formatDiff.js';
+import { formatDiff } from '../../src/report/diffText.js';
 import { describe, expect, it } from 'vitest';
 import {
   builtinPolicy,

@@ -153,7 +153,7 @@ describe('property: the rule version used is the one whose range contains asOf',
 
 describe('text output and loading', () => {
   it('the text output says the route under the blocked step, with the age in force and the citation', async () => {
-    const { formatDecision } = await import('../../src/cli/format.js');
+    const { formatDecision } = await import('../../src/report/decisionText.js');
     const text = formatDecision(decide(sipCase('2023-06-01'), 'skollagen', '2023-07-01'), 'sv');
     expect(text).toContain('socialnämnden kan besluta om öppna insatser på barnets eget samtycke (13 år, gräns 12 år från 2023-07-01; SoL (2001:453) 3 kap. 6 a § <https://lagen.nu/2001:453#K3P6a>)');
     const before = formatDecision(decide(sipCase('2023-06-01'), 'skollagen', '2023-06-30'), 'en');

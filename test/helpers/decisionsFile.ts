@@ -4,15 +4,15 @@
  * decision lines and trailer.
  */
 import { readFileSync } from 'node:fs';
-import { openAtomic } from '../../src/batch/atomicFile.js';
-import { decisionsWriter, type DecisionsTrailer } from '../../src/batch/decisionsFile.js';
+import { openAtomic } from '../../src/io/atomicFile.js';
+import { decisionsWriter, type DecisionsNight, type DecisionsTrailer } from '../../src/batch/decisionsFile.js';
 
 /**
  * Write lines (decisions, or anything a test wants verified as such) with a valid trailer.
  *
  * @example writeDecisionsFile(path, [JSON.stringify(decision)], { asOf: '2026-11-20', policy }) // trailer count 1
  */
-export function writeDecisionsFile(path: string, lines: readonly string[], night: Pick<DecisionsTrailer, 'asOf' | 'policy'>): DecisionsTrailer {
+export function writeDecisionsFile(path: string, lines: readonly string[], night: DecisionsNight): DecisionsTrailer {
   const file = openAtomic(path);
   const writer = decisionsWriter(file);
   writer.write(lines.map((l) => `${l}\n`).join(''));

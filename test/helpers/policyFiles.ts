@@ -8,7 +8,6 @@ import fc, { type Arbitrary } from 'fast-check';
 import { FACT_CATALOG } from '../../src/model/factCatalog.js';
 import type { FactInfo, Facts, Rate } from '../../src/model/facts.js';
 import { OPERATORS_BY_FACT_TYPE, type ConditionNode, type LeafCondition, type PolicyFileInput } from '../../src/model/policyFile.js';
-import { TYPOLOGY_LEVELS } from '../../src/model/typology.js';
 import { HuvudmanSchema, SchoolFormSchema } from '../../src/model/vocabulary.js';
 import type { Policy } from '../../src/policy/policy.js';
 

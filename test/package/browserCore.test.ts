@@ -63,6 +63,6 @@ describe('trappa/core in a browser', () => {
   });
 
   it('would fail on a Node built-in (the check can fail)', async () => {
-    await expect(bundle(fileURLToPath(new URL('../../src/batch/lines.ts', import.meta.url)))).rejects.toThrow(/fs|Could not resolve/);
+    await expect(bundle(fileURLToPath(new URL('../../src/io/lines.ts', import.meta.url)))).rejects.toThrow(/fs|Could not resolve/);
   });
 });

@@ -1,11 +1,21 @@
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { brokenLinks } from '../helpers/markdownLinks.js';
 
 // The packed artifact, not the source: `npm test` builds first (pretest), so dist/ is fresh.
 const dist = new URL('../../dist/', import.meta.url);
+
+let packed: string[] | undefined;
+/** The paths `npm pack` puts in the tarball (asked once: it takes a few seconds). */
+function packedFiles(): string[] {
+  const root = new URL('../../', import.meta.url).pathname;
+  packed ??= (JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' })) as Array<{ files: Array<{ path: string }> }>)[0]?.files.map((f) => f.path) ?? [];
+  return packed;
+}
 
 describe('built package', () => {
   it('has been built (npm test runs tsup first)', () => {
@@ -117,10 +127,18 @@ describe('built package', () => {
   });
 
   it('packs the policies and docs/sources.md, which the policies\' bases point to (issue 11 point 8)', () => {
-    const root = new URL('../../', import.meta.url).pathname;
-    const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' })) as Array<{ files: Array<{ path: string }> }>;
-    const files = packed[0]?.files.map((f) => f.path) ?? [];
+    const files = packedFiles();
     expect(files).toEqual(expect.arrayContaining(['docs/sources.md', 'rules/skollagen.json', 'rules/stockholm.json', 'rules/goteborg.json', 'README.md']));
+  });
+
+  it('packs every file the packed README and docs link to, so that their links work in the tarball and on npm', () => {
+    const root = new URL('../../', import.meta.url).pathname;
+    const files = packedFiles();
+    const inPack = (path: string): boolean => files.includes(path) || files.some((f) => f.startsWith(`${path}/`));
+    const markdown = files.filter((f) => f.endsWith('.md'));
+    expect(markdown).toEqual(expect.arrayContaining(['README.md', 'docs/cli.md', 'docs/nightly-job.md']));
+    const unpacked = markdown.flatMap((f) => brokenLinks(f, readFileSync(join(root, f), 'utf8'), { exists: inPack, read: (p) => readFileSync(join(root, p), 'utf8') }));
+    expect(unpacked).toEqual([]);
   });
 
   it('ships a working CLI', () => {

@@ -129,6 +129,12 @@ describe('checkPolicy: one finding per code', () => {
     expect(f.path).toBe(path);
     expect(f.ruleId).toBe(ruleId);
     expect(f.message.toLowerCase()).toContain(word.toLowerCase());
+    // Issue 16: every finding says it in Swedish too (`trappa check`, the default language), and the English is the message.
+    expect(f.text.en).toBe(f.message);
+    expect(f.text.sv.trim()).not.toBe('');
+    expect(f.text.sv).not.toBe(f.text.en);
+    const words = f.text.sv.replace(/"[^"]*"/g, ' ').replace(/https?:\/\/\S+/g, ' ').replace(/[\w.]*\[[^\]]*\][\w.[\]]*/g, ' '); // ids, links and JSON paths are the same in both
+    expect(words.match(/\b(the|is|are|not|must|never|can|cannot|unknown|expected|received|invalid|rule|rules|value|values|only|and|of|with|input|option|key)\b/gi) ?? [], f.text.sv).toEqual([]);
   });
 
   it('lists errors before warnings', () => {

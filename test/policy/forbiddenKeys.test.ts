@@ -29,7 +29,13 @@ describe('forbidden keys in a policy file', () => {
     const text = JSON.stringify(policyJson([ruleJson({ all: [GRADE_LEAF] })], { conditions: { ok: { all: [GRADE_LEAF] } } })).replace('"ok":', '"__proto__":');
     const json = JSON.parse(text) as unknown;
     expect(checkPolicy(json)).toEqual([
-      { severity: 'error', code: 'forbidden-key', path: 'conditions.__proto__', message: expect.stringContaining('"__proto__"') },
+      {
+        severity: 'error',
+        code: 'forbidden-key',
+        path: 'conditions.__proto__',
+        message: expect.stringContaining('"__proto__"'),
+        text: { sv: expect.stringMatching(/^Nyckeln "__proto__" är inte tillåten/), en: expect.stringMatching(/^Key "__proto__" is not allowed/) },
+      },
     ]);
     expect(loaderIssues(json)).toEqual([expect.stringMatching(/^conditions\.__proto__: Key "__proto__" is not allowed/)]);
     expect(({} as Record<string, unknown>)['all']).toBeUndefined();

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatEvidence } from '../../src/cli/format.js';
+import { formatEvidence } from '../../src/report/decisionText.js';
 import type { Decision, EvidenceItem } from '../../src/model/decision.js';
 import { decideCase } from '../../src/testing/index.js';
 import { DEFAULT_AS_OF, studentCase } from '../helpers/cases.js';

@@ -8,7 +8,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseStudentCase } from '../../src/adapters/parseStudentCase.js';
-import { formatDecision } from '../../src/cli/format.js';
+import { formatDecision } from '../../src/report/decisionText.js';
 import { evaluate } from '../../src/evaluate.js';
 import { StepRecordSchema } from '../../src/model/decisionSchema.js';
 import { FACT_CATALOG, signalLabel } from '../../src/model/factCatalog.js';

@@ -106,7 +106,7 @@ describe('issue 11 point 1 — caregiving, a parent\'s own problems, neglect, cr
     expect(ruleIds(step(decide(input, 'skollagen', '2025-07-01'), 'orosanmalan'))).toEqual(['sol-2025-prova-orosanmalan']);
   });
 
-  it('§2.1 (README "Duties over time": concern signals stay in force until reported): a caregiving signal whose own `until` passed, never reported → still orosanmälan; a new one after a report → a new duty', () => {
+  it('§2.1 (docs/duties.md "Duties over time": concern signals stay in force until reported): a caregiving signal whose own `until` passed, never reported → still orosanmälan; a new one after a report → a new duty', () => {
     const lapsed = decide(studentCase({ signals: [{ type: 'caregiving-at-home', date: '2026-09-01', until: '2026-09-30' }] }), 'skollagen');
     expect(step(lapsed, 'orosanmalan')).toMatchObject({ arisesOn: '2026-09-01', status: 'overdue' });
     const after = (first: SignalType, second: SignalType) =>
@@ -117,7 +117,7 @@ describe('issue 11 point 1 — caregiving, a parent\'s own problems, neglect, cr
 
   // A rule whose `any` holds several signal kinds: a reported concern of one kind (own problems, 09-01, reported 09-02,
   // still in force for 180 days) must not outrank a NEW concern of another kind read by the same rule (neglect,
-  // 11-20): the new concern is a new duty (README "Duties over time"; src/steps/dating.ts prefers a signal after the
+  // 11-20): the new concern is a new duty (docs/duties.md "Duties over time"; src/steps/dating.ts prefers a signal after the
   // step's latest measure). The same for harm-suspected followed by violence-disclosed (`misstanke-att-barn-far-illa`).
   it('§2.1: a new concern of another kind read by the same rule, after a report → a new duty', () => {
     const d = decide(
@@ -418,7 +418,7 @@ describe('issue 11 point 4 — students of 18 or more (domain §1.6: no parental
   });
 });
 
-describe('the Göteborg named condition "ingen-oro-for-barnet-i-kraft" reads exactly the concern signals (CONCERN_SIGNALS, README "Signals that end")', () => {
+describe('the Göteborg named condition "ingen-oro-for-barnet-i-kraft" reads exactly the concern signals (CONCERN_SIGNALS, docs/duties.md "Signals that end")', () => {
   it('has one leaf "equal false" per concern signal, so vite never comes with an open concern (caregiving and a parent\'s own problems among them)', () => {
     const cond = builtinPolicy('goteborg').conditions['ingen-oro-for-barnet-i-kraft'];
     const leaves = cond !== undefined && 'all' in cond ? cond.all : [];

@@ -33,7 +33,7 @@ type Pairs = Record<string, [number, number]>;
 
 /**
  * The oracle: the interpreter's complete trace (`evaluateConditions`) of
- * every rule in force, walked as README "Coverage: what is counted" says — a
+ * every rule in force, walked as docs/kit.md "Coverage: what is counted" says — a
  * named condition and its leaves once per case, however many rules reach it.
  */
 function oracleCounts(samples: readonly CoverageSample[]): CoverageCounts {

@@ -1,6 +1,6 @@
 /**
  * Issue 17: the bundled example tables (examples/tables/*.yaml) pass, reach
- * every rule of their policy, and keep a leaf-coverage floor (README "Example
+ * every rule of their policy, and keep a leaf-coverage floor (docs/kit.md "Example
  * tables and coverage"); a mutated policy fails them with a readable difference.
  */
 import { readFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { coverageSample, expandCase, parseExampleTable, ruleCoverage, runExample
 
 const TABLES: readonly BuiltinPolicyId[] = ['skollagen', 'stockholm', 'goteborg'];
 
-/** One row of the README's coverage table (section "Example tables and coverage"), as printed there. */
+/** One row of the coverage table of docs/kit.md (section "Example tables and coverage"), as printed there. */
 interface StatedCoverage {
   readonly cases: number;
   readonly ownRules: string;
@@ -22,12 +22,12 @@ interface StatedCoverage {
 }
 
 /**
- * The figures the README states for each bundled table. The test holds the
+ * The figures docs/kit.md states for each bundled table. The test holds the
  * measured coverage to them exactly: a drop fails CI (and so does a rise
- * until the README says so), and the leaf coverage never goes under the floor.
+ * until docs/kit.md says so), and the leaf coverage never goes under the floor.
  */
 function statedCoverage(): Record<string, StatedCoverage> {
-  const readme = readFileSync('README.md', 'utf8');
+  const readme = readFileSync('docs/kit.md', 'utf8');
   const section = readme.slice(readme.indexOf('## Example tables and coverage'));
   const rows: Record<string, StatedCoverage> = {};
   for (const m of section.matchAll(/^\| (skollagen|stockholm|goteborg) \| (\d+) \| (\d+\/\d+) \(100 %\) \| (\d+\/\d+) \| (\d+\/\d+ \([\d.]+ %\)) \| (\d+\/\d+ \([\d.]+ %\)) \| (\d+) % \|$/gm)) {
@@ -61,7 +61,7 @@ describe.each(TABLES)('examples/tables/%s.yaml', (id) => {
     expect(results.filter((r) => r.source === undefined).map((r) => r.name)).toEqual([]);
   });
 
-  it(`reaches every rule version of ${id}'s own file, with the coverage the README states, over its floor`, () => {
+  it(`reaches every rule version of ${id}'s own file, with the coverage docs/kit.md states, over its floor`, () => {
     const policy = builtinPolicy(id);
     const report = ruleCoverage(results.flatMap((r) => (r.status === 'error' ? [] : [coverageSample(r.decision, policy)])));
     const p = report.policies[0];

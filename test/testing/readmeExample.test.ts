@@ -7,11 +7,11 @@ import { describe, expect, it } from 'vitest';
 // The built CLI (npm test builds first), as the CLI tests use it.
 const CLI = new URL('../../dist/cli.js', import.meta.url).pathname;
 
-// The README's example test file is examples/policy.test.ts (which npm test runs), with the
+// The example test file of docs/kit.md is examples/policy.test.ts (which npm test runs), with the
 // package's import paths instead of the repository's: the two must not drift apart.
-describe('README "Property-test your policy"', () => {
+describe('docs/kit.md "Property-test your policy"', () => {
   it('shows examples/policy.test.ts, importing from trappa and trappa/testing', () => {
-    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const readme = readFileSync(new URL('../../docs/kit.md', import.meta.url), 'utf8');
     const section = readme.slice(readme.indexOf('## Property-test your policy'));
     const shown = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
     const file = readFileSync(new URL('../../examples/policy.test.ts', import.meta.url), 'utf8')
@@ -21,19 +21,64 @@ describe('README "Property-test your policy"', () => {
   });
 });
 
-describe('README "Duties over time"', () => {
-  it('shows examples/two-nights.test.ts, importing from trappa', () => {
+/**
+ * The first line of `shown` that is not a line of `file` in order: `shown` is
+ * `file` with whole lines left out, and an import may name fewer of the
+ * module's exports than the file's import does. Undefined when it is.
+ */
+function lineNotInFile(shown: readonly string[], file: readonly string[]): string | undefined {
+  const imported = (line: string) => /^import \{ (.+) \} from ('[^']+');$/.exec(line);
+  const fits = (want: string, have: string): boolean => {
+    const [w, h] = [imported(want), imported(have)];
+    if (w === null || h === null) return want === have;
+    const names = new Set(h[1]?.split(', '));
+    return w[2] === h[2] && (w[1]?.split(', ') ?? []).every((name) => names.has(name));
+  };
+  let at = 0;
+  for (const line of shown) {
+    while (at < file.length && !fits(line, file[at] ?? '')) at += 1;
+    if (at === file.length) return line;
+    at += 1;
+  }
+  return undefined;
+}
+
+// The README's short kit example is examples/policy.test.ts cut short, so it runs as the file does.
+describe('README "Property-test a policy"', () => {
+  it('shows examples/policy.test.ts with lines left out, importing from trappa and trappa/testing', () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-    const section = readme.slice(readme.indexOf('## Duties over time'));
+    const shown = (/```ts\n([\s\S]*?)```/.exec(readme.slice(readme.indexOf('## Property-test a policy')))?.[1] ?? '').split('\n');
+    const file = readFileSync(new URL('../../examples/policy.test.ts', import.meta.url), 'utf8')
+      .replace("from '../src/index.js';", "from 'trappa';")
+      .replace("from '../src/testing/index.js';", "from 'trappa/testing';")
+      .split('\n');
+    expect(shown.filter((l) => l.trim() !== '').length).toBeGreaterThan(10);
+    expect(lineNotInFile(shown, file)).toBeUndefined();
+  });
+
+  it('the matcher finds a line that is not in the file, one out of order, and an import of a name the file does not import', () => {
+    const file = ["import { a, b } from 'm';", 'x', 'y'];
+    expect(lineNotInFile(["import { b } from 'm';", 'y'], file)).toBeUndefined();
+    expect(lineNotInFile(['x', 'z'], file)).toBe('z');
+    expect(lineNotInFile(['y', 'x'], file)).toBe('x');
+    expect(lineNotInFile(["import { c } from 'm';"], file)).toBe("import { c } from 'm';");
+    expect(lineNotInFile(["import { a } from 'n';"], file)).toBe("import { a } from 'n';");
+  });
+});
+
+describe('docs/duties.md "Duties over time"', () => {
+  it('shows examples/two-nights.test.ts, importing from trappa', () => {
+    const readme = readFileSync(new URL('../../docs/duties.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('# Duties over time'));
     const shown = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
     const file = readFileSync(new URL('../../examples/two-nights.test.ts', import.meta.url), 'utf8').replace("from '../src/index.js';", "from 'trappa';");
     expect(shown).toBe(file);
   });
 });
 
-describe('README "Verify against json-rules-engine"', () => {
+describe('docs/policies.md "Verify against json-rules-engine"', () => {
   it('shows examples/verify.test.ts, importing from trappa and trappa/verify', () => {
-    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const readme = readFileSync(new URL('../../docs/policies.md', import.meta.url), 'utf8');
     const section = readme.slice(readme.indexOf('## Verify against json-rules-engine'));
     const shown = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
     const file = readFileSync(new URL('../../examples/verify.test.ts', import.meta.url), 'utf8')
@@ -44,7 +89,7 @@ describe('README "Verify against json-rules-engine"', () => {
 });
 
 /**
- * Lines of `actual` that the README shows: every shown line in order, a run
+ * Lines of `actual` that the docs show: every shown line in order, a run
  * of them consecutive, a line `…` (alone, indented or not) standing for any
  * number of lines. Returns the first shown line not found where expected, or
  * undefined when all are.
@@ -65,8 +110,8 @@ function missingShownLine(shown: readonly string[], actual: readonly string[]): 
   return undefined;
 }
 
-describe('README "Worked example: change the threshold, test, then diff"', () => {
-  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+describe('docs/kit.md "Worked example: change the threshold, test, then diff"', () => {
+  const readme = readFileSync(new URL('../../docs/kit.md', import.meta.url), 'utf8');
   const tables = readme.slice(readme.indexOf('## Example tables and coverage'));
   const section = tables.slice(tables.indexOf('### Worked example'), tables.indexOf('\n## '));
   const blocks = [...section.matchAll(/```(\w*)\n([\s\S]*?)```/g)].map((m) => ({ lang: m[1], text: m[2] ?? '' }));

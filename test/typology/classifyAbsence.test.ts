@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { formatDecision } from '../../src/cli/format.js';
+import { formatDecision } from '../../src/report/decisionText.js';
 import { computeFacts } from '../../src/metrics/computeFacts.js';
 import { classifyAbsence } from '../../src/typology/classifyAbsence.js';
 import { typologyFacts } from '../../src/typology/typologyFacts.js';

@@ -37,7 +37,7 @@ export function determinismCheck(policy: Policy, options: InvariantOptions = {})
     id: 'determinism',
     policy: policyRef(policy),
     description: 'The same case gives the same decision, also evaluated twice and with lessons, signals and measures in another order.',
-    basis: 'evaluate is pure: same input, same output; the context is an argument, never a global (README)',
+    basis: 'evaluate is pure: same input, same output; the context is an argument, never a global (docs/library.md)',
     arbitrary,
     check: ({ asOf, input, shuffled }) => {
       const first = decideCase(input, policy, asOf, options.calendar);

@@ -50,7 +50,7 @@ export function dutiesHeldOpenCheck(policy: Policy, options: InvariantOptions = 
     id: 'duties-held-open',
     policy: policyRef(policy),
     description: 'Steps arise on or before their night and are overdue exactly when due; an open lagkrav duty stays until a measure closes it.',
-    basis: 'README "Duties over time"; SL 7 kap. 17 § "samma dag"; SoL 14 kap. 1 § "genast" (docs/sources.md)',
+    basis: 'docs/duties.md "Duties over time"; SL 7 kap. 17 § "samma dag"; SoL 14 kap. 1 § "genast" (docs/sources.md)',
     arbitrary,
     check: ({ asOf, later, input }) => {
       const first = decideCase(input, policy, asOf, options.calendar);

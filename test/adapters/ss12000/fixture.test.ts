@@ -1,10 +1,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { builtinPolicy, evaluate, fromSs12000, parseStudentCase, type StudentCase } from '../../../src/index.js';
-import { readSs12000Files } from '../../../src/cli/readSs12000.js';
+import { readSs12000Files } from '../../../src/io/readSs12000.js';
 import { ss12000Validator, undeclaredKeys } from '../../helpers/ss12000Schema.js';
 
-// The worked example of the README: fixtures/ss12000/ (written by fixtures/ss12000/build.ts from a hand-written plan).
+// The worked example of docs/ss12000.md: fixtures/ss12000/ (written by fixtures/ss12000/build.ts from a hand-written plan).
 const DIR = new URL('../../../fixtures/ss12000/', import.meta.url);
 const EXPORT = new URL('export/', DIR);
 const json = (url: URL): unknown => JSON.parse(readFileSync(url, 'utf8'));

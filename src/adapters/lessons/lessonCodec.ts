@@ -1,0 +1,131 @@
+import { dayNumber, isoDate } from '../../calendar/dayNumber.js';
+import { boundedMemo } from '../../model/boundedMemo.js';
+import type { AttendanceRecord } from '../../model/studentCase.js';
+import { AbsenceReasonSchema } from '../../model/vocabulary.js';
+
+/**
+ * Int32 words per encoded lesson: student, line, day, start|scheduled|valid,
+ * invalid|flags|reason. The line (where the lesson was read, counted from the
+ * start of its slice) lets a conflict between two lines name both.
+ */
+export const LESSON_WORDS = 5;
+
+const REASONS = AbsenceReasonSchema.options;
+/** The code of each absence reason in the packed words (its place in `AbsenceReasonSchema`). */
+export const REASON_CODE: ReadonlyMap<string, number> = new Map(REASONS.map((r, i) => [r, i]));
+const dayOf = boundedMemo(dayNumber);
+/** One string per date: decoded records share it, and the ledger compares dates by identity first. */
+const isoOf = boundedMemo(isoDate);
+const clockCache: string[] = [];
+
+function clockOf(minutes: number): string {
+  let clock = clockCache[minutes];
+  if (clock === undefined) {
+    clock = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+    clockCache[minutes] = clock;
+  }
+  return clock;
+}
+
+/**
+ * Write one validated lesson as five int32 words, so the batch's buckets
+ * hold 20 bytes a lesson instead of a JSON line that would be parsed twice.
+ * Lossless for every record `AttendanceRecordSchema` accepts (minutes ≤ 600,
+ * `HH:MM` start, a known reason); `decodeLesson` gives back an equal record.
+ *
+ * @param student - the student's number in the run
+ * @param r - a validated record
+ * @param into - the target
+ * @param at - word offset
+ * @param line - where it was read (`lessonLine` gives it back; default 0)
+ * @example encodeLesson(0, record, new Int32Array(5), 0, 12)
+ */
+export function encodeLesson(student: number, r: AttendanceRecord, into: Int32Array, at: number, line = 0): void {
+  into[at] = student;
+  into[at + 1] = line;
+  packLesson(
+    into,
+    at,
+    dayOf(r.date),
+    Number(r.start.slice(0, 2)) * 60 + Number(r.start.slice(3, 5)),
+    r.scheduledMinutes,
+    r.validAbsenceMinutes,
+    r.invalidAbsenceMinutes,
+    r.reported,
+    r.guardianReported,
+    REASON_CODE.get(r.reason) ?? 0,
+  );
+}
+
+/**
+ * The one place the word layout is written: words 2–4 of a lesson at `at`
+ * (words 0 and 1, the student number and the line, are the caller's).
+ * `encodeLesson` and the line scanner both write through it. Words 3 and 4
+ * hold everything but the date, so two lessons of one day are the same
+ * lesson exactly when their words 2–4 are equal.
+ *
+ * @example packLesson(words, 0, 20415, 490, 60, 0, 60, true, false, 0)
+ */
+export function packLesson(
+  into: Int32Array,
+  at: number,
+  day: number,
+  startMinutes: number,
+  scheduled: number,
+  valid: number,
+  invalid: number,
+  reported: boolean,
+  guardianReported: boolean,
+  reasonCode: number,
+): void {
+  into[at + 2] = day;
+  into[at + 3] = (startMinutes << 20) | (scheduled << 10) | valid;
+  into[at + 4] = (invalid << 16) | ((reported ? 1 : 0) << 9) | ((guardianReported ? 1 : 0) << 8) | reasonCode;
+}
+
+/**
+ * Read one lesson written by `encodeLesson`.
+ *
+ * @param from - the words
+ * @param at - word offset
+ * @returns the record (the student number is `from[at]`)
+ * @example decodeLesson(words, 0).date // '2026-11-23'
+ */
+export function decodeLesson(from: Int32Array, at: number): AttendanceRecord {
+  const w3 = from[at + 3] ?? 0;
+  const w4 = from[at + 4] ?? 0;
+  return {
+    date: isoOf(from[at + 2] ?? 0),
+    start: clockOf(w3 >>> 20),
+    scheduledMinutes: (w3 >>> 10) & 0x3ff,
+    validAbsenceMinutes: w3 & 0x3ff,
+    invalidAbsenceMinutes: w4 >>> 16,
+    reported: (w4 & 0x200) !== 0,
+    guardianReported: (w4 & 0x100) !== 0,
+    reason: REASONS[w4 & 0xff] ?? 'none',
+  };
+}
+
+/**
+ * The day number of a lesson, as `packLesson` wrote it.
+ *
+ * @param from - the words
+ * @param at - word offset
+ * @returns days since 1970-01-01
+ * @example lessonDay(words, 0) // 20415 (2025-11-23)
+ */
+export function lessonDay(from: Int32Array, at: number): number {
+  return from[at + 2] ?? -1;
+}
+
+/**
+ * The line a lesson was read from, as `encodeLesson` wrote it.
+ *
+ * @param from - the words
+ * @param at - word offset
+ * @returns the line, counted from the start of the slice that read it
+ * @example lessonLine(words, 0) // 12
+ */
+export function lessonLine(from: Int32Array, at: number): number {
+  return from[at + 1] ?? 0;
+}

@@ -1,0 +1,120 @@
+import { packLesson } from './lessonCodec.js';
+import { asciiBytes, asciiToken, clockAt, dayAt, hasBytes, hasToken, jsonMinutesAt, reasonIn, viewOf } from './lessonBytes.js';
+import { ID_HASH_START, idHashStep, studentNumberOf, type StudentIdTable } from './studentIdTable.js';
+
+const QUOTE = 34;
+const CLOSE = 125;
+const OPEN = asciiToken('{"studentId":"');
+const DATE = asciiToken('","date":"');
+const START = asciiToken('","start":"');
+const SCHEDULED = asciiToken('","scheduledMinutes":');
+const VALID = asciiToken(',"validAbsenceMinutes":');
+const INVALID = asciiToken(',"invalidAbsenceMinutes":');
+const REPORTED = asciiToken(',"reported":');
+const GUARDIAN = asciiToken(',"guardianReported":');
+const REASON = asciiToken(',"reason":"');
+const TRUE = asciiBytes('true');
+const FALSE = asciiBytes('false');
+
+/**
+ * A `true` or `false` at `i`: 1 or 0, each plus its length shifted left by one; -1 for anything else.
+ * @example booleanAt(Buffer.from('true}'), 0, 5) // 9
+ */
+function booleanAt(bytes: Uint8Array, i: number, to: number): number {
+  if (hasBytes(bytes, i, to, TRUE)) return (4 << 1) | 1;
+  if (hasBytes(bytes, i, to, FALSE)) return 5 << 1;
+  return -1;
+}
+
+/**
+ * The byte-level fast path of the batch's NDJSON lesson reader: a lesson
+ * line in the canonical key order (`studentId, date, start, scheduledMinutes
+ * [, validAbsenceMinutes][, invalidAbsenceMinutes][, reported]
+ * [, guardianReported][, reason]`, no whitespace, no escapes) of a student
+ * in `students`, read from its UTF-8 bytes and written straight into words
+ * 2–4 of `encodeLesson` (`packLesson`) without a string, a record or
+ * `JSON.parse`. The whole line is ASCII when it is accepted (the id is one
+ * of the table's), so it needs no UTF-8 decoding.
+ *
+ * Anything else (another order, spacing, an escape, an unknown key or
+ * student, a value the schema refuses) answers -1, and the line takes the
+ * general path (`parseLessonJsonLine`), which gives the located error. A
+ * property test holds every accepted line to the general path's verdict.
+ *
+ * @param bytes - a buffer holding the line
+ * @param from - the line's first byte
+ * @param to - the byte after its last (without the line break)
+ * @param students - the run's ids by their bytes
+ * @param words - words 2–4 are written (words 0 and 1, student and line, are the caller's)
+ * @returns the student number, or -1
+ * @example scanLessonJson(Buffer.from('{"studentId":"e1","date":"2026-11-23","start":"08:10","scheduledMinutes":60}'), 0, 78, studentIdTable(['e0', 'e1']), new Int32Array(5)) // 1
+ */
+export function scanLessonJson(bytes: Uint8Array, from: number, to: number, students: StudentIdTable, words: Int32Array): number {
+  const v = viewOf(bytes);
+  if (!hasToken(v, bytes, from, to, OPEN)) return -1;
+  const idFrom = from + OPEN.bytes.length;
+  let i = idFrom;
+  let hash = ID_HASH_START;
+  while (i < to) {
+    const c = bytes[i] ?? 0;
+    if (c === QUOTE) break;
+    hash = idHashStep(hash, c);
+    i += 1;
+  }
+  if (i === idFrom || !hasToken(v, bytes, i, to, DATE)) return -1;
+  const student = studentNumberOf(students, bytes, idFrom, i, hash);
+  if (student < 0) return -1;
+  i += DATE.bytes.length;
+  const day = i + 10 <= to ? dayAt(bytes, i) : -1;
+  if (day < 0 || !hasToken(v, bytes, i + 10, to, START)) return -1;
+  i += 10 + START.bytes.length;
+  const start = i + 5 <= to ? clockAt(bytes, i) : -1;
+  if (start < 0 || !hasToken(v, bytes, i + 5, to, SCHEDULED)) return -1;
+  i += 5 + SCHEDULED.bytes.length;
+  let m = jsonMinutesAt(bytes, i, to);
+  if (m < 0) return -1;
+  const scheduled = m >> 2;
+  i += (m & 3) + 1;
+  let valid = 0;
+  let invalid = 0;
+  let reported = true;
+  let guardian = false;
+  let reason = 0;
+  if (hasToken(v, bytes, i, to, VALID)) {
+    m = jsonMinutesAt(bytes, i + VALID.bytes.length, to);
+    if (m < 0) return -1;
+    valid = m >> 2;
+    i += VALID.bytes.length + (m & 3) + 1;
+  }
+  if (hasToken(v, bytes, i, to, INVALID)) {
+    m = jsonMinutesAt(bytes, i + INVALID.bytes.length, to);
+    if (m < 0) return -1;
+    invalid = m >> 2;
+    i += INVALID.bytes.length + (m & 3) + 1;
+  }
+  if (hasToken(v, bytes, i, to, REPORTED)) {
+    const b = booleanAt(bytes, i + REPORTED.bytes.length, to);
+    if (b < 0) return -1;
+    reported = (b & 1) === 1;
+    i += REPORTED.bytes.length + (b >> 1);
+  }
+  if (hasToken(v, bytes, i, to, GUARDIAN)) {
+    const b = booleanAt(bytes, i + GUARDIAN.bytes.length, to);
+    if (b < 0) return -1;
+    guardian = (b & 1) === 1;
+    i += GUARDIAN.bytes.length + (b >> 1);
+  }
+  if (hasToken(v, bytes, i, to, REASON)) {
+    const open = i + REASON.bytes.length;
+    let close = open;
+    while (close < to && bytes[close] !== QUOTE) close += 1;
+    reason = reasonIn(bytes, open, close);
+    if (reason < 0) return -1;
+    i = close + 1;
+  }
+  // Every read stayed before `to`; ending exactly on the line's last byte means nothing follows.
+  if (i !== to - 1 || bytes[i] !== CLOSE) return -1;
+  if (scheduled < 1 || scheduled > 600 || valid > 600 || invalid > 600 || valid + invalid > scheduled) return -1;
+  packLesson(words, 0, day, start, scheduled, valid, invalid, reported, guardian, reason);
+  return student;
+}

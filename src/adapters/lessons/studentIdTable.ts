@@ -1,0 +1,121 @@
+import { viewOf } from './lessonBytes.js';
+
+/**
+ * The run's student ids keyed by their bytes, so the lesson reader finds a
+ * line's student from the bytes of its id without making a string of it: an
+ * open-addressing hash table (FNV-1a of the id bytes, linear probing) whose
+ * slots hold the student number, with the id bytes compared on a hit.
+ *
+ * Only ids of printable ASCII other than `"` and `\` are in it (every opaque
+ * id is): their bytes are the same in an NDJSON string and a CSV field as in
+ * the id, with no escape or encoding in between. A line whose id is not in the
+ * table is read by the general path, which knows every id.
+ */
+export interface StudentIdTable {
+  /** Student number + 1 per slot, 0 for an empty slot; the length is a power of two. */
+  readonly slots: Int32Array;
+  /** The ids' bytes back to back, by student number. */
+  readonly keys: Uint8Array;
+  /** Where each student number's id starts in `keys` (its end is the next start). */
+  readonly starts: Int32Array;
+  /** `keys` read four bytes at a time. */
+  readonly keyView: DataView<ArrayBufferLike>;
+}
+
+const QUOTE = 34;
+const BACKSLASH = 92;
+
+/** Where the table's hash (FNV-1a, 32 bits) of an id starts, before its first byte. */
+export const ID_HASH_START = 0x811c9dc5;
+
+/**
+ * One byte into the table's hash of an id: a scanner that walks the id's
+ * bytes anyway (to find its end) hashes them on the way.
+ *
+ * @param hash - the hash so far (`ID_HASH_START` before the first byte)
+ * @param byte - the next byte
+ * @returns the hash with the byte
+ * @example idHashStep(ID_HASH_START, 101) // the hash of 'e'
+ */
+export function idHashStep(hash: number, byte: number): number {
+  return Math.imul(hash ^ byte, 0x01000193);
+}
+
+/** The table's hash of bytes `from` to `to` (exclusive). */
+function hashBytes(bytes: Uint8Array, from: number, to: number): number {
+  let h = ID_HASH_START;
+  for (let i = from; i < to; i += 1) h = idHashStep(h, bytes[i] ?? 0);
+  return h;
+}
+
+/** Whether an id's characters are bytes as they stand: printable ASCII, not a quote or a backslash. */
+function plainAscii(id: string): boolean {
+  if (id.length === 0) return false;
+  for (let i = 0; i < id.length; i += 1) {
+    const c = id.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === QUOTE || c === BACKSLASH) return false;
+  }
+  return true;
+}
+
+/**
+ * Build the table of a run's students (built once per reading thread).
+ *
+ * @param ids - student ids by number, distinct
+ * @returns the table; ids that are not plain ASCII are left out (see `StudentIdTable`)
+ * @example studentNumberOf(studentIdTable(['e1', 'e2']), Buffer.from('e2'), 0, 2) // 1
+ */
+export function studentIdTable(ids: readonly string[]): StudentIdTable {
+  let size = 16;
+  while (size < ids.length * 2) size *= 2;
+  const slots = new Int32Array(size);
+  const starts = new Int32Array(ids.length + 1);
+  let total = 0;
+  for (const [n, id] of ids.entries()) {
+    starts[n] = total;
+    if (plainAscii(id)) total += id.length;
+  }
+  starts[ids.length] = total;
+  const keys = new Uint8Array(total);
+  const mask = size - 1;
+  for (const [n, id] of ids.entries()) {
+    const from = starts[n] ?? 0;
+    const to = starts[n + 1] ?? 0;
+    if (to === from) continue;
+    for (let i = 0; i < id.length; i += 1) keys[from + i] = id.charCodeAt(i);
+    let slot = hashBytes(keys, from, to) & mask;
+    while (slots[slot] !== 0) slot = (slot + 1) & mask;
+    slots[slot] = n + 1;
+  }
+  return { slots, keys, starts, keyView: new DataView(keys.buffer, keys.byteOffset, keys.byteLength) };
+}
+
+/**
+ * The student number of the id written in bytes `from` to `to`.
+ *
+ * @param table - the run's table
+ * @param bytes - a buffer holding the id
+ * @param from - its first byte
+ * @param to - the byte after its last
+ * @param hash - the id's hash, when the caller made it on the way (`idHashStep`)
+ * @returns the student number, or -1 when the table does not hold that id
+ * @example studentNumberOf(studentIdTable(['e1', 'e2']), Buffer.from('{"studentId":"e1"'), 14, 16) // 0
+ */
+export function studentNumberOf(table: StudentIdTable, bytes: Uint8Array, from: number, to: number, hash = hashBytes(bytes, from, to)): number {
+  const { slots, keys, starts, keyView } = table;
+  const mask = slots.length - 1;
+  const length = to - from;
+  const v = viewOf(bytes);
+  for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+    const entry = slots[slot] ?? 0;
+    if (entry === 0) return -1;
+    const at = starts[entry - 1] ?? 0;
+    if ((starts[entry] ?? 0) - at !== length) continue;
+    // Four bytes at a time, then the rest.
+    let i = 0;
+    while (i + 4 <= length && keyView.getInt32(at + i, true) === v.getInt32(from + i, true)) i += 4;
+    if (i + 4 <= length) continue;
+    while (i < length && keys[at + i] === bytes[from + i]) i += 1;
+    if (i === length) return entry - 1;
+  }
+}

@@ -1,0 +1,186 @@
+import { acceptedIndices } from '../batch/partition.js';
+import { forEachVerifiedDecision, verifyDecisionsFile } from '../batch/decisionsFile.js';
+import { isHeaderAgain } from '../batch/readLessons.js';
+import { resolveStudentLessons, type StudentLessons } from '../batch/studentLessons.js';
+import { BatchInputError } from '../io/batchInputError.js';
+import { readLines } from '../io/lines.js';
+import { inputName } from '../io/openInput.js';
+import { readInput } from '../io/readInput.js';
+import { caseTally } from '../adapters/recordWarnings.js';
+import { parseCsvHeader, parseLessonCsvLine, parseLessonJsonLine, studentIdOfJsonLine, studentIdOfLine, type CsvHeader } from '../adapters/lessons/lessonRecord.js';
+import type { CaseItem } from '../adapters/caseItems.js';
+import type { InputIssue, ParseCaseOptions } from '../adapters/parseStudentCase.js';
+import { admitCase, type Admission } from '../run/admitCase.js';
+import { evaluateCase, type CaseRun } from '../run/evaluateCase.js';
+import { stepStates } from '../run/changes.js';
+import { emptySummary } from '../run/runSummary.js';
+import { CompactDecisionSchema } from '../model/compactDecisionSchema.js';
+import type { Decision } from '../model/decision.js';
+import type { AttendanceRecord } from '../model/studentCase.js';
+import type { PreviousNight } from '../steps/heldOpen.js';
+
+/** What looking one student up gave: their decisions, or why there is none. */
+export type Explained =
+  | { readonly kind: 'decisions'; readonly decisions: readonly Decision[] }
+  /** Every line of the student was rejected: where, and the issues (field paths and messages, never a value of personal data). */
+  | { readonly kind: 'rejected'; readonly lines: ReadonlyArray<{ readonly location: string; readonly issues: readonly InputIssue[] }> }
+  /** No line of the inputs names the student; `read` students were read. */
+  | { readonly kind: 'unknown'; readonly read: number };
+
+/** The input lines that name the student: the others are not parsed (a students file of 150 000 lines is read, not validated). */
+function isStudent(item: CaseItem, id: string): boolean {
+  if ('error' in item) return item.studentId === id;
+  const student = (item.value as { student?: { id?: unknown } } | null)?.student;
+  return typeof student === 'object' && student !== null && student.id === id;
+}
+
+type Accepted = Extract<Admission, { status: 'accepted' }>;
+
+/** The cases of the student in case files, admitted as `evaluate` admits them; the rejected ones for the message. */
+async function casesOf(id: string, files: readonly string[], options: ParseCaseOptions): Promise<{ accepted: Accepted[]; rejected: Array<{ location: string; issues: readonly InputIssue[] }>; read: number }> {
+  const counts = emptySummary();
+  const accepted: Accepted[] = [];
+  const rejected: Array<{ location: string; issues: readonly InputIssue[] }> = [];
+  let read = 0;
+  for (const file of files) {
+    for await (const item of readInput(file)) {
+      read += 1;
+      if (!isStudent(item, id)) continue;
+      const admitted = admitCase(item, counts, undefined, options);
+      if (admitted.status === 'accepted') accepted.push(admitted);
+      else rejected.push({ location: admitted.location, issues: admitted.status === 'unparsable' ? [{ path: '(line)', message: admitted.error }] : admitted.issues });
+    }
+  }
+  return { accepted, rejected, read };
+}
+
+/**
+ * One student's full decision(s) from case files (`StudentCase` NDJSON, a
+ * JSON array or one object), as `trappa evaluate` makes them: each case of
+ * the id, admitted and evaluated on its own.
+ *
+ * @param id - the student id (a valid opaque id)
+ * @param files - the case files
+ * @param run - policy, calendar and date
+ * @returns the decisions, or why there are none
+ * @example await explainFromCases('elev-0042', ['cases.ndjson'], run) // { kind: 'decisions', decisions: [{ studentId: 'elev-0042', … }] }
+ */
+export async function explainFromCases(id: string, files: readonly string[], run: CaseRun): Promise<Explained> {
+  const found = await casesOf(id, files, {});
+  if (found.accepted.length === 0) return found.rejected.length === 0 ? { kind: 'unknown', read: found.read } : { kind: 'rejected', lines: found.rejected };
+  return { kind: 'decisions', decisions: found.accepted.map((a) => evaluateCase(a.case, caseTally(a), run, emptySummary())) };
+}
+
+/** What the lesson files hold of one student: lessons with their file and line, and rejected lines naming them. */
+interface LessonScan {
+  readonly lessons: StudentLessons;
+  rejected: number;
+}
+
+/** The file's format from its first non-blank line, as the batch's partition reads it (`sniffLessonFile`). */
+function headerOf(text: string, name: string, lineNumber: number, delimiter: string | undefined): CsvHeader | null {
+  if (text.trimStart().startsWith('{')) return null;
+  const parsed = parseCsvHeader(text, delimiter);
+  if ('error' in parsed) throw new BatchInputError(`${name}:${lineNumber}: not NDJSON, and not a lesson CSV: ${parsed.error}`);
+  return parsed;
+}
+
+/**
+ * Scan one lesson file for the student's lines: accepted lessons go to `scan`
+ * with their file (`part`) and line, and lines the batch would reject and
+ * count against the student are counted. A line that does not hold the id is
+ * not parsed (a JSON escape could spell it otherwise: a line with a backslash is).
+ */
+async function scanLessonFile(id: string, path: string, part: number, scan: LessonScan, delimiter: string | undefined): Promise<void> {
+  const name = inputName(path);
+  let header: CsvHeader | null | undefined;
+  let headerLine = 0;
+  for await (const line of readLines(path)) {
+    const n = line.lineNumber;
+    const text = 'text' in line ? line.text : line.lossy;
+    if (header === undefined) {
+      if (text.trim() === '') continue;
+      header = headerOf(text, name, n, delimiter);
+      headerLine = header === null ? 0 : n;
+    }
+    if (n === headerLine || text.trim() === '') continue;
+    if (!('text' in line)) {
+      if (studentIdOfLine(text, header) === id) scan.rejected += 1;
+      continue;
+    }
+    if (!text.includes(id) && !text.includes('\\')) continue;
+    const parsed = header === null ? parseLessonJsonLine(text) : parseLessonCsvLine(text, header);
+    if (!parsed.ok) {
+      if (parsed.studentId === id && !(header !== null && isHeaderAgain(text, header))) scan.rejected += 1;
+      continue;
+    }
+    if (parsed.lesson.studentId !== id) continue;
+    scan.lessons.attendance.push(parsed.lesson.record);
+    scan.lessons.parts.push(part);
+    scan.lessons.lines.push(n);
+  }
+}
+
+/** Last night's decision of the student in a verified `--previous` file, as `evaluate` reads it. */
+async function previousOf(id: string, path: string, asOf: string): Promise<PreviousNight | undefined> {
+  const trailer = await verifyDecisionsFile(path, asOf);
+  let found: PreviousNight | undefined;
+  await forEachVerifiedDecision(path, trailer, (line) => {
+    if (found !== undefined || studentIdOfJsonLine(line) !== id) return;
+    // Verified: every line is a decision (compact or full) with steps as `--previous` reads them.
+    const value = JSON.parse(line) as unknown;
+    CompactDecisionSchema.parse(value);
+    const decision = value as Pick<Decision, 'asOf' | 'steps'>;
+    found = { asOf: decision.asOf, steps: stepStates(decision) };
+  });
+  return found;
+}
+
+/** What `explainFromLessons` reads. */
+export interface LessonInputs {
+  /** The students file (`--students`). */
+  readonly students: string;
+  /** The lesson files, NDJSON or CSV. */
+  readonly lessons: readonly string[];
+  /** Last night's decisions file (`--previous`), when the night was run with one. */
+  readonly previous?: string | undefined;
+  /** The CSV delimiter (`--delimiter`), or undefined to sniff it. */
+  readonly delimiter?: string | undefined;
+}
+
+/**
+ * One student's full decision from the nightly batch's inputs, as the batch
+ * makes it: the student's line in the students file (the first accepted one
+ * with the id), every lesson line of theirs in the lesson files (found by
+ * scanning them whole: a slow path, one student at a time), copies and
+ * conflicts resolved across the files (`resolveStudentLessons`), their
+ * rejected lines counted in the decision's warnings, and last night's decision
+ * (`--previous`) keeping open duties open. The same inputs give the same
+ * decision as `trappa evaluate --format lessons --json`, byte for byte.
+ *
+ * @param id - the student id (a valid opaque id)
+ * @param inputs - students file, lesson files, previous decisions
+ * @param run - policy, calendar and date
+ * @returns the decision, or why there is none
+ * @throws {BatchInputError} for a lesson file that is neither NDJSON nor a lesson CSV
+ * @throws {PreviousFileError} for a `--previous` that is not a whole decisions file of an earlier night
+ * @example await explainFromLessons('elev-0042', { students: 'students.ndjson', lessons: ['lessons.csv'] }, run) // { kind: 'decisions', decisions: [{ studentId: 'elev-0042', … }] }
+ */
+export async function explainFromLessons(id: string, inputs: LessonInputs, run: CaseRun): Promise<Explained> {
+  // The batch resolves a case's own duplicate lessons with the lesson files' (`resolveStudentLessons`).
+  const found = await casesOf(id, [inputs.students], { resolveDuplicates: false });
+  const student = found.accepted[0];
+  if (student === undefined) return found.rejected.length === 0 ? { kind: 'unknown', read: found.read } : { kind: 'rejected', lines: found.rejected };
+  const own = student.case.attendance;
+  const indices = acceptedIndices(own.length, student.rejectedRecords);
+  const scan: LessonScan = { lessons: { attendance: [...own], parts: own.map(() => -1), lines: own.map((_, k) => indices?.[k] ?? k) }, rejected: 0 };
+  for (const [part, path] of inputs.lessons.entries()) await scanLessonFile(id, path, part, scan, inputs.delimiter);
+  const files = inputs.lessons.map((path) => ({ path: inputName(path), lineOffset: 0 }));
+  const lessons = resolveStudentLessons(id, scan.lessons, student.location, files);
+  const tally = { rejected: student.rejectedRecords.length + scan.rejected + lessons.conflicting, conflicting: lessons.conflicting, conflictingLessons: lessons.conflictingLessons };
+  const previous = inputs.previous === undefined ? undefined : await previousOf(id, inputs.previous, run.asOf);
+  // The batch reads the case back from its bucket file: JSON, as here.
+  const studentCase = JSON.parse(JSON.stringify(student.case)) as typeof student.case;
+  const decision = evaluateCase({ ...studentCase, attendance: lessons.attendance as AttendanceRecord[] }, tally, run, emptySummary(), undefined, previous);
+  return { kind: 'decisions', decisions: [decision] };
+}

@@ -1,0 +1,49 @@
+import type { CommandHelp } from '../helpText.js';
+import { FILE, HELP_OPTION } from './commonHelp.js';
+
+/** `trappa report --help`. */
+export const REPORT_HELP: CommandHelp = {
+  summary: {
+    sv: 'en statisk HTML-rapport per skola (öppna åtgärder, diagram) från en natts beslut',
+    en: "one static HTML report per school (open duties, plots) from a night's decisions",
+  },
+  usage: [{ sv: 'report <beslut.ndjson|-> --out <katalog> [flaggor]', en: 'report <decisions.ndjson|-> --out <dir> [options]' }],
+  description: [
+    {
+      sv: 'Skriver en HTML-rapport per skola: öppna åtgärder (försenade först, sedan efter senast-datum) med steg, datum, ansvarig roll, skäl och typologi; en översikt över skolan; ett diagram per elev med giltig och ogiltig frånvaro vecka för vecka, policyns trösklar och stegens datum. Bara inbäddad SVG och CSS: filerna hämtar inget och skickar inget.',
+      en: "Writes one HTML report per school: open duties (overdue first, then by due date) with steps, dates, the responsible role, the reasons and the typology; a school overview; a plot per student of weekly valid and invalid absence with the policy's thresholds and the steps' dates. Inline SVG and CSS only: the files load nothing and send nothing.",
+    },
+    {
+      sv: 'Indata: en --decisions-out-fil (dess trailer, antal och SHA-256 verifieras först) eller --json-utdata från evaluate (vanlig NDJSON), kompakt eller full; - läser stdin; en gzip-fil packas upp.',
+      en: 'Input: a --decisions-out file (its trailer, count and SHA-256 are verified first) or the --json output of evaluate (plain NDJSON), compact or full; - reads stdin; a gzip file is decompressed.',
+    },
+  ],
+  options: [
+    {
+      options: {
+        out: {
+          value: { sv: '<katalog>', en: '<dir>' },
+          text: { sv: 'katalog för rapporterna (skapas om den saknas): <skol-id>.html, var och en skriven hel eller inte alls', en: 'directory for the reports (created if missing): <school-id>.html, each written whole or not at all' },
+        },
+        labels: {
+          value: FILE,
+          text: {
+            sv: 'JSON-objekt {"<elev-id>": "<visningsnamn>"}: namn som bara visas i HTML, aldrig skrivs ut eller sparas någon annanstans (standard: elever efter id)',
+            en: 'JSON object {"<student id>": "<display name>"}: names shown in the HTML only, never printed or written anywhere else (default: students by their id)',
+          },
+        },
+        'all-students': { text: { sv: 'ett diagram för varje elev (standard: elever med en öppen åtgärd)', en: 'a plot for every student (default: students with an open duty)' } },
+        lang: { value: { sv: '<sv|en>', en: '<sv|en>' }, text: { sv: 'språk för rapporterna, sammanfattningsraden och hjälpen (standard sv)', en: 'language of the reports, the summary line and the help (default sv)' } },
+        help: HELP_OPTION,
+      },
+    },
+  ],
+  examples: [
+    { command: 'trappa report natt-2.ndjson --out rapporter', text: { sv: 'en rapport per skola i katalogen rapporter/', en: 'one report per school in the directory rapporter/' } },
+    { command: 'trappa report natt-2.ndjson --out rapporter --labels namn.json --all-students', text: { sv: 'med elevernas namn och ett diagram för varje elev', en: "with the students' names and a plot for every student" } },
+  ],
+  exit: {
+    sv: '{ok} skrivet; {failure} indata eller namnfilen kan inte läsas eller är ogiltig; {usage} användningsfel',
+    en: '{ok} written; {failure} the input or the labels file cannot be read or is not valid; {usage} usage error',
+  },
+};

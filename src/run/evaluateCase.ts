@@ -1,0 +1,48 @@
+import { evaluate } from '../evaluate.js';
+import type { PreviousNight } from '../steps/heldOpen.js';
+import { recordWarnings, type RecordTally } from '../adapters/recordWarnings.js';
+import type { Decision } from '../model/decision.js';
+import type { SchoolCalendar } from '../model/schoolCalendar.js';
+import type { StudentCase } from '../model/studentCase.js';
+import type { Policy } from '../policy/policy.js';
+import { coverageSample, type CoverageCounter } from '../testing/coverageCounts.js';
+import { addDecision, type RunSummary } from './runSummary.js';
+
+/** What every case of a run is evaluated with. Plain data: the batch sends it to worker threads. */
+export interface CaseRun {
+  readonly policy: Policy;
+  readonly calendar: SchoolCalendar | undefined;
+  readonly asOf: string;
+}
+
+/**
+ * Evaluate one admitted case and count it: the one per-case step that
+ * `trappa evaluate` (case files), the SS 12000 reader and each batch bucket
+ * share. The decision carries the data-quality warnings of the student's
+ * rejected and conflicting records (`recordWarnings`), the summary counts it
+ * (`cases.evaluated`, steps, typology, per school) and `coverage`, when
+ * given, counts its rules and leaves. How the decision is written is the
+ * caller's (`decisionOutput` in `report/`).
+ *
+ * @param studentCase - an accepted case
+ * @param tally - what became of the student's lesson records
+ * @param run - policy, calendar and date
+ * @param summary - the run's counts, updated
+ * @param coverage - the run's coverage counter (`--coverage`), updated
+ * @param previous - last night's decision for this student (the batch's `--previous`)
+ * @returns the decision
+ * @example const decision = evaluateCase(parsed.case, caseTally(parsed), { policy, calendar: undefined, asOf: '2026-11-23' }, summary)
+ */
+export function evaluateCase(studentCase: StudentCase, tally: RecordTally, run: CaseRun, summary: RunSummary, coverage?: CoverageCounter, previous?: PreviousNight): Decision {
+  const decision = evaluate(studentCase, run.policy, {
+    asOf: run.asOf,
+    ...(run.calendar === undefined ? {} : { calendar: run.calendar }),
+    warnings: recordWarnings(tally),
+    // Last night's open duties stay open until a measure closes them (evaluate's `previous`).
+    ...(previous === undefined ? {} : { previous }),
+  });
+  summary.cases.evaluated += 1;
+  addDecision(summary, decision, studentCase.student.school.id);
+  coverage?.add(coverageSample(decision, run.policy));
+  return decision;
+}

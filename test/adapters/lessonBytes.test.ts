@@ -1,0 +1,104 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { dayNumber } from '../../src/calendar/dayNumber.js';
+import { asciiBytes, asciiToken, clockAt, csvIntegerIn, dayAt, hasBytes, hasToken, isWellFormedUtf8, jsonMinutesAt, reasonIn, viewOf } from '../../src/adapters/lessons/lessonBytes.js';
+import { REASON_CODE } from '../../src/adapters/lessons/lessonCodec.js';
+import { isValidIsoDate } from '../../src/model/isoDate.js';
+
+const bytes = (text: string): Buffer => Buffer.from(text, 'latin1');
+
+describe('lesson bytes: each piece read as the schema reads the text', () => {
+  it('dayAt gives dayNumber of every date isValidIsoDate accepts, and -1 for every other 10 characters', () => {
+    const digitsAndDashes = fc.string({ unit: fc.constantFrom('0', '1', '2', '3', '9', '-', '/', ' '), minLength: 10, maxLength: 10 });
+    const dates = fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })).map(
+      ([y, m, d]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
+    );
+    fc.assert(
+      fc.property(fc.oneof(dates, digitsAndDashes), (text) => {
+        expect(dayAt(bytes(text), 0)).toBe(isValidIsoDate(text) ? dayNumber(text) : -1);
+        // Twice: the memo and the last-date shortcut answer as the first reading did.
+        expect(dayAt(bytes(`x${text}`), 1)).toBe(isValidIsoDate(text) ? dayNumber(text) : -1);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(dayAt(bytes('2024-02-29'), 0)).toBe(dayNumber('2024-02-29'));
+    expect(dayAt(bytes('2026-02-29'), 0)).toBe(-1);
+  });
+
+  it('clockAt accepts exactly HH:MM from 00:00 to 23:59', () => {
+    const clock = fc.string({ unit: fc.constantFrom('0', '1', '2', '3', '5', '6', '9', ':', '.'), minLength: 5, maxLength: 5 });
+    fc.assert(
+      fc.property(clock, (text) => {
+        const ok = /^([01]\d|2[0-3]):[0-5]\d$/.test(text);
+        expect(clockAt(bytes(text), 0)).toBe(ok ? Number(text.slice(0, 2)) * 60 + Number(text.slice(3)) : -1);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('jsonMinutesAt reads what JSON.parse reads as an integer of up to 3 digits, and stops before what follows', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('0', '1', '6', '9', '-', '.', 'e', '}', ','), minLength: 1, maxLength: 6 }), (text) => {
+        const m = jsonMinutesAt(bytes(text), 0, text.length);
+        if (m < 0) return;
+        const digits = (m & 3) + 1;
+        const number = text.slice(0, digits);
+        expect(JSON.parse(number)).toBe(m >> 2);
+        expect(/^(0|[1-9]\d*)$/.test(number)).toBe(true);
+        expect(/\d/.test(text.charAt(digits))).toBe(false);
+      }),
+      { numRuns: 1000 },
+    );
+    expect(jsonMinutesAt(bytes('060'), 0, 3)).toBe(-1);
+    expect(jsonMinutesAt(bytes('6000'), 0, 4)).toBe(-1);
+    // The end of the line is the end: digits after it are another line's.
+    expect(jsonMinutesAt(bytes('60'), 0, 1)).toBe(6 * 4);
+  });
+
+  it('csvIntegerIn converts as the CSV reader does (/^-?\\d+$/ then Number) for unsigned cells of up to 6 digits', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('0', '1', '6', '9', '-', ' ', 'x'), maxLength: 8 }), (text) => {
+        const v = csvIntegerIn(bytes(text), 0, text.length);
+        if (/^\d{1,6}$/.test(text)) expect(v).toBe(Number(text));
+        else expect(v).toBe(-1);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('reasonIn knows exactly the schema reasons, case and all', () => {
+    for (const [reason, code] of REASON_CODE) expect(reasonIn(bytes(`"${reason}"`), 1, reason.length + 1)).toBe(code);
+    for (const other of ['Sick', 'sick ', '', 'sjuk', 'non']) expect(reasonIn(bytes(other), 0, other.length)).toBe(-1);
+  });
+
+  it('hasToken answers as hasBytes, four bytes at a time, at any offset and any end', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('"', 'a', ':', ','), maxLength: 24 }), fc.string({ unit: fc.constantFrom('"', 'a', ':', ','), minLength: 1, maxLength: 11 }), fc.nat(24), fc.nat(24), (text, token, at, to) => {
+        const b = bytes(text);
+        expect(hasToken(viewOf(b), b, at, Math.min(to, b.length), asciiToken(token))).toBe(hasBytes(b, at, Math.min(to, b.length), asciiBytes(token)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('isWellFormedUtf8 says what a strict UTF-8 decoder says, on any bytes', () => {
+    const fatal = new TextDecoder('utf-8', { fatal: true });
+    const piece = fc.oneof(
+      fc.constantFrom([0xc3, 0xa5], [0xe2, 0x82, 0xac], [0xf0, 0x9f, 0x98, 0x80], [0xf4, 0x8f, 0xbf, 0xbf], [0xf4, 0x90, 0x80, 0x80], [0xe0, 0x80, 0x80], [0xe0, 0xa0, 0x80], [0xed, 0x9f, 0xbf], [0xed, 0xa0, 0x80], [0xc0, 0xaf], [0xc1, 0xbf], [0xf5, 0x80, 0x80, 0x80], [0xf0, 0x8f, 0xbf, 0xbf]),
+      fc.array(fc.integer({ min: 0, max: 255 }), { maxLength: 4 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
+        const b = Uint8Array.from(pieces.flat());
+        let strict = true;
+        try {
+          fatal.decode(b);
+        } catch {
+          strict = false;
+        }
+        expect(isWellFormedUtf8(b, 0, b.length)).toBe(strict);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
