@@ -1,7 +1,7 @@
 /**
  * The bench's anchors section (issue 15): on the same lesson files, NDJSON and CSV, `cat`, the
- * plain Node loop, DuckDB on 1 and 2 threads, and trappa's CLI (`--details none` and `--json`,
- * both to /dev/null, on 1 and 2 workers), each the median of `repeat` rounds in which every
+ * plain Node loop, DuckDB on 1 and 2 threads, and trappa's CLI (`--details none`, `--json compact`
+ * and `--json full`, all to /dev/null, on 1 and 2 workers), each the median of `repeat` rounds in which every
  * measure runs once, the order rotated from round to round so load drift hits all alike. Wall
  * and CPU seconds (the bench's own, DuckDB's threads included, and its waited-for children's).
  * Before timing, trappa's `termAbsence` fact is read for every student (NDJSON and CSV); every
@@ -12,7 +12,7 @@ import { statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { defaultCalendarFor } from '../src/index.js';
 import { catAnchor, duckdbAnchor, flaggedStudents, plainNodeAnchor, rateDifferences, type AnchorRun, type LessonFormat, type RatePeriod, type TermRate } from './anchors.js';
-import { trappaRun, trappaTermRates, type CityInput, type TrappaOutput } from './cityRuns.js';
+import { OUTPUT_OPTIONS, trappaRun, trappaTermRates, type CityInput, type TrappaOutput } from './cityRuns.js';
 import { cpuSeconds } from './cpuTime.js';
 
 /** The city's files and the section's options. */
@@ -67,8 +67,8 @@ export function median(xs: readonly number[]): number {
 function measures(input: AnchorSectionInput, period: RatePeriod): Measure[] {
   const city = (format: LessonFormat): CityInput => ({ cli: input.cli, students: input.students, lessons: input.files[format], asOf: input.asOf, records: input.records });
   const trappa = (output: TrappaOutput, workers: number): Measure => ({
-    key: `trappa_${workers}w_${output === 'json' ? 'json' : 'details_none'}`,
-    label: `trappa --workers ${workers} ${output === 'json' ? '--json' : '--details none'}`,
+    key: `trappa_${workers}w_${output.replace('-', '_')}`,
+    label: `trappa --workers ${workers} ${OUTPUT_OPTIONS[output].join(' ')}`,
     run: async (format) => trappaRun(city(format), output, workers, `${input.dir}/summary-anchor-${format}-${output}-${workers}.json`),
   });
   return [
@@ -77,8 +77,10 @@ function measures(input: AnchorSectionInput, period: RatePeriod): Measure[] {
     { key: 'duckdb_1thread', label: 'DuckDB, 1 thread', run: (format) => duckdbAnchor(input.files[format], format, period, 1) },
     { key: 'duckdb_2threads', label: 'DuckDB, 2 threads', run: (format) => duckdbAnchor(input.files[format], format, period, 2) },
     trappa('details-none', 1),
+    trappa('json-compact', 1),
     trappa('json', 1),
     trappa('details-none', 2),
+    trappa('json-compact', 2),
     trappa('json', 2),
   ];
 }
@@ -153,7 +155,6 @@ export async function anchorSection(input: AnchorSectionInput): Promise<AnchorSe
     `anchors: the same ${input.records} lessons, median of ${input.repeat} rotated rounds; load average (1 min) ${loadStart.toFixed(2)} at the start, ${loadEnd.toFixed(2)} at the end`,
     `  ${''.padEnd(42)}${['wall s', 'lessons/s', '× DuckDB', 'CPU s', '× DuckDB', 'peak RSS'].map((c) => c.padStart(10)).join('')}`,
     ...FORMATS.flatMap((format) => [`  ${format === 'ndjson' ? 'NDJSON' : 'CSV'}, ${mb(format)} MB (× DuckDB: of DuckDB 1 thread on this file)`, ...all.map((m) => row(format, m))]),
-    `  compact JSON: not measured (no compact output yet, issue 15)`,
     `  check: DuckDB, the Node loop and trappa's termAbsence fact agree on every student's rate; ${flagged} of ${reference.size} över 20 %`,
   ];
   const figures = (format: LessonFormat, of: (format: LessonFormat, key: string) => number): Record<string, number> =>

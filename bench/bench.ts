@@ -24,8 +24,8 @@
  * 5. coverage: the CLI on one core with `--coverage` (what counting rule and leaf coverage adds
  *    to a night), and the coverage counter alone on the same facts.
  * 6. the anchors (issue 15, `bench/anchorSection.ts`) on the same lessons as NDJSON and CSV:
- *    `cat`, a plain Node loop, DuckDB on 1 and 2 threads, and the CLI with `--details none` and
- *    `--json` on 1 and 2 workers, each the median of N rotated rounds (`--repeat`), ratios to
+ *    `cat`, a plain Node loop, DuckDB on 1 and 2 threads, and the CLI with `--details none`,
+ *    `--json compact` and `--json full` on 1 and 2 workers, each the median of N rotated rounds (`--repeat`), ratios to
  *    DuckDB's one thread; DuckDB and the Node loop must give every student the rate of trappa's
  *    `termAbsence` fact (hence the same "över 20 %" students), or the bench fails.
  * Each timing of 1–5 is the best of R rounds. The last line is one JSON object with the figures.

@@ -19,8 +19,15 @@ export interface CityInput {
   readonly records: number;
 }
 
-/** What a timed run writes to stdout (always /dev/null): the text summary only, or every full decision. */
-export type TrappaOutput = 'details-none' | 'json';
+/** What a timed run writes to stdout (always /dev/null): the text summary only, or every decision, compact or full. */
+export type TrappaOutput = 'details-none' | 'json-compact' | 'json';
+
+/** The CLI's options for an output. */
+export const OUTPUT_OPTIONS: Readonly<Record<TrappaOutput, readonly string[]>> = {
+  'details-none': ['--details', 'none'],
+  'json-compact': ['--json', 'compact'],
+  json: ['--json', 'full'],
+};
 
 /** One timed run: wall seconds (process start included) and the CLI's own peak RSS (all threads). */
 export interface TrappaRun {
@@ -51,7 +58,7 @@ const evaluateArgs = (input: CityInput, workers: number): string[] => [
  * @example trappaRun(input, 'details-none', 1, '.bench/summary.json') // { seconds: 1.71, peakRssMb: 251 }
  */
 export function trappaRun(input: CityInput, output: TrappaOutput, workers: number, summaryPath: string): TrappaRun {
-  const mode = output === 'json' ? ['--json'] : ['--details', 'none'];
+  const mode = OUTPUT_OPTIONS[output];
   const start = performance.now();
   const r = spawnSync(process.execPath, [...evaluateArgs(input, workers), ...mode, '--summary-json', summaryPath], {
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -65,13 +72,13 @@ export function trappaRun(input: CityInput, output: TrappaOutput, workers: numbe
 }
 
 /**
- * Every student's `termAbsence` fact from the CLI's full decisions (`--json`, read as it is
+ * Every student's `termAbsence` fact from the CLI's full decisions (`--json full`, read as it is
  * written; untimed).
  *
  * @example (await trappaTermRates(input, 2)).get('skola-001-elev-0001') // { part: 150, whole: 14400 }
  */
 export async function trappaTermRates(input: CityInput, workers: number): Promise<Map<string, TermRate>> {
-  const child = spawn(process.execPath, [...evaluateArgs(input, workers), '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...evaluateArgs(input, workers), ...OUTPUT_OPTIONS.json], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
   const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
