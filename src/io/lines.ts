@@ -188,15 +188,7 @@ function fileChunks(path: string, chunkBytes: number, start: number, end: number
  * @example await forEachByteLine('lessons.ndjson', (bytes, from, to, n) => { const text = decodeLine(bytes, from, to); … }) // 646800
  */
 export async function forEachByteLine(path: string, onLine: ByteLineSink, options: Omit<LineOptions, 'onInvalid'> = {}): Promise<number> {
-  const { chunkBytes = 1 << 20, start = 0, end = Number.POSITIVE_INFINITY } = options;
-  const lines = byteLineSplitter(onLine, start === 0);
-  let bytes = 0;
-  for await (const chunk of fileChunks(path, chunkBytes, start, end)) {
-    bytes += chunk.length;
-    lines.push(chunk);
-    options.onBytes?.(bytes);
-  }
-  return lines.end();
+  return splitFile(path, byteLineSplitter(onLine, (options.start ?? 0) === 0), options);
 }
 
 /**
@@ -218,8 +210,12 @@ export async function forEachByteLine(path: string, onLine: ByteLineSink, option
  * @example await forEachLineRange('lessons.ndjson', (text, from, to, n) => { const line = text.slice(from, to); … }) // 646800
  */
 export async function forEachLineRange(path: string, onLine: LineSink, options: LineOptions = {}): Promise<number> {
+  return splitFile(path, lineSplitter(onLine, options.onInvalid, (options.start ?? 0) === 0), options);
+}
+
+/** Feed a file's byte range, chunk by chunk, to a line splitter; report the bytes read after each chunk. */
+async function splitFile(path: string, lines: { push(chunk: Buffer): void; end(): number }, options: Omit<LineOptions, 'onInvalid'>): Promise<number> {
   const { chunkBytes = 1 << 20, start = 0, end = Number.POSITIVE_INFINITY } = options;
-  const lines = lineSplitter(onLine, options.onInvalid, start === 0);
   let bytes = 0;
   for await (const chunk of fileChunks(path, chunkBytes, start, end)) {
     bytes += chunk.length;
