@@ -3,6 +3,7 @@ import type { PolicyDiff, PolicyRef } from '../diff/policyDiff.js';
 import { formatPercent } from './text.js';
 import { formatDecision, type Lang } from './decisionText.js';
 import { SUMMARY_TEXT } from './summaryText.js';
+import { KIND_TEXT, ROLE_TEXT, ROUTING_TEXT, STATUS_TEXT, URGENCY_TEXT } from './labels.js';
 import { say, type Templates } from '../model/template.js';
 
 function ref(p: PolicyRef): string {
@@ -69,6 +70,42 @@ export const FIELD_TEXT: Readonly<Record<string, { readonly sv: string; readonly
 };
 const field = (name: string, lang: Lang): string => FIELD_TEXT[name]?.[lang] ?? name;
 
+/** The due-date transitions of the diff's table (`policyDiff` keys them in English), and a missing value. */
+export const TRANSITION_TEXT = {
+  'dueDate set': { sv: 'senast-datum satt', en: 'dueDate set' },
+  'dueDate cleared': { sv: 'senast-datum borttaget', en: 'dueDate cleared' },
+  'dueDate earlier': { sv: 'senast-datum tidigare', en: 'dueDate earlier' },
+  'dueDate later': { sv: 'senast-datum senare', en: 'dueDate later' },
+  consent: { sv: 'samtycke', en: 'consent' },
+  none: { sv: 'ingen', en: 'none' },
+} as const satisfies Readonly<Record<string, { readonly sv: string; readonly en: string }>>;
+
+/** A value of a changed field in words: a status, urgency, kind, role or routing target by its label; a date as it is. */
+function fieldValue(name: string, value: unknown, lang: Lang): string {
+  if (value === null || value === undefined || value === 'none') return name === 'dueDate' ? '–' : TRANSITION_TEXT.none[lang];
+  const text = String(value);
+  const table: Readonly<Record<string, { readonly sv: string; readonly en: string }>> | undefined =
+    name === 'status' ? STATUS_TEXT : name === 'urgency' ? URGENCY_TEXT : name === 'kind' ? KIND_TEXT : name === 'responsible' ? ROLE_TEXT : name === 'routing' ? ROUTING_TEXT : undefined;
+  return table !== undefined && Object.hasOwn(table, text) ? (table[text] as { sv: string; en: string })[lang] : text;
+}
+
+/**
+ * A transition of the diff's table (`status overdue→recommended`, `dueDate later`) in words.
+ *
+ * @param key - the transition as `policyDiff` keys it
+ * @param lang - output language
+ * @returns e.g. 'status försenad→öppen'
+ * @example transitionText('status overdue→recommended', 'sv') // 'status försenad→öppen'
+ * @example transitionText('dueDate later', 'sv') // 'senast-datum senare'
+ */
+export function transitionText(key: string, lang: Lang): string {
+  if (Object.hasOwn(TRANSITION_TEXT, key)) return TRANSITION_TEXT[key as keyof typeof TRANSITION_TEXT][lang];
+  const m = /^(\w+) (.*)→(.*)$/.exec(key);
+  if (m === null) return key;
+  const [, name = '', from, to] = m;
+  return `${field(name, lang)} ${fieldValue(name, from, lang)}→${fieldValue(name, to, lang)}`;
+}
+
 /**
  * One step change as a short token: `+ kartlaggning`, `- eht`,
  * `~ uppfoljning (urgency planeras→snarast)`, `= rektor-utredning (other rules)`.
@@ -86,7 +123,7 @@ export function formatStepChange(c: StepChange, lang: Lang): string {
     case 'removed':
       return `- ${c.step}`;
     case 'changed':
-      return `~ ${c.step} (${c.fields.map((f) => (f.field === 'routing' || f.field === 'consent' ? field(f.field, lang) : `${field(f.field, lang)} ${f.from ?? '–'}→${f.to ?? '–'}`)).join(', ')})`;
+      return `~ ${c.step} (${c.fields.map((f) => (f.field === 'routing' || f.field === 'consent' ? field(f.field, lang) : `${field(f.field, lang)} ${fieldValue(f.field, f.from, lang)}→${fieldValue(f.field, f.to, lang)}`)).join(', ')})`;
     case 'reexplained':
       return `= ${c.step} (${DIFF_TEXT.otherRules[lang]})`;
   }
@@ -159,7 +196,7 @@ export function formatDiff(diff: PolicyDiff, lang: Lang): string {
       const c = diff.steps[key];
       if (c === undefined) continue;
       lines.push(`  ${key.padEnd(width)}${[c.added, c.removed, c.changed, c.reexplained].map((n) => String(n).padStart(14)).join('')}`);
-      for (const [transition, n] of Object.entries(c.transitions)) lines.push(`      ${transition}: ${n}`);
+      for (const [transition, n] of Object.entries(c.transitions)) lines.push(`      ${transitionText(transition, lang)}: ${n}`);
     }
   }
   if (diff.sample.length > 0) {

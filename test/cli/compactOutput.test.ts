@@ -66,8 +66,10 @@ describe('--json [full|compact] (parseArgs takes no optional value: the argument
   it('usage errors: another form, --decisions-form without --decisions-out or with another value', () => {
     const bad = trappa('evaluate', ...caseFiles, '--json=short', '--lang', 'en');
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toContain('--json takes no value (the full decisions), full or compact');
+    expect(bad.stderr).toContain('--json takes no value (the full decisions), full or compact, got "short"');
+    expect(trappa('evaluate', ...caseFiles, '--json=short').stderr).toContain('--json tar inget värde (hela besluten), full eller compact, fick "short"');
     expect(trappa('evaluate', '--format', 'lessons', '--students', 's.ndjson', 'l.ndjson', '--decisions-form', 'full').stderr).toContain('--decisions-form gäller bara tillsammans med --decisions-out');
+    expect(trappa('evaluate', '--format', 'lessons', '--students', 's.ndjson', 'l.ndjson', '--decisions-form', 'full', '--lang', 'en').stderr).toContain('--decisions-form applies with --decisions-out only');
     expect(trappa('evaluate', ...caseFiles, '--decisions-form', 'full', '--lang', 'en').stderr).toContain('--decisions-form applies to --format lessons only');
     expect(trappa('evaluate', '--format', 'lessons', '--students', 's.ndjson', 'l.ndjson', '--decisions-out', join(dir, 'x.ndjson'), '--decisions-form', 'small').status).toBe(2);
   });

@@ -138,10 +138,11 @@ describe('trappa explain (the built CLI)', () => {
   });
 
   it('an unknown id: exit 1, saying so; a rejected student line: exit 1, its file, line and field, not its value', () => {
-    const unknown = explain('elev-okand', '--students', students, ...lessons, '--lang', 'en');
+    const unknown = explain('elev-okand', '--students', students, ...lessons);
     expect(unknown.status).toBe(1);
     expect(unknown.stdout).toBe('');
-    expect(unknown.stderr).toBe(`trappa explain: no student elev-okand in ${students} (${school.length} read)\n`);
+    expect(unknown.stderr).toBe(`trappa explain: ingen elev elev-okand i ${students} (${school.length} lästa)\n`);
+    expect(explain('elev-okand', '--students', students, ...lessons, '--lang', 'en').stderr).toBe(`trappa explain: no student elev-okand in ${students} (${school.length} read)\n`);
     const rejected = explain(rejectedStudent.student.id, '--students', students, ...lessons);
     expect(rejected.status).toBe(1);
     expect(rejected.stderr).toContain(`${students}:${school.indexOf(rejectedStudent) + 1}: student.birthDate: `);
@@ -154,10 +155,14 @@ describe('trappa explain (the built CLI)', () => {
       expect(r.status).toBe(2);
       expect(r.stderr).toContain('inte ett opakt id');
       expect(r.stderr).not.toContain(given);
+      const en = explain(given, '--students', students, ...lessons, '--lang', 'en');
+      expect(en.stderr).toContain('not an opaque id');
+      expect(en.stderr).not.toContain(given);
     }
   });
 
   it('--help, and usage errors: no input files, --previous without --students', () => {
+    expect(spawnSync(process.execPath, [CLI, 'explain', '--help'], { encoding: 'utf8' }).stdout).toContain('explain <elev-id>');
     expect(spawnSync(process.execPath, [CLI, 'explain', '--help', '--lang', 'en'], { encoding: 'utf8' }).stdout).toContain('explain <student-id>');
     expect(explain(id).status).toBe(2);
     expect(explain(id, join(dir, 'cases.ndjson'), '--previous', night1).status).toBe(2);

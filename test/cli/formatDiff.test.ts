@@ -17,13 +17,13 @@ describe('formatStepChange', () => {
         ],
         rules: null,
       }, 'en'),
-    ).toBe('~ information-hemkommun (urgency snarast→inom-frist, dueDate –→2026-11-30, routing)');
+    ).toBe('~ information-hemkommun (urgency as soon as possible→within the deadline, dueDate –→2026-11-30, routing)');
     expect(formatStepChange({ change: 'reexplained', step: 'eht', rules: { from: [], to: [{ ruleId: 'sthlm-allvarlig-franvaro-eht', ruleVersion: 1 }] } }, 'en')).toBe(
       '= eht (other rules)',
     );
     expect(formatStepChange({ change: 'reexplained', step: 'eht', rules: { from: [], to: [] } }, 'sv')).toBe('= eht (andra regler)');
     expect(formatStepChange({ change: 'changed', step: 'eht', fields: [{ field: 'urgency', from: 'snarast', to: 'skyndsamt' }], rules: null }, 'sv')).toBe(
-      '~ eht (brådska snarast→skyndsamt)',
+      '~ eht (brådska snarast→skyndsamt)', // the Swedish words of the urgencies are their ids
     );
   });
 });
@@ -47,7 +47,7 @@ describe('formatDiff', () => {
     expect(text).toContain('from: skollagen 2026.1 (aaaaaaaaaaaa)');
     expect(text).toContain('parameters changed: rollingWindowSchoolDays (facts computed under each policy)');
     expect(text).toContain('students: 8 evaluated; 2 affected (25.0 %), 1 re-explained only, 5 unchanged');
-    expect(text).toMatch(/\n {2}information-hemkommun +0 +0 +2 +0\n {6}dueDate set: 2\n {6}urgency snarast→inom-frist: 2/);
+    expect(text).toMatch(/\n {2}information-hemkommun +0 +0 +2 +0\n {6}dueDate set: 2\n {6}urgency as soon as possible→within the deadline: 2/);
     expect(text).not.toContain('sample:');
   });
 
@@ -58,6 +58,7 @@ describe('formatDiff', () => {
     expect(text).toContain('  till: stockholm 2026.1 (bbbbbbbbbbbb)');
     expect(text).toContain('elever: 8 utvärderade; 2 påverkade (25,0 %), 1 bara med nya skäl, 5 oförändrade');
     expect(text).toContain('  gällande regler: tillagda sthlm-allvarlig-franvaro-eht@1');
+    expect(text).toMatch(/\n {6}senast-datum satt: 2\n {6}brådska snarast→inom frist: 2/);
   });
 
   it('says so when nothing changes', () => {

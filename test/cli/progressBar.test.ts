@@ -44,8 +44,9 @@ describe('progress on runs over about 2 s (issue 16)', () => {
   });
 
   it('without a total, shows the count and rate, no bar or share', () => {
-    const line = formatOpenProgress({ phase: 'evaluating', done: 12_000, total: 0, recordsRead: 0, studentsEvaluated: 11_990, elapsedS: 3 }, 'en');
-    expect(line).toBe('evaluating  11,990 students  4,000 students/s  0:03');
+    const open = { phase: 'evaluating', done: 12_000, total: 0, recordsRead: 0, studentsEvaluated: 11_990, elapsedS: 3 } as const;
+    expect(formatOpenProgress(open, 'en')).toBe('evaluating  11,990 students  4,000 students/s  0:03');
+    expect(formatOpenProgress(open)).toBe('utvärderar  11\u00a0990 elever  4\u00a0000 elever/s  0:03');
     const written: string[] = [];
     new ProgressBar({ isTTY: true, write: (t: string) => written.push(t) }, undefined, 0).update({ ...state, total: 0 }, true);
     expect(written[0]).not.toMatch(/[#·%]/);
