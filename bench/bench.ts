@@ -164,14 +164,14 @@ if (!existsSync(exportCsv)) {
 }
 
 /** Records per second of one lesson CSV reader over a whole file (read, split, convert, validate). */
-async function csvReader<H>(path: string, header: (line: string) => H | { error: string }, parseLine: (line: string, h: H) => LessonParse): Promise<number> {
+async function csvReader<H>(path: string, header: (line: string) => H | { error: string | { en: string } }, parseLine: (line: string, h: H) => LessonParse): Promise<number> {
   const start = performance.now();
   let h: H | undefined;
   let accepted = 0;
   await forEachLine(path, (line, n) => {
     if (n === 1) {
       const parsed = header(line);
-      if (typeof parsed === 'object' && parsed !== null && 'error' in parsed) throw new Error(`${path}: ${parsed.error}`);
+      if (typeof parsed === 'object' && parsed !== null && 'error' in parsed) throw new Error(`${path}: ${typeof parsed.error === 'string' ? parsed.error : parsed.error.en}`);
       h = parsed;
       return;
     }

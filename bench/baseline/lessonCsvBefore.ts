@@ -6,6 +6,10 @@
  */
 import { parseLessonValue, type LessonParse } from '../../src/adapters/lessons/lessonRecord.js';
 import { ATTENDANCE_RECORD_KEYS } from '../../src/model/fastAttendance.js';
+import { issueAt, type InputIssue } from '../../src/adapters/issueText.js';
+
+/** A line issue of the old reader, which spoke English only. */
+const englishIssue = (message: string): InputIssue => issueAt('(line)', { sv: message, en: message });
 
 const COLUMNS = ['studentId', ...ATTENDANCE_RECORD_KEYS];
 const REQUIRED_COLUMNS = ['studentId', 'date', 'start', 'scheduledMinutes'];
@@ -90,9 +94,9 @@ function csvCell(column: string, raw: string): unknown {
  */
 export function parseLessonCsvLineBefore(line: string, header: CsvHeaderBefore): LessonParse {
   const split = splitCsvLine(line);
-  if ('error' in split) return { ok: false, studentId: null, issues: [{ path: '(line)', message: `invalid CSV: ${split.error}` }] };
+  if ('error' in split) return { ok: false, studentId: null, issues: [englishIssue(`invalid CSV: ${split.error}`)] };
   if (split.fields.length !== header.columns.length) {
-    return { ok: false, studentId: null, issues: [{ path: '(line)', message: `expected ${header.columns.length} fields as in the header, got ${split.fields.length}` }] };
+    return { ok: false, studentId: null, issues: [englishIssue(`expected ${header.columns.length} fields as in the header, got ${split.fields.length}`)] };
   }
   const value: Record<string, unknown> = {};
   header.columns.forEach((column, i) => {

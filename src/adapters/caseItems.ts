@@ -1,5 +1,7 @@
 import { recoverStudentId } from './recoverStudentId.js';
-import { jsonErrorAt, jsonErrorReason } from './jsonError.js';
+import { jsonErrorAt, jsonErrorText, JSON_ERROR_TEXT } from './jsonError.js';
+import { INPUT_ISSUE_TEXT } from './issueText.js';
+import { both, type Template } from '../model/template.js';
 import { arrayElementLines } from './arrayElementLines.js';
 
 /**
@@ -18,13 +20,21 @@ export interface InputItem {
 /** An input item that is not JSON at all. */
 export interface UnparsableItem {
   readonly location: string;
+  /** Why, in English (`text.en`). */
   readonly error: string;
+  /** Why, sv and en. */
+  readonly text: Template;
   /** The student id read from what there is of the line (`recoverStudentId`), or null. */
   readonly studentId: string | null;
 }
 
 /** What a case reader yields: a parsed value or a line that could not be parsed. */
 export type CaseItem = InputItem | UnparsableItem;
+
+/** An unparsable item, its `error` the English of `text`. */
+function unparsable(location: string, text: Template, studentId: string | null): UnparsableItem {
+  return { location, error: text.en, text, studentId };
+}
 
 /** Whether a line is blank (only white space). */
 export const isBlank = (line: Line): boolean => 'text' in line && line.text.trim() === '';
@@ -41,11 +51,11 @@ export const isBlank = (line: Line): boolean => 'text' in line && line.text.trim
  */
 export function lineItem(name: string, line: Line): CaseItem {
   const location = `${name}:${line.lineNumber}`;
-  if (!('text' in line)) return { location, error: `not valid UTF-8 (byte ${line.invalidByte} of the line)`, studentId: recoverStudentId(line.lossy) };
+  if (!('text' in line)) return unparsable(location, both(INPUT_ISSUE_TEXT.notUtf8, { byte: line.invalidByte }), recoverStudentId(line.lossy));
   try {
     return { location, value: JSON.parse(line.text) };
   } catch (error) {
-    return { location, error: `invalid JSON: ${jsonErrorReason(error, line.text)}`, studentId: recoverStudentId(line.text) };
+    return unparsable(location, jsonErrorText(error, line.text), recoverStudentId(line.text));
   }
 }
 
@@ -74,22 +84,22 @@ export function isJsonLine(line: Line | undefined): boolean {
 export function documentItems(name: string, lines: readonly Line[]): { readonly items: CaseItem[] } | { readonly broken: UnparsableItem } {
   const bad = lines.find((l) => !('text' in l));
   if (bad !== undefined && !('text' in bad)) {
-    return { broken: { location: `${name}:${bad.lineNumber}`, error: `not valid UTF-8 (byte ${bad.invalidByte} of the line)`, studentId: null } };
+    return { broken: unparsable(`${name}:${bad.lineNumber}`, both(INPUT_ISSUE_TEXT.notUtf8, { byte: bad.invalidByte }), null) };
   }
   const text = lines.map((l) => ('text' in l ? l.text : '')).join('\n');
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    const { words, position } = jsonErrorAt(error, text);
+    const { text: words, position } = jsonErrorAt(error, text);
     // A document cut short fails at its end: its last line is named, not a character past it.
     const end = text.trimEnd().length;
     const cut = position === undefined || position >= end;
     const at = cut ? end : position;
     const lineStart = text.lastIndexOf('\n', at - 1) + 1;
     const line = text.slice(0, lineStart).split('\n').length;
-    const where = cut ? ' (the text ends too early)' : ` at character ${at - lineStart + 1}`;
-    return { broken: { location: `${name}:${line}`, error: `invalid JSON: ${words}${where}`, studentId: recoverStudentId(text) } };
+    const why = cut ? both(JSON_ERROR_TEXT.endsEarly, (lang) => ({ words: words[lang] })) : both(JSON_ERROR_TEXT.atCharacter, (lang) => ({ words: words[lang], n: at - lineStart + 1 }));
+    return { broken: unparsable(`${name}:${line}`, why, recoverStudentId(text)) };
   }
   const first = lines.find((l) => !isBlank(l))?.lineNumber ?? 1;
   if (!Array.isArray(value)) return { items: [{ location: `${name}:${first}`, value }] };

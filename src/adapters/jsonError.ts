@@ -1,22 +1,44 @@
-/** V8's own words for what is wrong, kept as they are: none of them quotes the input. */
-const OWN_WORDS: ReadonlySet<string> = new Set([
-  "Expected ',' or '}' after property value",
-  "Expected ',' or ']' after array element",
-  'Expected double-quoted property name',
-  "Expected ':' after property name",
-  "Expected property name or '}'",
-  'Bad control character in string literal',
-  'Bad escaped character',
-  'Bad Unicode escape',
-  'Unexpected non-whitespace character after JSON',
-  'Unexpected end of JSON input',
-  'Unterminated string',
-  'Unexpected number',
-  'Unexpected string',
-  'No number after minus sign',
-  'Exponent part is missing a number',
-  'Unterminated fractional number',
-]);
+import { both, type Template, type Templates } from '../model/template.js';
+
+/**
+ * What is wrong with a text that is not JSON, sv and en: the `en` is V8's own
+ * phrase where it has a fixed one (none of them quotes the input), and the
+ * sentences that place it (a character of a line, a line and column of a
+ * document).
+ */
+export const JSON_ERROR_TEXT = {
+  unexpectedCharacter: { sv: 'oväntat tecken', en: 'unexpected character' },
+  notJson: { sv: 'inte giltig JSON', en: 'not valid JSON' },
+  commaOrBrace: { sv: "förväntade ',' eller '}' efter värdet", en: "Expected ',' or '}' after property value" },
+  commaOrBracket: { sv: "förväntade ',' eller ']' efter elementet", en: "Expected ',' or ']' after array element" },
+  quotedName: { sv: 'förväntade ett namn inom dubbla citattecken', en: 'Expected double-quoted property name' },
+  colon: { sv: "förväntade ':' efter namnet", en: "Expected ':' after property name" },
+  nameOrBrace: { sv: "förväntade ett namn eller '}'", en: "Expected property name or '}'" },
+  controlCharacter: { sv: 'otillåtet styrtecken i en sträng', en: 'Bad control character in string literal' },
+  badEscape: { sv: 'felaktig escape-sekvens', en: 'Bad escaped character' },
+  badUnicodeEscape: { sv: 'felaktig Unicode-escape', en: 'Bad Unicode escape' },
+  textAfter: { sv: 'mer text efter JSON-värdet', en: 'Unexpected non-whitespace character after JSON' },
+  endOfInput: { sv: 'texten tar slut mitt i ett värde', en: 'Unexpected end of JSON input' },
+  unterminatedString: { sv: 'en sträng som inte avslutas', en: 'Unterminated string' },
+  unexpectedNumber: { sv: 'oväntat tal', en: 'Unexpected number' },
+  unexpectedString: { sv: 'oväntad sträng', en: 'Unexpected string' },
+  minusWithoutNumber: { sv: 'inget tal efter minustecknet', en: 'No number after minus sign' },
+  exponent: { sv: 'exponenten saknar ett tal', en: 'Exponent part is missing a number' },
+  fraction: { sv: 'decimaldelen saknar siffror', en: 'Unterminated fractional number' },
+  invalid: { sv: 'ogiltig JSON: {words}', en: 'invalid JSON: {words}' },
+  atCharacter: { sv: 'ogiltig JSON: {words} vid tecken {n}', en: 'invalid JSON: {words} at character {n}' },
+  atLineColumn: { sv: 'ogiltig JSON på rad {line}, kolumn {column}: {words}', en: 'invalid JSON at line {line}, column {column}: {words}' },
+  endsEarly: { sv: 'ogiltig JSON: {words} (texten tar slut för tidigt)', en: 'invalid JSON: {words} (the text ends too early)' },
+} as const satisfies Templates;
+
+type WordKey = Exclude<keyof typeof JSON_ERROR_TEXT, 'invalid' | 'atCharacter' | 'atLineColumn' | 'endsEarly'>;
+
+/** V8's own words for what is wrong, by their English: none of them quotes the input. */
+const OWN_WORDS: ReadonlyMap<string, WordKey> = new Map(
+  (Object.keys(JSON_ERROR_TEXT) as Array<keyof typeof JSON_ERROR_TEXT>)
+    .filter((k): k is WordKey => !['invalid', 'atCharacter', 'atLineColumn', 'endsEarly', 'unexpectedCharacter', 'notJson'].includes(k))
+    .map((k) => [JSON_ERROR_TEXT[k].en, k]),
+);
 const AT = / (?:in JSON )?at position (\d+)(?: \(line \d+ column \d+\))?$/;
 
 /** V8's message without its position, and the position when it gives one. */
@@ -36,9 +58,11 @@ function endsEarly(prefix: string): boolean {
   }
 }
 
-/** Where and why a text is not JSON: V8's fixed words (never the input), and the 0-based position when known. */
+/** Where and why a text is not JSON: V8's fixed words (never the input), sv and en, and the 0-based position when known. */
 export interface JsonErrorAt {
+  /** In English (`text.en`). */
   readonly words: string;
+  readonly text: Template;
   readonly position: number | undefined;
 }
 
@@ -50,7 +74,7 @@ export interface JsonErrorAt {
  * @param error - what `JSON.parse(text)` threw
  * @param text - the text it was given
  * @returns the words and the 0-based position of the bad character (undefined when the text ends too early)
- * @example try { JSON.parse('{"a":1') } catch (error) { jsonErrorAt(error, '{"a":1') } // { words: "Expected ',' or '}' after property value", position: 6 }
+ * @example try { JSON.parse('{"a":1') } catch (error) { jsonErrorAt(error, '{"a":1') } // { words: "Expected ',' or '}' after property value", text: { sv: "förväntade ',' eller '}' efter värdet", en: … }, position: 6 }
  */
 export function jsonErrorAt(error: unknown, text: string): JsonErrorAt {
   const { head, at } = split(error instanceof Error ? error.message : '');
@@ -66,8 +90,9 @@ export function jsonErrorAt(error: unknown, text: string): JsonErrorAt {
     }
     position = lo < text.length ? lo : undefined;
   }
-  const words = head.startsWith('Unexpected token') ? 'unexpected character' : OWN_WORDS.has(head) ? head : 'not valid JSON';
-  return { words, position };
+  const key: WordKey = head.startsWith('Unexpected token') ? 'unexpectedCharacter' : (OWN_WORDS.get(head) ?? 'notJson');
+  const words = JSON_ERROR_TEXT[key];
+  return { words: words.en, text: words, position };
 }
 
 /**
@@ -89,4 +114,29 @@ export function jsonErrorAt(error: unknown, text: string): JsonErrorAt {
 export function jsonErrorReason(error: unknown, text: string): string {
   const { words, position } = jsonErrorAt(error, text);
   return position === undefined ? words : `${words} at character ${position + 1}`;
+}
+
+/**
+ * Why a text is not JSON, as a sentence in both languages that never quotes
+ * it: where it goes wrong — the character, for a text of one line (a line of
+ * NDJSON, whose line the caller names), else the line and column — and what
+ * is wrong, V8's fixed phrase in English and its Swedish.
+ *
+ * @param error - what `JSON.parse(text)` threw
+ * @param text - the text it was given
+ * @returns `{ sv, en }`
+ * @example
+ * const text = '{\n  "id": Anna\n}';
+ * try { JSON.parse(text) } catch (error) { jsonErrorText(error, text).sv } // 'ogiltig JSON på rad 2, kolumn 9: oväntat tecken'
+ * @example
+ * try { JSON.parse('{"a":1') } catch (error) { jsonErrorText(error, '{"a":1').en } // "invalid JSON: Expected ',' or '}' after property value at character 7"
+ */
+export function jsonErrorText(error: unknown, text: string): Template {
+  const { text: words, position } = jsonErrorAt(error, text);
+  const of = (lang: 'sv' | 'en') => ({ words: words[lang] });
+  if (position === undefined) return both(JSON_ERROR_TEXT.invalid, of);
+  if (!text.includes('\n')) return both(JSON_ERROR_TEXT.atCharacter, (lang) => ({ ...of(lang), n: position + 1 }));
+  const lineStart = text.lastIndexOf('\n', position - 1) + 1;
+  const line = text.slice(0, lineStart).split('\n').length;
+  return both(JSON_ERROR_TEXT.atLineColumn, (lang) => ({ ...of(lang), line, column: position - lineStart + 1 }));
 }

@@ -1,4 +1,6 @@
 import type { AttendanceRecord } from '../model/studentCase.js';
+import { both, type Template } from '../model/template.js';
+import { INPUT_ISSUE_TEXT } from './issueText.js';
 
 /** The fields that must agree for two records of one student, date and start to be copies of one lesson. */
 export const LESSON_CONTENT_FIELDS = ['scheduledMinutes', 'validAbsenceMinutes', 'invalidAbsenceMinutes', 'reported', 'guardianReported', 'reason'] as const;
@@ -149,5 +151,17 @@ export function resolveDuplicateLessons(records: readonly AttendanceRecord[]): L
  * @example conflictMessage(['lessons.csv:9'], ['invalidAbsenceMinutes']) // 'Same student, date and start as lessons.csv:9, with a different invalidAbsenceMinutes; none of them is used'
  */
 export function conflictMessage(others: readonly string[], fields: readonly LessonContentField[]): string {
-  return `Same student, date and start as ${others.join(', ')}, with a different ${fields.join(', ')}; none of them is used`;
+  return conflictText(others, fields).en;
+}
+
+/**
+ * The message for one rejected record of a conflict, sv and en (`conflictMessage` is the English).
+ *
+ * @param others - locations of the other versions (lines, or `attendance[i]`)
+ * @param fields - the fields that differ
+ * @returns the texts
+ * @example conflictText(['lessons.csv:9'], ['invalidAbsenceMinutes']).sv // 'Samma elev, datum och start som lessons.csv:9, med annat värde på invalidAbsenceMinutes; ingen av dem används'
+ */
+export function conflictText(others: readonly string[], fields: readonly LessonContentField[]): Template {
+  return both(INPUT_ISSUE_TEXT.conflict, { others: others.join(', '), fields: fields.join(', ') });
 }

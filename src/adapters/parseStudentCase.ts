@@ -1,18 +1,15 @@
 import type { z } from 'zod';
 import { fastAttendanceRecord } from '../model/fastAttendance.js';
 import { fastCaseShell } from './fastCaseShell.js';
-import { forbiddenKeyMessage, forbiddenKeys } from '../model/forbiddenKeys.js';
+import { forbiddenKeys, forbiddenKeyText } from '../model/forbiddenKeys.js';
+import { swedishIssueMessage } from '../model/swedishIssue.js';
+import { inputIssue, issueAt, INPUT_ISSUE_TEXT, type InputIssue } from './issueText.js';
 import { escapeControl, fieldName } from './safeText.js';
-import { conflictMessage, resolveDuplicateLessons, type LessonConflict } from './lessonDuplicates.js';
+import { conflictText, resolveDuplicateLessons, type LessonConflict } from './lessonDuplicates.js';
 import { shownValue, valueAt } from './shownValue.js';
 import { AttendanceRecordSchema, OpaqueIdSchema, StudentCaseSchema, type AttendanceRecord, type StudentCase } from '../model/studentCase.js';
 
-/** One problem with an input value: where it is and what is wrong. */
-export interface InputIssue {
-  /** Dotted path inside the case, e.g. `student.birthDate` or `attendance[12].scheduledMinutes`. */
-  readonly path: string;
-  readonly message: string;
-}
+export type { InputIssue } from './issueText.js';
 
 /** An attendance record that was left out, and why. */
 export interface RejectedRecord {
@@ -83,17 +80,19 @@ export function formatIssuePath(path: ReadonlyArray<PropertyKey>, prefix = ''): 
 export function inputIssues(error: z.ZodError, prefix = '', input?: unknown): InputIssue[] {
   return error.issues.map((i) => {
     const path = formatIssuePath(i.path, prefix);
-    if (i.code === 'unrecognized_keys') return { path, message: `Unrecognized key${i.keys.length > 1 ? 's' : ''}: ${i.keys.map(fieldName).join(', ')}` };
-    const message = escapeControl(i.message);
-    const value = input === undefined ? undefined : shownValue(path, valueAt(input, i.path));
+    if (i.code === 'unrecognized_keys') return inputIssue(path, INPUT_ISSUE_TEXT.unrecognizedKeys, { n: i.keys.length, keys: i.keys.map(fieldName).join(', ') });
+    const at = input === undefined ? undefined : valueAt(input, i.path);
+    const text = { sv: escapeControl(swedishIssueMessage(i, at)), en: escapeControl(i.message) };
+    const value = input === undefined ? undefined : shownValue(path, at);
     // A refinement's own message may already give the value ("Valid + invalid absence (90 min) …").
-    return { path, message: value === undefined || (i.code === 'custom' && message.includes(value)) ? message : `${message} (got ${value})` };
+    if (value === undefined || (i.code === 'custom' && text.en.includes(value))) return issueAt(path, text);
+    return inputIssue(path, INPUT_ISSUE_TEXT.shownValue, (lang) => ({ message: text[lang], value }));
   });
 }
 
 /** Forbidden keys (`__proto__`, `constructor`, `prototype`) as issues: zod would drop some of them silently. */
 function forbiddenKeyIssues(value: unknown, prefix = '', skip: readonly string[] = []): InputIssue[] {
-  return forbiddenKeys(value, skip).map((f) => ({ path: formatIssuePath(f.path, prefix), message: forbiddenKeyMessage(f.key) }));
+  return forbiddenKeys(value, skip).map((f) => issueAt(formatIssuePath(f.path, prefix), forbiddenKeyText(f.key)));
 }
 
 /** The student id of a rejected case, when it is a valid opaque id: an invalid one (a name, a personnummer) is never repeated. */
@@ -125,7 +124,7 @@ function parseShell(value: unknown, validators: Validators): ShellResult {
   if (fast !== undefined) return { ok: true, shell: fast };
   const attendance = typeof value === 'object' && value !== null ? (value as { attendance?: unknown }).attendance : undefined;
   if (attendance !== undefined && !Array.isArray(attendance)) {
-    return { ok: false, studentId: studentIdOf(value), issues: [{ path: 'attendance', message: 'Expected an array of lesson records' }] };
+    return { ok: false, studentId: studentIdOf(value), issues: [inputIssue('attendance', INPUT_ISSUE_TEXT.lessonsNotArray)] };
   }
   const forbidden = forbiddenKeyIssues(value, '', ['attendance']);
   if (forbidden.length > 0) return { ok: false, studentId: studentIdOf(value), issues: forbidden };
@@ -172,7 +171,7 @@ function parseWith(value: unknown, options: ParseCaseOptions, validators: Valida
   for (const c of conflicts) {
     for (const index of c.records) {
       const others = c.records.filter((i) => i !== index).map((i) => `attendance[${i}]`);
-      rejectedRecords.push({ index, issues: [{ path: `attendance[${index}]`, message: conflictMessage(others, c.fields) }] });
+      rejectedRecords.push({ index, issues: [issueAt(`attendance[${index}]`, conflictText(others, c.fields))] });
     }
   }
   rejectedRecords.sort((a, b) => a.index - b.index);

@@ -1,3 +1,4 @@
+import { inputIssue, issueAt, INPUT_ISSUE_TEXT } from '../adapters/issueText.js';
 import { rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { admitCase } from '../run/admitCase.js';
@@ -165,7 +166,7 @@ export async function partitionInputs(files: BatchFiles, dir: string, options: P
       summary,
       (c) => {
         const first = numbers.get(c.student.id);
-        return first === undefined ? undefined : { path: 'student.id', message: `Duplicate student id; the student was first given at ${locationOf(firstSeen[first])}` };
+        return first === undefined ? undefined : inputIssue('student.id', INPUT_ISSUE_TEXT.duplicateStudent, { location: locationOf(firstSeen[first]) });
       },
       { resolveDuplicates: false },
     );
@@ -174,7 +175,7 @@ export async function partitionInputs(files: BatchFiles, dir: string, options: P
       // A repeated id is not "rejected" in the sense of the message for its lessons: the first line stands.
       if (parsed.studentId === null) unidentifiedStudentLines += 1;
       else if (!numbers.has(parsed.studentId)) rejectedIds.add(parsed.studentId);
-      const issues = parsed.status === 'unparsable' ? [{ path: '(line)', message: parsed.error }] : parsed.issues;
+      const issues = parsed.status === 'unparsable' ? [issueAt('(line)', parsed.text)] : parsed.issues;
       log.push({ location: parsed.location, kind: 'student', studentId: parsed.studentId, issues });
       continue;
     }

@@ -7,6 +7,10 @@ import { encodeLesson, lessonDay, LESSON_WORDS } from '../adapters/lessons/lesso
 import { parseCsvHeader, parseLessonCsvLine, parseLessonJsonLine, studentIdOfLine, type CsvHeader } from '../adapters/lessons/lessonRecord.js';
 import { decodeLine, forEachByteLine } from '../io/lines.js';
 import { BatchInputError } from '../io/batchInputError.js';
+import { inputIssue, issueAt, INPUT_ISSUE_TEXT } from '../adapters/issueText.js';
+import { SCHEMA_MESSAGE_TEXT } from '../model/schemaMessageText.js';
+import { swedishIssueMessage } from '../model/swedishIssue.js';
+import { both, type Template } from '../model/template.js';
 import { RejectionLog, type RejectedLine } from './rejectionLog.js';
 import { scanLessonJson } from '../adapters/lessons/scanLesson.js';
 import { csvLessonPlan, scanLessonCsv } from '../adapters/lessons/scanLessonCsv.js';
@@ -71,7 +75,7 @@ export interface LessonTaskResult {
  */
 export async function sniffLessonFile(path: string, delimiter?: string, name = path): Promise<{ readonly header: CsvHeader | null; readonly headerLine: number }> {
   let found: { header: CsvHeader | null; headerLine: number } | undefined;
-  let error: string | undefined;
+  let error: Template | undefined;
   const handle = await open(path, 'r');
   try {
     const buffer = Buffer.alloc(1 << 16);
@@ -83,7 +87,7 @@ export async function sniffLessonFile(path: string, delimiter?: string, name = p
       if (line.trimStart().startsWith('{')) found = { header: null, headerLine: 0 };
       else {
         const parsed = parseCsvHeader(line, delimiter);
-        if ('error' in parsed) error = `${name}:${i + 1}: not NDJSON, and not a lesson CSV: ${parsed.error}`;
+        if ('error' in parsed) error = both(INPUT_ISSUE_TEXT.notNdjsonNorCsv, (lang) => ({ where: `${name}:${i + 1}`, reason: parsed.error[lang] }));
         else found = { header: parsed, headerLine: i + 1 };
       }
       break;
@@ -254,10 +258,13 @@ export async function readLessonTask(
     if (number === undefined) {
       // Validated like a case's id, here where it matters: a known id passed when its student was read.
       const valid = OpaqueIdSchema.safeParse(studentId);
-      const why = !valid.success
-        ? (valid.error.issues[0]?.message ?? 'Expected an opaque id')
-        : `Cannot evaluate: ${rejectedIds.has(studentId) ? "the student's own line in the students file was rejected" : 'no student with this id in the students file'}`;
-      reject(n, studentId, [{ path: 'studentId', message: why }]);
+      const first = valid.success ? undefined : valid.error.issues[0];
+      const why = first !== undefined
+        ? issueAt('studentId', { sv: swedishIssueMessage(first), en: first.message })
+        : !valid.success
+          ? inputIssue('studentId', SCHEMA_MESSAGE_TEXT.opaqueId)
+          : inputIssue('studentId', rejectedIds.has(studentId) ? INPUT_ISSUE_TEXT.studentRejected : INPUT_ISSUE_TEXT.noSuchStudent);
+      reject(n, studentId, [why]);
       return;
     }
     encodeLesson(number, record, scratch, 0, n);
@@ -270,7 +277,7 @@ export async function readLessonTask(
   const readInvalid = (n: number, invalidByte: number, lossy: string): void => {
     summary.records.read += 1;
     const id = studentIdOfLine(lossy, header);
-    reject(n, id !== null && numberOf(id) !== undefined ? id : null, [{ path: '(line)', message: `not valid UTF-8 (byte ${invalidByte} of the line)` }]);
+    reject(n, id !== null && numberOf(id) !== undefined ? id : null, [inputIssue('(line)', INPUT_ISSUE_TEXT.notUtf8, { byte: invalidByte })]);
   };
   const lines = await forEachByteLine(
     path,

@@ -11,6 +11,21 @@ export interface RejectedLine {
   readonly issues: readonly InputIssue[];
 }
 
+/**
+ * A rejected line as the `--rejected` file holds it: each issue's path and
+ * its message in the run's language (the texts of both languages stay in the
+ * temp files only).
+ *
+ * @param line - the line, as logged
+ * @param lang - the run's language
+ * @returns the JSON line, without a line break
+ * @example rejectedLineJson({ location: 'l.ndjson:3', kind: 'record', studentId: 'e1', issues: [{ path: 'date', message: 'Expected …', text: { sv: 'Förväntade …', en: 'Expected …' } }] }, 'sv')
+ * // '{"location":"l.ndjson:3","kind":"record","studentId":"e1","issues":[{"path":"date","message":"Förväntade …"}]}'
+ */
+export function rejectedLineJson(line: RejectedLine, lang: 'sv' | 'en'): string {
+  return JSON.stringify({ ...line, issues: line.issues.map((i) => ({ path: i.path, message: i.text[lang] })) });
+}
+
 /** How many lines to keep in memory for the messages on stderr. */
 export const REJECTED_SAMPLE_SIZE = 20;
 
@@ -38,7 +53,7 @@ export class RejectionLog {
     const line: RejectedLine = {
       ...rejected,
       location: escapeControl(rejected.location),
-      issues: rejected.issues.map((i) => ({ path: escapeControl(i.path), message: escapeControl(i.message) })),
+      issues: rejected.issues.map((i) => ({ path: escapeControl(i.path), message: escapeControl(i.message), text: { sv: escapeControl(i.text.sv), en: escapeControl(i.text.en) } })),
     };
     if (line.kind === 'student') this.students += 1;
     else this.records += 1;

@@ -19,7 +19,7 @@ import type { BatchTask } from './worker.js';
 import { WorkerPool, workerScript } from './workerPool.js';
 import type { BatchProgress } from '../run/progressState.js';
 import type { DecisionForm, OutputFormat } from '../report/decisionOutput.js';
-import { REJECTED_SAMPLE_SIZE, type RejectedLine } from './rejectionLog.js';
+import { REJECTED_SAMPLE_SIZE, rejectedLineJson, type RejectedLine } from './rejectionLog.js';
 import { EMPTY_COVERAGE, mergeCoverage, type CoverageCounts } from '../testing/coverageCounts.js';
 import { coverageJson, coverageReport } from '../testing/ruleCoverage.js';
 
@@ -339,7 +339,7 @@ async function evaluateInBuckets(run: BatchRun, plan: RunPlan, outputs: BatchOut
   }
   await order.done();
   checkAborted();
-  if (outputs.rejected !== undefined) await writeRejected(outputs.rejected, dir, partition.lineOffsets, buckets);
+  if (outputs.rejected !== undefined) await writeRejected(outputs.rejected, dir, partition.lineOffsets, buckets, (run.format ?? NDJSON).lang);
   run.progress?.done();
   if (run.settings.incremental) {
     summary.missingStudents = { students: 0, stepsKeptOpen: 0, ...summary.missingStudents, unidentifiedLines: unidentified, closingsWithheld: !closeMissingStudents };
@@ -364,10 +364,10 @@ async function evaluateInBuckets(run: BatchRun, plan: RunPlan, outputs: BatchOut
  * its file, then each bucket's conflicting lessons. Streams: any number of
  * rejected lines.
  */
-async function writeRejected(sink: { write(text: string): void }, dir: string, lineOffsets: readonly number[], buckets: number): Promise<void> {
+async function writeRejected(sink: { write(text: string): void }, dir: string, lineOffsets: readonly number[], buckets: number, lang: 'sv' | 'en'): Promise<void> {
   const copy = (from: string, offset: number): Promise<number> =>
     forEachLine(from, (line) => {
-      if (line !== '') sink.write(`${offset === 0 ? line : JSON.stringify(relocate(JSON.parse(line) as RejectedLine, offset))}\n`);
+      if (line !== '') sink.write(`${rejectedLineJson(relocate(JSON.parse(line) as RejectedLine, offset), lang)}\n`);
     });
   await copy(join(dir, '0.rejected-partition'), 0);
   for (const [part, offset] of lineOffsets.entries()) await copy(join(dir, `0.rejected-lessons-${part}`), offset);

@@ -1,4 +1,5 @@
-import { conflictMessage, resolveDuplicateLessons } from '../adapters/lessonDuplicates.js';
+import { conflictText, resolveDuplicateLessons } from '../adapters/lessonDuplicates.js';
+import { issueAt } from '../adapters/issueText.js';
 import type { AttendanceRecord } from '../model/studentCase.js';
 import type { RejectedLine } from './rejectionLog.js';
 
@@ -67,7 +68,7 @@ export function resolveStudentLessons(studentId: string, lessons: StudentLessons
     const where = c.records.map((i) => whereIs(lessons, i, studentLocation, files));
     for (const w of where) {
       const others = where.filter((o) => o !== w).map((o) => o.name);
-      rejected.push({ location: w.location, kind: 'record', studentId, issues: [{ path: w.path(c.fields[0] ?? 'start'), message: conflictMessage(others, c.fields) }] });
+      rejected.push({ location: w.location, kind: 'record', studentId, issues: [issueAt(w.path(c.fields[0] ?? 'start'), conflictText(others, c.fields))] });
     }
     conflicting += c.records.length;
   }

@@ -169,7 +169,7 @@ export async function diffCommand(args: string[]): Promise<number> {
   for await (const item of items) {
     const parsed = admitCase(item, { cases, records });
     progress.tick({ cases, records });
-    for (const line of admissionLines(parsed)) process.stderr.write(`${line}\n`);
+    for (const line of admissionLines(parsed, lang)) process.stderr.write(`${line}\n`);
     if (parsed.status !== 'accepted') continue;
     const warnings = recordWarnings(caseTally(parsed));
     const result = diffCase(context, parsed.case, warnings);

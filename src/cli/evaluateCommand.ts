@@ -25,6 +25,7 @@ import { EXIT } from './exitCodes.js';
 import { caseProgress, progressFlag } from './caseProgress.js';
 import { admissionLines } from '../report/admissionText.js';
 import { escapeControl } from '../adapters/safeText.js';
+import { issuesIn } from '../adapters/issueText.js';
 import { decisionsForm, jsonForm, jsonFormArgs, jsonOutput } from './jsonFormOption.js';
 import type { CommandOptions } from './commandOptions.js';
 
@@ -168,17 +169,17 @@ export async function evaluateCommand(args: string[]): Promise<number> {
     for await (const item of readInput(file)) {
       const parsed = admitCase(item, summary);
       progress.tick(summary);
-      for (const line of admissionLines(parsed)) process.stderr.write(`${line}\n`);
+      for (const line of admissionLines(parsed, lang)) process.stderr.write(`${line}\n`);
       if (parsed.status === 'unparsable') {
-        rejectedLines.push(JSON.stringify({ location: escapeControl(parsed.location), kind: 'case', issues: [{ path: '(root)', message: parsed.error }] }));
+        rejectedLines.push(JSON.stringify({ location: escapeControl(parsed.location), kind: 'case', issues: [{ path: '(root)', message: parsed.text[lang] }] }));
         continue;
       }
       if (parsed.status === 'rejected') {
-        rejectedLines.push(JSON.stringify({ location: escapeControl(parsed.location), kind: 'case', studentId: parsed.studentId, issues: parsed.issues }));
+        rejectedLines.push(JSON.stringify({ location: escapeControl(parsed.location), kind: 'case', studentId: parsed.studentId, issues: issuesIn(parsed.issues, lang) }));
         continue;
       }
       for (const r of parsed.rejectedRecords) {
-        rejectedLines.push(JSON.stringify({ location: escapeControl(parsed.location), kind: 'record', studentId: parsed.case.student.id, index: r.index, issues: r.issues }));
+        rejectedLines.push(JSON.stringify({ location: escapeControl(parsed.location), kind: 'record', studentId: parsed.case.student.id, index: r.index, issues: issuesIn(r.issues, lang) }));
       }
       const decision = evaluateCase(parsed.case, caseTally(parsed), { policy, calendar, asOf }, summary, counter);
       const written = decisionOutput(decision, format);

@@ -98,7 +98,7 @@ export async function evaluateLessons(run: LessonsRun): Promise<number> {
   const { lang } = run.format;
   const rejectedTotal = summary.cases.rejected + summary.records.rejected;
   for (const line of report.rejectedSample) {
-    for (const issue of line.issues) process.stderr.write(`${escapeControl(`${line.location}: ${issue.path}: ${issue.message}`)}\n`);
+    for (const issue of line.issues) process.stderr.write(`${escapeControl(`${line.location}: ${issue.path}: ${issue.text[lang]}`)}\n`);
   }
   if (rejectedTotal > report.rejectedSample.length) {
     const n = rejectedTotal - report.rejectedSample.length;

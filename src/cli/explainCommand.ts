@@ -45,7 +45,7 @@ function noDecision(result: Exclude<Explained, { kind: 'decisions' }>, id: strin
   if (result.kind === 'unknown') return [say(NO_DECISION_TEXT.unknown, lang, { id, where, read: result.read })];
   return [
     say(NO_DECISION_TEXT.rejected, lang, { id, where }),
-    ...result.lines.flatMap((l) => l.issues.map((i) => `${l.location}: ${i.path}: ${i.message}`)),
+    ...result.lines.flatMap((l) => l.issues.map((i) => `${l.location}: ${i.path}: ${i.text[lang]}`)),
   ];
 }
 

@@ -3,6 +3,8 @@ import { forEachVerifiedDecision, verifyDecisionsFile } from '../batch/decisions
 import { isHeaderAgain } from '../batch/readLessons.js';
 import { resolveStudentLessons, type StudentLessons } from '../batch/studentLessons.js';
 import { BatchInputError } from '../io/batchInputError.js';
+import { INPUT_ISSUE_TEXT, issueAt } from '../adapters/issueText.js';
+import { both } from '../model/template.js';
 import { readLines } from '../io/lines.js';
 import { inputName } from '../io/openInput.js';
 import { readInput } from '../io/readInput.js';
@@ -48,7 +50,7 @@ async function casesOf(id: string, files: readonly string[], options: ParseCaseO
       if (!isStudent(item, id)) continue;
       const admitted = admitCase(item, counts, undefined, options);
       if (admitted.status === 'accepted') accepted.push(admitted);
-      else rejected.push({ location: admitted.location, issues: admitted.status === 'unparsable' ? [{ path: '(line)', message: admitted.error }] : admitted.issues });
+      else rejected.push({ location: admitted.location, issues: admitted.status === 'unparsable' ? [issueAt('(line)', admitted.text)] : admitted.issues });
     }
   }
   return { accepted, rejected, read };
@@ -81,7 +83,7 @@ interface LessonScan {
 function headerOf(text: string, name: string, lineNumber: number, delimiter: string | undefined): CsvHeader | null {
   if (text.trimStart().startsWith('{')) return null;
   const parsed = parseCsvHeader(text, delimiter);
-  if ('error' in parsed) throw new BatchInputError(`${name}:${lineNumber}: not NDJSON, and not a lesson CSV: ${parsed.error}`);
+  if ('error' in parsed) throw new BatchInputError(both(INPUT_ISSUE_TEXT.notNdjsonNorCsv, (lang) => ({ where: `${name}:${lineNumber}`, reason: parsed.error[lang] })));
   return parsed;
 }
 

@@ -14,6 +14,7 @@ import { admissionLines } from '../report/admissionText.js';
 import { caseProgress, progressFlag, type CaseProgress } from './caseProgress.js';
 import type { CommandOptions } from './commandOptions.js';
 import { pickLang } from './pickLang.js';
+import type { Lang } from '../report/text.js';
 import { both } from '../model/template.js';
 import { USAGE_TEXT } from '../report/usageText.js';
 
@@ -34,11 +35,11 @@ export const VERIFY_OPTIONS = {
 } as const satisfies CommandOptions;
 
 /** Admit the cases of the files one by one, reporting rejected ones on stderr; yield the accepted. */
-async function* admittedCases(files: readonly string[], counts: Pick<RunSummary, 'cases' | 'records'>, progress: CaseProgress): AsyncGenerator<StudentCase> {
+async function* admittedCases(files: readonly string[], counts: Pick<RunSummary, 'cases' | 'records'>, progress: CaseProgress, lang: Lang): AsyncGenerator<StudentCase> {
   for (const file of files) {
     for await (const item of readInput(file)) {
       const admitted = admitCase(item, counts);
-      for (const line of admissionLines(admitted)) process.stderr.write(`${line}\n`);
+      for (const line of admissionLines(admitted, lang)) process.stderr.write(`${line}\n`);
       if (admitted.status === 'accepted') {
         yield admitted.case;
         // Verified by now (the consumer asks for the next case when done with this one).
@@ -71,7 +72,7 @@ export async function verifyCommand(args: string[]): Promise<number> {
 
   const counts = { cases: { read: 0, evaluated: 0, rejected: 0 }, records: { read: 0, accepted: 0, duplicate: 0, rejected: 0 } };
   const progress = caseProgress(progressFlag(values), 0, lang);
-  const report = await verifyPolicy(admittedCases(positionals, counts, progress), policy, { asOf, ...(calendar === undefined ? {} : { calendar }) });
+  const report = await verifyPolicy(admittedCases(positionals, counts, progress, lang), policy, { asOf, ...(calendar === undefined ? {} : { calendar }) });
   progress.done();
   if (values.json) {
     process.stdout.write(`${JSON.stringify({ ...report, cases: { read: counts.cases.read, rejected: counts.cases.rejected } })}\n`);

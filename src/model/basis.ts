@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SCHEMA_MESSAGE_TEXT as M } from './schemaMessageText.js';
 
 /**
  * The hosts Trappa's own policies link to, each with the reason it is
@@ -72,8 +73,8 @@ export const BasisSchema = z.strictObject({
   url: z
     .string()
     .max(300)
-    .regex(/^https:\/\/[^\s/?#@:]+\/\S*$/, { message: 'Expected an https URL written in full, e.g. "https://lagen.nu/2010:800#K7P17"' })
-    .refine(isPublicUrl, { message: 'Expected an https URL as a browser shows it: no user, password or port, special characters percent-encoded' }),
+    .regex(/^https:\/\/[^\s/?#@:]+\/\S*$/, { message: M.httpsUrl.en })
+    .refine(isPublicUrl, { message: M.publicUrl.en }),
   /** The part of the source the rule rests on, e.g. "7 kap. 17 §" or "avsnitt 5". */
   section: z.string().min(1).max(60).optional(),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SCHEMA_MESSAGE_TEXT as M } from './schemaMessageText.js';
 import { IsoDateSchema } from './isoDate.js';
 import { MAX_SERIES_WEEKS } from './decision.js';
 import { OPAQUE_ID_PATTERN } from './studentCase.js';
@@ -66,9 +67,9 @@ export const WeeklySeriesSchema = z
  */
 export const DecisionSchema = z
   .object({
-  studentId: z.string().regex(OPAQUE_ID_PATTERN, { message: 'Expected an opaque id of 1–128 characters [A-Za-z0-9_.:-]' }),
+  studentId: z.string().regex(OPAQUE_ID_PATTERN, { message: M.opaqueId.en }),
   // Optional: decision files written before the school and the series were added are still read (--previous).
-  schoolId: z.string().regex(OPAQUE_ID_PATTERN, { message: 'Expected an opaque id of 1–128 characters [A-Za-z0-9_.:-]' }).optional(),
+  schoolId: z.string().regex(OPAQUE_ID_PATTERN, { message: M.opaqueId.en }).optional(),
   asOf: IsoDateSchema,
   policy: z.object({ id: z.string(), version: z.string(), hash: z.string().min(1), rulesInForce: z.array(z.string()), calendarHash: z.string() }),
   facts: z.record(z.string(), z.unknown()),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SCHEMA_MESSAGE_TEXT as M } from './schemaMessageText.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -42,8 +43,8 @@ export const ISO_CALENDAR_DATE_PATTERN =
 /** A calendar date `YYYY-MM-DD`, validated to exist. */
 export const IsoDateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Expected a calendar date written YYYY-MM-DD', abort: true })
-  .refine(isValidIsoDate, { message: 'Expected a calendar date written YYYY-MM-DD' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: M.calendarDate.en, abort: true })
+  .refine(isValidIsoDate, { message: M.calendarDate.en })
   .meta({
     description: 'A calendar date written YYYY-MM-DD that exists (2026-02-30 and 2026-02-29 are refused, 2028-02-29 is not).',
     // The refinement, written as a pattern. No `format: 'date'`: the pattern says all it would,
@@ -54,5 +55,5 @@ export const IsoDateSchema = z
 /** A wall-clock time `HH:MM` (24 h). */
 export const ClockTimeSchema = z
   .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'Expected a time written HH:MM (24 h)' })
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: M.clockTime.en })
   .meta({ description: 'A wall-clock time HH:MM, 24 h (00:00–23:59).' });

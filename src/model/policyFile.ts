@@ -7,6 +7,7 @@ import { IsoDateSchema } from './isoDate.js';
 import { SignalTypeSchema, StepIdSchema, StepKindSchema, UrgencySchema } from './vocabulary.js';
 import { POLICY_ISSUE_TEXT as T } from './policyIssueText.js';
 import { both, type Template } from './template.js';
+import { SCHEMA_MESSAGE_TEXT as M } from './schemaMessageText.js';
 
 /** Operators a rule may use, by the type of the fact on the left. */
 export const OPERATORS_BY_FACT_TYPE: Readonly<Record<FactType, readonly string[]>> = {
@@ -281,7 +282,7 @@ export const POLICY_FILE_NOT_EXPRESSED =
 export const PolicyFileSchema = z.strictObject({
   $schema: z.string().optional(),
   id: z.string().regex(/^[a-z][a-z0-9-]*$/),
-  version: z.string().regex(/^\d{4}\.\d+(\.\d+)?$/, { message: 'Expected a version like 2026.1' }),
+  version: z.string().regex(/^\d{4}\.\d+(\.\d+)?$/, { message: M.version.en }),
   title: z.strictObject({ sv: z.string().min(1), en: z.string().min(1) }),
   extends: z.string().regex(/^[a-z][a-z0-9-]*$/).optional(),
   parameters: PolicyParametersSchema.default({}),

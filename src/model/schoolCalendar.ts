@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateSchema } from './isoDate.js';
+import { SCHEMA_MESSAGE_TEXT as M } from './schemaMessageText.js';
 
 const DateRangeSchema = z
   .strictObject({
@@ -7,7 +8,7 @@ const DateRangeSchema = z
     start: IsoDateSchema,
     end: IsoDateSchema,
   })
-  .refine((r) => r.start <= r.end, { message: 'start must be on or before end', path: ['end'] })
+  .refine((r) => r.start <= r.end, { message: M.startAfterEnd.en, path: ['end'] })
   .meta({ title: 'Date range', description: 'A term or a break, first and last day included.' });
 
 /** What JSON Schema cannot say of a calendar. */

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ClockTimeSchema, IsoDateSchema } from './isoDate.js';
+import { SCHEMA_MESSAGE_TEXT as M } from './schemaMessageText.js';
+import { both } from './template.js';
 import {
   AbsenceReasonSchema,
   ConsentPurposeSchema,
@@ -15,7 +17,7 @@ import {
 /** A Swedish municipality code (kommunkod), always four digits: Stockholm is "0180". */
 export const MunicipalityCodeSchema = z
   .string()
-  .regex(/^\d{4}$/, { message: 'Expected a four-digit municipality code such as "0180"' })
+  .regex(/^\d{4}$/, { message: M.municipalityCode.en })
   .meta({ description: 'A Swedish municipality code (kommunkod), four digits: Stockholm is "0180".' });
 
 /** The characters of an opaque id: 1–128 of `[A-Za-z0-9_.:-]` (never a tab or line break). */
@@ -71,9 +73,9 @@ export const PERSONNUMMER_LIKE_PATTERN = PERSONNUMMER_SHAPE;
 /** Opaque identifier. Never a name or personnummer: 1–128 visible characters, no spaces. */
 export const OpaqueIdSchema = z
   .string()
-  .regex(OPAQUE_ID_PATTERN, { message: 'Expected an opaque id of 1–128 characters [A-Za-z0-9_.:-]' })
+  .regex(OPAQUE_ID_PATTERN, { message: M.opaqueId.en })
   .refine((id) => !looksLikePersonnummer(id), {
-    message: 'Looks like a personnummer; use an opaque id instead',
+    message: M.personnummer.en,
   })
   .meta({
     description:
@@ -126,7 +128,7 @@ export const StudentSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['residence'],
-        message: 'Residence is required unless the student has protected identity',
+        message: M.residenceRequired.en,
       });
     }
   })
@@ -166,11 +168,8 @@ export function absenceWithinLesson(
   ctx: z.RefinementCtx,
 ): void {
   if (r.validAbsenceMinutes + r.invalidAbsenceMinutes > r.scheduledMinutes) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['invalidAbsenceMinutes'],
-      message: `Valid + invalid absence (${r.validAbsenceMinutes + r.invalidAbsenceMinutes} min) exceeds the ${r.scheduledMinutes} scheduled minutes`,
-    });
+    const text = both(M.absenceOverLesson, { absent: r.validAbsenceMinutes + r.invalidAbsenceMinutes, scheduled: r.scheduledMinutes });
+    ctx.addIssue({ code: 'custom', path: ['invalidAbsenceMinutes'], message: text.en, params: { sv: text.sv } });
   }
 }
 
@@ -213,7 +212,7 @@ export const SignalSchema = z
     until: IsoDateSchema.optional(),
   })
   .refine((s) => s.until === undefined || s.until >= s.date, {
-    message: 'until must not be before date',
+    message: M.untilBeforeDate.en,
     path: ['until'],
   })
   .meta({ title: 'Signal', description: `A staff observation, dated; until ends it. ${UNTIL_NOT_BEFORE_DATE_NOTE}` });

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { fill, type Templates } from './template.js';
+import { fill, slotNames, type Templates } from './template.js';
+import { SCHEMA_MESSAGE_TEXT } from './schemaMessageText.js';
 
 /**
  * Zod's own messages in Swedish, by issue code (zod's English message is the
@@ -50,6 +51,9 @@ const PATTERN_TEXT: Readonly<Record<string, string>> = {
   [String(/^[a-z][a-z0-9-]*$/)]: 'ett id av a–z, siffror och bindestreck som börjar med en bokstav',
 };
 
+/** The Swedish of Trappa's own fixed schema messages, by their English. */
+const SCHEMA_SV: ReadonlyMap<string, string> = new Map(Object.values(SCHEMA_MESSAGE_TEXT).filter((t) => slotNames(t.en).length === 0).map((t) => [t.en, t.sv]));
+
 const typeSv = (t: string): string => JSON_TYPE_TEXT[t]?.sv ?? t;
 
 /** The JSON type of a value, as zod names it. */
@@ -61,7 +65,8 @@ function jsonType(value: unknown): string {
 
 /**
  * A zod issue's message in Swedish. A custom issue of Trappa's schemas
- * carries its Swedish text in `params.sv`.
+ * carries its Swedish text in `params.sv`; a fixed message of a schema
+ * (`SCHEMA_MESSAGE_TEXT`) is found by its English.
  *
  * @param issue - the issue
  * @param value - the value at the issue's path, when known (`invalid_type` says what it got)
@@ -70,6 +75,8 @@ function jsonType(value: unknown): string {
  * @example swedishIssueMessage({ code: 'unrecognized_keys', keys: ['x'], path: [], message: 'Unrecognized key: "x"' }) // 'Okänd nyckel: "x"'
  */
 export function swedishIssueMessage(issue: z.core.$ZodIssue, value?: unknown): string {
+  const own = SCHEMA_SV.get(issue.message);
+  if (own !== undefined) return own;
   const t = ZOD_ISSUE_TEXT;
   switch (issue.code) {
     case 'invalid_type':

@@ -1,5 +1,6 @@
 import { escapeControl } from '../adapters/safeText.js';
 import type { Admission } from '../run/admitCase.js';
+import type { Lang } from './text.js';
 
 /**
  * What a run prints on stderr about one admitted input case: for a case
@@ -10,11 +11,12 @@ import type { Admission } from '../run/admitCase.js';
  * a personal value (`shownValue`).
  *
  * @param admission - what `admitCase` made of the case
+ * @param lang - output language
  * @returns the lines, without line breaks (none for a clean case)
- * @example admissionLines({ status: 'unparsable', location: 'cases.ndjson:3', error: 'invalid JSON: …', studentId: null }) // ['cases.ndjson:3: invalid JSON: …']
+ * @example admissionLines({ status: 'unparsable', location: 'cases.ndjson:3', error: 'invalid JSON: …', text: { sv: 'ogiltig JSON: oväntat tecken vid tecken 9', en: '…' }, studentId: null }, 'sv') // ['cases.ndjson:3: ogiltig JSON: oväntat tecken vid tecken 9']
  */
-export function admissionLines(admission: Admission): string[] {
-  if (admission.status === 'unparsable') return [escapeControl(`${admission.location}: ${admission.error}`)];
+export function admissionLines(admission: Admission, lang: Lang): string[] {
+  if (admission.status === 'unparsable') return [escapeControl(`${admission.location}: ${admission.text[lang]}`)];
   const issues = admission.status === 'rejected' ? admission.issues : admission.rejectedRecords.flatMap((r) => r.issues);
-  return issues.map((issue) => escapeControl(`${admission.location}: ${issue.path}: ${issue.message}`));
+  return issues.map((issue) => escapeControl(`${admission.location}: ${issue.path}: ${issue.text[lang]}`));
 }

@@ -1,12 +1,13 @@
 import type { LessonConflict } from '../adapters/lessonDuplicates.js';
 import { parseStudentCase, type InputIssue, type ParseCaseOptions, type RejectedRecord } from '../adapters/parseStudentCase.js';
 import type { StudentCase } from '../model/studentCase.js';
+import type { Template } from '../model/template.js';
 import type { RunSummary } from './runSummary.js';
 import type { InputItem, UnparsableItem } from '../adapters/caseItems.js';
 
 /** What became of one input case, with the counts already taken. */
 export type Admission =
-  | { readonly status: 'unparsable'; readonly location: string; readonly error: string; readonly studentId: string | null }
+  | { readonly status: 'unparsable'; readonly location: string; readonly error: string; readonly text: Template; readonly studentId: string | null }
   | { readonly status: 'rejected'; readonly location: string; readonly studentId: string | null; readonly issues: readonly InputIssue[] }
   | {
       readonly status: 'accepted';
@@ -43,7 +44,7 @@ export function admitCase(
   counts.cases.read += 1;
   if ('error' in item) {
     counts.cases.rejected += 1;
-    return { status: 'unparsable', location: item.location, error: item.error, studentId: item.studentId };
+    return { status: 'unparsable', location: item.location, error: item.error, text: item.text, studentId: item.studentId };
   }
   const attendance = (item.value as { attendance?: unknown } | null)?.attendance;
   const recordCount = Array.isArray(attendance) ? attendance.length : 0;

@@ -136,7 +136,7 @@ describe('lesson CSV header', () => {
 
 describe('lesson CSV rows', () => {
   const header = parseCsvHeader('studentId,date,start,scheduledMinutes,invalidAbsenceMinutes,reported,reason');
-  if ('error' in header) throw new Error(header.error);
+  if ('error' in header) throw new Error(header.error.en);
 
   it('reads a row, with empty cells taking the schema defaults', () => {
     const r = parseLessonCsvLine('e1,2026-11-23,08:10,60,60,,', header);

@@ -1,14 +1,15 @@
 import { parse } from 'csv-parse/sync';
+import { both, type Template } from '../../model/template.js';
+import { INPUT_ISSUE_TEXT as T } from '../issueText.js';
 
-/** The fields of one CSV line, or why it cannot be read (a message that never repeats the line). */
-export type CsvFields = { readonly fields: string[] } | { readonly error: string };
+/** The fields of one CSV line, or why it cannot be read (sv and en, never repeating the line). */
+export type CsvFields = { readonly fields: string[] } | { readonly error: Template };
 
 /** What csv-parse says, in words that name the field but never its text (csv-parse's own messages quote it). */
-const MESSAGES: Readonly<Record<string, (field: number) => string>> = {
-  CSV_QUOTE_NOT_CLOSED: (field) =>
-    `the quoted field ${field} is not closed on its line (a lesson CSV has one lesson per line: a line break inside quotes is not supported)`,
-  CSV_INVALID_CLOSING_QUOTE: (field) => `field ${field}: text after its closing quote (a quote inside a quoted field is written "")`,
-  INVALID_OPENING_QUOTE: (field) => `field ${field}: a quote inside a field that does not start with one (quote the whole field, and write a quote as "")`,
+const MESSAGES: Readonly<Record<string, Template>> = {
+  CSV_QUOTE_NOT_CLOSED: T.csvQuoteNotClosed,
+  CSV_INVALID_CLOSING_QUOTE: T.csvClosingQuote,
+  INVALID_OPENING_QUOTE: T.csvOpeningQuote,
 };
 
 /**
@@ -21,7 +22,7 @@ const MESSAGES: Readonly<Record<string, (field: number) => string>> = {
  * @param delimiter - one character
  * @returns the fields, or an error naming the field (from 1)
  * @example parseCsvRecord('e1;"a;b";60', ';') // { fields: ['e1', 'a;b', '60'] }
- * @example parseCsvRecord('e1,"open', ',') // { error: 'the quoted field 2 is not closed on its line (…)' }
+ * @example parseCsvRecord('e1,"open', ',') // { error: { sv: 'det citerade fältet 2 avslutas inte på sin rad (…)', en: 'the quoted field 2 is not closed on its line (…)' } }
  */
 export function parseCsvRecord(line: string, delimiter: string): CsvFields {
   let records: string[][];
@@ -31,11 +32,11 @@ export function parseCsvRecord(line: string, delimiter: string): CsvFields {
     const { code, column } = error as { code?: unknown; column?: unknown };
     const field = typeof column === 'number' ? column + 1 : 1;
     const message = typeof code === 'string' ? MESSAGES[code] : undefined;
-    return { error: message === undefined ? `not readable as CSV (${typeof code === 'string' ? code : 'unknown error'})` : message(field) };
+    return { error: message === undefined ? both(T.csvUnreadable, { code: typeof code === 'string' ? code : '?' }) : both(message, { field }) };
   }
   // csv-parse reads an empty line as no record; the line reader as one empty field.
   if (records.length === 0) return { fields: [''] };
   const [fields] = records;
-  if (records.length !== 1 || fields === undefined) return { error: 'more than one record on the line' };
+  if (records.length !== 1 || fields === undefined) return { error: both(T.csvTwoRecords) };
   return { fields };
 }

@@ -1,11 +1,13 @@
 import { fastAttendanceRecord } from '../../model/fastAttendance.js';
 import { AttendanceRecordSchema, looksLikePersonnummer, type AttendanceRecord } from '../../model/studentCase.js';
 import { inputIssues, type InputIssue } from '../parseStudentCase.js';
+import { inputIssue, issueAt, INPUT_ISSUE_TEXT } from '../issueText.js';
+import { both, type Template } from '../../model/template.js';
 import { escapeControl } from '../safeText.js';
 import { splitCsvLine } from './csv.js';
 import { parseCsvRecord } from './csvRecord.js';
 import { lessonCsvColumn, type LessonCsvColumn } from './lessonCsvAliases.js';
-import { jsonErrorReason } from '../jsonError.js';
+import { jsonErrorText } from '../jsonError.js';
 
 /**
  * One lesson-level input record: a `StudentCase` attendance record plus the
@@ -35,11 +37,11 @@ export type LessonParse = { readonly ok: true; readonly lesson: LessonRecord } |
  */
 export function parseLessonValue(value: unknown): LessonParse {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { ok: false, studentId: null, issues: [{ path: '(root)', message: 'Expected a lesson object with studentId' }] };
+    return { ok: false, studentId: null, issues: [inputIssue('(root)', INPUT_ISSUE_TEXT.lessonObject)] };
   }
   const { studentId, ...rest } = value as Record<string, unknown>;
   if (typeof studentId !== 'string' || studentId === '') {
-    return { ok: false, studentId: null, issues: [{ path: 'studentId', message: 'Expected the student id as a non-empty string' }] };
+    return { ok: false, studentId: null, issues: [inputIssue('studentId', INPUT_ISSUE_TEXT.studentIdString)] };
   }
   const fast = fastAttendanceRecord(rest);
   if (fast !== undefined) return { ok: true, lesson: { studentId, record: fast } };
@@ -60,7 +62,7 @@ export function parseLessonJsonLine(line: string): LessonParse {
   try {
     value = JSON.parse(line);
   } catch (error) {
-    return { ok: false, studentId: null, issues: [{ path: '(line)', message: `invalid JSON: ${jsonErrorReason(error, line)}` }] };
+    return { ok: false, studentId: null, issues: [issueAt('(line)', jsonErrorText(error, line))] };
   }
   return parseLessonValue(value);
 }
@@ -96,7 +98,7 @@ export function shownColumnName(name: string, position: number): string {
 }
 
 /** The header's fields under one delimiter, and how many of them are lesson columns. */
-function readHeaderWith(line: string, delimiter: string): { readonly fields: string[]; readonly known: number } | { readonly error: string } {
+function readHeaderWith(line: string, delimiter: string): { readonly fields: string[]; readonly known: number } | { readonly error: Template } {
   const split = parseCsvRecord(line, delimiter);
   if ('error' in split) return split;
   return { fields: split.fields, known: split.fields.filter((f) => lessonCsvColumn(f) !== undefined).length };
@@ -129,34 +131,36 @@ export function sniffDelimiter(line: string): string {
  *
  * @param line - the first line of the file (a BOM at its start is skipped)
  * @param delimiter - the delimiter, or undefined to sniff it
- * @returns the header, or a message naming the repeated or missing columns
+ * @returns the header, or a message naming the repeated or missing columns (sv and en)
  * @example parseCsvHeader('Elev;Datum;Starttid;Schemalagda minuter;Lärare') // { delimiter: ';', columns: ['studentId', 'date', 'start', 'scheduledMinutes', null], ignored: ['Lärare'] }
  */
-export function parseCsvHeader(line: string, delimiter?: string): CsvHeader | { readonly error: string } {
+export function parseCsvHeader(line: string, delimiter?: string): CsvHeader | { readonly error: Template } {
   const text = line.replace(/^\uFEFF/, '');
   const used = delimiter ?? sniffDelimiter(text);
   const read = readHeaderWith(text, used);
-  if ('error' in read) return { error: `header: ${read.error}` };
+  if ('error' in read) return { error: both(INPUT_ISSUE_TEXT.header, (lang) => ({ reason: read.error[lang] })) };
   const columns = read.fields.map((f) => lessonCsvColumn(f) ?? null);
   for (const [i, c] of columns.entries()) {
     const first = c === null ? i : columns.indexOf(c);
-    if (first !== i) return { error: `header columns ${first + 1} and ${i + 1} are both ${c}` };
+    if (first !== i) return { error: both(INPUT_ISSUE_TEXT.headerSameColumn, { first: first + 1, second: i + 1, column: String(c) }) };
   }
   const missing = REQUIRED_COLUMNS.filter((c) => !columns.includes(c));
   if (missing.length > 0) {
-    const hint =
-      read.known === 0
-        ? `none of its ${columns.length} column${columns.length === 1 ? ' is a lesson column' : 's is a lesson column'}: is the header row missing${delimiter === undefined ? '' : ', or is the delimiter not ' + delimiterName(used)}?`
-        : 'columns are matched by name in any case, or by the Swedish aliases in docs/batch.md';
-    return { error: `header lacks the required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (${hint})` };
+    const hint: Template =
+      read.known > 0
+        ? INPUT_ISSUE_TEXT.columnsByName
+        : delimiter === undefined
+          ? both(INPUT_ISSUE_TEXT.noLessonColumn, { n: columns.length })
+          : both(INPUT_ISSUE_TEXT.noLessonColumnDelimiter, (lang) => ({ n: columns.length, delimiter: delimiterName(used, lang) }));
+    return { error: both(INPUT_ISSUE_TEXT.headerLacks, (lang) => ({ n: missing.length, columns: missing.join(', '), hint: hint[lang] })) };
   }
   const ignored = [...new Set(read.fields.flatMap((f, i) => (columns[i] === null ? [shownColumnName(f, i + 1)] : [])))];
   return { delimiter: used, columns, ignored };
 }
 
 /** A delimiter as a message names it. */
-function delimiterName(delimiter: string): string {
-  return delimiter === '\t' ? 'tab' : `"${escapeControl(delimiter)}"`;
+function delimiterName(delimiter: string, lang: 'sv' | 'en'): string {
+  return delimiter === '\t' ? INPUT_ISSUE_TEXT.tab[lang] : `"${escapeControl(delimiter)}"`;
 }
 
 const BOOLEANS: ReadonlyMap<string, boolean> = new Map([
@@ -187,14 +191,14 @@ function csvCell(column: string, raw: string): unknown {
  */
 export function parseLessonCsvLine(line: string, header: CsvHeader): LessonParse {
   const split = splitCsvLine(line, header.delimiter);
-  if ('error' in split) return { ok: false, studentId: null, issues: [{ path: '(line)', message: `invalid CSV: ${split.error}` }] };
+  if ('error' in split) return { ok: false, studentId: null, issues: [inputIssue('(line)', INPUT_ISSUE_TEXT.invalidCsv, (lang) => ({ reason: split.error[lang] }))] };
   const { columns } = header;
   const { fields } = split;
   if (fields.length !== columns.length) {
     return {
       ok: false,
       studentId: null,
-      issues: [{ path: '(line)', message: `expected ${columns.length} fields as in the header, got ${fields.length}` }],
+      issues: [inputIssue('(line)', INPUT_ISSUE_TEXT.fieldCount, { n: columns.length, got: fields.length })],
     };
   }
   const value: Record<string, unknown> = {};
