@@ -1,7 +1,6 @@
 import { fill, say } from '../model/template.js';
 import type { Lang } from '../report/text.js';
 import { SYSTEM_ERROR_TEXT, USAGE_TEXT } from '../report/usageText.js';
-import { UsageError } from './usageError.js';
 
 /** The first quoted token of a message (`'--students <value>'` → `--students`). */
 function quoted(message: string): string | undefined {
@@ -19,10 +18,20 @@ function parseArgsText(code: string, message: string, lang: Lang): string | unde
   return undefined;
 }
 
+/** The `{ sv, en }` an error carries (a usage error, a policy error, a batch's input or output error), if any. */
+function ownText(error: unknown): { readonly sv: string; readonly en: string } | undefined {
+  const text = typeof error === 'object' && error !== null ? (error as { text?: unknown }).text : undefined;
+  if (typeof text !== 'object' || text === null) return undefined;
+  const { sv, en } = text as { sv?: unknown; en?: unknown };
+  return typeof sv === 'string' && typeof en === 'string' ? { sv, en } : undefined;
+}
+
 /**
- * What an error that ended a command says, in the run's language: a usage
- * error's own text, `parseArgs`' and the file system's errors in Swedish by
- * their code; in English (and for anything else) the error's message as it is.
+ * What an error that ended a command says, in the run's language: the text
+ * an error carries in both languages (a usage error, `PolicyError`, the
+ * batch's input, output and `--previous` errors), `parseArgs`' and the file
+ * system's errors in Swedish by their code; in English (and for anything
+ * else) the error's message as it is.
  *
  * @param error - what was thrown
  * @param lang - output language
@@ -30,7 +39,8 @@ function parseArgsText(code: string, message: string, lang: Lang): string | unde
  * @example errorText(Object.assign(new Error("ENOENT: no such file or directory, open 'x.json'"), { code: 'ENOENT', path: 'x.json' }), 'sv') // 'filen eller katalogen finns inte: x.json'
  */
 export function errorText(error: unknown, lang: Lang): string {
-  if (error instanceof UsageError && error.text !== undefined) return error.text[lang];
+  const own = ownText(error);
+  if (own !== undefined) return own[lang];
   const message = error instanceof Error ? error.message : String(error);
   if (lang === 'en') return message;
   const { code, path } = (error ?? {}) as { code?: unknown; path?: unknown };

@@ -6,6 +6,9 @@ import type { Policy } from '../policy/policy.js';
 import { SchoolCalendarSchema, type SchoolCalendar } from '../model/schoolCalendar.js';
 import { UsageError } from './usageError.js';
 import { escapeControl } from '../adapters/safeText.js';
+import { jsonErrorText } from '../adapters/jsonError.js';
+import { swedishIssueMessage } from '../model/swedishIssue.js';
+import { valueAt } from '../adapters/shownValue.js';
 import { both, type Template } from '../model/template.js';
 import { USAGE_TEXT } from '../report/usageText.js';
 
@@ -21,14 +24,26 @@ export function pickPolicy(spec: string): Promise<Policy> | Policy {
   if (isBuiltinPolicyId(spec)) return builtinPolicy(spec);
   return readPolicyFile(spec).then(
     (read) => {
-      if (!read.ok) throw new PolicyError(spec, [`(root): ${read.message} [policy-too-large]`]);
-      return loadPolicy(JSON.parse(read.text) as unknown, resolveBuiltinPolicy);
+      if (!read.ok) throw policyFileError(spec, both({ sv: '(root): {message} [policy-too-large]', en: '(root): {message} [policy-too-large]' }, (lang) => ({ message: read.texts[lang] })));
+      let json: unknown;
+      try {
+        json = JSON.parse(read.text);
+      } catch (error) {
+        // V8's message quotes the file: its words and place only (`jsonErrorText`).
+        throw policyFileError(spec, both({ sv: '(root): {message}', en: '(root): {message}' }, (lang) => ({ message: jsonErrorText(error, read.text)[lang] })));
+      }
+      return loadPolicy(json, resolveBuiltinPolicy);
     },
     (error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error;
       throw new UsageError(unknownPolicyText(spec));
     },
   );
+}
+
+/** A policy file that is not a policy before its content is looked at (too large, not JSON). */
+function policyFileError(spec: string, text: Template): PolicyError {
+  return new PolicyError(spec, [text.en], [text]);
 }
 
 /**
@@ -63,9 +78,18 @@ export function unknownPolicyMessage(spec: string): string {
  */
 export async function pickCalendar(path: string | undefined): Promise<SchoolCalendar | undefined> {
   if (path === undefined) return undefined;
-  const parsed = SchoolCalendarSchema.safeParse(JSON.parse(await readText(path)));
+  const text = await readText(path);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(both(USAGE_TEXT.calendar, (lang) => ({ file: path, issues: jsonErrorText(error, text)[lang] })));
+  }
+  const parsed = SchoolCalendarSchema.safeParse(json);
   if (!parsed.success) {
-    throw new UsageError(both(USAGE_TEXT.calendar, { file: path, issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }));
+    const { issues } = parsed.error;
+    const at = (i: (typeof issues)[number]): string => i.path.join('.') || '(root)';
+    throw new UsageError(both(USAGE_TEXT.calendar, (lang) => ({ file: path, issues: issues.map((i) => `${at(i)}: ${lang === 'sv' ? swedishIssueMessage(i, valueAt(json, i.path)) : i.message}`).join('; ') })));
   }
   return parsed.data;
 }

@@ -5,14 +5,16 @@ import { conditionDepths, describeChain, tooDeep } from './conditionDepth.js';
 import { conditionRefs } from './conditionRefs.js';
 import { finding, type Finding } from './finding.js';
 import { FINDING_TEXT as T } from './findingText.js';
-import { both } from '../model/template.js';
+import { both, type Template } from '../model/template.js';
 import type { Policy } from './policy.js';
 
 /** A cross-file problem: a finding plus the line `loadPolicy` has always printed for it. */
 export interface CrossCheckIssue {
   readonly finding: Finding;
-  /** The text of `PolicyError.issues`. */
+  /** The text of `PolicyError.issues` (`texts.en`). */
   readonly text: string;
+  /** The same, sv and en. */
+  readonly texts: Template;
 }
 
 /** The first day two effective ranges share, or undefined when they are disjoint. */
@@ -23,8 +25,8 @@ function firstSharedDay(a: Pick<Rule, 'effectiveFrom' | 'effectiveTo'>, b: Pick<
   return from <= endA && from <= endB ? from : undefined;
 }
 
-function issue(f: Finding, text: string = `${f.path}: ${f.message}`): CrossCheckIssue {
-  return { finding: f, text };
+function issue(f: Finding, texts: Template = both({ sv: '{path}: {message}', en: '{path}: {message}' }, (lang) => ({ path: f.path, message: f.text[lang] }))): CrossCheckIssue {
+  return { finding: f, text: texts.en, texts };
 }
 
 /**
@@ -73,7 +75,7 @@ export function crossChecks(file: PolicyFile, base: Policy | undefined): CrossCh
     for (const ref of conditionRefs(rule.conditions, [])) {
       if (!Object.hasOwn(conditions, ref)) {
         const f = finding('unknown-condition', `rules[${i}].conditions`, both(T.unknownCondition, { name: ref }), rule.id);
-        issues.push(issue(f, `rules[${i}] (${rule.id}): unknown condition "${ref}"`));
+        issues.push(issue(f, both({ sv: 'rules[{i}] ({rule}): {message}', en: 'rules[{i}] ({rule}): {message}' }, (lang) => ({ i, rule: rule.id, message: f.text[lang] }))));
       }
     }
     // The schema checked the file's own conditions; this catches those inherited from the base.

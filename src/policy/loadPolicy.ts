@@ -1,19 +1,49 @@
 import type { z } from 'zod';
 import { PolicyFileSchema } from '../model/policyFile.js';
+import { swedishIssueMessage } from '../model/swedishIssue.js';
+import { both, type Template, type Templates } from '../model/template.js';
 import { policyBudgetIssues } from '../model/policyBudget.js';
 import { contentHash } from './canonicalJson.js';
 import { crossChecks } from './crossChecks.js';
 import { DEFAULT_PARAMETERS, type Policy, type PolicyParameters, type PolicyRule } from './policy.js';
 
-/** Thrown when a policy file is invalid; `issues` name the place of each problem. */
+/** What a `PolicyError` says as one line, sv and en. */
+export const POLICY_ERROR_TEXT = {
+  invalid: { sv: 'Policyn "{id}" är ogiltig: {issues}', en: 'Policy "{id}" is invalid: {issues}' },
+  ofRule: { sv: '{issue} (regel {rule})', en: '{issue} (rule {rule})' },
+  atPath: { sv: '{path}: {message}', en: '{path}: {message}' },
+  extendsUnknown: { sv: 'extends: okänd baspolicy "{id}"', en: 'extends: unknown base policy "{id}"' },
+  extendsCycle: { sv: 'extends: cykel {chain}', en: 'extends: cycle {chain}' },
+} as const satisfies Templates;
+
+/**
+ * Thrown when a policy file is invalid; `issues` name the place of each
+ * problem (in English). `text` says it all in one line in both languages,
+ * for a command line: `Policyn "x" är ogiltig: version: Förväntade en version som 2026.1`.
+ */
 export class PolicyError extends Error {
   override readonly name = 'PolicyError';
+  /** The error in one line, sv and en. */
+  readonly text: Template;
+
+  /**
+   * @param policyId - the policy's id (or what the file was given as)
+   * @param issues - each problem with its place, in English
+   * @param texts - each problem in both languages, in the order of `issues` (default: the English in both)
+   */
   constructor(
     readonly policyId: string,
     readonly issues: readonly string[],
+    texts: readonly Template[] = issues.map((i) => ({ sv: i, en: i })),
   ) {
     super(`Policy "${policyId}" is invalid:\n${issues.map((i) => `  - ${i}`).join('\n')}`);
+    this.text = both(POLICY_ERROR_TEXT.invalid, (lang) => ({ id: policyId, issues: texts.map((t) => t[lang]).join('; ') }));
   }
+}
+
+/** A `PolicyError` from problems in both languages. */
+function policyError(id: string, texts: readonly Template[]): PolicyError {
+  return new PolicyError(id, texts.map((t) => t.en), texts);
 }
 
 /**
@@ -72,10 +102,21 @@ export function ruleIdAt(json: unknown, path: readonly PropertyKey[]): string | 
   return typeof id === 'string' ? id : undefined;
 }
 
-/** `path: message (rule id)`, the form of every line of `PolicyError.issues` from the file's own content. */
-function issueText(json: unknown, path: readonly PropertyKey[], message: string): string {
+/** `path: message (rule id)`, the form of every line of `PolicyError.issues` from the file's own content, sv and en. */
+function issueText(json: unknown, path: readonly PropertyKey[], message: Template): Template {
   const ruleId = ruleIdAt(json, path);
-  return `${formatPath(path) || '(root)'}: ${message}${ruleId === undefined || message.includes(`"${ruleId}"`) ? '' : ` (rule ${ruleId})`}`;
+  const at = both(POLICY_ERROR_TEXT.atPath, (lang) => ({ path: formatPath(path) || '(root)', message: message[lang] }));
+  return ruleId === undefined || message.en.includes(`"${ruleId}"`) ? at : both(POLICY_ERROR_TEXT.ofRule, (lang) => ({ issue: at[lang], rule: ruleId }));
+}
+
+/** The value at a path of parsed JSON, or undefined (for the Swedish of a type error: what it got). */
+function valueAt(json: unknown, path: readonly PropertyKey[]): unknown {
+  let value = json;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
 }
 
 /** Resolves the id in `extends` to an already loaded policy. */
@@ -94,22 +135,22 @@ export function loadPolicy(json: unknown, resolve: PolicyResolver = () => undefi
   const id = typeof json === 'object' && json !== null && 'id' in json ? String((json as { id: unknown }).id) : '(unnamed)';
   // Budgets and forbidden keys first: the schema recurses, and its records drop `__proto__`.
   const budget = policyBudgetIssues(json);
-  if (budget.length > 0) throw new PolicyError(id, budget.map((issue) => issueText(json, issue.path, issue.message)));
+  if (budget.length > 0) throw policyError(id, budget.map((issue) => issueText(json, issue.path, issue.text)));
   const parsed = PolicyFileSchema.safeParse(json);
   if (!parsed.success) {
-    throw new PolicyError(
+    throw policyError(
       id,
-      locateIssues(parsed.error.issues, []).map((issue) => issueText(json, issue.path, issue.message)),
+      locateIssues(parsed.error.issues, []).map((issue) => issueText(json, issue.path, { sv: swedishIssueMessage(issue.issue, valueAt(json, issue.path)), en: issue.message })),
     );
   }
   const file = parsed.data;
   const base = file.extends === undefined ? undefined : resolve(file.extends);
   if (file.extends !== undefined && base === undefined) {
-    throw new PolicyError(file.id, [`extends: unknown base policy "${file.extends}"`]);
+    throw policyError(file.id, [both(POLICY_ERROR_TEXT.extendsUnknown, { id: file.extends })]);
   }
-  if (base?.chain.includes(file.id)) throw new PolicyError(file.id, [`extends: cycle ${[file.id, ...base.chain].join(' → ')}`]);
-  const issues = crossChecks(file, base).map((i) => i.text);
-  if (issues.length > 0) throw new PolicyError(file.id, issues);
+  if (base?.chain.includes(file.id)) throw policyError(file.id, [both(POLICY_ERROR_TEXT.extendsCycle, { chain: [file.id, ...base.chain].join(' → ') })]);
+  const issues = crossChecks(file, base).map((i) => i.texts);
+  if (issues.length > 0) throw policyError(file.id, issues);
   const ownRules: PolicyRule[] = file.rules.map((r) => ({ ...r, policyId: file.id }));
   const parameters: PolicyParameters = {
     ...DEFAULT_PARAMETERS,
