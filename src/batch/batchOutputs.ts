@@ -1,7 +1,9 @@
 import { openAtomic, sweepStaleTemps, type AtomicFile } from '../io/atomicFile.js';
 import { checkDirectory, checkOutputs, outputPath, type OutputTarget } from './checkOutputs.js';
 import { decisionsWriter, type DecisionsNight, type DecisionsWriter } from './decisionsFile.js';
-import { describeSystemError, OutputUnwritableError, OutputWriteError } from '../io/outputErrors.js';
+import { OutputUnwritableError, OutputWriteError, systemErrorText } from '../io/outputErrors.js';
+import { both } from '../model/template.js';
+import { OUTPUT_FAILURE_TEXT } from '../report/failureText.js';
 import { lockOutput, type OutputLock } from './outputLock.js';
 
 /** The files a batch writes besides its output stream; each optional. */
@@ -82,7 +84,7 @@ export function claimOutputs(paths: BatchOutputPaths, inputs: { readonly previou
       try {
         files.set(kind, openAtomic(path));
       } catch (error) {
-        throw new OutputUnwritableError(flag, paths[kind] as string, `cannot create a file beside it: ${describeSystemError(error as NodeJS.ErrnoException)}`);
+        throw new OutputUnwritableError(flag, paths[kind] as string, both(OUTPUT_FAILURE_TEXT.cannotCreateBeside, (lang) => ({ error: systemErrorText(error as NodeJS.ErrnoException)[lang] })));
       }
     }
   } catch (error) {

@@ -1,6 +1,8 @@
 import { accessSync, constants, realpathSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { OutputUnwritableError } from '../io/outputErrors.js';
+import { both, type Template } from '../model/template.js';
+import { OUTPUT_FAILURE_TEXT as T } from '../report/failureText.js';
 
 /** One file output of a run and the option that names it (for messages). */
 export interface OutputTarget {
@@ -43,15 +45,15 @@ export function outputPath(path: string): string {
  */
 export function checkDirectory(flag: string, dir: string, given = dir): void {
   const stat = statOrUndefined(dir);
-  const fail = (reason: string): never => {
+  const fail = (reason: Template): never => {
     throw new OutputUnwritableError(flag, given, reason);
   };
-  if (stat === undefined) fail(`the directory ${dir} does not exist`);
-  else if (!stat.isDirectory()) fail(`${dir} is not a directory`);
+  if (stat === undefined) fail(both(T.noDirectory, { dir }));
+  else if (!stat.isDirectory()) fail(both(T.notDirectory, { dir }));
   try {
     accessSync(dir, constants.W_OK | constants.X_OK);
   } catch {
-    fail(`the directory ${dir} is not writable`);
+    fail(both(T.dirNotWritable, { dir }));
   }
 }
 
@@ -71,15 +73,15 @@ export function checkOutputs(outputs: readonly OutputTarget[], inputs: readonly 
   const seen = new Map<string, string>();
   for (const input of inputs) seen.set(outputPath(input.path), input.flag);
   for (const { flag, path } of outputs) {
-    if (path === '') throw new OutputUnwritableError(flag, path, 'an empty path');
+    if (path === '') throw new OutputUnwritableError(flag, path, T.emptyPath);
     const stat = statOrUndefined(path);
-    if (stat?.isDirectory() === true) throw new OutputUnwritableError(flag, path, 'is a directory; give a file name');
-    if (stat !== undefined && !stat.isFile()) throw new OutputUnwritableError(flag, path, 'is not a regular file (a device or a pipe cannot be replaced atomically); give a file name');
+    if (stat?.isDirectory() === true) throw new OutputUnwritableError(flag, path, T.isDirectory);
+    if (stat !== undefined && !stat.isFile()) throw new OutputUnwritableError(flag, path, T.notRegular);
     const real = outputPath(path);
     const other = seen.get(real);
     const isInput = inputs.some((i) => i.flag === other);
     if (other !== undefined && !(isInput && allowSameAs.includes(flag))) {
-      throw new OutputUnwritableError(flag, path, isInput ? `would overwrite ${other}, which this run reads` : `is also given as ${other}; give each output its own file`);
+      throw new OutputUnwritableError(flag, path, both(isInput ? T.wouldOverwrite : T.givenTwice, { other }));
     }
     seen.set(real, flag);
     checkDirectory(flag, dirname(real), path);

@@ -13,6 +13,9 @@ import type { DecisionForm } from '../report/decisionOutput.js';
 import type { AtomicFile } from '../io/atomicFile.js';
 import { forEachLine } from '../io/lines.js';
 import { compareIds } from './studentRanges.js';
+import { swedishIssueMessage } from '../model/swedishIssue.js';
+import { both, type Template } from '../model/template.js';
+import { PREVIOUS_FILE_TEXT as P } from '../report/failureText.js';
 
 /**
  * The newest format of a decisions file (`--decisions-out`) this version
@@ -76,8 +79,6 @@ function formOf(trailer: DecisionsTrailer): DecisionForm {
 /** Why a `--previous` file was refused. */
 export type PreviousFileProblem = 'unreadable' | 'empty' | 'truncated' | 'no-trailer' | 'newer-format' | 'count' | 'hash' | 'not-a-decision' | 'mixed' | 'not-earlier' | 'changed';
 
-const WHAT_TO_DO =
-  'run last night again with --decisions-out to write a verified file, or run tonight without --previous for a full output (every decision, no changes)';
 
 /**
  * A `--previous` file that is not one whole decisions file written by
@@ -85,23 +86,28 @@ const WHAT_TO_DO =
  * edited, older or newer in format, or not earlier than tonight. Found before
  * any output is written. The message says what is wrong and what to do.
  *
- * @example new PreviousFileError('n.ndjson', 'empty', 'the file is empty').message
+ * @example new PreviousFileError('n.ndjson', 'empty', PREVIOUS_FILE_TEXT.empty).message
  * // '--previous n.ndjson: the file is empty; run last night again with --decisions-out to write a verified file, or run tonight without --previous for a full output (every decision, no changes)'
  */
 export class PreviousFileError extends Error {
   override readonly name = 'PreviousFileError';
+  /** The message, sv and en (`message` is the English). */
+  readonly text: Template;
 
   /**
    * @param path - the file
    * @param problem - what is wrong, as a code
-   * @param detail - what is wrong, in words (with the line when there is one)
+   * @param detail - what is wrong, in words (with the line when there is one), sv and en
    */
   constructor(
     readonly path: string,
     readonly problem: PreviousFileProblem,
-    detail: string,
+    detail: Template,
   ) {
-    super(`--previous ${path}: ${detail}; ${problem === 'not-earlier' ? 'give the decisions file of an earlier night' : WHAT_TO_DO}`);
+    const todo = problem === 'not-earlier' ? P.giveEarlier : P.whatToDo;
+    const text = both(P.refused, (lang) => ({ path, detail: detail[lang], todo: todo[lang] }));
+    super(text.en);
+    this.text = text;
   }
 }
 
@@ -211,7 +217,7 @@ async function scan(path: string, onDecision: (line: string, n: number) => void,
     });
   } catch (error) {
     if (error instanceof PreviousFileError || signal?.aborted === true) throw error;
-    throw new PreviousFileError(path, 'unreadable', `cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new PreviousFileError(path, 'unreadable', both(P.cannotRead, { reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }));
   }
   return { last: pending, lines: decisions, sha256: hash.digest('hex') };
 }
@@ -235,12 +241,12 @@ function lastLine(path: string): string | undefined {
     const start = tail.lastIndexOf(10, end - 1) + 1;
     line = tail.toString('utf8', start, end);
   } catch (error) {
-    throw new PreviousFileError(path, 'unreadable', `cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new PreviousFileError(path, 'unreadable', both(P.cannotRead, { reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }));
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
   // Read from its end and twice, the file cannot be a stream: a gzip file is refused by its first bytes, whatever its name.
-  if (compressed) throw new PreviousFileError(path, 'unreadable', 'the file is gzip-compressed (gunzip it first: --previous is verified from its end and read twice)');
+  if (compressed) throw new PreviousFileError(path, 'unreadable', P.gzip);
   return line;
 }
 
@@ -250,7 +256,7 @@ const TAIL_BYTES = 1 << 16;
 /** The trailer of a file, read from its end first: an empty, cut-short or trailer-less file is refused at once, however large. */
 function readTrailer(path: string): DecisionsTrailer {
   const last = lastLine(path);
-  if (last === undefined || last === '') throw new PreviousFileError(path, 'empty', 'the file is empty');
+  if (last === undefined || last === '') throw new PreviousFileError(path, 'empty', P.empty);
   const raw = trailerOf(last);
   if (raw === undefined) {
     let complete = false;
@@ -261,16 +267,16 @@ function readTrailer(path: string): DecisionsTrailer {
       // An incomplete line.
     }
     throw complete
-      ? new PreviousFileError(path, 'no-trailer', 'the last line is a decision, not the trailer: the file was cut short at a line end, or written by --json or by a trappa before decisions files had a trailer')
-      : new PreviousFileError(path, 'truncated', 'the last line is not complete: the file was cut short (the run writing it was stopped, or the disk was full)');
+      ? new PreviousFileError(path, 'no-trailer', P.noTrailer)
+      : new PreviousFileError(path, 'truncated', P.truncated);
   }
   if (typeof raw['format'] === 'number' && raw['format'] > DECISIONS_FORMAT) {
-    throw new PreviousFileError(path, 'newer-format', `written in decisions format ${raw['format']} by a newer trappa; this one reads format ${DECISIONS_FORMAT}`);
+    throw new PreviousFileError(path, 'newer-format', both(P.newerFormat, { format: String(raw['format']), reads: DECISIONS_FORMAT }));
   }
   const parsed = TrailerSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new PreviousFileError(path, 'truncated', `the trailer is not valid (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''})`);
+    throw new PreviousFileError(path, 'truncated', both(P.badTrailer, (lang) => ({ path: issue?.path.join('.') ?? '', message: issue === undefined ? '' : lang === 'sv' ? swedishIssueMessage(issue) : issue.message })));
   }
   return parsed.data as DecisionsTrailer;
 }
@@ -307,39 +313,39 @@ function decisionOfLine(value: unknown, trailer: DecisionsTrailer): ReturnType<t
  */
 export async function verifyDecisionsFile(path: string, asOf: string, signal?: AbortSignal): Promise<DecisionsTrailer> {
   const trailer = readTrailer(path);
-  if (trailer.asOf >= asOf) throw new PreviousFileError(path, 'not-earlier', `the decisions are of ${trailer.asOf}, not before tonight (${asOf})`);
+  if (trailer.asOf >= asOf) throw new PreviousFileError(path, 'not-earlier', both(P.notEarlier, { asOf: trailer.asOf, tonight: asOf }));
   let lastId: string | undefined;
   const { last, lines, sha256 } = await scan(path, (line, n) => {
-    const fail = (problem: PreviousFileProblem, detail: string): never => {
-      throw new PreviousFileError(path, problem, `line ${n}: ${detail}`);
+    const fail = (problem: PreviousFileProblem, detail: Template): never => {
+      throw new PreviousFileError(path, problem, both(P.atLine, (lang) => ({ n, detail: detail[lang] })));
     };
-    if (trailerOf(line) !== undefined) fail('mixed', 'a trailer before the last line: two files joined');
+    if (trailerOf(line) !== undefined) fail('mixed', P.trailerInside);
     let value: unknown;
     try {
       value = JSON.parse(line);
     } catch {
-      fail('not-a-decision', line === '' ? 'an empty line' : 'not valid JSON');
+      fail('not-a-decision', line === '' ? P.emptyLine : P.notJson);
     }
     const parsed = decisionOfLine(value, trailer);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      fail('not-a-decision', `not a decision: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`);
+      fail('not-a-decision', both(P.notADecision, (lang) => ({ path: issue?.path.join('.') ?? '', message: issue === undefined ? '' : lang === 'sv' ? swedishIssueMessage(issue) : issue.message })));
       return;
     }
     const d = parsed.data;
     // A decision of an earlier night is carried over for a student not evaluated that night whose
     // duties stay open (a rejected or missing student closes nothing): older, never newer. The
     // trailer's hash covers every line, so files joined by hand are refused anyway.
-    if (d.asOf > trailer.asOf) fail('mixed', `a decision of ${d.asOf} in a file of ${trailer.asOf}: two nights joined`);
-    if (d.asOf === trailer.asOf && d.policy.hash !== trailer.policy.hash) fail('mixed', 'a decision under another policy than the trailer names: two runs joined');
-    if (lastId !== undefined && compareIds(lastId, d.studentId) >= 0) fail('mixed', 'student ids out of order or repeated: not the output of one run');
+    if (d.asOf > trailer.asOf) fail('mixed', both(P.newerDecision, { asOf: d.asOf, file: trailer.asOf }));
+    if (d.asOf === trailer.asOf && d.policy.hash !== trailer.policy.hash) fail('mixed', P.otherPolicy);
+    if (lastId !== undefined && compareIds(lastId, d.studentId) >= 0) fail('mixed', P.outOfOrder);
     lastId = d.studentId;
   }, signal);
-  if (last === undefined || trailerOf(last)?.['sha256'] !== trailer.sha256) throw new PreviousFileError(path, 'changed', 'the file changed while the run read it');
+  if (last === undefined || trailerOf(last)?.['sha256'] !== trailer.sha256) throw new PreviousFileError(path, 'changed', P.changed);
   if (trailer.count !== lines) {
-    throw new PreviousFileError(path, 'count', `the trailer counts ${trailer.count} decisions and the file has ${lines}: lines are missing or were added`);
+    throw new PreviousFileError(path, 'count', both(P.count, { count: trailer.count, lines }));
   }
-  if (trailer.sha256 !== sha256) throw new PreviousFileError(path, 'hash', "the decision lines do not match the trailer's SHA-256: the file was edited or joined from two runs");
+  if (trailer.sha256 !== sha256) throw new PreviousFileError(path, 'hash', P.hash);
   return trailer;
 }
 
@@ -357,6 +363,6 @@ export async function verifyDecisionsFile(path: string, asOf: string, signal?: A
 export async function forEachVerifiedDecision(path: string, verified: DecisionsTrailer, onLine: (line: string, n: number) => void): Promise<void> {
   const { last, lines, sha256 } = await scan(path, onLine);
   if (last === undefined || lines !== verified.count || sha256 !== verified.sha256 || trailerOf(last)?.['sha256'] !== verified.sha256) {
-    throw new PreviousFileError(path, 'changed', 'the file changed while the run read it');
+    throw new PreviousFileError(path, 'changed', P.changed);
   }
 }

@@ -13,7 +13,9 @@ import { RejectionLog, type RejectedLine } from './rejectionLog.js';
 import { resolveStudentLessons, type LessonFilePart, type StudentLessons } from './studentLessons.js';
 import { BatchInputError, rejectedCountsPath, rejectedIdsPath } from './partition.js';
 import { compareIds } from './studentRanges.js';
-import { jsonErrorReason } from '../adapters/jsonError.js';
+import { jsonErrorText } from '../adapters/jsonError.js';
+import { both, type Template } from '../model/template.js';
+import { PREVIOUS_FILE_TEXT as P } from '../report/failureText.js';
 import { coverageCounter, type CoverageCounts } from '../testing/coverageCounts.js';
 
 /**
@@ -200,8 +202,8 @@ interface PreviousDecision {
 
 const STEP_STATUSES: ReadonlySet<string> = new Set<StepState['status']>(['recommended', 'blocked', 'overdue']);
 
-function describe(value: unknown): string {
-  return value === undefined ? 'nothing' : JSON.stringify(value);
+function describe(value: unknown): Template {
+  return value === undefined ? P.nothing : { sv: JSON.stringify(value), en: JSON.stringify(value) };
 }
 
 /**
@@ -212,29 +214,29 @@ function describe(value: unknown): string {
 function previousSteps(steps: readonly unknown[], where: string): StepState[] {
   const date = (value: unknown): value is string => typeof value === 'string' && isValidIsoDate(value);
   return steps.map((raw, i) => {
-    const at = (field: string, expected: string, value: unknown): BatchInputError =>
-      new BatchInputError(`${where}: steps[${i}].${field}: expected ${expected}, got ${describe(value)}; --previous takes the NDJSON that --json wrote`);
-    if (typeof raw !== 'object' || raw === null) throw new BatchInputError(`${where}: steps[${i}]: expected a step object, got ${describe(raw)}`);
+    const at = (field: string, expected: Template, value: unknown): BatchInputError =>
+      new BatchInputError(both(P.stepField, (lang) => ({ where, i, field, expected: expected[lang], got: describe(value)[lang] })));
+    if (typeof raw !== 'object' || raw === null) throw new BatchInputError(both(P.stepObject, (lang) => ({ where, i, got: describe(raw)[lang] })));
     const s = raw as Record<string, unknown>;
     const id = StepIdSchema.safeParse(s['id']);
-    if (!id.success) throw at('id', 'a step id', s['id']);
+    if (!id.success) throw at('id', P.aStepId, s['id']);
     const kind = StepKindSchema.safeParse(s['kind']);
-    if (!kind.success) throw at('kind', 'lagkrav, riktlinje or stod', s['kind']);
+    if (!kind.success) throw at('kind', P.aKind, s['kind']);
     const status = s['status'];
-    if (typeof status !== 'string' || !STEP_STATUSES.has(status)) throw at('status', 'recommended, blocked or overdue', status);
+    if (typeof status !== 'string' || !STEP_STATUSES.has(status)) throw at('status', P.aStatus, status);
     const urgency = UrgencySchema.safeParse(s['urgency']);
-    if (!urgency.success) throw at('urgency', 'an urgency', s['urgency']);
+    if (!urgency.success) throw at('urgency', P.anUrgency, s['urgency']);
     const dueDate = s['dueDate'];
-    if (dueDate !== null && !date(dueDate)) throw at('dueDate', 'a date YYYY-MM-DD or null', dueDate);
+    if (dueDate !== null && !date(dueDate)) throw at('dueDate', P.aDateOrNull, dueDate);
     const forStep = s['forStep'] === undefined ? undefined : StepIdSchema.safeParse(s['forStep']);
-    if (forStep !== undefined && !forStep.success) throw at('forStep', 'a step id', s['forStep']);
+    if (forStep !== undefined && !forStep.success) throw at('forStep', P.aStepId, s['forStep']);
     const arisesOn = s['arisesOn'];
-    if (arisesOn !== undefined && !date(arisesOn)) throw at('arisesOn', 'a date YYYY-MM-DD', arisesOn);
+    if (arisesOn !== undefined && !date(arisesOn)) throw at('arisesOn', P.aDate, arisesOn);
     const closableFrom = s['closableFrom'];
-    if (closableFrom !== undefined && !date(closableFrom)) throw at('closableFrom', 'a date YYYY-MM-DD', closableFrom);
+    if (closableFrom !== undefined && !date(closableFrom)) throw at('closableFrom', P.aDate, closableFrom);
     const heldOpen = s['heldOpen'] as { verifiedOn?: unknown } | undefined;
     if (heldOpen !== undefined && (typeof heldOpen !== 'object' || heldOpen === null || !date(heldOpen.verifiedOn))) {
-      throw at('heldOpen.verifiedOn', 'a date YYYY-MM-DD', (heldOpen as { verifiedOn?: unknown } | null)?.verifiedOn);
+      throw at('heldOpen.verifiedOn', P.aDate, (heldOpen as { verifiedOn?: unknown } | null)?.verifiedOn);
     }
     return {
       id: id.data,
@@ -260,13 +262,13 @@ function readPrevious(dir: string, bucket: number, previousPath: string): Map<st
     try {
       decision = JSON.parse(text) as typeof decision;
     } catch (error) {
-      throw new BatchInputError(`${where}: invalid JSON: ${jsonErrorReason(error, text)}`);
+      throw new BatchInputError(both(P.lineJson, (lang) => ({ where, reason: jsonErrorText(error, text)[lang] })));
     }
     if (typeof decision.studentId !== 'string' || !OPAQUE_ID_PATTERN.test(decision.studentId) || !Array.isArray(decision.steps)) {
-      throw new BatchInputError(`${where}: not a decision (needs studentId and steps); --previous takes the NDJSON that --json wrote`);
+      throw new BatchInputError(both(P.lineNotDecision, { where }));
     }
     if (typeof decision.asOf !== 'string' || !isValidIsoDate(decision.asOf)) {
-      throw new BatchInputError(`${where}: asOf: expected the decision's date YYYY-MM-DD, got ${describe(decision.asOf)}; --previous takes the NDJSON that --json wrote`);
+      throw new BatchInputError(both(P.lineAsOf, (lang) => ({ where, got: describe(decision.asOf)[lang] })));
     }
     previous.set(decision.studentId, { asOf: decision.asOf, steps: previousSteps(decision.steps as unknown[], where), line: text });
   }

@@ -4,7 +4,9 @@ import { registerCleanup } from '../io/exitCleanup.js';
 import { OutputLockedError, OutputUnwritableError, type LockHolder } from '../io/outputErrors.js';
 import { sweepStaleTemps, tempPathFor } from '../io/atomicFile.js';
 import { isProcessAlive } from '../io/processTag.js';
-import { describeSystemError } from '../io/outputErrors.js';
+import { systemErrorText } from '../io/outputErrors.js';
+import { both } from '../model/template.js';
+import { OUTPUT_FAILURE_TEXT } from '../report/failureText.js';
 
 /** A held lock on one output; `release` removes the lock file if it is still this process's. */
 export interface OutputLock {
@@ -92,7 +94,7 @@ export function lockOutput(path: string, flag: string, given = path): OutputLock
     try {
       created = create(lockPath, `${JSON.stringify(own)}\n`);
     } catch (error) {
-      throw new OutputUnwritableError(flag, given, `cannot create the lock file ${lockPath}: ${describeSystemError(error as NodeJS.ErrnoException)}`);
+      throw new OutputUnwritableError(flag, given, both(OUTPUT_FAILURE_TEXT.cannotCreateLock, (lang) => ({ lock: lockPath, error: systemErrorText(error as NodeJS.ErrnoException)[lang] })));
     }
     if (created) {
       const unregister = registerCleanup(() => releaseIfOwn(lockPath));

@@ -1,4 +1,6 @@
 import { inputIssue, issueAt, INPUT_ISSUE_TEXT } from '../adapters/issueText.js';
+import { both } from '../model/template.js';
+import { PREVIOUS_FILE_TEXT } from '../report/failureText.js';
 import { rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { admitCase } from '../run/admitCase.js';
@@ -212,7 +214,7 @@ export async function partitionInputs(files: BatchFiles, dir: string, options: P
     const copy = (line: string, n: number): void => {
       if (line.trim() === '' || trailerOf(line) !== undefined) return;
       const id = studentIdOfJsonLine(line);
-      if (id === null) throw new BatchInputError(`${previousPath}:${n}: not a decision with a studentId; --previous takes the file --decisions-out wrote`);
+      if (id === null) throw new BatchInputError(both(PREVIOUS_FILE_TEXT.noStudentId, { where: `${previousPath}:${n}` }));
       previous.add(bucketOfId(id), `${n}\t${line}`);
     };
     if (previousVerified === undefined) await forEachLine(previousPath, copy);

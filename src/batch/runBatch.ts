@@ -186,7 +186,7 @@ export async function runBatch(run: BatchRun): Promise<BatchReport> {
     const bucketSettings: BucketSettings = { ...run.settings, format: run.format ?? NDJSON, keepDecisions: run.decisionsPath !== undefined, decisionsForm };
     const previousPath = run.files.previous ?? '--previous';
     if (workers > 1 && workerUrl !== undefined) {
-      const threads = new WorkerPool(workerUrl, workers, { settings: bucketSettings, previousPath }, (message, inputError) => (inputError ? new BatchInputError(message) : new Error(message)));
+      const threads = new WorkerPool(workerUrl, workers, { settings: bucketSettings, previousPath }, (message, inputError, text) => (inputError ? new BatchInputError(text ?? message) : new Error(message)));
       pool = threads;
       stopping.signal.addEventListener('abort', () => void threads.close(), { once: true });
     }

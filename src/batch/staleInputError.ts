@@ -2,12 +2,17 @@ import { dayNumber, isoDate } from '../calendar/dayNumber.js';
 import { defaultCalendarFor } from '../calendar/defaultCalendar.js';
 import { schoolDaysSince } from '../calendar/schoolDaysSince.js';
 import type { SchoolCalendar } from '../model/schoolCalendar.js';
+import { both, type Template } from '../model/template.js';
+import { STALE_INPUT_TEXT } from '../report/failureText.js';
 
 /**
  * The newest lesson of tonight's input is older than `--max-input-age`
  * allows: a nightly job must not report on stale data. Nothing was written.
  */
 export class StaleInputError extends Error {
+  /** The message, sv and en (`message` is the English). */
+  readonly text: Template;
+
   /**
    * @param newest - the newest lesson's date, or undefined when no lesson was accepted
    * @param age - school days after it up to the evaluation date
@@ -18,11 +23,9 @@ export class StaleInputError extends Error {
     readonly age: number,
     readonly maxAge: number,
   ) {
-    super(
-      newest === undefined
-        ? `no lesson was accepted, so the input's age is unknown (--max-input-age ${maxAge}): nothing was written`
-        : `the newest lesson is from ${newest}, ${age} school day(s) before the evaluation date; --max-input-age allows ${maxAge}: nothing was written. Check that tonight's export ran.`,
-    );
+    const text = newest === undefined ? both(STALE_INPUT_TEXT.noLesson, { max: maxAge }) : both(STALE_INPUT_TEXT.stale, { newest, age, max: maxAge });
+    super(text.en);
+    this.text = text;
     this.name = 'StaleInputError';
   }
 }

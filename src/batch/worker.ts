@@ -32,6 +32,7 @@ port.on('message', (task: BatchTask) => {
       : Promise.resolve().then(() => evaluateBucket(task.layout, task.bucket, init.settings, init.previousPath));
   work.then(
     (result) => send({ kind: 'reply', ok: true, result }),
-    (error: unknown) => send({ kind: 'reply', ok: false, inputError: error instanceof BatchInputError, message: (error as Error).message }),
+    (error: unknown) =>
+      send({ kind: 'reply', ok: false, inputError: error instanceof BatchInputError, message: (error as Error).message, ...(error instanceof BatchInputError && error.text !== undefined ? { text: error.text } : {}) }),
   );
 });

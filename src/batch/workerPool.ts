@@ -22,7 +22,7 @@ export function workerScript(name: string, base: string | undefined): URL | unde
 }
 
 /** A message a pool worker sends back: progress while it works, then one reply per task. */
-export type WorkerMessage = { readonly kind: 'progress'; readonly bytes: number; readonly records: number } | { readonly kind: 'reply'; readonly ok: true; readonly result: unknown } | { readonly kind: 'reply'; readonly ok: false; readonly inputError: boolean; readonly message: string };
+export type WorkerMessage = { readonly kind: 'progress'; readonly bytes: number; readonly records: number } | { readonly kind: 'reply'; readonly ok: true; readonly result: unknown } | { readonly kind: 'reply'; readonly ok: false; readonly inputError: boolean; readonly message: string; readonly text?: { readonly sv: string; readonly en: string } };
 
 interface Job {
   readonly task: unknown;
@@ -51,7 +51,7 @@ export class WorkerPool {
     url: URL,
     size: number,
     workerData: unknown,
-    private readonly errorFor: (message: string, inputError: boolean) => Error,
+    private readonly errorFor: (message: string, inputError: boolean, text?: { readonly sv: string; readonly en: string }) => Error,
   ) {
     this.workers = Array.from({ length: size }, () => {
       const worker = new Worker(url, { workerData });
@@ -97,7 +97,7 @@ export class WorkerPool {
     }
     this.busy.delete(worker);
     if (m.ok) job.resolve(m.result);
-    else job.reject(this.errorFor(m.message, m.inputError));
+    else job.reject(this.errorFor(m.message, m.inputError, m.text));
     this.dispatch();
   }
 

@@ -17,6 +17,8 @@ import { admissionLines } from '../report/admissionText.js';
 import { caseProgress, progressFlag } from './caseProgress.js';
 import { pickLang } from './pickLang.js';
 import { both } from '../model/template.js';
+import { COMMAND_FAILURE_TEXT } from '../report/failureText.js';
+import { errorText } from './errorText.js';
 import { USAGE_TEXT } from '../report/usageText.js';
 import { checkOneStdin } from './oneStdin.js';
 import { coverageCounter } from '../testing/coverageCounts.js';
@@ -65,7 +67,7 @@ async function loadSide(option: string, spec: string): Promise<Policy> {
     return await pickPolicy(spec);
   } catch (error) {
     if (error instanceof PolicyError) throw error;
-    throw new Error(`${option} ${spec}: ${(error as Error).message}`);
+    throw Object.assign(new Error(`${option} ${spec}: ${(error as Error).message}`), { text: both(COMMAND_FAILURE_TEXT.policyOption, (lang) => ({ option, spec, reason: errorText(error, lang) })) });
   }
 }
 
@@ -161,7 +163,7 @@ export async function diffCommand(args: string[]): Promise<number> {
       ({ generateInWorkers } = await import('./generateInWorkers.js'));
     } catch (error) {
       if ((error as { code?: string }).code !== 'ERR_MODULE_NOT_FOUND') throw error;
-      throw new Error('--generate draws students with fast-check, an optional peer dependency of trappa: install it (npm install --save-dev fast-check) or diff a cases file');
+      throw Object.assign(new Error(COMMAND_FAILURE_TEXT.needsFastCheck.en), { text: COMMAND_FAILURE_TEXT.needsFastCheck });
     }
     items = fromGenerator(generateInWorkers(generate, seed, asOf, calendar, workers, generateCases));
   }

@@ -10,14 +10,16 @@ import type { Lang } from '../report/text.js';
 import { readSs12000Files } from '../io/readSs12000.js';
 import { emptySummary, summaryJson } from '../run/runSummary.js';
 import { readText } from '../io/readText.js';
-import { jsonErrorReason } from '../adapters/jsonError.js';
+import { jsonErrorText } from '../adapters/jsonError.js';
+import { BatchInputError } from '../io/batchInputError.js';
+import { COMMAND_FAILURE_TEXT } from '../report/failureText.js';
 import { escapeControl } from '../adapters/safeText.js';
 import { coverageCounter } from '../testing/coverageCounts.js';
 import { coverageOutcome } from './coverageOption.js';
 import { EXIT } from './exitCodes.js';
 import { jsonOutput } from './jsonFormOption.js';
 import { RUN_NOTE_TEXT } from '../report/runNotes.js';
-import { say } from '../model/template.js';
+import { both, say } from '../model/template.js';
 
 /** What `trappa evaluate --format ss12000` was asked to do. */
 export interface Ss12000Run {
@@ -63,7 +65,7 @@ async function readSideFile(path: string): Promise<unknown> {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new Error(`${path}: invalid JSON: ${jsonErrorReason(error, text)}`);
+    throw new BatchInputError(both(COMMAND_FAILURE_TEXT.fileJson, (lang) => ({ path, reason: jsonErrorText(error, text)[lang] })));
   }
 }
 

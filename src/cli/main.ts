@@ -5,6 +5,7 @@ import { COMMANDS, type Command } from './commands.js';
 import { commandHelp, langOf, overviewHelp, wantsHelp } from './help.js';
 import { both, say } from '../model/template.js';
 import { USAGE_TEXT } from '../report/usageText.js';
+import { COMMAND_FAILURE_TEXT } from '../report/failureText.js';
 import type { Lang } from '../report/text.js';
 import { installStdoutClosedHandler } from './stdoutClosed.js';
 import { UsageError } from './usageError.js';
@@ -72,7 +73,9 @@ main(argv, lang).then(
     const code = exitCodeFor(error);
     // In the run's language when it is a known kind of error; a bug is reported with where it was thrown.
     const said = errorText(error, lang);
-    const message = error instanceof Error && said === error.message ? describeError(error) : said;
+    // A bug's own message is the developer's English; in Swedish it is introduced as what it is.
+    const bug = error instanceof TypeError || error instanceof RangeError || error instanceof ReferenceError;
+    const message = error instanceof Error && said === error.message ? (bug ? say(COMMAND_FAILURE_TEXT.bug, lang, { message: describeError(error) }) : describeError(error)) : said;
     const command = withoutLeadingLang(argv)[0];
     const hint = say(USAGE_TEXT.hint, lang, { command: command !== undefined && Object.hasOwn(COMMANDS, command) ? `${command} ` : '' });
     process.stderr.write(`trappa: ${escapeControl(message)}\n${code === EXIT.usage ? `${hint}\n` : ''}`);

@@ -1,5 +1,8 @@
 import { runCleanups } from '../io/exitCleanup.js';
-import { describeSystemError } from '../io/outputErrors.js';
+import { systemErrorText } from '../io/outputErrors.js';
+import { say } from '../model/template.js';
+import { OUTPUT_FAILURE_TEXT } from '../report/failureText.js';
+import { langOf } from './help.js';
 import { EXIT } from './exitCodes.js';
 
 /**
@@ -37,7 +40,8 @@ export function installStdoutClosedHandler(): void {
       // A running batch sees the error on its own listener and stops with
       // OutputWriteError (temp files removed, exit code 74). Otherwise: one line and exit 74.
       if (onClosed !== undefined) return;
-      process.stderr.write(`trappa: cannot write stdout: ${describeSystemError(error)}\n`);
+      const lang = langOf(process.argv.slice(2));
+      process.stderr.write(`trappa: ${say(OUTPUT_FAILURE_TEXT.cannotWriteStdout, lang, { error: systemErrorText(error)[lang] })}\n`);
       runCleanups();
       process.exit(EXIT.writeFailed);
     }

@@ -3,6 +3,8 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { BatchInputError } from './batchInputError.js';
+import { both, type Template } from '../model/template.js';
+import { BINARY_KIND_TEXT as K, INPUT_FILE_TEXT } from '../report/failureText.js';
 
 /**
  * Whether a path names standard input: `-` (the usual convention) or `/dev/stdin`.
@@ -38,20 +40,20 @@ function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
 }
 
 /** Formats that are sometimes given where a text export is expected, by their first bytes. */
-const NOT_TEXT: ReadonlyArray<{ readonly magic: readonly number[]; readonly what: string }> = [
-  { magic: GZIP, what: 'still gzip-compressed after decompressing (compressed twice?)' },
-  { magic: [0x50, 0x4b, 0x03, 0x04], what: 'a ZIP archive (an Excel .xlsx or OpenDocument file?): export it as CSV (UTF-8) or NDJSON' },
-  { magic: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], what: 'an Excel .xls workbook: export it as CSV (UTF-8)' },
-  { magic: [0xff, 0xfe], what: 'UTF-16 text (Excel\'s "Unicode text"): save it as UTF-8' },
-  { magic: [0xfe, 0xff], what: 'UTF-16 text: save it as UTF-8' },
-  { magic: [0x42, 0x5a, 0x68], what: 'bzip2-compressed: decompress it, or compress it with gzip' },
-  { magic: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00], what: 'xz-compressed: decompress it, or compress it with gzip' },
-  { magic: [0x28, 0xb5, 0x2f, 0xfd], what: 'zstd-compressed: decompress it, or compress it with gzip' },
-  { magic: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], what: 'a 7-Zip archive: extract it first' },
-  { magic: [0x25, 0x50, 0x44, 0x46, 0x2d], what: 'a PDF document' },
-  { magic: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image' },
-  { magic: [0xff, 0xd8, 0xff], what: 'a JPEG image' },
-  { magic: [0x7f, 0x45, 0x4c, 0x46], what: 'an executable (ELF)' },
+const NOT_TEXT: ReadonlyArray<{ readonly magic: readonly number[]; readonly what: Template }> = [
+  { magic: GZIP, what: K.gzipTwice },
+  { magic: [0x50, 0x4b, 0x03, 0x04], what: K.zip },
+  { magic: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], what: K.xls },
+  { magic: [0xff, 0xfe], what: K.utf16Le },
+  { magic: [0xfe, 0xff], what: K.utf16Be },
+  { magic: [0x42, 0x5a, 0x68], what: K.bzip2 },
+  { magic: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00], what: K.xz },
+  { magic: [0x28, 0xb5, 0x2f, 0xfd], what: K.zstd },
+  { magic: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], what: K.sevenZip },
+  { magic: [0x25, 0x50, 0x44, 0x46, 0x2d], what: K.pdf },
+  { magic: [0x89, 0x50, 0x4e, 0x47], what: K.png },
+  { magic: [0xff, 0xd8, 0xff], what: K.jpeg },
+  { magic: [0x7f, 0x45, 0x4c, 0x46], what: K.elf },
 ];
 
 /**
@@ -69,12 +71,23 @@ const NOT_TEXT: ReadonlyArray<{ readonly magic: readonly number[]; readonly what
  * @example binaryKind(Buffer.from('{"studentId":"e1"}\n')) // undefined
  */
 export function binaryKind(head: Uint8Array): string | undefined {
+  return binaryKindText(head)?.en;
+}
+
+/**
+ * `binaryKind` in both languages.
+ *
+ * @param head - the first bytes (the first 8 KiB are looked at)
+ * @returns the description, sv and en, or undefined
+ * @example binaryKindText(Buffer.from('%PDF-1.7')) // { sv: 'ett PDF-dokument', en: 'a PDF document' }
+ */
+export function binaryKindText(head: Uint8Array): Template | undefined {
   const known = NOT_TEXT.find((k) => startsWith(head, k.magic));
   if (known !== undefined) return known.what;
   const sample = head.subarray(0, SNIFF_BYTES);
   let nuls = 0;
   for (let at = sample.indexOf(0); at !== -1; at = sample.indexOf(0, at + 1)) nuls += 1;
-  return nuls >= 64 && nuls * 10 > sample.length ? `binary data (${nuls} NUL bytes in its first ${sample.length}), not text` : undefined;
+  return nuls >= 64 && nuls * 10 > sample.length ? both(K.binary, { nuls, bytes: sample.length }) : undefined;
 }
 
 /** An opened input: its bytes (decompressed), and what it is. */
@@ -132,7 +145,7 @@ async function* gunzip(compressed: AsyncIterable<Buffer>, name: string, chunkByt
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
     if (code.startsWith('Z_') || code === 'ERR_STREAM_PREMATURE_CLOSE') {
-      throw new BatchInputError(`${name}: not a whole gzip file (${(error as Error).message}): it was cut short or damaged`);
+      throw new BatchInputError(both(INPUT_FILE_TEXT.notGzip, { name, reason: (error as Error).message }));
     }
     throw error;
   } finally {
@@ -173,10 +186,8 @@ export async function openInput(path: string, chunkBytes = 1 << 20): Promise<Ope
     const compressed = startsWith(first.head, GZIP);
     decoded = (compressed ? gunzip(first.all, name, chunkBytes) : first.all)[Symbol.asyncIterator]();
     const text = await peek(decoded, SNIFF_BYTES);
-    const kind = binaryKind(text.head);
-    if (kind !== undefined) {
-      throw new BatchInputError(`${name}: not a text file: it is ${kind}. Trappa reads UTF-8 text (NDJSON, CSV or JSON), optionally gzip-compressed`);
-    }
+    const kind = binaryKindText(text.head);
+    if (kind !== undefined) throw new BatchInputError(both(INPUT_FILE_TEXT.notText, (lang) => ({ name, kind: kind[lang] })));
     return { name, compressed, regularFile, size: regularFile ? stat?.size : undefined, chunks: text.all, close };
   } catch (error) {
     await close();

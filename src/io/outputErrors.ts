@@ -1,24 +1,31 @@
+import { both, type Template } from '../model/template.js';
+import { OUTPUT_FAILURE_TEXT as T, SYSTEM_REASON_TEXT } from '../report/failureText.js';
+
 /**
  * An output cannot be created: found before the batch starts (a missing
  * directory, a directory where a file should be, no write permission, two
  * options naming one file). Nothing was read or written.
  *
- * @example new OutputUnwritableError('--rejected', 'out/', 'is a directory; give a file name').message // '--rejected out/: is a directory; give a file name'
+ * @example new OutputUnwritableError('--rejected', 'out/', both(OUTPUT_FAILURE_TEXT.isDirectory)).text.sv // '--rejected out/: är en katalog; ange ett filnamn'
  */
 export class OutputUnwritableError extends Error {
   override readonly name = 'OutputUnwritableError';
+  /** The message, sv and en (`message` is the English). */
+  readonly text: Template;
 
   /**
    * @param flag - the option naming the output, e.g. `--decisions-out`
    * @param path - the path given
-   * @param reason - what is wrong with it
+   * @param reason - what is wrong with it, sv and en
    */
   constructor(
     readonly flag: string,
     readonly path: string,
-    reason: string,
+    reason: Template,
   ) {
-    super(`${flag} ${path}: ${reason}`);
+    const text = both(T.unwritable, (lang) => ({ flag, path, reason: reason[lang] }));
+    super(text.en);
+    this.text = text;
   }
 }
 
@@ -37,6 +44,8 @@ export interface LockHolder {
  */
 export class OutputLockedError extends Error {
   override readonly name = 'OutputLockedError';
+  /** The message, sv and en (`message` is the English). */
+  readonly text: Template;
 
   /**
    * @param flag - the option naming the output
@@ -50,8 +59,10 @@ export class OutputLockedError extends Error {
     readonly lockPath: string,
     readonly holder: LockHolder | undefined,
   ) {
-    const who = holder === undefined ? 'an unreadable lock' : `pid ${holder.pid} on ${holder.host}, since ${holder.since}`;
-    super(`${flag} ${path} is in use by another run (${who}); wait for it to finish, or remove ${lockPath} if no run is active`);
+    const who = holder === undefined ? T.unreadableLock : both(T.holder, { pid: holder.pid, host: holder.host, since: holder.since });
+    const text = both(T.locked, (lang) => ({ flag, path, lock: lockPath, who: who[lang] }));
+    super(text.en);
+    this.text = text;
   }
 }
 
@@ -65,6 +76,8 @@ export class OutputLockedError extends Error {
  */
 export class OutputWriteError extends Error {
   override readonly name = 'OutputWriteError';
+  /** The message, sv and en (`message` is the English). */
+  readonly text: Template;
 
   /**
    * @param target - the option naming the output, or `stdout`
@@ -74,7 +87,10 @@ export class OutputWriteError extends Error {
     readonly target: string,
     override readonly cause: NodeJS.ErrnoException,
   ) {
-    super(`cannot write ${target}: ${describeSystemError(cause)}; the output files were left as they were`);
+    const error = systemErrorText(cause);
+    const text = both(T.cannotWrite, (lang) => ({ target, error: error[lang] }));
+    super(text.en);
+    this.text = text;
   }
 }
 
@@ -86,8 +102,23 @@ export class OutputWriteError extends Error {
  * @example describeSystemError(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' })) // 'ENOSPC (no space left on device)'
  */
 export function describeSystemError(error: NodeJS.ErrnoException): string {
+  return systemErrorText(error).en;
+}
+
+/**
+ * `describeSystemError` in both languages: the code, and what it means in
+ * Swedish from `SYSTEM_REASON_TEXT` (the system's English for a code not in
+ * it).
+ *
+ * @param error - an error from `node:fs` or a stream
+ * @returns code and description, sv and en
+ * @example systemErrorText(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' })) // { sv: 'ENOSPC (disken är full)', en: 'ENOSPC (no space left on device)' }
+ */
+export function systemErrorText(error: NodeJS.ErrnoException): Template {
   const code = error.code;
-  if (code === undefined) return error.message.split('\n')[0] ?? '';
-  const text = error.message.startsWith(`${code}: `) ? error.message.slice(code.length + 2).replace(/, \w+( '.*')?$/, '') : error.message.split('\n')[0];
-  return `${code} (${text})`;
+  const first = error.message.split('\n')[0] ?? '';
+  if (code === undefined) return { sv: first, en: first };
+  const text = error.message.startsWith(`${code}: `) ? error.message.slice(code.length + 2).replace(/, \w+( '.*')?$/, '') : first;
+  const sv = Object.hasOwn(SYSTEM_REASON_TEXT, code) ? SYSTEM_REASON_TEXT[code as keyof typeof SYSTEM_REASON_TEXT].sv : text;
+  return { sv: `${code} (${sv})`, en: `${code} (${text})` };
 }

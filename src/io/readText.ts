@@ -1,4 +1,6 @@
 import { BatchInputError } from './batchInputError.js';
+import { both } from '../model/template.js';
+import { INPUT_FILE_TEXT } from '../report/failureText.js';
 import { openInput } from './openInput.js';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -32,7 +34,7 @@ export function decodeText(bytes: Uint8Array, name: string): string {
     const lineStart = body.lastIndexOf(10, at - 1) + 1;
     let line = 1;
     for (let i = body.indexOf(10); i !== -1 && i < at; i = body.indexOf(10, i + 1)) line += 1;
-    throw new BatchInputError(`${name}:${line}: not valid UTF-8 (byte ${at - lineStart + 1} of the line); save the file as UTF-8`);
+    throw new BatchInputError(both(INPUT_FILE_TEXT.notUtf8, { name, line, byte: at - lineStart + 1 }));
   }
 }
 

@@ -9,8 +9,8 @@ const enospc = Object.assign(new Error('ENOSPC: no space left on device, write')
 describe('exitCodeFor: one code per kind of failure (docs/batch.md, "Outputs you can trust")', () => {
   it.each([
     [new UsageError('--as-of must be a date'), 2],
-    [new PreviousFileError('n.ndjson', 'empty', 'the file is empty'), 65],
-    [new OutputUnwritableError('--rejected', 'out/', 'is a directory; give a file name'), 73],
+    [new PreviousFileError('n.ndjson', 'empty', { sv: 'filen är tom', en: 'the file is empty' }), 65],
+    [new OutputUnwritableError('--rejected', 'out/', { sv: 'är en katalog; ange ett filnamn', en: 'is a directory; give a file name' }), 73],
     [new OutputWriteError('stdout', enospc), 74],
     [enospc, 74],
     [new OutputLockedError('--decisions-out', 'n.ndjson', 'n.ndjson.lock', undefined), 75],
