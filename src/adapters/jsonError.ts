@@ -120,7 +120,8 @@ export function jsonErrorReason(error: unknown, text: string): string {
  * Why a text is not JSON, as a sentence in both languages that never quotes
  * it: where it goes wrong — the character, for a text of one line (a line of
  * NDJSON, whose line the caller names), else the line and column — and what
- * is wrong, V8's fixed phrase in English and its Swedish.
+ * is wrong, V8's fixed phrase in English and its Swedish. A text that ends
+ * too early says so instead of naming a place past its end.
  *
  * @param error - what `JSON.parse(text)` threw
  * @param text - the text it was given
@@ -135,6 +136,8 @@ export function jsonErrorText(error: unknown, text: string): Template {
   const { text: words, position } = jsonErrorAt(error, text);
   const of = (lang: 'sv' | 'en') => ({ words: words[lang] });
   if (position === undefined) return both(JSON_ERROR_TEXT.invalid, of);
+  // A text cut short fails at (or past) its end: there is no character there to name.
+  if (position >= text.trimEnd().length) return both(JSON_ERROR_TEXT.endsEarly, of);
   if (!text.includes('\n')) return both(JSON_ERROR_TEXT.atCharacter, (lang) => ({ ...of(lang), n: position + 1 }));
   const lineStart = text.lastIndexOf('\n', position - 1) + 1;
   const line = text.slice(0, lineStart).split('\n').length;

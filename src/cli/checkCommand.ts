@@ -9,7 +9,7 @@ import type { Policy } from '../policy/policy.js';
 import { readPolicyFile } from '../io/readPolicyFile.js';
 import { UsageError } from './usageError.js';
 import { USAGE_TEXT } from '../report/usageText.js';
-import { jsonErrorReason } from '../adapters/jsonError.js';
+import { jsonErrorText } from '../adapters/jsonError.js';
 import { checkOneStdin } from './oneStdin.js';
 import type { CommandOptions } from './commandOptions.js';
 import { CHECK_TEXT, formatCheckSummary, formatFinding, type FileFinding } from '../report/checkText.js';
@@ -88,7 +88,7 @@ export async function checkCommand(args: string[]): Promise<number> {
     try {
       parsed.push({ file, json: JSON.parse(text) as unknown });
     } catch (error) {
-      parsed.push({ file, error: both(CHECK_TEXT.invalidJson, { reason: jsonErrorReason(error, text) }) });
+      parsed.push({ file, error: jsonErrorText(error, text) });
     }
   }
   const byId = new Map<string, unknown>();

@@ -18,7 +18,6 @@ export const CHECK_TEXT = {
     en: '{files} {files|file|files} checked: {errors} {errors|error|errors}, {warnings} {warnings|warning|warnings}',
   },
   cannotRead: { sv: 'filen kan inte läsas: {reason}', en: 'cannot read the file: {reason}' },
-  invalidJson: { sv: 'ogiltig JSON: {reason}', en: 'invalid JSON: {reason}' },
 } as const satisfies Templates;
 
 /** A finding of one file, as `trappa check` prints it. */
