@@ -48,7 +48,7 @@ export interface Ss12000Run {
  * @param r - the rejection
  * @param lang - output language of the words around the issue (default sv)
  * @returns lines for stderr
- * @example formatRejection({ entity: 'Person', id: 'p1', issues: [{ entity: 'Person', id: 'p1', field: 'birthDate', message: 'Missing' }], attendanceRecords: 3 }, 'en')
+ * @example formatRejection({ entity: 'Person', id: 'p1', issues: [{ entity: 'Person', id: 'p1', field: 'birthDate', message: 'Missing', text: { sv: 'Saknas', en: 'Missing' } }], attendanceRecords: 3 }, 'en')
  * // ['Person p1: birthDate: Missing (3 attendance records not evaluated)']
  */
 export function formatRejection(r: Ss12000Rejection, lang: Lang = 'sv'): string[] {
@@ -56,7 +56,7 @@ export function formatRejection(r: Ss12000Rejection, lang: Lang = 'sv'): string[
   const count = r.entity !== 'Attendance' && r.attendanceRecords > 0 ? ` ${say(RUN_NOTE_TEXT.ss12000NotEvaluated, lang, { n: r.attendanceRecords })}` : '';
   return r.issues.map((issue, i) => {
     const elsewhere = issue.entity !== r.entity || issue.id !== r.id ? ` → ${issue.entity} ${issue.id ?? noId}` : '';
-    return `${r.entity} ${r.id ?? noId}${elsewhere}: ${issue.field}: ${issue.message}${i === 0 ? count : ''}`;
+    return `${r.entity} ${r.id ?? noId}${elsewhere}: ${issue.field}: ${issue.text[lang]}${i === 0 ? count : ''}`;
   });
 }
 
@@ -89,12 +89,12 @@ export async function evaluateSs12000(run: Ss12000Run): Promise<number> {
   for (const file of files.ignored) err.write(`${say(RUN_NOTE_TEXT.ss12000Ignored, run.lang, { file: escapeControl(file) })}\n`);
   for (const [endpoint, list] of Object.entries(files.read)) if (list.length === 0) err.write(`${say(RUN_NOTE_TEXT.ss12000Missing, run.lang, { endpoint })}\n`);
   for (const p of files.problems) {
-    err.write(`${escapeControl(`${p.location}: ${p.message}`)}\n`);
-    rejectedLines.push(JSON.stringify({ location: p.location, kind: 'file', issues: [{ path: '(root)', message: p.message }] }));
+    err.write(`${escapeControl(`${p.location}: ${p.text[run.lang]}`)}\n`);
+    rejectedLines.push(JSON.stringify({ location: p.location, kind: 'file', issues: [{ path: '(root)', message: p.text[run.lang] }] }));
   }
   for (const r of result.rejected) {
     for (const line of formatRejection(r, run.lang)) err.write(`${escapeControl(line)}\n`);
-    rejectedLines.push(JSON.stringify({ kind: 'ss12000', ...r }));
+    rejectedLines.push(JSON.stringify({ kind: 'ss12000', ...r, issues: r.issues.map(({ text, ...issue }) => ({ ...issue, message: text[run.lang] })) }));
   }
 
   const summary = emptySummary();

@@ -3,15 +3,21 @@ import { basename, join } from 'node:path';
 import { unwrapList } from '../adapters/ss12000/envelope.js';
 import type { Ss12000Bundle } from '../adapters/ss12000/fromSs12000.js';
 import { readText } from './readText.js';
-import { jsonErrorReason } from '../adapters/jsonError.js';
+import { jsonErrorText } from '../adapters/jsonError.js';
+import type { Template } from '../model/template.js';
 import { BatchInputError } from './batchInputError.js';
 
 /** A reader's message (`file:3: not valid UTF-8 …`) without its file, the line moved to the end. */
-function withoutLocation(message: string, file: string): string {
+function withoutLocation(message: string, file: string, lang: 'sv' | 'en'): string {
   if (!message.startsWith(`${file}:`)) return message;
   const rest = message.slice(file.length + 1);
   const line = /^(\d+): ([^]*)$/.exec(rest);
-  return line === null ? rest.trimStart() : `${line[2]} (line ${line[1]})`;
+  return line === null ? rest.trimStart() : `${line[2]} (${lang === 'sv' ? 'rad' : 'line'} ${line[1]})`;
+}
+
+/** A file problem from its texts. */
+function problem(location: string, text: Template): FileProblem {
+  return { location, message: text.en, text };
 }
 
 /** The SS 12000 lists Trappa reads, by endpoint name; files are named after them. */
@@ -21,7 +27,10 @@ type Endpoint = (typeof ENDPOINTS)[number];
 /** A file that could not be read as an SS 12000 list. */
 export interface FileProblem {
   readonly location: string;
+  /** What is wrong, in English (`text.en`). */
   readonly message: string;
+  /** What is wrong, sv and en. */
+  readonly text: Template;
 }
 
 /** An export read from disk: the merged lists, and what was not used. */
@@ -95,19 +104,20 @@ export async function readSs12000Files(paths: readonly string[]): Promise<Ss1200
       text = await readText(file);
     } catch (error) {
       if (!(error instanceof BatchInputError)) throw error;
-      problems.push({ location: file, message: withoutLocation(error.message, file) });
+      const text = error.text ?? { sv: error.message, en: error.message };
+      problems.push(problem(file, { sv: withoutLocation(text.sv, file, 'sv'), en: withoutLocation(text.en, file, 'en') }));
       continue;
     }
     let value: unknown;
     try {
       value = JSON.parse(text);
     } catch (error) {
-      problems.push({ location: file, message: `invalid JSON: ${jsonErrorReason(error, text)}` });
+      problems.push(problem(file, jsonErrorText(error, text)));
       continue;
     }
     const list = unwrapList(value);
     if (!list.ok) {
-      problems.push({ location: file, message: list.message });
+      problems.push(problem(file, list.text));
       continue;
     }
     read[endpoint].push(file);

@@ -25,4 +25,10 @@ export const SCHEMA_MESSAGE_TEXT = {
     sv: 'Förväntade en https-adress som en webbläsare visar den: ingen användare, inget lösenord eller portnummer, specialtecken procentkodade',
     en: 'Expected an https URL as a browser shows it: no user, password or port, special characters percent-encoded',
   },
+  nonEmptyId: { sv: 'Förväntade ett id som inte är tomt', en: 'Expected a non-empty id' },
+  dateTime: {
+    sv: 'Förväntade en tidpunkt enligt RFC 3339 med tidszon, t.ex. "2026-11-23T08:10:00+01:00"',
+    en: 'Expected an RFC 3339 date-time with offset, e.g. "2026-11-23T08:10:00+01:00"',
+  },
+  wholeMinutes: { sv: 'Förväntade hela minuter ≥ 0', en: 'Expected whole minutes ≥ 0' },
 } as const satisfies Templates;

@@ -1,3 +1,4 @@
+import { said, SS12000_ISSUE_TEXT as T } from './issueText.js';
 import type { Ss12000Absence, Ss12000Person } from './entities.js';
 import type { ParsedList } from './parseEntityList.js';
 import type { ReportedAbsence } from './reportedAbsence.js';
@@ -20,11 +21,11 @@ export function absencesByStudent(absences: readonly Ss12000Absence[], persons: 
     const startMs = Date.parse(a.startTime);
     const endMs = Date.parse(a.endTime);
     if (!(endMs > startMs)) {
-      tracker.reject('Absence', a.id, [{ entity: 'Absence', id: a.id, field: 'endTime', message: 'Expected endTime after startTime' }]);
+      tracker.reject('Absence', a.id, [{ entity: 'Absence', id: a.id, field: 'endTime', ...said(T.endAfterStart) }]);
       continue;
     }
     if (!persons.byId.has(a.student.id) && !persons.rejectedById.has(a.student.id)) {
-      tracker.reject('Absence', a.id, [{ entity: 'Absence', id: a.id, field: 'student.id', message: `Person ${a.student.id} is not in the export` }]);
+      tracker.reject('Absence', a.id, [{ entity: 'Absence', id: a.id, field: 'student.id', ...said(T.personMissing, { id: a.student.id }) }]);
       continue;
     }
     const list = byStudent.get(a.student.id) ?? [];

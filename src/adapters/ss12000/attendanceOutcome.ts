@@ -1,3 +1,4 @@
+import { said, SS12000_ISSUE_TEXT as T } from './issueText.js';
 import type { AttendanceRecord } from '../../model/studentCase.js';
 import { boundedMemo } from '../../model/boundedMemo.js';
 import { weakMemo } from '../../model/weakMemo.js';
@@ -71,7 +72,7 @@ export function attendanceJudge(
     }),
     missingEvent: boundedMemo(
       (eventId: string) =>
-        tracker.reject('CalendarEvent', eventId, [{ entity: 'CalendarEvent', id: eventId, field: 'id', message: 'Referenced by Attendance records but not in the export' }]),
+        tracker.reject('CalendarEvent', eventId, [{ entity: 'CalendarEvent', id: eventId, field: 'id', ...said(T.eventMissing) }]),
       Number.POSITIVE_INFINITY,
     ),
   };
@@ -89,7 +90,7 @@ function validOutcome(a: Ss12000Attendance, index: number, judge: AttendanceJudg
   if (copies > 1) {
     return {
       kind: 'rejected',
-      rejection: judge.tracker.reject('Attendance', a.id, [{ entity: 'Attendance', id: a.id, field: 'id', message: `${copies} different records have this id; none is used` }]),
+      rejection: judge.tracker.reject('Attendance', a.id, [{ entity: 'Attendance', id: a.id, field: 'id', ...said(T.sameId, { n: copies }) }]),
       studentId,
       // The first record of the id stands for the lesson the versions contradict each other on.
       conflict: { lessons: judge.repeats.isFirstOfId(a.id, index) ? 1 : 0 },
@@ -116,7 +117,7 @@ function validOutcome(a: Ss12000Attendance, index: number, judge: AttendanceJudg
         entity: 'Attendance',
         id: a.id,
         field: 'invalidAbsenceMinutes',
-        message: `Valid + invalid absence (${valid + invalid} min) exceeds the lesson's ${lesson.scheduledMinutes} minutes (CalendarEvent ${eventId})`,
+        ...said(T.absenceOverLesson, { absent: valid + invalid, scheduled: lesson.scheduledMinutes, event: eventId }),
       },
     ]);
   }

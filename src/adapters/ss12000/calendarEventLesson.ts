@@ -1,3 +1,5 @@
+import type { Template } from '../../model/template.js';
+import { said, SS12000_ISSUE_TEXT as T } from './issueText.js';
 import type { Ss12000CalendarEvent } from './entities.js';
 import { stockholmCivilTime } from './stockholmTime.js';
 
@@ -14,6 +16,7 @@ export interface Lesson {
 export interface LessonIssue {
   readonly field: string;
   readonly message: string;
+  readonly text: Template;
 }
 
 const MAX_LESSON_MINUTES = 600;
@@ -28,8 +31,8 @@ function lessonOf(startTime: string, startMs: number, endMs: number, minutes: nu
 }
 
 function checkMinutes(minutes: number, field: string): LessonIssue | undefined {
-  if (minutes < 1) return { field, message: `Expected a lesson of at least 1 minute, got ${minutes}` };
-  if (minutes > MAX_LESSON_MINUTES) return { field, message: `Expected a lesson of at most ${MAX_LESSON_MINUTES} minutes, got ${minutes}` };
+  if (minutes < 1) return { field, ...said(T.lessonTooShort, { n: minutes }) };
+  if (minutes > MAX_LESSON_MINUTES) return { field, ...said(T.lessonTooLong, { n: minutes, max: MAX_LESSON_MINUTES }) };
   return undefined;
 }
 
@@ -46,7 +49,7 @@ function checkMinutes(minutes: number, field: string): LessonIssue | undefined {
 export function eventLesson(event: Ss12000CalendarEvent): { readonly ok: true; readonly lesson: Lesson } | { readonly ok: false; readonly issue: LessonIssue } {
   const startMs = Date.parse(event.startTime);
   const endMs = Date.parse(event.endTime);
-  if (!(endMs > startMs)) return { ok: false, issue: { field: 'endTime', message: 'Expected endTime after startTime' } };
+  if (!(endMs > startMs)) return { ok: false, issue: { field: 'endTime', ...said(T.endAfterStart) } };
   const minutes = event.teachingLengthStudent ?? spanMinutes(startMs, endMs);
   const issue = checkMinutes(minutes, event.teachingLengthStudent === undefined ? 'endTime' : 'teachingLengthStudent');
   if (issue !== undefined) return { ok: false, issue };
@@ -85,7 +88,7 @@ export function studentLesson(event: Ss12000CalendarEvent, base: Lesson, student
   const startTime = exception.startTime ?? event.startTime;
   const startMs = exception.startTime === undefined ? base.startMs : Date.parse(exception.startTime);
   const endMs = exception.endTime === undefined ? base.endMs : Date.parse(exception.endTime);
-  if (!(endMs > startMs)) return { kind: 'invalid', issue: { field: `${at}.endTime`, message: "Expected the exception's end after its start" } };
+  if (!(endMs > startMs)) return { kind: 'invalid', issue: { field: `${at}.endTime`, ...said(T.exceptionEnd) } };
   const minutes = exception.teachingLength ?? (movesTimes ? spanMinutes(startMs, endMs) : base.scheduledMinutes);
   const issue = checkMinutes(minutes, exception.teachingLength === undefined ? `${at}.endTime` : `${at}.teachingLength`);
   if (issue !== undefined) return { kind: 'invalid', issue };

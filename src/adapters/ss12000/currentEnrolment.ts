@@ -1,3 +1,5 @@
+import type { Template } from '../../model/template.js';
+import { said, SS12000_ISSUE_TEXT as T } from './issueText.js';
 import type { SchoolForm } from '../../model/vocabulary.js';
 import type { Ss12000Enrolment } from './entities.js';
 import { SCHOOL_TYPE_TO_SCHOOL_FORM, schoolFormOf } from './schoolType.js';
@@ -5,7 +7,7 @@ import { SCHOOL_TYPE_TO_SCHOOL_FORM, schoolFormOf } from './schoolType.js';
 /** The enrolment Trappa evaluates a person under, or why there is none. */
 export type EnrolmentChoice =
   | { readonly kind: 'found'; readonly index: number; readonly enrolment: Ss12000Enrolment; readonly schoolForm: SchoolForm }
-  | { readonly kind: 'none'; readonly field: string; readonly message: string };
+  | { readonly kind: 'none'; readonly field: string; readonly message: string; readonly text: Template };
 
 const EVALUATED_TYPES = Object.keys(SCHOOL_TYPE_TO_SCHOOL_FORM).join(', ');
 
@@ -37,11 +39,11 @@ export function currentEnrolment(enrolments: readonly Ss12000Enrolment[], asOf?:
     return {
       kind: 'none',
       field: `enrolments[${other.index}].schoolType`,
-      message: `School type "${other.enrolment.schoolType}" is not one Trappa evaluates (${EVALUATED_TYPES})`,
+      ...said(T.schoolType, { type: String(other.enrolment.schoolType), types: EVALUATED_TYPES }),
     };
   }
   if (enrolments.length > 0) {
-    return { kind: 'none', field: 'enrolments', message: asOf === undefined ? 'Every enrolment is cancelled' : `No enrolment in force on ${asOf}` };
+    return { kind: 'none', field: 'enrolments', ...(asOf === undefined ? said(T.allCancelled) : said(T.noneInForce, { date: asOf })) };
   }
-  return { kind: 'none', field: 'enrolments', message: 'No enrolments: the person is not enrolled as a student' };
+  return { kind: 'none', field: 'enrolments', ...said(T.noEnrolments) };
 }

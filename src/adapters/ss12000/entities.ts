@@ -1,3 +1,4 @@
+import { SCHEMA_MESSAGE_TEXT as M } from '../../model/schemaMessageText.js';
 import { z } from 'zod';
 import { IsoDateSchema } from '../../model/isoDate.js';
 
@@ -21,12 +22,12 @@ function optional<T extends z.ZodType>(schema: T) {
   return schema.nullish().transform((v) => v ?? undefined).optional();
 }
 
-const Id = z.string().min(1, { message: 'Expected a non-empty id' });
+const Id = z.string().min(1, { message: M.nonEmptyId.en });
 
 /** RFC 3339 date-time with an offset or `Z`, as every SS 12000 timestamp. */
 export const DateTimeSchema = z.iso.datetime({
   offset: true,
-  message: 'Expected an RFC 3339 date-time with offset, e.g. "2026-11-23T08:10:00+01:00"',
+  message: M.dateTime.en,
 });
 
 /** `Code_SecurityMarking`, on Person and on every PersonReference. */
@@ -36,7 +37,7 @@ export type SecurityMarking = z.infer<typeof SecurityMarkingSchema>;
 const ObjectReference = z.object({ id: Id });
 const PersonReference = z.object({ id: Id, securityMarking: optional(SecurityMarkingSchema) });
 
-const Minutes = z.int().min(0, { message: 'Expected whole minutes ≥ 0' });
+const Minutes = z.int().min(0, { message: M.wholeMinutes.en });
 
 /** `Attendance`: one student's presence and absence on one lesson (`/attendances`). */
 export const Ss12000AttendanceSchema = z.object({

@@ -1,5 +1,6 @@
+import { spoken } from './issueText.js';
 import type { z } from 'zod';
-import { forbiddenKeyMessage, forbiddenKeys } from '../../model/forbiddenKeys.js';
+import { forbiddenKeyText, forbiddenKeys } from '../../model/forbiddenKeys.js';
 import { formatIssuePath, inputIssues } from '../parseStudentCase.js';
 import type { Ss12000Entity, Ss12000Issue } from './issues.js';
 
@@ -14,7 +15,7 @@ import type { Ss12000Entity, Ss12000Issue } from './issues.js';
  * @example zodIssues('Person', 'p1', error)[0]?.field // e.g. 'birthDate'
  */
 export function zodIssues(entity: Ss12000Entity, id: string | null, error: z.ZodError, prefix = ''): Ss12000Issue[] {
-  return inputIssues(error, prefix).map((i) => ({ entity, id, field: i.path, message: i.message }));
+  return inputIssues(error, prefix).map((i) => ({ entity, id, field: i.path, message: i.message, text: i.text }));
 }
 
 /**
@@ -28,5 +29,5 @@ export function zodIssues(entity: Ss12000Entity, id: string | null, error: z.Zod
  * @example forbiddenKeyIssues('SideFile', 's1', JSON.parse('{"__proto__":{}}'), 'students["s1"]')[0]?.field // 'students["s1"].__proto__'
  */
 export function forbiddenKeyIssues(entity: Ss12000Entity, id: string | null, value: unknown, prefix = ''): Ss12000Issue[] {
-  return forbiddenKeys(value).map((f) => ({ entity, id, field: formatIssuePath(f.path, prefix), message: forbiddenKeyMessage(f.key) }));
+  return forbiddenKeys(value).map((f) => ({ entity, id, field: formatIssuePath(f.path, prefix), ...spoken(forbiddenKeyText(f.key)) }));
 }

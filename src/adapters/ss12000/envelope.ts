@@ -1,5 +1,7 @@
+import type { Template } from '../../model/template.js';
+import { said, SS12000_ISSUE_TEXT as T } from './issueText.js';
 /** The items of one SS 12000 list, or why there are none. */
-export type UnwrappedList = { readonly ok: true; readonly items: readonly unknown[] } | { readonly ok: false; readonly message: string };
+export type UnwrappedList = { readonly ok: true; readonly items: readonly unknown[] } | { readonly ok: false; readonly message: string; readonly text: Template };
 
 /**
  * Take the records out of an SS 12000 list response. The API answers
@@ -16,7 +18,7 @@ export function unwrapList(value: unknown): UnwrappedList {
   if (typeof value === 'object' && value !== null && 'data' in value) {
     const data = (value as { data: unknown }).data;
     if (Array.isArray(data)) return { ok: true, items: data };
-    return { ok: false, message: 'Expected "data" to be an array of records' };
+    return { ok: false, ...said(T.dataNotArray) };
   }
-  return { ok: false, message: 'Expected a list: { "data": [...] } or a plain array' };
+  return { ok: false, ...said(T.notAList) };
 }

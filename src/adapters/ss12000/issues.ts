@@ -1,3 +1,5 @@
+import type { Template } from '../../model/template.js';
+
 /** The SS 12000 entity types Trappa reads, plus Trappa's own side file. */
 export type Ss12000Entity = 'Organisation' | 'Person' | 'CalendarEvent' | 'Attendance' | 'Absence' | 'SideFile';
 
@@ -11,7 +13,10 @@ export interface Ss12000Issue {
   readonly entity: Ss12000Entity;
   readonly id: string | null;
   readonly field: string;
+  /** What is wrong, in English (`text.en`). */
   readonly message: string;
+  /** What is wrong, sv and en. */
+  readonly text: Template;
 }
 
 /**

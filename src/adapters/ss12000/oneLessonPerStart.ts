@@ -1,5 +1,6 @@
+import { spoken } from './issueText.js';
 import type { AttendanceRecord } from '../../model/studentCase.js';
-import { conflictMessage, resolveDuplicateLessons } from '../lessonDuplicates.js';
+import { conflictText, resolveDuplicateLessons } from '../lessonDuplicates.js';
 import { addConflict, type AttendanceTally, type ConflictCount } from './readAttendances.js';
 import type { RejectionTracker } from './rejectionTracker.js';
 
@@ -33,7 +34,7 @@ export function oneLessonPerStart(tally: AttendanceTally, studentIds: Iterable<s
       const ids = c.records.map((i) => own.attendanceIds[i] ?? null);
       for (const id of ids) {
         const others = ids.filter((other) => other !== id).map((other) => `Attendance ${other ?? '(no id)'}`);
-        tracker.countRecord(tracker.reject('Attendance', id, [{ entity: 'Attendance', id, field: 'calendarEvent.id', message: conflictMessage(others, c.fields) }]));
+        tracker.countRecord(tracker.reject('Attendance', id, [{ entity: 'Attendance', id, field: 'calendarEvent.id', ...spoken(conflictText(others, c.fields)) }]));
         rejected += 1;
         rejectedRecords[studentId] = (rejectedRecords[studentId] ?? 0) + 1;
         accepted -= 1;

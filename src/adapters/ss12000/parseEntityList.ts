@@ -1,3 +1,4 @@
+import { said, SS12000_ISSUE_TEXT as T } from './issueText.js';
 import type { z } from 'zod';
 import { zodIssues } from './entityIssues.js';
 import { unwrapList } from './envelope.js';
@@ -49,14 +50,14 @@ export function parseEntityList<T extends { id: string }>(entity: Ss12000Entity,
   if (value === undefined) return { items, byId, rejectedById };
   const list = unwrapList(value);
   if (!list.ok) {
-    tracker.reject(entity, null, [{ entity, id: null, field: '(root)', message: list.message }]);
+    tracker.reject(entity, null, [{ entity, id: null, field: '(root)', message: list.message, text: list.text }]);
     return { items, byId, rejectedById };
   }
   const copies = repeatedIds(list.items);
   list.items.forEach((raw, index) => {
     const id = rawId(raw);
     if (id !== null && (copies.get(id)?.size ?? 1) > 1) {
-      const r = tracker.reject(entity, id, [{ entity, id, field: 'id', message: `${copies.get(id)?.size ?? 0} different records have this id; none is used` }]);
+      const r = tracker.reject(entity, id, [{ entity, id, field: 'id', ...said(T.sameId, { n: copies.get(id)?.size ?? 0 }) }]);
       if (!rejectedById.has(id)) rejectedById.set(id, r);
       copies.delete(id); // one rejection for the group
       return;

@@ -22,7 +22,7 @@ export interface AttendanceEntry {
  */
 export function readAttendanceList(value: unknown, tracker: RejectionTracker): readonly AttendanceEntry[] {
   const list = value === undefined ? { ok: true as const, items: [] } : unwrapList(value);
-  if (!list.ok) tracker.reject('Attendance', null, [{ entity: 'Attendance', id: null, field: '(root)', message: list.message }]);
+  if (!list.ok) tracker.reject('Attendance', null, [{ entity: 'Attendance', id: null, field: '(root)', message: list.message, text: list.text }]);
   const items = list.ok ? list.items : [];
   return items.map((raw): AttendanceEntry => {
     const fast = fastSs12000Attendance(raw);

@@ -1,3 +1,5 @@
+import { both, type Template } from '../../model/template.js';
+import { SS12000_ISSUE_TEXT as T } from './issueText.js';
 import { OpaqueIdSchema, type StudentCaseInput } from '../../model/studentCase.js';
 import type { Ss12000Organisation } from './entities.js';
 import { findHuvudman, huvudmanFromOrganisationNumber } from './huvudman.js';
@@ -28,8 +30,8 @@ export function schoolOf(
   side: SideFileContext,
 ): { readonly school: School | undefined; readonly issues: readonly Ss12000Issue[] } {
   const issues: Ss12000Issue[] = [];
-  const orgIssue = (id: string, field: string, message: string): void => {
-    issues.push({ entity: 'Organisation', id, field, message });
+  const orgIssue = (id: string, field: string, text: Template): void => {
+    issues.push({ entity: 'Organisation', id, field, message: text.en, text });
   };
   const key = unit.schoolUnitCode ?? unit.id;
   let entry = side.school(key);
@@ -37,10 +39,10 @@ export function schoolOf(
   if (!entry.ok) issues.push(...entry.issues);
   const ctx = entry.ok ? entry.context : undefined;
 
-  if (!OpaqueIdSchema.safeParse(key).success) orgIssue(unit.id, unit.schoolUnitCode === undefined ? 'id' : 'schoolUnitCode', 'Not usable as an opaque school id');
+  if (!OpaqueIdSchema.safeParse(key).success) orgIssue(unit.id, unit.schoolUnitCode === undefined ? 'id' : 'schoolUnitCode', T.schoolIdUnusable);
   const municipalityCode = normaliseMunicipalityCode(unit.municipalityCode);
   if (municipalityCode === undefined) {
-    orgIssue(unit.id, 'municipalityCode', unit.municipalityCode === undefined ? 'Missing: the municipality where the school unit is' : 'Not a Swedish municipality code');
+    orgIssue(unit.id, 'municipalityCode', unit.municipalityCode === undefined ? T.schoolMunicipalityMissing : T.notMunicipalityCode);
   }
   const huvudmanOrg = findHuvudman(unit, organisationsById);
   const huvudman =
@@ -51,7 +53,7 @@ export function schoolOf(
     orgIssue(
       huvudmanOrg?.id ?? unit.id,
       huvudmanOrg === undefined ? 'parentOrganisation' : 'organisationNumber',
-      `Cannot tell whether the huvudman is kommunal, fristående or statlig; set schools[${JSON.stringify(key)}].huvudman in the side file`,
+      both(T.huvudmanUnknown, { key: JSON.stringify(key) }),
     );
   }
   if (issues.length > 0 || municipalityCode === undefined || huvudman === undefined) return { school: undefined, issues };

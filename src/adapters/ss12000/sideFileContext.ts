@@ -1,6 +1,7 @@
+import { spoken } from './issueText.js';
 import type { z } from 'zod';
 import { boundedMemo } from '../../model/boundedMemo.js';
-import { forbiddenKeyMessage, forbiddenKeys } from '../../model/forbiddenKeys.js';
+import { forbiddenKeyText, forbiddenKeys } from '../../model/forbiddenKeys.js';
 import { formatIssuePath } from '../parseStudentCase.js';
 import { forbiddenKeyIssues, zodIssues } from './entityIssues.js';
 import type { Ss12000Issue } from './issues.js';
@@ -52,7 +53,7 @@ function entry<T>(
 export function readSideFile(sideFile: unknown, tracker: RejectionTracker): SideFileContext {
   const outlineForbidden = (sideFile === undefined ? [] : forbiddenKeys(sideFile))
     .filter((f) => f.path.length <= 2)
-    .map((f): Ss12000Issue => ({ entity: 'SideFile', id: null, field: formatIssuePath(f.path), message: forbiddenKeyMessage(f.key) }));
+    .map((f): Ss12000Issue => ({ entity: 'SideFile', id: null, field: formatIssuePath(f.path), ...spoken(forbiddenKeyText(f.key)) }));
   const shell = sideFile === undefined || outlineForbidden.length > 0 ? undefined : SideFileShellSchema.safeParse(sideFile);
   const rejection =
     outlineForbidden.length > 0

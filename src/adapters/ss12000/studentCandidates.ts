@@ -1,3 +1,4 @@
+import { said, SS12000_ISSUE_TEXT as T } from './issueText.js';
 import type { StudentCase } from '../../model/studentCase.js';
 import { currentEnrolment } from './currentEnrolment.js';
 import type { ReportedAbsence } from './reportedAbsence.js';
@@ -48,7 +49,7 @@ export function studentCandidates(
     if (person === undefined) {
       const rejection =
         persons.rejectedById.get(id) ??
-        tracker.reject('Person', id, [{ entity: 'Person', id, field: 'id', message: 'Referenced as the student of Attendance records but not in the export' }]);
+        tracker.reject('Person', id, [{ entity: 'Person', id, field: 'id', ...said(T.studentMissing) }]);
       return { kind: 'rejected', rejection };
     }
     const built = studentCaseOf(person, sources);

@@ -1,3 +1,7 @@
+import { both, type Template } from '../../model/template.js';
+import type { z } from 'zod';
+import { swedishIssueMessage } from '../../model/swedishIssue.js';
+import { said, SS12000_ISSUE_TEXT as T } from './issueText.js';
 import { OpaqueIdSchema, StudentCaseSchema, type StudentCase, type StudentCaseInput } from '../../model/studentCase.js';
 import { currentEnrolment } from './currentEnrolment.js';
 import type { SecurityMarking, Ss12000Organisation, Ss12000Person } from './entities.js';
@@ -23,26 +27,31 @@ export interface StudentSources {
 
 type Student = StudentCaseInput['student'];
 
+/** A schema's first issue, sv and en, or that the id is not usable. */
+function firstIssue(issue: z.core.$ZodIssue | undefined): { readonly message: string; readonly text: Template } {
+  return issue === undefined ? said(T.idUnusable) : { message: issue.message, text: { sv: swedishIssueMessage(issue), en: issue.message } };
+}
+
 /** School form, grade, school and enrolment start from the enrolment in force, or the issues that keep them from being read. */
 function enrolmentOf(person: Ss12000Person, sources: StudentSources, issues: Ss12000Issue[]): Partial<Pick<Student, 'school' | 'schoolForm' | 'grade' | 'enrolledFrom'>> {
-  const at = (field: string, message: string): void => {
-    issues.push({ entity: 'Person', id: person.id, field, message });
+  const at = (field: string, text: Template): void => {
+    issues.push({ entity: 'Person', id: person.id, field, message: text.en, text });
   };
   const choice = currentEnrolment(person.enrolments ?? [], sources.asOf);
   if (choice.kind === 'none') {
-    at(choice.field, choice.message);
+    at(choice.field, choice.text);
     return {};
   }
   const { enrolment, index, schoolForm } = choice;
   const grade = enrolment.schoolYear ?? (schoolForm === 'forskoleklass' ? 0 : undefined);
-  if (grade === undefined) at(`enrolments[${index}].schoolYear`, 'Missing: Trappa needs the year group (årskurs)');
+  if (grade === undefined) at(`enrolments[${index}].schoolYear`, T.gradeMissing);
   const unitId = enrolment.enroledAt.id;
   const unit = sources.organisations.byId.get(unitId);
   let school: Student['school'] | undefined;
   if (unit === undefined) {
     at(
       `enrolments[${index}].enroledAt.id`,
-      sources.organisations.rejectedById.has(unitId) ? `Organisation ${unitId} was rejected` : `Organisation ${unitId} is not in the export`,
+      both(sources.organisations.rejectedById.has(unitId) ? T.organisationRejected : T.organisationMissing, { id: unitId }),
     );
   } else {
     const resolved = schoolOf(unit, schoolForm, sources.organisations.byId, sources.side);
@@ -59,7 +68,7 @@ function residenceOf(person: Ss12000Person, context: StudentContext | undefined,
   const index = addresses.findIndex((a) => (a.type ?? 'Folkbokföring') === 'Folkbokföring');
   const address = addresses[index];
   if (address === undefined) {
-    issues.push({ entity: 'Person', id: person.id, field: 'addresses', message: 'No Folkbokföring address: Trappa needs the home municipality to route to the hemkommun and social services' });
+    issues.push({ entity: 'Person', id: person.id, field: 'addresses', ...said(T.noFolkbokforing) });
     return undefined;
   }
   const code = normaliseMunicipalityCode(address.municipalityCode);
@@ -68,7 +77,7 @@ function residenceOf(person: Ss12000Person, context: StudentContext | undefined,
       entity: 'Person',
       id: person.id,
       field: `addresses[${index}].municipalityCode`,
-      message: address.municipalityCode === undefined ? 'Missing' : 'Not a Swedish municipality code (län 01–25, four digits)',
+      ...said(address.municipalityCode === undefined ? T.missing : T.notMunicipalityCodeLan),
     });
     return undefined;
   }
@@ -95,8 +104,8 @@ export function studentCaseOf(person: Ss12000Person, sources: StudentSources): {
   const context = sideEntry.ok ? sideEntry.context : undefined;
 
   const idCheck = OpaqueIdSchema.safeParse(person.id);
-  if (!idCheck.success) issues.push({ entity: 'Person', id: person.id, field: 'id', message: idCheck.error.issues[0]?.message ?? 'Not usable as an opaque id' });
-  if (person.birthDate === undefined) issues.push({ entity: 'Person', id: person.id, field: 'birthDate', message: 'Missing: Trappa needs the birth date for age-dependent duties' });
+  if (!idCheck.success) issues.push({ entity: 'Person', id: person.id, field: 'id', ...firstIssue(idCheck.error.issues[0]) });
+  if (person.birthDate === undefined) issues.push({ entity: 'Person', id: person.id, field: 'birthDate', ...said(T.birthDateMissing) });
   const { school, schoolForm, grade, enrolledFrom } = enrolmentOf(person, sources, issues);
   const protectedIdentity = isProtected(person, sources.markings, sources.persons.byId);
   const residence = protectedIdentity ? undefined : residenceOf(person, context, issues);

@@ -1,3 +1,4 @@
+import { said, SS12000_ISSUE_TEXT as T } from './issueText.js';
 import type { Ss12000Organisation } from './entities.js';
 import type { RejectionTracker } from './rejectionTracker.js';
 import type { SideFileContext } from './sideFileContext.js';
@@ -21,7 +22,7 @@ export function rejectUnusedSideEntries(
 ): void {
   for (const key of side.studentIds) {
     if (!isStudent(key)) {
-      tracker.reject('SideFile', key, [{ entity: 'SideFile', id: key, field: `students[${JSON.stringify(key)}]`, message: 'No student with this Person id in the export' }]);
+      tracker.reject('SideFile', key, [{ entity: 'SideFile', id: key, field: `students[${JSON.stringify(key)}]`, ...said(T.sideStudentUnused) }]);
     }
   }
   const schoolKeys = new Set<string>();
@@ -31,7 +32,7 @@ export function rejectUnusedSideEntries(
   }
   for (const key of side.schoolKeys) {
     if (!schoolKeys.has(key)) {
-      tracker.reject('SideFile', key, [{ entity: 'SideFile', id: key, field: `schools[${JSON.stringify(key)}]`, message: 'No Organisation with this schoolUnitCode or id in the export' }]);
+      tracker.reject('SideFile', key, [{ entity: 'SideFile', id: key, field: `schools[${JSON.stringify(key)}]`, ...said(T.sideSchoolUnused) }]);
     }
   }
 }

@@ -5,13 +5,13 @@ describe('createRejectionTracker', () => {
   it('lists rejections in the order found, each with the records counted against it', () => {
     const tracker = createRejectionTracker();
     const a = tracker.reject('CalendarEvent', 'e1', []);
-    const b = tracker.reject('Person', 'p1', [{ entity: 'Person', id: 'p1', field: 'birthDate', message: 'Missing' }]);
+    const b = tracker.reject('Person', 'p1', [{ entity: 'Person', id: 'p1', field: 'birthDate', message: 'Missing', text: { sv: 'Saknas', en: 'Missing' } }]);
     tracker.countRecord(b);
     tracker.countRecord(b);
     tracker.countRecord(a);
     expect(tracker.list()).toEqual([
       { entity: 'CalendarEvent', id: 'e1', issues: [], attendanceRecords: 1 },
-      { entity: 'Person', id: 'p1', issues: [{ entity: 'Person', id: 'p1', field: 'birthDate', message: 'Missing' }], attendanceRecords: 2 },
+      { entity: 'Person', id: 'p1', issues: [{ entity: 'Person', id: 'p1', field: 'birthDate', message: 'Missing', text: { sv: 'Saknas', en: 'Missing' } }], attendanceRecords: 2 },
     ]);
   });
 
