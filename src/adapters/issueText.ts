@@ -41,13 +41,12 @@ export const INPUT_ISSUE_TEXT = {
     sv: 'rubrikraden saknar {n|den obligatoriska kolumnen|de obligatoriska kolumnerna} {columns} ({hint})',
     en: 'header lacks the required {n|column|columns} {columns} ({hint})',
   },
-  noLessonColumn: {
-    sv: '{n|dess enda kolumn är ingen lektionskolumn|ingen av dess {n} kolumner är en lektionskolumn}: saknas rubrikraden?',
-    en: '{n|its one column is not a lesson column|none of its {n} columns is a lesson column}: is the header row missing?',
-  },
+  oneColumn: { sv: 'dess enda kolumn är ingen lektionskolumn', en: 'its one column is not a lesson column' },
+  noColumn: { sv: 'ingen av dess {n} kolumner är en lektionskolumn', en: 'none of its {n} columns is a lesson column' },
+  noLessonColumn: { sv: '{columns}: saknas rubrikraden?', en: '{columns}: is the header row missing?' },
   noLessonColumnDelimiter: {
-    sv: '{n|dess enda kolumn är ingen lektionskolumn|ingen av dess {n} kolumner är en lektionskolumn}: saknas rubrikraden, eller är avgränsaren inte {delimiter}?',
-    en: '{n|its one column is not a lesson column|none of its {n} columns is a lesson column}: is the header row missing, or is the delimiter not {delimiter}?',
+    sv: '{columns}: saknas rubrikraden, eller är avgränsaren inte {delimiter}?',
+    en: '{columns}: is the header row missing, or is the delimiter not {delimiter}?',
   },
   columnsByName: {
     sv: 'kolumner matchas på namn oavsett skiftläge, eller på de svenska alias som står i docs/batch.md',

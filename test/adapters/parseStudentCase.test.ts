@@ -16,7 +16,7 @@ describe('forbidden keys in a student case', () => {
   it('consents.__proto__ rejects the case, naming the path', () => {
     const text = JSON.stringify({ ...studentCase(), consents: { sip: { guardians: 'given' } } }).replace('"sip":', '"__proto__":');
     const result = parseStudentCase(JSON.parse(text));
-    expect(result).toEqual({ ok: false, studentId: 'elev-1', issues: [{ path: 'consents.__proto__', message: expect.stringContaining('"__proto__"') }] });
+    expect(result).toEqual({ ok: false, studentId: 'elev-1', issues: [{ path: 'consents.__proto__', message: expect.stringContaining('"__proto__"'), text: { sv: expect.stringContaining('Nyckeln "__proto__" är inte tillåten'), en: expect.stringContaining('"__proto__"') } }] });
   });
 
   it.each([

@@ -48,9 +48,9 @@ describe('splitCsvLine: the fast path held to csv-parse', () => {
     expect(splitCsvLine('a\t"b\tc"\td', '\t')).toEqual({ fields: ['a', 'b\tc', 'd'] });
     expect(splitCsvLine('"say ""hi""",')).toEqual({ fields: ['say "hi"', ''] });
     expect(splitCsvLine(',,')).toEqual({ fields: ['', '', ''] });
-    expect(splitCsvLine('"open')).toEqual({ error: expect.stringContaining('the quoted field 1 is not closed on its line') });
-    expect(splitCsvLine('a,"b"c')).toEqual({ error: expect.stringContaining('field 2: text after its closing quote') });
-    expect(splitCsvLine('a,b"c')).toEqual({ error: expect.stringContaining('field 2: a quote inside a field') });
+    expect(splitCsvLine('"open')).toEqual({ error: { sv: expect.stringContaining('det citerade fältet 1 avslutas inte på sin rad'), en: expect.stringContaining('the quoted field 1 is not closed on its line') } });
+    expect(splitCsvLine('a,"b"c')).toMatchObject({ error: { sv: expect.stringContaining('fält 2: text efter det avslutande citattecknet'), en: expect.stringContaining('field 2: text after its closing quote') } });
+    expect(splitCsvLine('a,b"c')).toMatchObject({ error: { sv: expect.stringContaining('fält 2: ett citattecken i ett fält'), en: expect.stringContaining('field 2: a quote inside a field') } });
   });
 
   it('never repeats the line in an error (csv-parse quotes the field in its own messages)', () => {
@@ -112,12 +112,13 @@ describe('lesson CSV header', () => {
   });
 
   it('rejects repeated and missing columns without repeating the line', () => {
-    expect(parseCsvHeader('studentId,date,start,scheduledMinutes,Elev')).toEqual({ error: 'header columns 1 and 5 are both studentId' });
-    expect(parseCsvHeader('studentId,date,scheduledMinutes')).toEqual({ error: expect.stringContaining('header lacks the required column start') });
+    expect(parseCsvHeader('studentId,date,start,scheduledMinutes,Elev')).toEqual({ error: { sv: 'rubrikradens kolumner 1 och 5 är båda studentId', en: 'header columns 1 and 5 are both studentId' } });
+    expect(parseCsvHeader('studentId,date,scheduledMinutes')).toMatchObject({ error: { sv: expect.stringContaining('rubrikraden saknar den obligatoriska kolumnen start'), en: expect.stringContaining('header lacks the required column start') } });
     const noHeader = parseCsvHeader('elev-0001;2026-11-23;08:10;60');
-    expect(noHeader).toEqual({ error: expect.stringContaining('none of its 4 columns is a lesson column: is the header row missing?') });
+    expect(noHeader).toMatchObject({ error: { sv: expect.stringContaining('ingen av dess 4 kolumner är en lektionskolumn: saknas rubrikraden?'), en: expect.stringContaining('none of its 4 columns is a lesson column: is the header row missing?') } });
     expect(JSON.stringify(noHeader)).not.toContain('elev-0001');
-    expect(parseCsvHeader('studentId;date;start;scheduledMinutes', ',')).toEqual({ error: expect.stringContaining('is the header row missing, or is the delimiter not ","?') });
+    expect(parseCsvHeader('studentId;date;start;scheduledMinutes', ',')).toMatchObject({ error: { en: expect.stringContaining('is the header row missing, or is the delimiter not ","?') } });
+    expect(parseCsvHeader('x', ',')).toMatchObject({ error: { sv: expect.stringContaining('dess enda kolumn är ingen lektionskolumn: saknas rubrikraden, eller är avgränsaren inte ","?') } });
     expect(parseCsvHeader('studentId;date;start;scheduledMinutes', ';')).toMatchObject({ delimiter: ';' });
     expect(parseCsvHeader('\uFEFFstudentId,date,start,scheduledMinutes')).toMatchObject({ columns: ['studentId', 'date', 'start', 'scheduledMinutes'] });
   });

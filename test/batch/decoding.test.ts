@@ -12,6 +12,9 @@ import { builtinPolicy, evaluate, parseStudentCase } from '../../src/index.js';
 import type { AttendanceRecord, StudentCaseInput } from '../../src/model/studentCase.js';
 import { byteLines } from '../helpers/byteLines.js';
 
+/** NDJSON decisions, and the rejected lines' messages in English (the words these tests match). */
+const ENGLISH_NDJSON = { output: 'json', details: 'none', lang: 'en' } as const;
+
 const AS_OF = '2026-11-23';
 const policy = builtinPolicy('stockholm');
 const settings: BatchSettings = { policy, calendar: undefined, asOf: AS_OF, incremental: false };
@@ -101,7 +104,7 @@ async function run(lessonsPath: string, extra: Partial<BatchRun>) {
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
   const rejectedPath = join(dir, `rejected-${Math.random().toString(36).slice(2)}.ndjson`);
-  const report = await runBatch({ files: { students: studentsPath, lessons: [lessonsPath] }, settings, out, workers: 1, rejectedPath, ...extra });
+  const report = await runBatch({ files: { students: studentsPath, lessons: [lessonsPath] }, settings, out, workers: 1, rejectedPath, format: ENGLISH_NDJSON, ...extra });
   const rejected = readFileSync(rejectedPath, 'utf8').split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as RejectedLine);
   return { report, text: Buffer.concat(chunks).toString('utf8'), rejected };
 }

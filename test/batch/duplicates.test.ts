@@ -20,6 +20,9 @@ import { builtinPolicy, evaluate, parseStudentCase } from '../../src/index.js';
 import type { Warning } from '../../src/model/decision.js';
 import type { AttendanceRecord, StudentCaseInput } from '../../src/model/studentCase.js';
 
+/** NDJSON decisions, and the rejected lines' messages in English (the words these tests match). */
+const ENGLISH_NDJSON = { output: 'json', details: 'none', lang: 'en' } as const;
+
 const AS_OF = '2026-11-23';
 const policy = builtinPolicy('stockholm');
 const settings: BatchSettings = { policy, calendar: undefined, asOf: AS_OF, incremental: false };
@@ -85,7 +88,7 @@ async function run(name: string, text: string, extra: Partial<BatchRun> = {}, st
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
   const rejectedPath = join(dir, `rejected-${n}.ndjson`);
-  const report = await runBatch({ files: { students, lessons: [path] }, settings, out, workers: 1, rejectedPath, ...extra });
+  const report = await runBatch({ files: { students, lessons: [path] }, settings, out, workers: 1, rejectedPath, format: ENGLISH_NDJSON, ...extra });
   const rejected = readFileSync(rejectedPath, 'utf8').split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as RejectedLine);
   return { path, report, text: Buffer.concat(chunks).toString('utf8'), rejected };
 }
@@ -105,7 +108,9 @@ describe('duplicate and conflicting lesson lines in the batch', () => {
       { location: `${r.path}:3`, kind: 'record', studentId: target.studentId, issues: [{ path: 'invalidAbsenceMinutes', message: message(7) }] },
       { location: `${r.path}:7`, kind: 'record', studentId: target.studentId, issues: [{ path: 'invalidAbsenceMinutes', message: message(3) }] },
     ]);
-    expect(r.report.rejectedSample).toEqual(conflicts);
+    // The sample for stderr keeps both languages; the file holds the run's.
+    expect(r.report.rejectedSample.map((x) => ({ ...x, issues: x.issues.map((i) => ({ path: i.path, message: i.text.en })) }))).toEqual(conflicts);
+    expect(r.report.rejectedSample[0]?.issues[0]?.text.sv).toBe(`Samma elev, datum och start som ${r.path}:7, med annat värde på invalidAbsenceMinutes, reason; ingen av dem används`);
     expect(r.report.summary.records).toEqual({ read: term.length + 1, accepted: term.length - 1, duplicate: 0, rejected: 2 });
     expect(r.report.summary.warnings['conflicting-lessons']).toBe(1);
     expect(r.text).toBe(expectedDecisions([...term, other]));

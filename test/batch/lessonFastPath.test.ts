@@ -12,6 +12,9 @@ import { runBatch, type BatchRun } from '../../src/batch/runBatch.js';
 import { builtinPolicy } from '../../src/index.js';
 import { arbitraryLessonFile } from '../helpers/lessonFiles.js';
 
+/** NDJSON decisions, and the rejected lines' messages in English (the words these tests match). */
+const ENGLISH_NDJSON = { output: 'json', details: 'none', lang: 'en' } as const;
+
 const AS_OF = '2026-11-20';
 const settings: BatchSettings = { policy: builtinPolicy('stockholm'), calendar: undefined, asOf: AS_OF, incremental: false };
 const school = generateSchool({ students: 3, seed: 11, termEnd: AS_OF });
@@ -56,7 +59,7 @@ async function run(lessons: string, fast: boolean, extra: Partial<BatchRun>) {
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
   const rejectedPath = join(dir, `rejected-${Math.random().toString(36).slice(2)}.ndjson`);
-  const report = await withFastPath(fast, () => runBatch({ files: { students: studentsPath, lessons: [lessons] }, settings, out, workers: 1, rejectedPath, ...extra }));
+  const report = await withFastPath(fast, () => runBatch({ files: { students: studentsPath, lessons: [lessons] }, settings, out, workers: 1, rejectedPath, format: ENGLISH_NDJSON, ...extra }));
   const rejected = readFileSync(rejectedPath, 'utf8').split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as RejectedLine);
   return { records: report.summary.records, rejected: rejected.sort((a, b) => (a.location < b.location ? -1 : a.location > b.location ? 1 : 0)), text: Buffer.concat(chunks).toString('utf8') };
 }

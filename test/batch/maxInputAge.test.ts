@@ -105,7 +105,8 @@ describe('--max-input-age', () => {
     const stale = cli('5');
     expect(stale.status).toBe(66);
     expect(stale.stdout).toBe('');
-    expect(stale.stderr).toMatch(/--max-input-age allows 5/);
+    expect(stale.stderr).toMatch(/den senaste lektionen är från 2026-11-13, 6 skoldagar före utvärderingsdatumet; --max-input-age tillåter 5: ingenting skrevs/);
+    expect(spawnSync(process.execPath, ['dist/cli.js', 'evaluate', '--format', 'lessons', '--students', students, lessons, '--as-of', AS_OF, '--json', '--max-input-age', '5', '--lang', 'en'], { encoding: 'utf8' }).stderr).toMatch(/6 school days before the evaluation date; --max-input-age allows 5/);
     expect(cli('6').status).toBe(0);
     expect(cli('-1').status).toBe(2);
     expect(cli('two').status).toBe(2);

@@ -188,9 +188,9 @@ describe('lesson CSV files written the way real exports come', () => {
     expect(report.summary.records).toEqual({ read: 3, accepted: 0, duplicate: 0, rejected: 3 });
     const rejected = readFileSync(rejectedPath, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as RejectedLine);
     expect(rejected.map((r) => [r.location, r.issues[0]?.path, r.issues[0]?.message])).toEqual([
-      [`${path}:2`, 'reported', expect.stringMatching(/boolean/i)],
-      [`${path}:3`, '(line)', 'invalid CSV: the quoted field 6 is not closed on its line (a lesson CSV has one lesson per line: a line break inside quotes is not supported)'],
-      [`${path}:4`, '(line)', 'invalid CSV: field 6: text after its closing quote (a quote inside a quoted field is written "")'],
+      [`${path}:2`, 'reported', expect.stringMatching(/boolean/i)], // 'Fel typ: förväntade sant eller falskt (boolean), …'
+      [`${path}:3`, '(line)', 'ogiltig CSV: det citerade fältet 6 avslutas inte på sin rad (en lektions-CSV har en lektion per rad: en radbrytning inom citattecken stöds inte)'],
+      [`${path}:4`, '(line)', 'ogiltig CSV: fält 6: text efter det avslutande citattecknet (ett citattecken i ett citerat fält skrivs "")'],
     ]);
   });
 

@@ -146,12 +146,13 @@ export function parseCsvHeader(line: string, delimiter?: string): CsvHeader | { 
   }
   const missing = REQUIRED_COLUMNS.filter((c) => !columns.includes(c));
   if (missing.length > 0) {
+    const none = columns.length === 1 ? INPUT_ISSUE_TEXT.oneColumn : both(INPUT_ISSUE_TEXT.noColumn, { n: columns.length });
     const hint: Template =
       read.known > 0
         ? INPUT_ISSUE_TEXT.columnsByName
         : delimiter === undefined
-          ? both(INPUT_ISSUE_TEXT.noLessonColumn, { n: columns.length })
-          : both(INPUT_ISSUE_TEXT.noLessonColumnDelimiter, (lang) => ({ n: columns.length, delimiter: delimiterName(used, lang) }));
+          ? both(INPUT_ISSUE_TEXT.noLessonColumn, (lang) => ({ columns: none[lang] }))
+          : both(INPUT_ISSUE_TEXT.noLessonColumnDelimiter, (lang) => ({ columns: none[lang], delimiter: delimiterName(used, lang) }));
     return { error: both(INPUT_ISSUE_TEXT.headerLacks, (lang) => ({ n: missing.length, columns: missing.join(', '), hint: hint[lang] })) };
   }
   const ignored = [...new Set(read.fields.flatMap((f, i) => (columns[i] === null ? [shownColumnName(f, i + 1)] : [])))];

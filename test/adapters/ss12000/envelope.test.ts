@@ -12,7 +12,7 @@ describe('unwrapList', () => {
   });
 
   it('says what is wrong otherwise', () => {
-    expect(unwrapList({ data: { id: 'a' } })).toEqual({ ok: false, message: 'Expected "data" to be an array of records' });
+    expect(unwrapList({ data: { id: 'a' } })).toMatchObject({ ok: false, message: 'Expected "data" to be an array of records' });
     for (const bad of [{ id: 'a' }, null, 'x', 3]) expect(unwrapList(bad).ok).toBe(false);
   });
 });
