@@ -44,7 +44,7 @@ async function main(argv: string[], lang: Lang): Promise<number> {
   return known.run([...argv.slice(0, argv.length - rest.length - 1), ...rest]);
 }
 
-installStdoutClosedHandler();
+installStdoutClosedHandler(langOf(process.argv.slice(2)));
 // Crash hygiene: whatever ends the process removes this run's temp files and locks
 // (SIGKILL and out-of-memory excepted: the next run sweeps those), and an
 // unexpected error is one line on stderr, not a stack trace.

@@ -2,7 +2,7 @@ import { runCleanups } from '../io/exitCleanup.js';
 import { systemErrorText } from '../io/outputErrors.js';
 import { say } from '../model/template.js';
 import { OUTPUT_FAILURE_TEXT } from '../report/failureText.js';
-import { langOf } from './help.js';
+import type { Lang } from '../report/text.js';
 import { EXIT } from './exitCodes.js';
 
 /**
@@ -32,15 +32,15 @@ export function whenStdoutCloses(stop: () => void): () => void {
  * Install the handling of stdout errors (once, from the CLI's entry): EPIPE
  * stops cleanly with exit 0; any other error exits 74 with one line.
  *
- * @example installStdoutClosedHandler()
+ * @param lang - the run's language, for the one line
+ * @example installStdoutClosedHandler('sv')
  */
-export function installStdoutClosedHandler(): void {
+export function installStdoutClosedHandler(lang: Lang = 'sv'): void {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') {
       // A running batch sees the error on its own listener and stops with
       // OutputWriteError (temp files removed, exit code 74). Otherwise: one line and exit 74.
       if (onClosed !== undefined) return;
-      const lang = langOf(process.argv.slice(2));
       process.stderr.write(`trappa: ${say(OUTPUT_FAILURE_TEXT.cannotWriteStdout, lang, { error: systemErrorText(error)[lang] })}\n`);
       runCleanups();
       process.exit(EXIT.writeFailed);

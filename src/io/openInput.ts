@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { BatchInputError } from './batchInputError.js';
 import { both, type Template } from '../model/template.js';
-import { BINARY_KIND_TEXT as K, INPUT_FILE_TEXT } from '../report/failureText.js';
+import { BINARY_KIND_TEXT as K, GZIP_REASON_SV, INPUT_FILE_TEXT } from '../report/failureText.js';
 
 /**
  * Whether a path names standard input: `-` (the usual convention) or `/dev/stdin`.
@@ -145,7 +145,8 @@ async function* gunzip(compressed: AsyncIterable<Buffer>, name: string, chunkByt
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
     if (code.startsWith('Z_') || code === 'ERR_STREAM_PREMATURE_CLOSE') {
-      throw new BatchInputError(both(INPUT_FILE_TEXT.notGzip, { name, reason: (error as Error).message }));
+      const reason = (error as Error).message;
+      throw new BatchInputError(both(INPUT_FILE_TEXT.notGzip, (lang) => ({ name, reason: lang === 'sv' ? (GZIP_REASON_SV[code] ?? code) : reason })));
     }
     throw error;
   } finally {

@@ -164,6 +164,13 @@ export const INPUT_FILE_TEXT = {
   },
 } as const satisfies Templates;
 
+/** zlib's reasons for a damaged gzip file, by code, in Swedish (the English is zlib's own message). */
+export const GZIP_REASON_SV: Readonly<Record<string, string>> = {
+  Z_BUF_ERROR: 'filen tar slut för tidigt',
+  Z_DATA_ERROR: 'felaktiga komprimerade data',
+  ERR_STREAM_PREMATURE_CLOSE: 'strömmen stängdes för tidigt',
+};
+
 /** What a file is when it is not text Trappa can read (`binaryKindText`). */
 export const BINARY_KIND_TEXT = {
   gzipTwice: { sv: 'fortfarande gzip-komprimerad efter uppackning (komprimerad två gånger?)', en: 'still gzip-compressed after decompressing (compressed twice?)' },

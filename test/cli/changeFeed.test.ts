@@ -135,11 +135,13 @@ describe('trappa evaluate --previous: the change feed over a weekend', () => {
     const r = trappa(MONDAY, '--students', studentsFile, lessonsFile, '--json', '--previous', noDate);
     expect(r.code).toBe(65);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain(`--previous ${noDate}: line 1: not a decision: asOf: `);
+    expect(r.stderr).toContain(`--previous ${noDate}: rad 1: inte ett beslut: asOf: Saknas: förväntade sträng; kör gårdagens körning igen`);
     const badArises = join(dir, 'bad-arises.ndjson');
     writeDecisionsFile(badArises, [JSON.stringify({ ...decision, steps: [{ ...(decision.steps as object[])[0], arisesOn: '2026-11-31' }] })], trailer);
     const r2 = trappa(MONDAY, '--students', studentsFile, lessonsFile, '--json', '--previous', badArises);
     expect(r2.code).toBe(65);
-    expect(r2.stderr).toContain(`--previous ${badArises}: line 1: not a decision: steps.0.arisesOn: Expected a calendar date written YYYY-MM-DD`);
+    expect(r2.stderr).toContain(`--previous ${badArises}: rad 1: inte ett beslut: steps.0.arisesOn: Förväntade ett kalenderdatum skrivet ÅÅÅÅ-MM-DD; `);
+    const en = trappa(MONDAY, '--students', studentsFile, lessonsFile, '--json', '--previous', badArises, '--lang', 'en');
+    expect(en.stderr).toContain(`--previous ${badArises}: line 1: not a decision: steps.0.arisesOn: Expected a calendar date written YYYY-MM-DD; run last night again`);
   });
 });

@@ -138,7 +138,7 @@ describe('trappa check', () => {
       expect(r.stdout).toMatch(/: fel \(root\): .*byte.* \[policy-too-large\]/);
       const evaluate = trappa('evaluate', '--policy', file, '--as-of', '2026-11-23', write('case.json', studentCase()));
       expect(evaluate.code).toBe(1);
-      expect(evaluate.stderr).toMatch(/bytes/);
+      expect(evaluate.stderr).toMatch(/Policyn ".*big\.json" är ogiltig: \(root\): Filen är (mer än )?\d+ byte; policybudgeten tillåter \d+ \(inte läst\) \[policy-too-large\]/);
     });
   });
 });

@@ -91,7 +91,7 @@ describe('trappa diff on case files', () => {
     const r = trappa('diff', '--from', 'stockholm', '--to', STRICTER, file, '--as-of', '2026-11-23', '--json');
     expect(r.code).toBe(3);
     expect(r.stderr).toContain(`${file}:1: attendance[${good.attendance.length}].date`);
-    expect(r.stderr).toContain(`${file}:2: invalid JSON`);
+    expect(r.stderr).toContain(`${file}:2: ogiltig JSON: oväntat tecken vid tecken 2`);
     expect(r.stderr).toMatch(new RegExp(`${file}:3: student\\.`));
     const report = json(r.stdout);
     expect(report.input.cases).toEqual({ read: 3, evaluated: 1, rejected: 2 });
@@ -158,9 +158,12 @@ describe('trappa diff exit codes', () => {
     writeFileSync(file, JSON.stringify(policy));
     const r = trappa('diff', '--from', 'stockholm', '--to', file, '--generate', '3');
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('Policy "stockholm" is invalid');
+    expect(r.stderr).toContain('Policyn "stockholm" är ogiltig');
     expect(r.stderr).toContain('rules[0].conditions: ');
-    expect(r.stderr).toContain('(rule sthlm-allvarlig-franvaro-kartlaggning)');
+    expect(r.stderr).toContain('(regel sthlm-allvarlig-franvaro-kartlaggning)');
+    const en = trappa('diff', '--from', 'stockholm', '--to', file, '--generate', '3', '--lang', 'en');
+    expect(en.stderr).toContain('Policy "stockholm" is invalid: rules[0].conditions: ');
+    expect(en.stderr).toContain('(rule sthlm-allvarlig-franvaro-kartlaggning)');
   });
 
   it('1 for an unreadable case file', () => {

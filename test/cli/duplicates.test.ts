@@ -52,8 +52,9 @@ describe('duplicate lesson records through the CLI', () => {
     writeFileSync(conflict, `${JSON.stringify({ ...a, attendance: [...attendance, other] })}\n`);
     const r = trappa(conflict, '--details', 'none');
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain(`${conflict}:1: attendance[${n - 1}]: Same student, date and start as attendance[${n}], with a different `);
-    expect(r.stderr).toContain(`${conflict}:1: attendance[${n}]: Same student, date and start as attendance[${n - 1}], with a different `);
+    expect(r.stderr).toContain(`${conflict}:1: attendance[${n - 1}]: Samma elev, datum och start som attendance[${n}], med annat värde på `);
+    expect(r.stderr).toContain(`${conflict}:1: attendance[${n}]: Samma elev, datum och start som attendance[${n - 1}], med annat värde på `);
+    expect(trappa(conflict, '--details', 'none', '--lang', 'en').stderr).toContain(`${conflict}:1: attendance[${n}]: Same student, date and start as attendance[${n - 1}], with a different `);
     expect(r.stdout).toContain(`lektionsposter: ${n + 1} lästa = ${n - 1} godtagna + 0 dubbletter + 2 avvisade`);
     expect(r.stdout).toMatch(/\n {2}motstridiga lektionsposter \(avvisade\) +1\n/);
   });

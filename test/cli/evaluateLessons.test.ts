@@ -101,7 +101,9 @@ describe('trappa evaluate --format lessons', () => {
     const same = trappa('--students', city.students, city.lessons, '--json', '--previous', night2);
     expect(same.code).toBe(65);
     expect(same.stdout).toBe('');
-    expect(same.stderr).toBe(`trappa: --previous ${night2}: the decisions are of 2026-11-23, not before tonight (2026-11-23); give the decisions file of an earlier night\n`);
+    expect(same.stderr).toBe(`trappa: --previous ${night2}: besluten gäller 2026-11-23, inte före i kväll (2026-11-23); ange beslutsfilen från en tidigare natt\n`);
+    const sameEn = trappa('--students', city.students, city.lessons, '--json', '--previous', night2, '--lang', 'en');
+    expect(sameEn.stderr).toBe(`trappa: --previous ${night2}: the decisions are of 2026-11-23, not before tonight (2026-11-23); give the decisions file of an earlier night\n`);
   });
 
   it('exits 2 with a usage message without --students, and 1 for an unreadable CSV header', () => {
@@ -122,8 +124,11 @@ describe('trappa evaluate --format lessons', () => {
     writeFileSync(badCsv, 'elev-0001;2026-11-23;08:10;60\n');
     const header = trappa('--students', city.students, badCsv);
     expect(header.code).toBe(1);
-    expect(header.stderr).toContain(`${badCsv}:1: not NDJSON, and not a lesson CSV: header lacks the required columns studentId, date, start, scheduledMinutes`);
-    expect(header.stderr).toContain('is the header row missing?');
+    expect(header.stderr).toContain(`${badCsv}:1: inte NDJSON, och inte en lektions-CSV: rubrikraden saknar de obligatoriska kolumnerna studentId, date, start, scheduledMinutes`);
+    expect(header.stderr).toContain('saknas rubrikraden?');
+    const headerEn = trappa('--students', city.students, badCsv, '--lang', 'en');
+    expect(headerEn.stderr).toContain(`${badCsv}:1: not NDJSON, and not a lesson CSV: header lacks the required columns studentId, date, start, scheduledMinutes`);
+    expect(headerEn.stderr).toContain('is the header row missing?');
     // The line itself is never repeated: without a header it is a data row.
     expect(header.stderr).not.toContain('elev-0001');
     const badDelimiter = trappa('--students', city.students, csv.lessons, '--delimiter', 'x');
@@ -136,11 +141,13 @@ describe('trappa evaluate --format lessons', () => {
     // The students file given as lessons: NDJSON lines without a studentId.
     const r = trappa('--students', city.students, city.students, '--details', 'none', '--rejected', rejected);
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain(`${city.students}:1: studentId: Expected the student id as a non-empty string`);
+    expect(r.stderr).toContain(`${city.students}:1: studentId: Förväntade elevens id som en sträng som inte är tom`);
+    expect(JSON.parse(readFileSync(rejected, 'utf8').split('\n')[0] ?? '')).toMatchObject({ location: `${city.students}:1`, issues: [{ path: 'studentId', message: 'Förväntade elevens id som en sträng som inte är tom' }] });
     expect(r.stderr).toContain(`… 100 avvisade rader till i ${rejected}`);
     expect(readFileSync(rejected, 'utf8').trim().split('\n')).toHaveLength(120);
     expect(r.stdout).toContain('lektionsposter: 120 lästa = 0 godtagna + 0 dubbletter + 120 avvisade');
     const en = trappa('--students', city.students, city.students, '--details', 'none', '--lang', 'en');
+    expect(en.stderr).toContain(`${city.students}:1: studentId: Expected the student id as a non-empty string`);
     expect(en.stderr).toContain('… 100 more rejected line(s); write them all with --rejected <file>');
     expect(en.stdout).toContain('lesson records: 120 read = 0 accepted + 0 duplicate + 120 rejected');
   });

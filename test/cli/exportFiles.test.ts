@@ -73,12 +73,16 @@ describe('case files as exports write them', () => {
     (first.attendance[0] as { date: string }).date = '2026-02-30';
     second.student.birthDate = '2012-02-30';
     const lines = bad.map((c) => JSON.stringify(c));
-    const lessonError = /attendance\[0\]\.date: Expected a calendar date written YYYY-MM-DD \(got "2026-02-30"\)/;
+    const lessonError = /attendance\[0\]\.date: Förväntade ett kalenderdatum skrivet ÅÅÅÅ-MM-DD \(fick "2026-02-30"\)/;
     const fromFile = trappa(evaluate(write('bad.ndjson', `\uFEFF${lines.join('\r\n')}\r\n`)));
     expect(fromFile.code).toBe(3);
     expect(fromFile.stderr).toMatch(new RegExp(`bad\\.ndjson:1: ${lessonError.source}`));
     // The birth date is personal data: the field and the reason, not the value.
-    expect(fromFile.stderr).toContain('bad.ndjson:2: student.birthDate: Expected a calendar date written YYYY-MM-DD\n');
+    expect(fromFile.stderr).toContain('bad.ndjson:2: student.birthDate: Förväntade ett kalenderdatum skrivet ÅÅÅÅ-MM-DD\n');
+    const fromFileEn = trappa([...evaluate(write('bad.ndjson', `\uFEFF${lines.join('\r\n')}\r\n`)), '--lang', 'en']);
+    expect(fromFileEn.stderr).toContain('bad.ndjson:1: attendance[0].date: Expected a calendar date written YYYY-MM-DD (got "2026-02-30")\n');
+    expect(fromFileEn.stderr).toContain('bad.ndjson:2: student.birthDate: Expected a calendar date written YYYY-MM-DD\n');
+    expect(fromFileEn.stderr).not.toContain('2012-02-30');
     expect(fromFile.stderr).not.toContain('2012-02-30');
     const fromStdin = trappa(evaluate('-'), gzipSync(`${lines.join('\n')}\n`));
     expect(fromStdin.stderr).toMatch(new RegExp(`^stdin:1: ${lessonError.source}`, 'm'));
@@ -94,17 +98,19 @@ describe('case files as exports write them', () => {
     const xlsx = trappa(evaluate(write('export.xlsx', Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(300, 7)]))));
     expect(xlsx.code).toBe(1);
     expect(xlsx.stdout).toBe('');
-    expect(xlsx.stderr).toMatch(/export\.xlsx: not a text file: it is a ZIP archive \(an Excel \.xlsx or OpenDocument file\?\): export it as CSV \(UTF-8\) or NDJSON/);
+    expect(xlsx.stderr).toMatch(/export\.xlsx: ingen textfil: det är ett ZIP-arkiv \(en Excel \.xlsx- eller OpenDocument-fil\?\): exportera den som CSV \(UTF-8\) eller NDJSON/);
+    expect(trappa([...evaluate(join(dir, 'export.xlsx')), '--lang', 'en']).stderr).toMatch(/export\.xlsx: not a text file: it is a ZIP archive \(an Excel \.xlsx or OpenDocument file\?\): export it as CSV \(UTF-8\) or NDJSON/);
     const utf16 = trappa(evaluate(write('unicode.txt', Buffer.from(`\uFEFF${ndjson}`, 'utf16le'))));
     expect(utf16.code).toBe(1);
-    expect(utf16.stderr).toMatch(/unicode\.txt: not a text file: it is UTF-16 text .*save it as UTF-8/);
+    expect(utf16.stderr).toMatch(/unicode\.txt: ingen textfil: det är UTF-16-text .*spara den som UTF-8/);
     const two = trappa(evaluate('-', '/dev/stdin'), ndjson);
     expect(two.code).toBe(2);
     expect(two.stderr).toContain('bara en indata kan läsas från stdin (- eller /dev/stdin); 2 gör det: indatafil 1, indatafil 2');
     expect(trappa(evaluate('-', '/dev/stdin', '--lang', 'en'), ndjson).stderr).toContain('only one input can be read from stdin (- or /dev/stdin); 2 are: input file 1, input file 2');
     const truncated = trappa(evaluate(write('cut.ndjson.gz', gzipSync(ndjson).subarray(0, 200))));
     expect(truncated.code).toBe(1);
-    expect(truncated.stderr).toMatch(/cut\.ndjson\.gz: not a whole gzip file/);
+    expect(truncated.stderr).toMatch(/cut\.ndjson\.gz: ingen hel gzip-fil \(.*\): den klipptes av eller är skadad/);
+    expect(trappa([...evaluate(join(dir, 'cut.ndjson.gz')), '--lang', 'en']).stderr).toMatch(/cut\.ndjson\.gz: not a whole gzip file/);
   });
 
   it('a calendar and a policy may come from stdin or gzip, BOM included', () => {
@@ -155,7 +161,7 @@ describe('the nightly batch on lesson files as exports write them', () => {
       [`${gz}:6`, 'date'],
       [`${gz}:9`, 'scheduledMinutes'],
     ]);
-    expect(fromGz[0]?.issues[0]?.message).toContain('(got "2026-02-30")');
+    expect(fromGz[0]?.issues[0]?.message).toContain('(fick "2026-02-30")');
     // A name in a minutes column is not of a number's shape: not shown.
     expect(JSON.stringify(fromGz)).not.toContain('Anna');
     expect(rejectedOf('stdin', '-')).toEqual(fromGz.map((r) => ({ ...r, location: r.location.replace(gz, 'stdin') })));

@@ -103,7 +103,9 @@ describe('trappa evaluate --format lessons under faults', () => {
     expect(r.code).toBe(65);
     expect(r.stdout).toBe('');
     expect(r.stderr.split('\n')).toHaveLength(2);
-    expect(r.stderr).toMatch(new RegExp(`^trappa: --previous ${bad}: .*; run last night again with --decisions-out`));
+    expect(r.stderr).toMatch(new RegExp(`^trappa: --previous ${bad}: .*; kör gårdagens körning igen med --decisions-out`));
+    const en = trappa(NIGHT_2, '--json', '--previous', bad, '--tmp-dir', tmp, '--lang', 'en');
+    expect(en.stderr).toMatch(new RegExp(`^trappa: --previous ${bad}: .*; run last night again with --decisions-out`));
     expect(readdirSync(dir).sort()).toEqual(['bad.ndjson', 'tmp']);
     expect(readdirSync(tmp)).toEqual([]);
   });
@@ -112,10 +114,13 @@ describe('trappa evaluate --format lessons under faults', () => {
     const { dir } = outDir('concurrent');
     const shared = join(dir, 'night-2.ndjson');
     const first = await blockedRun(NIGHT_2, '--decisions-out', shared);
-    const second = trappa(NIGHT_2, '--json', '--decisions-out', shared);
+    const second = trappa(NIGHT_2, '--json', '--decisions-out', shared, '--lang', 'en');
     expect(second.code).toBe(75);
     expect(second.stdout).toBe('');
     expect(second.stderr).toBe(`trappa: --decisions-out ${shared} is in use by another run (pid ${first.child.pid} on ${second.stderr.match(/ on ([^,]+),/)?.[1]}, since ${second.stderr.match(/since ([^;)]+)/)?.[1]}); wait for it to finish, or remove ${shared}.lock if no run is active\n`);
+    const sv = trappa(NIGHT_2, '--json', '--decisions-out', shared);
+    expect(sv.code).toBe(75);
+    expect(sv.stderr).toBe(`trappa: --decisions-out ${shared} används av en annan körning (pid ${first.child.pid} på ${sv.stderr.match(/ på ([^,]+),/)?.[1]}, sedan ${sv.stderr.match(/sedan ([^;)]+)/)?.[1]}); vänta tills den är klar, eller ta bort ${shared}.lock om ingen körning pågår\n`);
     first.child.stdout?.resume();
     const [code] = (await once(first.child, 'exit')) as [number];
     expect(code, first.stderr()).toBe(0);
@@ -132,7 +137,7 @@ describe('trappa evaluate --format lessons under faults', () => {
         encoding: 'utf8',
       });
       expect(r.status).toBe(74);
-      expect(r.stderr).toBe('trappa: cannot write stdout: ENOSPC (no space left on device); the output files were left as they were\n');
+      expect(r.stderr).toBe('trappa: kan inte skriva stdout: ENOSPC (disken är full); utdatafilerna lämnades som de var\n');
     } finally {
       closeSync(full);
     }
@@ -145,13 +150,15 @@ describe('trappa evaluate --format lessons under faults', () => {
     const missing = trappa(NIGHT_2, '--json', '--decisions-out', join(dir, 'nope', 'night-2.ndjson'), '--tmp-dir', tmp);
     expect(missing.code).toBe(73);
     expect(missing.stdout).toBe('');
-    expect(missing.stderr).toBe(`trappa: --decisions-out ${join(dir, 'nope', 'night-2.ndjson')}: the directory ${join(dir, 'nope')} does not exist\n`);
+    expect(missing.stderr).toBe(`trappa: --decisions-out ${join(dir, 'nope', 'night-2.ndjson')}: katalogen ${join(dir, 'nope')} finns inte\n`);
+    const missingEn = trappa(NIGHT_2, '--json', '--decisions-out', join(dir, 'nope', 'night-2.ndjson'), '--tmp-dir', tmp, '--lang', 'en');
+    expect(missingEn.stderr).toBe(`trappa: --decisions-out ${join(dir, 'nope', 'night-2.ndjson')}: the directory ${join(dir, 'nope')} does not exist\n`);
     const directory = trappa(NIGHT_2, '--json', '--decisions-out', join(dir, 'ok.ndjson'), '--rejected', dir, '--tmp-dir', tmp);
     expect(directory.code).toBe(73);
-    expect(directory.stderr).toBe(`trappa: --rejected ${dir}: is a directory; give a file name\n`);
+    expect(directory.stderr).toBe(`trappa: --rejected ${dir}: är en katalog; ange ett filnamn\n`);
     const noTmp = trappa(NIGHT_2, '--json', '--tmp-dir', join(dir, 'no-tmp'));
     expect(noTmp.code).toBe(73);
-    expect(noTmp.stderr).toBe(`trappa: --tmp-dir ${join(dir, 'no-tmp')}: the directory ${join(dir, 'no-tmp')} does not exist\n`);
+    expect(noTmp.stderr).toBe(`trappa: --tmp-dir ${join(dir, 'no-tmp')}: katalogen ${join(dir, 'no-tmp')} finns inte\n`);
     expect(readdirSync(dir).sort()).toEqual(['tmp']);
     // The case-file command checks its outputs before reading too (it used to fail after stdout was complete).
     const cases = spawnSync(process.execPath, [CLI, 'evaluate', city.students, '--as-of', NIGHT_2, '--rejected', join(dir, 'nope', 'r.ndjson')], { encoding: 'utf8' });

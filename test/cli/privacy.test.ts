@@ -52,7 +52,16 @@ function trappa(...args: string[]) {
 describe('rejected lines repeat no input text (D9)', () => {
   it('the batch: stderr and --rejected name line, field and reason only', () => {
     const rejectedPath = join(dir, 'rejected.ndjson');
-    const r = trappa('--format', 'lessons', '--students', students, lessons, '--details', 'none', '--rejected', rejectedPath);
+    // In Swedish (the default) and in English: the messages below are matched in English.
+    const sv = trappa('--format', 'lessons', '--students', students, lessons, '--details', 'none', '--rejected', rejectedPath);
+    expect(sv.code).toBe(3);
+    const rejectedSv = readFileSync(rejectedPath, 'utf8');
+    expect(rejectedSv).toContain('Ser ut som ett personnummer; använd ett opakt id i stället');
+    for (const secret of SECRETS) {
+      expect(sv.stderr, JSON.stringify(secret)).not.toContain(secret);
+      expect(rejectedSv, JSON.stringify(secret)).not.toContain(secret);
+    }
+    const r = trappa('--format', 'lessons', '--students', students, lessons, '--details', 'none', '--rejected', rejectedPath, '--lang', 'en');
     expect(r.code).toBe(3);
     const rejected = readFileSync(rejectedPath, 'utf8');
     for (const secret of SECRETS) {
@@ -85,6 +94,7 @@ describe('rejected lines repeat no input text (D9)', () => {
     writeFileSync(odd, 'not json\n');
     const r = trappa(odd);
     expect(r.stderr).not.toContain('\u001b');
-    expect(r.stderr).toContain('odd\\u001b[2J.ndjson:1: invalid JSON: unexpected character at character 2');
+    expect(r.stderr).toContain('odd\\u001b[2J.ndjson:1: ogiltig JSON: oväntat tecken vid tecken 2');
+    expect(trappa(odd, '--lang', 'en').stderr).toContain('odd\\u001b[2J.ndjson:1: invalid JSON: unexpected character at character 2');
   });
 });

@@ -55,6 +55,12 @@ describe('whole-file inputs as exports come (issue 13): gzip, non-UTF-8, the pol
     const files = await readSs12000Files([exportDir]);
     expect(files.read.persons).toEqual([join(exportDir, 'persons.json.gz')]);
     expect(files.bundle['persons']).toEqual([{ id: 'p1' }]);
-    expect(files.problems).toEqual([{ location: join(exportDir, 'organisations.json'), message: 'not valid UTF-8 (byte 26 of the line); save the file as UTF-8 (line 1)' }]);
+    expect(files.problems).toEqual([
+      {
+        location: join(exportDir, 'organisations.json'),
+        message: 'not valid UTF-8 (byte 26 of the line); save the file as UTF-8 (line 1)',
+        text: { sv: 'inte giltig UTF-8 (byte 26 på raden); spara filen som UTF-8 (rad 1)', en: 'not valid UTF-8 (byte 26 of the line); save the file as UTF-8 (line 1)' },
+      },
+    ]);
   });
 });
