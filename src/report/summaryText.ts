@@ -32,11 +32,11 @@ export const SUMMARY_TEXT = {
   },
   closingsWithheld: {
     sv: 'inget stängs för frånvaro: {lines} {lines|elevrad|elevrader} saknar id (--allow-missing-students stänger ändå)',
-    en: 'nothing closed for absence: {lines} student line(s) carry no id (--allow-missing-students closes anyway)',
+    en: 'nothing closed for absence: {lines} student {lines|line carries|lines carry} no id (--allow-missing-students closes anyway)',
   },
   closedAnyway: {
     sv: 'stängda för frånvaro fast {lines} {lines|elevrad|elevrader} saknar id (--allow-missing-students)',
-    en: 'closed for absence although {lines} student line(s) carry no id (--allow-missing-students)',
+    en: 'closed for absence although {lines} student {lines|line carries|lines carry} no id (--allow-missing-students)',
   },
   warnings: { sv: 'datakvalitetsvarningar (elever):', en: 'data-quality warnings (students):' },
   header: { sv: 'policy {id} {version} ({hash}), per {asOf}', en: 'policy {id} {version} ({hash}), as of {asOf}' },

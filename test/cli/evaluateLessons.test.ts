@@ -148,7 +148,7 @@ describe('trappa evaluate --format lessons', () => {
     expect(r.stdout).toContain('lektionsposter: 120 lästa = 0 godtagna + 0 dubbletter + 120 avvisade');
     const en = trappa('--students', city.students, city.students, '--details', 'none', '--lang', 'en');
     expect(en.stderr).toContain(`${city.students}:1: studentId: Expected the student id as a non-empty string`);
-    expect(en.stderr).toContain('… 100 more rejected line(s); write them all with --rejected <file>');
+    expect(en.stderr).toContain('… 100 more rejected lines; write them all with --rejected <file>');
     expect(en.stdout).toContain('lesson records: 120 read = 0 accepted + 0 duplicate + 120 rejected');
   });
 
@@ -168,7 +168,7 @@ describe('trappa evaluate --format lessons', () => {
     expect(withheld.stderr).toMatch(/elever från förra körningen som saknas i kväll: 2, \d+ av deras åtgärder hålls öppna/);
     const allowed = trappa('--students', damaged, city.lessons, '--json', '--previous', night1, '--allow-missing-students', '--lang', 'en');
     expect(allowed.code).toBe(3);
-    expect(allowed.stderr).toContain('--allow-missing-students: the steps of the 2 student(s) missing tonight were closed anyway');
+    expect(allowed.stderr).toContain('--allow-missing-students: the steps of the 2 students missing tonight were closed anyway');
     const closed = allowed.stdout.trim().split('\n').map((l) => JSON.parse(l) as { change: string; studentInInput?: boolean; previous?: { kind: string } });
     expect(closed.filter((c) => c.studentInInput === false).length).toBeGreaterThan(0);
     for (const c of closed.filter((x) => x.studentInInput === false)) expect(c.previous?.kind).not.toBe('lagkrav');

@@ -4,7 +4,11 @@
  * check, help, notes, usage errors…) and the tables of the policy findings and exit codes —
  * is walked, and every `{ sv, en }` in it must have both texts, non-empty, filling the same
  * slots. An object with only one of the two, anywhere in a table, fails. A table is found by
- * walking the modules' exports, so a new table is covered without being listed here.
+ * walking the modules' exports, so a new table is covered without being listed here. Below
+ * report/, the tables of the layers under it are listed: the schemas' own messages, the
+ * readers' rejections (lessons, cases, CSV, JSON, SS 12000), policy errors. Every template is
+ * also filled, with a count of 1 and of 2, and must leave no slot unfilled (a `{n}` inside a
+ * plural form is not filled, and would be printed as it is).
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -26,7 +30,21 @@ function modules(dir: string): string[] {
 /** The modules whose exports hold output text: all of report/, and the tables below it that findings and exit codes use. */
 const TEXT_MODULES = [
   ...modules('report'),
-  ...['model/policyIssueText.ts', 'model/swedishIssue.ts', 'model/typology.ts', 'model/factCatalog.ts', 'policy/findingText.ts', 'cli/exitCodes.ts', 'steps/catalog.ts'].map((m) => join(SRC, m)),
+  ...[
+    'model/policyIssueText.ts',
+    'model/swedishIssue.ts',
+    'model/schemaMessageText.ts',
+    'model/typology.ts',
+    'model/factCatalog.ts',
+    'policy/findingText.ts',
+    'policy/loadPolicy.ts',
+    'adapters/issueText.ts',
+    'adapters/jsonError.ts',
+    'adapters/ss12000/issueText.ts',
+    'cli/exitCodes.ts',
+    'cli/explainCommand.ts',
+    'steps/catalog.ts',
+  ].map((m) => join(SRC, m)),
 ];
 
 interface Problem {
@@ -74,6 +92,26 @@ describe('every text table has sv and en', () => {
     expect(out).toEqual([]);
   });
 
+  it.each(exported)('%s: every template fills completely, in the singular and the plural', (_file, exports) => {
+    const left: string[] = [];
+    const visit = (value: unknown, where: string, seen: Set<unknown>): void => {
+      if (typeof value !== 'object' || value === null || seen.has(value)) return;
+      seen.add(value);
+      const { sv, en } = value as { sv?: unknown; en?: unknown };
+      if (typeof sv === 'string' && typeof en === 'string') {
+        for (const n of [1, 2]) {
+          for (const text of [sv, en]) {
+            const slots = Object.fromEntries(slotNames(text).map((name) => [name, n]));
+            if (/\{\w+(\|[^{}]*)?\}/.test(fill(text, slots))) left.push(`${where} (${n}): ${fill(text, slots)}`);
+          }
+        }
+      }
+      for (const [key, inner] of Object.entries(value)) if (key !== 'sv' && key !== 'en') visit(inner, `${where}.${key}`, seen);
+    };
+    for (const [name, value] of Object.entries(exports)) visit(value, name, new Set());
+    expect(left).toEqual([]);
+  });
+
   it('would catch a missing, empty or mismatched translation (the check can fail)', () => {
     const out: Problem[] = [];
     problems({ a: { sv: 'ja' }, b: { sv: 'x', en: ' ' }, c: { sv: '{n} elever', en: '{count} students' }, d: { sv: 'ok', en: 'ok' } }, 'fake', new Set(), out);
@@ -87,6 +125,10 @@ describe('templates', () => {
     expect(fill('{n} {n|elev|elever}', { n: 0 })).toBe('0 elever');
     expect(say({ sv: '{n} {n|fil|filer}', en: '{n} {n|file|files}' }, 'en', { n: 2 })).toBe('2 files');
     expect(both({ sv: 'via {x}', en: 'through {x}' }, (lang) => ({ x: lang === 'sv' ? 'a' : 'b' }))).toEqual({ sv: 'via a', en: 'through b' });
+  });
+
+  it('leave a slot inside a plural form unfilled (what the fill check above finds)', () => {
+    expect(fill('{n|one column|none of its {n} columns}', { n: 4 })).toBe('{n|one column|none of its 4 columns}');
   });
 
   it('refuse a slot without a value (a programming error, never a half-filled line)', () => {
