@@ -102,7 +102,7 @@ export class PreviousFileError extends Error {
   constructor(
     readonly path: string,
     readonly problem: PreviousFileProblem,
-    detail: Template,
+    readonly detail: Template,
   ) {
     const todo = problem === 'not-earlier' ? P.giveEarlier : P.whatToDo;
     const text = both(P.refused, (lang) => ({ path, detail: detail[lang], todo: todo[lang] }));

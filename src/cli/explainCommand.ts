@@ -1,3 +1,4 @@
+import { errorText } from './errorText.js';
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { escapeControl } from '../adapters/safeText.js';
@@ -86,7 +87,7 @@ export async function explainCommand(args: string[]): Promise<number> {
         : await explainFromLessons(id, { students: values.students, lessons: files, previous: values.previous, delimiter }, run);
   } catch (error) {
     if (!(error instanceof BatchInputError)) throw error;
-    process.stderr.write(`trappa explain: ${escapeControl(error.message)}\n`);
+    process.stderr.write(`trappa explain: ${escapeControl(errorText(error, lang))}\n`);
     return EXIT.failure;
   }
   if (result.kind !== 'decisions') {

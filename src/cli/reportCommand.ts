@@ -11,7 +11,9 @@ import { renderSchoolReports } from '../report/schoolReport.js';
 import { UsageError } from './usageError.js';
 import type { CommandOptions } from './commandOptions.js';
 import { pickLang } from './pickLang.js';
-import { both } from '../model/template.js';
+import { both, say, type Template } from '../model/template.js';
+import { REPORT_INPUT_TEXT as R } from '../report/failureText.js';
+import { swedishIssueMessage } from '../model/swedishIssue.js';
 import { USAGE_TEXT } from '../report/usageText.js';
 import { checkOneStdin } from './oneStdin.js';
 import { readText, readTextInput, type TextInput } from '../io/readText.js';
@@ -27,7 +29,11 @@ export const REPORT_OPTIONS = {
 } as const satisfies CommandOptions;
 
 /** An input that is not decisions: exit 1 with what is wrong (never a line's content). */
-class ReportInputError extends Error {}
+class ReportInputError extends Error {
+  constructor(readonly text: Template) {
+    super(text.en);
+  }
+}
 
 const LabelsSchema = z.record(z.string(), z.string().max(200));
 
@@ -36,12 +42,12 @@ async function readLabels(path: string): Promise<Map<string, string>> {
   try {
     value = JSON.parse(await readText(path));
   } catch (error) {
-    if (error instanceof BatchInputError) throw new ReportInputError(`--labels ${error.message}`);
-    throw new ReportInputError(`--labels ${path}: cannot be read as JSON (${(error as NodeJS.ErrnoException).code ?? 'invalid JSON'})`);
+    if (error instanceof BatchInputError) throw new ReportInputError(both(R.labels, (lang) => ({ reason: (error.text ?? { sv: error.message, en: error.message })[lang] })));
+    throw new ReportInputError(both(R.labelsNotJson, { path, code: (error as NodeJS.ErrnoException).code ?? 'JSON' }));
   }
   const parsed = LabelsSchema.safeParse(value);
   // The message never quotes the file: it holds names.
-  if (!parsed.success) throw new ReportInputError(`--labels ${path}: not a JSON object of student id → display name (at most 200 characters)`);
+  if (!parsed.success) throw new ReportInputError(both(R.labelsShape, { path }));
   return new Map(Object.entries(parsed.data));
 }
 
@@ -55,22 +61,24 @@ function parseDecisions(text: string, source: string): DecisionRecord[] {
     const hash = createHash('sha256');
     for (const line of lines) hash.update(`${line}\n`);
     if (trailer['count'] !== lines.length || trailer['sha256'] !== hash.digest('hex')) {
-      throw new ReportInputError(`${source}: the decision lines do not match the trailer (count or SHA-256): the file was cut, edited or joined`);
+      throw new ReportInputError(both(R.trailerMismatch, { source }));
     }
   }
   return lines.map((line, i) => {
-    if (trailerOf(line) !== undefined) throw new ReportInputError(`${source} line ${i + 1}: a trailer before the last line: two files joined`);
+    if (trailerOf(line) !== undefined) throw new ReportInputError(both(R.trailerInside, { source, n: i + 1 }));
     let value: unknown;
     try {
       value = JSON.parse(line);
     } catch {
-      throw new ReportInputError(`${source} line ${i + 1}: not valid JSON`);
+      throw new ReportInputError(both(R.notJson, { source, n: i + 1 }));
     }
     // Compact or full (a full decision is also a compact one): the report reads what both hold.
     const parsed = CompactDecisionSchema.safeParse(value);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new ReportInputError(`${source} line ${i + 1}: not a decision: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`);
+      throw new ReportInputError(
+        both(R.notDecision, (lang) => ({ source, n: i + 1, path: issue?.path.join('.') ?? '', message: issue === undefined ? '' : lang === 'sv' ? swedishIssueMessage(issue) : issue.message })),
+      );
     }
     // The schema checks the shape; the line is the decision evaluate wrote.
     return value as DecisionRecord;
@@ -82,8 +90,8 @@ async function readDecisions(input: string): Promise<DecisionRecord[]> {
   try {
     read = await readTextInput(input);
   } catch (error) {
-    if (error instanceof BatchInputError) throw new ReportInputError(error.message);
-    throw new ReportInputError(`${input}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    if (error instanceof BatchInputError) throw new ReportInputError(error.text ?? { sv: error.message, en: error.message });
+    throw new ReportInputError(both(R.cannotRead, { input, code: (error as NodeJS.ErrnoException).code ?? '?' }));
   }
   const { text, name, plainFile } = read;
   // A stream or a gzip file cannot be verified from its end: its trailer is still checked (count, SHA-256).
@@ -95,8 +103,7 @@ async function readDecisions(input: string): Promise<DecisionRecord[]> {
       await verifyDecisionsFile(input, '9999-12-31');
     } catch (error) {
       if (!(error instanceof PreviousFileError)) throw error;
-      const detail = error.message.slice(`--previous ${input}: `.length).split('; ')[0] ?? error.problem;
-      throw new ReportInputError(`${input}: not a whole decisions file: ${detail}`);
+      throw new ReportInputError(both(R.notWhole, (lang) => ({ input, detail: error.detail[lang] })));
     }
   }
   return parseDecisions(text, input);
@@ -131,22 +138,19 @@ export async function reportCommand(args: string[]): Promise<number> {
     const decisions = await readDecisions(input);
     const reports = renderSchoolReports(decisions, { lang, ...(labels === undefined ? {} : { labels }), students: values['all-students'] ? 'all' : 'with-duties' });
     const names = reports.map((r) => fileName(r.schoolId));
-    if (new Set(names).size !== names.length) throw new ReportInputError('two school ids give the same file name');
+    if (new Set(names).size !== names.length) throw new ReportInputError(R.sameFileName);
     mkdirSync(values.out, { recursive: true });
     const paths = names.map((name) => join(values.out as string, name));
     reports.forEach((r, i) => writeFileAtomic(paths[i] ?? join(values.out as string, 'okand-skola.html'), r.html));
     const sum = (f: (r: (typeof reports)[number]) => number) => reports.reduce((n, r) => n + f(r), 0);
-    process.stdout.write(
-      lang === 'sv'
-        ? `trappa report: ${reports.length} ${reports.length === 1 ? 'skola' : 'skolor'}, ${sum((r) => r.students)} elever, ${sum((r) => r.openDuties)} öppna åtgärder (${sum((r) => r.overdue)} försenade) → ${values.out}\n`
-        : `trappa report: ${reports.length} ${reports.length === 1 ? 'school' : 'schools'}, ${sum((r) => r.students)} students, ${sum((r) => r.openDuties)} open duties (${sum((r) => r.overdue)} overdue) → ${values.out}\n`,
-    );
+    const slots = { schools: reports.length, students: sum((r) => r.students), open: sum((r) => r.openDuties), overdue: sum((r) => r.overdue), out: values.out };
+    process.stdout.write(`${say(R.summary, lang, slots)}\n`);
     // One line per file written, in school-id order, so a reader (or a script) knows what to open.
-    process.stdout.write(paths.map((path) => `${lang === 'sv' ? 'Rapport' : 'Report'}: ${path}\n`).join(''));
+    process.stdout.write(paths.map((path) => `${say(R.report, lang, { path })}\n`).join(''));
     return 0;
   } catch (error) {
     if (!(error instanceof ReportInputError)) throw error;
-    process.stderr.write(`trappa report: ${error.message}\n`);
+    process.stderr.write(`trappa report: ${error.text[lang]}\n`);
     return 1;
   }
 }

@@ -136,6 +136,31 @@ export const PREVIOUS_FILE_TEXT = {
   },
 } as const satisfies Templates;
 
+/** `trappa report`'s input that is not decisions (never quoting a line: it may hold names). */
+export const REPORT_INPUT_TEXT = {
+  labels: { sv: '--labels {reason}', en: '--labels {reason}' },
+  labelsNotJson: { sv: '--labels {path}: kan inte läsas som JSON ({code})', en: '--labels {path}: cannot be read as JSON ({code})' },
+  labelsShape: {
+    sv: '--labels {path}: inte ett JSON-objekt från elev-id till visningsnamn (högst 200 tecken)',
+    en: '--labels {path}: not a JSON object of student id → display name (at most 200 characters)',
+  },
+  trailerMismatch: {
+    sv: '{source}: beslutsraderna stämmer inte med avslutningsraden (antal eller SHA-256): filen har klippts av, redigerats eller satts ihop',
+    en: '{source}: the decision lines do not match the trailer (count or SHA-256): the file was cut, edited or joined',
+  },
+  trailerInside: { sv: '{source} rad {n}: en avslutningsrad före sista raden: två filer ihopslagna', en: '{source} line {n}: a trailer before the last line: two files joined' },
+  notJson: { sv: '{source} rad {n}: inte giltig JSON', en: '{source} line {n}: not valid JSON' },
+  notDecision: { sv: '{source} rad {n}: inte ett beslut: {path}: {message}', en: '{source} line {n}: not a decision: {path}: {message}' },
+  cannotRead: { sv: '{input}: kan inte läsas ({code})', en: '{input}: cannot be read ({code})' },
+  notWhole: { sv: '{input}: ingen hel beslutsfil: {detail}', en: '{input}: not a whole decisions file: {detail}' },
+  sameFileName: { sv: 'två skol-id ger samma filnamn', en: 'two school ids give the same file name' },
+  summary: {
+    sv: 'trappa report: {schools} {schools|skola|skolor}, {students} {students|elev|elever}, {open} öppna {open|åtgärd|åtgärder} ({overdue} {overdue|försenad|försenade}) → {out}',
+    en: 'trappa report: {schools} {schools|school|schools}, {students} {students|student|students}, {open} open {open|duty|duties} ({overdue} overdue) → {out}',
+  },
+  report: { sv: 'Rapport: {path}', en: 'Report: {path}' },
+} as const satisfies Templates;
+
 /** Tonight's input older than `--max-input-age` allows. */
 export const STALE_INPUT_TEXT = {
   noLesson: {

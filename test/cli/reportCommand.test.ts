@@ -74,12 +74,14 @@ describe('trappa report', () => {
     writeFileSync(path, [text[0], ...text.slice(2)].join('\n'));
     const cut = run([path, '--out', join(dir, 'out')]);
     expect(cut.status).toBe(1);
-    expect(cut.stderr).toMatch(/not a whole decisions file/);
+    expect(cut.stderr).toMatch(new RegExp(`^trappa report: ${path}: ingen hel beslutsfil: avslutningsraden räknar \\d+ beslut och filen har \\d+: rader saknas eller har lagts till\\n$`));
+    expect(run([path, '--out', join(dir, 'out'), '--lang', 'en']).stderr).toMatch(/not a whole decisions file: the trailer counts \d+ decisions and the file has \d+/);
     const labels = join(dir, 'labels.json');
     writeFileSync(labels, JSON.stringify({ e1: ['Hemlig Person'] }));
     const bad = run(['-', '--out', join(dir, 'out'), '--labels', labels], lines);
     expect(bad.status).toBe(1);
     expect(bad.stderr).not.toContain('Hemlig');
+    expect(bad.stderr).toBe(`trappa report: --labels ${labels}: inte ett JSON-objekt från elev-id till visningsnamn (högst 200 tecken)\n`);
   });
 
   it('--help exits 0 with the command\'s own help; a missing --out is a usage error (2)', () => {
