@@ -1,3 +1,4 @@
+import { errorText } from './errorText.js';
 import { watch } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
@@ -88,20 +89,20 @@ async function runTable(file: string, run: Run, cache: Map<string, Promise<Polic
   }
   const parsed = parseExampleTable(value);
   if (!parsed.ok) {
-    fail('(table)', say(t.notATable, lang, { issues: parsed.issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ') }));
+    fail('(table)', say(t.notATable, lang, { issues: parsed.issues.map((i) => `${i.path || '(root)'}: ${i.text[lang]}`).join('; ') }));
     return;
   }
   for (let i = 0; i < parsed.table.cases.length; i += 1) {
     const c = expandCase(parsed.table, i);
     if (!('input' in c)) {
-      fail(parsed.table.cases[i]?.name ?? say(t.caseN, lang, { n: i + 1 }), `${c.path}: ${c.message}`);
+      fail(parsed.table.cases[i]?.name ?? say(t.caseN, lang, { n: i + 1 }), `${c.path}: ${c.text[lang]}`);
       continue;
     }
     let policy: Policy;
     try {
       policy = await loadPolicyFor(c.policy, file, cache, run.watched);
     } catch (error) {
-      fail(c.name, say(t.policyFailed, lang, { policy: c.policy, error: error instanceof Error ? error.message : String(error) }));
+      fail(c.name, say(t.policyFailed, lang, { policy: c.policy, error: errorText(error, lang) }));
       continue;
     }
     const result = runExampleCase(c, policy);

@@ -6,6 +6,9 @@
  * decision with the case's expectation as structured differences. Reading
  * files and printing are the caller's (`trappa test`).
  */
+import type { Template, Templates } from '../model/template.js';
+import { swedishIssueMessage } from '../model/swedishIssue.js';
+import { valueAt } from '../adapters/shownValue.js';
 import { z } from 'zod';
 import { IsoDateSchema } from '../model/isoDate.js';
 import type { Decision, Routing, Step } from '../model/decision.js';
@@ -88,8 +91,20 @@ export type StepExpectation = z.output<typeof StepExpectationSchema>;
 /** A table that does not parse: each issue with its path in the file. */
 export interface TableIssue {
   readonly path: string;
+  /** What is wrong, in English (`text.en`). */
   readonly message: string;
+  /** What is wrong, sv and en. */
+  readonly text: Template;
 }
+
+/** What is wrong with a case of a table, sv and en. */
+export const TABLE_ISSUE_TEXT = {
+  noSuchCase: { sv: 'inget sådant fall', en: 'no such case' },
+  noPolicy: { sv: 'ingen policy: ange en i fallet eller tabellen', en: 'no policy: give one in the case or the table' },
+  noAsOf: { sv: 'inget asOf: ange ett i fallet eller tabellen', en: 'no asOf: give one in the case or the table' },
+} as const satisfies Templates;
+
+const tableIssue = (path: string, text: Template): TableIssue => ({ path, message: text.en, text });
 
 /**
  * Parse a table (the value of a YAML or JSON file).
@@ -101,7 +116,7 @@ export interface TableIssue {
 export function parseExampleTable(value: unknown): { ok: true; table: ExampleTable } | { ok: false; issues: TableIssue[] } {
   const parsed = ExampleTableSchema.safeParse(value);
   if (parsed.success) return { ok: true, table: parsed.data };
-  return { ok: false, issues: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })) };
+  return { ok: false, issues: parsed.error.issues.map((i) => tableIssue(i.path.map(String).join('.'), { sv: swedishIssueMessage(i, valueAt(value, i.path)), en: i.message })) };
 }
 
 /** A case ready to evaluate: its policy still a spec (the caller loads it), its input a full `StudentCaseInput`. */
@@ -141,11 +156,11 @@ function isRecord(x: unknown): x is Record<string, unknown> {
  */
 export function expandCase(table: ExampleTable, i: number, calendar?: SchoolCalendar): ExpandedCase | TableIssue {
   const c = table.cases[i];
-  if (c === undefined) return { path: `cases.${i}`, message: 'no such case' };
+  if (c === undefined) return tableIssue(`cases.${i}`, TABLE_ISSUE_TEXT.noSuchCase);
   const policy = c.policy ?? table.policy;
   const asOf = c.asOf ?? table.asOf;
-  if (policy === undefined) return { path: `cases.${i}.policy`, message: 'no policy: give one in the case or the table' };
-  if (asOf === undefined) return { path: `cases.${i}.asOf`, message: 'no asOf: give one in the case or the table' };
+  if (policy === undefined) return tableIssue(`cases.${i}.policy`, TABLE_ISSUE_TEXT.noPolicy);
+  if (asOf === undefined) return tableIssue(`cases.${i}.asOf`, TABLE_ISSUE_TEXT.noAsOf);
   const student = mergeStudent(table.student, c.student);
   student['id'] ??= `case-${i + 1}`;
   const attendance = c.attendance === undefined ? { absences: [], lessons: [] } : c.attendance;

@@ -41,6 +41,7 @@ const TEXT_MODULES = [
     'adapters/issueText.ts',
     'adapters/jsonError.ts',
     'adapters/ss12000/issueText.ts',
+    'testing/exampleTable.ts',
     'cli/exitCodes.ts',
     'cli/explainCommand.ts',
     'steps/catalog.ts',
