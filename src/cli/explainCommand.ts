@@ -34,7 +34,7 @@ export const EXPLAIN_OPTIONS = {
 
 /** Why there is no decision for the student, sv and en. */
 const NO_DECISION_TEXT = {
-  unknown: { sv: 'ingen elev {id} i {where} ({read} lästa)', en: 'no student {id} in {where} ({read} read)' },
+  unknown: { sv: 'ingen elev {id} i {where} ({read} {read|läst|lästa})', en: 'no student {id} in {where} ({read} read)' },
   rejected: {
     sv: 'elev {id}: varje rad för eleven i {where} avvisades, så det finns inget beslut:',
     en: 'student {id}: every line of theirs in {where} was rejected, so there is no decision:',

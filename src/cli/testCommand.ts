@@ -24,6 +24,22 @@ import { pickLang } from './pickLang.js';
 import { both } from '../model/template.js';
 import { USAGE_TEXT } from '../report/usageText.js';
 
+/**
+ * Why a table is not YAML, by line, column and the parser's code: the yaml
+ * package's own message is English and quotes the file.
+ *
+ * @param error - what `parseYaml` threw (or the file system)
+ * @param lang - output language
+ * @returns the reason
+ * @example yamlErrorText(Object.assign(new Error('Flow map must end with a }…'), { code: 'MISSING_CHAR', linePos: [{ line: 2, col: 1 }] }), 'sv') // 'ogiltig YAML på rad 2, kolumn 1 (MISSING_CHAR)'
+ */
+function yamlErrorText(error: unknown, lang: Lang): string {
+  const { code, linePos } = (error ?? {}) as { code?: unknown; linePos?: ReadonlyArray<{ line: number; col: number }> };
+  const at = linePos?.[0];
+  if (typeof code === 'string' && at !== undefined) return say(EXAMPLE_RUN_TEXT.invalidYaml, lang, { line: at.line, column: at.col, code });
+  return errorText(error, lang);
+}
+
 /** The options `trappa test` takes (its help: `TEST_HELP`, which names every one). */
 export const TEST_OPTIONS = {
   json: { type: 'boolean', default: false },
@@ -84,7 +100,7 @@ async function runTable(file: string, run: Run, cache: Map<string, Promise<Polic
   try {
     value = parseYaml(await readFile(file, 'utf8'));
   } catch (error) {
-    fail('(table)', say(t.unreadableTable, lang, { error: error instanceof Error ? error.message : String(error) }));
+    fail('(table)', say(t.unreadableTable, lang, { error: yamlErrorText(error, lang) }));
     return;
   }
   const parsed = parseExampleTable(value);

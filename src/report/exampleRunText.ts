@@ -25,6 +25,7 @@ export const EXAMPLE_RUN_TEXT = {
   differences: { sv: '{n} {n|skillnad|skillnader}', en: '{n} {n|difference|differences}' },
   coverageCase: { sv: 'lövtäckning för {policy} {version} ≥ {threshold} %', en: 'leaf coverage of {policy} {version} ≥ {threshold} %' },
   unreadableTable: { sv: 'tabellen kan inte läsas: {error}', en: 'cannot read the table: {error}' },
+  invalidYaml: { sv: 'ogiltig YAML på rad {line}, kolumn {column} ({code})', en: 'invalid YAML at line {line}, column {column} ({code})' },
   notATable: { sv: 'inte en exempeltabell: {issues}', en: 'not an example table: {issues}' },
   policyFailed: { sv: 'policy {policy}: {error}', en: 'policy {policy}: {error}' },
   caseN: { sv: 'fall {n}', en: 'case {n}' },

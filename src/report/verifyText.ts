@@ -18,7 +18,7 @@ export const VERIFY_TEXT = {
   nothing: { sv: 'inget värde', en: 'no value' },
   policy: { sv: 'policy {id} {version} ({hash}), per {asOf}', en: 'policy {id} {version} ({hash}), as of {asOf}' },
   compared: {
-    sv: '{read} fall lästa, {rejected} avvisade; {students} {students|elev|elever} verifierade × {rules} {rules|regel|regler} i kraft, {leaves} lövutfall jämförda med json-rules-engine',
+    sv: '{read} fall {read|läst|lästa}, {rejected} {rejected|avvisat|avvisade}; {students} {students|elev verifierad|elever verifierade} × {rules} {rules|regel|regler} i kraft, {leaves} lövutfall {leaves|jämfört|jämförda} med json-rules-engine',
     en: '{read} {read|case|cases} read, {rejected} rejected; {students} {students|student|students} verified × {rules} {rules|rule|rules} in force, {leaves} leaf {leaves|outcome|outcomes} compared with json-rules-engine',
   },
   mismatches: {

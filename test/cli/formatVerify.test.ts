@@ -51,7 +51,7 @@ describe('formatVerifySummary: each count in its singular or plural', () => {
   it('one', () => {
     expect(formatVerifySummary(report(1, 1), { read: 1, rejected: 0 }, 'sv')).toEqual([
       'policy stockholm 2026.1 (aaaaaaaaaaaa), per 2026-11-23',
-      '1 fall lästa, 0 avvisade; 1 elev verifierade × 1 regel i kraft, 1 lövutfall jämförda med json-rules-engine',
+      '1 fall läst, 0 avvisade; 1 elev verifierad × 1 regel i kraft, 1 lövutfall jämfört med json-rules-engine',
       '1 avvikelse (1 elev, 1 regelutfall olika)',
     ]);
     expect(formatVerifySummary(report(1, 1), { read: 1, rejected: 0 }, 'en').slice(1)).toEqual([

@@ -238,3 +238,19 @@ describe('SS 12000 exports: a page that is not a list, or not JSON', () => {
     expect(sv.stderr).toContain('ingen attendances-fil i indata\n');
   });
 });
+
+describe('trappa test and trappa explain: a table that is not YAML, an unknown student', () => {
+  it('the YAML error by line and column, never the parser\'s English quoting the file', () => {
+    const table = write('broken.yaml', `cases:\n  - name: {${NAME}\n`);
+    const { sv, en } = both(['test', table]);
+    expect(sv.stdout).toMatch(/tabellen kan inte läsas: ogiltig YAML på rad \d+, kolumn \d+ \([A-Z_]+\)/);
+    expect(en.stdout).toMatch(/cannot read the table: invalid YAML at line \d+, column \d+ \([A-Z_]+\)/);
+  });
+
+  it('one student read is "1 läst"', () => {
+    const one = write('one.ndjson', `${first}\n`);
+    const { sv, en } = both(['explain', 'elev-finns-inte', one, '--as-of', AS_OF]);
+    expect(sv.stderr).toBe(`trappa explain: ingen elev elev-finns-inte i ${one} (1 läst)\n`);
+    expect(en.stderr).toBe(`trappa explain: no student elev-finns-inte in ${one} (1 read)\n`);
+  });
+});

@@ -50,7 +50,7 @@ describe('trappa verify on the bundled fixtures', () => {
   it('says it in Swedish by default', () => {
     const r = trappa('verify', FIXTURES[0] as string, '--policy', 'skollagen', '--as-of', AS_OF);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^policy skollagen \S+ \([0-9a-f]{12}\), per 2026-11-23\n1 fall lästa, 0 avvisade; 1 elev verifierade × \d+ regler i kraft, \d+ lövutfall jämförda med json-rules-engine\n0 avvikelser \(0 elever, 0 regelutfall olika\)\n$/);
+    expect(r.stdout).toMatch(/^policy skollagen \S+ \([0-9a-f]{12}\), per 2026-11-23\n1 fall läst, 0 avvisade; 1 elev verifierad × \d+ regler i kraft, \d+ lövutfall jämförda med json-rules-engine\n0 avvikelser \(0 elever, 0 regelutfall olika\)\n$/);
   });
 });
 
