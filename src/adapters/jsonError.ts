@@ -68,7 +68,7 @@ export interface JsonErrorAt {
 
 /**
  * Why a text is not JSON, and where, in words that never quote it
- * (`jsonErrorReason` for the message): the position lets a reader of a whole
+ * (`jsonErrorText` for the message): the position lets a reader of a whole
  * document name the line.
  *
  * @param error - what `JSON.parse(text)` threw
@@ -95,26 +95,6 @@ export function jsonErrorAt(error: unknown, text: string): JsonErrorAt {
   return { words: words.en, text: words, position };
 }
 
-/**
- * Why a text is not JSON, in words that never quote it: V8's messages repeat
- * the input (`Unexpected token 'A', "{"namn":Anna Ander"... is not valid
- * JSON`), and input may hold a name, a personnummer or a terminal escape.
- * The result is V8's own description when it is one of its fixed phrases
- * (else "not valid JSON"), and the character where the text goes wrong.
- *
- * @param error - what `JSON.parse(text)` threw
- * @param text - the text it was given (to find the position V8 does not give)
- * @returns e.g. `unexpected character at character 9`
- * @example
- * const text = '{"namn":Anna Ander';
- * try { JSON.parse(text) } catch (error) { jsonErrorReason(error, text) } // 'unexpected character at character 9'
- * @example
- * try { JSON.parse('{"a":1') } catch (error) { jsonErrorReason(error, '{"a":1') } // "Expected ',' or '}' after property value at character 7"
- */
-export function jsonErrorReason(error: unknown, text: string): string {
-  const { words, position } = jsonErrorAt(error, text);
-  return position === undefined ? words : `${words} at character ${position + 1}`;
-}
 
 /**
  * Why a text is not JSON, as a sentence in both languages that never quotes

@@ -141,21 +141,10 @@ export function resolveDuplicateLessons(records: readonly AttendanceRecord[]): L
   return { accepted: records.filter((_, i) => dropped[i] === 0), duplicates: duplicates.sort((a, b) => a - b), conflicts };
 }
 
-/**
- * The message for one rejected record of a conflict: where the other
- * versions are and which fields differ, never a value.
- *
- * @param others - locations of the other versions (lines, or `attendance[i]`)
- * @param fields - the fields that differ
- * @returns the message
- * @example conflictMessage(['lessons.csv:9'], ['invalidAbsenceMinutes']) // 'Same student, date and start as lessons.csv:9, with a different invalidAbsenceMinutes; none of them is used'
- */
-export function conflictMessage(others: readonly string[], fields: readonly LessonContentField[]): string {
-  return conflictText(others, fields).en;
-}
 
 /**
- * The message for one rejected record of a conflict, sv and en (`conflictMessage` is the English).
+ * The message for one rejected record of a conflict, sv and en: where the other
+ * versions are and which fields differ, never a value.
  *
  * @param others - locations of the other versions (lines, or `attendance[i]`)
  * @param fields - the fields that differ

@@ -2,7 +2,12 @@ import type { InputIssue } from '../adapters/parseStudentCase.js';
 import { BucketWriter } from './bucketWriter.js';
 import { escapeControl } from '../adapters/safeText.js';
 
-/** One input line that was not accepted, with where it is and why. */
+/**
+ * One input line that was not accepted, with where it is and why: each issue
+ * with its texts in both languages (`issues[].text`). The `--rejected` file
+ * holds the same with each issue as `{ path, message }`, the message in the
+ * run's language (`rejectedLineJson`).
+ */
 export interface RejectedLine {
   /** `file:line` (or `file[index]` in a JSON array). */
   readonly location: string;

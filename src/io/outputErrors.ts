@@ -94,19 +94,9 @@ export class OutputWriteError extends Error {
   }
 }
 
-/**
- * A system error in one line, without the stack: `ENOSPC (no space left on device)`.
- *
- * @param error - an error from `node:fs` or a stream
- * @returns code and description
- * @example describeSystemError(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' })) // 'ENOSPC (no space left on device)'
- */
-export function describeSystemError(error: NodeJS.ErrnoException): string {
-  return systemErrorText(error).en;
-}
 
 /**
- * `describeSystemError` in both languages: the code, and what it means in
+ * A system error in one line, without the stack, in both languages: the code, and what it means in
  * Swedish from `SYSTEM_REASON_TEXT` (the system's English for a code not in
  * it).
  *

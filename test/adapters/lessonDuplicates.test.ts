@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { conflictMessage, LESSON_CONTENT_FIELDS, resolveDuplicateLessons } from '../../src/adapters/lessonDuplicates.js';
+import { conflictText, LESSON_CONTENT_FIELDS, resolveDuplicateLessons } from '../../src/adapters/lessonDuplicates.js';
 import type { AttendanceRecord } from '../../src/model/studentCase.js';
 
 const lesson = (date: string, start: string, invalid = 0, extra: Partial<AttendanceRecord> = {}): AttendanceRecord => ({
@@ -90,9 +90,10 @@ describe('resolveDuplicateLessons', () => {
   });
 
   it('names fields, never values', () => {
-    expect(conflictMessage(['lessons.csv:9'], ['invalidAbsenceMinutes', 'reason'])).toBe(
-      'Same student, date and start as lessons.csv:9, with a different invalidAbsenceMinutes, reason; none of them is used',
-    );
+    expect(conflictText(['lessons.csv:9'], ['invalidAbsenceMinutes', 'reason'])).toEqual({
+      sv: 'Samma elev, datum och start som lessons.csv:9, med annat värde på invalidAbsenceMinutes, reason; ingen av dem används',
+      en: 'Same student, date and start as lessons.csv:9, with a different invalidAbsenceMinutes, reason; none of them is used',
+    });
   });
 
   it('agrees with the rule written out: accepted once, duplicates counted, conflicts rejected; every index in exactly one place', () => {
