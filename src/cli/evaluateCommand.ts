@@ -180,7 +180,7 @@ export async function evaluateCommand(args: string[]): Promise<number> {
       for (const r of parsed.rejectedRecords) {
         rejectedLines.push(JSON.stringify({ location: escapeControl(parsed.location), kind: 'record', studentId: parsed.case.student.id, index: r.index, issues: r.issues }));
       }
-      const decision = evaluateCase(parsed.case, caseTally(parsed), { policy, calendar, asOf }, summary, counter);
+      const decision = evaluateCase(parsed.case, caseTally(parsed), { policy, calendar, asOf }, summary, { coverage: counter });
       const written = decisionOutput(decision, format);
       if (written !== undefined) out.write(`${written}\n`);
     }
