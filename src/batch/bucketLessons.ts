@@ -83,13 +83,17 @@ export function gatherBucketLessons(students: readonly BucketStudent[], lessonPa
         next[i] = n + 1;
       });
     });
+    const packed = out.words;
     lessonParts.forEach((words, part) => {
       for (let at = 0; at < words.length; at += LESSON_WORDS) {
         const i = slotOf(words[at] as number);
         if (i < 0) continue;
         const n = next[i] as number;
-        // Words 2–4 of a bucket lesson are the packed lesson (`packLesson`).
-        out.words.set(words.subarray(at + 2, at + LESSON_WORDS), n * PACKED_LESSON_WORDS);
+        // Words 2–4 of a bucket lesson are the packed lesson (`packLesson`); copied word by word, no view per lesson.
+        const to = n * PACKED_LESSON_WORDS;
+        packed[to] = words[at + 2] as number;
+        packed[to + 1] = words[at + 3] as number;
+        packed[to + 2] = words[at + 4] as number;
         out.parts[n] = part;
         out.lines[n] = lessonLine(words, at);
         next[i] = n + 1;
