@@ -1,4 +1,4 @@
-import { decodeLesson, lessonLine, LESSON_WORDS } from '../adapters/lessons/lessonCodec.js';
+import { decodeLesson, lessonLine, LESSON_BODY, LESSON_WORDS } from '../adapters/lessons/lessonCodec.js';
 import { dayNumber } from '../calendar/dayNumber.js';
 import { boundedMemo } from '../model/boundedMemo.js';
 import { inLessonOrder, lessonKey, packRecordWords, PACKED_LESSON_WORDS, type PackedLessons } from '../model/packedLessons.js';
@@ -89,11 +89,11 @@ export function gatherBucketLessons(students: readonly BucketStudent[], lessonPa
         const i = slotOf(words[at] as number);
         if (i < 0) continue;
         const n = next[i] as number;
-        // Words 2–4 of a bucket lesson are the packed lesson (`packLesson`); copied word by word, no view per lesson.
+        // Words 2–4 of a bucket lesson are the packed lesson (`LESSON_BODY`); copied word by word, no view per lesson.
         const to = n * PACKED_LESSON_WORDS;
-        packed[to] = words[at + 2] as number;
-        packed[to + 1] = words[at + 3] as number;
-        packed[to + 2] = words[at + 4] as number;
+        packed[to] = words[at + LESSON_BODY] as number;
+        packed[to + 1] = words[at + LESSON_BODY + 1] as number;
+        packed[to + 2] = words[at + LESSON_BODY + 2] as number;
         out.parts[n] = part;
         out.lines[n] = lessonLine(words, at);
         next[i] = n + 1;
@@ -135,7 +135,7 @@ export function readyLessons(lessons: BucketLessons, i: number): ReadyLessons {
   const records: StudentLessons = { attendance: [], parts: [], lines: [] };
   const asBucketWords = new Int32Array(LESSON_WORDS);
   for (let n = first; n < end; n += 1) {
-    asBucketWords.set(lessons.words.subarray(n * PACKED_LESSON_WORDS, (n + 1) * PACKED_LESSON_WORDS), 2);
+    asBucketWords.set(lessons.words.subarray(n * PACKED_LESSON_WORDS, (n + 1) * PACKED_LESSON_WORDS), LESSON_BODY);
     records.attendance.push(decodeLesson(asBucketWords, 0));
     records.parts.push(lessons.parts[n] as number);
     records.lines.push(lessons.lines[n] as number);

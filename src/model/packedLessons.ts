@@ -4,7 +4,7 @@ import { AbsenceReasonSchema, type AbsenceReason } from './vocabulary.js';
 /**
  * One student's lessons as int32 words, three a lesson: the day number, then
  * start | scheduled | valid, then invalid | reported | guardianReported |
- * reason. This is the layout the batch's buckets hold (`packLesson` writes it)
+ * reason. This is the layout the batch's buckets hold (words 2–4 of each, see `LESSON_BODY`)
  * and the one `buildPackedLedger` folds, so a night's lessons are never turned
  * back into objects with date strings. Lessons are in strictly increasing
  * (day, start) order: one lesson per date and start, as

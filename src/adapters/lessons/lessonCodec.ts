@@ -2,9 +2,7 @@ import { dayNumber, isoDate } from '../../calendar/dayNumber.js';
 import { boundedMemo } from '../../model/boundedMemo.js';
 import type { AttendanceRecord } from '../../model/studentCase.js';
 import {
-  packLessonWords,
-  REASON_CODE,
-  startMinutesOf,
+  packRecordWords,
   wordGuardianReported,
   wordInvalid,
   wordReason,
@@ -51,44 +49,17 @@ function clockOf(minutes: number): string {
 export function encodeLesson(student: number, r: AttendanceRecord, into: Int32Array, at: number, line = 0): void {
   into[at] = student;
   into[at + 1] = line;
-  packLesson(
-    into,
-    at,
-    dayOf(r.date),
-    startMinutesOf(r.start),
-    r.scheduledMinutes,
-    r.validAbsenceMinutes,
-    r.invalidAbsenceMinutes,
-    r.reported,
-    r.guardianReported,
-    REASON_CODE.get(r.reason) ?? 0,
-  );
+  packRecordWords(dayOf(r.date), r, into, at + LESSON_BODY);
 }
 
 /**
- * Words 2–4 of a lesson at `at` (words 0 and 1, the student number and the
- * line, are the caller's), in the layout of `PackedLessons`
- * (`packLessonWords`), so a student's lessons are their words 2–4.
- * `encodeLesson` and the line scanners both write through it. Words 3 and 4
- * hold everything but the date, so two lessons of one day are the same
- * lesson exactly when their words 2–4 are equal.
- *
- * @example packLesson(words, 0, 20415, 490, 60, 0, 60, true, false, 0)
+ * Where a bucket lesson's own words start: words 0 and 1 are the student
+ * number and the line, words 2–4 the lesson in the layout of `PackedLessons`
+ * (`packLessonWords(into, at + LESSON_BODY, ...)`), so a student's lessons are
+ * their words 2–4 copied. Words 3 and 4 hold everything but the date, so two
+ * lessons of one day are the same lesson exactly when their words 2–4 are equal.
  */
-export function packLesson(
-  into: Int32Array,
-  at: number,
-  day: number,
-  startMinutes: number,
-  scheduled: number,
-  valid: number,
-  invalid: number,
-  reported: boolean,
-  guardianReported: boolean,
-  reasonCode: number,
-): void {
-  packLessonWords(into, at + 2, day, startMinutes, scheduled, valid, invalid, reported, guardianReported, reasonCode);
-}
+export const LESSON_BODY = 2;
 
 /**
  * Read one lesson written by `encodeLesson`.
@@ -114,7 +85,7 @@ export function decodeLesson(from: Int32Array, at: number): AttendanceRecord {
 }
 
 /**
- * The day number of a lesson, as `packLesson` wrote it.
+ * The day number of a lesson, as `packLessonWords` wrote it.
  *
  * @param from - the words
  * @param at - word offset
