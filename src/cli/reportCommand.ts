@@ -16,11 +16,13 @@ import { USAGE_TEXT } from '../report/usageText.js';
 import { checkOneStdin } from './oneStdin.js';
 import { readText, readTextInput, type TextInput } from '../io/readText.js';
 import { BatchInputError } from '../io/batchInputError.js';
+import { pickPolicy } from './options.js';
 
 /** The options `trappa report` takes (its help: `REPORT_HELP`, which names every one). */
 export const REPORT_OPTIONS = {
   out: { type: 'string' },
   labels: { type: 'string' },
+  policy: { type: 'string' },
   lang: { type: 'string', default: 'sv' },
   'all-students': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h' },
@@ -125,11 +127,14 @@ export async function reportCommand(args: string[]): Promise<number> {
   checkOneStdin([
     { flag: both(USAGE_TEXT.decisionsFile), path: input },
     { flag: '--labels', path: values.labels },
+    { flag: '--policy', path: values.policy },
   ]);
+  // A custom policy the decisions were made under: the plots read its thresholds (bundled ones are found by id and hash).
+  const policy = values.policy === undefined ? undefined : await pickPolicy(values.policy);
   try {
     const labels = values.labels === undefined ? undefined : await readLabels(values.labels);
     const decisions = await readDecisions(input);
-    const reports = renderSchoolReports(decisions, { lang, ...(labels === undefined ? {} : { labels }), students: values['all-students'] ? 'all' : 'with-duties' });
+    const reports = renderSchoolReports(decisions, { lang, ...(labels === undefined ? {} : { labels }), students: values['all-students'] ? 'all' : 'with-duties', ...(policy === undefined ? {} : { policies: [policy] }) });
     const names = reports.map((r) => fileName(r.schoolId));
     if (new Set(names).size !== names.length) throw new ReportInputError('two school ids give the same file name');
     mkdirSync(values.out, { recursive: true });
