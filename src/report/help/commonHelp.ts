@@ -40,7 +40,7 @@ export const NO_PROGRESS_OPTION: OptionHelp = { text: { sv: 'ingen förloppsindi
 export const CONFIG_OPTION: OptionHelp = {
   value: FILE,
   text: {
-    sv: 'läs flaggor ur en JSON-fil (trappa.config.json, docs/cli.md "Config file"): kommandots avsnitt, sökvägar räknade från filens katalog; flaggor på kommandoraden går före. Utan --config läses ingen fil',
-    en: 'read options from a JSON file (trappa.config.json, docs/cli.md "Config file"): the command\'s section, its paths relative to the file\'s folder; options on the command line win. Without --config no file is read',
+    sv: 'läs flaggor ur en JSON-fil (trappa.config.json, se docs/cli.md): kommandots avsnitt, sökvägar räknade från filens katalog; flaggor på kommandoraden går före. Utan --config läses ingen fil',
+    en: 'read options from a JSON file (trappa.config.json, see docs/cli.md): the command\'s section, its paths relative to the file\'s folder; options on the command line win. Without --config no file is read',
   },
 };
