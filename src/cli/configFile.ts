@@ -93,8 +93,9 @@ function issueTexts(issue: z.core.$ZodIssue, file: string, commands: Readonly<Re
   if (command === undefined) return [line([], CONFIG_TEXT.notObject)];
   if (command === '$schema') return [line(['$schema'], CONFIG_TEXT.string)];
   if (key === undefined) return [line([command], both(CONFIG_TEXT.notSection, { command }))];
-  if (key === INPUTS_KEY) return [line([command, key], CONFIG_TEXT.inputs)];
-  return [line([command, key], expected(commands[command]?.options[key]))];
+  // The whole path: a list's bad element is named by its index (`evaluate.inputs[1]`).
+  if (key === INPUTS_KEY) return [line(issue.path, CONFIG_TEXT.inputs)];
+  return [line(issue.path, expected(commands[command]?.options[key]))];
 }
 
 /** A section's validated data as the command line would give it. */
