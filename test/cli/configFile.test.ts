@@ -259,14 +259,14 @@ describe('a bad config file is a usage error naming the file and the JSON path, 
 
 describe('the shipped schema and the example', () => {
   const shipped = JSON.parse(readFileSync(new URL('../../schemas/config.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
-  const example = readFileSync(new URL('../../examples/trappa.config.json', import.meta.url), 'utf8');
+  const example = readFileSync(new URL('../../docs/examples/nightly/trappa.config.json', import.meta.url), 'utf8');
 
   it('schemas/config.schema.json is what the option tables generate (run npm run schemas when this fails)', () => {
     expect(shipped).toEqual(configJsonSchema(COMMANDS));
     expect(shipped['$id']).toBe('https://unpkg.com/trappa/schemas/config.schema.json');
   });
 
-  it('examples/trappa.config.json validates (zod and the JSON Schema) and sets the nightly job\'s settings', () => {
+  it('docs/examples/nightly/trappa.config.json validates (zod and the JSON Schema) and sets the nightly job\'s settings', () => {
     const ajv = new Ajv2020({ strict: true, allowUnionTypes: true });
     expect(ajv.validate(shipped, JSON.parse(example)), JSON.stringify(ajv.errors)).toBe(true);
     const { sections } = parseConfigText(example, '/srv/trappa/trappa.config.json', COMMANDS);

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { generateSchool } from '../../fixtures/school.js';
 
 // docs/nightly-job.md: the cron/systemd job script runs two nights on a small school, with the
-// built CLI in place of the installed package and the shipped examples/trappa.config.json as its
+// built CLI in place of the installed package and the shipped docs/examples/nightly/trappa.config.json as its
 // --config, and handles the exit codes as documented.
 const script = new URL('../../docs/examples/nightly/trappa-nightly.sh', import.meta.url).pathname;
 const cli = new URL('../../dist/cli.js', import.meta.url).pathname;
@@ -15,7 +15,7 @@ describe('the nightly job example', () => {
   const data = mkdtempSync(join(tmpdir(), 'trappa-nightly-'));
   mkdirSync(join(data, 'export'));
   mkdirSync(join(data, 'nights'));
-  copyFileSync(new URL('../../examples/trappa.config.json', import.meta.url), join(data, 'trappa.config.json'));
+  copyFileSync(new URL('../../docs/examples/nightly/trappa.config.json', import.meta.url), join(data, 'trappa.config.json'));
   const school = generateSchool({ students: 12, seed: 5, termEnd: '2026-11-24' });
   writeFileSync(join(data, 'export', 'students.ndjson'), school.map(({ attendance: _, ...c }) => JSON.stringify(c)).join('\n') + '\n');
   const lessons = join(data, 'export', 'lessons.ndjson');

@@ -5,7 +5,7 @@ set -eu
 
 DATA=${TRAPPA_DATA:-/srv/trappa}       # exports in, decisions out (owned by the job's user)
 # The settings that are the same every night (format, policy, the export's files, output form):
-# examples/trappa.config.json; its paths are relative to its own folder (docs/cli.md "Config file").
+# trappa.config.json beside this script; its paths are relative to its own folder (docs/cli.md "Config file").
 CONFIG=${TRAPPA_CONFIG:-$DATA/trappa.config.json}
 NIGHTS="$DATA/nights"                  # one decisions file per night, kept for --previous
 TODAY=${TRAPPA_AS_OF:-$(TZ=Europe/Stockholm date +%F)}
