@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { runCleanups } from '../io/exitCleanup.js';
 import { EXIT, exitCodeFor } from './exitCodes.js';
 import { COMMANDS, type Command } from './commands.js';
-import { commandHelp, langOf, overviewHelp, wantsHelp } from './help.js';
+import { commandHelp, langGiven, langOf, overviewHelp, wantsHelp } from './help.js';
+import { configSupport, configuredLang } from './configSupport.js';
 import { both, say } from '../model/template.js';
 import { USAGE_TEXT } from '../report/usageText.js';
 import type { Lang } from '../report/text.js';
@@ -17,6 +18,9 @@ function withoutLeadingLang(argv: readonly string[]): string[] {
   while (argv[i] === '--lang' || argv[i]?.startsWith('--lang=') === true) i += argv[i] === '--lang' ? 2 : 1;
   return argv.slice(i);
 }
+
+/** The config file format, built from every command's options (each command gets it: `--config`, `trappa schema config`). */
+const CONFIG = configSupport(COMMANDS);
 
 async function main(argv: string[], lang: Lang): Promise<number> {
   const [command, ...rest] = withoutLeadingLang(argv);
@@ -40,7 +44,7 @@ async function main(argv: string[], lang: Lang): Promise<number> {
     return EXIT.ok;
   }
   // A --lang before the command applies to it (it may also come after, as the command's own option).
-  return known.run([...argv.slice(0, argv.length - rest.length - 1), ...rest]);
+  return known.run([...argv.slice(0, argv.length - rest.length - 1), ...rest], CONFIG);
 }
 
 installStdoutClosedHandler();
@@ -70,11 +74,12 @@ main(argv, lang).then(
   },
   (error: unknown) => {
     const code = exitCodeFor(error);
-    // In the run's language when it is a known kind of error; a bug is reported with where it was thrown.
-    const said = errorText(error, lang);
-    const message = error instanceof Error && said === error.message ? describeError(error) : said;
     const command = withoutLeadingLang(argv)[0];
-    const hint = say(USAGE_TEXT.hint, lang, { command: command !== undefined && Object.hasOwn(COMMANDS, command) ? `${command} ` : '' });
+    // In the run's language (the command line's --lang, else the config file's) when it is a known kind of error; a bug is reported with where it was thrown.
+    const errorLang = langGiven(argv) ?? (command === undefined ? undefined : configuredLang(CONFIG, command, argv)) ?? 'sv';
+    const said = errorText(error, errorLang);
+    const message = error instanceof Error && said === error.message ? describeError(error) : said;
+    const hint = say(USAGE_TEXT.hint, errorLang, { command: command !== undefined && Object.hasOwn(COMMANDS, command) ? `${command} ` : '' });
     process.stderr.write(`trappa: ${escapeControl(message)}\n${code === EXIT.usage ? `${hint}\n` : ''}`);
     process.exitCode = code;
   },

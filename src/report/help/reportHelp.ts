@@ -1,5 +1,5 @@
 import type { CommandHelp } from '../helpText.js';
-import { FILE, HELP_OPTION } from './commonHelp.js';
+import { CONFIG_OPTION, FILE, HELP_OPTION } from './commonHelp.js';
 
 /** `trappa report --help`. */
 export const REPORT_HELP: CommandHelp = {
@@ -41,6 +41,7 @@ export const REPORT_HELP: CommandHelp = {
         },
         'all-students': { text: { sv: 'ett diagram för varje elev (standard: elever med en öppen åtgärd)', en: 'a plot for every student (default: students with an open duty)' } },
         lang: { value: { sv: '<sv|en>', en: '<sv|en>' }, text: { sv: 'språk för rapporterna, sammanfattningsraden och hjälpen (standard sv)', en: 'language of the reports, the summary line and the help (default sv)' } },
+        config: CONFIG_OPTION,
         help: HELP_OPTION,
       },
     },
