@@ -16,6 +16,8 @@
 export { evaluate, rulesInForce, type EvaluateOptions } from './evaluate.js';
 export { parseStudentCase, type CaseParseResult, type InputIssue, type ParseCaseOptions, type RejectedRecord } from './adapters/parseStudentCase.js';
 export { resolveDuplicateLessons, type LessonConflict, type LessonResolution } from './adapters/lessonDuplicates.js';
+export { packAttendance } from './metrics/packAttendance.js';
+export type { PackedLessons } from './model/packedLessons.js';
 export { recordWarnings, caseTally, type RecordTally } from './adapters/recordWarnings.js';
 export { builtinPolicy, resolveBuiltinPolicy, BUILTIN_POLICY_IDS, type BuiltinPolicyId } from './policy/builtinPolicies.js';
 export { loadPolicy, PolicyError, type PolicyResolver } from './policy/loadPolicy.js';

@@ -1,4 +1,6 @@
 import { defaultCalendarFor } from './calendar/defaultCalendar.js';
+import { dayNumber } from './calendar/dayNumber.js';
+import { packedUpTo, type PackedLessons } from './model/packedLessons.js';
 import type { Decision, Warning } from './model/decision.js';
 import { isValidIsoDate } from './model/isoDate.js';
 import type { SchoolCalendar } from './model/schoolCalendar.js';
@@ -31,6 +33,13 @@ export interface EvaluateOptions {
    * closes it, and open steps keep the date they arose (see docs/duties.md).
    */
   readonly previous?: PreviousNight;
+  /**
+   * The student's lessons as packed words instead of `input.attendance`
+   * (which must then be empty): the batch's entry, which never turns a
+   * night's lessons into objects. `packAttendance(records)` gives them from
+   * records; the decision is the same either way.
+   */
+  readonly packed?: PackedLessons;
 }
 
 
@@ -53,17 +62,25 @@ export function evaluate(input: StudentCase, policy: Policy, options: EvaluateOp
   const { asOf, previous } = options;
   if (!isValidIsoDate(asOf)) throw new RangeError(`asOf must be a date written YYYY-MM-DD, got "${asOf}"`);
   if (previous !== undefined && !isValidIsoDate(previous.asOf)) throw new RangeError(`previous.asOf must be a date written YYYY-MM-DD, got "${previous.asOf}"`);
+  const { packed } = options;
+  if (packed !== undefined && input.attendance.length > 0) throw new RangeError('give the lessons either as input.attendance or as options.packed, not both');
   const calendar = options.calendar ?? defaultCalendarFor(asOf);
   const open = openSince(previous, input.measures, asOf);
   const notice = open.get('vardnadshavare-informeras')?.arisesOn;
-  const measured = measureCase(input, asOf, calendar, policy.parameters, notice === undefined ? {} : { noticeFrom: notice });
+  const measured = measureCase(input, asOf, calendar, policy.parameters, {
+    ...(notice === undefined ? {} : { noticeFrom: notice }),
+    ...(packed === undefined ? {} : { packed }),
+  });
   const decision = decideOn(input, measured, policy, { ...options, calendar, openSince: open });
   if (previous === undefined) return decision;
   // An earlier night's date is evaluated with its own default calendar unless one was given.
-  const given = options.calendar === undefined ? {} : { calendar: options.calendar };
+  const given = { ...(options.calendar === undefined ? {} : { calendar: options.calendar }), ...(packed === undefined ? {} : { packed }) };
   return holdOpen(decision, previous, input.measures, {
     on: (date) => evaluate(input, policy, { asOf: date, ...given }),
-    withoutNewLessons: (date, upTo) => evaluate({ ...input, attendance: input.attendance.filter((r) => r.date <= upTo) }, policy, { asOf: date, calendar }),
+    withoutNewLessons: (date, upTo) =>
+      packed === undefined
+        ? evaluate({ ...input, attendance: input.attendance.filter((r) => r.date <= upTo) }, policy, { asOf: date, calendar })
+        : evaluate(input, policy, { asOf: date, calendar, packed: packedUpTo(packed, dayNumber(upTo)) }),
   });
 }
 

@@ -8,9 +8,9 @@ import { StepIdSchema, StepKindSchema, UrgencySchema } from '../model/vocabulary
 import { bucketPath } from './bucketWriter.js';
 import { diffStepStates, stepStates, type Change, type StepState } from '../run/changes.js';
 import { formatChange } from '../report/changeText.js';
-import { decodeLesson, lessonLine, LESSON_WORDS } from '../adapters/lessons/lessonCodec.js';
+import { gatherBucketLessons, readyLessons, type BucketLessons, type BucketStudent } from './bucketLessons.js';
 import { RejectionLog, type RejectedLine } from './rejectionLog.js';
-import { resolveStudentLessons, type LessonFilePart, type StudentLessons } from './studentLessons.js';
+import { resolveStudentLessons, type LessonFilePart } from './studentLessons.js';
 import { BatchInputError, rejectedCountsPath, rejectedIdsPath } from './partition.js';
 import { compareIds } from './studentRanges.js';
 import { jsonErrorText } from '../adapters/jsonError.js';
@@ -135,7 +135,8 @@ interface Pending {
   readonly case: StudentCase;
   /** The student's line in the students file. */
   readonly location: string;
-  readonly lessons: StudentLessons;
+  /** The student's place in the bucket's gathered lessons (`gatherBucketLessons`). */
+  readonly index: number;
   readonly rejectedRecords: number;
 }
 
@@ -171,26 +172,20 @@ function runFilesOf(dir: string): NonNullable<typeof runFiles> {
   return runFiles;
 }
 
-function readStudents(dir: string, bucket: number, parts: number): Map<number, Pending> {
+/** A bucket's students by number, and their lessons gathered from the partition's binary parts. */
+function readStudents(dir: string, bucket: number, parts: number): { readonly students: Pending[]; readonly lessons: BucketLessons } {
   const { rejectedPerStudent } = runFilesOf(dir);
-  const students = new Map<number, Pending>();
+  const students: Pending[] = [];
+  const owners: BucketStudent[] = [];
   for (const line of lines(bucketPath(dir, bucket, 'students'))) {
     const [number, location, studentCase, rejectedInline, indices] = JSON.parse(line) as [number, string, StudentCase, number, number[] | null];
-    const own = studentCase.attendance;
-    const lessons: StudentLessons = { attendance: [...own], parts: own.map(() => -1), lines: own.map((_, k) => indices?.[k] ?? k) };
-    students.set(number, { case: studentCase, location, lessons, rejectedRecords: rejectedInline + (rejectedPerStudent[number] ?? 0) });
+    owners.push({ number, own: studentCase.attendance, ownLines: indices ?? [] });
+    // The lessons are evaluated packed (`readyLessons`): the case keeps none of its own.
+    students.push({ case: { ...studentCase, attendance: [] }, location, index: students.length, rejectedRecords: rejectedInline + (rejectedPerStudent[number] ?? 0) });
   }
-  for (let part = 0; part < parts; part += 1) {
-    const words = int32File(bucketPath(dir, bucket, `lessons.${part}`));
-    for (let at = 0; at < words.length; at += LESSON_WORDS) {
-      const lessons = students.get(words[at] ?? -1)?.lessons;
-      if (lessons === undefined) continue;
-      lessons.attendance.push(decodeLesson(words, at));
-      lessons.parts.push(part);
-      lessons.lines.push(lessonLine(words, at));
-    }
-  }
-  return students;
+  const lessonParts: Int32Array[] = [];
+  for (let part = 0; part < parts; part += 1) lessonParts.push(int32File(bucketPath(dir, bucket, `lessons.${part}`)));
+  return { students, lessons: gatherBucketLessons(owners, lessonParts) };
 }
 
 /** One previous decision as the diff and `evaluate` read it, and its line as written (carried forward when the student is not evaluated tonight). */
@@ -303,7 +298,8 @@ function readPrevious(dir: string, bucket: number, previousPath: string): Map<st
  */
 export function evaluateBucket(layout: BucketLayout, bucket: number, settings: BucketSettings, previousPath = '--previous'): BucketResult {
   const summary = emptySummary();
-  const students = new Map([...readStudents(layout.dir, bucket, layout.parts).values()].map((p) => [p.case.student.id, p]));
+  const read = readStudents(layout.dir, bucket, layout.parts);
+  const students = new Map(read.students.map((p) => [p.case.student.id, p]));
   const previous = settings.incremental ? readPrevious(layout.dir, bucket, previousPath) : new Map<string, PreviousDecision>();
   const out = chunked();
   const decisions = chunked();
@@ -342,13 +338,20 @@ export function evaluateBucket(layout: BucketLayout, bucket: number, settings: B
       }
       continue;
     }
-    const lessons = resolveStudentLessons(id, student.lessons, student.location, layout.lessonFiles);
-    duplicate += lessons.duplicates;
-    conflicting += lessons.conflicting;
-    for (const line of lessons.rejected) (log ??= new RejectionLog(layout.dir, conflictsLogName(bucket))).push(line);
-    const tally = { rejected: student.rejectedRecords + lessons.conflicting, conflicting: lessons.conflicting, conflictingLessons: lessons.conflictingLessons };
+    const ready = readyLessons(read.lessons, student.index);
+    const lessons = 'packed' in ready ? undefined : resolveStudentLessons(id, ready.records, student.location, layout.lessonFiles);
+    let tally = { rejected: student.rejectedRecords, conflicting: 0, conflictingLessons: 0 };
+    if (lessons !== undefined) {
+      duplicate += lessons.duplicates;
+      conflicting += lessons.conflicting;
+      for (const line of lessons.rejected) (log ??= new RejectionLog(layout.dir, conflictsLogName(bucket))).push(line);
+      tally = { rejected: student.rejectedRecords + lessons.conflicting, conflicting: lessons.conflicting, conflictingLessons: lessons.conflictingLessons };
+    }
     // Last night's open duties stay open until a measure closes them (`previous`).
-    const decision = evaluateCase({ ...student.case, attendance: lessons.attendance as AttendanceRecord[] }, tally, settings, summary, coverage, before);
+    const decision =
+      'packed' in ready
+        ? evaluateCase(student.case, tally, settings, summary, { coverage, previous: before, packed: ready.packed })
+        : evaluateCase({ ...student.case, attendance: (lessons?.attendance ?? []) as AttendanceRecord[] }, tally, settings, summary, { coverage, previous: before });
     const kept = keptForm === undefined ? undefined : decisionJson(decision, keptForm);
     if (kept !== undefined && !decisionsAreOut) decisions.add(kept);
     if (settings.incremental) emit(diffStepStates(id, { asOf: settings.asOf, steps: stepStates(decision), measures: student.case.measures }, before ?? null));

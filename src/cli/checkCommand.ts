@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
 import { builtinPolicySource, isBuiltinPolicyId, resolveBuiltinPolicy } from '../policy/builtinPolicies.js';
 import { unknownPolicyText } from './options.js';
@@ -12,6 +11,8 @@ import { USAGE_TEXT } from '../report/usageText.js';
 import { jsonErrorText } from '../adapters/jsonError.js';
 import { checkOneStdin } from './oneStdin.js';
 import type { CommandOptions } from './commandOptions.js';
+import { parseCommandArgs } from './commandArgs.js';
+import { NO_CONFIG, type ConfigSupport } from './configSupport.js';
 import { CHECK_TEXT, formatCheckSummary, formatFinding, type FileFinding } from '../report/checkText.js';
 import type { Texts } from '../report/labels.js';
 import { both } from '../model/template.js';
@@ -22,8 +23,9 @@ export type { FileFinding } from '../report/checkText.js';
 /** The options `trappa check` takes (its help: `CHECK_HELP`). */
 export const CHECK_OPTIONS = {
   json: { type: 'boolean', default: false },
-  lang: { type: 'string', default: 'sv' },
-  help: { type: 'boolean', short: 'h' },
+  lang: { type: 'string', default: 'sv', choices: ['sv', 'en'] },
+  config: { type: 'string', commandLineOnly: true },
+  help: { type: 'boolean', short: 'h', commandLineOnly: true },
 } as const satisfies CommandOptions;
 
 /**
@@ -57,11 +59,12 @@ function resolverFor(files: ReadonlyMap<string, unknown>): PolicyResolver {
  * usage errors.
  *
  * @param args - the arguments after `check`
+ * @param config - the config file format, from main (`--config`)
  * @returns the exit code
  * @example await checkCommand(['my-policy.json', '--json'])
  */
-export async function checkCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: CHECK_OPTIONS });
+export async function checkCommand(args: string[], config: ConfigSupport = NO_CONFIG): Promise<number> {
+  const { values, positionals } = parseCommandArgs('check', args, CHECK_OPTIONS, config);
   const lang = pickLang(values.lang);
   if (positionals.length === 0) throw new UsageError(both(USAGE_TEXT.checkNeedsFile));
   checkOneStdin(positionals.map((path, i) => ({ flag: both(USAGE_TEXT.policyFile, { n: i + 1 }), path })));

@@ -1,5 +1,4 @@
 import { availableParallelism } from 'node:os';
-import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { diffCase, diffContext, tallyFor } from '../diff/diffPolicies.js';
 import { addCaseDiff, finishDiff, type PolicyDiff } from '../diff/policyDiff.js';
@@ -26,6 +25,8 @@ import type { CoverageJson } from '../testing/ruleCoverage.js';
 import { coverageOptions, coverageOutcome } from './coverageOption.js';
 import { EXIT } from './exitCodes.js';
 import type { CommandOptions } from './commandOptions.js';
+import { parseCommandArgs } from './commandArgs.js';
+import { NO_CONFIG, type ConfigSupport } from './configSupport.js';
 
 /** The evaluation date `--generate` uses without `--as-of`: the kit's own default, so a seed alone reproduces a run. */
 const GENERATE_DEFAULT_AS_OF = '2026-11-23';
@@ -85,26 +86,27 @@ async function* fromGenerator(inputs: AsyncIterable<unknown>): AsyncGenerator<In
 
 /** The options `trappa diff` takes (its help: `DIFF_HELP`, which names every one). */
 export const DIFF_OPTIONS = {
-  from: { type: 'string' },
-  to: { type: 'string' },
-  generate: { type: 'string' },
-  seed: { type: 'string' },
+  from: { type: 'string', path: 'policy' },
+  to: { type: 'string', path: 'policy' },
+  generate: { type: 'string', number: 'integer' },
+  seed: { type: 'string', number: 'integer' },
   'as-of': { type: 'string' },
-  calendar: { type: 'string' },
-  sample: { type: 'string', default: '3' },
+  calendar: { type: 'string', path: true },
+  sample: { type: 'string', default: '3', number: 'integer' },
   json: { type: 'boolean', default: false },
-  lang: { type: 'string', default: 'sv' },
-  workers: { type: 'string' },
+  lang: { type: 'string', default: 'sv', choices: ['sv', 'en'] },
+  workers: { type: 'string', number: 'integer' },
   coverage: { type: 'boolean' },
-  threshold: { type: 'string' },
+  threshold: { type: 'string', number: 'any' },
   progress: { type: 'boolean' },
   'no-progress': { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
+  config: { type: 'string', commandLineOnly: true },
+  help: { type: 'boolean', short: 'h', commandLineOnly: true },
 } as const satisfies CommandOptions;
 
 /** parseArgs errors (unknown option, missing value) reach main.ts, which exits 2 for every one of them. */
-function parseDiffArgs(args: string[]) {
-  return parseArgs({ args, allowPositionals: true, options: DIFF_OPTIONS });
+function parseDiffArgs(args: string[], config: ConfigSupport) {
+  return parseCommandArgs('diff', args, DIFF_OPTIONS, config);
 }
 
 /**
@@ -114,13 +116,14 @@ function parseDiffArgs(args: string[]) {
  * reported on stderr and counted, never dropped silently.
  *
  * @param args - the arguments after `diff`
+ * @param config - the config file format, from main (`--config`)
  * @returns the exit code: 0 done, 3 done but some cases or records were rejected (as `trappa evaluate`),
  *   1 the `--to` policy's leaf coverage is under `--threshold` (before 3: the gate was asked for)
  * @throws {UsageError} on a usage mistake (exit 2); other errors are failures (exit 1)
  * @example await diffCommand(['--from', 'stockholm', '--to', 'my-stockholm.json', 'cases.ndjson', '--as-of', '2026-11-23'])
  */
-export async function diffCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseDiffArgs(args);
+export async function diffCommand(args: string[], config: ConfigSupport = NO_CONFIG): Promise<number> {
+  const { values, positionals } = parseDiffArgs(args, config);
 
   if (values.from === undefined || values.to === undefined) throw new UsageError(both(USAGE_TEXT.diffPolicies));
   if (values.generate === undefined && positionals.length === 0) throw new UsageError(both(USAGE_TEXT.diffInput));

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { isValidIsoDate } from '../model/isoDate.js';
 import { checkOutputs } from '../batch/checkOutputs.js';
@@ -28,34 +27,37 @@ import { escapeControl } from '../adapters/safeText.js';
 import { issuesIn } from '../adapters/issueText.js';
 import { decisionsForm, jsonForm, jsonFormArgs, jsonOutput } from './jsonFormOption.js';
 import type { CommandOptions } from './commandOptions.js';
+import { parseCommandArgs } from './commandArgs.js';
+import { NO_CONFIG, type ConfigSupport } from './configSupport.js';
 
 /** The options `trappa evaluate` takes (its help: `EVALUATE_HELP`, which names every one). */
 export const EVALUATE_OPTIONS = {
-  policy: { type: 'string', default: 'stockholm' },
+  policy: { type: 'string', default: 'stockholm', path: 'policy' },
   'as-of': { type: 'string' },
-  calendar: { type: 'string' },
+  calendar: { type: 'string', path: true },
   // A string: `--json` alone is read as `--json full` (jsonFormArgs), `--json compact` the compact form.
-  json: { type: 'string' },
-  details: { type: 'string', default: 'with-steps' },
-  lang: { type: 'string', default: 'sv' },
-  rejected: { type: 'string' },
-  format: { type: 'string', default: 'studentcase' },
-  context: { type: 'string' },
-  students: { type: 'string' },
-  previous: { type: 'string' },
-  'decisions-out': { type: 'string' },
-  'decisions-form': { type: 'string' },
-  'summary-json': { type: 'string' },
-  workers: { type: 'string' },
+  json: { type: 'string', choices: ['full', 'compact'] },
+  details: { type: 'string', default: 'with-steps', choices: ['with-steps', 'all', 'none'] },
+  lang: { type: 'string', default: 'sv', choices: ['sv', 'en'] },
+  rejected: { type: 'string', path: true },
+  format: { type: 'string', default: 'studentcase', choices: ['studentcase', 'lessons', 'ss12000'] },
+  context: { type: 'string', path: true },
+  students: { type: 'string', path: true },
+  previous: { type: 'string', path: true },
+  'decisions-out': { type: 'string', path: true },
+  'decisions-form': { type: 'string', choices: ['compact', 'full'] },
+  'summary-json': { type: 'string', path: true },
+  workers: { type: 'string', number: 'integer' },
   progress: { type: 'boolean' },
   'no-progress': { type: 'boolean' },
-  'tmp-dir': { type: 'string' },
+  'tmp-dir': { type: 'string', path: true },
   'allow-missing-students': { type: 'boolean' },
   coverage: { type: 'boolean' },
-  threshold: { type: 'string' },
-  'max-input-age': { type: 'string' },
+  threshold: { type: 'string', number: 'any' },
+  'max-input-age': { type: 'string', number: 'integer' },
   delimiter: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
+  config: { type: 'string', commandLineOnly: true },
+  help: { type: 'boolean', short: 'h', commandLineOnly: true },
 } as const satisfies CommandOptions;
 
 /**
@@ -63,11 +65,12 @@ export const EVALUATE_OPTIONS = {
  * export; with `--coverage` also the rule and condition coverage of the run.
  *
  * @param args - the arguments after `evaluate`
+ * @param config - the config file format, from main (`--config`)
  * @returns the exit code (`EXIT`; 1 also when leaf coverage is under `--threshold`)
  * @example await evaluateCommand(['cases.ndjson', '--as-of', '2026-11-23'])
  */
-export async function evaluateCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: jsonFormArgs(args), allowPositionals: true, options: EVALUATE_OPTIONS });
+export async function evaluateCommand(args: string[], config: ConfigSupport = NO_CONFIG): Promise<number> {
+  const { values, positionals } = parseCommandArgs('evaluate', jsonFormArgs(args), EVALUATE_OPTIONS, config);
   if (positionals.length === 0) throw new UsageError(both(USAGE_TEXT.needsInput, { command: 'evaluate' }));
   if (values.format !== 'studentcase' && values.format !== 'ss12000' && values.format !== 'lessons') throw new UsageError(both(USAGE_TEXT.format));
   if (values.context !== undefined && values.format !== 'ss12000') throw new UsageError(both(USAGE_TEXT.contextOnly));
@@ -181,7 +184,7 @@ export async function evaluateCommand(args: string[]): Promise<number> {
       for (const r of parsed.rejectedRecords) {
         rejectedLines.push(JSON.stringify({ location: escapeControl(parsed.location), kind: 'record', studentId: parsed.case.student.id, index: r.index, issues: issuesIn(r.issues, lang) }));
       }
-      const decision = evaluateCase(parsed.case, caseTally(parsed), { policy, calendar, asOf }, summary, counter);
+      const decision = evaluateCase(parsed.case, caseTally(parsed), { policy, calendar, asOf }, summary, { coverage: counter });
       const written = decisionOutput(decision, format);
       if (written !== undefined) out.write(`${written}\n`);
     }

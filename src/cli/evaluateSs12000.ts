@@ -106,7 +106,7 @@ export async function evaluateSs12000(run: Ss12000Run): Promise<number> {
   for (const c of result.cases) {
     const conflicting = result.conflictingRecords[c.student.id];
     const tally = { rejected: result.rejectedRecords[c.student.id] ?? 0, conflicting: conflicting?.count ?? 0, conflictingLessons: conflicting?.lessons ?? 0 };
-    const decision = evaluateCase(c, tally, run, summary, counter);
+    const decision = evaluateCase(c, tally, run, summary, { coverage: counter });
     const written = decisionOutput(decision, format);
     if (written !== undefined) out.write(`${written}\n`);
   }

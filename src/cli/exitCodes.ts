@@ -38,7 +38,7 @@ export const EXIT = {
 
 /**
  * What each exit code means, sv and en: the one list `trappa --help` prints
- * (and the README points to). Each command's help says which it uses.
+ * (and docs/cli.md "Exit codes" tabulates; a test holds the two equal). Each command's help says which it uses.
  *
  * @example EXIT_TEXT.locked.en // 'another run holds the lock of an output (its lock file names it): nothing was read or written'
  */
@@ -48,7 +48,10 @@ export const EXIT_TEXT: Readonly<Record<keyof typeof EXIT, Texts>> = {
     sv: 'annat fel: en fil som inte kan läsas, en ogiltig policy; check: policyn har fel; test: ett fall misslyckades; verify: motorerna skiljer sig; eller regeltäckningen under --threshold (utdata är fullständiga; går före 3)',
     en: 'other failure: an unreadable file, an invalid policy; check: the policy has errors; test: a case failed; verify: the engines disagree; or rule coverage under --threshold (the outputs are complete; takes precedence over 3)',
   },
-  usage: { sv: 'användningsfel: fel flagga, saknat argument, ogiltigt värde', en: 'usage error: an unknown option, a missing argument, an invalid value' },
+  usage: {
+    sv: 'användningsfel: fel flagga, saknat argument, ogiltigt värde, en konfigurationsfil (--config) som inte kan läsas eller är ogiltig',
+    en: 'usage error: an unknown option, a missing argument, an invalid value, a config file (--config) that cannot be read or is not valid',
+  },
   rejected: { sv: 'några fall eller poster avvisades (och rapporterades på stderr); resten utvärderades', en: 'some cases or records were rejected (and reported on stderr); the rest was evaluated' },
   previousRefused: {
     sv: '--previous avvisad (tom, avkortad, ihopslagen, redigerad, äldre format, inte en tidigare natt): inget skrevs',

@@ -1,5 +1,4 @@
 import { errorText } from './errorText.js';
-import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { escapeControl } from '../adapters/safeText.js';
 import { isValidIsoDate } from '../model/isoDate.js';
@@ -14,6 +13,8 @@ import { explainFromCases, explainFromLessons, type Explained } from './explainS
 import { checkOneStdin } from './oneStdin.js';
 import { pickCalendar, pickDelimiter, pickPolicy } from './options.js';
 import type { CommandOptions } from './commandOptions.js';
+import { parseCommandArgs } from './commandArgs.js';
+import { NO_CONFIG, type ConfigSupport } from './configSupport.js';
 import { pickLang } from './pickLang.js';
 import { both, say, type Templates } from '../model/template.js';
 import { USAGE_TEXT } from '../report/usageText.js';
@@ -21,15 +22,16 @@ import { UsageError } from './usageError.js';
 
 /** The options `trappa explain` takes (its help: `EXPLAIN_HELP`, which names every one). */
 export const EXPLAIN_OPTIONS = {
-  students: { type: 'string' },
-  previous: { type: 'string' },
+  students: { type: 'string', path: true },
+  previous: { type: 'string', path: true },
   'as-of': { type: 'string' },
-  policy: { type: 'string', default: 'stockholm' },
-  calendar: { type: 'string' },
+  policy: { type: 'string', default: 'stockholm', path: 'policy' },
+  calendar: { type: 'string', path: true },
   delimiter: { type: 'string' },
   json: { type: 'boolean', default: false },
-  lang: { type: 'string', default: 'sv' },
-  help: { type: 'boolean', short: 'h' },
+  lang: { type: 'string', default: 'sv', choices: ['sv', 'en'] },
+  config: { type: 'string', commandLineOnly: true },
+  help: { type: 'boolean', short: 'h', commandLineOnly: true },
 } as const satisfies CommandOptions;
 
 /** Why there is no decision for the student, sv and en. */
@@ -55,11 +57,12 @@ function noDecision(result: Exclude<Explained, { kind: 'decisions' }>, id: strin
  * (`--json`) or text with the steps not recommended.
  *
  * @param args - the arguments after `explain`
+ * @param config - the config file format, from main (`--config`)
  * @returns the exit code
  * @example await explainCommand(['elev-0042', '--students', 'students.ndjson', 'lessons.csv', '--as-of', '2026-11-23']) // 0, prints the decision
  */
-export async function explainCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: EXPLAIN_OPTIONS });
+export async function explainCommand(args: string[], config: ConfigSupport = NO_CONFIG): Promise<number> {
+  const { values, positionals } = parseCommandArgs('explain', args, EXPLAIN_OPTIONS, config);
   const [id, ...files] = positionals;
   if (id === undefined) throw new UsageError(both(USAGE_TEXT.explainNeedsId));
   // An id is shown in messages; anything else given in its place (a name, a personnummer) is not.

@@ -183,6 +183,6 @@ export async function explainFromLessons(id: string, inputs: LessonInputs, run: 
   const previous = inputs.previous === undefined ? undefined : await previousOf(id, inputs.previous, run.asOf);
   // The batch reads the case back from its bucket file: JSON, as here.
   const studentCase = JSON.parse(JSON.stringify(student.case)) as typeof student.case;
-  const decision = evaluateCase({ ...studentCase, attendance: lessons.attendance as AttendanceRecord[] }, tally, run, emptySummary(), undefined, previous);
+  const decision = evaluateCase({ ...studentCase, attendance: lessons.attendance as AttendanceRecord[] }, tally, run, emptySummary(), { previous });
   return { kind: 'decisions', decisions: [decision] };
 }

@@ -42,7 +42,18 @@ export function overviewHelp(commands: Readonly<Record<string, Command>>, lang: 
  * @example langOf(['evaluate', '--help', '--lang', 'en']) // 'en'
  */
 export function langOf(argv: readonly string[]): Lang {
-  let lang: Lang = 'sv';
+  return langGiven(argv) ?? 'sv';
+}
+
+/**
+ * The language a command line names, if it names one (`langOf` without the default).
+ *
+ * @param argv - the arguments
+ * @returns `sv`, `en`, or undefined when no valid `--lang` comes before `--`
+ * @example langGiven(['evaluate', 'cases.ndjson']) // undefined
+ */
+export function langGiven(argv: readonly string[]): Lang | undefined {
+  let lang: Lang | undefined;
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] as string;
     if (arg === '--') break;

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { runCleanups } from '../io/exitCleanup.js';
 import { EXIT, exitCodeFor } from './exitCodes.js';
 import { COMMANDS, type Command } from './commands.js';
-import { commandHelp, langOf, overviewHelp, wantsHelp } from './help.js';
+import { commandHelp, langGiven, langOf, overviewHelp, wantsHelp } from './help.js';
+import { configSupport, configuredLang } from './configSupport.js';
 import { both, say } from '../model/template.js';
 import { USAGE_TEXT } from '../report/usageText.js';
 import { COMMAND_FAILURE_TEXT } from '../report/failureText.js';
@@ -18,6 +19,9 @@ function withoutLeadingLang(argv: readonly string[]): string[] {
   while (argv[i] === '--lang' || argv[i]?.startsWith('--lang=') === true) i += argv[i] === '--lang' ? 2 : 1;
   return argv.slice(i);
 }
+
+/** The config file format, built from every command's options (each command gets it: `--config`, `trappa schema config`). */
+const CONFIG = configSupport(COMMANDS);
 
 async function main(argv: string[], lang: Lang): Promise<number> {
   const [command, ...rest] = withoutLeadingLang(argv);
@@ -41,7 +45,7 @@ async function main(argv: string[], lang: Lang): Promise<number> {
     return EXIT.ok;
   }
   // A --lang before the command applies to it (it may also come after, as the command's own option).
-  return known.run([...argv.slice(0, argv.length - rest.length - 1), ...rest]);
+  return known.run([...argv.slice(0, argv.length - rest.length - 1), ...rest], CONFIG);
 }
 
 installStdoutClosedHandler(langOf(process.argv.slice(2)));
@@ -71,13 +75,14 @@ main(argv, lang).then(
   },
   (error: unknown) => {
     const code = exitCodeFor(error);
-    // In the run's language when it is a known kind of error; a bug is reported with where it was thrown.
-    const said = errorText(error, lang);
+    const command = withoutLeadingLang(argv)[0];
+    // In the run's language (the command line's --lang, else the config file's) when it is a known kind of error; a bug is reported with where it was thrown.
+    const errorLang = langGiven(argv) ?? (command === undefined ? undefined : configuredLang(CONFIG, command, argv)) ?? 'sv';
+    const said = errorText(error, errorLang);
     // A bug's own message is the developer's English; in Swedish it is introduced as what it is.
     const bug = error instanceof TypeError || error instanceof RangeError || error instanceof ReferenceError;
-    const message = error instanceof Error && said === error.message ? (bug ? say(COMMAND_FAILURE_TEXT.bug, lang, { message: describeError(error) }) : describeError(error)) : said;
-    const command = withoutLeadingLang(argv)[0];
-    const hint = say(USAGE_TEXT.hint, lang, { command: command !== undefined && Object.hasOwn(COMMANDS, command) ? `${command} ` : '' });
+    const message = error instanceof Error && said === error.message ? (bug ? say(COMMAND_FAILURE_TEXT.bug, errorLang, { message: describeError(error) }) : describeError(error)) : said;
+    const hint = say(USAGE_TEXT.hint, errorLang, { command: command !== undefined && Object.hasOwn(COMMANDS, command) ? `${command} ` : '' });
     process.stderr.write(`trappa: ${escapeControl(message)}\n${code === EXIT.usage ? `${hint}\n` : ''}`);
     process.exitCode = code;
   },

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { writeFileAtomic } from '../io/atomicFile.js';
 import { PreviousFileError, trailerOf, verifyDecisionsFile } from '../batch/decisionsFile.js';
@@ -10,6 +9,8 @@ import type { DecisionRecord } from '../report/compactDecision.js';
 import { renderSchoolReports } from '../report/schoolReport.js';
 import { UsageError } from './usageError.js';
 import type { CommandOptions } from './commandOptions.js';
+import { parseCommandArgs } from './commandArgs.js';
+import { NO_CONFIG, type ConfigSupport } from './configSupport.js';
 import { pickLang } from './pickLang.js';
 import { both, say, type Template } from '../model/template.js';
 import { REPORT_INPUT_TEXT as R } from '../report/failureText.js';
@@ -18,14 +19,17 @@ import { USAGE_TEXT } from '../report/usageText.js';
 import { checkOneStdin } from './oneStdin.js';
 import { readText, readTextInput, type TextInput } from '../io/readText.js';
 import { BatchInputError } from '../io/batchInputError.js';
+import { pickPolicy } from './options.js';
 
 /** The options `trappa report` takes (its help: `REPORT_HELP`, which names every one). */
 export const REPORT_OPTIONS = {
-  out: { type: 'string' },
-  labels: { type: 'string' },
-  lang: { type: 'string', default: 'sv' },
+  out: { type: 'string', path: true },
+  labels: { type: 'string', path: true },
+  policy: { type: 'string', path: 'policy' },
+  lang: { type: 'string', default: 'sv', choices: ['sv', 'en'] },
   'all-students': { type: 'boolean', default: false },
-  help: { type: 'boolean', short: 'h' },
+  config: { type: 'string', commandLineOnly: true },
+  help: { type: 'boolean', short: 'h', commandLineOnly: true },
 } as const satisfies CommandOptions;
 
 /** An input that is not decisions: exit 1 with what is wrong (never a line's content). */
@@ -120,11 +124,12 @@ function fileName(schoolId: string): string {
  * the path of each file written, one a line.
  *
  * @param args - the arguments after `report`
+ * @param config - the config file format, from main (`--config`)
  * @returns the exit code
  * @example await reportCommand(['night-1.ndjson', '--out', 'rapporter']) // 0, prints "trappa report: 12 skolor, 2000 elever, 413 öppna åtgärder (57 försenade) → rapporter", then "Rapport: rapporter/skola-001.html" … one line per school
  */
-export async function reportCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: REPORT_OPTIONS });
+export async function reportCommand(args: string[], config: ConfigSupport = NO_CONFIG): Promise<number> {
+  const { values, positionals } = parseCommandArgs('report', args, REPORT_OPTIONS, config);
   const lang = pickLang(values.lang);
   if (positionals.length !== 1) throw new UsageError(both(USAGE_TEXT.reportInput));
   if (values.out === undefined) throw new UsageError(both(USAGE_TEXT.reportOut));
@@ -132,11 +137,14 @@ export async function reportCommand(args: string[]): Promise<number> {
   checkOneStdin([
     { flag: both(USAGE_TEXT.decisionsFile), path: input },
     { flag: '--labels', path: values.labels },
+    { flag: '--policy', path: values.policy },
   ]);
+  // A custom policy the decisions were made under: the plots read its thresholds (bundled ones are found by id and hash).
+  const policy = values.policy === undefined ? undefined : await pickPolicy(values.policy);
   try {
     const labels = values.labels === undefined ? undefined : await readLabels(values.labels);
     const decisions = await readDecisions(input);
-    const reports = renderSchoolReports(decisions, { lang, ...(labels === undefined ? {} : { labels }), students: values['all-students'] ? 'all' : 'with-duties' });
+    const reports = renderSchoolReports(decisions, { lang, ...(labels === undefined ? {} : { labels }), students: values['all-students'] ? 'all' : 'with-duties', ...(policy === undefined ? {} : { policies: [policy] }) });
     const names = reports.map((r) => fileName(r.schoolId));
     if (new Set(names).size !== names.length) throw new ReportInputError(R.sameFileName);
     mkdirSync(values.out, { recursive: true });

@@ -2,7 +2,6 @@ import { errorText } from './errorText.js';
 import { watch } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { isBuiltinPolicyId } from '../policy/builtinPolicies.js';
 import type { Policy } from '../policy/policy.js';
@@ -20,6 +19,8 @@ import type { Lang } from '../report/decisionText.js';
 import { pickPolicy } from './options.js';
 import { UsageError } from './usageError.js';
 import type { CommandOptions } from './commandOptions.js';
+import { parseCommandArgs } from './commandArgs.js';
+import { NO_CONFIG, type ConfigSupport } from './configSupport.js';
 import { pickLang } from './pickLang.js';
 import { both } from '../model/template.js';
 import { USAGE_TEXT } from '../report/usageText.js';
@@ -45,11 +46,12 @@ export const TEST_OPTIONS = {
   json: { type: 'boolean', default: false },
   watch: { type: 'boolean', default: false },
   coverage: { type: 'boolean', default: false },
-  threshold: { type: 'string' },
-  junit: { type: 'string' },
-  lang: { type: 'string', default: 'sv' },
+  threshold: { type: 'string', number: 'any' },
+  junit: { type: 'string', path: true },
+  lang: { type: 'string', default: 'sv', choices: ['sv', 'en'] },
   // Read by main, which prints the help (TEST_HELP) before the command runs.
-  help: { type: 'boolean', short: 'h' },
+  config: { type: 'string', commandLineOnly: true },
+  help: { type: 'boolean', short: 'h', commandLineOnly: true },
 } as const satisfies CommandOptions;
 
 /** One case's result with its table file, as `--json` writes it. */
@@ -204,11 +206,12 @@ async function runOnce(
  * decision's explanation, optionally coverage; `--watch` runs again on change.
  *
  * @param args - the arguments after `test`
+ * @param config - the config file format, from main (`--config`)
  * @returns the exit code (never returns with `--watch`)
  * @example await testCommand(['examples/tables/stockholm.yaml', '--coverage']) //=> 0
  */
-export async function testCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: TEST_OPTIONS });
+export async function testCommand(args: string[], config: ConfigSupport = NO_CONFIG): Promise<number> {
+  const { values, positionals } = parseCommandArgs('test', args, TEST_OPTIONS, config);
   const lang = pickLang(values.lang);
   if (positionals.length === 0) throw new UsageError(both(USAGE_TEXT.testNeedsTable));
   const { coverage, threshold } = coverageOptions(values.coverage, values.threshold);

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { isValidIsoDate } from '../model/isoDate.js';
 import type { StudentCase } from '../model/studentCase.js';
@@ -13,6 +12,8 @@ import { UsageError } from './usageError.js';
 import { admissionLines } from '../report/admissionText.js';
 import { caseProgress, progressFlag, type CaseProgress } from './caseProgress.js';
 import type { CommandOptions } from './commandOptions.js';
+import { parseCommandArgs } from './commandArgs.js';
+import { NO_CONFIG, type ConfigSupport } from './configSupport.js';
 import { pickLang } from './pickLang.js';
 import type { Lang } from '../report/text.js';
 import { both } from '../model/template.js';
@@ -20,18 +21,19 @@ import { USAGE_TEXT } from '../report/usageText.js';
 
 /** The options `trappa verify` takes (its help: `VERIFY_HELP`, which names every one). */
 export const VERIFY_OPTIONS = {
-  policy: { type: 'string', default: 'stockholm' },
+  policy: { type: 'string', default: 'stockholm', path: 'policy' },
   'as-of': { type: 'string' },
-  calendar: { type: 'string' },
+  calendar: { type: 'string', path: true },
   json: { type: 'boolean', default: false },
-  lang: { type: 'string', default: 'sv' },
+  lang: { type: 'string', default: 'sv', choices: ['sv', 'en'] },
   // Read only to say that verify does not take them (see the message below).
   format: { type: 'string' },
-  students: { type: 'string' },
-  context: { type: 'string' },
+  students: { type: 'string', path: true },
+  context: { type: 'string', path: true },
   progress: { type: 'boolean' },
   'no-progress': { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
+  config: { type: 'string', commandLineOnly: true },
+  help: { type: 'boolean', short: 'h', commandLineOnly: true },
 } as const satisfies CommandOptions;
 
 /** Admit the cases of the files one by one, reporting rejected ones on stderr; yield the accepted. */
@@ -55,11 +57,12 @@ async function* admittedCases(files: readonly string[], counts: Pick<RunSummary,
  * when there is none but some cases were rejected.
  *
  * @param args - the arguments after `verify`
+ * @param config - the config file format, from main (`--config`)
  * @returns the exit code
  * @example await verifyCommand(['fixtures/cases/exactly-20-percent.json', '--policy', 'stockholm', '--as-of', '2026-11-23']) // 0
  */
-export async function verifyCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: VERIFY_OPTIONS });
+export async function verifyCommand(args: string[], config: ConfigSupport = NO_CONFIG): Promise<number> {
+  const { values, positionals } = parseCommandArgs('verify', args, VERIFY_OPTIONS, config);
   const lang = pickLang(values.lang);
   if ((values.format !== undefined && values.format !== 'studentcase') || values.students !== undefined || values.context !== undefined) {
     throw new UsageError(both(USAGE_TEXT.verifyFormat));

@@ -10,7 +10,8 @@ import type { StudentCase } from '../model/studentCase.js';
 import { COMPULSORY_SCHOOL_FORMS, SignalTypeSchema } from '../model/vocabulary.js';
 import type { PolicyParameters } from '../model/policyParameters.js';
 import { latestMeasure } from '../model/measures.js';
-import { buildLedger, type LedgerDay } from './ledger.js';
+import { buildLedger, buildPackedLedger, type LedgerDay } from './ledger.js';
+import type { PackedLessons } from '../model/packedLessons.js';
 import { schoolStructureOn, structureMismatch } from '../model/schoolStructure.js';
 import { periodCoverage, type Coverage } from './coverage.js';
 import { absenceHistory, currentStreakInTerm, shortIllnessMinutes, walkAbsence, type AbsenceHistory, type AbsenceState } from './absenceWalk.js';
@@ -95,6 +96,11 @@ export interface ComputeOptions {
    * open notice: its days stay until a notice is recorded, see `evaluate`'s `previous`).
    */
   readonly noticeFrom?: string;
+  /**
+   * The student's lessons as packed words (the batch's path, see `evaluate`'s
+   * `packed`): the ledger is folded from them and `input.attendance` is not read.
+   */
+  readonly packed?: PackedLessons;
 }
 
 function latestThisTerm(
@@ -129,7 +135,7 @@ export function computeFacts(
   const { student } = input;
   const asOfDay = dayNumber(asOf);
   const index = indexCalendar(calendar);
-  const ledger = buildLedger(input.attendance, asOf);
+  const ledger = options.packed === undefined ? buildLedger(input.attendance, asOf) : buildPackedLedger(options.packed, asOfDay);
   const warnings: Warning[] = [];
 
   // An `obehovligt` decision covers the absence up to its own date: the episode starts the day after.

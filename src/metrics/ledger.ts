@@ -1,4 +1,18 @@
-import { dayNumber } from '../calendar/dayNumber.js';
+import { dayNumber, isoDate } from '../calendar/dayNumber.js';
+import { boundedMemo } from '../model/boundedMemo.js';
+import {
+  inLessonOrder,
+  PACKED_LESSON_WORDS,
+  SCHOOL_INITIATED_CODE,
+  SICK_CODE,
+  wordGuardianReported,
+  wordInvalid,
+  wordReasonCode,
+  wordReported,
+  wordScheduled,
+  wordValid,
+  type PackedLessons,
+} from '../model/packedLessons.js';
 import type { AttendanceRecord } from '../model/studentCase.js';
 
 /** One school day of one student, folded from its lessons. Minutes count reported lessons only. */
@@ -82,6 +96,60 @@ interface MutableDay {
   lastLessonInvalid: boolean;
 }
 
+function newDay(day: number, date: string): MutableDay {
+  return {
+    day,
+    date,
+    scheduled: 0,
+    valid: 0,
+    invalid: 0,
+    lessons: 0,
+    unreportedLessons: 0,
+    invalidLessons: 0,
+    guardianReported: 0,
+    guardianReportedInvalid: 0,
+    sick: 0,
+    guardianReportedSick: 0,
+    schoolInitiated: 0,
+    firstLessonInvalid: false,
+    lastLessonInvalid: false,
+  };
+}
+
+/**
+ * Add one reported lesson to its day: the one fold both sources (records and
+ * packed words) go through, so their ledgers cannot differ in what they count.
+ */
+function addReported(
+  current: MutableDay,
+  lessons: LedgerLesson[],
+  scheduled: number,
+  valid: number,
+  invalidMinutes: number,
+  guardianReported: boolean,
+  sick: boolean,
+  schoolInitiated: boolean,
+): void {
+  current.lessons += 1;
+  current.scheduled += scheduled;
+  current.valid += valid;
+  current.invalid += invalidMinutes;
+  const invalid = invalidMinutes > 0;
+  if (invalid) current.invalidLessons += 1;
+  if (current.lessons === 1) current.firstLessonInvalid = invalid;
+  current.lastLessonInvalid = invalid;
+  const absentMinutes = valid + invalidMinutes;
+  if (guardianReported) {
+    current.guardianReported += absentMinutes;
+    current.guardianReportedInvalid += invalidMinutes;
+  }
+  if (sick) {
+    current.sick += absentMinutes;
+    if (guardianReported) current.guardianReportedSick += absentMinutes;
+  } else if (schoolInitiated) current.schoolInitiated += absentMinutes;
+  lessons.push(LESSON_STATES[(absentMinutes > 0 ? 2 : 0) + (invalid ? 1 : 0)] as LedgerLesson);
+}
+
 /**
  * Fold lesson records into per-day minutes. Records after `asOf` are counted
  * and left out. Unreported lessons add to `unreportedLessons` only: an
@@ -107,47 +175,50 @@ export function buildLedger(records: readonly AttendanceRecord[], asOf: string):
       continue;
     }
     if (current === undefined || current.date !== r.date) {
-      current = {
-        day: dayNumber(r.date),
-        date: r.date,
-        scheduled: 0,
-        valid: 0,
-        invalid: 0,
-        lessons: 0,
-        unreportedLessons: 0,
-        invalidLessons: 0,
-        guardianReported: 0,
-        guardianReportedInvalid: 0,
-        sick: 0,
-        guardianReportedSick: 0,
-        schoolInitiated: 0,
-        firstLessonInvalid: false,
-        lastLessonInvalid: false,
-      };
+      current = newDay(dayNumber(r.date), r.date);
       days.push(current);
     }
-    if (!r.reported) {
-      current.unreportedLessons += 1;
-      continue;
-    }
-    current.lessons += 1;
-    current.scheduled += r.scheduledMinutes;
-    current.valid += r.validAbsenceMinutes;
-    current.invalid += r.invalidAbsenceMinutes;
-    const invalid = r.invalidAbsenceMinutes > 0;
-    if (invalid) current.invalidLessons += 1;
-    if (current.lessons === 1) current.firstLessonInvalid = invalid;
-    current.lastLessonInvalid = invalid;
-    const absentMinutes = r.validAbsenceMinutes + r.invalidAbsenceMinutes;
-    if (r.guardianReported) {
-      current.guardianReported += absentMinutes;
-      current.guardianReportedInvalid += r.invalidAbsenceMinutes;
-    }
-    if (r.reason === 'sick') {
-      current.sick += absentMinutes;
-      if (r.guardianReported) current.guardianReportedSick += absentMinutes;
-    } else if (r.reason === 'school-initiated') current.schoolInitiated += absentMinutes;
-    lessons.push(LESSON_STATES[(absentMinutes > 0 ? 2 : 0) + (invalid ? 1 : 0)] as LedgerLesson);
+    if (!r.reported) current.unreportedLessons += 1;
+    else addReported(current, lessons, r.scheduledMinutes, r.validAbsenceMinutes, r.invalidAbsenceMinutes, r.guardianReported, r.reason === 'sick', r.reason === 'school-initiated');
   }
   return { days, lessons, recordsAfterAsOf };
+}
+
+/** One string per date, shared by every ledger that has the day. */
+const isoOf = boundedMemo(isoDate);
+
+/**
+ * Fold packed lessons into per-day minutes: the same ledger `buildLedger`
+ * gives for the records they encode, with no record objects and no date
+ * strings but one per day. The batch's path: its lessons arrive as words.
+ *
+ * @param packed - one student's lessons in (day, start) order
+ * @param asOfDay - the evaluation date's day number
+ * @returns the ledger, days in date order
+ * @throws {RangeError} when the lessons are not in strictly increasing (day, start) order
+ * @example buildPackedLedger(packAttendance(records), dayNumber('2026-11-23')).days
+ */
+export function buildPackedLedger(packed: PackedLessons, asOfDay: number): Ledger {
+  const { words } = packed;
+  if (!inLessonOrder(words)) throw new RangeError('packed lessons must be in strictly increasing (day, start) order');
+  const days: MutableDay[] = [];
+  const lessons: LedgerLesson[] = [];
+  let current: MutableDay | undefined;
+  let at = 0;
+  for (; at < words.length; at += PACKED_LESSON_WORDS) {
+    const day = words[at] as number;
+    if (day > asOfDay) break;
+    if (current === undefined || current.day !== day) {
+      current = newDay(day, isoOf(day));
+      days.push(current);
+    }
+    const w1 = words[at + 1] as number;
+    const w2 = words[at + 2] as number;
+    if (!wordReported(w2)) current.unreportedLessons += 1;
+    else {
+      const reason = wordReasonCode(w2);
+      addReported(current, lessons, wordScheduled(w1), wordValid(w1), wordInvalid(w2), wordGuardianReported(w2), reason === SICK_CODE, reason === SCHOOL_INITIATED_CODE);
+    }
+  }
+  return { days, lessons, recordsAfterAsOf: (words.length - at) / PACKED_LESSON_WORDS };
 }

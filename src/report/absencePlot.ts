@@ -3,6 +3,7 @@ import type { WeeklySeries } from '../model/decision.js';
 import { isoWeek, weekStart } from '../metrics/weeklySeries.js';
 import { escapeHtml } from './escapeHtml.js';
 import { formatPercent, type Lang } from './text.js';
+import { estimateTextWidth } from './textWidth.js';
 import { thresholdText, type Threshold } from './thresholds.js';
 
 /** A dated mark on a plot: a step's `arisesOn`. `key` is the short label drawn (e.g. '1'). */
@@ -23,13 +24,17 @@ export interface AbsencePlotInput {
 }
 
 const W = 640;
-const H = 230;
 const LEFT = 46;
 const RIGHT = 92;
-const TOP = 18;
+/** Above the plot: one row of step numbers (more when marks stand close), or this much room when there are none. */
+const TOP_EMPTY = 18;
+const KEY_ROW = 14;
 const BOTTOM = 40;
 const PLOT_W = W - LEFT - RIGHT;
-const PLOT_H = H - TOP - BOTTOM;
+const PLOT_H = 172;
+const FONT = 11;
+/** Threshold labels at the right stand at least this far apart (px between baselines). */
+const LABEL_GAP = 14;
 
 /** Colours with at least 4.5:1 contrast on white; the two series also differ in dash and point shape. */
 export const PLOT_COLOURS = { invalid: '#a4001d', valid: '#1c4f8f', threshold: '#3d3d3d', marker: '#5b2a86', grid: '#d0d0d0' } as const;
@@ -48,6 +53,52 @@ function yTop(series: WeeklySeries, thresholds: readonly Threshold[]): number {
   });
   for (const t of thresholds) top = Math.max(top, t.percent);
   return Math.min(100, Math.ceil((top + 5) / 10) * 10);
+}
+
+/** A mark above the plot: the steps that arose on one date, e.g. '1,3,4', at its x and row (0 is nearest the plot). */
+interface KeyLabel {
+  readonly x: number;
+  readonly text: string;
+  readonly markers: readonly PlotMarker[];
+  readonly row: number;
+}
+
+/**
+ * The step numbers above the plot: markers of one date share a label
+ * ('1,3,4'); labels that would touch one another (dates a few days apart)
+ * go to the next row up. Greedy, left to right: each label takes the lowest
+ * row where it clears the labels already there by 3 px.
+ */
+function keyLabels(markers: readonly PlotMarker[], xOf: (date: string) => number | undefined): KeyLabel[] {
+  const byDate = new Map<string, PlotMarker[]>();
+  for (const m of markers) {
+    if (xOf(m.date) === undefined) continue;
+    byDate.set(m.date, [...(byDate.get(m.date) ?? []), m]);
+  }
+  const rowsEnd: number[] = [];
+  return [...byDate.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([date, ms]) => {
+      const text = ms.map((m) => m.key).join(',');
+      const half = estimateTextWidth(text, FONT, true) / 2;
+      const x = Math.min(W - half, Math.max(half, xOf(date) ?? 0));
+      let row = rowsEnd.findIndex((end) => x - half >= end + 3);
+      if (row < 0) row = rowsEnd.length;
+      rowsEnd[row] = x + half;
+      return { x, text, markers: ms, row };
+    });
+}
+
+/** Baselines of the threshold labels at the right: each at its line, moved apart to at least LABEL_GAP, never above `min`. */
+function spreadLabels(ys: readonly number[], min: number): number[] {
+  const order = ys.map((y, i) => ({ y, i })).sort((a, b) => a.y - b.y);
+  const placed: number[] = new Array<number>(ys.length).fill(0);
+  let last = -Infinity;
+  for (const { y, i } of order) {
+    last = Math.max(y, min, last + LABEL_GAP);
+    placed[i] = last;
+  }
+  return placed;
 }
 
 /**
@@ -98,6 +149,15 @@ export function absencePlotSvg(input: AbsencePlotInput): string {
   const n = series.scheduled.length;
   const top = yTop(series, input.thresholds);
   const step = PLOT_W / Math.max(n, 1);
+  const first = dayNumber(series.firstWeek);
+  const markerX = (date: string): number | undefined => {
+    const at = (dayNumber(date) - first) / 7; // weeks from the first Monday, fractional
+    return at < 0 || at > n ? undefined : LEFT + at * step;
+  };
+  const keys = keyLabels(input.markers, markerX);
+  const rows = keys.reduce((most, k) => Math.max(most, k.row + 1), 0);
+  const TOP = rows === 0 ? TOP_EMPTY : 6 + rows * KEY_ROW;
+  const H = TOP + PLOT_H + BOTTOM;
   const x = (i: number) => LEFT + (i + 0.5) * step;
   const y = (pct: number) => TOP + PLOT_H - (Math.min(pct, top) / top) * PLOT_H;
   const summary = plotSummary(input);
@@ -115,18 +175,18 @@ export function absencePlotSvg(input: AbsencePlotInput): string {
   for (let i = 0; i < n; i += every) out.push(`<text x="${fmt(x(i))}" y="${TOP + PLOT_H + 16}" text-anchor="middle" class="tick">${escapeHtml(weekLabel(series, i))}</text>`);
   out.push(`<text x="${LEFT + PLOT_W / 2}" y="${H - 6}" text-anchor="middle" class="axis">${sv ? 'vecka' : 'week'}</text>`);
 
-  for (const t of input.thresholds) {
-    if (t.percent > top) continue;
+  const drawn = input.thresholds.filter((t) => t.percent <= top);
+  const labelYs = spreadLabels(drawn.map((t) => y(t.percent) + 4), TOP + 8);
+  drawn.forEach((t, i) => {
     out.push(`<line class="threshold" x1="${LEFT}" x2="${LEFT + PLOT_W}" y1="${fmt(y(t.percent))}" y2="${fmt(y(t.percent))}" stroke="${PLOT_COLOURS.threshold}" stroke-width="1.5" stroke-dasharray="6 4"><title>${escapeHtml(thresholdText(t, lang))}</title></line>`);
-    out.push(`<text x="${LEFT + PLOT_W + 4}" y="${fmt(y(t.percent) + 4)}" class="tick">${escapeHtml(`${t.operator === 'rateAbove' ? '>' : '≥'} ${formatPercent(t.percent, 100, lang).replace(/[,.]0 %$/, ' %')}`)}</text>`);
-  }
+    out.push(`<text x="${LEFT + PLOT_W + 4}" y="${fmt(labelYs[i] ?? 0)}" class="tick threshold-label">${escapeHtml(`${t.operator === 'rateAbove' ? '>' : '≥'} ${formatPercent(t.percent, 100, lang).replace(/[,.]0 %$/, ' %')}`)}</text>`);
+  });
 
-  const first = dayNumber(series.firstWeek);
-  for (const m of input.markers) {
-    const at = (dayNumber(m.date) - first) / 7; // weeks from the first Monday, fractional
-    if (at < 0 || at > n) continue;
-    const mx = fmt(LEFT + at * step);
-    out.push(`<g class="marker"><line x1="${mx}" x2="${mx}" y1="${TOP}" y2="${TOP + PLOT_H}" stroke="${PLOT_COLOURS.marker}" stroke-width="1.5" stroke-dasharray="2 2"/><text x="${mx}" y="${TOP - 5}" text-anchor="middle" class="marker-key" fill="${PLOT_COLOURS.marker}">${escapeHtml(m.key)}</text><title>${escapeHtml(`${m.key}: ${m.date} ${m.text}`)}</title></g>`);
+  // A dashed line at each date a step arose; its number (the numbers of every step of that date) above the plot.
+  for (const k of keys) {
+    const mx = fmt(markerX(k.markers[0]?.date ?? '') ?? k.x);
+    const title = k.markers.map((m) => `${m.key}: ${m.date} ${m.text}`).join('; ');
+    out.push(`<g class="marker"><line x1="${mx}" x2="${mx}" y1="${TOP}" y2="${TOP + PLOT_H}" stroke="${PLOT_COLOURS.marker}" stroke-width="1.5" stroke-dasharray="2 2"/><text x="${fmt(k.x)}" y="${TOP - 5 - k.row * KEY_ROW}" text-anchor="middle" class="marker-key" fill="${PLOT_COLOURS.marker}">${escapeHtml(k.text)}</text><title>${escapeHtml(title)}</title></g>`);
   }
 
   for (const kind of ['valid', 'invalid'] as const) {
@@ -157,10 +217,16 @@ export function absencePlotSvg(input: AbsencePlotInput): string {
     if (d !== '') out.push(`<path d="${d.trim()}" fill="none" stroke="${colour}" stroke-width="2"${kind === 'valid' ? ' stroke-dasharray="5 3"' : ''}/>`);
     out.push(...points);
   }
-  // Legend, at the right.
-  out.push(`<g class="legend" transform="translate(${LEFT + PLOT_W + 8} ${TOP + PLOT_H - 40})">`);
-  out.push(`<rect x="0" y="-4" width="7" height="7" fill="${PLOT_COLOURS.invalid}"/><text x="11" y="3" class="tick">${sv ? 'ogiltig' : 'invalid'}</text>`);
-  out.push(`<circle cx="3.5" cy="17" r="3.5" fill="${PLOT_COLOURS.valid}"/><text x="11" y="21" class="tick">${sv ? 'giltig' : 'valid'}</text>`);
+  // Legend, under the week numbers at the left: clear of the threshold labels at the right and the axis title in the middle.
+  const names = [sv ? 'ogiltig' : 'invalid', sv ? 'giltig' : 'valid', sv ? 'gräns' : 'threshold'] as const;
+  const at1 = 11 + estimateTextWidth(names[0], FONT) + 14;
+  const at2 = at1 + 11 + estimateTextWidth(names[1], FONT) + 14;
+  out.push(`<g class="legend" transform="translate(${LEFT} ${H - 6})">`);
+  out.push(`<rect x="0" y="-7.5" width="7" height="7" fill="${PLOT_COLOURS.invalid}"/><text x="11" y="0" class="tick">${names[0]}</text>`);
+  out.push(`<circle cx="${fmt(at1 + 3.5)}" cy="-4" r="3.5" fill="${PLOT_COLOURS.valid}"/><text x="${fmt(at1 + 11)}" y="0" class="tick">${names[1]}</text>`);
+  if (drawn.length > 0) {
+    out.push(`<line x1="${fmt(at2)}" x2="${fmt(at2 + 16)}" y1="-4" y2="-4" stroke="${PLOT_COLOURS.threshold}" stroke-width="1.5" stroke-dasharray="6 4"/><text x="${fmt(at2 + 20)}" y="0" class="tick">${names[2]}</text>`);
+  }
   out.push('</g>');
   out.push('</svg>');
   return out.join('');

@@ -53,6 +53,10 @@ export const REPORT_TEXT = {
   range: { sv: 'Frånvaro', en: 'Absence' },
   noLessons: { sv: 'inga lektioner', en: 'no lessons' },
   none: { sv: 'ingen', en: 'none' },
+  policyUnknown: {
+    sv: 'Policyn {policy} finns inte här (varken inbyggd eller given med --policy): diagrammens trösklar är bara de som besluten själva nämner och kan saknas för en del elever.',
+    en: 'The policy {policy} is not available here (neither bundled nor given with --policy): the thresholds in the plots are only those the decisions name themselves, and may be missing for some students.',
+  },
   result: { sv: 'resultat senast', en: 'result due' },
   privacy: {
     sv: 'Innehåller uppgifter om enskilda elever: hanteras enligt skolans rutiner för sekretess och personuppgifter. Filen hämtar ingenting utifrån och skickar ingenting.',

@@ -10,6 +10,9 @@ import { openDuties, type OpenDuty } from './openDuties.js';
 import { schoolSeries } from './schoolSeries.js';
 import { evidenceSentence, formatPercent, formatRouting, type Lang } from './text.js';
 import { rateThresholds } from './thresholds.js';
+import { resolveReportPolicy } from './reportPolicy.js';
+import type { Policy } from '../policy/policy.js';
+import { say } from '../model/template.js';
 
 /** Options of the report. */
 export interface ReportOptions {
@@ -22,6 +25,13 @@ export interface ReportOptions {
   readonly labels?: ReadonlyMap<string, string>;
   /** `with-duties` (default): a section per student with an open duty; `all`: every student. */
   readonly students?: 'with-duties' | 'all';
+  /**
+   * Policies besides the bundled ones (a custom policy file): a plot's
+   * thresholds are read from the policy its decision names, matched by hash.
+   * A decision under a policy found neither here nor bundled gets the
+   * thresholds its own evidence names, and the report says so once.
+   */
+  readonly policies?: readonly Policy[];
 }
 
 /** One school's report. */
@@ -190,7 +200,7 @@ function overview(decisions: readonly DecisionRecord[], lang: Lang): string {
   return parts.join('');
 }
 
-function studentSection(d: DecisionRecord, lang: Lang, labels: ReadonlyMap<string, string> | undefined): string {
+function studentSection(d: DecisionRecord, lang: Lang, labels: ReadonlyMap<string, string> | undefined, policy: Policy | undefined): string {
   const t = REPORT_TEXT;
   const name = studentName(d, labels);
   const markers: PlotMarker[] = d.steps.map((s, i) => ({ date: s.arisesOn, key: String(i + 1), text: s.label[lang] }));
@@ -199,7 +209,7 @@ function studentSection(d: DecisionRecord, lang: Lang, labels: ReadonlyMap<strin
   const plot =
     series === null
       ? `<p>${t.noSeries[lang]}</p>`
-      : `${absencePlotSvg({ series, thresholds: rateThresholds(d), markers, title: `${name}: ${lang === 'sv' ? 'frånvaro vecka för vecka' : 'absence week by week'}`, lang })}${seriesTable(series, lang)}`;
+      : `${absencePlotSvg({ series, thresholds: rateThresholds(d, policy), markers, title: `${name}: ${lang === 'sv' ? 'frånvaro vecka för vecka' : 'absence week by week'}`, lang })}${seriesTable(series, lang)}`;
   const stepItems = d.steps
     .map((s, i) => `<li><span class="marker-key">${i + 1}</span> ${escapeHtml(s.label[lang])} – ${escapeHtml(STATUS_TEXT[s.status][lang])}; ${t.arose[lang].toLowerCase()} ${escapeHtml(s.arisesOn)}${s.dueDate === null ? '' : `, ${t.due[lang].toLowerCase()} ${escapeHtml(s.dueDate)}`}; ${escapeHtml(ROLE_TEXT[s.responsible][lang])}</li>`)
     .join('');
@@ -249,6 +259,15 @@ export function renderSchoolReport(schoolId: string, decisions: readonly Decisio
     .filter((d) => options.students === 'all' || d.steps.length > 0)
     .sort((a, b) => (order.get(a.studentId) ?? Infinity) - (order.get(b.studentId) ?? Infinity) || (a.studentId < b.studentId ? -1 : 1));
   const schoolName = schoolId === '' ? '–' : schoolId;
+  // Each policy the decisions name, looked up once: a night has one (or two, with carried-over lines).
+  const policies = new Map<string, Policy | undefined>();
+  const policyOf = (d: DecisionRecord): Policy | undefined => {
+    if (!policies.has(d.policy.hash)) policies.set(d.policy.hash, resolveReportPolicy(d.policy, options.policies));
+    return policies.get(d.policy.hash);
+  };
+  const sections = shown.map((d) => studentSection(d, lang, options.labels, policyOf(d)));
+  const unknown = [...new Set(shown.filter((d) => policyOf(d) === undefined).map((d) => `${d.policy.id} ${d.policy.version}`))];
+  const note = unknown.length === 0 ? '' : `<p class="small note">${escapeHtml(say(t.policyUnknown, lang, { policy: unknown.join(', ') }))}</p>`;
   const meta =
     first === undefined ? '' : `${t.basis[lang]} ${escapeHtml(first.asOf)}, ${t.policy[lang]} ${escapeHtml(first.policy.id)} ${escapeHtml(first.policy.version)}. `;
   return [
@@ -261,12 +280,12 @@ export function renderSchoolReport(schoolId: string, decisions: readonly Decisio
     `<style>${STYLE}</style></head>`,
     '<body>',
     `<header><h1>${t.title[lang]}: ${t.school[lang].toLowerCase()} ${escapeHtml(schoolName)}</h1>`,
-    `<p>${meta}${decisions.length} ${t.students[lang]}.</p><p class="small">${t.advisory[lang]}</p></header>`,
+    `<p>${meta}${decisions.length} ${t.students[lang]}.</p><p class="small">${t.advisory[lang]}</p>${note}</header>`,
     '<main>',
     `<section aria-labelledby="duties"><h2 id="duties">${t.duties[lang]}</h2>${dutiesTable(duties, lang, options.labels)}</section>`,
     overview(decisions, lang),
     `<section aria-labelledby="students"><h2 id="students">${options.students === 'all' ? t.allStudents[lang] : t.perStudent[lang]}</h2>`,
-    ...shown.map((d) => studentSection(d, lang, options.labels)),
+    ...sections,
     '</section>',
     '</main>',
     `<footer><p class="small">${t.privacy[lang]}</p></footer>`,

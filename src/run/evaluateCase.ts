@@ -1,5 +1,6 @@
 import { evaluate } from '../evaluate.js';
 import type { PreviousNight } from '../steps/heldOpen.js';
+import type { PackedLessons } from '../model/packedLessons.js';
 import { recordWarnings, type RecordTally } from '../adapters/recordWarnings.js';
 import type { Decision } from '../model/decision.js';
 import type { SchoolCalendar } from '../model/schoolCalendar.js';
@@ -15,6 +16,13 @@ export interface CaseRun {
   readonly asOf: string;
 }
 
+/** What a caller may add to `evaluateCase`. */
+export interface CaseExtras {
+  readonly coverage?: CoverageCounter | undefined;
+  readonly previous?: PreviousNight | undefined;
+  readonly packed?: PackedLessons | undefined;
+}
+
 /**
  * Evaluate one admitted case and count it: the one per-case step that
  * `trappa evaluate` (case files), the SS 12000 reader and each batch bucket
@@ -28,18 +36,21 @@ export interface CaseRun {
  * @param tally - what became of the student's lesson records
  * @param run - policy, calendar and date
  * @param summary - the run's counts, updated
- * @param coverage - the run's coverage counter (`--coverage`), updated
- * @param previous - last night's decision for this student (the batch's `--previous`)
+ * @param extra - `coverage`: the run's coverage counter (`--coverage`), updated; `previous`: last
+ *   night's decision for this student (the batch's `--previous`); `packed`: the lessons as packed
+ *   words instead of `studentCase.attendance` (the batch's, see `evaluate`)
  * @returns the decision
  * @example const decision = evaluateCase(parsed.case, caseTally(parsed), { policy, calendar: undefined, asOf: '2026-11-23' }, summary)
  */
-export function evaluateCase(studentCase: StudentCase, tally: RecordTally, run: CaseRun, summary: RunSummary, coverage?: CoverageCounter, previous?: PreviousNight): Decision {
+export function evaluateCase(studentCase: StudentCase, tally: RecordTally, run: CaseRun, summary: RunSummary, extra: CaseExtras = {}): Decision {
+  const { coverage, previous, packed } = extra;
   const decision = evaluate(studentCase, run.policy, {
     asOf: run.asOf,
     ...(run.calendar === undefined ? {} : { calendar: run.calendar }),
     warnings: recordWarnings(tally),
     // Last night's open duties stay open until a measure closes them (evaluate's `previous`).
     ...(previous === undefined ? {} : { previous }),
+    ...(packed === undefined ? {} : { packed }),
   });
   summary.cases.evaluated += 1;
   addDecision(summary, decision, studentCase.student.school.id);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayNumber } from '../../src/calendar/dayNumber.js';
 import { asciiBytes, asciiToken, clockAt, csvIntegerIn, dayAt, hasBytes, hasToken, isWellFormedUtf8, jsonMinutesAt, reasonIn, viewOf } from '../../src/adapters/lessons/lessonBytes.js';
-import { REASON_CODE } from '../../src/adapters/lessons/lessonCodec.js';
+import { REASON_CODE } from '../../src/model/packedLessons.js';
 import { isValidIsoDate } from '../../src/model/isoDate.js';
 
 const bytes = (text: string): Buffer => Buffer.from(text, 'latin1');

@@ -10,6 +10,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decisionsWriter } from '../../src/batch/decisionsFile.js';
 import { decide, lessons, schoolDays, studentCase } from '../helpers/cases.js';
+import { evaluate, loadPolicy, parseStudentCase, resolveBuiltinPolicy } from '../../src/index.js';
+import { builtinPolicySource } from '../../src/policy/builtinPolicies.js';
+import { decisionJson } from '../../src/report/decisionOutput.js';
 
 const CLI = new URL('../../dist/cli.js', import.meta.url).pathname;
 const AS_OF = '2026-11-23';
@@ -91,5 +94,28 @@ describe('trappa report', () => {
     expect(help.stdout).toContain('\n  trappa report <beslut.ndjson|-> --out <katalog> [flaggor]\n');
     expect(run(['--help', '--lang', 'en']).stdout).toContain('\n  trappa report <decisions.ndjson|-> --out <dir> [options]\n');
     expect(run(['x.ndjson']).status).toBe(2);
+  });
+
+  it('--policy <file>: the thresholds of a custom policy the decisions name; without it the report says it lacks the policy', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trappa-report-'));
+    // Stockholm's policy as a custom file: another id, the mentor rule's 5 % made 7 %.
+    const source = JSON.parse(JSON.stringify(builtinPolicySource('stockholm')).replace('"operator":"rateAbove","value":5}', '"operator":"rateAbove","value":7}').replace('"id":"stockholm"', '"id":"min-stad"')) as unknown;
+    const file = join(dir, 'min-stad.json');
+    writeFileSync(file, JSON.stringify(source));
+    const policy = loadPolicy(source, resolveBuiltinPolicy);
+    // No absence: no step, so no evidence names a threshold; only the policy has them.
+    const input = parseStudentCase(studentCase({ student: { id: 'e1' }, attendance: lessons(schoolDays('2026-08-17', AS_OF), { perDay: 4 }) }));
+    if (!input.ok) throw new Error('fixture case rejected');
+    const compact = `${decisionJson(evaluate(input.case, policy, { asOf: AS_OF }), 'compact')}\n`;
+    const without = run(['-', '--out', join(dir, 'a'), '--all-students'], compact);
+    expect(without.status).toBe(0);
+    const a = readFileSync(join(dir, 'a', 'skola-1.html'), 'utf8');
+    expect(a).toContain('Policyn min-stad');
+    expect(a).not.toContain('class="threshold"');
+    const given = run(['-', '--out', join(dir, 'b'), '--all-students', '--policy', file], compact);
+    expect(given.stderr).toBe('');
+    const b = readFileSync(join(dir, 'b', 'skola-1.html'), 'utf8');
+    expect(b).not.toContain('Policyn min-stad');
+    expect(b.match(/<line class="threshold"[^>]*><title>över (\d+) %/g)?.map((l) => /över (\d+)/.exec(l)?.[1])).toEqual(['7', '10', '20']);
   });
 });

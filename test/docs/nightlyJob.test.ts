@@ -1,12 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateSchool } from '../../fixtures/school.js';
 
 // docs/nightly-job.md: the cron/systemd job script runs two nights on a small school, with the
-// built CLI in place of the installed package, and handles the exit codes as documented.
+// built CLI in place of the installed package and the shipped docs/examples/nightly/trappa.config.json as its
+// --config, and handles the exit codes as documented.
 const script = new URL('../../docs/examples/nightly/trappa-nightly.sh', import.meta.url).pathname;
 const cli = new URL('../../dist/cli.js', import.meta.url).pathname;
 
@@ -14,6 +15,7 @@ describe('the nightly job example', () => {
   const data = mkdtempSync(join(tmpdir(), 'trappa-nightly-'));
   mkdirSync(join(data, 'export'));
   mkdirSync(join(data, 'nights'));
+  copyFileSync(new URL('../../docs/examples/nightly/trappa.config.json', import.meta.url), join(data, 'trappa.config.json'));
   const school = generateSchool({ students: 12, seed: 5, termEnd: '2026-11-24' });
   writeFileSync(join(data, 'export', 'students.ndjson'), school.map(({ attendance: _, ...c }) => JSON.stringify(c)).join('\n') + '\n');
   const lessons = join(data, 'export', 'lessons.ndjson');

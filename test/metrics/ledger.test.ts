@@ -1,11 +1,24 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayNumber } from '../../src/calendar/dayNumber.js';
-import { buildLedger } from '../../src/metrics/ledger.js';
+import { buildLedger as buildRecordLedger, buildPackedLedger, type Ledger } from '../../src/metrics/ledger.js';
+import { packAttendance } from '../../src/metrics/packAttendance.js';
+import { PACKED_LESSON_WORDS } from '../../src/model/packedLessons.js';
+import { AbsenceReasonSchema } from '../../src/model/vocabulary.js';
 import type { AttendanceRecord } from '../../src/model/studentCase.js';
 import { lesson, record } from '../helpers/studentCase.js';
 
-describe('buildLedger', () => {
+/**
+ * The ledger has two sources: records (`buildLedger`, the library's) and packed words
+ * (`buildPackedLedger`, the batch's). Every expectation below is written from the rules of
+ * counting (domain.md §1.1–1.2) and must hold for both.
+ */
+const SOURCES: ReadonlyArray<[string, (records: readonly AttendanceRecord[], asOf: string) => Ledger]> = [
+  ['records', buildRecordLedger],
+  ['packed words', (records, asOf) => buildPackedLedger(packAttendance(records), dayNumber(asOf))],
+];
+
+describe.each(SOURCES)('the ledger from %s', (_source, buildLedger) => {
   it('folds a day’s lessons into reported minutes per category', () => {
     const ledger = buildLedger(
       [
@@ -125,11 +138,13 @@ const recordsArb = fc
             validShare: fc.integer({ min: 0, max: 100 }),
             invalidShare: fc.integer({ min: 0, max: 100 }),
             reported: fc.boolean(),
+            guardianReported: fc.boolean(),
+            reason: fc.constantFrom(...AbsenceReasonSchema.options),
           })
-          .map(({ scheduled, validShare, invalidShare, reported }) => {
+          .map(({ scheduled, validShare, invalidShare, reported, guardianReported, reason }) => {
             const valid = Math.floor((scheduled * validShare) / 100);
             const invalid = Math.floor(((scheduled - valid) * invalidShare) / 100);
-            return record(lesson(date, start, scheduled, { valid, invalid, reported }));
+            return { ...record(lesson(date, start, scheduled, { valid, invalid, reported })), guardianReported, reason };
           }),
       ),
     ),
@@ -138,7 +153,7 @@ const recordsArb = fc
 
 const asOfArb = fc.constantFrom('2026-11-15', '2026-11-19', '2026-11-23', '2026-11-30');
 
-describe('buildLedger properties', () => {
+describe.each(SOURCES)('ledger properties, from %s', (_source, buildLedger) => {
   it('does not depend on input order (shuffle → same ledger)', () => {
     fc.assert(
       fc.property(
@@ -177,5 +192,33 @@ describe('buildLedger properties', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('the packed ledger', () => {
+  it('equals the record ledger for any records with one lesson per date and start, and any asOf', () => {
+    fc.assert(
+      fc.property(
+        recordsArb.chain((rs) => fc.shuffledSubarray(rs, { minLength: rs.length, maxLength: rs.length })),
+        asOfArb,
+        (rs, asOf) => {
+          expect(buildPackedLedger(packAttendance(rs), dayNumber(asOf))).toEqual(buildRecordLedger(rs, asOf));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('refuses words out of (day, start) order rather than fold them wrongly', () => {
+    const packed = packAttendance([record(lesson('2026-11-20', '08:00', 60)), record(lesson('2026-11-23', '08:00', 60))]);
+    const swapped = new Int32Array(packed.words.length);
+    swapped.set(packed.words.subarray(PACKED_LESSON_WORDS), 0);
+    swapped.set(packed.words.subarray(0, PACKED_LESSON_WORDS), PACKED_LESSON_WORDS);
+    expect(() => buildPackedLedger({ words: swapped }, dayNumber('2026-11-23'))).toThrow(RangeError);
+  });
+
+  it('packAttendance refuses two records of one date and start: they must be resolved first', () => {
+    const r = record(lesson('2026-11-20', '08:00', 60));
+    expect(() => packAttendance([r, { ...r, invalidAbsenceMinutes: 60 }])).toThrow(/share a date and start/);
   });
 });

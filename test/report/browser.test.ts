@@ -15,7 +15,10 @@ import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { absencePlotSvg, type PlotMarker } from '../../src/report/absencePlot.js';
+import { barChartSvg } from '../../src/report/barChart.js';
 import { renderSchoolReport } from '../../src/report/schoolReport.js';
+import { STEP_CATALOG } from '../../src/steps/catalog.js';
 import { FIXTURE_SCHOOL, FIXTURE_STUDENTS, FIXTURE_WEEKS, HOSTLOV_INDEX, fixtureDecisions, type WeeklyPercent } from './fixtureSchool.js';
 import { pixelDiff } from './pixelDiff.js';
 
@@ -53,6 +56,40 @@ function reportFile(): string {
   const path = join(mkdtempSync(join(tmpdir(), 'trappa-browser-')), `${FIXTURE_SCHOOL}.html`);
   writeFileSync(path, renderSchoolReport(FIXTURE_SCHOOL, fixtureDecisions(), { students: 'all' }));
   return path;
+}
+
+/**
+ * Charts drawn only for the layout tests (not in the screenshots): every step's label of the
+ * catalog (every bundled policy's steps are in it) as bars, in Swedish and English, and e1's
+ * plot crowded with thresholds 2 points apart and step marks on one date, on the next days and
+ * at both ends of the term.
+ */
+function crowdedCharts(): string {
+  const steps = Object.values(STEP_CATALOG);
+  const bars = (['sv', 'en'] as const).map((lang) => barChartSvg(lang, steps.map((s, i) => ({ label: s[lang], value: i + 1 }))));
+  const e1 = fixtureDecisions()[0];
+  if (e1?.series == null) throw new Error('the fixture has no series');
+  const on = (date: string, from: number, count: number): PlotMarker[] => Array.from({ length: count }, (_, i) => ({ date, key: String(from + i), text: `steg ${from + i}` }));
+  const markers = [...on('2026-08-17', 1, 2), ...on('2026-10-01', 3, 8), ...on('2026-10-02', 11, 2), ...on('2026-10-05', 13, 1), ...on('2026-11-23', 14, 3)];
+  const thresholds = [5, 7, 10, 20].map((percent) => ({ percent, operator: 'rateAbove' as const, facts: ['termAbsence'] }));
+  const plots = (['sv', 'en'] as const).map((lang) => absencePlotSvg({ series: e1.series!, thresholds, markers, title: 'crowded', lang }));
+  return `<div class="crowded">${bars.join('')}${plots.join('')}</div>`;
+}
+
+/** A box on the screen (CSS pixels). */
+interface Box {
+  readonly left: number;
+  readonly right: number;
+  readonly top: number;
+  readonly bottom: number;
+}
+const intersect = (a: Box, b: Box): boolean => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+/** Pairs of boxes that intersect, by index. */
+function overlaps(boxes: readonly Box[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b, j) => intersect(a, b) && out.push([i, i + 1 + j])));
+  return out;
 }
 
 /** A point's centre on the screen (CSS pixels); whether it is a hollow no-lessons point and lies inside its plot. */
@@ -173,6 +210,78 @@ describe.skipIf(missing.length > 0)(`the report in headless Chromium${why}`, () 
       );
     });
     expect(violations).toEqual([]);
+  }, 60_000);
+
+  /** The report with the crowded charts appended (they take the report's own stylesheet). */
+  async function withCrowdedReport<T>(f: (page: Page) => Promise<T>): Promise<T> {
+    return withReport(async (page) => {
+      await page.evaluate(`document.body.insertAdjacentHTML('beforeend', ${JSON.stringify(crowdedCharts())})`);
+      return f(page);
+    });
+  }
+
+  it('bar charts: every step label of the catalog (sv and en) is drawn whole, inside the viewBox, left of its bar, on rows of its own', async () => {
+    const charts = await withCrowdedReport((page) =>
+      page.evaluate<[], () => Array<{ height: number; bars: Array<{ text: string; box: { x: number; y: number; width: number; height: number }; barX: number; count: { x: number; width: number } }> }>>(`[...document.querySelectorAll('svg.bars')].map((svg) => ({
+        height: svg.viewBox.baseVal.height,
+        bars: [...svg.querySelectorAll('g.bar')].map((g) => {
+          const label = g.querySelector('text.label');
+          const b = label.getBBox();
+          const c = g.querySelector('text:not(.label)').getBBox();
+          return { text: [...label.querySelectorAll('tspan')].map((t) => t.textContent).join(' '), box: { x: b.x, y: b.y, width: b.width, height: b.height }, barX: Number(g.querySelector('rect').getAttribute('x')), count: { x: c.x, width: c.width } };
+        }),
+      }))`),
+    );
+    // The report's three bar charts, then the catalog's labels in Swedish and in English.
+    expect(charts).toHaveLength(5);
+    const steps = Object.values(STEP_CATALOG);
+    expect(charts.slice(3).map((c) => c.bars.map((b) => b.text))).toEqual([steps.map((s) => s.sv), steps.map((s) => s.en)]);
+    const longest = steps.map((s) => s.sv).reduce((a, b) => (b.length > a.length ? b : a));
+    expect(longest.length).toBeGreaterThan(100); // the test measures a label that cannot fit on one line
+    for (const [c, chart] of charts.entries()) {
+      for (const bar of chart.bars) {
+        const { x, y, width, height } = bar.box;
+        const where = `chart ${c}, "${bar.text}": box x ${x.toFixed(1)}..${(x + width).toFixed(1)}, y ${y.toFixed(1)}..${(y + height).toFixed(1)}`;
+        expect(x >= 0 && y >= 0 && y + height <= chart.height, `${where} outside the viewBox (height ${chart.height})`).toBe(true);
+        expect(x + width, `${where} runs into its bar at ${bar.barX}`).toBeLessThanOrEqual(bar.barX - 2);
+        expect(bar.count.x + bar.count.width, `${where}: its count leaves the viewBox`).toBeLessThanOrEqual(640);
+      }
+      const rows = chart.bars.map((b) => ({ left: b.box.x, right: b.box.x + b.box.width, top: b.box.y, bottom: b.box.y + b.box.height }));
+      expect(overlaps(rows), `chart ${c}: labels overlap`).toEqual([]);
+    }
+  }, 60_000);
+
+  it('plots: the legend, the threshold labels and the step numbers are inside the plot and never overlap one another', async () => {
+    const plots = await withCrowdedReport((page) =>
+      page.evaluate<[], () => Array<{ name: string; svg: Box; legend: Box; thresholds: Box[]; keys: Array<Box & { text: string }>; axis: Box[] }>>(`[...document.querySelectorAll('svg.plot')].map((svg) => {
+        const box = (e) => { const r = e.getBoundingClientRect(); return { left: r.left, right: r.right, top: r.top, bottom: r.bottom }; };
+        return {
+          name: svg.closest('article.student')?.id ?? (svg.closest('.crowded') ? 'crowded' : 'trend'),
+          svg: box(svg),
+          legend: box(svg.querySelector('g.legend')),
+          thresholds: [...svg.querySelectorAll('text.threshold-label')].map(box),
+          keys: [...svg.querySelectorAll('text.marker-key')].map((t) => ({ ...box(t), text: t.textContent })),
+          axis: [...svg.querySelectorAll('text.axis')].map(box),
+        };
+      })`),
+    );
+    expect(plots.map((p) => p.name)).toEqual(['trend', ...FIXTURE_STUDENTS.map((s) => `elev-${s.id}`), 'crowded', 'crowded']);
+    // e1's steps arise on fewer dates than there are steps: numbers share a mark (the bug: '1', '3', '4' drawn on one another).
+    const e1 = plots.find((p) => p.name === 'elev-e1');
+    const e1Steps = fixtureDecisions()[0]?.steps ?? [];
+    expect(e1?.keys.flatMap((k) => k.text.split(',')).map(Number).sort((a, b) => a - b)).toEqual(e1Steps.map((_, i) => i + 1));
+    expect(e1?.thresholds.length).toBe(3); // 5, 10 and 20 %: the "> 5 %" label once sat under the legend
+    const crowded = plots.filter((p) => p.name === 'crowded');
+    for (const p of crowded) {
+      expect(p.thresholds).toHaveLength(4);
+      expect(p.keys.flatMap((k) => k.text.split(',')).map(Number).sort((a, b) => a - b)).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
+    }
+    for (const p of plots) {
+      const inside = (b: Box) => b.left >= p.svg.left && b.right <= p.svg.right && b.top >= p.svg.top && b.bottom <= p.svg.bottom;
+      const labels = [p.legend, ...p.thresholds, ...p.keys, ...p.axis];
+      expect(labels.filter((b) => !inside(b)), `${p.name}: drawn outside the plot`).toEqual([]);
+      expect(overlaps(labels), `${p.name}: [legend, ${p.thresholds.length} threshold labels, ${p.keys.length} step numbers, axis title] overlap`).toEqual([]);
+    }
   }, 60_000);
 
   it('every chart matches its reference screenshot (test/report/__screenshots__; UPDATE_SCREENSHOTS=1 rewrites them)', async () => {

@@ -6,42 +6,15 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dayNumber, isoDate } from '../../src/calendar/dayNumber.js';
-import { builtinPolicy, BUILTIN_POLICY_IDS, evaluate, parseStudentCase } from '../../src/index.js';
+import { builtinPolicy, BUILTIN_POLICY_IDS, evaluate } from '../../src/index.js';
 import type { Decision } from '../../src/model/decision.js';
 import { CompactDecisionSchema } from '../../src/model/compactDecisionSchema.js';
 import { DecisionSchema } from '../../src/model/decisionSchema.js';
-import type { StudentCase } from '../../src/model/studentCase.js';
 import { compactDecision, type CompactDecision } from '../../src/report/compactDecision.js';
 import { decisionJson, decisionOutput } from '../../src/report/decisionOutput.js';
 import { diffStepStates, stepStates } from '../../src/run/changes.js';
-import { arbitraryAsOf, arbitraryAttendance, arbitraryCase } from '../../src/testing/arbitraries/index.js';
-
-function parsed(input: unknown): StudentCase {
-  const r = parseStudentCase(input);
-  if (!r.ok) throw new Error('fixture case rejected');
-  return r.case;
-}
-
-/** Two nights 1–30 days apart: night 2 adds lessons after night 1 and is evaluated with night 1's decision (held-open duties). */
-const twoNights = arbitraryAsOf({ from: '2026-08-24', to: '2026-12-18' }).chain((night1) =>
-  fc.integer({ min: 1, max: 30 }).chain((days) => {
-    const night2 = isoDate(dayNumber(night1) + days);
-    return fc
-      .record({
-        context: arbitraryCase({ asOf: night1, attendance: fc.constant([]) }),
-        attendance: arbitraryAttendance({ asOf: night2 }),
-        policyId: fc.constantFrom(...BUILTIN_POLICY_IDS),
-      })
-      .map(({ context, attendance, policyId }) => ({
-        night1,
-        night2,
-        policy: builtinPolicy(policyId),
-        first: parsed({ ...context, attendance: attendance.filter((l) => l.date <= night1) }),
-        second: parsed({ ...context, attendance }),
-      }));
-  }),
-);
+import { arbitraryCase } from '../../src/testing/arbitraries/index.js';
+import { parsed, twoNights } from '../helpers/twoNights.js';
 
 /** The night as a decisions file holds it, read back as the batch reads `--previous`: a JSON line, then its date and step states. */
 const readBack = (line: string) => {

@@ -72,13 +72,16 @@ describe('renderSchoolReports (issue 16 point 1)', () => {
     expect(svg).toContain('data-weeks="15"');
   });
 
-  it('draws the Stockholm threshold (20 %) and a marker at each step\'s arisesOn', () => {
+  it('draws the Stockholm threshold (20 %) and a marker at each date a step arose', () => {
     const d = decisions[0]!;
     expect(rateThresholds(d).map((t) => t.percent)).toContain(20);
     const html = a?.html ?? '';
     const article = html.slice(html.indexOf('id="elev-e1"'), html.indexOf('</article>', html.indexOf('id="elev-e1"')));
     expect(article.match(/class="threshold"/g)?.length).toBeGreaterThanOrEqual(1);
-    expect(article.match(/<g class="marker">/g)).toHaveLength(d.steps.length);
+    // One mark per date a step arose; its label numbers every step of that date (e.g. '2,3,4'), each step once.
+    expect(article.match(/<g class="marker">/g)).toHaveLength(new Set(d.steps.map((s) => s.arisesOn)).size);
+    const keys = [...article.matchAll(/class="marker-key" fill="#[0-9a-f]+">([\d,]+)<\/text>/g)].flatMap((m) => (m[1] ?? '').split(',').map(Number));
+    expect(keys.sort((x, y) => x - y)).toEqual(d.steps.map((_, i) => i + 1));
   });
 
   it('duties: overdue first, then by due date, undated last', () => {

@@ -1,42 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diffStepStates, stepStates, type Change } from '../../src/run/changes.js';
-import { dayNumber, isoDate } from '../../src/calendar/dayNumber.js';
-import { builtinPolicy, evaluate, parseStudentCase } from '../../src/index.js';
-import type { StudentCase } from '../../src/model/studentCase.js';
-import { arbitraryAsOf, arbitraryAttendance, arbitraryCase } from '../../src/testing/arbitraries/index.js';
+import { evaluate } from '../../src/index.js';
+import { twoNights } from '../helpers/twoNights.js';
 
 // Issue 10 point 6 and its acceptance: "for any two nights where only new lessons were added, every
 // open lagkrav step of night 1 is open, overdue or done on night 2" — a day passing never makes a
 // statutory duty "no longer indicated" (../shared/domain.md §1.2 SL 7:17, §1.3 SL 7:19 a, §2 SoL 14:1).
-
-const POLICY_IDS = ['skollagen', 'stockholm', 'goteborg'] as const;
-
-function parsed(input: unknown): StudentCase {
-  const r = parseStudentCase(input);
-  if (!r.ok) throw new Error(`fixture case rejected: ${JSON.stringify(r)}`);
-  return r.case;
-}
-
-/** Two nights 1–30 days apart (across weekends, lov and the Christmas break): night 1's case, and night 2's, which only adds lessons dated after night 1. */
-const twoNights = arbitraryAsOf({ from: '2026-08-24', to: '2026-12-18' }).chain((night1) =>
-  fc.integer({ min: 1, max: 30 }).chain((days) => {
-    const night2 = isoDate(dayNumber(night1) + days);
-    return fc
-      .record({
-        context: arbitraryCase({ asOf: night1, attendance: fc.constant([]) }),
-        attendance: arbitraryAttendance({ asOf: night2 }),
-        policyId: fc.constantFrom(...POLICY_IDS),
-      })
-      .map(({ context, attendance, policyId }) => ({
-        night1,
-        night2,
-        policyId,
-        first: { ...context, attendance: attendance.filter((l) => l.date <= night1) },
-        second: { ...context, attendance },
-      }));
-  }),
-);
 
 const keyOf = (s: { id: string; forStep?: string }): string => (s.forStep === undefined ? s.id : `${s.id}/${s.forStep}`);
 const previousKey = (c: Change): string | undefined => ('previous' in c ? keyOf(c.previous) : undefined);
@@ -44,10 +14,8 @@ const previousKey = (c: Change): string | undefined => ('previous' in c ? keyOf(
 describe('the change feed over two nights (evaluate with previous)', () => {
   it('only new lessons after night 1: every open lagkrav step of night 1 is present on night 2 or reported done, never no-longer-indicated', () => {
     fc.assert(
-      fc.property(twoNights, ({ night1, night2, policyId, first, second }) => {
-        const policy = builtinPolicy(policyId);
-        const one = evaluate(parsed(first), policy, { asOf: night1 });
-        const twoCase = parsed(second);
+      fc.property(twoNights, ({ night1, night2, policy, first, second: twoCase }) => {
+        const one = evaluate(first, policy, { asOf: night1 });
         const lastNight = { asOf: night1, steps: stepStates(one) };
         const two = evaluate(twoCase, policy, { asOf: night2, previous: lastNight });
         const changes = diffStepStates(one.studentId, { asOf: night2, steps: stepStates(two), measures: twoCase.measures }, lastNight);
@@ -59,7 +27,7 @@ describe('the change feed over two nights (evaluate with previous)', () => {
           expect(changes.some((c) => c.change === 'no-longer-indicated' && previousKey(c) === key)).toBe(false);
         }
         // And the same night compared with itself says nothing.
-        expect(diffStepStates(one.studentId, { asOf: night1, steps: stepStates(one), measures: parsed(first).measures }, lastNight)).toEqual([]);
+        expect(diffStepStates(one.studentId, { asOf: night1, steps: stepStates(one), measures: first.measures }, lastNight)).toEqual([]);
       }),
       { numRuns: 300 },
     );
@@ -67,10 +35,8 @@ describe('the change feed over two nights (evaluate with previous)', () => {
 
   it('a step that passed its due date since night 1 is reported overdue once (not escalated), and only when its due date is past', () => {
     fc.assert(
-      fc.property(twoNights, ({ night1, night2, policyId, first, second }) => {
-        const policy = builtinPolicy(policyId);
-        const one = evaluate(parsed(first), policy, { asOf: night1 });
-        const twoCase = parsed(second);
+      fc.property(twoNights, ({ night1, night2, policy, first, second: twoCase }) => {
+        const one = evaluate(first, policy, { asOf: night1 });
         const lastNight = { asOf: night1, steps: stepStates(one) };
         const two = evaluate(twoCase, policy, { asOf: night2, previous: lastNight });
         const changes = diffStepStates(one.studentId, { asOf: night2, steps: stepStates(two), measures: twoCase.measures }, lastNight);

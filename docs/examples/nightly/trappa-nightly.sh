@@ -4,25 +4,26 @@
 set -eu
 
 DATA=${TRAPPA_DATA:-/srv/trappa}       # exports in, decisions out (owned by the job's user)
-EXPORT="$DATA/export"                  # the school information system's nightly export
+# The settings that are the same every night (format, policy, the export's files, output form):
+# trappa.config.json beside this script; its paths are relative to its own folder (docs/cli.md "Config file").
+CONFIG=${TRAPPA_CONFIG:-$DATA/trappa.config.json}
 NIGHTS="$DATA/nights"                  # one decisions file per night, kept for --previous
 TODAY=${TRAPPA_AS_OF:-$(TZ=Europe/Stockholm date +%F)}
-LESSONS=${TRAPPA_LESSONS:-$EXPORT/lessons.csv.gz}
 TRAPPA=${TRAPPA:-npx --no-install trappa}  # the installed package's CLI
 PREVIOUS=$(ls -1 "$NIGHTS"/decisions-*.ndjson 2>/dev/null | tail -n 1 || true)
 
-set -- evaluate --format lessons \
-  --policy stockholm \
-  --students "$EXPORT/students.ndjson" "$LESSONS" \
+# What changes from night to night is on the command line (which wins over the config file).
+set -- evaluate --config "$CONFIG" \
   --as-of "$TODAY" \
-  --max-input-age 1 \
-  --details none --json \
   --decisions-out "$NIGHTS/decisions-$TODAY.ndjson" \
   --summary-json "$NIGHTS/summary-$TODAY.json" \
-  --rejected "$NIGHTS/rejected-$TODAY.ndjson" \
-  --no-progress
+  --rejected "$NIGHTS/rejected-$TODAY.ndjson"
 if [ -n "$PREVIOUS" ] && [ "$PREVIOUS" != "$NIGHTS/decisions-$TODAY.ndjson" ]; then
   set -- "$@" --previous "$PREVIOUS"
+fi
+# Lesson files given here replace the config file's "inputs".
+if [ -n "${TRAPPA_LESSONS:-}" ]; then
+  set -- "$@" "$TRAPPA_LESSONS"
 fi
 
 status=0

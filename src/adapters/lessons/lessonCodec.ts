@@ -1,7 +1,16 @@
 import { dayNumber, isoDate } from '../../calendar/dayNumber.js';
 import { boundedMemo } from '../../model/boundedMemo.js';
 import type { AttendanceRecord } from '../../model/studentCase.js';
-import { AbsenceReasonSchema } from '../../model/vocabulary.js';
+import {
+  packRecordWords,
+  wordGuardianReported,
+  wordInvalid,
+  wordReason,
+  wordReported,
+  wordScheduled,
+  wordStart,
+  wordValid,
+} from '../../model/packedLessons.js';
 
 /**
  * Int32 words per encoded lesson: student, line, day, start|scheduled|valid,
@@ -10,9 +19,6 @@ import { AbsenceReasonSchema } from '../../model/vocabulary.js';
  */
 export const LESSON_WORDS = 5;
 
-const REASONS = AbsenceReasonSchema.options;
-/** The code of each absence reason in the packed words (its place in `AbsenceReasonSchema`). */
-export const REASON_CODE: ReadonlyMap<string, number> = new Map(REASONS.map((r, i) => [r, i]));
 const dayOf = boundedMemo(dayNumber);
 /** One string per date: decoded records share it, and the ledger compares dates by identity first. */
 const isoOf = boundedMemo(isoDate);
@@ -43,45 +49,17 @@ function clockOf(minutes: number): string {
 export function encodeLesson(student: number, r: AttendanceRecord, into: Int32Array, at: number, line = 0): void {
   into[at] = student;
   into[at + 1] = line;
-  packLesson(
-    into,
-    at,
-    dayOf(r.date),
-    Number(r.start.slice(0, 2)) * 60 + Number(r.start.slice(3, 5)),
-    r.scheduledMinutes,
-    r.validAbsenceMinutes,
-    r.invalidAbsenceMinutes,
-    r.reported,
-    r.guardianReported,
-    REASON_CODE.get(r.reason) ?? 0,
-  );
+  packRecordWords(dayOf(r.date), r, into, at + LESSON_BODY);
 }
 
 /**
- * The one place the word layout is written: words 2–4 of a lesson at `at`
- * (words 0 and 1, the student number and the line, are the caller's).
- * `encodeLesson` and the line scanner both write through it. Words 3 and 4
- * hold everything but the date, so two lessons of one day are the same
- * lesson exactly when their words 2–4 are equal.
- *
- * @example packLesson(words, 0, 20415, 490, 60, 0, 60, true, false, 0)
+ * Where a bucket lesson's own words start: words 0 and 1 are the student
+ * number and the line, words 2–4 the lesson in the layout of `PackedLessons`
+ * (`packLessonWords(into, at + LESSON_BODY, ...)`), so a student's lessons are
+ * their words 2–4 copied. Words 3 and 4 hold everything but the date, so two
+ * lessons of one day are the same lesson exactly when their words 2–4 are equal.
  */
-export function packLesson(
-  into: Int32Array,
-  at: number,
-  day: number,
-  startMinutes: number,
-  scheduled: number,
-  valid: number,
-  invalid: number,
-  reported: boolean,
-  guardianReported: boolean,
-  reasonCode: number,
-): void {
-  into[at + 2] = day;
-  into[at + 3] = (startMinutes << 20) | (scheduled << 10) | valid;
-  into[at + 4] = (invalid << 16) | ((reported ? 1 : 0) << 9) | ((guardianReported ? 1 : 0) << 8) | reasonCode;
-}
+export const LESSON_BODY = 2;
 
 /**
  * Read one lesson written by `encodeLesson`.
@@ -96,18 +74,18 @@ export function decodeLesson(from: Int32Array, at: number): AttendanceRecord {
   const w4 = from[at + 4] ?? 0;
   return {
     date: isoOf(from[at + 2] ?? 0),
-    start: clockOf(w3 >>> 20),
-    scheduledMinutes: (w3 >>> 10) & 0x3ff,
-    validAbsenceMinutes: w3 & 0x3ff,
-    invalidAbsenceMinutes: w4 >>> 16,
-    reported: (w4 & 0x200) !== 0,
-    guardianReported: (w4 & 0x100) !== 0,
-    reason: REASONS[w4 & 0xff] ?? 'none',
+    start: clockOf(wordStart(w3)),
+    scheduledMinutes: wordScheduled(w3),
+    validAbsenceMinutes: wordValid(w3),
+    invalidAbsenceMinutes: wordInvalid(w4),
+    reported: wordReported(w4),
+    guardianReported: wordGuardianReported(w4),
+    reason: wordReason(w4),
   };
 }
 
 /**
- * The day number of a lesson, as `packLesson` wrote it.
+ * The day number of a lesson, as `packLessonWords` wrote it.
  *
  * @param from - the words
  * @param at - word offset

@@ -1,4 +1,5 @@
-import { packLesson } from './lessonCodec.js';
+import { LESSON_BODY } from './lessonCodec.js';
+import { packLessonWords } from '../../model/packedLessons.js';
 import { asciiBytes, asciiToken, clockAt, dayAt, hasBytes, hasToken, jsonMinutesAt, reasonIn, viewOf } from './lessonBytes.js';
 import { ID_HASH_START, idHashStep, studentNumberOf, type StudentIdTable } from './studentIdTable.js';
 
@@ -32,7 +33,7 @@ function booleanAt(bytes: Uint8Array, i: number, to: number): number {
  * [, validAbsenceMinutes][, invalidAbsenceMinutes][, reported]
  * [, guardianReported][, reason]`, no whitespace, no escapes) of a student
  * in `students`, read from its UTF-8 bytes and written straight into words
- * 2–4 of `encodeLesson` (`packLesson`) without a string, a record or
+ * 2–4 of `encodeLesson` (`packLessonWords`) without a string, a record or
  * `JSON.parse`. The whole line is ASCII when it is accepted (the id is one
  * of the table's), so it needs no UTF-8 decoding.
  *
@@ -115,6 +116,6 @@ export function scanLessonJson(bytes: Uint8Array, from: number, to: number, stud
   // Every read stayed before `to`; ending exactly on the line's last byte means nothing follows.
   if (i !== to - 1 || bytes[i] !== CLOSE) return -1;
   if (scheduled < 1 || scheduled > 600 || valid > 600 || invalid > 600 || valid + invalid > scheduled) return -1;
-  packLesson(words, 0, day, start, scheduled, valid, invalid, reported, guardian, reason);
+  packLessonWords(words, LESSON_BODY, day, start, scheduled, valid, invalid, reported, guardian, reason);
   return student;
 }

@@ -1,4 +1,5 @@
-import { packLesson } from './lessonCodec.js';
+import { LESSON_BODY } from './lessonCodec.js';
+import { packLessonWords } from '../../model/packedLessons.js';
 import type { LessonCsvColumn } from './lessonCsvAliases.js';
 import { asciiBytes, clockAt, csvIntegerIn, dayAt, isWellFormedUtf8, reasonIn } from './lessonBytes.js';
 import type { CsvHeader } from './lessonRecord.js';
@@ -83,7 +84,7 @@ function csvBooleanIn(bytes: Uint8Array, from: number, to: number): number {
  * lesson cell converted as `parseLessonCsvLine` converts it (empty: the
  * default; minutes: digits; booleans: true/false/1/0/ja/nej in any case) and
  * checked as the schema checks it, and the lesson written straight into
- * words 2–4 of `encodeLesson` (`packLesson`), with no string per line.
+ * words 2–4 of `encodeLesson` (`packLessonWords`), with no string per line.
  * Ignored columns are only cut, not read; a line with bytes outside ASCII
  * (a teacher's name) is accepted only when it is well-formed UTF-8.
  *
@@ -202,6 +203,6 @@ export function scanLessonCsv(bytes: Uint8Array, from: number, to: number, plan:
   }
   if (student < 0 || day < 0 || start < 0 || scheduled > 600 || valid > 600 || invalid > 600 || valid + invalid > scheduled) return -1;
   if (high >= 0x80 && !isWellFormedUtf8(bytes, from, to)) return -1;
-  packLesson(words, 0, day, start, scheduled, valid, invalid, reported === 1, guardian === 1, reason);
+  packLessonWords(words, LESSON_BODY, day, start, scheduled, valid, invalid, reported === 1, guardian === 1, reason);
   return student;
 }

@@ -1,5 +1,5 @@
 import type { CommandHelp } from '../helpText.js';
-import { HELP_OPTION, LANG_OPTION } from './commonHelp.js';
+import { CONFIG_OPTION, HELP_OPTION, LANG_OPTION } from './commonHelp.js';
 
 /** `trappa check --help`. */
 export const CHECK_HELP: CommandHelp = {
@@ -19,6 +19,7 @@ export const CHECK_HELP: CommandHelp = {
       options: {
         json: { text: { sv: 'ett fynd per rad som JSON (med filen, och texten på svenska och engelska)', en: 'one finding per line as JSON (with the file, and the text in Swedish and English)' } },
         lang: LANG_OPTION,
+        config: CONFIG_OPTION,
         help: HELP_OPTION,
       },
     },

@@ -35,3 +35,12 @@ export const PROGRESS_OPTION: OptionHelp = {
 
 /** `--no-progress`. */
 export const NO_PROGRESS_OPTION: OptionHelp = { text: { sv: 'ingen förloppsindikator', en: 'no progress bar' } };
+
+/** `--config`, as every command but schema takes it. */
+export const CONFIG_OPTION: OptionHelp = {
+  value: FILE,
+  text: {
+    sv: 'läs flaggor ur en JSON-fil (trappa.config.json, se docs/cli.md): kommandots avsnitt, sökvägar räknade från filens katalog; flaggor på kommandoraden går före. Utan --config läses ingen fil',
+    en: 'read options from a JSON file (trappa.config.json, see docs/cli.md): the command\'s section, its paths relative to the file\'s folder; options on the command line win. Without --config no file is read',
+  },
+};

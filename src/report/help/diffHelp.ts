@@ -1,6 +1,6 @@
 import type { CommandHelp } from '../helpText.js';
 import { NO_PROGRESS_OPTION, PROGRESS_OPTION } from './commonHelp.js';
-import { CALENDAR_OPTION, HELP_OPTION, LANG_OPTION, PERCENT } from './commonHelp.js';
+import { CONFIG_OPTION, CALENDAR_OPTION, HELP_OPTION, LANG_OPTION, PERCENT } from './commonHelp.js';
 
 /** `trappa diff --help`. */
 export const DIFF_HELP: CommandHelp = {
@@ -49,6 +49,7 @@ export const DIFF_HELP: CommandHelp = {
         },
         progress: PROGRESS_OPTION,
         'no-progress': NO_PROGRESS_OPTION,
+        config: CONFIG_OPTION,
         help: HELP_OPTION,
       },
     },

@@ -1,6 +1,6 @@
 import type { CommandHelp } from '../helpText.js';
 import { PROGRESS_OPTION } from './commonHelp.js';
-import { AS_OF_OPTION, FILE, HELP_OPTION, LANG_OPTION, PERCENT } from './commonHelp.js';
+import { CONFIG_OPTION, AS_OF_OPTION, FILE, HELP_OPTION, LANG_OPTION, PERCENT } from './commonHelp.js';
 
 /** `trappa evaluate --help`. */
 export const EVALUATE_HELP: CommandHelp = {
@@ -56,6 +56,7 @@ export const EVALUATE_HELP: CommandHelp = {
           value: FILE,
           text: { sv: 'skriv körningens sammanfattning (antal, steg och typologi per skola) som JSON', en: 'write the run summary (counts, steps and typology per school) as JSON' },
         },
+        config: CONFIG_OPTION,
         help: HELP_OPTION,
       },
     },

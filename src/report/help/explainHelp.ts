@@ -1,5 +1,5 @@
 import type { CommandHelp } from '../helpText.js';
-import { AS_OF_OPTION, CALENDAR_OPTION, FILE, HELP_OPTION, LANG_OPTION } from './commonHelp.js';
+import { CONFIG_OPTION, AS_OF_OPTION, CALENDAR_OPTION, FILE, HELP_OPTION, LANG_OPTION } from './commonHelp.js';
 
 /** `trappa explain --help`. */
 export const EXPLAIN_HELP: CommandHelp = {
@@ -35,6 +35,7 @@ export const EXPLAIN_HELP: CommandHelp = {
         delimiter: { value: { sv: '<tecken>', en: '<c>' }, text: { sv: 'avgränsare i lektions-CSV: , ; | eller tab (standard: avläst)', en: 'lesson CSV delimiter: , ; | or tab (default: sniffed)' } },
         json: { text: { sv: 'hela beslutet som en JSON-rad (som evaluate --json skriver det)', en: 'the full decision as one JSON line (as evaluate --json writes it)' } },
         lang: LANG_OPTION,
+        config: CONFIG_OPTION,
         help: HELP_OPTION,
       },
     },

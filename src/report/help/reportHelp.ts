@@ -1,5 +1,5 @@
 import type { CommandHelp } from '../helpText.js';
-import { FILE, HELP_OPTION } from './commonHelp.js';
+import { CONFIG_OPTION, FILE, HELP_OPTION } from './commonHelp.js';
 
 /** `trappa report --help`. */
 export const REPORT_HELP: CommandHelp = {
@@ -32,8 +32,16 @@ export const REPORT_HELP: CommandHelp = {
             en: 'JSON object {"<student id>": "<display name>"}: names shown in the HTML only, never printed or written anywhere else (default: students by their id)',
           },
         },
+        policy: {
+          value: { sv: '<id|fil>', en: '<id|file>' },
+          text: {
+            sv: 'policyfilen besluten fattades under, om den inte är en inbyggd: diagrammens trösklar läses ur den (en inbyggd policy hittas på id och hash)',
+            en: 'the policy file the decisions were made under, when not a bundled one: the plots read their thresholds from it (a bundled policy is found by id and hash)',
+          },
+        },
         'all-students': { text: { sv: 'ett diagram för varje elev (standard: elever med en öppen åtgärd)', en: 'a plot for every student (default: students with an open duty)' } },
         lang: { value: { sv: '<sv|en>', en: '<sv|en>' }, text: { sv: 'språk för rapporterna, sammanfattningsraden och hjälpen (standard sv)', en: 'language of the reports, the summary line and the help (default sv)' } },
+        config: CONFIG_OPTION,
         help: HELP_OPTION,
       },
     },

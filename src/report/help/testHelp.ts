@@ -1,5 +1,5 @@
 import type { CommandHelp } from '../helpText.js';
-import { FILE, HELP_OPTION, LANG_OPTION, PERCENT } from './commonHelp.js';
+import { CONFIG_OPTION, FILE, HELP_OPTION, LANG_OPTION, PERCENT } from './commonHelp.js';
 
 /** `trappa test --help`. */
 export const TEST_HELP: CommandHelp = {
@@ -37,6 +37,7 @@ export const TEST_HELP: CommandHelp = {
         },
         watch: { text: { sv: 'kör igen när en tabell eller en policyfil den nämner ändras (Ctrl-C avslutar)', en: 'run again when a table or a policy file it names changes (Ctrl-C to stop)' } },
         lang: LANG_OPTION,
+        config: CONFIG_OPTION,
         help: HELP_OPTION,
       },
     },

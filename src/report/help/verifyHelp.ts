@@ -1,7 +1,7 @@
 import { NO_PROGRESS_OPTION, PROGRESS_OPTION } from './commonHelp.js';
 import { JSON_RULES_ENGINE_RANGE } from '../../verify/referenceEngine.js';
 import type { CommandHelp } from '../helpText.js';
-import { AS_OF_OPTION, CALENDAR_OPTION, HELP_OPTION, LANG_OPTION } from './commonHelp.js';
+import { CONFIG_OPTION, AS_OF_OPTION, CALENDAR_OPTION, HELP_OPTION, LANG_OPTION } from './commonHelp.js';
 
 /** `trappa verify --help`. */
 export const VERIFY_HELP: CommandHelp = {
@@ -39,6 +39,7 @@ export const VERIFY_HELP: CommandHelp = {
         context: { value: { sv: '<fil>', en: '<file>' }, text: { sv: 'stöds inte (hör till evaluate --format ss12000)', en: 'not supported (belongs to evaluate --format ss12000)' } },
         progress: PROGRESS_OPTION,
         'no-progress': NO_PROGRESS_OPTION,
+        config: CONFIG_OPTION,
         help: HELP_OPTION,
       },
     },
