@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { valueAt } from './valueAt.js';
 import { isListedSource, SOURCE_HOSTS, type Basis } from '../model/basis.js';
 import { PolicyFileSchema, type ConditionNode, type PolicyFile, type Rule } from '../model/policyFile.js';
 import { policyBudgetIssues } from '../model/policyBudget.js';
@@ -34,16 +35,6 @@ function schemaCode(issue: z.core.$ZodIssue, path: readonly PropertyKey[]): Find
   if (path[path.length - 1] === 'operator' && issue.code === 'invalid_value') return 'unknown-operator';
   if (path[0] === 'rules' && path[2] === 'basis') return 'missing-basis';
   return 'schema';
-}
-
-/** The value at a path of the checked JSON, or undefined when there is none. */
-function valueAt(json: unknown, path: readonly PropertyKey[]): unknown {
-  let value = json;
-  for (const key of path) {
-    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, key)) return undefined;
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  return value;
 }
 
 function schemaFindings(json: unknown, error: z.ZodError): Finding[] {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { valueAt } from './valueAt.js';
 import { PolicyFileSchema } from '../model/policyFile.js';
 import { swedishIssueMessage } from '../model/swedishIssue.js';
 import { both, type Template, type Templates } from '../model/template.js';
@@ -107,16 +108,6 @@ function issueText(json: unknown, path: readonly PropertyKey[], message: Templat
   const ruleId = ruleIdAt(json, path);
   const at = both(POLICY_ERROR_TEXT.atPath, (lang) => ({ path: formatPath(path) || '(root)', message: message[lang] }));
   return ruleId === undefined || message.en.includes(`"${ruleId}"`) ? at : both(POLICY_ERROR_TEXT.ofRule, (lang) => ({ issue: at[lang], rule: ruleId }));
-}
-
-/** The value at a path of parsed JSON, or undefined (for the Swedish of a type error: what it got). */
-function valueAt(json: unknown, path: readonly PropertyKey[]): unknown {
-  let value = json;
-  for (const key of path) {
-    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, key)) return undefined;
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  return value;
 }
 
 /** Resolves the id in `extends` to an already loaded policy. */
