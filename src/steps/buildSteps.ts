@@ -255,7 +255,8 @@ function addEscalation(
   if (recent !== undefined && recent.date > intervalStart) return;
   const interval = ctx.parameters.followUpIntervalSchoolDays;
   const dueDays = escalations.map((e) => {
-    const after = ctx.index.schoolDays.filter((d) => d > dayNumber(e.measureDate));
+    const measured = dayNumber(e.measureDate);
+    const after = ctx.index.schoolDays.filter((d) => d > measured);
     return isoDate(after[interval - 1] ?? dayNumber(ctx.asOf));
   });
   const due = dueDays.reduce((a, b) => (b < a ? b : a));
