@@ -1,7 +1,5 @@
-import { decodeLesson, lessonLine, LESSON_BODY, LESSON_WORDS } from '../adapters/lessons/lessonCodec.js';
-import { dayNumber } from '../calendar/dayNumber.js';
-import { boundedMemo } from '../model/boundedMemo.js';
-import { inLessonOrder, lessonKey, packRecordWords, PACKED_LESSON_WORDS, type PackedLessons } from '../model/packedLessons.js';
+import { decodeWords, lessonLine, LESSON_BODY, LESSON_WORDS, packRecord } from '../adapters/lessons/lessonCodec.js';
+import { inDayOrder, inLessonOrder, PACKED_LESSON_WORDS, type PackedLessons } from '../model/packedLessons.js';
 import type { AttendanceRecord } from '../model/studentCase.js';
 import type { StudentLessons } from './studentLessons.js';
 
@@ -27,7 +25,6 @@ export interface BucketLessons {
   readonly from: Int32Array;
 }
 
-const dayOf = boundedMemo(dayNumber);
 /** Student number → place in the bucket (or -1), kept between buckets: a city has hundreds of them. */
 let slots = new Int32Array(0);
 
@@ -77,7 +74,7 @@ export function gatherBucketLessons(students: readonly BucketStudent[], lessonPa
     students.forEach((s, i) => {
       s.own.forEach((r, k) => {
         const n = next[i] as number;
-        packRecordWords(dayOf(r.date), r, out.words, n * PACKED_LESSON_WORDS);
+        packRecord(r, out.words, n * PACKED_LESSON_WORDS);
         out.parts[n] = -1;
         out.lines[n] = s.ownLines[k] ?? k;
         next[i] = n + 1;
@@ -126,17 +123,12 @@ export function readyLessons(lessons: BucketLessons, i: number): ReadyLessons {
   const first = lessons.from[i] as number;
   const end = lessons.from[i + 1] as number;
   const words = lessons.words.subarray(first * PACKED_LESSON_WORDS, end * PACKED_LESSON_WORDS);
-  if (inLessonOrder(words)) return { packed: { words } };
-  const order = Array.from({ length: end - first }, (_, k) => k).sort((a, b) => lessonKey(words, a * PACKED_LESSON_WORDS) - lessonKey(words, b * PACKED_LESSON_WORDS));
-  const sorted = new Int32Array(words.length);
-  order.forEach((k, to) => sorted.set(words.subarray(k * PACKED_LESSON_WORDS, (k + 1) * PACKED_LESSON_WORDS), to * PACKED_LESSON_WORDS));
+  const sorted = inDayOrder(words);
   if (inLessonOrder(sorted)) return { packed: { words: sorted } };
   // Two lessons of one date and start: decode them in input order, as the record path read them.
   const records: StudentLessons = { attendance: [], parts: [], lines: [] };
-  const asBucketWords = new Int32Array(LESSON_WORDS);
   for (let n = first; n < end; n += 1) {
-    asBucketWords.set(lessons.words.subarray(n * PACKED_LESSON_WORDS, (n + 1) * PACKED_LESSON_WORDS), LESSON_BODY);
-    records.attendance.push(decodeLesson(asBucketWords, 0));
+    records.attendance.push(decodeWords(lessons.words, n * PACKED_LESSON_WORDS));
     records.parts.push(lessons.parts[n] as number);
     records.lines.push(lessons.lines[n] as number);
   }

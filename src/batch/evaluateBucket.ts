@@ -3,7 +3,8 @@ import { decisionJson, decisionOutput, jsonFormOf, type DecisionForm, type Outpu
 import { emptySummary, type RunSummary } from '../run/runSummary.js';
 import { evaluateCase, type CaseRun } from '../run/evaluateCase.js';
 import { isValidIsoDate } from '../model/isoDate.js';
-import { OPAQUE_ID_PATTERN, type AttendanceRecord, type StudentCase } from '../model/studentCase.js';
+import { OPAQUE_ID_PATTERN, type StudentCase } from '../model/studentCase.js';
+import type { Decision } from '../model/decision.js';
 import { StepIdSchema, StepKindSchema, UrgencySchema } from '../model/vocabulary.js';
 import { bucketPath } from './bucketWriter.js';
 import { diffStepStates, stepStates, type Change, type StepState } from '../run/changes.js';
@@ -339,19 +340,19 @@ export function evaluateBucket(layout: BucketLayout, bucket: number, settings: B
       continue;
     }
     const ready = readyLessons(read.lessons, student.index);
-    const lessons = 'packed' in ready ? undefined : resolveStudentLessons(id, ready.records, student.location, layout.lessonFiles);
-    let tally = { rejected: student.rejectedRecords, conflicting: 0, conflictingLessons: 0 };
-    if (lessons !== undefined) {
+    let decision: Decision;
+    // Last night's open duties stay open until a measure closes them (`previous`).
+    if ('packed' in ready) {
+      const tally = { rejected: student.rejectedRecords, conflicting: 0, conflictingLessons: 0 };
+      decision = evaluateCase(student.case, tally, settings, summary, { coverage, previous: before, packed: ready.packed });
+    } else {
+      const lessons = resolveStudentLessons(id, ready.records, student.location, layout.lessonFiles);
       duplicate += lessons.duplicates;
       conflicting += lessons.conflicting;
       for (const line of lessons.rejected) (log ??= new RejectionLog(layout.dir, conflictsLogName(bucket))).push(line);
-      tally = { rejected: student.rejectedRecords + lessons.conflicting, conflicting: lessons.conflicting, conflictingLessons: lessons.conflictingLessons };
+      const tally = { rejected: student.rejectedRecords + lessons.conflicting, conflicting: lessons.conflicting, conflictingLessons: lessons.conflictingLessons };
+      decision = evaluateCase({ ...student.case, attendance: [...lessons.attendance] }, tally, settings, summary, { coverage, previous: before });
     }
-    // Last night's open duties stay open until a measure closes them (`previous`).
-    const decision =
-      'packed' in ready
-        ? evaluateCase(student.case, tally, settings, summary, { coverage, previous: before, packed: ready.packed })
-        : evaluateCase({ ...student.case, attendance: (lessons?.attendance ?? []) as AttendanceRecord[] }, tally, settings, summary, { coverage, previous: before });
     const kept = keptForm === undefined ? undefined : decisionJson(decision, keptForm);
     if (kept !== undefined && !decisionsAreOut) decisions.add(kept);
     if (settings.incremental) emit(diffStepStates(id, { asOf: settings.asOf, steps: stepStates(decision), measures: student.case.measures }, before ?? null));

@@ -128,6 +128,25 @@ export function inLessonOrder(words: Int32Array): boolean {
 }
 
 /**
+ * Packed words in (day, start) order: the words themselves when they already
+ * are, else a sorted copy (stable: lessons of one date and start keep their
+ * order). Two lessons of one date and start stay side by side; `inLessonOrder`
+ * of the result tells whether there were any.
+ *
+ * @param words - three words a lesson, in any order
+ * @returns the words in (day, start) order
+ * @example inLessonOrder(inDayOrder(words)) // false only when two lessons share a date and start
+ */
+export function inDayOrder(words: Int32Array): Int32Array {
+  if (inLessonOrder(words)) return words;
+  const count = words.length / PACKED_LESSON_WORDS;
+  const order = Array.from({ length: count }, (_, k) => k).sort((a, b) => lessonKey(words, a * PACKED_LESSON_WORDS) - lessonKey(words, b * PACKED_LESSON_WORDS));
+  const sorted = new Int32Array(words.length);
+  order.forEach((k, to) => sorted.set(words.subarray(k * PACKED_LESSON_WORDS, (k + 1) * PACKED_LESSON_WORDS), to * PACKED_LESSON_WORDS));
+  return sorted;
+}
+
+/**
  * The lessons up to and including day `lastDay` (a prefix: lessons are in day order).
  *
  * @param lessons - packed lessons

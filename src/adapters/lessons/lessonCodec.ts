@@ -49,7 +49,17 @@ function clockOf(minutes: number): string {
 export function encodeLesson(student: number, r: AttendanceRecord, into: Int32Array, at: number, line = 0): void {
   into[at] = student;
   into[at + 1] = line;
-  packRecordWords(dayOf(r.date), r, into, at + LESSON_BODY);
+  packRecord(r, into, at + LESSON_BODY);
+}
+
+/**
+ * Pack one validated record as the three words of `PackedLessons` at `at`
+ * (`packRecordWords` with its day number, memoised: a school has some hundred dates).
+ *
+ * @example packRecord(record, words, 0)
+ */
+export function packRecord(r: AttendanceRecord, into: Int32Array, at: number): void {
+  packRecordWords(dayOf(r.date), r, into, at);
 }
 
 /**
@@ -70,17 +80,29 @@ export const LESSON_BODY = 2;
  * @example decodeLesson(words, 0).date // '2026-11-23'
  */
 export function decodeLesson(from: Int32Array, at: number): AttendanceRecord {
-  const w3 = from[at + 3] ?? 0;
-  const w4 = from[at + 4] ?? 0;
+  return decodeWords(from, at + LESSON_BODY);
+}
+
+/**
+ * Read one lesson in the layout of `PackedLessons` (three words at `at`).
+ *
+ * @param from - the words
+ * @param at - word offset of the lesson's day word
+ * @returns the record
+ * @example decodeWords(packAttendance([r]).words, 0) // equal to r
+ */
+export function decodeWords(from: Int32Array, at: number): AttendanceRecord {
+  const w1 = from[at + 1] ?? 0;
+  const w2 = from[at + 2] ?? 0;
   return {
-    date: isoOf(from[at + 2] ?? 0),
-    start: clockOf(wordStart(w3)),
-    scheduledMinutes: wordScheduled(w3),
-    validAbsenceMinutes: wordValid(w3),
-    invalidAbsenceMinutes: wordInvalid(w4),
-    reported: wordReported(w4),
-    guardianReported: wordGuardianReported(w4),
-    reason: wordReason(w4),
+    date: isoOf(from[at] ?? 0),
+    start: clockOf(wordStart(w1)),
+    scheduledMinutes: wordScheduled(w1),
+    validAbsenceMinutes: wordValid(w1),
+    invalidAbsenceMinutes: wordInvalid(w2),
+    reported: wordReported(w2),
+    guardianReported: wordGuardianReported(w2),
+    reason: wordReason(w2),
   };
 }
 
