@@ -2,12 +2,11 @@ import { datedValueInForce } from '../model/datedParameter.js';
 import { indexCalendar, type CalendarIndex } from '../calendar/calendarIndex.js';
 import { ageInYears } from '../calendar/age.js';
 import { dayNumber, isoDate } from '../calendar/dayNumber.js';
-import { signalFact } from '../model/factCatalog.js';
-import type { MeasuredFacts, Rate, SignalFact, Trend } from '../model/facts.js';
+import type { MeasuredFacts, Rate, Trend } from '../model/facts.js';
 import type { Warning } from '../model/decision.js';
 import type { SchoolCalendar } from '../model/schoolCalendar.js';
 import type { StudentCase } from '../model/studentCase.js';
-import { COMPULSORY_SCHOOL_FORMS, SignalTypeSchema } from '../model/vocabulary.js';
+import { COMPULSORY_SCHOOL_FORMS } from '../model/vocabulary.js';
 import type { PolicyParameters } from '../model/policyParameters.js';
 import { latestMeasure } from '../model/measures.js';
 import { buildLedger, buildPackedLedger, type LedgerDay } from './ledger.js';
@@ -160,9 +159,6 @@ export function computeFacts(
   const ageYears = ageInYears(student.birthDate, asOf);
   const signals = signalsOn(input.signals, input.measures, asOf, params.signalValidityDays, ageYears < 18);
   const active = new Set(signals.active.map((s) => s.type));
-  const signalFacts = Object.fromEntries(
-    SignalTypeSchema.options.map((s) => [signalFact(s), active.has(s)]),
-  ) as Record<SignalFact, boolean>;
 
   const orosanmalan = latestMeasure(input.measures, 'orosanmalan', asOf)?.date;
 
@@ -176,7 +172,7 @@ export function computeFacts(
   // home municipality the school's?): every fact is as if no residence were given.
   const residence = student.protectedIdentity ? undefined : student.residence;
   const reportingRate = rate(state.termReportedLessons, state.termAllLessons);
-  const absence = absenceFacts(state);
+  const windowAbsence = rateFact('windowAbsence', state);
   const previousWindowAbsence = rate(previousSums.valid + previousSums.invalid, previousSums.scheduled);
 
   if (term === undefined) warnings.push({ kind: 'no-school-term', asOf });
@@ -228,9 +224,34 @@ export function computeFacts(
     // Only the purpose that says so: consent to information sharing (school – social services) is not consent to tell the parents.
     studentConsentsToParentContact: input.consents['contact-with-parents']?.student === 'given',
     termId: term?.id ?? null,
-    ...absence,
+    // The walk's facts, each by its getter (NUMBER_FACTS, RATE_FACTS), written out so the facts are one object of one shape.
+    termSchoolDaysElapsed: numberFact('termSchoolDaysElapsed', state),
+    termScheduledMinutes: numberFact('termScheduledMinutes', state),
+    termAbsenceMinutes: numberFact('termAbsenceMinutes', state),
+    termValidAbsenceMinutes: numberFact('termValidAbsenceMinutes', state),
+    termInvalidAbsenceMinutes: numberFact('termInvalidAbsenceMinutes', state),
+    termDaysWithAbsence: numberFact('termDaysWithAbsence', state),
+    longestWholeDayStreak: numberFact('longestWholeDayStreak', state),
+    currentWholeDayStreak: numberFact('currentWholeDayStreak', state),
+    termWholeDayAbsenceDays: numberFact('termWholeDayAbsenceDays', state),
+    termPartialDayAbsenceDays: numberFact('termPartialDayAbsenceDays', state),
+    termLessonLevelInvalidLessons: numberFact('termLessonLevelInvalidLessons', state),
+    invalidAbsenceMinutesToday: numberFact('invalidAbsenceMinutesToday', state),
+    schoolYearWholeDayAbsenceDays: numberFact('schoolYearWholeDayAbsenceDays', state),
+    monthInvalidAbsenceMinutes: numberFact('monthInvalidAbsenceMinutes', state),
+    monthInvalidAbsenceDays: numberFact('monthInvalidAbsenceDays', state),
+    previousMonthInvalidAbsenceMinutes: numberFact('previousMonthInvalidAbsenceMinutes', state),
+    previousMonthInvalidAbsenceDays: numberFact('previousMonthInvalidAbsenceDays', state),
+    termAbsence: rateFact('termAbsence', state),
+    termValidAbsence: rateFact('termValidAbsence', state),
+    termInvalidAbsence: rateFact('termInvalidAbsence', state),
+    windowAbsence,
+    windowValidAbsence: rateFact('windowValidAbsence', state),
+    windowInvalidAbsence: rateFact('windowInvalidAbsence', state),
+    termAbsenceBeyondShortIllness: rateFact('termAbsenceBeyondShortIllness', state),
+    windowAbsenceBeyondShortIllness: rateFact('windowAbsenceBeyondShortIllness', state),
     previousWindowAbsence,
-    trend: trendOf(absence.windowAbsence, previousWindowAbsence, params.trendMarginPercent),
+    trend: trendOf(windowAbsence, previousWindowAbsence, params.trendMarginPercent),
     termAbsenceOccasions: countOccasions(termLessons, 'any'),
     termInvalidAbsenceOccasions: countOccasions(termLessons, 'invalid'),
     reportingRate,
@@ -249,7 +270,30 @@ export function computeFacts(
     studiehjalpAgeEligible: asOf <= `${String(Number(student.birthDate.slice(0, 4)) + 20).padStart(4, '0')}-06-30`,
     childConsentAgeOppnaInsatser: consentAge ?? null,
     childMayConsentToOppnaInsatser: consentAge !== undefined && ageYears >= consentAge,
-    ...signalFacts,
+    // One key per signal type, in SignalTypeSchema's order (test/metrics/factsShape.test.ts).
+    signalHarmSuspected: active.has('harm-suspected'),
+    signalViolenceDisclosed: active.has('violence-disclosed'),
+    signalAnxietyDistress: active.has('anxiety-distress'),
+    signalNeurodevelopmentalCondition: active.has('neurodevelopmental-condition'),
+    signalGuardiansUnaware: active.has('guardians-unaware'),
+    signalGuardiansTrying: active.has('guardians-trying'),
+    signalGuardianKeepsHome: active.has('guardian-keeps-home'),
+    signalCaregivingAtHome: active.has('caregiving-at-home'),
+    signalGuardianOwnProblems: active.has('guardian-own-problems'),
+    signalNormbrytande: active.has('normbrytande'),
+    signalSchoolSentHome: active.has('school-sent-home'),
+    signalWhereaboutsUnknown: active.has('whereabouts-unknown'),
+    signalNeedsHealthAndSocialCare: active.has('needs-health-and-social-care'),
+    signalComplexProblems: active.has('complex-problems'),
+    signalNeglectSigns: active.has('neglect-signs'),
+    signalCrimeOrDrugs: active.has('crime-or-drugs'),
+    signalConcealment: active.has('concealment'),
+    signalSeenAtSchoolNotInClass: active.has('seen-at-school-not-in-class'),
+    signalAbroadSuspected: active.has('abroad-suspected'),
+    signalGuardianUnreachable: active.has('guardian-unreachable'),
+    signalOwnRequestForHelp: active.has('own-request-for-help'),
+    signalGuardianRequestsHelp: active.has('guardian-requests-help'),
+    signalBullying: active.has('bullying'),
   };
   let history: AbsenceHistory | undefined;
   return {
@@ -313,14 +357,13 @@ const RATE_FACTS = {
 type NumberFactName = keyof typeof NUMBER_FACTS;
 type RateFactName = keyof typeof RATE_FACTS;
 
-function absenceFacts(s: Readonly<AbsenceState>): Record<NumberFactName, number> & Record<RateFactName, Rate> {
-  const out: Record<string, number | Rate> = {};
-  for (const name of Object.keys(NUMBER_FACTS) as NumberFactName[]) out[name] = NUMBER_FACTS[name](s);
-  for (const name of Object.keys(RATE_FACTS) as RateFactName[]) {
-    const [part, whole] = RATE_FACTS[name];
-    out[name] = rate(part(s), whole(s));
-  }
-  return out as Record<NumberFactName, number> & Record<RateFactName, Rate>;
+function numberFact(name: NumberFactName, s: Readonly<AbsenceState>): number {
+  return NUMBER_FACTS[name](s);
+}
+
+function rateFact(name: RateFactName, s: Readonly<AbsenceState>): Rate {
+  const [part, whole] = RATE_FACTS[name];
+  return rate(part(s), whole(s));
 }
 
 /**

@@ -18,12 +18,19 @@ export interface CompiledRun {
   readonly rules: Uint8Array;
 }
 
-/** A condition tree over the compiled leaf and named-condition tables. */
-export type CompiledNode =
+/** The shape of a compiled condition tree, before each node gets its `holds`. */
+type NodeShape =
   | { readonly kind: 'leaf'; readonly index: number }
   | { readonly kind: 'all' | 'any'; readonly children: readonly CompiledNode[] }
   | { readonly kind: 'not'; readonly child: CompiledNode }
   | { readonly kind: 'condition'; readonly name: string; readonly index: number };
+
+/**
+ * A condition tree over the compiled leaf and named-condition tables. Each
+ * node carries its own decision over a run, built once at compile time:
+ * evaluation and explanation call it with no lookup per node and student.
+ */
+export type CompiledNode = NodeShape & { readonly holds: (run: CompiledRun) => boolean };
 
 /** One distinct leaf of the policy: shared by every rule and named condition that uses it. */
 export interface CompiledLeaf {
@@ -114,10 +121,22 @@ function leafKey(leaf: LeafCondition): string {
   return JSON.stringify([leaf.fact, leaf.operator, leaf.value]);
 }
 
-/** Each node's closure, built once; evaluation and explanation share them. */
-const holdsOf = weakMemo(buildHolds);
+/** A node with its closure over the run: built bottom-up, so every child already has its own. */
+function withHolds(node: NodeShape): CompiledNode {
+  const holds = buildHolds(node);
+  switch (node.kind) {
+    case 'leaf':
+      return { kind: node.kind, index: node.index, holds };
+    case 'condition':
+      return { kind: node.kind, name: node.name, index: node.index, holds };
+    case 'not':
+      return { kind: node.kind, child: node.child, holds };
+    default:
+      return { kind: node.kind, children: node.children, holds };
+  }
+}
 
-function buildHolds(node: CompiledNode): (run: CompiledRun) => boolean {
+function buildHolds(node: NodeShape): (run: CompiledRun) => boolean {
   switch (node.kind) {
     case 'leaf': {
       const i = node.index;
@@ -128,18 +147,18 @@ function buildHolds(node: CompiledNode): (run: CompiledRun) => boolean {
       return (r) => r.named[i] === 1;
     }
     case 'not': {
-      const child = holdsOf(node.child);
+      const child = node.child.holds;
       return (r) => !child(r);
     }
     case 'all': {
-      const children = node.children.map(holdsOf);
+      const children = node.children.map((c) => c.holds);
       return (r) => {
         for (const c of children) if (!c(r)) return false;
         return true;
       };
     }
     case 'any': {
-      const children = node.children.map(holdsOf);
+      const children = node.children.map((c) => c.holds);
       return (r) => {
         for (const c of children) if (c(r)) return true;
         return false;
@@ -167,10 +186,10 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
 
   // `path` is where the node is in the policy files, for the evidence of a long list.
   const build = (c: ConditionNode, path: string): CompiledNode => {
-    if ('all' in c) return { kind: 'all', children: c.all.map((child, i) => build(child, `${path}.all[${i}]`)) };
-    if ('any' in c) return { kind: 'any', children: c.any.map((child, i) => build(child, `${path}.any[${i}]`)) };
-    if ('not' in c) return { kind: 'not', child: build(c.not, `${path}.not`) };
-    if ('condition' in c) return { kind: 'condition', name: c.condition, index: named(c.condition) };
+    if ('all' in c) return withHolds({ kind: 'all', children: c.all.map((child, i) => build(child, `${path}.all[${i}]`)) });
+    if ('any' in c) return withHolds({ kind: 'any', children: c.any.map((child, i) => build(child, `${path}.any[${i}]`)) });
+    if ('not' in c) return withHolds({ kind: 'not', child: build(c.not, `${path}.not`) });
+    if ('condition' in c) return withHolds({ kind: 'condition', name: c.condition, index: named(c.condition) });
     const key = leafKey(c);
     let index = leafIndex.get(key);
     if (index === undefined) {
@@ -178,7 +197,7 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
       leaves.push({ fact: c.fact, operator: c.operator, value: c.value, shown: shownValue(c.value, `${path}.value`), test: leafTest(c) });
       leafIndex.set(key, index);
     }
-    return { kind: 'leaf', index };
+    return withHolds({ kind: 'leaf', index });
   };
 
   // Each named condition is built once, whatever refers to it: the policy is a DAG, not a tree.
@@ -200,14 +219,14 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
 
   const rules = policy.rules.map((rule) => {
     const node = build(rule.conditions, `rules[${rule.id}@${rule.version}].conditions`);
-    return { rule, node, holds: holdsOf(node) };
+    return { rule, node, holds: node.holds };
   });
   for (const name of Object.keys(policy.conditions)) named(name);
 
   return {
     policy,
     leaves,
-    named: namedOrder.map((name, i) => ({ name, holds: holdsOf(namedNodes[i] as CompiledNode), node: namedNodes[i] as CompiledNode })),
+    named: namedOrder.map((name, i) => ({ name, holds: (namedNodes[i] as CompiledNode).holds, node: namedNodes[i] as CompiledNode })),
     rules,
   };
 }
@@ -300,10 +319,10 @@ export function explainCompiled(compiled: CompiledPolicy, rule: CompiledRule, ru
         return;
       case 'all':
       case 'any': {
-        const result = holdsOf(node)(run);
+        const result = node.holds(run);
         const keepAll = (node.kind === 'all') === result;
         for (const child of node.children) {
-          if (keepAll || holdsOf(child)(run) === result) walk(child, via);
+          if (keepAll || child.holds(run) === result) walk(child, via);
         }
       }
     }

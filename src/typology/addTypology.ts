@@ -15,5 +15,14 @@ import { typologyFacts } from './typologyFacts.js';
  */
 export function addTypology(measured: MeasuredFacts, patterns: AbsencePatterns): { readonly facts: Facts; readonly typology: Typology } {
   const typology = classifyAbsence(patterns, measured);
-  return { facts: { ...measured, ...typologyFacts(typology) }, typology };
+  const levels = typologyFacts(typology);
+  // One copy of the measured facts' shape, then four named keys: no spread of a second object.
+  const facts: Facts = {
+    ...measured,
+    typologySkolk: levels.typologySkolk,
+    typologySkolvagran: levels.typologySkolvagran,
+    typologyForaldrastodd: levels.typologyForaldrastodd,
+    typologySkolinitierad: levels.typologySkolinitierad,
+  };
+  return { facts, typology };
 }

@@ -1,6 +1,6 @@
 import { typologyFact } from '../model/factCatalog.js';
 import type { TypologyFact } from '../model/facts.js';
-import { ABSENCE_TYPES, type Typology, type TypologyLevel } from '../model/typology.js';
+import type { Typology, TypologyLevel } from '../model/typology.js';
 
 /**
  * The typology as flat facts for rules: each type's strength, `ingen` when the
@@ -11,7 +11,7 @@ import { ABSENCE_TYPES, type Typology, type TypologyLevel } from '../model/typol
  * @example typologyFacts({ hypotheses: [] }).typologySkolk // 'ingen'
  */
 export function typologyFacts(typology: Typology): Readonly<Record<TypologyFact, TypologyLevel>> {
-  const out = Object.fromEntries(ABSENCE_TYPES.map((t) => [typologyFact(t), 'ingen'])) as Record<TypologyFact, TypologyLevel>;
+  const out: Record<TypologyFact, TypologyLevel> = { typologySkolk: 'ingen', typologySkolvagran: 'ingen', typologyForaldrastodd: 'ingen', typologySkolinitierad: 'ingen' };
   for (const h of typology.hypotheses) {
     if (h.type !== 'oklar') out[typologyFact(h.type)] = h.strength;
   }
