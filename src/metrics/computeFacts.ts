@@ -2,7 +2,7 @@ import { datedValueInForce } from '../model/datedParameter.js';
 import { indexCalendar, type CalendarIndex } from '../calendar/calendarIndex.js';
 import { ageInYears } from '../calendar/age.js';
 import { dayNumber, isoDate } from '../calendar/dayNumber.js';
-import type { MeasuredFacts, Rate, Trend } from '../model/facts.js';
+import type { MeasuredFacts, Rate, Trend, UnclassifiedFacts } from '../model/facts.js';
 import type { Warning } from '../model/decision.js';
 import type { SchoolCalendar } from '../model/schoolCalendar.js';
 import type { StudentCase } from '../model/studentCase.js';
@@ -63,8 +63,8 @@ export type { AbsenceHistory } from './absenceWalk.js';
 
 /** Facts plus the data-quality warnings found while computing them. */
 export interface FactsResult {
-  /** Every fact but the typology's, which `evaluate` adds from `patterns` (see `classifyAbsence`). */
-  readonly facts: MeasuredFacts;
+  /** Every fact; the typology's are `ingen` until `addTypology` classifies `patterns` (see `classifyAbsence`). */
+  readonly facts: UnclassifiedFacts;
   readonly warnings: readonly Warning[];
   /** Term-to-date attendance patterns for the absence typology. */
   readonly patterns: AbsencePatterns;
@@ -207,7 +207,7 @@ export function computeFacts(
 
   // Dated parameter: the value whose range contains asOf (SoL 3 kap. 6 a §: 15, then 12 from 2023-07-01).
   const consentAge = datedValueInForce(params.childConsentAgeOppnaInsatser, asOf)?.value;
-  const facts: MeasuredFacts = {
+  const facts: UnclassifiedFacts = {
     ageYears,
     schoolForm: student.schoolForm,
     grade: student.grade,
@@ -294,6 +294,11 @@ export function computeFacts(
     signalOwnRequestForHelp: active.has('own-request-for-help'),
     signalGuardianRequestsHelp: active.has('guardian-requests-help'),
     signalBullying: active.has('bullying'),
+    // Set by `addTypology` on its copy: here only so that the copy has the final shape.
+    typologySkolk: 'ingen',
+    typologySkolvagran: 'ingen',
+    typologyForaldrastodd: 'ingen',
+    typologySkolinitierad: 'ingen',
   };
   let history: AbsenceHistory | undefined;
   return {

@@ -1,6 +1,6 @@
 import type { AbsencePatterns } from '../metrics/patterns.js';
-import type { Facts, MeasuredFacts } from '../model/facts.js';
-import type { Typology } from '../model/typology.js';
+import type { Facts, TypologyFact, UnclassifiedFacts } from '../model/facts.js';
+import type { Typology, TypologyLevel } from '../model/typology.js';
 import { classifyAbsence } from './classifyAbsence.js';
 import { typologyFacts } from './typologyFacts.js';
 
@@ -13,16 +13,14 @@ import { typologyFacts } from './typologyFacts.js';
  * @returns the full facts and the typology
  * @example addTypology(result.facts, result.patterns).facts.typologySkolk // 'ingen'
  */
-export function addTypology(measured: MeasuredFacts, patterns: AbsencePatterns): { readonly facts: Facts; readonly typology: Typology } {
+export function addTypology(measured: UnclassifiedFacts, patterns: AbsencePatterns): { readonly facts: Facts; readonly typology: Typology } {
   const typology = classifyAbsence(patterns, measured);
   const levels = typologyFacts(typology);
-  // One copy of the measured facts' shape, then four named keys: no spread of a second object.
-  const facts: Facts = {
-    ...measured,
-    typologySkolk: levels.typologySkolk,
-    typologySkolvagran: levels.typologySkolvagran,
-    typologyForaldrastodd: levels.typologyForaldrastodd,
-    typologySkolinitierad: levels.typologySkolinitierad,
-  };
+  // A copy of one shape, then four keys overwritten: never a spread that adds keys (see `UnclassifiedFacts`).
+  const facts: Omit<Facts, TypologyFact> & Record<TypologyFact, TypologyLevel> = { ...measured };
+  facts.typologySkolk = levels.typologySkolk;
+  facts.typologySkolvagran = levels.typologySkolvagran;
+  facts.typologyForaldrastodd = levels.typologyForaldrastodd;
+  facts.typologySkolinitierad = levels.typologySkolinitierad;
   return { facts, typology };
 }
