@@ -169,13 +169,15 @@ export function buildLedger(records: readonly AttendanceRecord[], asOf: string):
   const lessons: LedgerLesson[] = [];
   let recordsAfterAsOf = 0;
   let current: MutableDay | undefined;
-  for (const r of ordered) {
-    if (r.date > asOf) {
-      recordsAfterAsOf += 1;
-      continue;
-    }
+  for (let i = 0; i < ordered.length; i += 1) {
+    const r = ordered[i] as AttendanceRecord;
+    // Dates are compared once a day: records in order, the first after asOf ends the fold.
     if (current === undefined || current.date !== r.date) {
-      current = newDay(dayNumber(r.date), r.date);
+      if (r.date > asOf) {
+        recordsAfterAsOf = ordered.length - i;
+        break;
+      }
+      current = newDay(dayOf(r.date), r.date);
       days.push(current);
     }
     if (!r.reported) current.unreportedLessons += 1;
@@ -186,6 +188,9 @@ export function buildLedger(records: readonly AttendanceRecord[], asOf: string):
 
 /** One string per date, shared by every ledger that has the day. */
 const isoOf = boundedMemo(isoDate);
+
+/** A date's day number, remembered: a school's students share their dates (and the fast parse path shares their strings). */
+const dayOf = boundedMemo(dayNumber);
 
 /**
  * Fold packed lessons into per-day minutes: the same ledger `buildLedger`
