@@ -40,6 +40,15 @@ export interface EvaluateOptions {
    * records; the decision is the same either way.
    */
   readonly packed?: PackedLessons;
+  /**
+   * Whether to explain the steps not recommended because no rule of theirs
+   * fired (default true). With false, `notRecommended` has no
+   * `conditions-not-met` entries (the why-not evidence, some 60 % of a full
+   * decision's JSON and a tenth of its time); everything else is the same.
+   * For a caller that writes the compact form or no decisions at all
+   * (`compactDecision` leaves `notRecommended` out): the batch does so.
+   */
+  readonly whyNot?: boolean;
 }
 
 
@@ -74,13 +83,17 @@ export function evaluate(input: StudentCase, policy: Policy, options: EvaluateOp
   const decision = decideOn(input, measured, policy, { ...options, calendar, openSince: open });
   if (previous === undefined) return decision;
   // An earlier night's date is evaluated with its own default calendar unless one was given.
-  const given = { ...(options.calendar === undefined ? {} : { calendar: options.calendar }), ...(packed === undefined ? {} : { packed }) };
+  const given = {
+    ...(options.calendar === undefined ? {} : { calendar: options.calendar }),
+    ...(packed === undefined ? {} : { packed }),
+    ...(options.whyNot === undefined ? {} : { whyNot: options.whyNot }),
+  };
   return holdOpen(decision, previous, input.measures, {
     on: (date) => evaluate(input, policy, { asOf: date, ...given }),
     withoutNewLessons: (date, upTo) =>
       packed === undefined
-        ? evaluate({ ...input, attendance: input.attendance.filter((r) => r.date <= upTo) }, policy, { asOf: date, calendar })
-        : evaluate(input, policy, { asOf: date, calendar, packed: packedUpTo(packed, dayNumber(upTo)) }),
+        ? evaluate({ ...input, attendance: input.attendance.filter((r) => r.date <= upTo) }, policy, { ...given, asOf: date, calendar })
+        : evaluate(input, policy, { ...given, asOf: date, calendar, packed: packedUpTo(packed, dayNumber(upTo)) }),
   });
 }
 

@@ -309,6 +309,8 @@ export function evaluateBucket(layout: BucketLayout, bucket: number, settings: B
   const outForm = jsonFormOf(format);
   const keptForm = settings.keepDecisions ? settings.decisionsForm : undefined;
   const decisionsAreOut = keptForm !== undefined && keptForm === outForm && !settings.incremental;
+  // The why-not evidence is only written in the full form: the compact form and the text leave it out.
+  const whyNot = outForm === 'full' || keptForm === 'full';
   const emit = (changes: readonly Change[]): void => {
     for (const c of changes) {
       summary.changes ??= {};
@@ -344,14 +346,14 @@ export function evaluateBucket(layout: BucketLayout, bucket: number, settings: B
     // Last night's open duties stay open until a measure closes them (`previous`).
     if ('packed' in ready) {
       const tally = { rejected: student.rejectedRecords, conflicting: 0, conflictingLessons: 0 };
-      decision = evaluateCase(student.case, tally, settings, summary, { coverage, previous: before, packed: ready.packed });
+      decision = evaluateCase(student.case, tally, settings, summary, { coverage, previous: before, packed: ready.packed, whyNot });
     } else {
       const lessons = resolveStudentLessons(id, ready.records, student.location, layout.lessonFiles);
       duplicate += lessons.duplicates;
       conflicting += lessons.conflicting;
       for (const line of lessons.rejected) (log ??= new RejectionLog(layout.dir, conflictsLogName(bucket))).push(line);
       const tally = { rejected: student.rejectedRecords + lessons.conflicting, conflicting: lessons.conflicting, conflictingLessons: lessons.conflictingLessons };
-      decision = evaluateCase({ ...student.case, attendance: [...lessons.attendance] }, tally, settings, summary, { coverage, previous: before });
+      decision = evaluateCase({ ...student.case, attendance: [...lessons.attendance] }, tally, settings, summary, { coverage, previous: before, whyNot });
     }
     const kept = keptForm === undefined ? undefined : decisionJson(decision, keptForm);
     if (kept !== undefined && !decisionsAreOut) decisions.add(kept);

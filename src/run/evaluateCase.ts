@@ -21,6 +21,8 @@ export interface CaseExtras {
   readonly coverage?: CoverageCounter | undefined;
   readonly previous?: PreviousNight | undefined;
   readonly packed?: PackedLessons | undefined;
+  /** false when no why-not evidence is written (compact or no decisions): see `evaluate`'s `whyNot`. Default true. */
+  readonly whyNot?: boolean | undefined;
 }
 
 /**
@@ -38,12 +40,13 @@ export interface CaseExtras {
  * @param summary - the run's counts, updated
  * @param extra - `coverage`: the run's coverage counter (`--coverage`), updated; `previous`: last
  *   night's decision for this student (the batch's `--previous`); `packed`: the lessons as packed
- *   words instead of `studentCase.attendance` (the batch's, see `evaluate`)
+ *   words instead of `studentCase.attendance` (the batch's, see `evaluate`); `whyNot`: false when
+ *   the decision is written compact or not at all (see `evaluate`)
  * @returns the decision
  * @example const decision = evaluateCase(parsed.case, caseTally(parsed), { policy, calendar: undefined, asOf: '2026-11-23' }, summary)
  */
 export function evaluateCase(studentCase: StudentCase, tally: RecordTally, run: CaseRun, summary: RunSummary, extra: CaseExtras = {}): Decision {
-  const { coverage, previous, packed } = extra;
+  const { coverage, previous, packed, whyNot } = extra;
   const decision = evaluate(studentCase, run.policy, {
     asOf: run.asOf,
     ...(run.calendar === undefined ? {} : { calendar: run.calendar }),
@@ -51,6 +54,7 @@ export function evaluateCase(studentCase: StudentCase, tally: RecordTally, run: 
     // Last night's open duties stay open until a measure closes them (evaluate's `previous`).
     ...(previous === undefined ? {} : { previous }),
     ...(packed === undefined ? {} : { packed }),
+    ...(whyNot === undefined ? {} : { whyNot }),
   });
   summary.cases.evaluated += 1;
   addDecision(summary, decision, studentCase.student.school.id);

@@ -54,6 +54,8 @@ export interface StepContext {
    * tonight's step keeps that date unless a measure has closed it since.
    */
   readonly openSince?: ReadonlyMap<StepId, OpenDuty>;
+  /** false: a step none of whose rules fired gets no `conditions-not-met` entry (its rules carry no evidence; see `evaluate`'s `whyNot`). Default true. */
+  readonly whyNot?: boolean;
 }
 
 const KIND_STRENGTH: Readonly<Record<StepKind, number>> = { lagkrav: 0, riktlinje: 1, stod: 2 };
@@ -159,7 +161,7 @@ export function buildSteps(evaluated: readonly EvaluatedRule[], ctx: StepContext
     if (forStep === undefined) continue;
     const fired = forStep.filter((e) => e.fired);
     if (fired.length === 0) {
-      notRecommended.push({ step: stepId, reason: 'conditions-not-met', rules: forStep.map((e) => ({ ruleId: e.rule.id, failed: e.evidence })) });
+      if (ctx.whyNot !== false) notRecommended.push({ step: stepId, reason: 'conditions-not-met', rules: forStep.map((e) => ({ ruleId: e.rule.id, failed: e.evidence })) });
       continue;
     }
     const definition = STEP_CATALOG[stepId];

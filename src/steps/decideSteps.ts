@@ -20,6 +20,8 @@ export interface DecideStepsOptions {
   readonly calendar: SchoolCalendar;
   /** Steps open on an earlier night, by step id (see `openSince`). */
   readonly openSince?: ReadonlyMap<StepId, OpenDuty>;
+  /** false: no `conditions-not-met` entries (see `evaluate`'s `whyNot`); default true. */
+  readonly whyNot?: boolean;
 }
 
 /**
@@ -41,7 +43,9 @@ export function decideSteps(
 ): { steps: Step[]; notRecommended: NotRecommended[] } {
   const { asOf, calendar } = options;
   const { facts, anchors } = measured;
-  return buildSteps(evaluateRules(policy, facts, asOf), {
+  const whyNot = options.whyNot !== false;
+  return buildSteps(evaluateRules(policy, facts, asOf, whyNot), {
+    whyNot,
     input,
     facts,
     asOf,
