@@ -24,6 +24,8 @@ export interface CalendarIndex {
   schoolDaysEndingAt(day: number, count: number): readonly number[];
   /** The first of the last `count` school days on or before `day` (no array built), or undefined when there is none. */
   firstOfSchoolDaysEndingAt(day: number, count: number): number | undefined;
+  /** The place in `schoolDays` of the first school day on or after `day` (`schoolDays.length` when none is). */
+  firstSchoolDayFrom(day: number): number;
 }
 
 function inRanges(day: number, ranges: ReadonlyArray<{ start: number; end: number }>): boolean {
@@ -93,6 +95,9 @@ function buildIndex(calendar: SchoolCalendar): CalendarIndex {
       const last = lastAtOrBefore(schoolDays, day);
       if (last < 0) return [];
       return schoolDays.slice(Math.max(0, last - count + 1), last + 1);
+    },
+    firstSchoolDayFrom(day) {
+      return lastAtOrBefore(schoolDays, day - 1) + 1;
     },
     firstOfSchoolDaysEndingAt(day, count) {
       const last = lastAtOrBefore(schoolDays, day);

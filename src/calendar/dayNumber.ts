@@ -2,6 +2,7 @@
  * Day numbers: whole days since 1970-01-01 for a civil date. The hot path
  * compares integers, never Date or luxon objects; this is the one conversion.
  */
+import { boundedMemo } from '../model/boundedMemo.js';
 
 const MS_PER_DAY = 86_400_000;
 
@@ -51,6 +52,23 @@ export function isoDate(day: number): string {
   }
   return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${date < 10 ? '0' : ''}${date}`;
 }
+
+/**
+ * `dayNumber`, remembered: a school's lessons share some hundred dates. For
+ * the hot paths (the ledger, the lesson codec) that convert per day or lesson.
+ *
+ * @example dayNumberCached('2026-11-23') // 20415
+ */
+export const dayNumberCached: (iso: string) => number = boundedMemo(dayNumber);
+
+/**
+ * `isoDate`, remembered: one string per date, shared by every ledger day,
+ * decoded record and coverage period that has it (so dates compare by
+ * identity first).
+ *
+ * @example isoDateCached(20415) // '2026-11-23'
+ */
+export const isoDateCached: (day: number) => string = boundedMemo(isoDate);
 
 /**
  * ISO weekday of a day number: 1 = Monday … 7 = Sunday.

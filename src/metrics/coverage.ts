@@ -1,5 +1,5 @@
 import type { CalendarIndex } from '../calendar/calendarIndex.js';
-import { isoDate } from '../calendar/dayNumber.js';
+import { isoDateCached } from '../calendar/dayNumber.js';
 import type { Rate } from '../model/facts.js';
 import type { LedgerDay } from './ledger.js';
 
@@ -30,39 +30,36 @@ export interface Coverage {
  * @example periodCoverage(ledger.days, index, dayNumber('2026-08-17'), dayNumber('2026-11-23')).days // { part: 66, whole: 66 } with a lesson every school day
  */
 export function periodCoverage(days: readonly LedgerDay[], index: CalendarIndex, from: number, to: number): Coverage {
-  const withLessons = new Set<number>();
-  for (const d of days) if (d.day >= from && d.day <= to && d.lessons + d.unreportedLessons > 0) withLessons.add(d.day);
+  // One pass over the period's school days beside the ledger's days (both in day order).
+  const school = index.schoolDays;
   let whole = 0;
   let part = 0;
   let first: number | null = null;
   let last: number | null = null;
-  let firstLesson: number | null = null;
-  let lastLesson: number | null = null;
-  for (const day of index.schoolDays) {
-    if (day < from) continue;
+  // Places of the first and last covered day among the period's school days (-1: none).
+  let firstLesson = -1;
+  let lastLesson = -1;
+  let d = 0;
+  for (let k = index.firstSchoolDayFrom(from); k < school.length; k += 1) {
+    const day = school[k] as number;
     if (day > to) break;
-    whole += 1;
     first ??= day;
     last = day;
-    if (withLessons.has(day)) {
+    while (d < days.length && (days[d] as LedgerDay).day < day) d += 1;
+    const ledgerDay = days[d];
+    if (ledgerDay !== undefined && ledgerDay.day === day && ledgerDay.lessons + ledgerDay.unreportedLessons > 0) {
       part += 1;
-      firstLesson ??= day;
-      lastLesson = day;
+      if (firstLesson < 0) firstLesson = whole;
+      lastLesson = whole;
     }
-  }
-  let before = 0;
-  let after = 0;
-  for (const day of index.schoolDays) {
-    if (day < from) continue;
-    if (day > to) break;
-    if (firstLesson === null || day < firstLesson) before += 1;
-    else if (lastLesson !== null && day > lastLesson) after += 1;
+    whole += 1;
   }
   return {
-    from: first === null ? null : isoDate(first),
-    to: last === null ? null : isoDate(last),
+    from: first === null ? null : isoDateCached(first),
+    to: last === null ? null : isoDateCached(last),
     days: { part, whole },
-    beforeFirstLesson: firstLesson === null ? 0 : before,
-    afterLastLesson: after,
+    // The uncovered days before the first covered one, and after the last (none when no day is covered).
+    beforeFirstLesson: firstLesson < 0 ? 0 : firstLesson,
+    afterLastLesson: lastLesson < 0 ? 0 : whole - 1 - lastLesson,
   };
 }

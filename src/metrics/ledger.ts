@@ -1,5 +1,4 @@
-import { dayNumber, isoDate } from '../calendar/dayNumber.js';
-import { boundedMemo } from '../model/boundedMemo.js';
+import { dayNumberCached, isoDateCached } from '../calendar/dayNumber.js';
 import {
   inLessonOrder,
   PACKED_LESSON_WORDS,
@@ -177,7 +176,7 @@ export function buildLedger(records: readonly AttendanceRecord[], asOf: string):
         recordsAfterAsOf = ordered.length - i;
         break;
       }
-      current = newDay(dayOf(r.date), r.date);
+      current = newDay(dayNumberCached(r.date), r.date);
       days.push(current);
     }
     if (!r.reported) current.unreportedLessons += 1;
@@ -186,11 +185,7 @@ export function buildLedger(records: readonly AttendanceRecord[], asOf: string):
   return { days, lessons, recordsAfterAsOf };
 }
 
-/** One string per date, shared by every ledger that has the day. */
-const isoOf = boundedMemo(isoDate);
 
-/** A date's day number, remembered: a school's students share their dates (and the fast parse path shares their strings). */
-const dayOf = boundedMemo(dayNumber);
 
 /**
  * Fold packed lessons into per-day minutes: the same ledger `buildLedger`
@@ -214,7 +209,7 @@ export function buildPackedLedger(packed: PackedLessons, asOfDay: number): Ledge
     const day = words[at] as number;
     if (day > asOfDay) break;
     if (current === undefined || current.day !== day) {
-      current = newDay(day, isoOf(day));
+      current = newDay(day, isoDateCached(day));
       days.push(current);
     }
     const w1 = words[at + 1] as number;

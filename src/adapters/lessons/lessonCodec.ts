@@ -1,5 +1,4 @@
-import { dayNumber, isoDate } from '../../calendar/dayNumber.js';
-import { boundedMemo } from '../../model/boundedMemo.js';
+import { dayNumberCached, isoDateCached } from '../../calendar/dayNumber.js';
 import type { AttendanceRecord } from '../../model/studentCase.js';
 import {
   packRecordWords,
@@ -19,9 +18,6 @@ import {
  */
 export const LESSON_WORDS = 5;
 
-const dayOf = boundedMemo(dayNumber);
-/** One string per date: decoded records share it, and the ledger compares dates by identity first. */
-const isoOf = boundedMemo(isoDate);
 const clockCache: string[] = [];
 
 function clockOf(minutes: number): string {
@@ -59,7 +55,7 @@ export function encodeLesson(student: number, r: AttendanceRecord, into: Int32Ar
  * @example packRecord(record, words, 0)
  */
 export function packRecord(r: AttendanceRecord, into: Int32Array, at: number): void {
-  packRecordWords(dayOf(r.date), r, into, at);
+  packRecordWords(dayNumberCached(r.date), r, into, at);
 }
 
 /**
@@ -95,7 +91,7 @@ export function decodeWords(from: Int32Array, at: number): AttendanceRecord {
   const w1 = from[at + 1] ?? 0;
   const w2 = from[at + 2] ?? 0;
   return {
-    date: isoOf(from[at] ?? 0),
+    date: isoDateCached(from[at] ?? 0),
     start: clockOf(wordStart(w1)),
     scheduledMinutes: wordScheduled(w1),
     validAbsenceMinutes: wordValid(w1),
