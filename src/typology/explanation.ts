@@ -1,7 +1,6 @@
-import { match } from 'ts-pattern';
 import { signalLabel } from '../model/factCatalog.js';
 import type { Rate } from '../model/facts.js';
-import type { TypologyEvidence, TypologyType } from '../model/typology.js';
+import type { PatternId, TypologyEvidence, TypologyType } from '../model/typology.js';
 
 /** Swedish and English text. */
 export interface Bilingual {
@@ -23,6 +22,64 @@ function percent(rate: Rate): number {
 }
 
 /**
+ * The phrase of each pattern, from its value: a table the compiler checks for
+ * every `PatternId` (no matcher built per piece of evidence: this runs for
+ * every hypothesis of every student).
+ */
+const PATTERN_TEXT: Readonly<Record<PatternId, (value: number | Rate) => Bilingual>> = {
+  'scattered-invalid-lessons': (v) => {
+    const n = asCount(v);
+    return { sv: `ogiltig ströfrånvaro (${n} lektioner på närvarodagar)`, en: `invalid scattered absence (${n} lessons on days present)` };
+  },
+  'invalid-whole-days': (v) => {
+    const n = asCount(v);
+    return { sv: `${n} hela dagar ogiltig frånvaro`, en: `${n} whole days of invalid absence` };
+  },
+  'guardian-reported-invalid': (v) => {
+    const r = asRate(v);
+    return {
+      sv: `vårdnadshavare anmälde ${r.part} av ${r.whole} min ogiltig frånvaro`,
+      en: `guardians reported ${r.part} of ${r.whole} min of invalid absence`,
+    };
+  },
+  'first-last-lesson': (v) => {
+    const r = asRate(v);
+    return {
+      sv: `${r.part} av ${r.whole} ogiltiga lektioner var dagens första eller sista`,
+      en: `${r.part} of ${r.whole} invalid lessons were the first or last of the day`,
+    };
+  },
+  'one-day-sick-episodes': (v) => {
+    const n = asCount(v);
+    return { sv: `${n} endagars sjukfrånvaro`, en: `${n} one-day sick absences` };
+  },
+  'sick-monday-friday': (v) => {
+    const r = asRate(v);
+    return { sv: `${r.part} av ${r.whole} sjukdagar på måndag eller fredag`, en: `${r.part} of ${r.whole} sick days on a Monday or Friday` };
+  },
+  'school-initiated-minutes': (v) => {
+    const n = asCount(v);
+    return { sv: `${n} min frånvaro som skolan initierat`, en: `${n} min of school-initiated absence` };
+  },
+  'absence-rate': (v) => {
+    const p = percent(asRate(v));
+    return { sv: `frånvaro ${p} % i terminen`, en: `${p} % absence this term` };
+  },
+  'absence-occasions': (v) => {
+    const n = asCount(v);
+    return { sv: `${n} frånvarotillfällen i terminen`, en: `${n} absence occasions this term` };
+  },
+  'rising-trend': (v) => {
+    const p = percent(asRate(v));
+    return { sv: `ökande frånvaro (${p} % senaste perioden)`, en: `rising absence (${p} % in the recent window)` };
+  },
+  'monday-friday-absence': (v) => {
+    const r = asRate(v);
+    return { sv: `${r.part} av ${r.whole} frånvarodagar på måndag eller fredag`, en: `${r.part} of ${r.whole} days of absence on a Monday or Friday` };
+  },
+};
+
+/**
  * One piece of evidence as a short phrase.
  *
  * @param e - the evidence item
@@ -30,63 +87,13 @@ function percent(rate: Rate): number {
  * @example evidenceText(patternEvidence('scattered-invalid-lessons', 5, 'supports', 2)).sv // 'ogiltig ströfrånvaro (5 lektioner på närvarodagar)'
  */
 export function evidenceText(e: TypologyEvidence): Bilingual {
-  return match(e)
-    .with({ source: 'signal' }, (s) => signalLabel(s.id))
-    .with({ source: 'pattern', id: 'scattered-invalid-lessons' }, (x) => {
-      const n = asCount(x.value);
-      return { sv: `ogiltig ströfrånvaro (${n} lektioner på närvarodagar)`, en: `invalid scattered absence (${n} lessons on days present)` };
-    })
-    .with({ source: 'pattern', id: 'invalid-whole-days' }, (x) => {
-      const n = asCount(x.value);
-      return { sv: `${n} hela dagar ogiltig frånvaro`, en: `${n} whole days of invalid absence` };
-    })
-    .with({ source: 'pattern', id: 'guardian-reported-invalid' }, (x) => {
-      const r = asRate(x.value);
-      return {
-        sv: `vårdnadshavare anmälde ${r.part} av ${r.whole} min ogiltig frånvaro`,
-        en: `guardians reported ${r.part} of ${r.whole} min of invalid absence`,
-      };
-    })
-    .with({ source: 'pattern', id: 'first-last-lesson' }, (x) => {
-      const r = asRate(x.value);
-      return {
-        sv: `${r.part} av ${r.whole} ogiltiga lektioner var dagens första eller sista`,
-        en: `${r.part} of ${r.whole} invalid lessons were the first or last of the day`,
-      };
-    })
-    .with({ source: 'pattern', id: 'one-day-sick-episodes' }, (x) => {
-      const n = asCount(x.value);
-      return { sv: `${n} endagars sjukfrånvaro`, en: `${n} one-day sick absences` };
-    })
-    .with({ source: 'pattern', id: 'sick-monday-friday' }, (x) => {
-      const r = asRate(x.value);
-      return { sv: `${r.part} av ${r.whole} sjukdagar på måndag eller fredag`, en: `${r.part} of ${r.whole} sick days on a Monday or Friday` };
-    })
-    .with({ source: 'pattern', id: 'school-initiated-minutes' }, (x) => {
-      const n = asCount(x.value);
-      return { sv: `${n} min frånvaro som skolan initierat`, en: `${n} min of school-initiated absence` };
-    })
-    .with({ source: 'pattern', id: 'absence-rate' }, (x) => {
-      const p = percent(asRate(x.value));
-      return { sv: `frånvaro ${p} % i terminen`, en: `${p} % absence this term` };
-    })
-    .with({ source: 'pattern', id: 'absence-occasions' }, (x) => {
-      const n = asCount(x.value);
-      return { sv: `${n} frånvarotillfällen i terminen`, en: `${n} absence occasions this term` };
-    })
-    .with({ source: 'pattern', id: 'rising-trend' }, (x) => {
-      const p = percent(asRate(x.value));
-      return { sv: `ökande frånvaro (${p} % senaste perioden)`, en: `rising absence (${p} % in the recent window)` };
-    })
-    .with({ source: 'pattern', id: 'monday-friday-absence' }, (x) => {
-      const r = asRate(x.value);
-      return { sv: `${r.part} av ${r.whole} frånvarodagar på måndag eller fredag`, en: `${r.part} of ${r.whole} days of absence on a Monday or Friday` };
-    })
-    .exhaustive();
+  return e.source === 'signal' ? signalLabel(e.id) : PATTERN_TEXT[e.id](e.value);
 }
 
-function join(evidence: readonly TypologyEvidence[], lang: 'sv' | 'en'): string {
-  return evidence.map((e) => evidenceText(e)[lang]).join(', ');
+/** The phrases of some evidence, each made once, joined in both languages. */
+function joined(evidence: readonly TypologyEvidence[]): Bilingual {
+  const texts = evidence.map(evidenceText);
+  return { sv: texts.map((t) => t.sv).join(', '), en: texts.map((t) => t.en).join(', ') };
 }
 
 /**
@@ -101,17 +108,14 @@ function join(evidence: readonly TypologyEvidence[], lang: 'sv' | 'en'): string 
 export function explainHypothesis(type: TypologyType, evidence: readonly TypologyEvidence[]): Bilingual {
   const supports = evidence.filter((e) => e.direction === 'supports');
   const against = evidence.filter((e) => e.direction === 'contradicts');
+  const pro = joined(supports);
   if (type === 'oklar') {
     return {
-      sv: `Frånvaron är betydande men underlaget pekar inte ut någon typ: ${join(supports, 'sv')}.`,
-      en: `The absence is notable but the evidence points to no type: ${join(supports, 'en')}.`,
+      sv: `Frånvaron är betydande men underlaget pekar inte ut någon typ: ${pro.sv}.`,
+      en: `The absence is notable but the evidence points to no type: ${pro.en}.`,
     };
   }
-  const sv = [`Talar för: ${join(supports, 'sv')}.`];
-  const en = [`For: ${join(supports, 'en')}.`];
-  if (against.length > 0) {
-    sv.push(`Talar emot: ${join(against, 'sv')}.`);
-    en.push(`Against: ${join(against, 'en')}.`);
-  }
-  return { sv: sv.join(' '), en: en.join(' ') };
+  if (against.length === 0) return { sv: `Talar för: ${pro.sv}.`, en: `For: ${pro.en}.` };
+  const con = joined(against);
+  return { sv: `Talar för: ${pro.sv}. Talar emot: ${con.sv}.`, en: `For: ${pro.en}. Against: ${con.en}.` };
 }
