@@ -382,6 +382,36 @@ export function isHistoryFact(fact: string): boolean {
   return Object.hasOwn(NUMBER_FACTS, fact) || Object.hasOwn(RATE_FACTS, fact);
 }
 
+/** Reads one absence fact from a walk's state; a rate is written into `scratch` when one is given (see `factOnDay`). */
+export type FactReader = (state: Readonly<AbsenceState>, scratch?: { part: number; whole: number }) => number | Rate;
+
+function readerOf(fact: string): FactReader | undefined {
+  if (Object.hasOwn(NUMBER_FACTS, fact)) return NUMBER_FACTS[fact as NumberFactName];
+  if (!Object.hasOwn(RATE_FACTS, fact)) return undefined;
+  const [part, whole] = RATE_FACTS[fact as RateFactName];
+  return (state, scratch) => {
+    if (scratch === undefined) return rate(part(state), whole(state));
+    scratch.part = part(state);
+    scratch.whole = whole(state);
+    return scratch;
+  };
+}
+
+const READERS = new Map<string, FactReader | undefined>();
+
+/**
+ * The reader of an absence fact (what `factOnDay` reads), made once per fact:
+ * a walk back over a hundred days looks the fact up once, not once a day.
+ *
+ * @param fact - a fact name
+ * @returns the reader, or undefined for a fact the history does not date
+ * @example factReader('termAbsence')?.(result.history().at(0)) // { part: …, whole: … }
+ */
+export function factReader(fact: string): FactReader | undefined {
+  if (!READERS.has(fact)) READERS.set(fact, readerOf(fact));
+  return READERS.get(fact);
+}
+
 /**
  * The value of an absence fact in a walk's state (one day of the history), or
  * undefined for a fact the history does not date (context facts such as age
@@ -394,13 +424,7 @@ export function isHistoryFact(fact: string): boolean {
  * @example factOnDay('termAbsence', result.history().at(0))
  */
 export function factOnDay(fact: string, state: Readonly<AbsenceState>, scratch?: { part: number; whole: number }): number | Rate | undefined {
-  if (Object.hasOwn(NUMBER_FACTS, fact)) return NUMBER_FACTS[fact as NumberFactName](state);
-  if (!Object.hasOwn(RATE_FACTS, fact)) return undefined;
-  const [part, whole] = RATE_FACTS[fact as RateFactName];
-  if (scratch === undefined) return rate(part(state), whole(state));
-  scratch.part = part(state);
-  scratch.whole = whole(state);
-  return scratch;
+  return factReader(fact)?.(state, scratch);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { DateSource } from '../model/decision.js';
 import type { Facts } from '../model/facts.js';
 import { isoDate } from '../calendar/dayNumber.js';
-import { factOnDay, isHistoryFact, type AbsenceHistory } from '../metrics/computeFacts.js';
+import { factReader, isHistoryFact, type AbsenceHistory } from '../metrics/computeFacts.js';
 import { latestMeasure } from '../model/measures.js';
 import type { ConditionNode, LeafCondition } from '../model/policyFile.js';
 import type { Measure, Signal } from '../model/studentCase.js';
@@ -66,11 +66,15 @@ function leafHolds(leaf: LeafCondition, actual: unknown): boolean {
  */
 function historySince(leaf: LeafCondition, ctx: DatingContext): { readonly date: string; readonly from: string | null } | null {
   const days = ctx.history();
-  if (days.length === 0 || factOnDay(leaf.fact, days.at(days.length - 1)) === undefined) return null;
+  const read = factReader(leaf.fact);
+  if (days.length === 0 || read === undefined) return null;
+  // The fact's reader and the operator are looked up once, not once a day.
+  const op = OPERATORS[leaf.operator];
+  const { value } = leaf;
   let since = -1;
   const scratch = { part: 0, whole: 0 };
   for (let i = days.length - 1; i >= 0; i -= 1) {
-    if (!leafHolds(leaf, factOnDay(leaf.fact, days.at(i), scratch))) break;
+    if (op === undefined || !op(read(days.at(i), scratch), value)) break;
     since = i;
   }
   if (since < 0) return { date: ctx.asOf, from: ctx.asOf };
