@@ -139,10 +139,22 @@ export interface DecisionsNight {
   readonly form?: DecisionForm;
 }
 
+/** The line breaks in text or in its UTF-8 bytes (a multi-byte character never holds the byte 10). */
+function newlines(lines: string | Uint8Array): number {
+  let count = 0;
+  if (typeof lines === 'string') {
+    for (let at = lines.indexOf('\n'); at !== -1; at = lines.indexOf('\n', at + 1)) count += 1;
+    return count;
+  }
+  const bytes = Buffer.from(lines.buffer, lines.byteOffset, lines.byteLength);
+  for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) count += 1;
+  return count;
+}
+
 /** Writes decision lines to an atomic file, counting and hashing them for the trailer. */
 export interface DecisionsWriter {
-  /** Append complete decision lines (each ending in `\n`). */
-  write(lines: string): void;
+  /** Append complete decision lines (each ending in `\n`), as text or as their UTF-8 bytes. */
+  write(lines: string | Uint8Array): void;
   /** Append the trailer; the caller then commits the file. */
   finish(night: DecisionsNight): DecisionsTrailer;
 }
@@ -174,8 +186,8 @@ export function decisionsWriter(file: AtomicFile): DecisionsWriter {
   let count = 0;
   return {
     write(lines) {
-      if (lines === '') return;
-      for (let at = lines.indexOf('\n'); at !== -1; at = lines.indexOf('\n', at + 1)) count += 1;
+      if (lines.length === 0) return;
+      count += newlines(lines);
       hash.update(lines);
       file.write(lines);
     },

@@ -66,18 +66,25 @@ export interface BucketLayout {
 }
 
 /** What one bucket produced besides its files. */
+/**
+ * A piece of a bucket's output: text as the bucket made it, or its UTF-8
+ * bytes when a worker thread sends it (`bytesForTransfer`): encoded in the
+ * worker and moved, not copied, so the main thread only writes.
+ */
+export type OutputChunk = string | Uint8Array;
+
 export interface BucketResult {
   readonly bucket: number;
   /** Students evaluated, steps, typology (by school) and changes; reading counts come from the partition. */
   readonly summary: RunSummary;
   /** What goes to the output, in student-id order: decisions, text or changes, in chunks of about 1 MiB (never one string: a bucket may hold thousands of students). */
-  readonly out: readonly string[];
+  readonly out: readonly OutputChunk[];
   /**
    * The decisions as NDJSON, in `decisionsForm`, when `keepDecisions` (tomorrow's `--previous`), in
    * chunks; else none. `'out'` when they are `out` itself (the same form on stdout, without
    * `--previous`): held once.
    */
-  readonly decisions: readonly string[] | 'out';
+  readonly decisions: readonly OutputChunk[] | 'out';
   /**
    * Lessons the partition accepted that this bucket left out: identical copies
    * (`duplicate`) and records rejected for a conflict with another record of

@@ -8,7 +8,7 @@ import { verifyDecisionsFile, type DecisionsTrailer } from './decisionsFile.js';
 import { OutputWriteError } from '../io/outputErrors.js';
 import { makeTempDir, sweepStaleTempDirs, type TempDir } from './tempDir.js';
 import { localFiles } from './localFiles.js';
-import { conflictsLogPath, evaluateBucket, type BatchSettings, type BucketLayout, type BucketResult, type BucketSettings } from './evaluateBucket.js';
+import { conflictsLogPath, evaluateBucket, type BatchSettings, type BucketLayout, type BucketResult, type BucketSettings, type OutputChunk } from './evaluateBucket.js';
 import { BatchInputError, partitionInputs, relocate, type BatchFiles, type LessonReader } from './partition.js';
 import { inBucketOrder } from './inBucketOrder.js';
 import { forEachLine } from '../io/lines.js';
@@ -411,9 +411,9 @@ function flushed(stream: NodeJS.WritableStream, signal: AbortSignal, onError: (e
   });
 }
 
-/** Write text, waiting when the stream asks for back-pressure. */
-async function write(stream: NodeJS.WritableStream, text: string, signal: AbortSignal | undefined): Promise<void> {
-  if (signal?.aborted === true || text === '' || stream.write(text)) return;
+/** Write text (or its bytes), waiting when the stream asks for back-pressure. */
+async function write(stream: NodeJS.WritableStream, text: OutputChunk, signal: AbortSignal | undefined): Promise<void> {
+  if (signal?.aborted === true || text.length === 0 || stream.write(text)) return;
   // A closed pipe never drains: stop waiting when the run is stopped.
   await new Promise<void>((resolve) => {
     stream.once('drain', resolve);

@@ -19,11 +19,11 @@ export interface AtomicFile {
   /** `.<name>.<pid>-<host>.<random>.tmp` in the same directory. */
   readonly tempPath: string;
   /**
-   * Append text (buffered; written in 1 MiB pieces).
+   * Append text, or UTF-8 bytes (buffered; written in 1 MiB pieces).
    *
    * @throws the system error of the write (e.g. `ENOSPC`)
    */
-  write(text: string): void;
+  write(text: string | Uint8Array): void;
   /** Flush, fsync, close and rename into place, then fsync the directory. */
   commit(): void;
   /** Close and remove the temp file; the path is left as it was. Never throws; does nothing after `commit`. */
@@ -70,12 +70,15 @@ export function openAtomic(path: string): AtomicFile {
   const unregister = registerCleanup(() => rmSync(tempPath, { force: true }));
   let pending: string[] = [];
   let pendingLength = 0;
+  const writeAll = (bytes: Uint8Array): void => {
+    for (let at = 0; at < bytes.length; ) at += writeSync(fd as number, bytes, at, bytes.length - at);
+  };
   const flush = (): void => {
     if (pendingLength === 0 || fd === undefined) return;
     const bytes = Buffer.from(pending.join(''), 'utf8');
     pending = [];
     pendingLength = 0;
-    for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+    writeAll(bytes);
   };
   const close = (): void => {
     if (fd === undefined) return;
@@ -88,6 +91,12 @@ export function openAtomic(path: string): AtomicFile {
     tempPath,
     write(text) {
       if (state !== 'open') throw new Error(`${path}: write after ${state}`);
+      if (typeof text !== 'string') {
+        // Bytes go out as they are, after the text before them.
+        flush();
+        if (fd !== undefined) writeAll(text);
+        return;
+      }
       pending.push(text);
       pendingLength += text.length;
       if (pendingLength >= FLUSH_AT) flush();
