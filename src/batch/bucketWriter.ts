@@ -40,9 +40,35 @@ export class BucketWriter {
 
   /** Append one line (without line break) to a bucket. */
   add(bucket: number, line: string): void {
-    if (bucket < 0 || bucket >= this.pending.length) throw new RangeError(`no bucket ${bucket}`);
     // UTF-8 takes at most 3 bytes per UTF-16 unit: room for that, without measuring the line first.
-    const room = line.length * 3 + 1;
+    const used = this.room(bucket, line.length * 3 + 1);
+    const buffer = this.pending[bucket] as Buffer;
+    this.end(bucket, buffer, used + buffer.write(line, used));
+  }
+
+  /**
+   * Append one line made of a text and bytes of another buffer (without line
+   * break; e.g. a line of a temp file read by `forEachByteLine`), with no
+   * string made of the bytes.
+   *
+   * @param bucket - the bucket
+   * @param head - the line's start, as text
+   * @param bytes - a buffer holding the rest
+   * @param from - the rest's first byte
+   * @param to - the byte after its last
+   * @example writer.addJoined(0, '[7,', Buffer.from('{"a":1}]'), 0, 8) // the line `[7,{"a":1}]`
+   */
+  addJoined(bucket: number, head: string, bytes: Uint8Array, from: number, to: number): void {
+    const used = this.room(bucket, head.length * 3 + (to - from) + 1);
+    const buffer = this.pending[bucket] as Buffer;
+    const at = used + buffer.write(head, used);
+    buffer.set(bytes.subarray(from, to), at);
+    this.end(bucket, buffer, at + (to - from));
+  }
+
+  /** Make room for `room` more bytes in a bucket's buffer (`pending[bucket]`); returns the bytes used in it. */
+  private room(bucket: number, room: number): number {
+    if (bucket < 0 || bucket >= this.pending.length) throw new RangeError(`no bucket ${bucket}`);
     let buffer = this.pending[bucket];
     let used = this.used[bucket] ?? 0;
     if (buffer === undefined || used + room > buffer.length) {
@@ -59,7 +85,11 @@ export class BucketWriter {
         this.pending[bucket] = grown;
       }
     }
-    used += buffer.write(line, used);
+    return used;
+  }
+
+  /** End a line at `used` in the bucket's buffer. */
+  private end(bucket: number, buffer: Buffer, used: number): void {
     buffer[used] = 10;
     this.used[bucket] = used + 1;
     if (this.allocated >= FLUSH_ALL_AT) this.flush();

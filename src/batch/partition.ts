@@ -1,11 +1,8 @@
-import { inputIssue, issueAt, INPUT_ISSUE_TEXT } from '../adapters/issueText.js';
 import { both } from '../model/template.js';
 import { PREVIOUS_FILE_TEXT } from '../report/failureText.js';
-import { rmSync, statSync, writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { admitCase } from '../run/admitCase.js';
 import { OPAQUE_ID_PATTERN } from '../model/studentCase.js';
-import { readInput } from '../io/readInput.js';
 import { emptySummary, type RunSummary } from '../run/runSummary.js';
 import { bucketOfOtherId, studentRanges } from './studentRanges.js';
 import { BucketWriter } from './bucketWriter.js';
@@ -13,9 +10,11 @@ import { BatchInputError } from '../io/batchInputError.js';
 import { forEachVerifiedDecision, trailerOf, type DecisionsTrailer } from './decisionsFile.js';
 import { studentIdOfJsonLine } from '../adapters/lessons/lessonRecord.js';
 import { forEachLine } from '../io/lines.js';
-import { inputName } from '../io/openInput.js';
 import { readLessonTask, sliceStarts, sniffLessonFile, type LessonTask, type LessonTaskResult, type StudentIndex } from './readLessons.js';
 import { REJECTED_SAMPLE_SIZE, RejectionLog, type RejectedLine } from './rejectionLog.js';
+import { readStudents, type StudentReader } from './readStudents.js';
+
+export { acceptedIndices } from './studentSlice.js';
 
 /** The files of one batch run. */
 export interface BatchFiles {
@@ -72,8 +71,16 @@ export interface PartitionOptions {
   readonly slicesPerFile?: number;
   /** Reads the slices: in this thread (the default) or in worker threads. */
   readonly readTasks?: LessonReader;
-  /** Read size of the lesson files (default 1 MiB); the result never depends on it. */
+  /** Read size of the lesson files and the students file (default 1 MiB); the result never depends on it. */
   readonly chunkBytes?: number;
+  /**
+   * Slices a students file that is a local NDJSON file is read in (default `slicesPerFile`); 0
+   * reads it in order in this thread, as stdin, gzip and a JSON array always are. The result
+   * never depends on it.
+   */
+  readonly studentSlices?: number;
+  /** Reads the students-file slices: in this thread (the default) or in worker threads. */
+  readonly readStudentSlices?: StudentReader;
   /** The delimiter of lesson CSV files (`--delimiter`); default: sniffed from each file's header line. */
   readonly delimiter?: string;
 }
@@ -125,8 +132,10 @@ export function rejectedIdsPath(dir: string): string {
 
 /**
  * The first pass over the input, streaming every file once:
- * - students: each line validated (zod) and numbered; rejected lines and
- *   repeated ids are logged with their line; the accepted ones are sorted by
+ * - students (`readStudents`): each line validated (zod) and numbered;
+ *   rejected lines and repeated ids are logged with their line; a local
+ *   NDJSON file is read in slices (by the slice readers' threads), merged in
+ *   file order. The accepted ones are sorted by
  *   id and cut into `buckets` ranges of equal size (`studentRanges`), so
  *   bucket 0 holds the first ids, and the outputs of the buckets, taken in
  *   order, are in student-id order with no merge;
@@ -150,59 +159,16 @@ export async function partitionInputs(files: BatchFiles, dir: string, options: P
   const { onProgress, slicesPerFile = 1, readTasks = (tasks, students, d, b) => readTasksHere(tasks, students, d, b, onProgress), previousVerified } = options;
   const summary = emptySummary();
   const log = new RejectionLog(dir, 'partition');
-  const numbers = new Map<string, number>();
-  // Accepted students, one line each in reading order (line n is student number n - 1): on disk, not in memory.
-  const studentLines = new BucketWriter(dir, 'students-read', 1);
-  const ids: string[] = [];
-  // Where each student was read, for the message on a repeated id: a line number where it can be (a
-  // million location strings would be some 100 MB), the location itself otherwise (a JSON array).
-  const firstSeen: Array<number | string> = [];
-  const atLine = `${inputName(files.students)}:`;
-  const rejectedIds = new Set<string>();
-  let unidentifiedStudentLines = 0;
-  const locationOf = (at: number | string | undefined): string => (typeof at === 'number' ? `${atLine}${at}` : String(at));
-  for await (const item of readInput(files.students)) {
-    // A case's own lessons are resolved (copies, conflicts) with the lesson files', in its bucket.
-    const parsed = admitCase(
-      item,
-      summary,
-      (c) => {
-        const first = numbers.get(c.student.id);
-        return first === undefined ? undefined : inputIssue('student.id', INPUT_ISSUE_TEXT.duplicateStudent, { location: locationOf(firstSeen[first]) });
-      },
-      { resolveDuplicates: false },
-    );
-    if (parsed.status !== 'accepted') {
-      // A rejected student is still there: known by id (read from what there is of the line), they close nothing.
-      // A repeated id is not "rejected" in the sense of the message for its lessons: the first line stands.
-      if (parsed.studentId === null) unidentifiedStudentLines += 1;
-      else if (!numbers.has(parsed.studentId)) rejectedIds.add(parsed.studentId);
-      const issues = parsed.status === 'unparsable' ? [issueAt('(line)', parsed.text)] : parsed.issues;
-      log.push({ location: parsed.location, kind: 'student', studentId: parsed.studentId, issues });
-      continue;
-    }
-    const id = parsed.case.student.id;
-    for (const r of parsed.rejectedRecords) log.push({ location: parsed.location, kind: 'record', studentId: id, issues: r.issues });
-    const number = ids.length;
-    numbers.set(id, number);
-    const line = parsed.location.slice(atLine.length);
-    firstSeen.push(parsed.location.startsWith(atLine) && /^\d+$/.test(line) ? Number(line) : parsed.location);
-    ids.push(id);
-    studentLines.add(0, JSON.stringify([number, parsed.location, parsed.case, parsed.rejectedRecords.length, acceptedIndices(parsed.case.attendance.length, parsed.rejectedRecords)]));
-  }
-  studentLines.flush();
+  const read = await readStudents(files.students, dir, summary, log, {
+    slices: options.studentSlices ?? slicesPerFile,
+    ...(options.readStudentSlices === undefined ? {} : { readSlices: options.readStudentSlices }),
+    ...(options.chunkBytes === undefined ? {} : { chunkBytes: options.chunkBytes }),
+  });
+  const { ids, numbers, rejectedIds, unidentifiedStudentLines } = read;
   const inputBytes = files.lessons.reduce((sum, f) => sum + statSync(f).size, 0);
   const buckets = options.buckets ?? bucketCount(inputBytes, ids.length, options.maxStudentsPerBucket);
   const ranges = studentRanges(ids, buckets);
-  const studentsPerBucket = Array.from({ length: buckets }, () => 0);
-  const students = new BucketWriter(dir, 'students', buckets);
-  await forEachLine(studentLines.path(0), (line, n) => {
-    const b = ranges.bucketOfNumber[n - 1] ?? 0;
-    studentsPerBucket[b] = (studentsPerBucket[b] ?? 0) + 1;
-    students.add(b, line);
-  });
-  students.flush();
-  rmSync(studentLines.path(0));
+  const studentsPerBucket = await read.distribute(ranges.bucketOfNumber, buckets);
   const bucketOfId = (id: string): number => {
     const number = numbers.get(id);
     return number === undefined ? bucketOfOtherId(ranges.firstIds, id) : (ranges.bucketOfNumber[number] ?? 0);
@@ -258,24 +224,6 @@ export async function partitionInputs(files: BatchFiles, dir: string, options: P
     rejected: { students: studentRejections.students, records: summary.records.rejected, sample },
     newestLessonDay: results.reduce((newest, r) => Math.max(newest, r.newestDay), -1),
   };
-}
-
-/**
- * The attendance index of each accepted record of a case, when some were
- * rejected (null when none was: the indices are 0, 1, 2, …), so a conflict
- * found in the bucket names the record as it was written.
- *
- * @param accepted - accepted records
- * @param rejected - the rejected ones, by index
- * @returns the indices, or null
- * @example acceptedIndices(2, [{ index: 1, issues: [] }]) // [0, 2]
- */
-export function acceptedIndices(accepted: number, rejected: readonly { readonly index: number }[]): number[] | null {
-  if (rejected.length === 0) return null;
-  const skip = new Set(rejected.map((r) => r.index));
-  const indices: number[] = [];
-  for (let i = 0; indices.length < accepted; i += 1) if (!skip.has(i)) indices.push(i);
-  return indices;
 }
 
 /**

@@ -13,6 +13,8 @@ import { BatchInputError, partitionInputs, relocate, type BatchFiles, type Lesso
 import { inBucketOrder } from './inBucketOrder.js';
 import { forEachLine } from '../io/lines.js';
 import type { LessonTaskResult } from './readLessons.js';
+import type { StudentReader } from './readStudents.js';
+import type { StudentSliceResult } from './studentSlice.js';
 import { checkInputAge } from './staleInputError.js';
 import { isoDate } from '../calendar/dayNumber.js';
 import type { BatchTask } from './worker.js';
@@ -119,8 +121,9 @@ export function workerCount(requested: number | undefined, inputBytes: number, w
  * Evaluate lesson-level input at city scale. Two passes, memory bounded by the
  * size of a bucket, not of the input:
  * 1. read: the students file, then every lesson file, in slices read by the
- *    worker threads in parallel; each lesson goes to its student's bucket
- *    (input in any order);
+ *    worker threads in parallel (a students file only when it is a local
+ *    NDJSON file); each lesson goes to its student's bucket (input in any
+ *    order);
  * 2. evaluate: each bucket (its students, lessons and previous decisions) in
  *    a worker thread or the main thread. Buckets are ranges of sorted student
  *    ids, so their outputs, written in bucket order, are in student-id order
@@ -260,6 +263,8 @@ async function evaluateInBuckets(run: BatchRun, plan: RunPlan, outputs: BatchOut
             ),
           );
         };
+  const readStudentsInWorkers: StudentReader | undefined =
+    pool === undefined ? undefined : (tasks) => Promise.all(tasks.map((task) => pool.run<StudentSliceResult>({ kind: 'students', task } satisfies BatchTask)));
   const partition = await partitionInputs(plan.files, dir, {
     ...(plan.buckets === undefined ? {} : { buckets: plan.buckets }),
     ...(run.maxStudentsPerBucket === undefined ? {} : { maxStudentsPerBucket: run.maxStudentsPerBucket }),
@@ -268,6 +273,7 @@ async function evaluateInBuckets(run: BatchRun, plan: RunPlan, outputs: BatchOut
     onProgress: (p) => reading(p.bytesRead, p.bytesTotal, p.recordsRead),
     slicesPerFile: run.slices ?? (pool === undefined ? 1 : workers),
     ...(readInWorkers === undefined ? {} : { readTasks: readInWorkers }),
+    ...(readStudentsInWorkers === undefined ? {} : { readStudentSlices: readStudentsInWorkers }),
     ...(plan.previous === undefined ? {} : { previousVerified: plan.previous }),
   });
   const { buckets } = partition;

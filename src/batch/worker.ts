@@ -1,13 +1,15 @@
 /**
  * Worker-thread entry of the batch (built to `dist/batch-worker.js`): it runs
- * the tasks the main thread sends, one at a time: reading a slice of a lesson
- * file into buckets, or evaluating a bucket. Everything else it writes goes to
+ * the tasks the main thread sends, one at a time: reading a slice of the
+ * students file, reading a slice of a lesson file into buckets, or evaluating
+ * a bucket. Everything else it writes goes to
  * the bucket files; the reply carries counts (and a bucket's output).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { BatchInputError } from '../io/batchInputError.js';
 import { evaluateBucket, type BucketLayout, type BucketResult, type BucketSettings } from './evaluateBucket.js';
 import { readLessonTask, type LessonTask, type StudentIndex } from './readLessons.js';
+import { readStudentSlice, type StudentTask } from './studentSlice.js';
 import type { WorkerMessage } from './workerPool.js';
 
 interface Init {
@@ -17,6 +19,7 @@ interface Init {
 
 /** A task for a batch worker. */
 export type BatchTask =
+  | { readonly kind: 'students'; readonly task: StudentTask }
   | { readonly kind: 'read'; readonly task: LessonTask; readonly students: StudentIndex; readonly dir: string; readonly buckets: number }
   | { readonly kind: 'evaluate'; readonly layout: BucketLayout; readonly bucket: number };
 
@@ -49,9 +52,11 @@ function bytesForTransfer(result: BucketResult): { readonly result: BucketResult
 
 port.on('message', (task: BatchTask) => {
   const work =
-    task.kind === 'read'
-      ? readLessonTask(task.task, task.students, task.dir, task.buckets, (bytes, records) => send({ kind: 'progress', bytes, records }))
-      : Promise.resolve().then(() => evaluateBucket(task.layout, task.bucket, init.settings, init.previousPath));
+    task.kind === 'students'
+      ? readStudentSlice(task.task)
+      : task.kind === 'read'
+        ? readLessonTask(task.task, task.students, task.dir, task.buckets, (bytes, records) => send({ kind: 'progress', bytes, records }))
+        : Promise.resolve().then(() => evaluateBucket(task.layout, task.bucket, init.settings, init.previousPath));
   work.then(
     (result) => {
       if (task.kind === 'read') return send({ kind: 'reply', ok: true, result });
