@@ -168,36 +168,29 @@ export async function partitionInputs(files: BatchFiles, dir: string, options: P
   const inputBytes = files.lessons.reduce((sum, f) => sum + statSync(f).size, 0);
   const buckets = options.buckets ?? bucketCount(inputBytes, ids.length, options.maxStudentsPerBucket);
   const ranges = studentRanges(ids, buckets);
-  const studentsPerBucket = await read.distribute(ranges.bucketOfNumber, buckets);
   const bucketOfId = (id: string): number => {
     const number = numbers.get(id);
     return number === undefined ? bucketOfOtherId(ranges.firstIds, id) : (ranges.bucketOfNumber[number] ?? 0);
   };
-
-  if (files.previous !== undefined) {
-    const previousPath = files.previous;
-    const previous = new BucketWriter(dir, 'previous', buckets);
-    const copy = (line: string, n: number): void => {
-      if (line.trim() === '' || trailerOf(line) !== undefined) return;
-      const id = studentIdOfJsonLine(line);
-      if (id === null) throw new BatchInputError(both(PREVIOUS_FILE_TEXT.noStudentId, { where: `${previousPath}:${n}` }));
-      previous.add(bucketOfId(id), `${n}\t${line}`);
-    };
-    if (previousVerified === undefined) await forEachLine(previousPath, copy);
-    else await forEachVerifiedDecision(previousPath, previousVerified, copy);
-    previous.flush();
-  }
-
   log.flush();
   const studentIndex: StudentIndex = {
     ids,
     bucketOfNumber: ranges.bucketOfNumber,
     rejectedIds: [...rejectedIds],
   };
-  const tasks = await planLessonTasks(files.lessons, slicesPerFile, options.chunkBytes, options.delimiter, files.lessonNames);
-  const ignoredColumns = [...new Set(tasks.flatMap((t) => t.header?.ignored ?? []))];
-  if (ignoredColumns.length > 0) summary.ignoredColumns = ignoredColumns;
-  const results = await readTasks(tasks, studentIndex, dir, buckets);
+  const readLessons = async (): Promise<{ tasks: LessonTask[]; results: LessonTaskResult[] }> => {
+    if (files.previous !== undefined) await copyPrevious(files.previous, previousVerified, dir, buckets, bucketOfId);
+    const tasks = await planLessonTasks(files.lessons, slicesPerFile, options.chunkBytes, options.delimiter, files.lessonNames);
+    const ignoredColumns = [...new Set(tasks.flatMap((t) => t.header?.ignored ?? []))];
+    if (ignoredColumns.length > 0) summary.ignoredColumns = ignoredColumns;
+    return { tasks, results: await readTasks(tasks, studentIndex, dir, buckets) };
+  };
+  // The students' lines go to their buckets while the lessons are read (by the threads): nothing there waits for them.
+  const [distributed, lessons] = await Promise.allSettled([read.distribute(ranges.bucketOfNumber, buckets), readLessons()]);
+  if (distributed.status === 'rejected') throw distributed.reason;
+  if (lessons.status === 'rejected') throw lessons.reason;
+  const studentsPerBucket = distributed.value;
+  const { tasks, results } = lessons.value;
   const rejectedPerStudent = new Int32Array(ids.length);
   const offsets = lineOffsets(tasks, results);
   const sample = log.counts().sample.slice();
@@ -224,6 +217,31 @@ export async function partitionInputs(files: BatchFiles, dir: string, options: P
     rejected: { students: studentRejections.students, records: summary.records.rejected, sample },
     newestLessonDay: results.reduce((newest, r) => Math.max(newest, r.newestDay), -1),
   };
+}
+
+/**
+ * Copy the previous run's decisions to their students' buckets
+ * (`<bucket>.previous`), each line with its line number.
+ *
+ * @param path - the previous decisions file
+ * @param verified - its trailer as `verifyDecisionsFile` returned it: the file must still match it
+ * @param dir - the temp directory
+ * @param buckets - the bucket count
+ * @param bucketOfId - the bucket of a student id (of the run or not)
+ * @throws {BatchInputError} for a line without a student id
+ * @example await copyPrevious('night-1.ndjson', trailer, dir, 8, bucketOfId)
+ */
+async function copyPrevious(path: string, verified: DecisionsTrailer | undefined, dir: string, buckets: number, bucketOfId: (id: string) => number): Promise<void> {
+  const previous = new BucketWriter(dir, 'previous', buckets);
+  const copy = (line: string, n: number): void => {
+    if (line.trim() === '' || trailerOf(line) !== undefined) return;
+    const id = studentIdOfJsonLine(line);
+    if (id === null) throw new BatchInputError(both(PREVIOUS_FILE_TEXT.noStudentId, { where: `${path}:${n}` }));
+    previous.add(bucketOfId(id), `${n}\t${line}`);
+  };
+  if (verified === undefined) await forEachLine(path, copy);
+  else await forEachVerifiedDecision(path, verified, copy);
+  previous.flush();
 }
 
 /**

@@ -12,7 +12,8 @@ import {
   addCounts,
   planStudentTasks,
   readStudentSlice,
-  SLICE_COUNTS,
+  SLICE_ITEM_WORDS,
+  SliceItem,
   studentFileSliceable,
   studentSliceLogPath,
   studentSlicePath,
@@ -159,14 +160,11 @@ export async function readStudentsInOrder(path: string, dir: string, summary: Ru
   return { ids, numbers, rejectedIds, unidentifiedStudentLines, distribute };
 }
 
-/** A slice after the merge: where its lines are, and the student number of each valid case (-1 for a repeated id). */
+/** A slice after the merge: for each of its valid cases in order, its line in the file and its student number (-1 for a repeated id). */
 interface MergedSlice {
   readonly part: number;
-  /** Lines of the file before the slice. */
-  readonly offset: number;
-  readonly lineNumbers: Int32Array;
-  readonly valid: Uint8Array;
-  readonly numberOf: Int32Array;
+  readonly lines: Int32Array;
+  readonly numbers: Int32Array;
 }
 
 /**
@@ -199,30 +197,39 @@ export async function mergeStudentSlices(name: string, dir: string, results: rea
   let offset = 0;
   for (const r of [...results].sort((a, b) => a.part - b.part)) {
     addCounts(summary, r.summary);
-    const numberOf = new Int32Array(r.valid.length).fill(-1);
-    const lineOf = (item: number): number => offset + (r.lineNumbers[item] ?? 0);
+    const word = (item: number, w: number): number => r.items[item * SLICE_ITEM_WORDS + w] ?? 0;
+    const lineOf = (item: number): number => offset + word(item, SliceItem.line);
+    const count = r.ids.length;
+    let valid = 0;
+    for (let item = 0; item < count; item += 1) valid += word(item, SliceItem.valid);
+    const merged: MergedSlice = { part: r.part, lines: new Int32Array(valid), numbers: new Int32Array(valid).fill(-1) };
+    let k = -1;
+    // Whether the line is a valid case whose id came before: its own rejected records are not reported.
+    let repeated = false;
     const settle = (item: number): void => {
       const id = r.ids[item] ?? null;
-      if (r.valid[item] !== 1 || id === null) {
+      repeated = false;
+      if (word(item, SliceItem.valid) !== 1 || id === null) {
         if (id === null) unidentifiedStudentLines += 1;
         else if (!numbers.has(id)) rejectedIds.add(id);
         return;
       }
+      k += 1;
+      merged.lines[k] = lineOf(item);
       const first = numbers.get(id);
       if (first === undefined) {
-        numberOf[item] = ids.length;
+        merged.numbers[k] = ids.length;
         numbers.set(id, ids.length);
         ids.push(id);
         firstLines.push(lineOf(item));
         return;
       }
       // A repeated id: the whole line is rejected, its records with it (as `admitCase` counts a refused case).
-      const at = item * SLICE_COUNTS;
-      const c = r.counts;
+      repeated = true;
       summary.cases.rejected += 1;
-      summary.records.accepted -= c[at + 1] ?? 0;
-      summary.records.duplicate -= c[at + 2] ?? 0;
-      summary.records.rejected += (c[at] ?? 0) - (c[at + 3] ?? 0);
+      summary.records.accepted -= word(item, SliceItem.accepted);
+      summary.records.duplicate -= word(item, SliceItem.duplicate);
+      summary.records.rejected += word(item, SliceItem.read) - word(item, SliceItem.rejected);
       const issue = inputIssue('student.id', INPUT_ISSUE_TEXT.duplicateStudent, { location: `${atLine}${firstLines[first] ?? 0}` });
       log.push({ location: `${atLine}${lineOf(item)}`, kind: 'student', studentId: id, issues: [issue] });
     };
@@ -232,12 +239,12 @@ export async function mergeStudentSlices(name: string, dir: string, results: rea
       if (text === '') return;
       const rejection = JSON.parse(text) as SliceRejection;
       while (next <= rejection.item) settle(next++);
-      if (r.valid[rejection.item] === 1 && numberOf[rejection.item] === -1) return;
+      if (repeated) return;
       log.push({ location: `${atLine}${lineOf(rejection.item)}`, kind: rejection.kind, studentId: rejection.studentId, issues: rejection.issues });
     });
-    while (next < r.valid.length) settle(next++);
+    while (next < count) settle(next++);
     rmSync(logPath);
-    slices.push({ part: r.part, offset, lineNumbers: r.lineNumbers, valid: r.valid, numberOf });
+    slices.push(merged);
     offset += r.lines;
   }
   const distribute = async (bucketOfNumber: Int32Array, buckets: number): Promise<number[]> => {
@@ -245,14 +252,13 @@ export async function mergeStudentSlices(name: string, dir: string, results: rea
     const students = new BucketWriter(dir, 'students', buckets);
     for (const s of slices) {
       const path = studentSlicePath(dir, s.part);
-      let item = 0;
+      let k = 0;
       // Line k of the slice's file is its k-th valid case: `[number,"location",` goes before it.
       await forEachByteLine(path, (bytes, from, to) => {
-        while (item < s.valid.length && s.valid[item] !== 1) item += 1;
-        if (item === s.valid.length) throw new Error(`${path}: more lines than the slice's valid cases`);
-        const number = s.numberOf[item] ?? -1;
-        const line = s.offset + (s.lineNumbers[item] ?? 0);
-        item += 1;
+        if (k === s.numbers.length) throw new Error(`${path}: more lines than the slice's valid cases`);
+        const number = s.numbers[k] ?? -1;
+        const line = s.lines[k] ?? 0;
+        k += 1;
         if (number < 0) return;
         const b = bucketOfNumber[number] ?? 0;
         perBucket[b] = (perBucket[b] ?? 0) + 1;

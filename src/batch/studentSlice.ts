@@ -33,23 +33,25 @@ export interface StudentSliceResult {
   readonly part: number;
   /** Lines in the slice (blank lines included): later slices count on from here. */
   readonly lines: number;
-  /** Per non-blank line: its line number, counted from the slice's first line. */
-  readonly lineNumbers: Int32Array;
+  /** Per non-blank line, `SLICE_ITEM_WORDS` words (`SliceItem`): its line number, its verdict and its counts. */
+  readonly items: Int32Array;
   /** Per non-blank line: the case's student id, or for a rejected line the id read from what there is of it (or null). */
   readonly ids: ReadonlyArray<string | null>;
-  /** Per non-blank line: 1 for a valid case (accepted, unless its id came before), 0 for a rejected line. */
-  readonly valid: Uint8Array;
-  /**
-   * Per non-blank line, four counts (`SLICE_COUNTS`): records read, accepted, duplicate and
-   * rejected, as `admitCase` counted them for a valid case; 0 for a rejected line.
-   */
-  readonly counts: Int32Array;
   /** Cases and records of the slice, counted by `admitCase` as if no id were repeated. */
   readonly summary: Pick<RunSummary, 'cases' | 'records'>;
 }
 
-/** Counts per line in `StudentSliceResult.counts`: read, accepted, duplicate, rejected. */
-export const SLICE_COUNTS = 4;
+/**
+ * The words of one line in `StudentSliceResult.items`: its line number
+ * counted from the slice's first line; 1 for a valid case (accepted, unless
+ * its id came before) or 0 for a rejected line; and for a valid case its
+ * records read, accepted, duplicate and rejected as `admitCase` counted
+ * them (0 for a rejected line).
+ */
+export const SliceItem = { line: 0, valid: 1, read: 2, accepted: 3, duplicate: 4, rejected: 5 } as const;
+
+/** Words per line in `StudentSliceResult.items`. */
+export const SLICE_ITEM_WORDS = 6;
 
 /** One line of a slice's log: a rejection, its line given by the index of the non-blank line (`item`). */
 export interface SliceRejection {
@@ -151,35 +153,44 @@ export async function planStudentTasks(path: string, slices: number, dir: string
  *
  * @param task - the slice
  * @returns per non-blank line its number, id, verdict and counts
- * @example await readStudentSlice(task) // { part: 0, lines: 3, lineNumbers: Int32Array [1, 3], ids: ['e1', null], valid: Uint8Array [1, 0], … }
+ * @example await readStudentSlice(task) // { part: 0, lines: 3, items: Int32Array [1, 1, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0], ids: ['e1', null], … }
  */
 export async function readStudentSlice(task: StudentTask): Promise<StudentSliceResult> {
   const cases = new BucketWriter(task.dir, `students-slice-${task.part}`, 1);
   const log = new BucketWriter(task.dir, `students-slice-rejected-${task.part}`, 1);
   const summary = noCounts();
-  const lineNumbers: number[] = [];
   const ids: Array<string | null> = [];
-  const valid: number[] = [];
-  const counts: number[] = [];
+  let items = new Int32Array(SLICE_ITEM_WORDS * 1024);
+  /** One line's words, at the end of `items` (grown by doubling: 24 bytes a line, not an array of numbers). */
+  const push = (line: number, valid: number, records: RunSummary['records'] | undefined): void => {
+    const at = (ids.length - 1) * SLICE_ITEM_WORDS;
+    if (at + SLICE_ITEM_WORDS > items.length) {
+      const grown = new Int32Array(items.length * 2);
+      grown.set(items);
+      items = grown;
+    }
+    items[at + SliceItem.line] = line;
+    items[at + SliceItem.valid] = valid;
+    items[at + SliceItem.read] = records?.read ?? 0;
+    items[at + SliceItem.accepted] = records?.accepted ?? 0;
+    items[at + SliceItem.duplicate] = records?.duplicate ?? 0;
+    items[at + SliceItem.rejected] = records?.rejected ?? 0;
+  };
   const take = (line: Line): void => {
     const item = ids.length;
     const counted = noCounts();
     const parsed = admitCase(lineItem(task.name, line), counted, undefined, { resolveDuplicates: false });
-    lineNumbers.push(line.lineNumber);
     addCounts(summary, counted);
     if (parsed.status !== 'accepted') {
       const issues = parsed.status === 'unparsable' ? [issueAt('(line)', parsed.text)] : parsed.issues;
       ids.push(parsed.studentId);
-      valid.push(0);
-      counts.push(0, 0, 0, 0);
+      push(line.lineNumber, 0, undefined);
       log.add(0, JSON.stringify({ item, kind: 'student', studentId: parsed.studentId, issues } satisfies SliceRejection));
       return;
     }
     const id = parsed.case.student.id;
-    const { records } = counted;
     ids.push(id);
-    valid.push(1);
-    counts.push(records.read, records.accepted, records.duplicate, records.rejected);
+    push(line.lineNumber, 1, counted.records);
     for (const r of parsed.rejectedRecords) log.add(0, JSON.stringify({ item, kind: 'record', studentId: id, issues: r.issues } satisfies SliceRejection));
     cases.add(0, JSON.stringify([parsed.case, parsed.rejectedRecords.length, acceptedIndices(parsed.case.attendance.length, parsed.rejectedRecords)]).slice(1));
   };
@@ -198,15 +209,8 @@ export async function readStudentSlice(task: StudentTask): Promise<StudentSliceR
   );
   cases.flush();
   log.flush();
-  return {
-    part: task.part,
-    lines,
-    lineNumbers: Int32Array.from(lineNumbers),
-    ids,
-    valid: Uint8Array.from(valid),
-    counts: Int32Array.from(counts),
-    summary,
-  };
+  // A copy of the words used: the result crosses to the main thread with its own buffer.
+  return { part: task.part, lines, items: items.slice(0, ids.length * SLICE_ITEM_WORDS), ids, summary };
 }
 
 /** Case and record counts, all 0. */

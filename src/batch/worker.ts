@@ -9,7 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { BatchInputError } from '../io/batchInputError.js';
 import { evaluateBucket, type BucketLayout, type BucketResult, type BucketSettings } from './evaluateBucket.js';
 import { readLessonTask, type LessonTask, type StudentIndex } from './readLessons.js';
-import { readStudentSlice, type StudentTask } from './studentSlice.js';
+import { readStudentSlice, type StudentSliceResult, type StudentTask } from './studentSlice.js';
 import type { WorkerMessage } from './workerPool.js';
 
 interface Init {
@@ -60,6 +60,8 @@ port.on('message', (task: BatchTask) => {
   work.then(
     (result) => {
       if (task.kind === 'read') return send({ kind: 'reply', ok: true, result });
+      // A slice's words are moved, not copied: its buffer is its own (`readStudentSlice`).
+      if (task.kind === 'students') return send({ kind: 'reply', ok: true, result }, [(result as StudentSliceResult).items.buffer as ArrayBuffer]);
       const encoded = bytesForTransfer(result as BucketResult);
       send({ kind: 'reply', ok: true, result: encoded.result }, encoded.transfer);
     },
