@@ -14,7 +14,7 @@ import { inBucketOrder } from './inBucketOrder.js';
 import { forEachLine } from '../io/lines.js';
 import type { LessonTaskResult } from './readLessons.js';
 import type { StudentReader } from './readStudents.js';
-import type { StudentSliceResult } from './studentSlice.js';
+import { studentSliceCount, type StudentSliceResult } from './studentSlice.js';
 import { checkInputAge } from './staleInputError.js';
 import { isoDate } from '../calendar/dayNumber.js';
 import type { BatchTask } from './worker.js';
@@ -37,7 +37,11 @@ export interface BatchRun {
   readonly settings: BatchSettings;
   /** Worker threads; default: every core when the input is at least `PARALLEL_FROM_BYTES`, else 1 (in the main thread). */
   readonly workers?: number;
-  /** Slices each lesson file is read in; default one per worker thread. The output does not depend on it. */
+  /**
+   * Slices each lesson file, and a students file that is a local NDJSON file, is read in;
+   * default one per worker thread (for the students file at most one per `STUDENT_SLICE_BYTES`).
+   * The output does not depend on it.
+   */
   readonly slices?: number;
   /** Bucket count; default `bucketCount` of the lesson bytes and the student count. The output does not depend on it. */
   readonly buckets?: number;
@@ -263,8 +267,10 @@ async function evaluateInBuckets(run: BatchRun, plan: RunPlan, outputs: BatchOut
             ),
           );
         };
+  // The students file in slices, one a thread, when it is large enough for threads to pay (else in this thread).
+  const studentSlices = run.slices ?? (pool === undefined ? 1 : studentSliceCount(plan.files.students, workers));
   const readStudentsInWorkers: StudentReader | undefined =
-    pool === undefined ? undefined : (tasks) => Promise.all(tasks.map((task) => pool.run<StudentSliceResult>({ kind: 'students', task } satisfies BatchTask)));
+    pool === undefined || studentSlices < 2 ? undefined : (tasks) => Promise.all(tasks.map((task) => pool.run<StudentSliceResult>({ kind: 'students', task } satisfies BatchTask)));
   const partition = await partitionInputs(plan.files, dir, {
     ...(plan.buckets === undefined ? {} : { buckets: plan.buckets }),
     ...(run.maxStudentsPerBucket === undefined ? {} : { maxStudentsPerBucket: run.maxStudentsPerBucket }),
@@ -273,6 +279,7 @@ async function evaluateInBuckets(run: BatchRun, plan: RunPlan, outputs: BatchOut
     onProgress: (p) => reading(p.bytesRead, p.bytesTotal, p.recordsRead),
     slicesPerFile: run.slices ?? (pool === undefined ? 1 : workers),
     ...(readInWorkers === undefined ? {} : { readTasks: readInWorkers }),
+    studentSlices,
     ...(readStudentsInWorkers === undefined ? {} : { readStudentSlices: readStudentsInWorkers }),
     ...(plan.previous === undefined ? {} : { previousVerified: plan.previous }),
   });

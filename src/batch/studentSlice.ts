@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { isBlank, isJsonLine, lineItem, type Line } from '../adapters/caseItems.js';
 import { issueAt, type InputIssue } from '../adapters/issueText.js';
 import { forEachLineRange, readLines } from '../io/lines.js';
@@ -116,6 +117,33 @@ export async function studentFileSliceable(path: string): Promise<boolean> {
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * Bytes of a students file per reading thread, at least: a smaller file is
+ * read in fewer slices, one in the main thread when it is under twice this
+ * (some 23 000 students), where waiting for a thread to start (some 150 ms)
+ * would cost more than it saves.
+ */
+export const STUDENT_SLICE_BYTES = 8 << 20;
+
+/**
+ * How many slices to read a students file in with `threads` reading threads:
+ * one per thread, at most one per `STUDENT_SLICE_BYTES`, at least one (stdin
+ * and a file that cannot be read: one).
+ *
+ * @param path - the students file as given
+ * @param threads - the reading threads
+ * @returns the slice count
+ * @example studentSliceCount('students.ndjson', 2) // 2 for 100 000 students (35 MB), 1 for 2 000 (0.7 MB)
+ */
+export function studentSliceCount(path: string, threads: number): number {
+  if (isStdin(path)) return 1;
+  try {
+    return Math.max(1, Math.min(threads, Math.floor(statSync(path).size / STUDENT_SLICE_BYTES)));
+  } catch {
+    return 1;
   }
 }
 

@@ -6,7 +6,7 @@
  * The oracle is the serial reader (`readInput` + `admitCase`, the path stdin,
  * gzip and JSON arrays still take), run on the same bytes.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -19,7 +19,7 @@ import type { BatchSettings } from '../../src/batch/evaluateBucket.js';
 import { partitionInputs, type Partition, type PartitionOptions } from '../../src/batch/partition.js';
 import type { StudentReader } from '../../src/batch/readStudents.js';
 import { runBatch, type BatchRun } from '../../src/batch/runBatch.js';
-import { readStudentSlice, studentFileSliceable } from '../../src/batch/studentSlice.js';
+import { readStudentSlice, STUDENT_SLICE_BYTES, studentFileSliceable, studentSliceCount } from '../../src/batch/studentSlice.js';
 import { builtinPolicy } from '../../src/index.js';
 import type { RunSummary } from '../../src/run/runSummary.js';
 
@@ -206,6 +206,22 @@ describe('the students file read in slices', () => {
     expect(await studentFileSliceable(join(dir, 'missing.ndjson'))).toBe(false);
   });
 
+  it('threads read a students file of at least 8 MiB a slice; a smaller one is read in one slice', () => {
+    const sized = (bytes: number): string => {
+      const path = join(dir, `sized-${bytes}.ndjson`);
+      writeFileSync(path, '');
+      truncateSync(path, bytes);
+      return path;
+    };
+    expect(studentSliceCount(sized(0), 2)).toBe(1);
+    expect(studentSliceCount(sized(STUDENT_SLICE_BYTES * 2 - 1), 2)).toBe(1);
+    expect(studentSliceCount(sized(STUDENT_SLICE_BYTES * 2), 2)).toBe(2);
+    expect(studentSliceCount(sized(STUDENT_SLICE_BYTES * 5), 4)).toBe(4);
+    expect(studentSliceCount(sized(STUDENT_SLICE_BYTES * 3), 8)).toBe(3);
+    expect(studentSliceCount('-', 4)).toBe(1);
+    expect(studentSliceCount(join(dir, 'missing.ndjson'), 4)).toBe(1);
+  });
+
   it('a generated city: one worker and two give the same decisions and summary, and so does the students file read in order (gzip)', async () => {
     const city = writeCity({ students: 240, termEnd: AS_OF, dir: join(dir, 'city'), schoolSize: 80 });
     const settingsOf = (students: string, extra: Partial<BatchRun>) =>
@@ -216,6 +232,7 @@ describe('the students file read in slices', () => {
     expect(await settingsOf(gzipped, {})).toEqual(one);
     expect(await settingsOf(city.students, { slices: 3, chunkBytes: 4096 })).toEqual(one);
     if (haveWorkers) expect(await settingsOf(city.students, { workers: 2, workerUrl })).toEqual(one);
+    if (haveWorkers) expect(await settingsOf(city.students, { workers: 2, workerUrl, slices: 2 })).toEqual(one);
     expect(one.text.split('\n').length).toBe(241);
   }, 60_000);
 });
