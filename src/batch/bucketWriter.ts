@@ -76,7 +76,8 @@ export class BucketWriter {
         this.flushOne(bucket);
         used = 0;
       }
-      const size = Math.max(room, Math.min(FLUSH_AT, (buffer?.length ?? FIRST_SIZE / 2) * 2));
+      // Room for what the buffer holds and the new line: a line of 3-byte characters fills all of `room`.
+      const size = Math.max(used + room, Math.min(FLUSH_AT, (buffer?.length ?? FIRST_SIZE / 2) * 2));
       if (buffer === undefined || size > buffer.length) {
         const grown = Buffer.allocUnsafe(size);
         if (buffer !== undefined && used > 0) buffer.copy(grown, 0, 0, used);
