@@ -65,7 +65,6 @@ export interface BucketLayout {
   readonly lessonFiles: readonly LessonFilePart[];
 }
 
-/** What one bucket produced besides its files. */
 /**
  * A piece of a bucket's output: text as the bucket made it, or its UTF-8
  * bytes when a worker thread sends it (`bytesForTransfer`): encoded in the
@@ -73,6 +72,7 @@ export interface BucketLayout {
  */
 export type OutputChunk = string | Uint8Array;
 
+/** What one bucket produced besides its files. */
 export interface BucketResult {
   readonly bucket: number;
   /** Students evaluated, steps, typology (by school) and changes; reading counts come from the partition. */

@@ -7,7 +7,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { BatchInputError } from '../io/batchInputError.js';
-import { evaluateBucket, type BucketLayout, type BucketResult, type BucketSettings } from './evaluateBucket.js';
+import { evaluateBucket, type BucketLayout, type BucketResult, type BucketSettings, type OutputChunk } from './evaluateBucket.js';
 import { readLessonTask, type LessonTask, type StudentIndex } from './readLessons.js';
 import { readStudentSlice, type StudentSliceResult, type StudentTask } from './studentSlice.js';
 import type { WorkerMessage } from './workerPool.js';
@@ -38,7 +38,7 @@ const encoder = new TextEncoder();
  */
 function bytesForTransfer(result: BucketResult): { readonly result: BucketResult; readonly transfer: ArrayBuffer[] } {
   const transfer: ArrayBuffer[] = [];
-  const encode = (chunks: readonly (string | Uint8Array)[]): Uint8Array[] =>
+  const encode = (chunks: readonly OutputChunk[]): Uint8Array[] =>
     chunks.map((chunk) => {
       // TextEncoder gives each chunk its own buffer (never a shared pool), so it can be moved.
       const bytes = typeof chunk === 'string' ? encoder.encode(chunk) : chunk;

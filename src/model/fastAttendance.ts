@@ -17,9 +17,6 @@ export const ATTENDANCE_RECORD_KEYS = [
 const REASONS: ReadonlySet<string> = new Set(AbsenceReasonSchema.options);
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-/** `isValidIsoDate`, remembered: dates repeat across every student of a school. */
-export const isValidIsoDateCached: (value: string) => boolean = boundedMemo(isValidIsoDate);
-
 /**
  * One string object per valid date (the first one seen), or null for an
  * invalid date. Records that share a date then share the string, so the
@@ -27,6 +24,11 @@ export const isValidIsoDateCached: (value: string) => boolean = boundedMemo(isVa
  * content (some 10 ns a lesson, measured; issue 15).
  */
 const canonicalDate = boundedMemo((value: string): string | null => (isValidIsoDate(value) ? value : null));
+
+/** `isValidIsoDate`, remembered (by `canonicalDate`): dates repeat across every student of a school. */
+export function isValidIsoDateCached(value: string): boolean {
+  return canonicalDate(value) !== null;
+}
 
 /** One string object per valid clock time `HH:MM`, or null: as `canonicalDate`, for the start of a lesson. */
 const canonicalClock = boundedMemo((value: string): string | null => (CLOCK.test(value) ? value : null));

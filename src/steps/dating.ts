@@ -68,13 +68,11 @@ function historySince(leaf: LeafCondition, ctx: DatingContext): { readonly date:
   const days = ctx.history();
   const read = factReader(leaf.fact);
   if (days.length === 0 || read === undefined) return null;
-  // The fact's reader and the operator are looked up once, not once a day.
-  const op = OPERATORS[leaf.operator];
-  const { value } = leaf;
+  // The fact's reader is looked up once, not once a day.
   let since = -1;
   const scratch = { part: 0, whole: 0 };
   for (let i = days.length - 1; i >= 0; i -= 1) {
-    if (op === undefined || !op(read(days.at(i), scratch), value)) break;
+    if (!leafHolds(leaf, read(days.at(i), scratch))) break;
     since = i;
   }
   if (since < 0) return { date: ctx.asOf, from: ctx.asOf };

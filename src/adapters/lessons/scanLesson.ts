@@ -30,6 +30,9 @@ function booleanAt(bytes: Uint8Array, i: number, to: number): number {
 /** What `scanOptional` read: one object, reused for every line. */
 const optional = { valid: 0, invalid: 0, reported: true, guardian: false, reason: 0 };
 
+/** The optional keys' defaults, for a line that has none of them. */
+const NO_OPTIONAL: Readonly<typeof optional> = Object.freeze({ ...optional });
+
 /**
  * The optional keys of a canonical lesson line, in their order, from `i`
  * (just after the scheduled minutes) into `optional`.
@@ -130,14 +133,13 @@ export function scanLessonJson(bytes: Uint8Array, from: number, to: number, stud
   i += (m & 3) + 1;
   // The usual short line ends after the minutes; the optional keys are read apart (`scanOptional`), which
   // keeps this function small enough for the engine to inline its helpers (measured: 13 % faster).
-  if (bytes[i] === CLOSE) {
-    if (i !== to - 1 || scheduled < 1 || scheduled > 600) return -1;
-    packLessonWords(words, LESSON_BODY, day, start, scheduled, 0, 0, true, false, 0);
-    return student;
+  let o = NO_OPTIONAL;
+  if (bytes[i] !== CLOSE) {
+    i = scanOptional(v, bytes, i, to);
+    if (i < 0) return -1;
+    o = optional;
   }
-  i = scanOptional(v, bytes, i, to);
-  if (i < 0) return -1;
-  const { valid, invalid, reported, guardian, reason } = optional;
+  const { valid, invalid, reported, guardian, reason } = o;
   // Every read stayed before `to`; ending exactly on the line's last byte means nothing follows.
   if (i !== to - 1 || bytes[i] !== CLOSE) return -1;
   if (scheduled < 1 || scheduled > 600 || valid > 600 || invalid > 600 || valid + invalid > scheduled) return -1;
