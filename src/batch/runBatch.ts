@@ -427,9 +427,15 @@ function flushed(stream: NodeJS.WritableStream, signal: AbortSignal, onError: (e
 /** Write text (or its bytes), waiting when the stream asks for back-pressure. */
 async function write(stream: NodeJS.WritableStream, text: OutputChunk, signal: AbortSignal | undefined): Promise<void> {
   if (signal?.aborted === true || text.length === 0 || stream.write(text)) return;
-  // A closed pipe never drains: stop waiting when the run is stopped.
+  // A closed pipe never drains: stop waiting when the run is stopped. Each wait removes both of its
+  // listeners (a night waits thousands of times: kept listeners leaked and Node warned past ten).
   await new Promise<void>((resolve) => {
-    stream.once('drain', resolve);
-    signal?.addEventListener('abort', () => resolve(), { once: true });
+    const done = (): void => {
+      stream.removeListener('drain', done);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    stream.once('drain', done);
+    signal?.addEventListener('abort', done, { once: true });
   });
 }
