@@ -12,23 +12,35 @@ export interface BucketStudent {
 
 /**
  * A bucket's lessons gathered per student, without one object per lesson:
- * the packed words (`PackedLessons`' layout, three a lesson) and where each
- * lesson came from (`parts`: the lesson-file slice, -1 for the student's own
- * `attendance`; `lines`: the line in the slice, or the attendance index).
- * Student `i` of the input has lessons `from[i]` up to `from[i + 1]`: first
- * their own, then each slice's in file order (the order the record path used).
+ * the packed words (`PackedLessons`' layout, three a lesson). Student `i` of
+ * the input has lessons `from[i]` up to `from[i + 1]`: first their own, then
+ * each slice's in file order (the order the record path used).
+ * Where each lesson came from is only needed to name the lines of a conflict
+ * (`sources`): it is gathered on the first call, for the whole bucket.
  */
 export interface BucketLessons {
   readonly words: Int32Array;
+  readonly from: Int32Array;
+  /**
+   * Where each lesson came from, in the order of `words`: `parts`, the
+   * lesson-file slice (-1 for the student's own `attendance`); `lines`, the
+   * line in the slice or the attendance index. Gathered on the first call
+   * (a second pass over the bucket's words), then kept.
+   */
+  readonly sources: () => LessonSources;
+}
+
+/** Where a bucket's lessons came from (`BucketLessons.sources`). */
+export interface LessonSources {
   readonly parts: Int32Array;
   readonly lines: Int32Array;
-  readonly from: Int32Array;
 }
 
 /** Student number → place in the bucket (or -1), kept between buckets: a city has hundreds of them. */
 let slots = new Int32Array(0);
 
-function slotsFor(students: readonly BucketStudent[]): Int32Array {
+/** Fill `slots` for the bucket's students, run `body` with it, and clear it again (the next bucket has other students). */
+function withSlots<T>(students: readonly BucketStudent[], body: (slot: Int32Array) => T): T {
   let max = -1;
   for (const s of students) max = Math.max(max, s.number);
   if (slots.length <= max) {
@@ -38,68 +50,99 @@ function slotsFor(students: readonly BucketStudent[]): Int32Array {
   students.forEach((s, i) => {
     slots[s.number] = i;
   });
-  return slots;
+  try {
+    return body(slots);
+  } finally {
+    for (const s of students) slots[s.number] = -1;
+  }
+}
+
+/** A student number's place in the bucket, or -1 (not in the bucket, or out of range). */
+function slotOf(slot: Int32Array, number: number): number {
+  return number >= 0 && number < slot.length ? (slot[number] as number) : -1;
 }
 
 /**
  * Gather a bucket's lessons per student from the students' own records and
  * the partition's binary lesson parts (`encodeLesson`'s five words a lesson).
- * Two passes over the words: count per student, then copy; lessons of
- * students not in `students` are skipped, as the record path skipped them.
+ * Two passes over the words: count per student, then copy the packed words;
+ * lessons of students not in `students` are skipped, as the record path
+ * skipped them. Their sources (slice and line) are not copied: `sources`
+ * gathers them when a conflict must be named, which a clean night never does
+ * (they were 8 of the 20 bytes written a lesson).
  *
  * @param students - the bucket's students
  * @param lessonParts - the bucket's lesson words, one array per slice
- * @returns every student's lessons and their sources
+ * @returns every student's lessons, and their sources on demand
  * @example gatherBucketLessons([{ number: 0, own: [], ownLines: [] }], [words]).from // Int32Array [0, n]
  */
 export function gatherBucketLessons(students: readonly BucketStudent[], lessonParts: readonly Int32Array[]): BucketLessons {
-  const slot = slotsFor(students);
-  const slotOf = (number: number): number => (number >= 0 && number < slot.length ? (slot[number] as number) : -1);
-  try {
+  const { words, from } = withSlots(students, (slot) => {
     const count = new Int32Array(students.length + 1);
     students.forEach((s, i) => {
       count[i + 1] = s.own.length;
     });
-    for (const words of lessonParts) {
-      for (let at = 0; at < words.length; at += LESSON_WORDS) {
-        const i = slotOf(words[at] as number);
+    for (const part of lessonParts) {
+      for (let at = 0; at < part.length; at += LESSON_WORDS) {
+        const i = slotOf(slot, part[at] as number);
         if (i >= 0) count[i + 1] = (count[i + 1] as number) + 1;
       }
     }
-    const from = new Int32Array(students.length + 1);
-    for (let i = 1; i <= students.length; i += 1) from[i] = (from[i - 1] as number) + (count[i] as number);
-    const total = from[students.length] as number;
-    const out = { words: new Int32Array(total * PACKED_LESSON_WORDS), parts: new Int32Array(total), lines: new Int32Array(total), from };
-    const next = from.slice(0, students.length);
+    const starts = new Int32Array(students.length + 1);
+    for (let i = 1; i <= students.length; i += 1) starts[i] = (starts[i - 1] as number) + (count[i] as number);
+    const packed = new Int32Array((starts[students.length] as number) * PACKED_LESSON_WORDS);
+    const next = starts.slice(0, students.length);
     students.forEach((s, i) => {
-      s.own.forEach((r, k) => {
-        const n = next[i] as number;
-        packRecord(r, out.words, n * PACKED_LESSON_WORDS);
-        out.parts[n] = -1;
-        out.lines[n] = s.ownLines[k] ?? k;
-        next[i] = n + 1;
-      });
+      for (const r of s.own) {
+        packRecord(r, packed, (next[i] as number) * PACKED_LESSON_WORDS);
+        next[i] = (next[i] as number) + 1;
+      }
     });
-    const packed = out.words;
-    lessonParts.forEach((words, part) => {
-      for (let at = 0; at < words.length; at += LESSON_WORDS) {
-        const i = slotOf(words[at] as number);
+    for (const part of lessonParts) {
+      for (let at = 0; at < part.length; at += LESSON_WORDS) {
+        const i = slotOf(slot, part[at] as number);
         if (i < 0) continue;
         const n = next[i] as number;
         // Words 2–4 of a bucket lesson are the packed lesson (`LESSON_BODY`); copied word by word, no view per lesson.
         const to = n * PACKED_LESSON_WORDS;
-        packed[to] = words[at + LESSON_BODY] as number;
-        packed[to + 1] = words[at + LESSON_BODY + 1] as number;
-        packed[to + 2] = words[at + LESSON_BODY + 2] as number;
-        out.parts[n] = part;
-        out.lines[n] = lessonLine(words, at);
+        packed[to] = part[at + LESSON_BODY] as number;
+        packed[to + 1] = part[at + LESSON_BODY + 1] as number;
+        packed[to + 2] = part[at + LESSON_BODY + 2] as number;
+        next[i] = n + 1;
+      }
+    }
+    return { words: packed, from: starts };
+  });
+  let sources: LessonSources | undefined;
+  return { words, from, sources: () => (sources ??= gatherSources(students, lessonParts, from)) };
+}
+
+/** The sources of a bucket's lessons, in the order `gatherBucketLessons` put the words. */
+function gatherSources(students: readonly BucketStudent[], lessonParts: readonly Int32Array[], from: Int32Array): LessonSources {
+  const total = from[students.length] as number;
+  const out = { parts: new Int32Array(total), lines: new Int32Array(total) };
+  const next = from.slice(0, students.length);
+  students.forEach((s, i) => {
+    s.own.forEach((_, k) => {
+      const n = next[i] as number;
+      out.parts[n] = -1;
+      out.lines[n] = s.ownLines[k] ?? k;
+      next[i] = n + 1;
+    });
+  });
+  withSlots(students, (slot) => {
+    lessonParts.forEach((part, p) => {
+      for (let at = 0; at < part.length; at += LESSON_WORDS) {
+        const i = slotOf(slot, part[at] as number);
+        if (i < 0) continue;
+        const n = next[i] as number;
+        out.parts[n] = p;
+        out.lines[n] = lessonLine(part, at);
         next[i] = n + 1;
       }
     });
-    return out;
-  } finally {
-    for (const s of students) slots[s.number] = -1;
-  }
+  });
+  return out;
 }
 
 /** One student's lessons ready to evaluate: packed, or (when two share a date and start) as records for `resolveStudentLessons`. */
@@ -123,14 +166,17 @@ export function readyLessons(lessons: BucketLessons, i: number): ReadyLessons {
   const first = lessons.from[i] as number;
   const end = lessons.from[i + 1] as number;
   const words = lessons.words.subarray(first * PACKED_LESSON_WORDS, end * PACKED_LESSON_WORDS);
+  // Checked once: lessons already in order are the usual night (`inDayOrder` would check again).
+  if (inLessonOrder(words)) return { packed: { words } };
   const sorted = inDayOrder(words);
   if (inLessonOrder(sorted)) return { packed: { words: sorted } };
   // Two lessons of one date and start: decode them in input order, as the record path read them.
+  const { parts, lines } = lessons.sources();
   const records: StudentLessons = { attendance: [], parts: [], lines: [] };
   for (let n = first; n < end; n += 1) {
     records.attendance.push(decodeWords(lessons.words, n * PACKED_LESSON_WORDS));
-    records.parts.push(lessons.parts[n] as number);
-    records.lines.push(lessons.lines[n] as number);
+    records.parts.push(parts[n] as number);
+    records.lines.push(lines[n] as number);
   }
   return { records };
 }
