@@ -1,4 +1,29 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
+import { BUNDLED_IN_CLI } from './scripts/bundledInCli.js';
+
+/** The license file of a package in node_modules. */
+function licenseOf(name: string): string {
+  for (const file of ['LICENSE', 'LICENSE.md', 'LICENSE.txt']) {
+    try {
+      return readFileSync(`node_modules/${name}/${file}`, 'utf8').trim();
+    } catch {
+      // try the next name
+    }
+  }
+  throw new Error(`no license file for ${name} in node_modules`);
+}
+
+function writeThirdPartyLicenses(): void {
+  const sections = BUNDLED_IN_CLI.map((name) => {
+    const { version } = JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8')) as { version: string };
+    return `## ${name} ${version}\n\n${licenseOf(name)}\n`;
+  });
+  writeFileSync(
+    'dist/THIRD_PARTY_LICENSES.md',
+    `# Third-party licenses\n\nThe CLI (\`dist/cli.js\`) and its worker threads bundle these packages.\n\n${sections.join('\n')}`,
+  );
+}
 
 export default defineConfig([
   {
@@ -21,5 +46,11 @@ export default defineConfig([
     target: 'node20',
     platform: 'node',
     banner: { js: '#!/usr/bin/env node' },
+    // The CLI and each worker thread start faster with their runtime dependencies bundled in: a few
+    // modules instead of some 150 files to resolve and compile (zod alone is 70). Measured: a
+    // one-student `trappa evaluate` 0.40 → 0.22 s. The library entries above keep them external,
+    // so an application shares one zod with Trappa.
+    noExternal: [...BUNDLED_IN_CLI],
+    onSuccess: async () => writeThirdPartyLicenses(),
   },
 ]);

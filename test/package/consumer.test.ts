@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transformSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUNDLED_IN_CLI } from '../../scripts/bundledInCli.js';
 
 // CONSUMER-PROJECT TEST (issue 16, part 4): the package as a user gets it from the registry.
 // `npm pack` the built repository (npm test builds dist/ first, in pretest), unpack the tarball
@@ -177,7 +178,7 @@ describe.skipIf(!hasNpm)(hasNpm ? 'consumer project: the packed tarball in a fre
     }
   });
 
-  it('tarball: no source, tests, fixtures, benchmarks, scripts, CI, dotfiles, logs or tarballs; the source maps hold src/ and rules/ only', () => {
+  it('tarball: no source, tests, fixtures, benchmarks, scripts, CI, dotfiles, logs or tarballs; the source maps hold src/, rules/ and the CLI\'s bundled dependencies only', () => {
     const paths = files.map((f) => f.replace(/^package\//, ''));
     const forbidden = /^(src|test|fixtures|bench|scripts|examples|node_modules|coverage|\.ci|\.bench)\/|(^|\/)\.[^/]+$|\.(tgz|log|env)$|(^|\/)tsconfig\.json$|(^|\/)(vitest|tsup)\.config\./;
     expect(paths.filter((p) => forbidden.test(p))).toEqual([]);
@@ -185,7 +186,19 @@ describe.skipIf(!hasNpm)(hasNpm ? 'consumer project: the packed tarball in a fre
       .filter((p) => p.endsWith('.map'))
       .flatMap((p) => (JSON.parse(readFileSync(join(pkg, p), 'utf8')) as { sources: string[] }).sources.map((s) => s.replace(/^(\.\.\/)+/, '')));
     expect(mapSources.length).toBeGreaterThan(0);
-    expect(mapSources.filter((s) => !/^(src|rules)\//.test(s))).toEqual([]);
+    const bundled = new RegExp(`^node_modules/(${BUNDLED_IN_CLI.join('|')})/`);
+    expect(mapSources.filter((s) => !/^(src|rules)\//.test(s) && !bundled.test(s))).toEqual([]);
+  });
+
+  it('tarball: the license of every dependency bundled into the CLI, word for word (dist/THIRD_PARTY_LICENSES.md)', () => {
+    const notices = readFileSync(join(pkg, 'dist/THIRD_PARTY_LICENSES.md'), 'utf8');
+    for (const name of BUNDLED_IN_CLI) {
+      const dir = join('node_modules', name);
+      const file = ['LICENSE', 'LICENSE.md', 'LICENSE.txt'].find((f) => existsSync(join(dir, f)));
+      expect(file, name).toBeDefined();
+      expect(notices, name).toContain(readFileSync(join(dir, file ?? ''), 'utf8').trim());
+      expect(notices).toContain(`## ${name} `);
+    }
   });
 
   it('the README\'s library example ("Use it as a library") runs as written: orosanmälan genast, routed to social services where the child lives, and the same-day notice', async () => {
