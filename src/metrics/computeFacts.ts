@@ -15,7 +15,7 @@ import { schoolStructureOn, structureMismatch } from '../model/schoolStructure.j
 import { periodCoverage, type Coverage } from './coverage.js';
 import { absenceHistory, currentStreakInTerm, shortIllnessMinutes, walkAbsence, type AbsenceHistory, type AbsenceState } from './absenceWalk.js';
 import { signalsOn, type SignalsOnDate } from './activeSignals.js';
-import { countOccasions } from './occasions.js';
+import { occasionsInDays } from './occasions.js';
 import { computePatterns, type AbsencePatterns } from './patterns.js';
 import { compareRates, rateBelow } from './rate.js';
 import { weeklySeries } from './weeklySeries.js';
@@ -148,8 +148,6 @@ export function computeFacts(
   const termStart = Math.max(term?.start ?? asOfDay + 1, episodeStart);
   const termDays = ledger.days.filter((d) => d.day >= termStart);
   const termLessonStart = ledger.days.length - termDays.length;
-  const lessonsBeforeTerm = ledger.days.slice(0, termLessonStart).reduce((n, d) => n + d.lessons, 0);
-  const termLessons = ledger.lessons.slice(lessonsBeforeTerm);
 
   const windowStart = index.firstOfSchoolDaysEndingAt(asOfDay, params.rollingWindowSchoolDays) ?? asOfDay + 1;
   const previousStart = index.firstOfSchoolDaysEndingAt(windowStart - 1, params.rollingWindowSchoolDays);
@@ -252,8 +250,8 @@ export function computeFacts(
     windowAbsenceBeyondShortIllness: rateFact('windowAbsenceBeyondShortIllness', state),
     previousWindowAbsence,
     trend: trendOf(windowAbsence, previousWindowAbsence, params.trendMarginPercent),
-    termAbsenceOccasions: countOccasions(termLessons, 'any'),
-    termInvalidAbsenceOccasions: countOccasions(termLessons, 'invalid'),
+    termAbsenceOccasions: occasionsInDays(ledger.days, termLessonStart, 'any'),
+    termInvalidAbsenceOccasions: occasionsInDays(ledger.days, termLessonStart, 'invalid'),
     reportingRate,
     termCoverage: termCoverage.days,
     windowCoverage: windowCoverage.days,

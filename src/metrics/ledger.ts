@@ -41,18 +41,25 @@ export interface LedgerDay {
   readonly firstLessonInvalid: boolean;
   /** The last reported lesson of the day had invalid absence. */
   readonly lastLessonInvalid: boolean;
+  /** The first reported lesson of the day had absence (valid or invalid). */
+  readonly firstLessonAbsent: boolean;
+  /** The last reported lesson of the day had absence (valid or invalid). */
+  readonly lastLessonAbsent: boolean;
+  /** Runs of consecutive reported lessons with absence within the day (see `occasionsInDays`). */
+  readonly absentRuns: number;
+  /** Runs of consecutive reported lessons with invalid absence within the day. */
+  readonly invalidRuns: number;
 }
 
-/** Lesson-level sequence entry, in schedule order, for occasion counting. */
-export interface LedgerLesson {
-  readonly absent: boolean;
-  readonly invalid: boolean;
-}
-
-/** A student's attendance folded per day, plus the lesson sequence. */
+/**
+ * A student's attendance folded per day. The lesson sequence itself is not
+ * kept: each day keeps its runs of absent lessons and whether its first and
+ * last lessons were absent, which is all occasion counting needs
+ * (`occasionsInDays`; a list of 300 lessons a student was a fifth of what
+ * evaluating one allocated).
+ */
 export interface Ledger {
   readonly days: readonly LedgerDay[];
-  readonly lessons: readonly LedgerLesson[];
   /** Records dated after `asOf`: not evaluated, reported as a warning. */
   readonly recordsAfterAsOf: number;
 }
@@ -68,14 +75,6 @@ function isSorted(records: readonly AttendanceRecord[]): boolean {
   }
   return true;
 }
-
-/** The four lesson states, shared: a city has millions of lessons and they are plain readonly data. */
-const LESSON_STATES: readonly LedgerLesson[] = [
-  Object.freeze({ absent: false, invalid: false }),
-  Object.freeze({ absent: false, invalid: true }),
-  Object.freeze({ absent: true, invalid: false }),
-  Object.freeze({ absent: true, invalid: true }),
-];
 
 interface MutableDay {
   day: number;
@@ -93,6 +92,10 @@ interface MutableDay {
   schoolInitiated: number;
   firstLessonInvalid: boolean;
   lastLessonInvalid: boolean;
+  firstLessonAbsent: boolean;
+  lastLessonAbsent: boolean;
+  absentRuns: number;
+  invalidRuns: number;
 }
 
 function newDay(day: number, date: string): MutableDay {
@@ -112,6 +115,10 @@ function newDay(day: number, date: string): MutableDay {
     schoolInitiated: 0,
     firstLessonInvalid: false,
     lastLessonInvalid: false,
+    firstLessonAbsent: false,
+    lastLessonAbsent: false,
+    absentRuns: 0,
+    invalidRuns: 0,
   };
 }
 
@@ -121,7 +128,6 @@ function newDay(day: number, date: string): MutableDay {
  */
 function addReported(
   current: MutableDay,
-  lessons: LedgerLesson[],
   scheduled: number,
   valid: number,
   invalidMinutes: number,
@@ -134,10 +140,18 @@ function addReported(
   current.valid += valid;
   current.invalid += invalidMinutes;
   const invalid = invalidMinutes > 0;
-  if (invalid) current.invalidLessons += 1;
-  if (current.lessons === 1) current.firstLessonInvalid = invalid;
-  current.lastLessonInvalid = invalid;
   const absentMinutes = valid + invalidMinutes;
+  const absent = absentMinutes > 0;
+  if (invalid) current.invalidLessons += 1;
+  if (current.lessons === 1) {
+    current.firstLessonInvalid = invalid;
+    current.firstLessonAbsent = absent;
+  }
+  // A run begins where the lesson before it in the day (none for the first: both start false) had none.
+  if (absent && !current.lastLessonAbsent) current.absentRuns += 1;
+  if (invalid && !current.lastLessonInvalid) current.invalidRuns += 1;
+  current.lastLessonInvalid = invalid;
+  current.lastLessonAbsent = absent;
   if (guardianReported) {
     current.guardianReported += absentMinutes;
     current.guardianReportedInvalid += invalidMinutes;
@@ -146,7 +160,6 @@ function addReported(
     current.sick += absentMinutes;
     if (guardianReported) current.guardianReportedSick += absentMinutes;
   } else if (schoolInitiated) current.schoolInitiated += absentMinutes;
-  lessons.push(LESSON_STATES[(absentMinutes > 0 ? 2 : 0) + (invalid ? 1 : 0)] as LedgerLesson);
 }
 
 /**
@@ -165,7 +178,6 @@ function addReported(
 export function buildLedger(records: readonly AttendanceRecord[], asOf: string): Ledger {
   const ordered = isSorted(records) ? records : [...records].sort(byDateAndStart);
   const days: MutableDay[] = [];
-  const lessons: LedgerLesson[] = [];
   let recordsAfterAsOf = 0;
   let current: MutableDay | undefined;
   for (let i = 0; i < ordered.length; i += 1) {
@@ -180,9 +192,9 @@ export function buildLedger(records: readonly AttendanceRecord[], asOf: string):
       days.push(current);
     }
     if (!r.reported) current.unreportedLessons += 1;
-    else addReported(current, lessons, r.scheduledMinutes, r.validAbsenceMinutes, r.invalidAbsenceMinutes, r.guardianReported, r.reason === 'sick', r.reason === 'school-initiated');
+    else addReported(current, r.scheduledMinutes, r.validAbsenceMinutes, r.invalidAbsenceMinutes, r.guardianReported, r.reason === 'sick', r.reason === 'school-initiated');
   }
-  return { days, lessons, recordsAfterAsOf };
+  return { days, recordsAfterAsOf };
 }
 
 
@@ -202,7 +214,6 @@ export function buildPackedLedger(packed: PackedLessons, asOfDay: number): Ledge
   const { words } = packed;
   if (!inLessonOrder(words)) throw new RangeError('packed lessons must be in strictly increasing (day, start) order');
   const days: MutableDay[] = [];
-  const lessons: LedgerLesson[] = [];
   let current: MutableDay | undefined;
   let at = 0;
   for (; at < words.length; at += PACKED_LESSON_WORDS) {
@@ -217,8 +228,8 @@ export function buildPackedLedger(packed: PackedLessons, asOfDay: number): Ledge
     if (!wordReported(w2)) current.unreportedLessons += 1;
     else {
       const reason = wordReasonCode(w2);
-      addReported(current, lessons, wordScheduled(w1), wordValid(w1), wordInvalid(w2), wordGuardianReported(w2), reason === SICK_CODE, reason === SCHOOL_INITIATED_CODE);
+      addReported(current, wordScheduled(w1), wordValid(w1), wordInvalid(w2), wordGuardianReported(w2), reason === SICK_CODE, reason === SCHOOL_INITIATED_CODE);
     }
   }
-  return { days, lessons, recordsAfterAsOf: (words.length - at) / PACKED_LESSON_WORDS };
+  return { days, recordsAfterAsOf: (words.length - at) / PACKED_LESSON_WORDS };
 }

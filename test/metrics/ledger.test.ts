@@ -6,6 +6,7 @@ import { packAttendance } from '../../src/metrics/packAttendance.js';
 import { PACKED_LESSON_WORDS } from '../../src/model/packedLessons.js';
 import { AbsenceReasonSchema } from '../../src/model/vocabulary.js';
 import type { AttendanceRecord } from '../../src/model/studentCase.js';
+import { countOccasions, occasionsInDays, type LedgerLesson } from '../../src/metrics/occasions.js';
 import { lesson, record } from '../helpers/studentCase.js';
 
 /**
@@ -31,13 +32,9 @@ describe.each(SOURCES)('the ledger from %s', (_source, buildLedger) => {
     );
     expect(ledger.days).toEqual([
       { day: dayNumber('2026-11-23'), date: '2026-11-23', scheduled: 210, valid: 40, invalid: 70, lessons: 4, unreportedLessons: 0, invalidLessons: 2,
-        guardianReported: 0, guardianReportedInvalid: 0, sick: 0, guardianReportedSick: 0, schoolInitiated: 0, firstLessonInvalid: true, lastLessonInvalid: false },
-    ]);
-    expect(ledger.lessons).toEqual([
-      { absent: true, invalid: true },
-      { absent: true, invalid: false },
-      { absent: true, invalid: true },
-      { absent: false, invalid: false },
+        guardianReported: 0, guardianReportedInvalid: 0, sick: 0, guardianReportedSick: 0, schoolInitiated: 0, firstLessonInvalid: true, lastLessonInvalid: false,
+        // Invalid, valid, invalid, present: one run of absence, two of invalid absence (the valid lesson breaks it).
+        firstLessonAbsent: true, lastLessonAbsent: false, absentRuns: 1, invalidRuns: 2 },
     ]);
     expect(ledger.recordsAfterAsOf).toBe(0);
   });
@@ -52,7 +49,8 @@ describe.each(SOURCES)('the ledger from %s', (_source, buildLedger) => {
       '2026-11-23',
     );
     expect(ledger.days[0]).toMatchObject({ scheduled: 60, invalid: 60, lessons: 1, unreportedLessons: 2 });
-    expect(ledger.lessons).toHaveLength(1);
+    // The unreported lessons after it neither end nor count as a run.
+    expect(ledger.days[0]).toMatchObject({ absentRuns: 1, invalidRuns: 1, firstLessonAbsent: true, lastLessonAbsent: true, lastLessonInvalid: true });
   });
 
   it('keeps what the typology patterns need: guardian-reported, sick and school-initiated minutes, first and last lesson invalid', () => {
@@ -82,7 +80,8 @@ describe.each(SOURCES)('the ledger from %s', (_source, buildLedger) => {
     const ledger = buildLedger([record(lesson('2026-11-20', '08:00', 60, { reported: false }))], '2026-11-23');
     expect(ledger.days).toEqual([
       { day: dayNumber('2026-11-20'), date: '2026-11-20', scheduled: 0, valid: 0, invalid: 0, lessons: 0, unreportedLessons: 1, invalidLessons: 0,
-        guardianReported: 0, guardianReportedInvalid: 0, sick: 0, guardianReportedSick: 0, schoolInitiated: 0, firstLessonInvalid: false, lastLessonInvalid: false },
+        guardianReported: 0, guardianReportedInvalid: 0, sick: 0, guardianReportedSick: 0, schoolInitiated: 0, firstLessonInvalid: false, lastLessonInvalid: false,
+        firstLessonAbsent: false, lastLessonAbsent: false, absentRuns: 0, invalidRuns: 0 },
     ]);
   });
 
@@ -110,11 +109,15 @@ describe.each(SOURCES)('the ledger from %s', (_source, buildLedger) => {
       '2026-11-23',
     );
     expect(ledger.days.map((d) => d.date)).toEqual(['2026-11-20', '2026-11-23']);
-    expect(ledger.lessons.map((l) => (l.invalid ? 'I' : l.absent ? 'V' : '.'))).toEqual(['.', 'V', 'I', '.']);
+    // In schedule order: 20th present, valid; 23rd invalid, present.
+    expect(ledger.days.map((d) => [d.firstLessonAbsent, d.lastLessonAbsent, d.absentRuns, d.firstLessonInvalid, d.invalidRuns])).toEqual([
+      [false, true, 1, false, 0],
+      [true, false, 1, true, 1],
+    ]);
   });
 
   it('returns an empty ledger for no records', () => {
-    expect(buildLedger([], '2026-11-23')).toEqual({ days: [], lessons: [], recordsAfterAsOf: 0 });
+    expect(buildLedger([], '2026-11-23')).toEqual({ days: [], recordsAfterAsOf: 0 });
   });
 });
 
@@ -180,13 +183,14 @@ describe.each(SOURCES)('ledger properties, from %s', (_source, buildLedger) => {
         expect(sum(ledger.days.map((d) => d.invalid))).toBe(sum(reported.map((r) => r.invalidAbsenceMinutes)));
         expect(sum(ledger.days.map((d) => d.lessons))).toBe(reported.length);
         expect(sum(ledger.days.map((d) => d.unreportedLessons))).toBe(inScope.length - reported.length);
-        expect(ledger.lessons).toHaveLength(reported.length);
         expect(new Set(ledger.days.map((d) => d.date)).size).toBe(ledger.days.length);
         for (const d of ledger.days) {
           expect(d.date <= asOf).toBe(true);
           expect(d.day).toBe(dayNumber(d.date));
           expect(d.valid + d.invalid).toBeLessThanOrEqual(d.scheduled);
           expect(d.invalidLessons).toBeLessThanOrEqual(d.lessons);
+          expect(d.absentRuns).toBeLessThanOrEqual(d.lessons);
+          expect(d.invalidRuns).toBeLessThanOrEqual(d.invalidLessons);
         }
         expect(ledger.days.map((d) => d.day)).toEqual([...ledger.days.map((d) => d.day)].sort((a, b) => a - b));
       }),
@@ -220,5 +224,23 @@ describe('the packed ledger', () => {
   it('packAttendance refuses two records of one date and start: they must be resolved first', () => {
     const r = record(lesson('2026-11-20', '08:00', 60));
     expect(() => packAttendance([r, { ...r, invalidAbsenceMinutes: 60 }])).toThrow(/share a date and start/);
+  });
+});
+
+describe.each(SOURCES)('absence occasions from the days of a ledger from %s', (_source, buildLedger) => {
+  it('equal countOccasions of the reported lessons in schedule order, from any day on (property)', () => {
+    fc.assert(
+      fc.property(recordsArb, asOfArb, fc.nat(), (rs, asOf, k) => {
+        const { days } = buildLedger(rs, asOf);
+        const from = days.length === 0 ? 0 : k % (days.length + 1);
+        const firstDate = days[from]?.date ?? '9999-12-31';
+        const lessons: LedgerLesson[] = rs
+          .filter((r) => r.reported && r.date <= asOf && r.date >= firstDate)
+          .sort((a, b) => (a.date === b.date ? (a.start < b.start ? -1 : 1) : a.date < b.date ? -1 : 1))
+          .map((r) => ({ absent: r.validAbsenceMinutes + r.invalidAbsenceMinutes > 0, invalid: r.invalidAbsenceMinutes > 0 }));
+        for (const pick of ['any', 'invalid'] as const) expect(occasionsInDays(days, from, pick)).toBe(countOccasions(lessons, pick));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

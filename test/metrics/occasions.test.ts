@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildLedger } from '../../src/metrics/ledger.js';
-import type { LedgerLesson } from '../../src/metrics/ledger.js';
-import { countOccasions } from '../../src/metrics/occasions.js';
+import { countOccasions, occasionsInDays, type LedgerLesson } from '../../src/metrics/occasions.js';
 import { lesson, record } from '../helpers/studentCase.js';
 
 const P: LedgerLesson = { absent: false, invalid: false }; // present
@@ -39,7 +38,7 @@ describe('countOccasions (frånvarotillfällen: maximal runs of absent lessons)'
       record(lesson(d, '10:00', 60, { valid: 60 })),
     ]);
     const ledger = buildLedger([record(lesson('2026-11-13', '14:00', 60)), ...week, record(lesson('2026-11-23', '08:00', 60))], '2026-11-23');
-    expect(countOccasions(ledger.lessons, 'any')).toBe(1);
+    expect(occasionsInDays(ledger.days, 0, 'any')).toBe(1);
   });
 
   it('joins the last lesson of one day with the first lesson of the next', () => {
@@ -53,8 +52,8 @@ describe('countOccasions (frånvarotillfällen: maximal runs of absent lessons)'
       ],
       '2026-11-23',
     );
-    expect(countOccasions(ledger.lessons, 'any')).toBe(2);
-    expect(countOccasions(ledger.lessons, 'invalid')).toBe(2);
+    expect(occasionsInDays(ledger.days, 0, 'any')).toBe(2);
+    expect(occasionsInDays(ledger.days, 0, 'invalid')).toBe(2);
   });
 });
 
