@@ -1,6 +1,7 @@
 import type { CalendarIndex } from '../calendar/calendarIndex.js';
 import { dayNumber, isoDate } from '../calendar/dayNumber.js';
 import type { LedgerDay } from './ledger.js';
+import { boundedMemo } from '../model/boundedMemo.js';
 
 /**
  * The absence facts as they stood at the end of one day: term to date, the
@@ -109,23 +110,21 @@ function emptyState(day: number, ledger: readonly LedgerDay[], shortIllnessSchoo
   };
 }
 
-/** First day of the calendar month of `day`, as a day number. */
-function monthStartOf(day: number): number {
-  return dayNumber(`${isoDate(day).slice(0, 7)}-01`);
-}
+/** First day of the calendar month of `day`, as a day number (remembered: every walk asks for the same few months). */
+const monthStartOf: (day: number) => number = boundedMemo((day: number): number => dayNumber(`${isoDate(day).slice(0, 7)}-01`));
 
 /** First day of the calendar month before the month of `day`. */
 function previousMonthStartOf(day: number): number {
   return monthStartOf(monthStartOf(day) - 1);
 }
 
-/** 1 July after the day (the start of the next school year, läsår), as a day number. */
-function nextSchoolYearStart(day: number): number {
+/** 1 July after the day (the start of the next school year, läsår), as a day number (remembered). */
+const nextSchoolYearStart: (day: number) => number = boundedMemo((day: number): number => {
   const iso = isoDate(day);
   const year = Number(iso.slice(0, 4));
   const month = Number(iso.slice(5, 7));
   return dayNumber(`${String(month >= 7 ? year + 1 : year).padStart(4, '0')}-07-01`);
-}
+});
 
 /**
  * Walk the ledger forward from `range.from` to `range.to`, keeping the

@@ -1,7 +1,7 @@
 import { datedValueInForce } from '../model/datedParameter.js';
 import { indexCalendar, type CalendarIndex } from '../calendar/calendarIndex.js';
 import { ageInYears } from '../calendar/age.js';
-import { dayNumber, isoDate } from '../calendar/dayNumber.js';
+import { dayNumber, isoDate, isoDateCached } from '../calendar/dayNumber.js';
 import type { MeasuredFacts, Rate, Trend, UnclassifiedFacts } from '../model/facts.js';
 import type { Warning } from '../model/decision.js';
 import type { SchoolCalendar } from '../model/schoolCalendar.js';
@@ -160,7 +160,7 @@ export function computeFacts(
 
   const orosanmalan = latestMeasure(input.measures, 'orosanmalan', asOf)?.date;
 
-  const termStartIso = term === undefined ? undefined : isoDate(term.start);
+  const termStartIso = term === undefined ? undefined : isoDateCached(term.start);
   const latestThisTermInvestigation = latestThisTerm(input.measures, 'rektor-utredning', asOf, termStartIso);
   const episodeHasAbsence = obehovligt && ledger.days.some((d) => d.day >= episodeStart && d.valid + d.invalid > 0);
 
