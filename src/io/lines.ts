@@ -1,5 +1,5 @@
 import { isAscii } from 'node:buffer';
-import { closeSync, openSync, readSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { openInput } from './openInput.js';
 import type { Line } from '../adapters/caseItems.js';
 
@@ -170,37 +170,41 @@ function lineSplitter(onLine: LineSink, onInvalid: InvalidLineSink | undefined, 
   return byteLineSplitter(line, atFileStart, block);
 }
 
-/** Bytes read between turns of the event loop (signals, timers, a progress bar's writes). */
-const YIELD_EVERY_BYTES = 16 << 20;
-
 /**
- * A file (or a byte range of it) as chunks, each read into the same buffer:
- * a chunk is valid only until the next one is asked for (the splitters copy
- * what they keep: a line cut by the chunk's end). One buffer, read with
- * `readSync`, stays in the cache and makes no garbage; `createReadStream`
- * allocated a new MiB a chunk and crossed to the thread pool for each
- * (measured on 645 MB: 0.44 s to split the lines, 0.15 s with one buffer).
- * Every `YIELD_EVERY_BYTES` it lets the event loop turn, so a signal still
- * stops a run mid-file.
+ * A file (or a byte range of it) as chunks, read into two buffers in turn:
+ * while the caller splits one chunk, the next is read into the other
+ * (`FileHandle.read` in the thread pool), so reading from a disk overlaps
+ * the work on the bytes. A chunk is valid only until the next one is asked
+ * for (the splitters copy what they keep: a line cut by the chunk's end).
+ * Two buffers instead of a new MiB a chunk (`createReadStream`): splitting
+ * the lines of a 645 MB file in the page cache takes 0.11–0.14 s this way,
+ * 0.25–0.28 s with the stream, and 0.12–0.14 s with `readSync` into one
+ * buffer, which cannot overlap a disk read (four rounds each, interleaved).
  */
 async function* fileChunks(path: string, chunkBytes: number, start: number, end: number): AsyncGenerator<Buffer> {
-  const fd = openSync(path, 'r');
+  const handle = await open(path, 'r');
+  let next: Promise<number> | undefined;
   try {
-    const buffer = Buffer.allocUnsafe(Math.max(1, Math.min(chunkBytes, Number.isFinite(end) ? end - start : chunkBytes)));
-    let since = 0;
-    for (let at = start; at < end; ) {
-      const bytesRead = readSync(fd, buffer, 0, Math.min(buffer.length, end - at), at);
+    const size = Math.max(1, Math.min(chunkBytes, Number.isFinite(end) ? end - start : chunkBytes));
+    const buffers = [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)] as const;
+    const readInto = async (buffer: Buffer, at: number): Promise<number> => (at >= end ? 0 : (await handle.read(buffer, 0, Math.min(buffer.length, end - at), at)).bytesRead);
+    let at = start;
+    let which = 0;
+    next = readInto(buffers[0], at);
+    for (;;) {
+      const bytesRead = await next;
       if (bytesRead === 0) break;
+      const chunk = buffers[which] as Buffer;
       at += bytesRead;
-      yield buffer.subarray(0, bytesRead);
-      since += bytesRead;
-      if (since >= YIELD_EVERY_BYTES) {
-        since = 0;
-        await new Promise<void>((resolve) => setImmediate(resolve));
-      }
+      which ^= 1;
+      // The next chunk is read while this one is split; the other buffer is free: its chunk was given back.
+      next = readInto(buffers[which] as Buffer, at);
+      yield chunk.subarray(0, bytesRead);
     }
   } finally {
-    closeSync(fd);
+    // A read still in flight (the caller stopped early) ends, its error unheard, before the handle closes.
+    await next?.catch(() => 0);
+    await handle.close();
   }
 }
 

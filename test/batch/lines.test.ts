@@ -147,3 +147,43 @@ describe('readLines', () => {
     ]);
   });
 });
+
+describe('reading a file in two buffers', () => {
+  it('gives every line of a file many chunks long, each chunk read while the one before is split', async () => {
+    const lines = Array.from({ length: 5000 }, (_, i) => `{"n":${i},"pad":"${'x'.repeat(i % 37)}"}`);
+    const path = join(dir, 'many.ndjson');
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    const seen: string[] = [];
+    const count = await forEachByteLine(path, (bytes, from, to) => seen.push(bytes.toString('utf8', from, to)), { chunkBytes: 97 });
+    expect(count).toBe(5000);
+    expect(seen).toEqual(lines);
+  });
+
+  it('stops cleanly when the caller throws mid-file: the error comes back, no read is left behind', async () => {
+    const path = join(dir, 'stop.ndjson');
+    writeFileSync(path, Array.from({ length: 2000 }, (_, i) => `line ${i}`).join('\n'));
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown): void => {
+      unhandled.push(reason);
+    };
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      await expect(
+        forEachByteLine(
+          path,
+          (_bytes, _from, _to, n) => {
+            if (n === 700) throw new Error('stop here');
+          },
+          { chunkBytes: 64 },
+        ),
+      ).rejects.toThrow('stop here');
+      // The file is closed and nothing is pending: it can be read again at once, whole.
+      expect(await forEachByteLine(path, () => undefined, { chunkBytes: 64 })).toBe(2000);
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+    expect(unhandled).toEqual([]);
+  });
+});
+
