@@ -1,18 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
-import { BUNDLED_IN_CLI } from './scripts/bundledInCli.js';
-
-/** The license file of a package in node_modules. */
-function licenseOf(name: string): string {
-  for (const file of ['LICENSE', 'LICENSE.md', 'LICENSE.txt']) {
-    try {
-      return readFileSync(`node_modules/${name}/${file}`, 'utf8').trim();
-    } catch {
-      // try the next name
-    }
-  }
-  throw new Error(`no license file for ${name} in node_modules`);
-}
+import { BUNDLED_IN_CLI, licenseOf } from './scripts/bundledInCli.js';
 
 function writeThirdPartyLicenses(): void {
   const sections = BUNDLED_IN_CLI.map((name) => {

@@ -123,7 +123,7 @@ function byteLineSplitter(onLine: ByteLineSink, atFileStart: boolean, onBlock?: 
         line(chunk, pos, nl);
         pos = nl + 1;
       }
-      // A copy: the stream may reuse the chunk's memory.
+      // A copy: the chunk's memory is read into again (`fileChunks` takes turns with two buffers).
       if (pos < chunk.length) carry = Buffer.from(chunk.subarray(pos));
     },
     end(): number {

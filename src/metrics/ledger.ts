@@ -55,8 +55,8 @@ export interface LedgerDay {
  * A student's attendance folded per day. The lesson sequence itself is not
  * kept: each day keeps its runs of absent lessons and whether its first and
  * last lessons were absent, which is all occasion counting needs
- * (`occasionsInDays`; a list of 300 lessons a student was a fifth of what
- * evaluating one allocated).
+ * (`occasionsInDays`; the list of some 300 lessons a student and its term
+ * copy were 8 of the 64 KB evaluating one allocated).
  */
 export interface Ledger {
   readonly days: readonly LedgerDay[];

@@ -46,12 +46,12 @@ export function countOccasions(lessons: readonly LedgerLesson[], pick: 'any' | '
  * @example occasionsInDays(buildLedger(records, asOf).days, 0, 'any') // countOccasions of the same lessons
  */
 export function occasionsInDays(days: readonly LedgerDay[], from: number, pick: 'any' | 'invalid'): number {
+  const any = pick === 'any';
   let count = 0;
   let endedInRun = false;
   for (let i = from; i < days.length; i += 1) {
     const d = days[i] as LedgerDay;
     if (d.lessons === 0) continue;
-    const any = pick === 'any';
     const startsInRun = any ? d.firstLessonAbsent : d.firstLessonInvalid;
     count += (any ? d.absentRuns : d.invalidRuns) - (endedInRun && startsInRun ? 1 : 0);
     endedInRun = any ? d.lastLessonAbsent : d.lastLessonInvalid;
