@@ -18,6 +18,7 @@ import { jsonErrorText } from '../adapters/jsonError.js';
 import { both, type Template } from '../model/template.js';
 import { PREVIOUS_FILE_TEXT as P } from '../report/failureText.js';
 import { coverageCounter, type CoverageCounts } from '../testing/coverageCounts.js';
+import { utf8Chunks } from './utf8Chunks.js';
 
 /**
  * What a batch evaluates with, besides its files: the policy, calendar and
@@ -66,11 +67,11 @@ export interface BucketLayout {
 }
 
 /**
- * A piece of a bucket's output: text as the bucket made it, or its UTF-8
- * bytes when a worker thread sends it (`bytesForTransfer`): encoded in the
- * worker and moved, not copied, so the main thread only writes.
+ * A piece of a bucket's output: UTF-8 bytes with their own memory (not
+ * Node's shared pool), so a worker thread can move them to the main thread
+ * instead of copying (`bytesForTransfer`), and the main thread only writes.
  */
-export type OutputChunk = string | Uint8Array;
+export type OutputChunk = Uint8Array;
 
 /** What one bucket produced besides its files. */
 export interface BucketResult {
@@ -114,30 +115,6 @@ function conflictsLogName(bucket: number): string {
   return `conflicts-${bucket}`;
 }
 
-const CHUNK_CHARS = 1 << 20;
-
-/** Lines gathered into chunks of about `CHUNK_CHARS`, each line ended by a line break. */
-function chunked(): { add(line: string): void; done(): string[] } {
-  const chunks: string[] = [];
-  let lines: string[] = [];
-  let size = 0;
-  const flush = (): void => {
-    if (lines.length > 0) chunks.push(`${lines.join('\n')}\n`);
-    lines = [];
-    size = 0;
-  };
-  return {
-    add(line: string): void {
-      lines.push(line);
-      size += line.length + 1;
-      if (size >= CHUNK_CHARS) flush();
-    },
-    done(): string[] {
-      flush();
-      return chunks;
-    },
-  };
-}
 
 interface Pending {
   readonly case: StudentCase;
@@ -309,8 +286,8 @@ export function evaluateBucket(layout: BucketLayout, bucket: number, settings: B
   const read = readStudents(layout.dir, bucket, layout.parts);
   const students = new Map(read.students.map((p) => [p.case.student.id, p]));
   const previous = settings.incremental ? readPrevious(layout.dir, bucket, previousPath) : new Map<string, PreviousDecision>();
-  const out = chunked();
-  const decisions = chunked();
+  const out = utf8Chunks();
+  const decisions = utf8Chunks();
   const { format } = settings;
   // Each decision is evaluated whole; only how it is written differs: the form stdout takes and the form kept.
   const outForm = jsonFormOf(format);

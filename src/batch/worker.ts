@@ -7,7 +7,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { BatchInputError } from '../io/batchInputError.js';
-import { evaluateBucket, type BucketLayout, type BucketResult, type BucketSettings, type OutputChunk } from './evaluateBucket.js';
+import { evaluateBucket, type BucketLayout, type BucketResult, type BucketSettings } from './evaluateBucket.js';
 import { readLessonTask, type LessonTask, type StudentIndex } from './readLessons.js';
 import { readStudentSlice, type StudentSliceResult, type StudentTask } from './studentSlice.js';
 import type { WorkerMessage } from './workerPool.js';
@@ -28,26 +28,17 @@ const port = parentPort;
 if (port === null) throw new Error('batch-worker must run as a worker thread');
 const send = (m: WorkerMessage, transfer: readonly ArrayBuffer[] = []): void => port.postMessage(m, transfer as ArrayBuffer[]);
 
-const encoder = new TextEncoder();
-
 /**
- * A bucket's result with its output as UTF-8 bytes, and the buffers to move
- * with it: the worker encodes its own output, and the main thread receives
- * the bytes without a copy (a night's `--json` is some 300 MB of text, which
- * cloning and encoding kept the main thread busy for as long as a worker).
+ * A bucket's result and the buffers to move with it: the worker wrote its
+ * own output as UTF-8 (`OutputChunk`), and the main thread receives the bytes
+ * without a copy (a night's `--json` is some 300 MB of text, which cloning
+ * and encoding kept the main thread busy for as long as a worker).
  */
 function bytesForTransfer(result: BucketResult): { readonly result: BucketResult; readonly transfer: ArrayBuffer[] } {
-  const transfer: ArrayBuffer[] = [];
-  const encode = (chunks: readonly OutputChunk[]): Uint8Array[] =>
-    chunks.map((chunk) => {
-      // TextEncoder gives each chunk its own buffer (never a shared pool), so it can be moved.
-      const bytes = typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
-      transfer.push(bytes.buffer as ArrayBuffer);
-      return bytes;
-    });
-  const out = encode(result.out);
-  const decisions = result.decisions === 'out' ? 'out' : encode(result.decisions);
-  return { result: { ...result, out, decisions }, transfer };
+  const transfer = new Set<ArrayBuffer>();
+  for (const chunk of result.out) transfer.add(chunk.buffer as ArrayBuffer);
+  if (result.decisions !== 'out') for (const chunk of result.decisions) transfer.add(chunk.buffer as ArrayBuffer);
+  return { result, transfer: [...transfer] };
 }
 
 port.on('message', (task: BatchTask) => {
