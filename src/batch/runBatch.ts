@@ -8,6 +8,7 @@ import { verifyDecisionsFile, type DecisionsTrailer } from './decisionsFile.js';
 import { OutputWriteError } from '../io/outputErrors.js';
 import { makeTempDir, sweepStaleTempDirs, type TempDir } from './tempDir.js';
 import { localFiles } from './localFiles.js';
+import { reuseChunk } from './utf8Chunks.js';
 import { conflictsLogPath, evaluateBucket, type BatchSettings, type BucketLayout, type BucketResult, type BucketSettings, type OutputChunk } from './evaluateBucket.js';
 import { BatchInputError, partitionInputs, relocate, type BatchFiles, type LessonReader } from './partition.js';
 import { inBucketOrder } from './inBucketOrder.js';
@@ -71,6 +72,14 @@ export interface BatchRun {
    * (`{ output: 'json', details: 'none', lang: 'sv' }`).
    */
   readonly format?: OutputFormat;
+  /**
+   * Whether `out` is done with a chunk of bytes once its write callback has
+   * run: true for `process.stdout`, a file or a socket, which copy or send
+   * it; not for a `PassThrough` or a sink that keeps the chunks it is given.
+   * Then a run in the main thread (one worker) reuses the memory of written
+   * chunks for the next buckets' output (`reuseChunk`). Default false.
+   */
+  readonly outReleasesChunks?: boolean;
   /** How messages name `out` (default `the output stream`; the CLI says `stdout`). */
   readonly outName?: string;
   /** Rejected lines as NDJSON (`location`, `kind`, `studentId`, `issues`). Written atomically, like every file output. */
@@ -306,9 +315,25 @@ async function evaluateInBuckets(run: BatchRun, plan: RunPlan, outputs: BatchOut
     for (const line of rejectedSample) if (sample.length < REJECTED_SAMPLE_SIZE) sample.push(line);
     try {
       checkAborted();
-      for (const chunk of out) await write(run.out, chunk, signal);
+      // In the main thread the chunks were made here: their memory is reused once every output is done with them.
+      const mine = pool === undefined;
+      const shared = decisions === 'out' && outputs.decisions !== undefined;
+      const done = out.map((chunk) => (mine && run.outReleasesChunks === true ? afterAll(shared ? 2 : 1, () => reuseChunk(chunk)) : undefined));
+      for (const [k, chunk] of out.entries()) await write(run.out, chunk, signal, done[k]);
       checkAborted();
-      if (outputs.decisions !== undefined) for (const chunk of decisions === 'out' ? out : decisions) outputs.decisions.write(chunk);
+      // The decisions file copies what it is given before `write` returns.
+      const file = outputs.decisions;
+      if (file !== undefined && decisions === 'out') {
+        out.forEach((chunk, k) => {
+          file.write(chunk);
+          done[k]?.();
+        });
+      } else if (file !== undefined && decisions !== 'out') {
+        for (const chunk of decisions) {
+          file.write(chunk);
+          if (mine) reuseChunk(chunk);
+        }
+      }
     } catch (error) {
       fail(error);
     }
@@ -424,9 +449,19 @@ function flushed(stream: NodeJS.WritableStream, signal: AbortSignal, onError: (e
   });
 }
 
-/** Write text (or its bytes), waiting when the stream asks for back-pressure. */
-async function write(stream: NodeJS.WritableStream, text: OutputChunk, signal: AbortSignal | undefined): Promise<void> {
-  if (signal?.aborted === true || text.length === 0 || stream.write(text)) return;
+/** A function that runs `then` on its `n`th call. */
+function afterAll(n: number, then: () => void): () => void {
+  let left = n;
+  return () => {
+    left -= 1;
+    if (left === 0) then();
+  };
+}
+
+/** Write bytes, waiting when the stream asks for back-pressure; `written` runs when the stream is done with them. */
+async function write(stream: NodeJS.WritableStream, text: OutputChunk, signal: AbortSignal | undefined, written?: () => void): Promise<void> {
+  if (signal?.aborted === true || text.length === 0) return;
+  if (written === undefined ? stream.write(text) : stream.write(text, () => written())) return;
   // A closed pipe never drains: stop waiting when the run is stopped. Each wait removes both of its
   // listeners (a night waits thousands of times: kept listeners leaked and Node warned past ten).
   await new Promise<void>((resolve) => {

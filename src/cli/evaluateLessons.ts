@@ -76,6 +76,7 @@ export async function evaluateLessons(run: LessonsRun): Promise<number> {
       ...(run.maxInputAge === undefined ? {} : { maxInputAgeDays: run.maxInputAge }),
       ...(run.delimiter === undefined ? {} : { delimiter: run.delimiter }),
       out: process.stdout,
+      outReleasesChunks: true,
       outName: 'stdout',
       ...(run.rejected === undefined ? {} : { rejectedPath: run.rejected }),
       ...(run.decisionsOut === undefined ? {} : { decisionsPath: run.decisionsOut }),

@@ -6,10 +6,11 @@
  * and the decisions file the same count and SHA-256 in its trailer; a night run on two worker
  * threads writes the same stdout and the same decisions file as on one.
  */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { finished } from 'node:stream/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
+import { PassThrough, Writable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { writeCity } from '../../fixtures/city.js';
@@ -105,4 +106,56 @@ describe.skipIf(!existsSync(workerUrl))('a night on worker threads', () => {
     expect(two.out).toBe(one.out);
     expect(two.decisions).toEqual(one.decisions);
   }, 60_000);
+});
+
+describe('reusing the memory of written chunks (one worker, `outReleasesChunks`)', () => {
+  it('changes no byte of stdout or the decisions file, when the decisions share the chunks and when they do not', async () => {
+    // 240 students of about 16 KB of full JSON in two buckets: each bucket's output is some 2 MB, several
+    // chunks, so later chunks are written into the memory of earlier ones.
+    const city = writeCity({ students: 240, seed: 11, termEnd: '2026-11-23', dir: join(dir, 'city-reuse'), schoolSize: 60 });
+    const settings: BatchSettings = { policy: builtinPolicy('stockholm'), calendar: undefined, asOf: '2026-11-23', incremental: false };
+    // Three outputs: a PassThrough, which keeps what it is given (no reuse); a file stream; and a sink that
+    // reads each chunk only when it completes it, a little later, as a pipe does (with no back-pressure,
+    // the next bucket is evaluated meanwhile: memory reused before the callback would show).
+    const night = async (kind: 'keep' | 'file' | 'late', decisionsForm: 'full' | 'compact'): Promise<{ out: Buffer; decisions: Buffer }> => {
+      const decisionsPath = join(dir, `reuse-${kind}-${decisionsForm}.ndjson`);
+      const outPath = join(dir, `reuse-${kind}-${decisionsForm}.out`);
+      const parts: Buffer[] = [];
+      const late = new Writable({
+        highWaterMark: 1 << 30,
+        write(chunk: Buffer, _encoding, callback) {
+          setTimeout(() => {
+            parts.push(Buffer.from(chunk));
+            callback();
+          }, 2);
+        },
+      });
+      const out = kind === 'file' ? createWriteStream(outPath) : kind === 'late' ? late : new PassThrough();
+      if (kind === 'keep') out.on('data', (c: Buffer) => parts.push(Buffer.from(c)));
+      await runBatch({
+        files: { students: city.students, lessons: [city.lessons] },
+        settings,
+        out,
+        outReleasesChunks: kind !== 'keep',
+        workers: 1,
+        buckets: 2,
+        format: { output: 'json', details: 'none', lang: 'sv' },
+        decisionsPath,
+        decisionsForm,
+      });
+      out.end();
+      if (kind !== 'keep') await finished(out);
+      return { out: kind === 'file' ? readFileSync(outPath) : Buffer.concat(parts), decisions: readFileSync(decisionsPath) };
+    };
+    for (const form of ['full', 'compact'] as const) {
+      const kept = await night('keep', form);
+      expect(kept.out.length).toBeGreaterThan(3_000_000);
+      expect(kept.out.toString('utf8').trim().split('\n')).toHaveLength(240);
+      for (const kind of ['file', 'late'] as const) {
+        const reused = await night(kind, form);
+        expect(reused.out.equals(kept.out), `${kind}, decisions ${form}`).toBe(true);
+        expect(reused.decisions.equals(kept.decisions), `${kind}, decisions ${form}`).toBe(true);
+      }
+    }
+  }, 120_000);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { CHUNK_BYTES, utf8Chunks } from '../../src/batch/utf8Chunks.js';
+import { CHUNK_BYTES, reuseChunk, utf8Chunks } from '../../src/batch/utf8Chunks.js';
 
 /** The bytes the lines stand for: each ended by a line break, in UTF-8 (what writing the joined text would give). */
 const expected = (lines: readonly string[]): Buffer => Buffer.from(lines.map((l) => `${l}\n`).join(''), 'utf8');
@@ -51,6 +51,26 @@ describe('utf8Chunks', () => {
     port1.close();
     port2.close();
     expect(many.every((m) => m.byteLength === 0)).toBe(true);
+  });
+
+  it('writes later chunks into the memory of chunks given back, never into one still held, and gives the same bytes', () => {
+    const lines = Array.from({ length: 300 }, (_, k) => `{"k":${k},"text":"${'skolvägran–'.repeat(900)}"}`);
+    const first = chunksOf(lines);
+    const bytes = Buffer.concat(first);
+    expect(first.length).toBeGreaterThanOrEqual(3);
+    const given = first.filter((c) => c.buffer.byteLength === CHUNK_BYTES);
+    expect(given.length).toBeGreaterThanOrEqual(2);
+    const memory = new Set(given.map((c) => c.buffer));
+    for (const c of given) reuseChunk(c);
+    reuseChunk(given[0] as Uint8Array); // given twice: held once
+    const held = chunksOf(lines.slice(0, 10)); // still read by its owner: must not be handed out again
+    const second = chunksOf(lines);
+    expect(Buffer.concat(second).equals(bytes)).toBe(true);
+    const reused = second.filter((c) => memory.has(c.buffer));
+    expect(reused.length).toBe(given.length);
+    expect(new Set(second.map((c) => c.buffer)).size).toBe(second.length);
+    expect(second.some((c) => held.some((h) => h.buffer === c.buffer))).toBe(false);
+    expect(Buffer.concat(held).equals(Buffer.from(lines.slice(0, 10).map((l) => `${l}\n`).join('')))).toBe(true);
   });
 
   it('gives nothing for no lines', () => {
