@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { decisionJson, decisionOutput, jsonFormOf, type DecisionForm, type OutputFormat } from '../report/decisionOutput.js';
 import { emptySummary, type RunSummary } from '../run/runSummary.js';
 import { evaluateCase, type CaseRun } from '../run/evaluateCase.js';
@@ -168,9 +168,47 @@ function readStudents(dir: string, bucket: number, parts: number): { readonly st
     // The lessons are evaluated packed (`readyLessons`): the case keeps none of its own.
     students.push({ case: { ...studentCase, attendance: [] }, location, index: students.length, rejectedRecords: rejectedInline + (rejectedPerStudent[number] ?? 0) });
   }
-  const lessonParts: Int32Array[] = [];
-  for (let part = 0; part < parts; part += 1) lessonParts.push(int32File(bucketPath(dir, bucket, `lessons.${part}`)));
-  return { students, lessons: gatherBucketLessons(owners, lessonParts) };
+  return { students, lessons: gatherBucketLessons(owners, readLessonParts(dir, bucket, parts)) };
+}
+
+/** The memory a bucket's lesson parts are read into, reused by the next bucket of this thread. */
+let partMemory = new Int32Array(0);
+
+/**
+ * A bucket's lesson parts (one per slice), read into one piece of memory that
+ * the next bucket of this thread reads into again: new memory costs a page
+ * fault a page on its first write (some 3 MB a bucket). The parts are read
+ * only while their bucket is evaluated (`gatherBucketLessons`, and its
+ * `sources` for a conflict), and a thread evaluates one bucket at a time.
+ */
+function readLessonParts(dir: string, bucket: number, parts: number): Int32Array[] {
+  const fds: number[] = [];
+  try {
+    const sizes: number[] = [];
+    for (let part = 0; part < parts; part += 1) {
+      const fd = openSync(bucketPath(dir, bucket, `lessons.${part}`), 'r');
+      fds.push(fd);
+      sizes.push(fstatSync(fd).size);
+    }
+    const words = sizes.reduce((a, b) => a + (b >> 2), 0);
+    if (partMemory.length < words) partMemory = new Int32Array(Math.max(words, partMemory.length * 2));
+    const bytes = new Uint8Array(partMemory.buffer);
+    const out: Int32Array[] = [];
+    let at = 0;
+    fds.forEach((fd, part) => {
+      const size = sizes[part] as number;
+      for (let done = 0; done < size; ) {
+        const n = readSync(fd, bytes, at + done, size - done, done);
+        if (n === 0) throw new Error(`${bucketPath(dir, bucket, `lessons.${part}`)}: shorter than its size`);
+        done += n;
+      }
+      out.push(partMemory.subarray(at >> 2, (at + size) >> 2));
+      at += size;
+    });
+    return out;
+  } finally {
+    for (const fd of fds) closeSync(fd);
+  }
 }
 
 /** One previous decision as the diff and `evaluate` read it, and its line as written (carried forward when the student is not evaluated tonight). */
