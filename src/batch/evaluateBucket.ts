@@ -186,9 +186,10 @@ function readLessonParts(dir: string, bucket: number, parts: number): Int32Array
   try {
     const sizes: number[] = [];
     for (let part = 0; part < parts; part += 1) {
-      const fd = openSync(bucketPath(dir, bucket, `lessons.${part}`), 'r');
+      // A slice that read no lesson of this bucket wrote no file for it (`BinaryBucketWriter`).
+      const fd = openPart(bucketPath(dir, bucket, `lessons.${part}`));
       fds.push(fd);
-      sizes.push(fstatSync(fd).size);
+      sizes.push(fd < 0 ? 0 : fstatSync(fd).size);
     }
     const words = sizes.reduce((a, b) => a + (b >> 2), 0);
     if (partMemory.length < words) partMemory = new Int32Array(Math.max(words, partMemory.length * 2));
@@ -197,6 +198,10 @@ function readLessonParts(dir: string, bucket: number, parts: number): Int32Array
     let at = 0;
     fds.forEach((fd, part) => {
       const size = sizes[part] as number;
+      if (size === 0) {
+        out.push(partMemory.subarray(0, 0));
+        return;
+      }
       for (let done = 0; done < size; ) {
         const n = readSync(fd, bytes, at + done, size - done, done);
         if (n === 0) throw new Error(`${bucketPath(dir, bucket, `lessons.${part}`)}: shorter than its size`);
@@ -207,7 +212,17 @@ function readLessonParts(dir: string, bucket: number, parts: number): Int32Array
     });
     return out;
   } finally {
-    for (const fd of fds) closeSync(fd);
+    for (const fd of fds) if (fd >= 0) closeSync(fd);
+  }
+}
+
+/** A file opened for reading, or -1 when there is none. */
+function openPart(path: string): number {
+  try {
+    return openSync(path, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return -1;
+    throw error;
   }
 }
 

@@ -279,29 +279,36 @@ export async function readLessonTask(
     const id = studentIdOfLine(lossy, header);
     reject(n, id !== null && numberOf(id) !== undefined ? id : null, [inputIssue('(line)', INPUT_ISSUE_TEXT.notUtf8, { byte: invalidByte })]);
   };
-  const lines = await forEachByteLine(
-    path,
-    (bytes, from, to, n) => {
-      if (from === to) return;
-      if (table !== undefined && n !== task.headerLine) {
-        const number = header === null ? scanLessonJson(bytes, from, to, table, scratch) : plan === undefined ? -1 : scanLessonCsv(bytes, from, to, plan, table, scratch);
-        if (number >= 0) {
-          summary.records.read += 1;
-          accept(number, n);
-          return;
+  // The bucket files stay open while the slice is read (`BinaryBucketWriter`): closed when reading fails too.
+  let lines: number;
+  try {
+    lines = await forEachByteLine(
+      path,
+      (bytes, from, to, n) => {
+        if (from === to) return;
+        if (table !== undefined && n !== task.headerLine) {
+          const number = header === null ? scanLessonJson(bytes, from, to, table, scratch) : plan === undefined ? -1 : scanLessonCsv(bytes, from, to, plan, table, scratch);
+          if (number >= 0) {
+            summary.records.read += 1;
+            accept(number, n);
+            return;
+          }
         }
-      }
-      const line = decodeLine(bytes, from, to);
-      if (typeof line !== 'string') readInvalid(n, line.invalidByte, line.lossy);
-      else if (n !== task.headerLine) readLine(line, n);
-    },
-    {
-      onBytes: (bytes) => onProgress?.(bytes, summary.records.read),
-      ...(task.chunkBytes === undefined ? {} : { chunkBytes: task.chunkBytes }),
-      start: task.start,
-      end: task.end,
-    },
-  );
+        const line = decodeLine(bytes, from, to);
+        if (typeof line !== 'string') readInvalid(n, line.invalidByte, line.lossy);
+        else if (n !== task.headerLine) readLine(line, n);
+      },
+      {
+        onBytes: (bytes) => onProgress?.(bytes, summary.records.read),
+        ...(task.chunkBytes === undefined ? {} : { chunkBytes: task.chunkBytes }),
+        start: task.start,
+        end: task.end,
+      },
+    );
+  } catch (error) {
+    lessons.close();
+    throw error;
+  }
   lessons.flush();
   log.flush();
   return { part: task.part, lines, records: summary.records, rejectedPerStudent, sample: log.counts().sample, newestDay };

@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BucketWriter } from '../../src/batch/bucketWriter.js';
+import { BinaryBucketWriter, BucketWriter, bucketPath } from '../../src/batch/bucketWriter.js';
 
 describe('BucketWriter', () => {
   it('each bucket file holds exactly its lines, in order, whatever their length and characters', () => {
@@ -43,5 +43,45 @@ describe('BucketWriter', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('BinaryBucketWriter', () => {
+  const openFds = (): number => (existsSync('/proc/self/fd') ? readdirSync('/proc/self/fd').length : 0);
+
+  it('gives each bucket its records in order across flushes, makes no file for a bucket without records, and leaves no file open', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trappa-binary-writer-'));
+    const before = openFds();
+    const writer = new BinaryBucketWriter(dir, 'lessons.0', 3, 2);
+    // 5 000 records into bucket 0 (more than two flushes of 2 048), 3 into bucket 2, none into bucket 1.
+    const put = (bucket: number, a: number, b: number): void => {
+      const at = writer.reserve(bucket);
+      const words = writer.buffer(bucket);
+      words[at] = a;
+      words[at + 1] = b;
+    };
+    for (let k = 0; k < 5000; k += 1) {
+      put(0, k, -k);
+      if (k % 2000 === 0) put(2, k, 7);
+    }
+    writer.flush();
+    if (before > 0) expect(openFds()).toBe(before);
+    const words = (bucket: number): number[] => Array.from(new Int32Array(new Uint8Array(readFileSync(bucketPath(dir, bucket, 'lessons.0'))).buffer));
+    expect(words(0)).toEqual(Array.from({ length: 5000 }, (_, k) => [k, -k | 0]).flat());
+    expect(existsSync(bucketPath(dir, 1, 'lessons.0'))).toBe(false);
+    expect(words(2)).toEqual([0, 7, 2000, 7, 4000, 7]);
+  });
+
+  it('close() after a failed read closes every file it opened', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trappa-binary-writer-'));
+    const before = openFds();
+    const writer = new BinaryBucketWriter(dir, 'lessons.0', 4, 1);
+    for (let k = 0; k < 3 * 2049; k += 1) {
+      const b = k % 3;
+      writer.buffer(b)[writer.reserve(b)] = k;
+    }
+    if (before > 0) expect(openFds()).toBe(before + 3);
+    writer.close();
+    if (before > 0) expect(openFds()).toBe(before);
   });
 });
