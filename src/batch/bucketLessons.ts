@@ -73,13 +73,10 @@ function slotOf(slot: Int32Array, number: number): number {
  *
  * @param students - the bucket's students
  * @param lessonParts - the bucket's lesson words, one array per slice
- * @param memory - where the packed words go: given their count, an array of at least that length
- *   whose start is overwritten (the batch reuses one from bucket to bucket, `reusedWords`);
- *   default a new array
  * @returns every student's lessons, and their sources on demand
  * @example gatherBucketLessons([{ number: 0, own: [], ownLines: [] }], [words]).from // Int32Array [0, n]
  */
-export function gatherBucketLessons(students: readonly BucketStudent[], lessonParts: readonly Int32Array[], memory: (words: number) => Int32Array = (n) => new Int32Array(n)): BucketLessons {
+export function gatherBucketLessons(students: readonly BucketStudent[], lessonParts: readonly Int32Array[]): BucketLessons {
   const { words, from } = withSlots(students, (slot) => {
     const count = new Int32Array(students.length + 1);
     students.forEach((s, i) => {
@@ -93,9 +90,7 @@ export function gatherBucketLessons(students: readonly BucketStudent[], lessonPa
     }
     const starts = new Int32Array(students.length + 1);
     for (let i = 1; i <= students.length; i += 1) starts[i] = (starts[i - 1] as number) + (count[i] as number);
-    // Every word of it is written below: each student's lessons fill exactly their range.
-    const total = (starts[students.length] as number) * PACKED_LESSON_WORDS;
-    const packed = memory(total).subarray(0, total);
+    const packed = new Int32Array((starts[students.length] as number) * PACKED_LESSON_WORDS);
     const next = starts.slice(0, students.length);
     students.forEach((s, i) => {
       for (const r of s.own) {
@@ -148,23 +143,6 @@ function gatherSources(students: readonly BucketStudent[], lessonParts: readonly
     });
   });
   return out;
-}
-
-/**
- * An allocator for `gatherBucketLessons`' `memory` that hands out one array
- * again and again, grown when asked for more: for a thread that evaluates one
- * bucket at a time and reads its lessons only while it does. New memory costs
- * a page fault a page on its first write (some 2 MB a bucket).
- *
- * @returns the allocator
- * @example const memory = reusedWords(); gatherBucketLessons(students, parts, memory)
- */
-export function reusedWords(): (words: number) => Int32Array {
-  let words = new Int32Array(0);
-  return (n) => {
-    if (words.length < n) words = new Int32Array(Math.max(n, words.length * 2));
-    return words;
-  };
 }
 
 /** One student's lessons ready to evaluate: packed, or (when two share a date and start) as records for `resolveStudentLessons`. */

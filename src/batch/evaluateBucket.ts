@@ -9,7 +9,7 @@ import { StepIdSchema, StepKindSchema, UrgencySchema } from '../model/vocabulary
 import { bucketPath } from './bucketWriter.js';
 import { diffStepStates, stepStates, type Change, type StepState } from '../run/changes.js';
 import { formatChange } from '../report/changeText.js';
-import { gatherBucketLessons, readyLessons, reusedWords, type BucketLessons, type BucketStudent } from './bucketLessons.js';
+import { gatherBucketLessons, readyLessons, type BucketLessons, type BucketStudent } from './bucketLessons.js';
 import { RejectionLog, type RejectedLine } from './rejectionLog.js';
 import { resolveStudentLessons, type LessonFilePart } from './studentLessons.js';
 import { BatchInputError, rejectedCountsPath, rejectedIdsPath } from './partition.js';
@@ -168,11 +168,8 @@ function readStudents(dir: string, bucket: number, parts: number): { readonly st
     // The lessons are evaluated packed (`readyLessons`): the case keeps none of its own.
     students.push({ case: { ...studentCase, attendance: [] }, location, index: students.length, rejectedRecords: rejectedInline + (rejectedPerStudent[number] ?? 0) });
   }
-  return { students, lessons: gatherBucketLessons(owners, readLessonParts(dir, bucket, parts), packedMemory) };
+  return { students, lessons: gatherBucketLessons(owners, readLessonParts(dir, bucket, parts)) };
 }
-
-/** The memory a bucket's lessons are gathered into (`reusedWords`), reused by the next bucket of this thread. */
-const packedMemory = reusedWords();
 
 /** The memory a bucket's lesson parts are read into, reused by the next bucket of this thread. */
 let partMemory = new Int32Array(0);

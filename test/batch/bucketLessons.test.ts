@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayNumber, isoDate } from '../../src/calendar/dayNumber.js';
 import { decodeLesson, encodeLesson, LESSON_WORDS } from '../../src/adapters/lessons/lessonCodec.js';
-import { gatherBucketLessons, readyLessons, reusedWords, type BucketStudent } from '../../src/batch/bucketLessons.js';
+import { gatherBucketLessons, readyLessons, type BucketStudent } from '../../src/batch/bucketLessons.js';
 import { packAttendance } from '../../src/metrics/packAttendance.js';
 import type { AttendanceRecord } from '../../src/model/studentCase.js';
 import { lesson, record } from '../helpers/studentCase.js';
@@ -29,8 +29,6 @@ interface Source {
 }
 
 describe('gatherBucketLessons and readyLessons', () => {
-  const reused = reusedWords();
-
   it('give every student of the bucket the lessons, order and sources the record path read, packed when no two share a date and start', () => {
     fc.assert(
       fc.property(fc.array(lessonArb, { maxLength: 60 }), fc.uniqueArray(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 4 }), (lessons, inBucket) => {
@@ -46,11 +44,6 @@ describe('gatherBucketLessons and readyLessons', () => {
           return { number, own, ownLines: own.map((_, k) => 10 * k) };
         });
         const gathered = gatherBucketLessons(students, words);
-        // Gathered again into memory an earlier bucket left dirty: the same words, the same ranges.
-        reused(gathered.words.length + 9).fill(-7);
-        const again = gatherBucketLessons(students, words, reused);
-        expect([...again.words]).toEqual([...gathered.words]);
-        expect([...again.from]).toEqual([...gathered.from]);
         students.forEach((s, i) => {
           const expected: Source[] = [
             ...s.own.map((r, k) => ({ r, part: -1, line: 10 * k })),
