@@ -115,7 +115,6 @@ function conflictsLogName(bucket: number): string {
   return `conflicts-${bucket}`;
 }
 
-
 interface Pending {
   readonly case: StudentCase;
   /** The student's line in the students file. */
