@@ -375,7 +375,7 @@ if (other !== undefined) {
     compared_peak_rss_mb: Math.max(other.peakRssMb, otherAll?.peakRssMb ?? 0),
   });
 }
-const library = libraryBench({ seed: Number(values.seed), rounds, asOf });
+const library = await libraryBench({ seed: Number(values.seed), rounds, asOf });
 rows.push(...library.rows);
 Object.assign(result, library.result);
 for (const [k, v] of rows) process.stdout.write(`${k.padEnd(58)} ${v}\n`);
