@@ -181,12 +181,13 @@ let partMemory = new Int32Array(0);
  * `sources` for a conflict), and a thread evaluates one bucket at a time.
  */
 function readLessonParts(dir: string, bucket: number, parts: number): Int32Array[] {
+  const paths = Array.from({ length: parts }, (_, part) => bucketPath(dir, bucket, `lessons.${part}`));
   const fds: number[] = [];
   try {
     const sizes: number[] = [];
-    for (let part = 0; part < parts; part += 1) {
+    for (const path of paths) {
       // A slice that read no lesson of this bucket wrote no file for it (`BinaryBucketWriter`).
-      const fd = openPart(bucketPath(dir, bucket, `lessons.${part}`));
+      const fd = openPart(path);
       fds.push(fd);
       sizes.push(fd < 0 ? 0 : fstatSync(fd).size);
     }
@@ -203,7 +204,7 @@ function readLessonParts(dir: string, bucket: number, parts: number): Int32Array
       }
       for (let done = 0; done < size; ) {
         const n = readSync(fd, bytes, at + done, size - done, done);
-        if (n === 0) throw new Error(`${bucketPath(dir, bucket, `lessons.${part}`)}: shorter than its size`);
+        if (n === 0) throw new Error(`${paths[part]}: shorter than its size`);
         done += n;
       }
       out.push(partMemory.subarray(at >> 2, (at + size) >> 2));

@@ -305,11 +305,10 @@ export async function readLessonTask(
         end: task.end,
       },
     );
-  } catch (error) {
+    lessons.flush();
+  } finally {
     lessons.close();
-    throw error;
   }
-  lessons.flush();
   log.flush();
   return { part: task.part, lines, records: summary.records, rejectedPerStudent, sample: log.counts().sample, newestDay };
 }

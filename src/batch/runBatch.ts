@@ -323,16 +323,13 @@ async function evaluateInBuckets(run: BatchRun, plan: RunPlan, outputs: BatchOut
       checkAborted();
       // The decisions file copies what it is given before `write` returns.
       const file = outputs.decisions;
-      if (file !== undefined && decisions === 'out') {
-        out.forEach((chunk, k) => {
+      if (file !== undefined) {
+        const kept = decisions === 'out' ? out : decisions;
+        kept.forEach((chunk, k) => {
           file.write(chunk);
-          done[k]?.();
+          if (decisions === 'out') done[k]?.();
+          else if (mine) reuseChunk(chunk);
         });
-      } else if (file !== undefined && decisions !== 'out') {
-        for (const chunk of decisions) {
-          file.write(chunk);
-          if (mine) reuseChunk(chunk);
-        }
       }
     } catch (error) {
       fail(error);
