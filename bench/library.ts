@@ -1,9 +1,9 @@
 /**
  * The library in process (issue 15): `parseStudentCase` and `evaluate` on the full-term students
  * of the benchmark city's first school (`generateSchool` with the city's seed for it, through JSON
- * text, as a caller gets them), no I/O. Measured in the same run, round after round, each the
- * best of R: the zod-only parse (`parseStudentCaseWithZod`, the baseline), the parse with its hot
- * paths, `evaluate` alone, and parse + evaluate with each parse. Called from `bench/bench.ts`.
+ * text, as a caller gets them), no I/O. Measured in the same run, each the best of R rounds: the
+ * zod-only parse (`parseStudentCaseWithZod`, the baseline), the parse with its hot paths,
+ * `evaluate` alone, and parse + evaluate with each parse. Called from `bench/bench.ts`.
  *
  * The library is measured as an application runs it: the built package (`dist/index.js`, which
  * `npm run bench` builds first), not the sources through tsx. tsx compiles with esbuild's
@@ -11,10 +11,26 @@
  * students/s through tsx and 15 400 from dist (best of 20 rounds each, same hour). The zod-only
  * parse, the baseline, is not exported and runs from the sources; its time is zod's own.
  *
- * Each measure is the best round after `WARM_ROUNDS` uncounted ones: the engine optimises the
- * code over several rounds of 600 students (the hot-path parse alone: 6 300 students/s in the first
- * round, 19 000 in the second, 33 000 from the fifth on), and a library that evaluates a school or a city runs warm.
+ * Each measure runs as one block: `WARM_ROUNDS` uncounted rounds, then R counted ones, the best
+ * of which is reported. The engine optimises the code over several rounds of 600 students (the
+ * hot-path parse alone: 6 300 students/s in the first round, 19 000 in the second, 33 000 from
+ * the fifth on; `evaluate` reaches its speed after some seven rounds), and a library that
+ * evaluates a school or a city runs warm and without pauses. An earlier version of this bench
+ * interleaved the measures round by round, against drift. That cost more than drift does: a
+ * thread idle for a second between its rounds ran `evaluate` at about 9 000 students/s instead of
+ * 15 000 (same process, same hour, rounds 7–14).
+ *
+ * The three measures of the package's hot paths (parse, `evaluate` alone, parse + evaluate) each
+ * run in a fresh worker thread, its own V8 isolate, so that none of them shapes another's code.
+ * V8 learns per allocation site whether its objects outlive a young-generation collection
+ * ("pretenuring"): once 600 parsed cases had been kept in one isolate, as `evaluate` alone must,
+ * every later parse there allocated its records straight into the old generation, and the
+ * hot-path parse ran at 6 200 students/s instead of 34 500 (parse + evaluate 2 700 instead of
+ * 8 700; `--no-allocation-site-pretenuring` gave the speed back). That is why earlier runs of this
+ * bench printed a parse + evaluate far below what its two parts add up to. The zod-only baseline
+ * runs in the bench's own thread, from the sources.
  */
+import { Worker } from 'node:worker_threads';
 import { generateSchool } from '../fixtures/school.js';
 import { parseStudentCaseWithZod } from '../src/adapters/parseStudentCase.js';
 import type { CaseParseResult, StudentCase } from '../src/index.js';
@@ -24,11 +40,57 @@ import type { CaseParseResult, StudentCase } from '../src/index.js';
  * sources, so that type-checking a clean checkout needs no build.
  */
 async function builtLibrary(): Promise<typeof import('../src/index.js')> {
-  return (await import(new URL('../dist/index.js', import.meta.url).href)) as typeof import('../src/index.js');
+  return (await import(BUILT_LIBRARY)) as typeof import('../src/index.js');
+}
+
+const BUILT_LIBRARY = new URL('../dist/index.js', import.meta.url).href;
+
+/** A measure of the built package's hot paths, run in its own worker thread. */
+type HotMeasure = 'parse' | 'evaluate' | 'parseEvaluate';
+
+/**
+ * The worker that times one hot-path measure (plain JavaScript, run with `eval`: it loads only
+ * the built package). It answers with the best of the counted rounds, in seconds.
+ */
+const MEASURE_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+(async () => {
+  const { builtinPolicy, defaultCalendarFor, evaluate, parseStudentCase } = await import(workerData.library);
+  const { asOf, measure, warm, rounds } = workerData;
+  const inputs = JSON.parse(workerData.inputs);
+  const policy = builtinPolicy('stockholm');
+  const calendar = defaultCalendarFor(asOf);
+  const kept = measure === 'evaluate' ? inputs.map((c) => parseStudentCase(c).case) : [];
+  const run =
+    measure === 'parse' ? () => { for (const c of inputs) parseStudentCase(c); }
+    : measure === 'evaluate' ? () => { for (const c of kept) evaluate(c, policy, { asOf, calendar }); }
+    : () => { for (const c of inputs) evaluate(parseStudentCase(c).case, policy, { asOf, calendar }); };
+  let best = Infinity;
+  for (let round = 0; round < warm + rounds; round += 1) {
+    const start = performance.now();
+    run();
+    if (round >= warm) best = Math.min(best, (performance.now() - start) / 1000);
+  }
+  parentPort.postMessage(best);
+})();
+`;
+
+/** The best round's seconds of one hot-path measure, in a fresh worker thread. */
+async function inFreshIsolate(measure: HotMeasure, inputs: string, asOf: string, rounds: number): Promise<number> {
+  const worker = new Worker(MEASURE_WORKER, { eval: true, workerData: { library: BUILT_LIBRARY, inputs, asOf, measure, warm: WARM_ROUNDS, rounds } });
+  try {
+    return await new Promise<number>((resolve, reject) => {
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`the ${measure} worker exited with code ${code}`)));
+      worker.once('message', (seconds: number) => resolve(seconds));
+    });
+  } finally {
+    await worker.terminate();
+  }
 }
 
 /** Rounds of each measure run before the counted ones (see above). */
-const WARM_ROUNDS = 6;
+const WARM_ROUNDS = 10;
 
 /** Options of `libraryBench`. */
 export interface LibraryBenchOptions {
@@ -64,47 +126,47 @@ export async function libraryBench(options: LibraryBenchOptions): Promise<Librar
     if (!r.ok || r.rejectedRecords.length > 0) throw new Error('a fixture case was rejected');
     return r.case;
   };
-  const parsed = inputs.map((c) => accepted(parseStudentCase(c)));
-  // Both parses must give the same cases before either is timed.
+  // Both parses must give the same cases before either is timed. No parsed case is kept in this
+  // isolate (see above): each is compared as text and dropped.
   inputs.forEach((c, i) => {
-    if (JSON.stringify(accepted(parseStudentCaseWithZod(c))) !== JSON.stringify(parsed[i])) throw new Error(`the zod-only parse differs on student ${i}`);
+    if (JSON.stringify(accepted(parseStudentCaseWithZod(c))) !== JSON.stringify(accepted(parseStudentCase(c)))) throw new Error(`the zod-only parse differs on student ${i}`);
   });
-  const runs = {
-    zodParse: () => inputs.forEach((c) => parseStudentCaseWithZod(c)),
-    fastParse: () => inputs.forEach((c) => parseStudentCase(c)),
-    evaluate: () => parsed.forEach((c) => evaluate(c, policy, { asOf, calendar })),
-    zodParseEvaluate: () => inputs.forEach((c) => evaluate(accepted(parseStudentCaseWithZod(c)), policy, { asOf, calendar })),
-    fastParseEvaluate: () => inputs.forEach((c) => evaluate(accepted(parseStudentCase(c)), policy, { asOf, calendar })),
-  };
-  const best: Record<keyof typeof runs, number> = { zodParse: Infinity, fastParse: Infinity, evaluate: Infinity, zodParseEvaluate: Infinity, fastParseEvaluate: Infinity };
-  // Interleaved round by round, so a slow spell of the machine falls on every measure alike.
-  for (let round = 0; round < rounds + WARM_ROUNDS; round += 1) {
-    for (const [name, run] of Object.entries(runs) as Array<[keyof typeof runs, () => void]>) {
+  const best = (run: () => void): number => {
+    let seconds = Infinity;
+    for (let round = 0; round < WARM_ROUNDS + rounds; round += 1) {
       const start = performance.now();
       run();
-      // The first rounds warm the code up and are not counted.
-      if (round >= WARM_ROUNDS) best[name] = Math.min(best[name], (performance.now() - start) / 1000);
+      if (round >= WARM_ROUNDS) seconds = Math.min(seconds, (performance.now() - start) / 1000);
     }
-  }
+    return seconds;
+  };
+  const text = JSON.stringify(inputs);
+  const times = {
+    zodParse: best(() => inputs.forEach((c) => parseStudentCaseWithZod(c))),
+    fastParse: await inFreshIsolate('parse', text, asOf, rounds),
+    evaluate: await inFreshIsolate('evaluate', text, asOf, rounds),
+    zodParseEvaluate: best(() => inputs.forEach((c) => evaluate(accepted(parseStudentCaseWithZod(c)), policy, { asOf, calendar }))),
+    fastParseEvaluate: await inFreshIsolate('parseEvaluate', text, asOf, rounds),
+  };
   const perSecond = (seconds: number): number => Math.round(inputs.length / seconds);
   const micros = (seconds: number): string => ((seconds / inputs.length) * 1e6).toFixed(0);
   const result = {
     library_students: inputs.length,
     library_lessons_per_student: Math.round(lessons / inputs.length),
-    library_parse_zod_students_per_s: perSecond(best.zodParse),
-    library_parse_students_per_s: perSecond(best.fastParse),
-    library_evaluate_students_per_s: perSecond(best.evaluate),
-    library_parse_evaluate_zod_students_per_s: perSecond(best.zodParseEvaluate),
-    library_parse_evaluate_students_per_s: perSecond(best.fastParseEvaluate),
+    library_parse_zod_students_per_s: perSecond(times.zodParse),
+    library_parse_students_per_s: perSecond(times.fastParse),
+    library_evaluate_students_per_s: perSecond(times.evaluate),
+    library_parse_evaluate_zod_students_per_s: perSecond(times.zodParseEvaluate),
+    library_parse_evaluate_students_per_s: perSecond(times.fastParseEvaluate),
   };
   const row = (label: string, seconds: number): [string, string] => [label, `${perSecond(seconds).toLocaleString('en')} (${micros(seconds)} µs a student)`];
   const rows: Array<[string, string]> = [
     [`library in process: students of ~${result.library_lessons_per_student} lessons`, String(inputs.length)],
-    row('  parseStudentCase, zod only (students/s)', best.zodParse),
-    row('  parseStudentCase, hot paths (students/s)', best.fastParse),
-    row('  evaluate alone (students/s)', best.evaluate),
-    row('  zod-only parse + evaluate (students/s)', best.zodParseEvaluate),
-    row('  parse + evaluate (students/s)', best.fastParseEvaluate),
+    row('  parseStudentCase, zod only (students/s)', times.zodParse),
+    row('  parseStudentCase, hot paths (students/s)', times.fastParse),
+    row('  evaluate alone (students/s)', times.evaluate),
+    row('  zod-only parse + evaluate (students/s)', times.zodParseEvaluate),
+    row('  parse + evaluate (students/s)', times.fastParseEvaluate),
   ];
   return { rows, result };
 }
