@@ -51,6 +51,19 @@ export interface BucketSettings extends BatchSettings {
   readonly decisionsForm: DecisionForm;
 }
 
+/**
+ * Whether the run writes any full decision (`--json` full on stdout, or `--decisions-form full`):
+ * only then is the why-not evidence built (`evaluate`'s `whyNot`), the compact form and the text
+ * leave it out.
+ *
+ * @param settings - the bucket settings
+ * @returns true when a full decision is written
+ * @example writesFullDecisions({ ...settings, format: { output: 'json', details: 'none', lang: 'sv' }, keepDecisions: false }) // true
+ */
+export function writesFullDecisions(settings: BucketSettings): boolean {
+  return jsonFormOf(settings.format) === 'full' || (settings.keepDecisions && settings.decisionsForm === 'full');
+}
+
 /** Where the partition put things, as the bucket pass needs it. */
 export interface BucketLayout {
   readonly dir: string;
@@ -346,8 +359,7 @@ export function evaluateBucket(layout: BucketLayout, bucket: number, settings: B
   const outForm = jsonFormOf(format);
   const keptForm = settings.keepDecisions ? settings.decisionsForm : undefined;
   const decisionsAreOut = keptForm !== undefined && keptForm === outForm && !settings.incremental;
-  // The why-not evidence is only written in the full form: the compact form and the text leave it out.
-  const whyNot = outForm === 'full' || keptForm === 'full';
+  const whyNot = writesFullDecisions(settings);
   const emit = (changes: readonly Change[]): void => {
     for (const c of changes) {
       summary.changes ??= {};

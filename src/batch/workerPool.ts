@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 
 /**
  * A built worker script beside the calling module, if it is there: not when
@@ -46,15 +46,17 @@ export class WorkerPool {
    * @param size - number of threads
    * @param workerData - passed to every thread
    * @param errorFor - turns a failed reply into the error to throw
+   * @param resourceLimits - each thread's heap limits (Node's `Worker` option), if not the defaults
    */
   constructor(
     url: URL,
     size: number,
     workerData: unknown,
     private readonly errorFor: (message: string, inputError: boolean, text?: { readonly sv: string; readonly en: string }) => Error,
+    resourceLimits?: ResourceLimits,
   ) {
     this.workers = Array.from({ length: size }, () => {
-      const worker = new Worker(url, { workerData });
+      const worker = new Worker(url, resourceLimits === undefined ? { workerData } : { workerData, resourceLimits });
       worker.on('message', (m: WorkerMessage) => this.onMessage(worker, m));
       worker.on('error', (error) => this.fail(worker, error));
       worker.on('exit', (code) => {

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import type { BucketSettings } from '../../src/batch/evaluateBucket.js';
+import { BATCH_WORKER_LIMITS, workerLimitsFor } from '../../src/batch/runBatch.js';
+import type { OutputFormat } from '../../src/report/decisionOutput.js';
+import { WorkerPool } from '../../src/batch/workerPool.js';
+
+const url = new URL('../helpers/limitsWorker.mjs', import.meta.url);
+
+/** The heap limits each thread of a pool reports from inside. */
+async function limitsOfThreads(limits?: ConstructorParameters<typeof WorkerPool>[4]): Promise<Array<Record<string, number>>> {
+  const pool = new WorkerPool(url, 2, undefined, (message) => new Error(message), limits);
+  try {
+    return await Promise.all([pool.run<Record<string, number>>({}), pool.run<Record<string, number>>({})]);
+  } finally {
+    await pool.close();
+  }
+}
+
+describe('WorkerPool heap limits', () => {
+  it("runs every thread with the limits it is given (the batch's smaller young generation)", async () => {
+    const threads = await limitsOfThreads(BATCH_WORKER_LIMITS);
+    expect(threads).toHaveLength(2);
+    for (const limits of threads) expect(limits.maxYoungGenerationSizeMb).toBe(BATCH_WORKER_LIMITS.maxYoungGenerationSizeMb);
+  });
+
+  it("keeps Node's defaults when given none", async () => {
+    for (const limits of await limitsOfThreads()) expect(limits.maxYoungGenerationSizeMb).not.toBe(BATCH_WORKER_LIMITS.maxYoungGenerationSizeMb);
+  });
+});
+
+describe('workerLimitsFor', () => {
+  const settings = (output: OutputFormat['output'], keepDecisions: boolean, decisionsForm: 'compact' | 'full'): BucketSettings =>
+    ({ format: { output, details: 'none', lang: 'sv' }, keepDecisions, decisionsForm }) as unknown as BucketSettings;
+
+  // Full decisions (stdout `--json`, or `--decisions-form full` kept) allocate the why-not evidence: Node's defaults.
+  it.each([
+    ['json', false, 'compact', undefined],
+    ['json', true, 'compact', undefined],
+    ['compact', true, 'full', undefined],
+    ['none', true, 'full', undefined],
+    ['text', true, 'full', undefined],
+    ['compact', false, 'compact', 12],
+    ['compact', true, 'compact', 12],
+    ['none', false, 'full', 12],
+    ['none', true, 'compact', 12],
+    ['text', false, 'compact', 12],
+  ] as const)('output %s, decisions kept %s in form %s: young generation %s MB', (output, keep, form, young) => {
+    expect(workerLimitsFor(settings(output, keep, form))?.maxYoungGenerationSizeMb).toBe(young);
+  });
+});
