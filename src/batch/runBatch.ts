@@ -38,9 +38,10 @@ export const PARALLEL_FROM_BYTES = 64 << 20; // as in bucketCount
  * generation of 12 MB (semi-spaces of 4 MB) instead of Node's 48 MB. A thread's young generation
  * grows to its limit and stays there, and each of its pages costs a page fault when first touched
  * (some 10 µs each on the 2-vCPU VM the figures come from). Two workers, interleaved with the
- * default in the same hour: 100 000 students, `--details none`, 13.80–16.16 → 12.00–12.01 s and
- * peak 408–456 → 368–382 MB; `--json compact` 17.76 → 16.13 s, 427 → 399 MB; 20 000 students,
- * `--details none` and compact, the same time within the noise and peak 321–361 → 257–318 MB.
+ * default: 100 000 students, `--details none`, peak 408–467 → 363–382 MB in 4 pairs, wall
+ * 11.47–16.16 → 11.60–13.60 s (two pairs faster, two the same); `--json compact` 427 → 399 MB;
+ * 20 000 students, `--details none` and compact, peak 321–361 → 257–318 MB in the same time
+ * within the noise.
  * A full decision allocates much more a student (the why-not evidence), and with `--json` full
  * the small young generation cost time (20 000 students: 5.64–5.93 → 5.81–6.48 s), so those runs
  * keep Node's default (`workerLimitsFor`). The main thread (`--workers 1`) always does: its
