@@ -35,6 +35,9 @@ import { generateSchool } from '../fixtures/school.js';
 import { parseStudentCaseWithZod } from '../src/adapters/parseStudentCase.js';
 import type { CaseParseResult, StudentCase } from '../src/index.js';
 
+/** The built package's entry (`npm run bench` builds it first). */
+const BUILT_LIBRARY = new URL('../dist/index.js', import.meta.url).href;
+
 /**
  * The built package, loaded when the bench runs (after `npm run bench` built it); typed from the
  * sources, so that type-checking a clean checkout needs no build.
@@ -42,8 +45,6 @@ import type { CaseParseResult, StudentCase } from '../src/index.js';
 async function builtLibrary(): Promise<typeof import('../src/index.js')> {
   return (await import(BUILT_LIBRARY)) as typeof import('../src/index.js');
 }
-
-const BUILT_LIBRARY = new URL('../dist/index.js', import.meta.url).href;
 
 /** A measure of the built package's hot paths, run in its own worker thread. */
 type HotMeasure = 'parse' | 'evaluate' | 'parseEvaluate';
