@@ -9,11 +9,12 @@
  * the same "över 20 %" students, or the section throws with the first differing students.
  */
 import { statSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { defaultCalendarFor } from '../src/index.js';
 import { catAnchor, duckdbAnchor, flaggedStudents, plainNodeAnchor, rateDifferences, type AnchorRun, type LessonFormat, type RatePeriod, type TermRate } from './anchors.js';
 import { OUTPUT_OPTIONS, trappaRun, trappaTermRates, type CityInput, type TrappaOutput } from './cityRuns.js';
 import { cpuSeconds } from './cpuTime.js';
+import { workerScaling, type WorkerScaling } from './workerScaling.js';
 
 /** The city's files and the section's options. */
 export interface AnchorSectionInput {
@@ -64,10 +65,13 @@ export function median(xs: readonly number[]): number {
   return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 }
 
+/** A trappa measure's key in the figures (`trappa_1w_details_none`). */
+const trappaKey = (output: TrappaOutput, workers: number): string => `trappa_${workers}w_${output.replace('-', '_')}`;
+
 function measures(input: AnchorSectionInput, period: RatePeriod): Measure[] {
   const city = (format: LessonFormat): CityInput => ({ cli: input.cli, students: input.students, lessons: input.files[format], asOf: input.asOf, records: input.records });
   const trappa = (output: TrappaOutput, workers: number): Measure => ({
-    key: `trappa_${workers}w_${output.replace('-', '_')}`,
+    key: trappaKey(output, workers),
     label: `trappa --workers ${workers} ${OUTPUT_OPTIONS[output].join(' ')}`,
     run: async (format) => trappaRun(city(format), output, workers, `${input.dir}/summary-anchor-${format}-${output}-${workers}.json`),
   });
@@ -151,10 +155,30 @@ export async function anchorSection(input: AnchorSectionInput): Promise<AnchorSe
     ];
     return `    ${m.label.padEnd(40)}${cells.map((c) => c.padStart(10)).join('')}`;
   };
+  const OUTPUTS: readonly TrappaOutput[] = ['details-none', 'json-compact', 'json'];
+  const cores = availableParallelism();
+  const scaling = (format: LessonFormat, output: TrappaOutput): WorkerScaling => {
+    const run = (workers: number) => ({ wall: at(format, trappaKey(output, workers)), cpu: cpuAt(format, trappaKey(output, workers)) });
+    return workerScaling(run(1), run(2), cores);
+  };
+  const scalingLine = (format: LessonFormat, output: TrappaOutput): string => {
+    const s = scaling(format, output);
+    return `    ${OUTPUT_OPTIONS[output].join(' ').padEnd(16)} ×${s.speedup.toFixed(2)} (CPU ×${s.cpuRatio.toFixed(2)}, cores used ${s.coresOne.toFixed(2)} → ${s.coresTwo.toFixed(2)}; ceiling ×${s.ceiling.toFixed(2)})`;
+  };
+  const scalingJson = (format: LessonFormat): Record<string, Record<string, number>> =>
+    Object.fromEntries(
+      OUTPUTS.map((output) => {
+        const s = scaling(format, output);
+        const r = (x: number): number => Number(x.toFixed(2));
+        return [output.replace('-', '_'), { speedup: r(s.speedup), cpu_ratio: r(s.cpuRatio), cores_one: r(s.coresOne), cores_two: r(s.coresTwo), ceiling: r(s.ceiling) }];
+      }),
+    );
   const lines = [
     `anchors: the same ${input.records} lessons, median of ${input.repeat} rotated rounds; load average (1 min) ${loadStart.toFixed(2)} at the start, ${loadEnd.toFixed(2)} at the end`,
     `  ${''.padEnd(42)}${['wall s', 'lessons/s', '× DuckDB', 'CPU s', '× DuckDB', 'peak RSS'].map((c) => c.padStart(10)).join('')}`,
     ...FORMATS.flatMap((format) => [`  ${format === 'ndjson' ? 'NDJSON' : 'CSV'}, ${mb(format)} MB (× DuckDB: of DuckDB 1 thread on this file)`, ...all.map((m) => row(format, m))]),
+    `  two workers over one (wall; the ceiling is ${cores} cores over one worker's cores used, over the CPU ratio: docs/performance.md)`,
+    ...FORMATS.flatMap((format) => [`  ${format === 'ndjson' ? 'NDJSON' : 'CSV'}`, ...OUTPUTS.map((output) => scalingLine(format, output))]),
     `  check: DuckDB, the Node loop and trappa's termAbsence fact agree on every student's rate; ${flagged} of ${reference.size} över 20 %`,
   ];
   const figures = (format: LessonFormat, of: (format: LessonFormat, key: string) => number): Record<string, number> =>
@@ -166,6 +190,7 @@ export async function anchorSection(input: AnchorSectionInput): Promise<AnchorSe
     json: {
       ratio_vs_duckdb_1thread: ratio('ndjson', 'trappa_1w_details_none'),
       ratio_vs_duckdb_1thread_csv: ratio('csv', 'trappa_1w_details_none'),
+      speedup_2_workers: Number(scaling('ndjson', 'details-none').speedup.toFixed(2)),
       anchors: {
         repeat: input.repeat,
         load_avg_1m: [Number(loadStart.toFixed(2)), Number(loadEnd.toFixed(2))],
@@ -174,6 +199,7 @@ export async function anchorSection(input: AnchorSectionInput): Promise<AnchorSe
         seconds: { ndjson: figures('ndjson', at), csv: figures('csv', at) },
         cpu_seconds: { ndjson: figures('ndjson', cpuAt), csv: figures('csv', cpuAt) },
         peak_rss_mb: { ndjson: peaks('ndjson'), csv: peaks('csv') },
+        two_workers: { cores, ndjson: scalingJson('ndjson'), csv: scalingJson('csv') },
       },
     },
   };
