@@ -43,6 +43,9 @@ interface Measure {
 
 const FORMATS: readonly LessonFormat[] = ['ndjson', 'csv'];
 
+/** The CLI's outputs, each measured on 1 and 2 workers. */
+const OUTPUTS: readonly TrappaOutput[] = ['details-none', 'json-compact', 'json'];
+
 /**
  * The start of the default calendar's term holding `asOf`: where the term rate begins.
  *
@@ -80,12 +83,7 @@ function measures(input: AnchorSectionInput, period: RatePeriod): Measure[] {
     { key: 'node_loop', label: 'plain Node loop (readline, parse, sums)', run: (format) => plainNodeAnchor(input.files[format], format, period) },
     { key: 'duckdb_1thread', label: 'DuckDB, 1 thread', run: (format) => duckdbAnchor(input.files[format], format, period, 1) },
     { key: 'duckdb_2threads', label: 'DuckDB, 2 threads', run: (format) => duckdbAnchor(input.files[format], format, period, 2) },
-    trappa('details-none', 1),
-    trappa('json-compact', 1),
-    trappa('json', 1),
-    trappa('details-none', 2),
-    trappa('json-compact', 2),
-    trappa('json', 2),
+    ...[1, 2].flatMap((workers) => OUTPUTS.map((output) => trappa(output, workers))),
   ];
 }
 
@@ -155,7 +153,6 @@ export async function anchorSection(input: AnchorSectionInput): Promise<AnchorSe
     ];
     return `    ${m.label.padEnd(40)}${cells.map((c) => c.padStart(10)).join('')}`;
   };
-  const OUTPUTS: readonly TrappaOutput[] = ['details-none', 'json-compact', 'json'];
   const cores = availableParallelism();
   const scaling = (format: LessonFormat, output: TrappaOutput): WorkerScaling => {
     const run = (workers: number) => ({ wall: at(format, trappaKey(output, workers)), cpu: cpuAt(format, trappaKey(output, workers)) });
