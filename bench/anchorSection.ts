@@ -43,6 +43,9 @@ interface Measure {
 
 const FORMATS: readonly LessonFormat[] = ['ndjson', 'csv'];
 
+/** How the section's lines name each format. */
+const FORMAT_NAMES: Readonly<Record<LessonFormat, string>> = { ndjson: 'NDJSON', csv: 'CSV' };
+
 /** The CLI's outputs, each measured on 1 and 2 workers. */
 const OUTPUTS: readonly TrappaOutput[] = ['details-none', 'json-compact', 'json'];
 
@@ -173,9 +176,9 @@ export async function anchorSection(input: AnchorSectionInput): Promise<AnchorSe
   const lines = [
     `anchors: the same ${input.records} lessons, median of ${input.repeat} rotated rounds; load average (1 min) ${loadStart.toFixed(2)} at the start, ${loadEnd.toFixed(2)} at the end`,
     `  ${''.padEnd(42)}${['wall s', 'lessons/s', '× DuckDB', 'CPU s', '× DuckDB', 'peak RSS'].map((c) => c.padStart(10)).join('')}`,
-    ...FORMATS.flatMap((format) => [`  ${format === 'ndjson' ? 'NDJSON' : 'CSV'}, ${mb(format)} MB (× DuckDB: of DuckDB 1 thread on this file)`, ...all.map((m) => row(format, m))]),
+    ...FORMATS.flatMap((format) => [`  ${FORMAT_NAMES[format]}, ${mb(format)} MB (× DuckDB: of DuckDB 1 thread on this file)`, ...all.map((m) => row(format, m))]),
     `  two workers over one (wall; the ceiling is ${cores} cores over one worker's cores used, over the CPU ratio: docs/performance.md)`,
-    ...FORMATS.flatMap((format) => [`  ${format === 'ndjson' ? 'NDJSON' : 'CSV'}`, ...OUTPUTS.map((output) => scalingLine(format, output))]),
+    ...FORMATS.flatMap((format) => [`  ${FORMAT_NAMES[format]}`, ...OUTPUTS.map((output) => scalingLine(format, output))]),
     `  check: DuckDB, the Node loop and trappa's termAbsence fact agree on every student's rate; ${flagged} of ${reference.size} över 20 %`,
   ];
   const figures = (format: LessonFormat, of: (format: LessonFormat, key: string) => number): Record<string, number> =>

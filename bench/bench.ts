@@ -30,11 +30,12 @@
  *    `termAbsence` fact (hence the same "över 20 %" students), or the bench fails.
  * Each timing of 1–5 is the best of R rounds. The last line is one JSON object with the figures.
  *
- * The bench itself is bundled by esbuild into `.bench/bench.mjs` and run by node (`npm run bench`),
+ * The bench itself is bundled by esbuild into `.bench/bench.mjs` and run by node
+ * (`npm run bench`, through `scripts/runBundled.mjs`),
  * not run through tsx: tsx compiles with `keepNames`, which wraps every function in a `__name`
  * call, and the sections that call the sources in process (3–5) ran 1.5–1.9× slower that way
  * (same hour, 2 000 students: compiled rules 228 000 → 341 000 evaluations/s, the CSV reader
- * 719 000 → 1 126 000 records/s). Run it by hand the same way, with its flags after the file.
+ * 719 000 → 1 126 000 records/s). By hand: `node scripts/runBundled.mjs bench/bench.ts --students 300`.
  *
  * `--compare <path/to/cli.js>` also runs another build of the CLI (e.g. the main branch's, built
  * in a git worktree) on the same file in the same rounds, interleaved, and prints both: a
