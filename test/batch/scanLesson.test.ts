@@ -88,6 +88,8 @@ describe('lesson codec', () => {
 });
 
 const IDS = ['e1', 'skola-001-elev-0001', 'other', 'e'];
+/** The schema's key order, as the city fixture writes a lesson's keys. */
+const LESSON_KEYS = ['date', 'start', 'scheduledMinutes', 'validAbsenceMinutes', 'invalidAbsenceMinutes', 'reported', 'guardianReported', 'reason'] as const;
 const table = studentIdTable(IDS);
 const bytesOf = (text: string): Buffer => Buffer.from(text, 'utf8');
 
@@ -119,10 +121,8 @@ describe('scanLessonJson (canonical lines from their bytes straight to the codec
   it('takes the lines the kit and the city fixture write (compact, canonical order) of a known student', () => {
     fc.assert(
       fc.property(validLesson, fc.constantFrom(...IDS), (lesson, id) => {
-        // The schema's key order, as the city fixture writes it.
-        const keys = ['date', 'start', 'scheduledMinutes', 'validAbsenceMinutes', 'invalidAbsenceMinutes', 'reported', 'guardianReported', 'reason'] as const;
         const canonical: Record<string, unknown> = { studentId: id };
-        for (const k of keys) if (lesson?.[k] !== undefined) canonical[k] = lesson[k];
+        for (const k of LESSON_KEYS) if (lesson?.[k] !== undefined) canonical[k] = lesson[k];
         const bytes = bytesOf(JSON.stringify(canonical));
         const words = new Int32Array(LESSON_WORDS);
         expect(scanLessonJson(bytes, 0, bytes.length, table, words)).toBe(IDS.indexOf(id));
@@ -149,6 +149,30 @@ describe('scanLessonJson (canonical lines from their bytes straight to the codec
     // A line cut short must not borrow from the next one.
     const cut = '{"studentId":"e1","date":"2026-11-23","start":"08:10","scheduledMinutes":6';
     expect(scanLessonJson(bytesOf(`${cut}\n0}`), 0, cut.length, table, new Int32Array(LESSON_WORDS))).toBe(-1);
+  });
+
+  it('finds each line\'s own student in a run of lines whose ids change length, whatever came before (the scanner tries the last id\'s length first)', () => {
+    // Ids that are prefixes of each other and of the line's next key: a guessed length that lands on a quote inside them must not match.
+    const ids = ['e', 'e1', 'e12', 'e1","', 'skola-001-elev-0001', 'skola-001-elev-00011', 'x'.repeat(40)];
+    const plain = ids.filter((id) => !id.includes('"'));
+    const local = studentIdTable(ids);
+    const idLine = fc.record({ id: fc.constantFrom(...ids, 'e123', 'skola-001-elev-000', ''), lesson: validLesson });
+    fc.assert(
+      fc.property(fc.array(idLine, { minLength: 1, maxLength: 12 }), (lines) => {
+        for (const { id, lesson } of lines) {
+          const canonical: Record<string, unknown> = { studentId: id };
+          for (const k of LESSON_KEYS) if (lesson?.[k] !== undefined) canonical[k] = lesson[k];
+          const text = JSON.stringify(canonical);
+          const bytes = bytesOf(text);
+          const words = new Int32Array(LESSON_WORDS);
+          const student = scanLessonJson(bytes, 0, bytes.length, local, words);
+          const known = plain.includes(id) ? ids.indexOf(id) : -1;
+          // A known plain id is found (the line is canonical); anything else is left to the general path.
+          expect(student).toBe(known);
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('leaves other key orders, spacing, leading zeros, 4-digit minutes, unknown students and escapes to the general path', () => {

@@ -1,7 +1,7 @@
 import { LESSON_BODY } from './lessonCodec.js';
 import { packLessonWords } from '../../model/packedLessons.js';
 import { asciiBytes, asciiToken, clockAt, dayAt, hasBytes, hasToken, jsonMinutesAt, reasonIn, viewOf } from './lessonBytes.js';
-import { ID_HASH_START, idHashStep, studentNumberOf, type StudentIdTable } from './studentIdTable.js';
+import { idHash, studentNumberOf, type StudentIdTable } from './studentIdTable.js';
 
 const QUOTE = 34;
 const CLOSE = 125;
@@ -26,6 +26,9 @@ function booleanAt(bytes: Uint8Array, i: number, to: number): number {
   if (hasBytes(bytes, i, to, FALSE)) return 5 << 1;
   return -1;
 }
+
+/** The length of the last id found (see `scanLessonJson`). */
+let lastIdLength = 0;
 
 /** What `scanOptional` read: one object, reused for every line. */
 const optional = { valid: 0, invalid: 0, reported: true, guardian: false, reason: 0 };
@@ -109,17 +112,19 @@ export function scanLessonJson(bytes: Uint8Array, from: number, to: number, stud
   const v = viewOf(bytes);
   if (!hasToken(v, bytes, from, to, OPEN)) return -1;
   const idFrom = from + OPEN.bytes.length;
-  let i = idFrom;
-  let hash = ID_HASH_START;
-  while (i < to) {
-    const c = bytes[i] ?? 0;
-    if (c === QUOTE) break;
-    hash = idHashStep(hash, c);
-    i += 1;
+  // The id ends at its first quote. Ids of one export mostly have one length: try the last line's first
+  // (a table id has no quote or backslash, so when its bytes are found there the quote after them is that first quote).
+  let i = idFrom + lastIdLength;
+  let student = lastIdLength > 0 && i < to && bytes[i] === QUOTE ? studentNumberOf(students, bytes, idFrom, i, idHash(bytes, idFrom, i)) : -1;
+  if (student < 0) {
+    i = idFrom;
+    while (i < to && bytes[i] !== QUOTE) i += 1;
+    if (i === idFrom) return -1;
+    student = studentNumberOf(students, bytes, idFrom, i, idHash(bytes, idFrom, i));
+    if (student < 0) return -1;
+    lastIdLength = i - idFrom;
   }
-  if (i === idFrom || !hasToken(v, bytes, i, to, DATE)) return -1;
-  const student = studentNumberOf(students, bytes, idFrom, i, hash);
-  if (student < 0) return -1;
+  if (!hasToken(v, bytes, i, to, DATE)) return -1;
   i += DATE.bytes.length;
   const day = i + 10 <= to ? dayAt(bytes, i) : -1;
   if (day < 0 || !hasToken(v, bytes, i + 10, to, START)) return -1;
