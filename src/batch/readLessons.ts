@@ -12,7 +12,7 @@ import { SCHEMA_MESSAGE_TEXT } from '../model/schemaMessageText.js';
 import { swedishIssueMessage } from '../model/swedishIssue.js';
 import { both, type Template } from '../model/template.js';
 import { RejectionLog, type RejectedLine } from './rejectionLog.js';
-import { scanLessonJson } from '../adapters/lessons/scanLesson.js';
+import { scanLessonJson, scanLessonJsonLine } from '../adapters/lessons/scanLesson.js';
 import { csvLessonPlan, scanLessonCsv } from '../adapters/lessons/scanLessonCsv.js';
 import { studentIdTable } from '../adapters/lessons/studentIdTable.js';
 
@@ -175,7 +175,8 @@ export function lessonFastPath(task: Pick<LessonTask, 'fastPath'>): boolean {
  *
  * Lines are read as bytes. The usual line (NDJSON in the canonical key
  * order, or a CSV row of plain cells) of a known student is read by the
- * byte-level fast path (`scanLessonJson`, `scanLessonCsv`): its id is looked
+ * byte-level fast path (`scanLessonJsonLine`, which also finds where the NDJSON
+ * line ends, and `scanLessonCsv`): its id is looked
  * up by its bytes (`studentIdTable`) and the lesson written to the bucket
  * with no string made. Every other line is decoded on its own (`decodeLine`)
  * and read by the general path (`JSON.parse` or csv-parse, then the schema),
@@ -299,6 +300,19 @@ export async function readLessonTask(
         else if (n !== task.headerLine) readLine(line, n);
       },
       {
+        // NDJSON's usual line is read where it starts, its end found on the way (`scanLessonJsonLine`); the rest are cut and read above.
+        ...(table === undefined || header !== null
+          ? {}
+          : {
+              take: (bytes: Buffer, from: number, limit: number, n: number): number => {
+                const end = scanLessonJsonLine(bytes, from, limit, table, scratch);
+                if (end >= 0) {
+                  summary.records.read += 1;
+                  accept(scratch[0] ?? 0, n);
+                }
+                return end;
+              },
+            }),
         onBytes: (bytes) => onProgress?.(bytes, summary.records.read),
         ...(task.chunkBytes === undefined ? {} : { chunkBytes: task.chunkBytes }),
         start: task.start,

@@ -48,6 +48,20 @@ function firstInvalidByte(bytes: Uint8Array, lossy: string): number {
  */
 export type ByteLineSink = (bytes: Buffer, from: number, to: number, lineNumber: number) => void;
 
+/**
+ * Offered each line before the splitter cuts it: takes the line that starts
+ * at `from` whole, when it can, and answers the index of the line feed that
+ * ends it; or -1, and the line is cut and handed to the `ByteLineSink` as
+ * usual. A line it takes must end at that line feed (a CR just before it is
+ * the line break's, as for every line) and hold no line feed before it;
+ * `limit` is the end of the bytes at hand (a
+ * line whose line feed is not before it must be left). It is not offered the
+ * first line of a file, which may start with a BOM. This lets a scanner that
+ * reads the line anyway find its end on the way, instead of a search for
+ * the line feed first (`scanLessonJsonLine`).
+ */
+export type ByteLineTaker = (bytes: Buffer, from: number, limit: number, lineNumber: number) => number;
+
 /** A line as `decodeLine` gives it: its text, or, when it is not valid UTF-8, the first bad byte (from 1) and the text with U+FFFD for the bad bytes. */
 export type DecodedLine = string | { readonly invalidByte: number; readonly lossy: string };
 
@@ -86,9 +100,10 @@ type BlockSink = (bytes: Buffer, from: number, to: number, before: number) => nu
  * line split across chunks is whole when it is handed on, whatever the chunk
  * size. A `\r` before the LF is dropped; a UTF-8 BOM at the very start of a
  * file (when `atFileStart`) is skipped. `onBlock`, when given, may take each
- * chunk's run of whole lines in one go (see `lineSplitter`).
+ * chunk's run of whole lines in one go (see `lineSplitter`); `take`, when
+ * given, may take each line whole before it is cut (see `ByteLineTaker`).
  */
-function byteLineSplitter(onLine: ByteLineSink, atFileStart: boolean, onBlock?: BlockSink): { push(chunk: Buffer): void; end(): number } {
+function byteLineSplitter(onLine: ByteLineSink, atFileStart: boolean, onBlock?: BlockSink, take?: ByteLineTaker): { push(chunk: Buffer): void; end(): number } {
   let carry: Buffer | undefined;
   let n = 0;
   /** One line: the bytes from `from` to the LF at `nl` (or the end). */
@@ -119,7 +134,19 @@ function byteLineSplitter(onLine: ByteLineSink, atFileStart: boolean, onBlock?: 
           pos = last + 1;
         }
       }
-      for (let nl = chunk.indexOf(LF, pos); nl !== -1; nl = chunk.indexOf(LF, pos)) {
+      for (;;) {
+        if (take !== undefined && (n > 0 || !atFileStart)) {
+          const taken = take(chunk, pos, chunk.length, n + 1);
+          if (taken >= 0) {
+            // The taker has read the line: one that did not end at a line feed of its own is a bug, not a line to read again.
+            if (taken < pos || chunk[taken] !== LF) throw new RangeError(`a line taker answered ${taken}, not the line feed that ends the line at ${pos}`);
+            n += 1;
+            pos = taken + 1;
+            continue;
+          }
+        }
+        const nl = chunk.indexOf(LF, pos);
+        if (nl === -1) break;
         line(chunk, pos, nl);
         pos = nl + 1;
       }
@@ -216,12 +243,12 @@ async function* fileChunks(path: string, chunkBytes: number, start: number, end:
  *
  * @param path - the file
  * @param onLine - called with a buffer, the line's start and end in it and the line number
- * @param options - progress, chunk size, byte range (`onInvalid` is not used: the caller decodes)
+ * @param options - progress, chunk size, byte range, and a `take` that may take a line whole before it is cut (`ByteLineTaker`; `onInvalid` is not used: the caller decodes)
  * @returns the number of lines
  * @example await forEachByteLine('lessons.ndjson', (bytes, from, to, n) => { const text = decodeLine(bytes, from, to); … }) // 646800
  */
-export async function forEachByteLine(path: string, onLine: ByteLineSink, options: Omit<LineOptions, 'onInvalid'> = {}): Promise<number> {
-  return splitFile(path, byteLineSplitter(onLine, (options.start ?? 0) === 0), options);
+export async function forEachByteLine(path: string, onLine: ByteLineSink, options: Omit<LineOptions, 'onInvalid'> & { readonly take?: ByteLineTaker } = {}): Promise<number> {
+  return splitFile(path, byteLineSplitter(onLine, (options.start ?? 0) === 0, undefined, options.take), options);
 }
 
 /**

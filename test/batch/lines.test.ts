@@ -119,6 +119,50 @@ describe('forEachByteLine: lines as bytes, decoded on demand', () => {
     );
   });
 
+  it('a taker that takes some lines whole before they are cut: every line still comes once, in order, with its number, whatever the chunks', async () => {
+    await fc.assert(
+      fc.asyncProperty(byteText, fc.integer({ min: 1, max: 9 }), fc.integer({ min: 0, max: 3 }), async (bytes, chunk, every) => {
+        const path = join(dir, 'taken.bin');
+        writeFileSync(path, bytes);
+        const lines: Read[] = [];
+        const offered: number[] = [];
+        const count = await forEachByteLine(
+          path,
+          (buffer, from, to, n) => {
+            const text = decodeLine(buffer, from, to);
+            lines.push(typeof text === 'string' ? [n, text] : [n, 'invalid', text.invalidByte]);
+          },
+          {
+            chunkBytes: chunk,
+            // Takes every `every`-th line offered (none when 0) whose line feed is at hand, as a scanner would: reading to the line feed itself.
+            take: (buffer, from, limit, n) => {
+              offered.push(n);
+              if (every === 0 || n % every !== 0) return -1;
+              const nl = buffer.subarray(from, limit).indexOf(10);
+              if (nl === -1) return -1;
+              const end = from + nl;
+              const text = decodeLine(buffer, from, end > from && buffer[end - 1] === 13 ? end - 1 : end);
+              lines.push(typeof text === 'string' ? [n, text] : [n, 'invalid', text.invalidByte]);
+              return end;
+            },
+          },
+        );
+        const { lines: ranged } = await readBytes(bytes, 64);
+        expect(lines).toEqual(ranged);
+        expect(count).toBe(expectedLines(bytes).length);
+        // The first line of the file, which may start with a BOM, is never offered.
+        expect(offered).not.toContain(1);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('a taker that answers anything but the line feed that ends its line is a bug, and the read stops with it', async () => {
+    const path = join(dir, 'bad-taker.txt');
+    writeFileSync(path, 'a\nb\nc\n');
+    await expect(forEachByteLine(path, () => undefined, { take: (_b, from) => from })).rejects.toThrow(/line taker answered 2/);
+  });
+
   it('reads a byte range of a file, a BOM skipped only at the start of the file', async () => {
     const path = join(dir, 'range.txt');
     writeFileSync(path, '\uFEFFab\ncd\r\n\uFEFFef\n');

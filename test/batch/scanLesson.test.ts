@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeLesson, encodeLesson, LESSON_WORDS } from '../../src/adapters/lessons/lessonCodec.js';
 import { parseLessonJsonLine, studentIdOfJsonLine } from '../../src/adapters/lessons/lessonRecord.js';
-import { scanLessonJson } from '../../src/adapters/lessons/scanLesson.js';
+import { scanLessonJson, scanLessonJsonLine } from '../../src/adapters/lessons/scanLesson.js';
 import { studentIdTable } from '../../src/adapters/lessons/studentIdTable.js';
 import { arbitraryAttendance, arbitraryInvalidLesson } from '../../src/testing/arbitraries/index.js';
 
@@ -173,6 +173,36 @@ describe('scanLessonJson (canonical lines from their bytes straight to the codec
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('scanLessonJsonLine, reading to the line feed itself, takes exactly the lines scanLessonJson takes between a line start and its line feed (a CR before it the break\'s), with the same words', () => {
+    const breakBytes = fc.constantFrom('\n', '\r\n', '\r', '');
+    fc.assert(
+      fc.property(fc.array(fc.record({ text: line, end: breakBytes }), { minLength: 1, maxLength: 6 }), (parts) => {
+        const bytes = bytesOf(parts.map((p) => p.text + p.end).join(''));
+        // Every place a line starts: the buffer's start and after each line feed.
+        const starts = [0, ...[...bytes.keys()].filter((k) => bytes[k] === 10).map((k) => k + 1)];
+        for (const from of starts) {
+          const viaLine = new Int32Array(LESSON_WORDS);
+          const exact = new Int32Array(LESSON_WORDS);
+          const end = scanLessonJsonLine(bytes, from, bytes.length, table, viaLine);
+          const nl = bytes.indexOf(10, from);
+          const lineEnd = nl > from && bytes[nl - 1] === 13 ? nl - 1 : nl;
+          const student = nl === -1 ? -1 : scanLessonJson(bytes, from, lineEnd, table, exact);
+          expect(end).toBe(student >= 0 ? nl : -1);
+          if (student >= 0) {
+            expect(viaLine[0]).toBe(student);
+            expect([...viaLine.slice(2)]).toEqual([...exact.slice(2)]);
+          }
+        }
+      }),
+      { numRuns: 2000 },
+    );
+    const canonical = '{"studentId":"e1","date":"2026-11-23","start":"08:10","scheduledMinutes":60}';
+    expect(scanLessonJsonLine(bytesOf(`${canonical}\n{`), 0, canonical.length + 2, table, new Int32Array(LESSON_WORDS))).toBe(canonical.length);
+    // The line feed must be at hand: a line at the end of the bytes read so far is left to be cut.
+    expect(scanLessonJsonLine(bytesOf(`${canonical}\n`), 0, canonical.length, table, new Int32Array(LESSON_WORDS))).toBe(-1);
+    expect(scanLessonJsonLine(bytesOf(`${canonical}x\n`), 0, canonical.length + 2, table, new Int32Array(LESSON_WORDS))).toBe(-1);
   });
 
   it('leaves other key orders, spacing, leading zeros, 4-digit minutes, unknown students and escapes to the general path', () => {

@@ -5,6 +5,8 @@ import { idHash, studentNumberOf, type StudentIdTable } from './studentIdTable.j
 
 const QUOTE = 34;
 const CLOSE = 125;
+const LINE_FEED = 10;
+const CARRIAGE_RETURN = 13;
 const OPEN = asciiToken('{"studentId":"');
 const DATE = asciiToken('","date":"');
 const START = asciiToken('","start":"');
@@ -86,29 +88,12 @@ function scanOptional(v: DataView<ArrayBufferLike>, bytes: Uint8Array, at: numbe
 }
 
 /**
- * The byte-level fast path of the batch's NDJSON lesson reader: a lesson
- * line in the canonical key order (`studentId, date, start, scheduledMinutes
- * [, validAbsenceMinutes][, invalidAbsenceMinutes][, reported]
- * [, guardianReported][, reason]`, no whitespace, no escapes) of a student
- * in `students`, read from its UTF-8 bytes and written straight into words
- * 2–4 of `encodeLesson` (`packLessonWords`) without a string, a record or
- * `JSON.parse`. The whole line is ASCII when it is accepted (the id is one
- * of the table's), so it needs no UTF-8 decoding.
- *
- * Anything else (another order, spacing, an escape, an unknown key or
- * student, a value the schema refuses) answers -1, and the line takes the
- * general path (`parseLessonJsonLine`), which gives the located error. A
- * property test holds every accepted line to the general path's verdict.
- *
- * @param bytes - a buffer holding the line
- * @param from - the line's first byte
- * @param to - the byte after its last (without the line break)
- * @param students - the run's ids by their bytes
- * @param words - words 2–4 are written (words 0 and 1, student and line, are the caller's)
- * @returns the student number, or -1
- * @example scanLessonJson(Buffer.from('{"studentId":"e1","date":"2026-11-23","start":"08:10","scheduledMinutes":60}'), 0, 78, studentIdTable(['e0', 'e1']), new Int32Array(5)) // 1
+ * The canonical lesson at `from` (see `scanLessonJson`), read no further
+ * than `to`: the index just after its closing brace, with the student number
+ * in word 0 and the lesson in words 2–4; -1 when the bytes there are not one.
+ * What follows the brace is the caller's to check.
  */
-export function scanLessonJson(bytes: Uint8Array, from: number, to: number, students: StudentIdTable, words: Int32Array): number {
+function scanCanonical(bytes: Uint8Array, from: number, to: number, students: StudentIdTable, words: Int32Array): number {
   const v = viewOf(bytes);
   if (!hasToken(v, bytes, from, to, OPEN)) return -1;
   const idFrom = from + OPEN.bytes.length;
@@ -145,9 +130,68 @@ export function scanLessonJson(bytes: Uint8Array, from: number, to: number, stud
     o = optional;
   }
   const { valid, invalid, reported, guardian, reason } = o;
-  // Every read stayed before `to`; ending exactly on the line's last byte means nothing follows.
-  if (i !== to - 1 || bytes[i] !== CLOSE) return -1;
+  // Every read stayed before `to`.
+  if (i >= to || bytes[i] !== CLOSE) return -1;
   if (scheduled < 1 || scheduled > 600 || valid > 600 || invalid > 600 || valid + invalid > scheduled) return -1;
+  words[0] = student;
   packLessonWords(words, LESSON_BODY, day, start, scheduled, valid, invalid, reported, guardian, reason);
-  return student;
+  return i + 1;
+}
+
+/**
+ * The byte-level fast path of the batch's NDJSON lesson reader: a lesson
+ * line in the canonical key order (`studentId, date, start, scheduledMinutes
+ * [, validAbsenceMinutes][, invalidAbsenceMinutes][, reported]
+ * [, guardianReported][, reason]`, no whitespace, no escapes) of a student
+ * in `students`, read from its UTF-8 bytes and written straight into words
+ * 2–4 of `encodeLesson` (`packLessonWords`) without a string, a record or
+ * `JSON.parse`. The whole line is ASCII when it is accepted (the id is one
+ * of the table's), so it needs no UTF-8 decoding.
+ *
+ * Anything else (another order, spacing, an escape, an unknown key or
+ * student, a value the schema refuses) answers -1, and the line takes the
+ * general path (`parseLessonJsonLine`), which gives the located error. A
+ * property test holds every accepted line to the general path's verdict.
+ *
+ * @param bytes - a buffer holding the line
+ * @param from - the line's first byte
+ * @param to - the byte after its last (without the line break)
+ * @param students - the run's ids by their bytes
+ * @param words - word 0 gets the student number and words 2–4 the lesson (word 1, the line, is the caller's)
+ * @returns the student number, or -1
+ * @example scanLessonJson(Buffer.from('{"studentId":"e1","date":"2026-11-23","start":"08:10","scheduledMinutes":60}'), 0, 78, studentIdTable(['e0', 'e1']), new Int32Array(5)) // 1
+ */
+export function scanLessonJson(bytes: Uint8Array, from: number, to: number, students: StudentIdTable, words: Int32Array): number {
+  // Ending exactly on the line's last byte means nothing follows.
+  return scanCanonical(bytes, from, to, students, words) === to ? (words[0] as number) : -1;
+}
+
+/**
+ * `scanLessonJson` for a line whose end is not known yet: the canonical
+ * lesson line that starts at `from` and ends at a line feed (or CR LF) before `limit`
+ * (the end of the bytes at hand), read without looking for the line feed
+ * first. The line reader offers it each line before it cuts one
+ * (`ByteLineTaker`): measured on the bench city's NDJSON, cutting and
+ * scanning took 15–20 % less time than `indexOf` for the line feed followed
+ * by `scanLessonJson`.
+ *
+ * A line it takes holds no line feed before its last byte: every byte it
+ * accepts is a fixed token, a digit, a known reason or a table id, and none
+ * of those is a line feed. So the line is the same one `scanLessonJson`
+ * takes between `from` and the line feed, with the same words.
+ *
+ * @param bytes - a buffer holding the line
+ * @param from - the line's first byte
+ * @param limit - the end of the bytes that may be read
+ * @param students - the run's ids by their bytes
+ * @param words - word 0 gets the student number, words 2–4 the lesson (word 1, the line, is the caller's)
+ * @returns the index of the line feed that ends the line, or -1 (the line is then cut and read as usual)
+ * @example scanLessonJsonLine(Buffer.from('{"studentId":"e1","date":"2026-11-23","start":"08:10","scheduledMinutes":60}\n{'), 0, 80, studentIdTable(['e0', 'e1']), new Int32Array(5)) // 78
+ */
+export function scanLessonJsonLine(bytes: Uint8Array, from: number, limit: number, students: StudentIdTable, words: Int32Array): number {
+  const end = scanCanonical(bytes, from, limit, students, words);
+  if (end < 0 || end >= limit) return -1;
+  if (bytes[end] === LINE_FEED) return end;
+  // A Windows line break: the CR is the break's, as for every line.
+  return bytes[end] === CARRIAGE_RETURN && end + 1 < limit && bytes[end + 1] === LINE_FEED ? end + 1 : -1;
 }
