@@ -13,7 +13,7 @@ import { swedishIssueMessage } from '../model/swedishIssue.js';
 import { both, type Template } from '../model/template.js';
 import { RejectionLog, type RejectedLine } from './rejectionLog.js';
 import { scanLessonJson, scanLessonJsonLine } from '../adapters/lessons/scanLesson.js';
-import { csvLessonPlan, scanLessonCsv, scanLessonCsvLine } from '../adapters/lessons/scanLessonCsv.js';
+import { csvLessonPlan, scanLessonCsv } from '../adapters/lessons/scanLessonCsv.js';
 import { studentIdTable } from '../adapters/lessons/studentIdTable.js';
 
 /** One slice of one lesson file for one thread: whole lines from `start` up to (not including) `end`. */
@@ -175,8 +175,8 @@ export function lessonFastPath(task: Pick<LessonTask, 'fastPath'>): boolean {
  *
  * Lines are read as bytes. The usual line (NDJSON in the canonical key
  * order, or a CSV row of plain cells) of a known student is read by the
- * byte-level fast path (`scanLessonJsonLine`, `scanLessonCsvLine`, which also
- * find where the line ends): its id is looked
+ * byte-level fast path (`scanLessonJsonLine`, which also finds where the NDJSON
+ * line ends, and `scanLessonCsv`): its id is looked
  * up by its bytes (`studentIdTable`) and the lesson written to the bucket
  * with no string made. Every other line is decoded on its own (`decodeLine`)
  * and read by the general path (`JSON.parse` or csv-parse, then the schema),
@@ -300,14 +300,12 @@ export async function readLessonTask(
         else if (n !== task.headerLine) readLine(line, n);
       },
       {
-        // The usual line is read where it starts, its end found on the way (`scanLessonJsonLine`, `scanLessonCsvLine`);
-        // the rest, and a header, are cut and read above.
-        ...(table === undefined || (header !== null && plan === undefined)
+        // NDJSON's usual line is read where it starts, its end found on the way (`scanLessonJsonLine`); the rest are cut and read above.
+        ...(table === undefined || header !== null
           ? {}
           : {
               take: (bytes: Buffer, from: number, limit: number, n: number): number => {
-                if (n === task.headerLine) return -1;
-                const end = plan === undefined ? scanLessonJsonLine(bytes, from, limit, table, scratch) : scanLessonCsvLine(bytes, from, limit, plan, table, scratch);
+                const end = scanLessonJsonLine(bytes, from, limit, table, scratch);
                 if (end >= 0) {
                   summary.records.read += 1;
                   accept(scratch[0] ?? 0, n);

@@ -98,55 +98,11 @@ function csvBooleanIn(bytes: Uint8Array, from: number, to: number): number {
  * @param to - the byte after its last (without the line break or a CR before it)
  * @param plan - the file's header (`csvLessonPlan`)
  * @param students - the run's ids by their bytes
- * @param words - word 0 gets the student number and words 2–4 the lesson (word 1, the line, is the caller's)
+ * @param words - words 2–4 are written (words 0 and 1, student and line, are the caller's)
  * @returns the student number, or -1
  * @example scanLessonCsv(Buffer.from('e1;2026-11-23;08:10;60;"Berg; A"'), 0, 33, plan, studentIdTable(['e0', 'e1']), new Int32Array(5)) // 1, with the plan of 'elev;datum;starttid;schemalagda minuter;lärare'
  */
 export function scanLessonCsv(bytes: Uint8Array, from: number, to: number, plan: CsvLessonPlan, students: StudentIdTable, words: Int32Array): number {
-  // The last field must end the line.
-  return scanCsvCanonical(bytes, from, to, plan, students, words) === to ? (words[0] as number) : -1;
-}
-
-/**
- * `scanLessonCsv` for a line whose end is not known yet: the usual CSV
- * lesson line that starts at `from` and ends at a line feed (or CR LF)
- * before `limit`, its end found while its fields are cut (see
- * `scanLessonJsonLine`, and `ByteLineTaker`). A line it takes holds no line
- * feed before its end (a field stops at one, and a quoted field open at one
- * is refused), so it is the line `scanLessonCsv` reads between `from` and
- * the line feed, with the same words.
- *
- * @param bytes - a buffer holding the line
- * @param from - the line's first byte
- * @param limit - the end of the bytes that may be read
- * @param plan - the file's header (`csvLessonPlan`)
- * @param students - the run's ids by their bytes
- * @param words - word 0 gets the student number, words 2–4 the lesson (word 1, the line, is the caller's)
- * @returns the index of the line feed that ends the line, or -1 (the line is then cut and read as usual)
- * @example scanLessonCsvLine(Buffer.from('e1;2026-11-23;08:10;60;Berg\r\ne2'), 0, 31, plan, studentIdTable(['e0', 'e1']), new Int32Array(5)) // 28, with the plan of 'elev;datum;starttid;schemalagda minuter;lärare'
- */
-export function scanLessonCsvLine(bytes: Uint8Array, from: number, limit: number, plan: CsvLessonPlan, students: StudentIdTable, words: Int32Array): number {
-  const end = scanCsvCanonical(bytes, from, limit, plan, students, words);
-  if (end < 0 || end >= limit) return -1;
-  if (bytes[end] === LF) return end;
-  return bytes[end] === CR && end + 1 < limit && bytes[end + 1] === LF ? end + 1 : -1;
-}
-
-/** Whether a line break (LF, or CR LF) starts at `i`: where a line read without its end known stops. */
-function breakAt(bytes: Uint8Array, i: number): boolean {
-  const b = bytes[i];
-  return b === LF || (b === CR && bytes[i + 1] === LF);
-}
-
-/**
- * The usual CSV lesson line at `from` (see `scanLessonCsv`), read no further
- * than `to` and no further than a line break: the index just after its last
- * field, with the student number in word 0 and the lesson in words 2–4; -1
- * when the bytes there are not one. What follows the last field is the
- * caller's to check. A line cut at its line feed holds none, so for it the
- * line breaks change nothing.
- */
-function scanCsvCanonical(bytes: Uint8Array, from: number, to: number, plan: CsvLessonPlan, students: StudentIdTable, words: Int32Array): number {
   const { delimiter, columns } = plan;
   const last = columns.length - 1;
   let student = -1;
@@ -170,8 +126,8 @@ function scanCsvCanonical(bytes: Uint8Array, from: number, to: number, plan: Csv
       let k = cellFrom;
       let escaped = false;
       for (;;) {
-        while (k < to && bytes[k] !== QUOTE && bytes[k] !== LF) high |= bytes[k++] ?? 0;
-        if (k >= to || bytes[k] === LF) return -1;
+        while (k < to && bytes[k] !== QUOTE) high |= bytes[k++] ?? 0;
+        if (k >= to) return -1;
         if (k + 1 < to && bytes[k + 1] === QUOTE) {
           escaped = true;
           k += 2;
@@ -182,23 +138,23 @@ function scanCsvCanonical(bytes: Uint8Array, from: number, to: number, plan: Csv
       if (escaped && column !== IGNORED) return -1;
       cellTo = k;
       i = k + 1;
-      if (i < to && bytes[i] !== delimiter && !breakAt(bytes, i)) return -1;
+      if (i < to && bytes[i] !== delimiter) return -1;
     } else {
       cellFrom = i;
       while (i < to) {
         const b = bytes[i] ?? 0;
-        if (b === delimiter || (b <= CR && breakAt(bytes, i))) break;
+        if (b === delimiter) break;
         if (b === QUOTE) return -1;
         high |= b;
         i += 1;
       }
       cellTo = i;
     }
-    // Now at the delimiter, a line break or the end: the fields before the last must end at a delimiter.
+    // Now at the delimiter or the end: the last field must end the line, the others a field.
     if (f < last) {
-      if (i >= to || bytes[i] !== delimiter) return -1;
+      if (i >= to) return -1;
       i += 1;
-    }
+    } else if (i !== to) return -1;
     if (column === IGNORED) continue;
     if (cellTo === cellFrom) {
       if (column <= SCHEDULED) return -1;
@@ -246,8 +202,7 @@ function scanCsvCanonical(bytes: Uint8Array, from: number, to: number, plan: Csv
     }
   }
   if (student < 0 || day < 0 || start < 0 || scheduled > 600 || valid > 600 || invalid > 600 || valid + invalid > scheduled) return -1;
-  if (high >= 0x80 && !isWellFormedUtf8(bytes, from, i)) return -1;
-  words[0] = student;
+  if (high >= 0x80 && !isWellFormedUtf8(bytes, from, to)) return -1;
   packLessonWords(words, LESSON_BODY, day, start, scheduled, valid, invalid, reported === 1, guardian === 1, reason);
-  return i;
+  return student;
 }
