@@ -94,6 +94,12 @@ describe('forEachLineRange: each line decoded on its own', () => {
   });
 });
 
+/** A byte line as `Read`: its number and text, or its first bad byte. */
+function decodedRead(buffer: Buffer, from: number, to: number, n: number): Read {
+  const text = decodeLine(buffer, from, to);
+  return typeof text === 'string' ? [n, text] : [n, 'invalid', text.invalidByte];
+}
+
 describe('forEachByteLine: lines as bytes, decoded on demand', () => {
   it('any bytes and any chunk size give the byte ranges of the oracle lines: decodeLine of each is the oracle text, or names its first bad byte', async () => {
     await fc.assert(
@@ -103,10 +109,7 @@ describe('forEachByteLine: lines as bytes, decoded on demand', () => {
         const lines: Read[] = [];
         const count = await forEachByteLine(
           path,
-          (buffer, from, to, n) => {
-            const text = decodeLine(buffer, from, to);
-            lines.push(typeof text === 'string' ? [n, text] : [n, 'invalid', text.invalidByte]);
-          },
+          (buffer, from, to, n) => lines.push(decodedRead(buffer, from, to, n)),
           { chunkBytes: chunk },
         );
         const { lines: ranged } = await readBytes(bytes, 64);
@@ -128,10 +131,7 @@ describe('forEachByteLine: lines as bytes, decoded on demand', () => {
         const offered: number[] = [];
         const count = await forEachByteLine(
           path,
-          (buffer, from, to, n) => {
-            const text = decodeLine(buffer, from, to);
-            lines.push(typeof text === 'string' ? [n, text] : [n, 'invalid', text.invalidByte]);
-          },
+          (buffer, from, to, n) => lines.push(decodedRead(buffer, from, to, n)),
           {
             chunkBytes: chunk,
             // Takes every `every`-th line offered (none when 0) whose line feed is at hand, as a scanner would: reading to the line feed itself.
@@ -141,8 +141,7 @@ describe('forEachByteLine: lines as bytes, decoded on demand', () => {
               const nl = buffer.subarray(from, limit).indexOf(10);
               if (nl === -1) return -1;
               const end = from + nl;
-              const text = decodeLine(buffer, from, end > from && buffer[end - 1] === 13 ? end - 1 : end);
-              lines.push(typeof text === 'string' ? [n, text] : [n, 'invalid', text.invalidByte]);
+              lines.push(decodedRead(buffer, from, end > from && buffer[end - 1] === 13 ? end - 1 : end, n));
               return end;
             },
           },
