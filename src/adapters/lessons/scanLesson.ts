@@ -172,7 +172,7 @@ export function scanLessonJson(bytes: Uint8Array, from: number, to: number, stud
  * (the end of the bytes at hand), read without looking for the line feed
  * first. The line reader offers it each line before it cuts one
  * (`ByteLineTaker`): measured on the bench city's NDJSON, cutting and
- * scanning took 15–20 % less time than `indexOf` for the line feed followed
+ * scanning took a fifth less time (0.65–0.88 of it, median 0.81) than `indexOf` for the line feed followed
  * by `scanLessonJson`.
  *
  * A line it takes holds no line feed before its last byte: every byte it
