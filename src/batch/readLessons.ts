@@ -175,10 +175,9 @@ export function lessonFastPath(task: Pick<LessonTask, 'fastPath'>): boolean {
  *
  * Lines are read as bytes. The usual line (NDJSON in the canonical key
  * order, or a CSV row of plain cells) of a known student is read by the
- * byte-level fast path (`scanLessonJsonLine`, which also finds where the NDJSON
- * line ends, and `scanLessonCsv`): its id is looked
- * up by its bytes (`studentIdTable`) and the lesson written to the bucket
- * with no string made. Every other line is decoded on its own (`decodeLine`)
+ * byte-level fast path (`scanLessonJsonLine`, which also finds where the
+ * NDJSON line ends, and `scanLessonCsv`): its id is looked up by its bytes
+ * (`studentIdTable`) and the lesson written to the bucket with no string made. Every other line is decoded on its own (`decodeLine`)
  * and read by the general path (`JSON.parse` or csv-parse, then the schema),
  * which gives the located errors; the result is the same with the fast path
  * off (`lessonFastPath`).

@@ -53,12 +53,12 @@ export type ByteLineSink = (bytes: Buffer, from: number, to: number, lineNumber:
  * at `from` whole, when it can, and answers the index of the line feed that
  * ends it; or -1, and the line is cut and handed to the `ByteLineSink` as
  * usual. A line it takes must end at that line feed (a CR just before it is
- * the line break's, as for every line) and hold no line feed before it;
- * `limit` is the end of the bytes at hand (a
- * line whose line feed is not before it must be left). It is not offered the
- * first line of a file, which may start with a BOM. This lets a scanner that
- * reads the line anyway find its end on the way, instead of a search for
- * the line feed first (`scanLessonJsonLine`).
+ * the line break's, as for every line) and hold no line feed before it.
+ * `limit` is the end of the bytes at hand: a line whose line feed is not
+ * before it must be left. It is not offered the first line of a file, which
+ * may start with a BOM. This lets a scanner that reads the line anyway find
+ * its end on the way, instead of a search for the line feed first
+ * (`scanLessonJsonLine`).
  */
 export type ByteLineTaker = (bytes: Buffer, from: number, limit: number, lineNumber: number) => number;
 

@@ -90,6 +90,13 @@ describe('lesson codec', () => {
 const IDS = ['e1', 'skola-001-elev-0001', 'other', 'e'];
 /** The schema's key order, as the city fixture writes a lesson's keys. */
 const LESSON_KEYS = ['date', 'start', 'scheduledMinutes', 'validAbsenceMinutes', 'invalidAbsenceMinutes', 'reported', 'guardianReported', 'reason'] as const;
+
+/** A lesson line as the kit and the city fixture write it: compact, the id first, then the schema's key order. */
+function canonicalLine(id: string, lesson: Partial<Record<(typeof LESSON_KEYS)[number], unknown>> | undefined): string {
+  const canonical: Record<string, unknown> = { studentId: id };
+  for (const k of LESSON_KEYS) if (lesson?.[k] !== undefined) canonical[k] = lesson[k];
+  return JSON.stringify(canonical);
+}
 const table = studentIdTable(IDS);
 const bytesOf = (text: string): Buffer => Buffer.from(text, 'utf8');
 
@@ -121,12 +128,11 @@ describe('scanLessonJson (canonical lines from their bytes straight to the codec
   it('takes the lines the kit and the city fixture write (compact, canonical order) of a known student', () => {
     fc.assert(
       fc.property(validLesson, fc.constantFrom(...IDS), (lesson, id) => {
-        const canonical: Record<string, unknown> = { studentId: id };
-        for (const k of LESSON_KEYS) if (lesson?.[k] !== undefined) canonical[k] = lesson[k];
-        const bytes = bytesOf(JSON.stringify(canonical));
+        const text = canonicalLine(id, lesson);
+        const bytes = bytesOf(text);
         const words = new Int32Array(LESSON_WORDS);
         expect(scanLessonJson(bytes, 0, bytes.length, table, words)).toBe(IDS.indexOf(id));
-        expect([...words.slice(2)]).toEqual(generalPath(JSON.stringify(canonical))?.words);
+        expect([...words.slice(2)]).toEqual(generalPath(text)?.words);
       }),
     );
   });
@@ -160,10 +166,7 @@ describe('scanLessonJson (canonical lines from their bytes straight to the codec
     fc.assert(
       fc.property(fc.array(idLine, { minLength: 1, maxLength: 12 }), (lines) => {
         for (const { id, lesson } of lines) {
-          const canonical: Record<string, unknown> = { studentId: id };
-          for (const k of LESSON_KEYS) if (lesson?.[k] !== undefined) canonical[k] = lesson[k];
-          const text = JSON.stringify(canonical);
-          const bytes = bytesOf(text);
+          const bytes = bytesOf(canonicalLine(id, lesson));
           const words = new Int32Array(LESSON_WORDS);
           const student = scanLessonJson(bytes, 0, bytes.length, local, words);
           const known = plain.includes(id) ? ids.indexOf(id) : -1;
