@@ -28,6 +28,9 @@
  *    `--json compact` and `--json full` on 1 and 2 workers, each the median of N rotated rounds (`--repeat`), ratios to
  *    DuckDB's one thread; DuckDB and the Node loop must give every student the rate of trappa's
  *    `termAbsence` fact (hence the same "över 20 %" students), or the bench fails.
+ * 7. the second night (`bench/secondNight.ts`): the CLI with `--previous` (night one's decisions)
+ *    and `--decisions-out`, as a city runs every night but its first, beside the same night
+ *    without `--previous`; the median of R rounds, with `--compare` the other build's too.
  * Each timing of 1–5 is the best of R rounds. The last line is one JSON object with the figures.
  *
  * The bench itself is bundled by esbuild into `.bench/bench.mjs` and run by node
@@ -65,6 +68,7 @@ import { parseCsvRecord } from '../src/adapters/lessons/csvRecord.js';
 import { parseCsvHeaderBefore, parseLessonCsvLineBefore, type CsvHeaderBefore } from './baseline/lessonCsvBefore.js';
 import { libraryBench } from './library.js';
 import { anchorSection } from './anchorSection.js';
+import { secondNight } from './secondNight.js';
 
 const { values } = parseArgs({
   options: {
@@ -382,6 +386,10 @@ if (other !== undefined) {
     compared_peak_rss_mb: Math.max(other.peakRssMb, otherAll?.peakRssMb ?? 0),
   });
 }
+// 7. The second night: with last night's decisions, as a city runs every night but the first.
+const nights = secondNight({ input: { cli, students: city.students, lessons: city.lessons, asOf, records }, dir, rounds, compare: values.compare });
+rows.push(...nights.rows);
+Object.assign(result, nights.json);
 const library = await libraryBench({ seed: Number(values.seed), rounds, asOf });
 rows.push(...library.rows);
 Object.assign(result, library.result);

@@ -55,12 +55,13 @@ const evaluateArgs = (input: CityInput, workers: number): string[] => [
  * Run the CLI once, stdout to /dev/null, and read its `--summary-json` (written to
  * `summaryPath`): it must have accepted every record.
  *
+ * @param extra - more options, e.g. `--previous` and `--decisions-out` for a second night
  * @example trappaRun(input, 'details-none', 1, '.bench/summary.json') // { seconds: 1.71, peakRssMb: 251 }
  */
-export function trappaRun(input: CityInput, output: TrappaOutput, workers: number, summaryPath: string): TrappaRun {
+export function trappaRun(input: CityInput, output: TrappaOutput, workers: number, summaryPath: string, extra: readonly string[] = []): TrappaRun {
   const mode = OUTPUT_OPTIONS[output];
   const start = performance.now();
-  const r = spawnSync(process.execPath, [...evaluateArgs(input, workers), ...mode, '--summary-json', summaryPath], {
+  const r = spawnSync(process.execPath, [...evaluateArgs(input, workers), ...mode, '--summary-json', summaryPath, ...extra], {
     stdio: ['ignore', 'ignore', 'pipe'],
     encoding: 'utf8',
   });

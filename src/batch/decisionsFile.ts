@@ -11,7 +11,7 @@ import type { Policy } from '../policy/policy.js';
 import { policyStamp } from '../policy/policyStamp.js';
 import type { DecisionForm } from '../report/decisionOutput.js';
 import type { AtomicFile } from '../io/atomicFile.js';
-import { forEachLine } from '../io/lines.js';
+import { decodeLine, forEachByteLine } from '../io/lines.js';
 import { compareIds } from './studentRanges.js';
 import { swedishIssueMessage } from '../model/swedishIssue.js';
 import { both, type Template } from '../model/template.js';
@@ -208,31 +208,61 @@ export function decisionsWriter(file: AtomicFile): DecisionsWriter {
   };
 }
 
-/** Read the decision lines of a file, then its last line; the hash and count of the lines before it. */
-async function scan(path: string, onDecision: (line: string, n: number) => void, signal?: AbortSignal): Promise<{ last: string | undefined; lines: number; sha256: string }> {
+/**
+ * A decision line of a file as `scan` hands it on: its text (decoded as UTF-8,
+ * U+FFFD for bad bytes), number and bytes. `bytes` is the line's own copy
+ * (without its line break), so a caller may keep it.
+ */
+interface ScannedLine {
+  readonly text: string;
+  readonly n: number;
+  readonly bytes: Buffer;
+}
+
+/**
+ * Read the decision lines of a file, then its last line; the hash and count of the lines before
+ * it. Lines are read as bytes and the hash is taken of the bytes (as the writer took it), with no
+ * second encoding of the text: a night's file is 150 MB of mostly non-ASCII decisions. Each line
+ * is handed on only once the next has come, for the last one is the trailer. What `onDecision`
+ * throws is thrown as it is; a failure to read the file is `unreadable`.
+ */
+async function scan(path: string, onDecision: (line: ScannedLine) => void, signal?: AbortSignal): Promise<{ last: string | undefined; lines: number; sha256: string }> {
   const hash: Hash = createHash('sha256');
-  let pending: string | undefined;
-  let pendingNumber = 0;
+  let pending: ScannedLine | undefined;
+  let pendingValid = true;
   let decisions = 0;
+  let thrown: unknown;
+  const give = (line: ScannedLine): void => {
+    try {
+      onDecision(line);
+    } catch (error) {
+      thrown = error;
+      throw error;
+    }
+  };
   try {
-    await forEachLine(path, (line, n) => {
+    await forEachByteLine(path, (bytes, from, to, n) => {
       // A large file takes a while: a stopped run (SIGTERM) stops reading it.
       if (signal?.aborted === true) throw signal.reason;
       if (pending !== undefined) {
-        onDecision(pending, pendingNumber);
-        hash.update(pending);
-        hash.update('\n');
+        give(pending);
+        // The line's bytes as written, with its line feed; a line that is not UTF-8 as its text reads (it matches no hash the writer took).
+        hash.update(pendingValid ? pending.bytes : pending.text);
+        hash.update(NEWLINE);
         decisions += 1;
       }
-      pending = line;
-      pendingNumber = n;
+      const decoded = decodeLine(bytes, from, to);
+      pendingValid = typeof decoded === 'string';
+      pending = { text: typeof decoded === 'string' ? decoded : decoded.lossy, n, bytes: Buffer.from(bytes.subarray(from, to)) };
     });
   } catch (error) {
-    if (error instanceof PreviousFileError || signal?.aborted === true) throw error;
+    if (error === thrown || error instanceof PreviousFileError || signal?.aborted === true) throw error;
     throw new PreviousFileError(path, 'unreadable', both(P.cannotRead, { reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }));
   }
-  return { last: pending, lines: decisions, sha256: hash.digest('hex') };
+  return { last: pending?.text, lines: decisions, sha256: hash.digest('hex') };
 }
+
+const NEWLINE = Buffer.from('\n');
 
 /** The last line of a file (without its line break), read from the end; undefined for an empty file. */
 function lastLine(path: string): string | undefined {
@@ -307,27 +337,49 @@ function decisionOfLine(value: unknown, trailer: DecisionsTrailer): ReturnType<t
 }
 
 /**
+ * A decision line of a verified file, as `verifyDecisionsFile` hands it to
+ * its `onDecision`: checked against the schema of the file's form, but not yet
+ * against the trailer's count and hash (a later line can still fail the file).
+ */
+export interface VerifiedDecision {
+  /** The line's number in the file, from 1. */
+  readonly n: number;
+  readonly studentId: string;
+  readonly asOf: string;
+  /** The line as `JSON.parse` reads it. */
+  readonly value: unknown;
+  /** The line's bytes as written (UTF-8, without its line break), the caller's to keep. */
+  readonly bytes: Buffer;
+}
+
+/**
  * Verify a `--previous` file whole before the run writes anything: it ends
  * with a trailer of a format this version reads (read first, from the end of
  * the file, so an empty or cut-short file is refused at once); the count and SHA-256 of its
  * decision lines match the trailer; every line is a decision of the trailer's form
  * (`DecisionSchema`, or `CompactDecisionSchema` for a compact file) of the trailer's date and policy (or carried over from an earlier night for a student not evaluated then); student ids ascend
  * (one run's output, not two joined); and its date is before tonight's.
- * Streams: memory does not grow with the file.
+ * Streams: memory does not grow with the file. The file is read once: a caller
+ * that needs its decisions takes them from `onDecision` (the batch keeps last
+ * night's step states, `trappa explain` one student's), and uses them only if
+ * the file is then returned as verified. Reading the file a second time
+ * would also have to check that it had not changed in between.
  *
  * @param path - the file
  * @param asOf - tonight's date
  * @param signal - stops the reading (the signal's reason is thrown)
+ * @param onDecision - called with each decision line once it has passed its own checks; what it throws stops the reading and is thrown
  * @returns the trailer
  * @throws {PreviousFileError} saying what is wrong and what to do
  * @example await verifyDecisionsFile('night-1.ndjson', '2026-11-24') // { trappa: 'decisions', format: 1, count: 2000, asOf: '2026-11-23', … }
  * @example await verifyDecisionsFile('empty.ndjson', '2026-11-24') // throws "--previous empty.ndjson: the file is empty; run last night again with --decisions-out …"
+ * @example const ids: string[] = []; await verifyDecisionsFile('night-1.ndjson', '2026-11-24', undefined, (d) => ids.push(d.studentId)); ids.length // the trailer's count
  */
-export async function verifyDecisionsFile(path: string, asOf: string, signal?: AbortSignal): Promise<DecisionsTrailer> {
+export async function verifyDecisionsFile(path: string, asOf: string, signal?: AbortSignal, onDecision?: (decision: VerifiedDecision) => void): Promise<DecisionsTrailer> {
   const trailer = readTrailer(path);
   if (trailer.asOf >= asOf) throw new PreviousFileError(path, 'not-earlier', both(P.notEarlier, { asOf: trailer.asOf, tonight: asOf }));
   let lastId: string | undefined;
-  const { last, lines, sha256 } = await scan(path, (line, n) => {
+  const { last, lines, sha256 } = await scan(path, ({ text: line, n, bytes }) => {
     const fail = (problem: PreviousFileProblem, detail: Template): never => {
       throw new PreviousFileError(path, problem, both(P.atLine, (lang) => ({ n, detail: detail[lang] })));
     };
@@ -352,6 +404,7 @@ export async function verifyDecisionsFile(path: string, asOf: string, signal?: A
     if (d.asOf === trailer.asOf && d.policy.hash !== trailer.policy.hash) fail('mixed', P.otherPolicy);
     if (lastId !== undefined && compareIds(lastId, d.studentId) >= 0) fail('mixed', P.outOfOrder);
     lastId = d.studentId;
+    onDecision?.({ n, studentId: d.studentId, asOf: d.asOf, value, bytes });
   }, signal);
   if (last === undefined || trailerOf(last)?.['sha256'] !== trailer.sha256) throw new PreviousFileError(path, 'changed', P.changed);
   if (trailer.count !== lines) {
@@ -359,22 +412,4 @@ export async function verifyDecisionsFile(path: string, asOf: string, signal?: A
   }
   if (trailer.sha256 !== sha256) throw new PreviousFileError(path, 'hash', P.hash);
   return trailer;
-}
-
-/**
- * Read the decision lines of a verified file again (for the partition), and
- * check that they are still the ones verified: a file replaced or changed
- * since `verifyDecisionsFile` stops the run before any output.
- *
- * @param path - the file
- * @param verified - what `verifyDecisionsFile` returned
- * @param onLine - called for each decision line with its line number
- * @throws {PreviousFileError} `changed` when the content differs
- * @example const numbers: number[] = []; await forEachVerifiedDecision('night-1.ndjson', trailer, (_line, n) => numbers.push(n)); numbers // [1, 2, …, trailer.count]: every line but the trailer
- */
-export async function forEachVerifiedDecision(path: string, verified: DecisionsTrailer, onLine: (line: string, n: number) => void): Promise<void> {
-  const { last, lines, sha256 } = await scan(path, onLine);
-  if (last === undefined || lines !== verified.count || sha256 !== verified.sha256 || trailerOf(last)?.['sha256'] !== verified.sha256) {
-    throw new PreviousFileError(path, 'changed', P.changed);
-  }
 }

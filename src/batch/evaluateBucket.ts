@@ -2,21 +2,17 @@ import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs'
 import { decisionJson, decisionOutput, jsonFormOf, type DecisionForm, type OutputFormat } from '../report/decisionOutput.js';
 import { emptySummary, type RunSummary } from '../run/runSummary.js';
 import { evaluateCase, type CaseRun } from '../run/evaluateCase.js';
-import { isValidIsoDate } from '../model/isoDate.js';
-import { OPAQUE_ID_PATTERN, type StudentCase } from '../model/studentCase.js';
+import type { StudentCase } from '../model/studentCase.js';
 import type { Decision } from '../model/decision.js';
-import { StepIdSchema, StepKindSchema, UrgencySchema } from '../model/vocabulary.js';
 import { bucketPath } from './bucketWriter.js';
-import { diffStepStates, stepStates, type Change, type StepState } from '../run/changes.js';
+import { diffStepStates, stepStates, type Change } from '../run/changes.js';
 import { formatChange } from '../report/changeText.js';
 import { gatherBucketLessons, readyLessons, type BucketLessons, type BucketStudent } from './bucketLessons.js';
 import { RejectionLog, type RejectedLine } from './rejectionLog.js';
 import { resolveStudentLessons, type LessonFilePart } from './studentLessons.js';
-import { BatchInputError, rejectedCountsPath, rejectedIdsPath } from './partition.js';
+import { rejectedCountsPath, rejectedIdsPath } from './partition.js';
+import { previousLine, readPreviousStates, type PreviousDecision } from './previousStates.js';
 import { compareIds } from './studentRanges.js';
-import { jsonErrorText } from '../adapters/jsonError.js';
-import { both, type Template } from '../model/template.js';
-import { PREVIOUS_FILE_TEXT as P } from '../report/failureText.js';
 import { coverageCounter, type CoverageCounts } from '../testing/coverageCounts.js';
 import { utf8Chunks } from './utf8Chunks.js';
 
@@ -239,92 +235,11 @@ function openPart(path: string): number {
   }
 }
 
-/** One previous decision as the diff and `evaluate` read it, and its line as written (carried forward when the student is not evaluated tonight). */
-interface PreviousDecision {
-  readonly asOf: string;
-  readonly steps: readonly StepState[];
-  readonly line: string;
-}
-
-const STEP_STATUSES: ReadonlySet<string> = new Set<StepState['status']>(['recommended', 'blocked', 'overdue']);
-
-function describe(value: unknown): Template {
-  return value === undefined ? P.nothing : { sv: JSON.stringify(value), en: JSON.stringify(value) };
-}
-
-/**
- * The step states of one previous decision, checked: a file written by an
- * older version (no `arisesOn`, no `heldOpen`) is read; anything else that is
- * not a step as `--json` writes it stops the run with the line and the field.
- */
-function previousSteps(steps: readonly unknown[], where: string): StepState[] {
-  const date = (value: unknown): value is string => typeof value === 'string' && isValidIsoDate(value);
-  return steps.map((raw, i) => {
-    const at = (field: string, expected: Template, value: unknown): BatchInputError =>
-      new BatchInputError(both(P.stepField, (lang) => ({ where, i, field, expected: expected[lang], got: describe(value)[lang] })));
-    if (typeof raw !== 'object' || raw === null) throw new BatchInputError(both(P.stepObject, (lang) => ({ where, i, got: describe(raw)[lang] })));
-    const s = raw as Record<string, unknown>;
-    const id = StepIdSchema.safeParse(s['id']);
-    if (!id.success) throw at('id', P.aStepId, s['id']);
-    const kind = StepKindSchema.safeParse(s['kind']);
-    if (!kind.success) throw at('kind', P.aKind, s['kind']);
-    const status = s['status'];
-    if (typeof status !== 'string' || !STEP_STATUSES.has(status)) throw at('status', P.aStatus, status);
-    const urgency = UrgencySchema.safeParse(s['urgency']);
-    if (!urgency.success) throw at('urgency', P.anUrgency, s['urgency']);
-    const dueDate = s['dueDate'];
-    if (dueDate !== null && !date(dueDate)) throw at('dueDate', P.aDateOrNull, dueDate);
-    const forStep = s['forStep'] === undefined ? undefined : StepIdSchema.safeParse(s['forStep']);
-    if (forStep !== undefined && !forStep.success) throw at('forStep', P.aStepId, s['forStep']);
-    const arisesOn = s['arisesOn'];
-    if (arisesOn !== undefined && !date(arisesOn)) throw at('arisesOn', P.aDate, arisesOn);
-    const closableFrom = s['closableFrom'];
-    if (closableFrom !== undefined && !date(closableFrom)) throw at('closableFrom', P.aDate, closableFrom);
-    const heldOpen = s['heldOpen'] as { verifiedOn?: unknown } | undefined;
-    if (heldOpen !== undefined && (typeof heldOpen !== 'object' || heldOpen === null || !date(heldOpen.verifiedOn))) {
-      throw at('heldOpen.verifiedOn', P.aDate, (heldOpen as { verifiedOn?: unknown } | null)?.verifiedOn);
-    }
-    return {
-      id: id.data,
-      ...(forStep === undefined ? {} : { forStep: forStep.data }),
-      kind: kind.data,
-      status: status as StepState['status'],
-      urgency: urgency.data,
-      ...(arisesOn === undefined ? {} : { arisesOn }),
-      ...(closableFrom === undefined ? {} : { closableFrom }),
-      dueDate,
-      ...(heldOpen === undefined ? {} : { heldOpen: { verifiedOn: heldOpen.verifiedOn as string } }),
-    };
-  });
-}
-
-function readPrevious(dir: string, bucket: number, previousPath: string): Map<string, PreviousDecision> {
-  const previous = new Map<string, PreviousDecision>();
-  for (const line of lines(bucketPath(dir, bucket, 'previous'))) {
-    const tab = line.indexOf('\t');
-    const where = `${previousPath}:${line.slice(0, tab)}`;
-    let decision: { studentId?: unknown; asOf?: unknown; steps?: unknown };
-    const text = line.slice(tab + 1);
-    try {
-      decision = JSON.parse(text) as typeof decision;
-    } catch (error) {
-      throw new BatchInputError(both(P.lineJson, (lang) => ({ where, reason: jsonErrorText(error, text)[lang] })));
-    }
-    if (typeof decision.studentId !== 'string' || !OPAQUE_ID_PATTERN.test(decision.studentId) || !Array.isArray(decision.steps)) {
-      throw new BatchInputError(both(P.lineNotDecision, { where }));
-    }
-    if (typeof decision.asOf !== 'string' || !isValidIsoDate(decision.asOf)) {
-      throw new BatchInputError(both(P.lineAsOf, (lang) => ({ where, got: describe(decision.asOf)[lang] })));
-    }
-    previous.set(decision.studentId, { asOf: decision.asOf, steps: previousSteps(decision.steps as unknown[], where), line: text });
-  }
-  return previous;
-}
-
 /**
  * Evaluate one bucket: read its students (validated by the partition), their
  * lessons (decoded from the partition's binary records) and previous
- * decisions; resolve each student's lessons of one date and start
+ * decisions (their step states, read and checked with last night's file:
+ * `keepPreviousStates`); resolve each student's lessons of one date and start
  * (`resolveStudentLessons`: copies count once, conflicts are rejected and
  * logged with every line); evaluate each student and return the output in
  * student-id order (and the full decisions when asked). Deterministic: the files depend only on
@@ -341,17 +256,14 @@ function readPrevious(dir: string, bucket: number, previousPath: string): Map<st
  * @param layout - the partition's directory and input description
  * @param bucket - the bucket number
  * @param settings - policy, date and output settings
- * @param previousPath - the `--previous` file, for messages
  * @returns the bucket's counts and output chunks
- * @throws {BatchInputError} when the previous run's file is not a decision file, naming the
- *   line and field (e.g. `night-1.ndjson:7: asOf: expected the decision's date YYYY-MM-DD, got nothing`)
  * @example evaluateBucket(layout, 0, settings)
  */
-export function evaluateBucket(layout: BucketLayout, bucket: number, settings: BucketSettings, previousPath = '--previous'): BucketResult {
+export function evaluateBucket(layout: BucketLayout, bucket: number, settings: BucketSettings): BucketResult {
   const summary = emptySummary();
   const read = readStudents(layout.dir, bucket, layout.parts);
   const students = new Map(read.students.map((p) => [p.case.student.id, p]));
-  const previous = settings.incremental ? readPrevious(layout.dir, bucket, previousPath) : new Map<string, PreviousDecision>();
+  const previous = settings.incremental ? readPreviousStates(layout.dir, bucket) : new Map<string, PreviousDecision>();
   const out = utf8Chunks();
   const decisions = utf8Chunks();
   const { format } = settings;
@@ -440,11 +352,11 @@ function missingStudent(
   present: boolean,
   close: boolean,
 ): { readonly changes: readonly Change[]; readonly carried: string | undefined; readonly missing: boolean; readonly keptOpen: number } {
-  if (present) return { changes: [], carried: before.line, missing: false, keptOpen: 0 };
-  if (!close) return { changes: [], carried: before.line, missing: true, keptOpen: before.steps.length };
+  if (present) return { changes: [], carried: previousLine(before), missing: false, keptOpen: 0 };
+  if (!close) return { changes: [], carried: previousLine(before), missing: true, keptOpen: before.steps.length };
   const changes = diffStepStates(id, { asOf, steps: null, measures: [] }, before);
   const held = before.steps.filter((s) => s.kind === 'lagkrav');
   if (held.length === 0) return { changes, carried: undefined, missing: true, keptOpen: 0 };
-  const decision = JSON.parse(before.line) as { steps: Array<{ kind?: unknown }> };
+  const decision = JSON.parse(previousLine(before)) as { steps: Array<{ kind?: unknown }> };
   return { changes, carried: JSON.stringify({ ...decision, steps: decision.steps.filter((s) => s.kind === 'lagkrav') }), missing: true, keptOpen: held.length };
 }

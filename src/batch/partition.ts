@@ -1,15 +1,9 @@
-import { both } from '../model/template.js';
-import { PREVIOUS_FILE_TEXT } from '../report/failureText.js';
 import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OPAQUE_ID_PATTERN } from '../model/studentCase.js';
 import { emptySummary, type RunSummary } from '../run/runSummary.js';
 import { bucketOfOtherId, studentRanges } from './studentRanges.js';
-import { BucketWriter } from './bucketWriter.js';
-import { BatchInputError } from '../io/batchInputError.js';
-import { forEachVerifiedDecision, trailerOf, type DecisionsTrailer } from './decisionsFile.js';
-import { studentIdOfJsonLine } from '../adapters/lessons/lessonRecord.js';
-import { forEachLine } from '../io/lines.js';
+import { distributePreviousStates } from './previousStates.js';
 import { readLessonTask, sliceStarts, sniffLessonFile, type LessonTask, type LessonTaskResult, type StudentIndex } from './readLessons.js';
 import { REJECTED_SAMPLE_SIZE, RejectionLog, type RejectedLine } from './rejectionLog.js';
 import { readStudents, type StudentReader } from './readStudents.js';
@@ -59,8 +53,8 @@ export type LessonReader = (tasks: readonly LessonTask[], students: StudentIndex
 
 /** How the partition pass cuts and reads. */
 export interface PartitionOptions {
-  /** The trailer `verifyDecisionsFile` returned for `files.previous`: the file is read again and must still match it. */
-  readonly previousVerified?: DecisionsTrailer;
+  /** Last night's step states, as `keepPreviousStates` kept them from the verified `files.previous`: copied to their buckets. */
+  readonly previousStates?: string;
   /** Bucket count; default `bucketCount` of the lesson bytes and the students read. The output does not depend on it. */
   readonly buckets?: number;
   /** Students per bucket at most, for the default bucket count (`MAX_STUDENTS_PER_BUCKET`). */
@@ -139,7 +133,7 @@ export function rejectedIdsPath(dir: string): string {
  *   id and cut into `buckets` ranges of equal size (`studentRanges`), so
  *   bucket 0 holds the first ids, and the outputs of the buckets, taken in
  *   order, are in student-id order with no merge;
- * - previous decisions (optional): copied to their bucket;
+ * - last night's step states (optional, `previousStates`): copied to their bucket;
  * - lessons (NDJSON or CSV, any order): each line parsed and validated, then
  *   written to the bucket of its student as 20 bytes (`encodeLesson`), so the
  *   second pass neither re-parses nor holds text. A line that is malformed or
@@ -149,14 +143,14 @@ export function rejectedIdsPath(dir: string): string {
  * @param files - the input files
  * @param dir - an empty temp directory
  * @param options - bucket count or its limits, slices, progress, the slice reader, and
- *   `previousVerified`: the trailer `verifyDecisionsFile` returned for `files.previous` (the
- *   file is read again and must still match it)
+ *   `previousStates`: last night's step states, kept while `files.previous` was verified
+ *   (`keepPreviousStates`)
  * @returns the partition
  * @throws {BatchInputError} for a file that cannot be interpreted at all
  * @example await partitionInputs({ students: 's.ndjson', lessons: ['l.csv'] }, dir, { buckets: 4 })
  */
 export async function partitionInputs(files: BatchFiles, dir: string, options: PartitionOptions = {}): Promise<Partition> {
-  const { onProgress, slicesPerFile = 1, readTasks = (tasks, students, d, b) => readTasksHere(tasks, students, d, b, onProgress), previousVerified } = options;
+  const { onProgress, slicesPerFile = 1, readTasks = (tasks, students, d, b) => readTasksHere(tasks, students, d, b, onProgress), previousStates } = options;
   const summary = emptySummary();
   const log = new RejectionLog(dir, 'partition');
   const read = await readStudents(files.students, dir, summary, log, {
@@ -179,7 +173,7 @@ export async function partitionInputs(files: BatchFiles, dir: string, options: P
     rejectedIds: [...rejectedIds],
   };
   const readLessons = async (): Promise<{ tasks: LessonTask[]; results: LessonTaskResult[] }> => {
-    if (files.previous !== undefined) await copyPrevious(files.previous, previousVerified, dir, buckets, bucketOfId);
+    if (previousStates !== undefined) await distributePreviousStates(previousStates, dir, buckets, bucketOfId);
     const tasks = await planLessonTasks(files.lessons, slicesPerFile, options.chunkBytes, options.delimiter, files.lessonNames);
     const ignoredColumns = [...new Set(tasks.flatMap((t) => t.header?.ignored ?? []))];
     if (ignoredColumns.length > 0) summary.ignoredColumns = ignoredColumns;
@@ -217,31 +211,6 @@ export async function partitionInputs(files: BatchFiles, dir: string, options: P
     rejected: { students: studentRejections.students, records: summary.records.rejected, sample },
     newestLessonDay: results.reduce((newest, r) => Math.max(newest, r.newestDay), -1),
   };
-}
-
-/**
- * Copy the previous run's decisions to their students' buckets
- * (`<bucket>.previous`), each line with its line number.
- *
- * @param path - the previous decisions file
- * @param verified - its trailer as `verifyDecisionsFile` returned it: the file must still match it
- * @param dir - the temp directory
- * @param buckets - the bucket count
- * @param bucketOfId - the bucket of a student id (of the run or not)
- * @throws {BatchInputError} for a line without a student id
- * @example await copyPrevious('night-1.ndjson', trailer, dir, 8, bucketOfId)
- */
-async function copyPrevious(path: string, verified: DecisionsTrailer | undefined, dir: string, buckets: number, bucketOfId: (id: string) => number): Promise<void> {
-  const previous = new BucketWriter(dir, 'previous', buckets);
-  const copy = (line: string, n: number): void => {
-    if (line.trim() === '' || trailerOf(line) !== undefined) return;
-    const id = studentIdOfJsonLine(line);
-    if (id === null) throw new BatchInputError(both(PREVIOUS_FILE_TEXT.noStudentId, { where: `${path}:${n}` }));
-    previous.add(bucketOfId(id), `${n}\t${line}`);
-  };
-  if (verified === undefined) await forEachLine(path, copy);
-  else await forEachVerifiedDecision(path, verified, copy);
-  previous.flush();
 }
 
 /**

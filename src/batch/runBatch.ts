@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { ResourceLimits } from 'node:worker_threads';
 import { mergeSummary, summaryJson, type RunFigures, type RunSummary } from '../run/runSummary.js';
 import { claimOutputs, type BatchOutputs } from './batchOutputs.js';
-import { verifyDecisionsFile, type DecisionsTrailer } from './decisionsFile.js';
+import { keepPreviousStates } from './previousStates.js';
 import { OutputWriteError } from '../io/outputErrors.js';
 import { makeTempDir, sweepStaleTempDirs, type TempDir } from './tempDir.js';
 import { localFiles } from './localFiles.js';
@@ -177,7 +177,7 @@ export function workerCount(requested: number | undefined, inputBytes: number, w
  *
  * Before anything is read, the file outputs are claimed (`claimOutputs`:
  * checked, locked, opened as temp files beside their paths) and the previous
- * file is verified whole (`verifyDecisionsFile`). The files are renamed into
+ * file is verified whole, its step states kept in one read (`keepPreviousStates`). The files are renamed into
  * place only when the run succeeds, after the output stream has taken
  * everything; on any failure or abort they are left as they were and the temp
  * files, temp directory and locks are removed.
@@ -214,12 +214,12 @@ export async function runBatch(run: BatchRun): Promise<BatchReport> {
     if (stopping.signal.aborted || run.signal?.aborted === true) throw failure ?? new BatchAbortedError();
   };
   try {
-    // Last night's file is verified whole before anything is read or written.
-    const previous = run.files.previous === undefined ? undefined : await verifyDecisionsFile(run.files.previous, run.settings.asOf, stopping.signal);
     const tmpBase = run.tmpDir ?? tmpdir();
     sweepStaleTempDirs(tmpBase);
-    checkAborted();
     dir = makeTempDir(tmpBase);
+    // Last night's file is verified whole before anything else is read or written, and its step states kept (one read).
+    const previous = run.files.previous === undefined ? undefined : await keepPreviousStates(run.files.previous, run.settings.asOf, dir.path, stopping.signal);
+    checkAborted();
     // Stdin and gzip files are read from a decompressed copy: the threads read byte slices of a file.
     const local = await localFiles(run.files.lessons, dir.path, stopping.signal);
     checkAborted();
@@ -229,13 +229,12 @@ export async function runBatch(run: BatchRun): Promise<BatchReport> {
     const workers = workerCount(run.workers, inputBytes, workerUrl);
     const decisionsForm = run.decisionsForm ?? 'compact';
     const bucketSettings: BucketSettings = { ...run.settings, format: run.format ?? NDJSON, keepDecisions: run.decisionsPath !== undefined, decisionsForm };
-    const previousPath = run.files.previous ?? '--previous';
     if (workers > 1 && workerUrl !== undefined) {
-      const threads = new WorkerPool(workerUrl, workers, { settings: bucketSettings, previousPath }, (message, inputError, text) => (inputError ? new BatchInputError(text ?? message) : new Error(message)), workerLimitsFor(bucketSettings));
+      const threads = new WorkerPool(workerUrl, workers, { settings: bucketSettings }, (message, inputError, text) => (inputError ? new BatchInputError(text ?? message) : new Error(message)), workerLimitsFor(bucketSettings));
       pool = threads;
       stopping.signal.addEventListener('abort', () => void threads.close(), { once: true });
     }
-    const plan: RunPlan = { files, started, inputBytes, workers, buckets: run.buckets, dir: dir.path, previous, pool, bucketSettings, previousPath };
+    const plan: RunPlan = { files, started, inputBytes, workers, buckets: run.buckets, dir: dir.path, previousStates: previous?.states, pool, bucketSettings };
     const report = await evaluateInBuckets(run, plan, outputs, { signal: stopping.signal, fail, checkAborted });
     // Everything reached the output stream (or failed) before the files are put in place.
     await flushed(run.out, stopping.signal, onOutError);
@@ -266,10 +265,10 @@ interface RunPlan {
   /** The bucket count asked for; the partition's own count (bytes and students) when absent. */
   readonly buckets: number | undefined;
   readonly dir: string;
-  readonly previous: DecisionsTrailer | undefined;
+  /** Last night's step states (`keepPreviousStates`), when `--previous`. */
+  readonly previousStates: string | undefined;
   readonly pool: WorkerPool | undefined;
   readonly bucketSettings: BucketSettings;
-  readonly previousPath: string;
 }
 
 /** How the passes stop: the run's stop signal, how to fail it, and the check between steps. */
@@ -281,7 +280,7 @@ interface Stopping {
 
 /** The two passes of `runBatch`, once the outputs are claimed and the previous file verified. */
 async function evaluateInBuckets(run: BatchRun, plan: RunPlan, outputs: BatchOutputs, stopping: Stopping): Promise<BatchReport> {
-  const { started, inputBytes, workers, dir, pool, bucketSettings, previousPath } = plan;
+  const { started, inputBytes, workers, dir, pool, bucketSettings } = plan;
   const { signal, fail, checkAborted } = stopping;
   const reading = (bytesRead: number, bytesTotal: number, recordsRead: number): void => {
     checkAborted();
@@ -319,7 +318,7 @@ async function evaluateInBuckets(run: BatchRun, plan: RunPlan, outputs: BatchOut
     ...(readInWorkers === undefined ? {} : { readTasks: readInWorkers }),
     studentSlices,
     ...(readStudentsInWorkers === undefined ? {} : { readStudentSlices: readStudentsInWorkers }),
-    ...(plan.previous === undefined ? {} : { previousVerified: plan.previous }),
+    ...(plan.previousStates === undefined ? {} : { previousStates: plan.previousStates }),
   });
   const { buckets } = partition;
   if (run.maxInputAgeDays !== undefined) checkInputAge(partition.newestLessonDay, run.settings.asOf, run.maxInputAgeDays, run.settings.calendar);
@@ -384,7 +383,7 @@ async function evaluateInBuckets(run: BatchRun, plan: RunPlan, outputs: BatchOut
       // Let signals (and the progress bar's writes) through between buckets.
       await new Promise<void>((resolve) => setImmediate(resolve));
       checkAborted();
-      finished(evaluateBucket(layout, b, bucketSettings, previousPath));
+      finished(evaluateBucket(layout, b, bucketSettings));
       await order.done();
     }
   } else {

@@ -14,7 +14,6 @@ import type { WorkerMessage } from './workerPool.js';
 
 interface Init {
   readonly settings: BucketSettings;
-  readonly previousPath: string;
 }
 
 /** A task for a batch worker. */
@@ -47,7 +46,7 @@ port.on('message', (task: BatchTask) => {
       ? readStudentSlice(task.task)
       : task.kind === 'read'
         ? readLessonTask(task.task, task.students, task.dir, task.buckets, (bytes, records) => send({ kind: 'progress', bytes, records }))
-        : Promise.resolve().then(() => evaluateBucket(task.layout, task.bucket, init.settings, init.previousPath));
+        : Promise.resolve().then(() => evaluateBucket(task.layout, task.bucket, init.settings));
   work.then(
     (result) => {
       if (task.kind === 'read') return send({ kind: 'reply', ok: true, result });

@@ -1,5 +1,5 @@
 import { acceptedIndices } from '../batch/partition.js';
-import { forEachVerifiedDecision, verifyDecisionsFile } from '../batch/decisionsFile.js';
+import { verifyDecisionsFile } from '../batch/decisionsFile.js';
 import { isHeaderAgain } from '../batch/readLessons.js';
 import { resolveStudentLessons, type StudentLessons } from '../batch/studentLessons.js';
 import { BatchInputError } from '../io/batchInputError.js';
@@ -9,7 +9,7 @@ import { readLines } from '../io/lines.js';
 import { inputName } from '../io/openInput.js';
 import { readInput } from '../io/readInput.js';
 import { caseTally } from '../adapters/recordWarnings.js';
-import { parseCsvHeader, parseLessonCsvLine, parseLessonJsonLine, studentIdOfJsonLine, studentIdOfLine, type CsvHeader } from '../adapters/lessons/lessonRecord.js';
+import { parseCsvHeader, parseLessonCsvLine, parseLessonJsonLine, studentIdOfLine, type CsvHeader } from '../adapters/lessons/lessonRecord.js';
 import type { CaseItem } from '../adapters/caseItems.js';
 import type { InputIssue, ParseCaseOptions } from '../adapters/parseStudentCase.js';
 import { admitCase, type Admission } from '../run/admitCase.js';
@@ -123,14 +123,12 @@ async function scanLessonFile(id: string, path: string, part: number, scan: Less
   }
 }
 
-/** Last night's decision of the student in a verified `--previous` file, as `evaluate` reads it. */
+/** Last night's decision of the student in a verified `--previous` file, as `evaluate` reads it: taken while the file is verified, used once it is. */
 async function previousOf(id: string, path: string, asOf: string): Promise<PreviousNight | undefined> {
-  const trailer = await verifyDecisionsFile(path, asOf);
   let found: PreviousNight | undefined;
-  await forEachVerifiedDecision(path, trailer, (line) => {
-    if (found !== undefined || studentIdOfJsonLine(line) !== id) return;
+  await verifyDecisionsFile(path, asOf, undefined, ({ studentId, value }) => {
+    if (found !== undefined || studentId !== id) return;
     // Verified: every line is a decision (compact or full) with steps as `--previous` reads them.
-    const value = JSON.parse(line) as unknown;
     CompactDecisionSchema.parse(value);
     const decision = value as Pick<Decision, 'asOf' | 'steps'>;
     found = { asOf: decision.asOf, steps: stepStates(decision) };

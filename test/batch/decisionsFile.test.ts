@@ -109,6 +109,46 @@ describe('verifyDecisionsFile: --previous is verified whole', () => {
   });
 });
 
+describe('verifyDecisionsFile: one read, on the bytes as written (issue 15)', () => {
+  it('hands each decision line to onDecision once, in order, with its number, id, date, value and bytes', async () => {
+    const seen: Array<{ n: number; studentId: string; asOf: string; value: unknown; bytes: string }> = [];
+    await verifyDecisionsFile(valid, TONIGHT, undefined, (d) => seen.push({ n: d.n, studentId: d.studentId, asOf: d.asOf, value: d.value, bytes: d.bytes.toString('utf8') }));
+    expect(seen).toEqual(lines.map((line, i) => ({ n: i + 1, studentId: (JSON.parse(line) as Decision).studentId, asOf: NIGHT, value: JSON.parse(line) as unknown, bytes: line })));
+  });
+
+  it('hashes each line without its CR: a file whose lines came back ending in CR LF is the same file', async () => {
+    expect(text).toMatch(/[åäö]/);
+    const crlf = file(text.replace(/\n/g, '\r\n'));
+    expect(await problemOf(crlf)).toBe('accepted');
+    const ids: string[] = [];
+    await verifyDecisionsFile(crlf, TONIGHT, undefined, (d) => ids.push(d.bytes.toString('utf8')));
+    expect(ids).toEqual(lines);
+  });
+
+  it('refuses a line that is not UTF-8 even under a trailer hashed over its bytes', async () => {
+    const bytes = Buffer.from(`${lines.join('\n')}\n`);
+    const at = bytes.indexOf(Buffer.from('ä'));
+    expect(at).toBeGreaterThan(0);
+    bytes[at] = 0xff;
+    const { createHash } = await import('node:crypto');
+    const trailer = JSON.parse(text.trimEnd().split('\n').at(-1) ?? '') as Record<string, unknown>;
+    const path = file('');
+    writeFileSync(path, Buffer.concat([bytes, Buffer.from(`${JSON.stringify({ ...trailer, sha256: createHash('sha256').update(bytes).digest('hex') })}\n`)]));
+    expect(await problemOf(path)).toBe('hash');
+  });
+
+  it('throws what onDecision throws, as it is, and reads no further', async () => {
+    const mine = new Error('the caller\'s own');
+    let calls = 0;
+    const thrown = await verifyDecisionsFile(valid, TONIGHT, undefined, () => {
+      calls += 1;
+      if (calls === 2) throw mine;
+    }).catch((e: unknown) => e);
+    expect(thrown).toBe(mine);
+    expect(calls).toBe(2);
+  });
+});
+
 describe('verifyDecisionsFile: a compact file (issue 15)', () => {
   const decisions = lines.map((l) => JSON.parse(l) as Decision);
   const compactLines = decisions.map((d) => JSON.stringify(compactDecision(d)));
