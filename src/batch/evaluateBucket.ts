@@ -291,7 +291,7 @@ export function evaluateBucket(layout: BucketLayout, bucket: number, settings: B
     const before = previous.get(id);
     if (student === undefined) {
       if (before !== undefined) {
-        const missing = missingStudent(id, before, settings.asOf, runFilesOf(layout.dir).rejectedIds.has(id), layout.closeMissingStudents);
+        const missing = missingStudent(layout.dir, id, before, settings.asOf, runFilesOf(layout.dir).rejectedIds.has(id), layout.closeMissingStudents);
         emit(missing.changes);
         if (missing.carried !== undefined && settings.keepDecisions) decisions.add(missing.carried);
         if (missing.missing) {
@@ -346,17 +346,18 @@ export function evaluateBucket(layout: BucketLayout, bucket: number, settings: B
  * duties (`diffStepStates` never closes them for absence): those are carried.
  */
 function missingStudent(
+  dir: string,
   id: string,
   before: PreviousDecision,
   asOf: string,
   present: boolean,
   close: boolean,
 ): { readonly changes: readonly Change[]; readonly carried: string | undefined; readonly missing: boolean; readonly keptOpen: number } {
-  if (present) return { changes: [], carried: previousLine(before), missing: false, keptOpen: 0 };
-  if (!close) return { changes: [], carried: previousLine(before), missing: true, keptOpen: before.steps.length };
+  if (present) return { changes: [], carried: previousLine(dir, before), missing: false, keptOpen: 0 };
+  if (!close) return { changes: [], carried: previousLine(dir, before), missing: true, keptOpen: before.steps.length };
   const changes = diffStepStates(id, { asOf, steps: null, measures: [] }, before);
   const held = before.steps.filter((s) => s.kind === 'lagkrav');
   if (held.length === 0) return { changes, carried: undefined, missing: true, keptOpen: 0 };
-  const decision = JSON.parse(previousLine(before)) as { steps: Array<{ kind?: unknown }> };
+  const decision = JSON.parse(previousLine(dir, before)) as { steps: Array<{ kind?: unknown }> };
   return { changes, carried: JSON.stringify({ ...decision, steps: decision.steps.filter((s) => s.kind === 'lagkrav') }), missing: true, keptOpen: held.length };
 }

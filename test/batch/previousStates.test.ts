@@ -65,7 +65,7 @@ describe('last night read once: keepPreviousStates, distributePreviousStates, re
           expect(previous.asOf).toBe(decision.asOf);
           // The oracle: the states the diff takes from a decision object (`stepStates`), not the reader's own parse.
           expect(previous.steps).toEqual(stepStates(decision));
-          expect(previousLine(previous)).toBe(lines[i]);
+          expect(previousLine(dir, previous)).toBe(lines[i]);
         });
       }),
       { numRuns: 12 },
