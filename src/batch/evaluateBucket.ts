@@ -48,16 +48,19 @@ export interface BucketSettings extends BatchSettings {
 }
 
 /**
- * Whether the run writes any full decision (`--json` full on stdout, or `--decisions-form full`):
- * only then is the why-not evidence built (`evaluate`'s `whyNot`), the compact form and the text
- * leave it out.
+ * Whether the run writes any full decision (`--json` full on stdout without `--previous`, or
+ * `--decisions-form full`): only then is the why-not evidence built (`evaluate`'s `whyNot`); the
+ * compact form, the text and the changes leave it out. With `--previous`, stdout takes the changes,
+ * never a decision, whatever `--json` says: the nightly job's `--json full --previous` builds no
+ * evidence for its compact decisions file.
  *
  * @param settings - the bucket settings
  * @returns true when a full decision is written
- * @example writesFullDecisions({ ...settings, format: { output: 'json', details: 'none', lang: 'sv' }, keepDecisions: false }) // true
+ * @example writesFullDecisions({ ...settings, incremental: false, format: { output: 'json', details: 'none', lang: 'sv' }, keepDecisions: false }) // true
+ * @example writesFullDecisions({ ...settings, incremental: true, format: { output: 'json', details: 'none', lang: 'sv' }, keepDecisions: true, decisionsForm: 'compact' }) // false
  */
 export function writesFullDecisions(settings: BucketSettings): boolean {
-  return jsonFormOf(settings.format) === 'full' || (settings.keepDecisions && settings.decisionsForm === 'full');
+  return (!settings.incremental && jsonFormOf(settings.format) === 'full') || (settings.keepDecisions && settings.decisionsForm === 'full');
 }
 
 /** Where the partition put things, as the bucket pass needs it. */

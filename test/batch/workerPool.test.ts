@@ -29,8 +29,8 @@ describe('WorkerPool heap limits', () => {
 });
 
 describe('workerLimitsFor', () => {
-  const settings = (output: OutputFormat['output'], keepDecisions: boolean, decisionsForm: 'compact' | 'full'): BucketSettings =>
-    ({ format: { output, details: 'none', lang: 'sv' }, keepDecisions, decisionsForm }) as unknown as BucketSettings;
+  const settings = (output: OutputFormat['output'], keepDecisions: boolean, decisionsForm: 'compact' | 'full', incremental = false): BucketSettings =>
+    ({ format: { output, details: 'none', lang: 'sv' }, keepDecisions, decisionsForm, incremental }) as unknown as BucketSettings;
 
   // Full decisions (stdout `--json`, or `--decisions-form full` kept) allocate the why-not evidence: Node's defaults.
   it.each([
@@ -46,5 +46,15 @@ describe('workerLimitsFor', () => {
     ['text', false, 'compact', 12],
   ] as const)('output %s, decisions kept %s in form %s: young generation %s MB', (output, keep, form, young) => {
     expect(workerLimitsFor(settings(output, keep, form))?.maxYoungGenerationSizeMb).toBe(young);
+  });
+
+  // With --previous, stdout takes the changes, never a decision: only a full decisions file needs the evidence (the nightly job's `--json full --previous`).
+  it.each([
+    ['json', true, 'compact', 12],
+    ['json', false, 'compact', 12],
+    ['json', true, 'full', undefined],
+    ['compact', true, 'full', undefined],
+  ] as const)('with --previous, output %s, decisions kept %s in form %s: young generation %s MB', (output, keep, form, young) => {
+    expect(workerLimitsFor(settings(output, keep, form, true))?.maxYoungGenerationSizeMb).toBe(young);
   });
 });
