@@ -26,6 +26,7 @@ import { verifyDecisionsFile, type DecisionsTrailer, type VerifiedDecision } fro
  * A states line: the student id, `asOf`, the step states as JSON (all ASCII, no tab), the
  * line's byte offset and length in the lines file, separated by tabs.
  */
+
 /** One previous decision as the diff and `evaluate` read it, and its line as written (carried forward when the student is not evaluated tonight). */
 export interface PreviousDecision {
   readonly asOf: string;
@@ -34,9 +35,13 @@ export interface PreviousDecision {
   readonly line: { readonly offset: number; readonly length: number };
 }
 
+/** The files `keepPreviousStates` writes in the temp directory: the states lines, and the decision lines. */
+const STATES = 'previous-states';
+const LINES = 'previous-lines';
+
 /** The file of the decision lines, in the temp directory. */
 function linesPath(dir: string): string {
-  return bucketPath(dir, 0, 'previous-lines');
+  return bucketPath(dir, 0, LINES);
 }
 
 /**
@@ -137,9 +142,6 @@ export function statesHead(decision: VerifiedDecision, file: string): string {
   return `${value.studentId}\t${value.asOf}\t${JSON.stringify(previousSteps(value.steps as unknown[], where))}\t`;
 }
 
-/** The states file `keepPreviousStates` writes in the temp directory. */
-const STATES = 'previous-states';
-
 /**
  * Verify last night's file (`verifyDecisionsFile`) and keep its decisions'
  * step states and lines in the temp directory, in one read of the file.
@@ -155,7 +157,7 @@ const STATES = 'previous-states';
  */
 export async function keepPreviousStates(path: string, asOf: string, dir: string, signal?: AbortSignal): Promise<{ readonly trailer: DecisionsTrailer; readonly states: string }> {
   const states = new BucketWriter(dir, STATES, 1);
-  const lines = new BucketWriter(dir, 'previous-lines', 1);
+  const lines = new BucketWriter(dir, LINES, 1);
   let offset = 0;
   const trailer = await verifyDecisionsFile(path, asOf, signal, (decision) => {
     const { bytes } = decision;
