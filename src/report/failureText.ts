@@ -109,10 +109,6 @@ export const PREVIOUS_FILE_TEXT = {
     sv: 'beslutsraderna stämmer inte med avslutningsradens SHA-256: filen har redigerats eller satts ihop av två körningar',
     en: "the decision lines do not match the trailer's SHA-256: the file was edited or joined from two runs",
   },
-  noStudentId: {
-    sv: '{where}: inte ett beslut med studentId; --previous tar filen som --decisions-out skrev',
-    en: '{where}: not a decision with a studentId; --previous takes the file --decisions-out wrote',
-  },
   stepField: {
     sv: '{where}: steps[{i}].{field}: förväntade {expected}, fick {got}; --previous tar den NDJSON som --json skrev',
     en: '{where}: steps[{i}].{field}: expected {expected}, got {got}; --previous takes the NDJSON that --json wrote',
@@ -125,7 +121,6 @@ export const PREVIOUS_FILE_TEXT = {
   anUrgency: { sv: 'en brådskandegrad', en: 'an urgency' },
   aDateOrNull: { sv: 'ett datum ÅÅÅÅ-MM-DD eller null', en: 'a date YYYY-MM-DD or null' },
   aDate: { sv: 'ett datum ÅÅÅÅ-MM-DD', en: 'a date YYYY-MM-DD' },
-  lineJson: { sv: '{where}: {reason}', en: '{where}: {reason}' },
   lineNotDecision: {
     sv: '{where}: inte ett beslut (kräver studentId och steps); --previous tar den NDJSON som --json skrev',
     en: '{where}: not a decision (needs studentId and steps); --previous takes the NDJSON that --json wrote',
