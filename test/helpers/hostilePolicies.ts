@@ -5,6 +5,7 @@
  * the explanation stay linear in the file's size, or refuse it with a located
  * finding, instead of exhausting the stack, the heap or the clock.
  */
+import { FORBIDDEN_KEYS } from '../../src/model/forbiddenKeys.js';
 import { GRADE_LEAF, policyJson, ruleJson } from './policyFiles.js';
 
 /**
@@ -108,6 +109,28 @@ export function manyRules(count: number): Record<string, unknown> {
   return policyJson(
     Array.from({ length: count }, (_, i) => ruleJson({ all: [{ fact: 'grade', operator: 'greaterThan', value: i % 10 }, { fact: 'ageYears', operator: 'lessThan', value: 6 + (i % 13) }] }, { id: `r-${i}`, kind: 'riktlinje' })),
   );
+}
+
+/**
+ * Whether a JSON value already holds a forbidden own key at any depth
+ * (`fc.jsonValue` makes `__proto__` keys too): a check may then refuse it at
+ * that key first, before the one `withOwnKey` adds.
+ *
+ * @example hasForbiddenKey(JSON.parse('{"a":{"__proto__":1}}')) // true
+ */
+export function hasForbiddenKey(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(hasForbiddenKey);
+  if (typeof value !== 'object' || value === null) return false;
+  return Object.keys(value).some((k) => (FORBIDDEN_KEYS as readonly string[]).includes(k) || hasForbiddenKey((value as Record<string, unknown>)[k]));
+}
+
+/**
+ * Whether a reported path ends at `key`, or, when `anyForbidden`, at any forbidden key.
+ *
+ * @example namesKey('wrapped.__proto__', 'prototype', true) // true
+ */
+export function namesKey(path: string, key: string, anyForbidden = false): boolean {
+  return (anyForbidden ? FORBIDDEN_KEYS : [key]).some((k) => path === k || path.endsWith(`.${k}`));
 }
 
 /**
