@@ -1,12 +1,7 @@
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
-import { isValidIsoDate } from '../model/isoDate.js';
-import { OPAQUE_ID_PATTERN } from '../model/studentCase.js';
-import { StepIdSchema, StepKindSchema, UrgencySchema } from '../model/vocabulary.js';
-import { both, type Template } from '../model/template.js';
-import { PREVIOUS_FILE_TEXT as P } from '../report/failureText.js';
-import { BatchInputError } from '../io/batchInputError.js';
+import type { Decision } from '../model/decision.js';
 import { forEachByteLine } from '../io/lines.js';
-import type { StepState } from '../run/changes.js';
+import { stepStates, type StepState } from '../run/changes.js';
 import { BucketWriter, bucketPath } from './bucketWriter.js';
 import { verifyDecisionsFile, type DecisionsTrailer, type VerifiedDecision } from './decisionsFile.js';
 
@@ -68,78 +63,18 @@ export function previousLine(dir: string, previous: PreviousDecision): string {
   return bytes.toString('utf8');
 }
 
-const STEP_STATUSES: ReadonlySet<string> = new Set<StepState['status']>(['recommended', 'blocked', 'overdue']);
-
-function describe(value: unknown): Template {
-  return value === undefined ? P.nothing : { sv: JSON.stringify(value), en: JSON.stringify(value) };
-}
-
-/**
- * The step states of one previous decision, checked: a file written by an
- * older version (no `arisesOn`, no `heldOpen`) is read; anything else that is
- * not a step as `--json` writes it stops the run with the line and the field.
- */
-function previousSteps(steps: readonly unknown[], where: string): StepState[] {
-  const date = (value: unknown): value is string => typeof value === 'string' && isValidIsoDate(value);
-  return steps.map((raw, i) => {
-    const at = (field: string, expected: Template, value: unknown): BatchInputError =>
-      new BatchInputError(both(P.stepField, (lang) => ({ where, i, field, expected: expected[lang], got: describe(value)[lang] })));
-    if (typeof raw !== 'object' || raw === null) throw new BatchInputError(both(P.stepObject, (lang) => ({ where, i, got: describe(raw)[lang] })));
-    const s = raw as Record<string, unknown>;
-    const id = StepIdSchema.safeParse(s['id']);
-    if (!id.success) throw at('id', P.aStepId, s['id']);
-    const kind = StepKindSchema.safeParse(s['kind']);
-    if (!kind.success) throw at('kind', P.aKind, s['kind']);
-    const status = s['status'];
-    if (typeof status !== 'string' || !STEP_STATUSES.has(status)) throw at('status', P.aStatus, status);
-    const urgency = UrgencySchema.safeParse(s['urgency']);
-    if (!urgency.success) throw at('urgency', P.anUrgency, s['urgency']);
-    const dueDate = s['dueDate'];
-    if (dueDate !== null && !date(dueDate)) throw at('dueDate', P.aDateOrNull, dueDate);
-    const forStep = s['forStep'] === undefined ? undefined : StepIdSchema.safeParse(s['forStep']);
-    if (forStep !== undefined && !forStep.success) throw at('forStep', P.aStepId, s['forStep']);
-    const arisesOn = s['arisesOn'];
-    if (arisesOn !== undefined && !date(arisesOn)) throw at('arisesOn', P.aDate, arisesOn);
-    const closableFrom = s['closableFrom'];
-    if (closableFrom !== undefined && !date(closableFrom)) throw at('closableFrom', P.aDate, closableFrom);
-    const heldOpen = s['heldOpen'] as { verifiedOn?: unknown } | undefined;
-    if (heldOpen !== undefined && (typeof heldOpen !== 'object' || heldOpen === null || !date(heldOpen.verifiedOn))) {
-      throw at('heldOpen.verifiedOn', P.aDate, (heldOpen as { verifiedOn?: unknown } | null)?.verifiedOn);
-    }
-    return {
-      id: id.data,
-      ...(forStep === undefined ? {} : { forStep: forStep.data }),
-      kind: kind.data,
-      status: status as StepState['status'],
-      urgency: urgency.data,
-      ...(arisesOn === undefined ? {} : { arisesOn }),
-      ...(closableFrom === undefined ? {} : { closableFrom }),
-      dueDate,
-      ...(heldOpen === undefined ? {} : { heldOpen: { verifiedOn: heldOpen.verifiedOn as string } }),
-    };
-  });
-}
-
 /**
  * The start of the states line of one verified decision: all but where its
- * line is.
+ * line is. The decision has passed the schema of its form, which checks its
+ * steps exactly where `stepStates` reads them (`StepRecordSchema`), so the
+ * states are read as the diff reads any decision.
  *
  * @param decision - a decision line as `verifyDecisionsFile` hands it on
- * @param file - the file, for messages
  * @returns the student id, `asOf` and the step states as JSON, each followed by a tab
- * @throws {BatchInputError} for a line that is not a decision with steps as `--json` writes them, naming the line and the field
- * @example statesHead({ n: 7, studentId: 'e1', asOf: '2026-11-20', value: { studentId: 'e1', asOf: '2026-11-20', steps: [] }, bytes }, 'night-1.ndjson') // 'e1\t2026-11-20\t[]\t'
+ * @example statesHead({ n: 7, studentId: 'e1', asOf: '2026-11-20', value: { studentId: 'e1', asOf: '2026-11-20', steps: [] }, bytes }) // 'e1\t2026-11-20\t[]\t'
  */
-export function statesHead(decision: VerifiedDecision, file: string): string {
-  const where = `${file}:${decision.n}`;
-  const value = decision.value as { studentId?: unknown; asOf?: unknown; steps?: unknown };
-  if (typeof value.studentId !== 'string' || !OPAQUE_ID_PATTERN.test(value.studentId) || !Array.isArray(value.steps)) {
-    throw new BatchInputError(both(P.lineNotDecision, { where }));
-  }
-  if (typeof value.asOf !== 'string' || !isValidIsoDate(value.asOf)) {
-    throw new BatchInputError(both(P.lineAsOf, (lang) => ({ where, got: describe(value.asOf)[lang] })));
-  }
-  return `${value.studentId}\t${value.asOf}\t${JSON.stringify(previousSteps(value.steps as unknown[], where))}\t`;
+export function statesHead(decision: VerifiedDecision): string {
+  return `${decision.studentId}\t${decision.asOf}\t${JSON.stringify(stepStates(decision.value as Pick<Decision, 'steps'>))}\t`;
 }
 
 /**
@@ -152,7 +87,6 @@ export function statesHead(decision: VerifiedDecision, file: string): string {
  * @param signal - stops the reading
  * @returns the trailer, and the states file for `distributePreviousStates`
  * @throws {PreviousFileError} when the file is not a whole decisions file of an earlier night
- * @throws {BatchInputError} for a decision whose steps cannot be read, naming the line and the field
  * @example const { trailer, states } = await keepPreviousStates('night-1.ndjson', '2026-11-24', dir)
  */
 export async function keepPreviousStates(path: string, asOf: string, dir: string, signal?: AbortSignal): Promise<{ readonly trailer: DecisionsTrailer; readonly states: string }> {
@@ -161,7 +95,7 @@ export async function keepPreviousStates(path: string, asOf: string, dir: string
   let offset = 0;
   const trailer = await verifyDecisionsFile(path, asOf, signal, (decision) => {
     const { bytes } = decision;
-    states.add(0, `${statesHead(decision, path)}${offset}\t${bytes.length}`);
+    states.add(0, `${statesHead(decision)}${offset}\t${bytes.length}`);
     lines.addJoined(0, '', bytes, 0, bytes.length);
     offset += bytes.length + 1;
   });

@@ -16,7 +16,6 @@ import { admitCase, type Admission } from '../run/admitCase.js';
 import { evaluateCase, type CaseRun } from '../run/evaluateCase.js';
 import { stepStates } from '../run/changes.js';
 import { emptySummary } from '../run/runSummary.js';
-import { CompactDecisionSchema } from '../model/compactDecisionSchema.js';
 import type { Decision } from '../model/decision.js';
 import type { AttendanceRecord } from '../model/studentCase.js';
 import type { PreviousNight } from '../steps/heldOpen.js';
@@ -128,8 +127,7 @@ async function previousOf(id: string, path: string, asOf: string): Promise<Previ
   let found: PreviousNight | undefined;
   await verifyDecisionsFile(path, asOf, undefined, ({ studentId, value }) => {
     if (found !== undefined || studentId !== id) return;
-    // Verified: every line is a decision (compact or full) with steps as `--previous` reads them.
-    CompactDecisionSchema.parse(value);
+    // Checked by the verifying read: a decision (compact or full) with steps as `--previous` reads them.
     const decision = value as Pick<Decision, 'asOf' | 'steps'>;
     found = { asOf: decision.asOf, steps: stepStates(decision) };
   });

@@ -109,26 +109,6 @@ export const PREVIOUS_FILE_TEXT = {
     sv: 'beslutsraderna stämmer inte med avslutningsradens SHA-256: filen har redigerats eller satts ihop av två körningar',
     en: "the decision lines do not match the trailer's SHA-256: the file was edited or joined from two runs",
   },
-  stepField: {
-    sv: '{where}: steps[{i}].{field}: förväntade {expected}, fick {got}; --previous tar den NDJSON som --json skrev',
-    en: '{where}: steps[{i}].{field}: expected {expected}, got {got}; --previous takes the NDJSON that --json wrote',
-  },
-  stepObject: { sv: '{where}: steps[{i}]: förväntade ett stegobjekt, fick {got}', en: '{where}: steps[{i}]: expected a step object, got {got}' },
-  nothing: { sv: 'inget', en: 'nothing' },
-  aStepId: { sv: 'ett steg-id', en: 'a step id' },
-  aKind: { sv: 'lagkrav, riktlinje eller stod', en: 'lagkrav, riktlinje or stod' },
-  aStatus: { sv: 'recommended, blocked eller overdue', en: 'recommended, blocked or overdue' },
-  anUrgency: { sv: 'en brådskandegrad', en: 'an urgency' },
-  aDateOrNull: { sv: 'ett datum ÅÅÅÅ-MM-DD eller null', en: 'a date YYYY-MM-DD or null' },
-  aDate: { sv: 'ett datum ÅÅÅÅ-MM-DD', en: 'a date YYYY-MM-DD' },
-  lineNotDecision: {
-    sv: '{where}: inte ett beslut (kräver studentId och steps); --previous tar den NDJSON som --json skrev',
-    en: '{where}: not a decision (needs studentId and steps); --previous takes the NDJSON that --json wrote',
-  },
-  lineAsOf: {
-    sv: "{where}: asOf: förväntade beslutets datum ÅÅÅÅ-MM-DD, fick {got}; --previous tar den NDJSON som --json skrev",
-    en: "{where}: asOf: expected the decision's date YYYY-MM-DD, got {got}; --previous takes the NDJSON that --json wrote",
-  },
 } as const satisfies Templates;
 
 /** `trappa report`'s input that is not decisions (never quoting a line: it may hold names). */

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateSchool } from '../../fixtures/school.js';
 import { keepPreviousStates, distributePreviousStates, previousLine, readPreviousStates, statesHead } from '../../src/batch/previousStates.js';
-import { BatchInputError } from '../../src/io/batchInputError.js';
+import { PreviousFileError } from '../../src/batch/decisionsFile.js';
 import { builtinPolicy, evaluate, parseStudentCase } from '../../src/index.js';
 import { compactDecision } from '../../src/report/compactDecision.js';
 import { stepStates } from '../../src/run/changes.js';
@@ -17,6 +17,7 @@ const TONIGHT = '2026-11-23';
 const policy = builtinPolicy('stockholm');
 const root = mkdtempSync(join(tmpdir(), 'trappa-previous-states-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
+const mkdirAt = (): string => mkdtempSync(join(root, 'run-'));
 
 // A school's night: students with no step, with one, and with many, Swedish labels in every step.
 const decisions: Decision[] = generateSchool({ students: 24, seed: 11, termEnd: NIGHT })
@@ -87,18 +88,22 @@ describe('statesHead: the states line of one decision', () => {
 
   it('is ASCII, with no tab inside a field, for a decision with Swedish text', () => {
     expect(JSON.stringify(decision)).toMatch(/[åäö]/);
-    const head = statesHead(verified(JSON.parse(JSON.stringify(decision))), 'night-1.ndjson');
+    const head = statesHead(verified(JSON.parse(JSON.stringify(decision))));
     expect(head).toMatch(/^[\x20-\x7e\t]*$/);
     expect(head.split('\t')).toEqual([decision.studentId, NIGHT, JSON.stringify(stepStates(decision)), '']);
   });
 
-  it('refuses a step it cannot read, naming the file, the line and the field', () => {
+  it('is never reached by a step it cannot read: the verifying read refuses the file at that line and field first', async () => {
     const value = JSON.parse(JSON.stringify(decision)) as { steps: Array<Record<string, unknown>> };
     (value.steps[1] as Record<string, unknown>)['status'] = 'maybe';
-    const read = (): string => statesHead(verified(value), 'night-1.ndjson');
-    expect(read).toThrow(BatchInputError);
-    expect(read).toThrow(/^night-1\.ndjson:7: steps\[1\]\.status: /);
-    expect(() => statesHead(verified({ ...value, asOf: '2026-13-01' }), 'night-1.ndjson')).toThrow(/^night-1\.ndjson:7: /);
-    expect(() => statesHead(verified({ ...value, studentId: 'elev 1' }), 'night-1.ndjson')).toThrow(/^night-1\.ndjson:7: /);
+    const lines = decisions.map((d) => JSON.stringify(compactDecision(d)));
+    const at = lines.findIndex((l) => (JSON.parse(l) as Decision).studentId === decision.studentId);
+    lines[at] = JSON.stringify(compactDecision(value as unknown as Decision));
+    const path = join(root, 'bad-step.ndjson');
+    writeDecisionsFile(path, lines, { asOf: NIGHT, policy, form: 'compact' });
+    const dir = mkdirAt();
+    await expect(keepPreviousStates(path, TONIGHT, dir)).rejects.toThrow(PreviousFileError);
+    await expect(keepPreviousStates(path, TONIGHT, dir)).rejects.toThrow(`line ${at + 1}: `);
+    await expect(keepPreviousStates(path, TONIGHT, dir)).rejects.toThrow('steps.1.status');
   });
 });
