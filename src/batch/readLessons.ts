@@ -270,6 +270,11 @@ export async function readLessonTask(
     encodeLesson(number, record, scratch, 0, n);
     accept(number, n);
   };
+  /** A line the byte-level fast path read: its lesson is in `scratch`. */
+  const readScanned = (number: number, n: number): void => {
+    summary.records.read += 1;
+    accept(number, n);
+  };
   /**
    * A line that is not valid UTF-8: only its own bytes decide. It is rejected, and no other line changes.
    * Its student, when the id is intact and known, gets the rejected-records warning.
@@ -289,8 +294,7 @@ export async function readLessonTask(
         if (table !== undefined && n !== task.headerLine) {
           const number = header === null ? scanLessonJson(bytes, from, to, table, scratch) : plan === undefined ? -1 : scanLessonCsv(bytes, from, to, plan, table, scratch);
           if (number >= 0) {
-            summary.records.read += 1;
-            accept(number, n);
+            readScanned(number, n);
             return;
           }
         }
@@ -305,10 +309,7 @@ export async function readLessonTask(
           : {
               take: (bytes: Buffer, from: number, limit: number, n: number): number => {
                 const end = scanLessonJsonLine(bytes, from, limit, table, scratch);
-                if (end >= 0) {
-                  summary.records.read += 1;
-                  accept(scratch[0] ?? 0, n);
-                }
+                if (end >= 0) readScanned(scratch[0] ?? 0, n);
                 return end;
               },
             }),
