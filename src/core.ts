@@ -90,7 +90,7 @@ export {
 export { diffPolicies, type DiffOptions } from './diff/diffPolicies.js';
 export { diffDecisions, type StepChange, type StepKey, type FieldChange, type StepField, type RuleRef } from './diff/diffDecisions.js';
 export type { PolicyDiff, PolicyRef, StepDiffCounts, DiffSample } from './diff/policyDiff.js';
-export { renderSchoolReports, renderSchoolReport, type ReportOptions, type SchoolReport } from './report/schoolReport.js';
+export { renderSchoolReports, renderSchoolReport, schoolReport, type ReportOptions, type SchoolReport } from './report/schoolReport.js';
 export { DecisionSchema } from './model/decisionSchema.js';
 export { CompactDecisionSchema } from './model/compactDecisionSchema.js';
 export { compactDecision, type CompactDecision, type DecisionRecord } from './report/compactDecision.js';

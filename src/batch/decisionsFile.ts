@@ -292,6 +292,25 @@ function lastLine(path: string): string | undefined {
   return line;
 }
 
+/**
+ * Whether a file ends with a decisions trailer (a `--decisions-out` file), read
+ * from its end only: how `trappa report` tells such a file, which it verifies
+ * whole first, from the plain NDJSON of `--json`. False for a gzip file, an
+ * empty one, or one that cannot be read (its reader then says why).
+ *
+ * @param path - a regular file
+ * @returns true when its last line is a trailer
+ * @example endsWithTrailer('night-1.ndjson') // true for a --decisions-out file
+ */
+export function endsWithTrailer(path: string): boolean {
+  try {
+    const last = lastLine(path);
+    return last !== undefined && trailerOf(last) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
 /** A trailer is under a kilobyte; a file whose last 64 KiB hold no line break does not end with one. */
 const TAIL_BYTES = 1 << 16;
 

@@ -1,6 +1,6 @@
 import { isAscii } from 'node:buffer';
 import { open } from 'node:fs/promises';
-import { openInput } from './openInput.js';
+import { openInput, type OpenedInput } from './openInput.js';
 import type { Line } from '../adapters/caseItems.js';
 
 const LF = 10;
@@ -341,4 +341,26 @@ export async function* readLines(path: string, chunkBytes = 1 << 20): AsyncGener
   }
   lines.end();
   yield* ready.splice(0);
+}
+
+/**
+ * `forEachByteLine` for an input already opened by `openInput` (stdin, a gzip
+ * file, a file read as a stream): every line of its decompressed bytes, cut
+ * as `forEachByteLine` cuts them (same numbers; CR and BOM dropped), read to
+ * the end. Memory stays flat however long the input.
+ *
+ * @param input - from `openInput` (read once: this reads it to its end)
+ * @param onLine - called with a buffer, the line's start and end in it and the line number; the buffer is only valid during the call
+ * @returns the number of lines
+ * @throws {BatchInputError} for a damaged gzip input (what `input.chunks` throws)
+ * @example await forEachInputByteLine(await openInput('-'), (bytes, from, to, n) => { const text = decodeLine(bytes, from, to); … })
+ */
+export async function forEachInputByteLine(input: OpenedInput, onLine: ByteLineSink): Promise<number> {
+  const lines = byteLineSplitter(onLine, true);
+  try {
+    for await (const chunk of input.chunks) lines.push(chunk);
+  } finally {
+    await input.close();
+  }
+  return lines.end();
 }

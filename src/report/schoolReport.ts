@@ -79,16 +79,29 @@ export function bySchool(decisions: readonly DecisionRecord[]): Map<string, Deci
  * @example renderSchoolReports(decisions).map((r) => [r.schoolId, r.openDuties]) // [['skola-1', 42], ['skola-2', 7]]
  */
 export function renderSchoolReports(decisions: readonly DecisionRecord[], options: ReportOptions = {}): SchoolReport[] {
-  return [...bySchool(decisions)].map(([schoolId, list]) => {
-    const duties = openDuties(list);
-    return {
-      schoolId,
-      students: list.length,
-      openDuties: duties.length,
-      overdue: duties.filter((d) => d.step.status === 'overdue').length,
-      html: renderSchoolReport(schoolId, list, options),
-    };
-  });
+  return [...bySchool(decisions)].map(([schoolId, list]) => schoolReport(schoolId, list, options));
+}
+
+/**
+ * One school's report and its counts: what `renderSchoolReports` gives for
+ * each school, for a caller that holds one school's decisions at a time
+ * (`trappa report` reads a city's night school by school).
+ *
+ * @param schoolId - the school's id (`''` for decisions without one)
+ * @param decisions - that school's decisions, in the order its students are listed
+ * @param options - language, labels, which students get a section
+ * @returns the report
+ * @example schoolReport('skola-1', decisions).openDuties // 42
+ */
+export function schoolReport(schoolId: string, decisions: readonly DecisionRecord[], options: ReportOptions = {}): SchoolReport {
+  const duties = openDuties(decisions);
+  return {
+    schoolId,
+    students: decisions.length,
+    openDuties: duties.length,
+    overdue: duties.filter((d) => d.step.status === 'overdue').length,
+    html: renderSchoolReport(schoolId, decisions, options),
+  };
 }
 
 /** The name a student is shown by: the label, with the id, when labels give one; else the id. */

@@ -40,6 +40,13 @@ export const REPORT_HELP: CommandHelp = {
           },
         },
         'all-students': { text: { sv: 'ett diagram för varje elev (standard: elever med en öppen åtgärd)', en: 'a plot for every student (default: students with an open duty)' } },
+        'tmp-dir': {
+          value: { sv: '<katalog>', en: '<dir>' },
+          text: {
+            sv: 'var besluten läggs medan rapporterna skrivs, skola för skola (standard: systemets temp-katalog; lika stort som indata, uppackat)',
+            en: 'where the decisions are kept while the reports are written, school by school (default: the OS temp directory; as large as the input, decompressed)',
+          },
+        },
         lang: { value: { sv: '<sv|en>', en: '<sv|en>' }, text: { sv: 'språk för rapporterna, sammanfattningsraden och hjälpen (standard sv)', en: 'language of the reports, the summary line and the help (default sv)' } },
         config: CONFIG_OPTION,
         help: HELP_OPTION,
