@@ -31,6 +31,9 @@
  * 7. the second night (`bench/secondNight.ts`): the CLI with `--previous` (night one's decisions)
  *    and `--decisions-out`, as a city runs every night but its first, beside the same night
  *    without `--previous`; the median of R rounds, with `--compare` the other build's too.
+ * 8. the school reports (`bench/reportRun.ts`): `trappa report` on night one's decisions file,
+ *    wall seconds and peak RSS, the median of R rounds; with `--compare` the other build's too,
+ *    whose pages must be the same bytes.
  * Each timing of 1–5 is the best of R rounds. The last line is one JSON object with the figures.
  *
  * The bench itself is bundled by esbuild into `.bench/bench.mjs` and run by node
@@ -69,6 +72,7 @@ import { parseCsvHeaderBefore, parseLessonCsvLineBefore, type CsvHeaderBefore } 
 import { libraryBench } from './library.js';
 import { anchorSection } from './anchorSection.js';
 import { secondNight } from './secondNight.js';
+import { reportRun } from './reportRun.js';
 
 const { values } = parseArgs({
   options: {
@@ -390,6 +394,10 @@ if (other !== undefined) {
 const nights = secondNight({ input: { cli, students: city.students, lessons: city.lessons, asOf, records }, dir, rounds, compare: values.compare });
 rows.push(...nights.rows);
 Object.assign(result, nights.json);
+// 8. The school reports of night one, the nightly job's second command.
+const reports = await reportRun({ cli, decisions: `${dir}/night-1.ndjson`, dir, rounds, compare: values.compare });
+rows.push(...reports.rows);
+Object.assign(result, reports.json);
 const library = await libraryBench({ seed: Number(values.seed), rounds, asOf });
 rows.push(...library.rows);
 Object.assign(result, library.result);

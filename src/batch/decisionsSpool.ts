@@ -38,6 +38,15 @@ export interface DecisionsSpool {
   close(): void;
 }
 
+/** How far the reading of the input has come (see `spoolDecisions`'s `onProgress`). */
+export interface SpoolProgress {
+  /** Bytes of decision lines read (decompressed), line breaks included. */
+  readonly bytes: number;
+  /** The input's size when it is a plain file, else 0 (not known in advance). */
+  readonly totalBytes: number;
+  readonly decisions: number;
+}
+
 /** Bytes gathered before one write to the spool, and the most read back in one go. */
 const BLOCK_BYTES = 1 << 20;
 const LF = 0x0a;
@@ -154,13 +163,16 @@ function schoolOf(value: unknown): string {
  *
  * @param input - a file, or `-` for stdin
  * @param dir - a temp directory of the caller's (`makeTempDir`), for the spool file
+ * @param onProgress - optional: called after each line read (a progress bar throttles itself)
  * @returns the spool; the caller closes it
  * @throws {BatchInputError} for an input that is not a night's decisions (the text in both languages)
  * @throws {Error} when the input cannot be opened or read (its `code`: ENOENT, EACCES…)
  * @example const dir = makeTempDir(tmpdir()); const spool = await spoolDecisions('night-1.ndjson', dir.path); for (const id of spool.schools) render(id, spool.decisionsOf(id)); spool.close(); dir.remove();
  */
-export async function spoolDecisions(input: string, dir: string): Promise<DecisionsSpool> {
+export async function spoolDecisions(input: string, dir: string, onProgress?: (progress: SpoolProgress) => void): Promise<DecisionsSpool> {
   const opened = await openInput(input);
+  const totalBytes = opened.regularFile && !opened.compressed ? (opened.size ?? 0) : 0;
+  let bytes = 0;
   const verifiable = opened.regularFile && !opened.compressed && endsWithTrailer(input);
   if (verifiable) await opened.close();
   const spool = spoolWriter(dir);
@@ -171,6 +183,8 @@ export async function spoolDecisions(input: string, dir: string): Promise<Decisi
         await verifyDecisionsFile(input, '9999-12-31', undefined, (d) => {
           spool.add(schoolOf(d.value), d.bytes);
           decisions += 1;
+          bytes += d.bytes.length + 1;
+          onProgress?.({ bytes, totalBytes, decisions });
         });
       } catch (error) {
         if (!(error instanceof PreviousFileError)) throw error;
@@ -178,7 +192,10 @@ export async function spoolDecisions(input: string, dir: string): Promise<Decisi
       }
       return spool.finish(opened.name, decisions);
     }
-    return spool.finish(opened.name, await spoolLines(opened, spool));
+    return spool.finish(opened.name, await spoolLines(opened, spool, (length, n) => {
+      bytes += length + 1;
+      onProgress?.({ bytes, totalBytes, decisions: n });
+    }));
   } catch (error) {
     spool.close();
     throw error;
@@ -197,7 +214,7 @@ interface HeldLine {
  * until the next arrives, as the last one may be the trailer. Returns how many
  * decisions were spooled.
  */
-async function spoolLines(opened: Awaited<ReturnType<typeof openInput>>, spool: SpoolWriter): Promise<number> {
+async function spoolLines(opened: Awaited<ReturnType<typeof openInput>>, spool: SpoolWriter, onLine: (length: number, n: number) => void): Promise<number> {
   const source = opened.name;
   const hash = createHash('sha256');
   let lines = 0;
@@ -233,6 +250,7 @@ async function spoolLines(opened: Awaited<ReturnType<typeof openInput>>, spool: 
     if (typeof text !== 'string') throw new BatchInputError(both(INPUT_FILE_TEXT.notUtf8, { name: source, line: n, byte: text.invalidByte }));
     if (held !== undefined) decision(held);
     held = { n, text, bytes: Buffer.from(bytes.subarray(from, to)) };
+    onLine(to - from, n);
   });
   // The last line: a trailer is checked against every line before it.
   const trailer = held === undefined ? undefined : trailerOf(held.text);

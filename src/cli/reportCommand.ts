@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../io/atomicFile.js';
-import { spoolDecisions, type DecisionsSpool } from '../batch/decisionsSpool.js';
+import { spoolDecisions, type DecisionsSpool, type SpoolProgress } from '../batch/decisionsSpool.js';
+import { PROGRESS_DELAY_MS, progressFlag } from './caseProgress.js';
+import { ProgressBar } from './progressBar.js';
 import { makeTempDir, sweepStaleTempDirs } from '../batch/tempDir.js';
 import { schoolReport, type ReportOptions } from '../report/schoolReport.js';
 import { UsageError } from './usageError.js';
@@ -27,6 +29,8 @@ export const REPORT_OPTIONS = {
   lang: { type: 'string', default: 'sv', choices: ['sv', 'en'] },
   'all-students': { type: 'boolean', default: false },
   'tmp-dir': { type: 'string', path: true },
+  progress: { type: 'boolean' },
+  'no-progress': { type: 'boolean' },
   config: { type: 'string', commandLineOnly: true },
   help: { type: 'boolean', short: 'h', commandLineOnly: true },
 } as const satisfies CommandOptions;
@@ -58,9 +62,9 @@ async function readLabels(path: string): Promise<Map<string, string>> {
  * The night's decisions spooled by school (`spoolDecisions`), its faults as
  * the report's: an input that is not decisions, or cannot be read.
  */
-async function spoolInput(input: string, dir: string): Promise<DecisionsSpool> {
+async function spoolInput(input: string, dir: string, onProgress: (progress: SpoolProgress) => void): Promise<DecisionsSpool> {
   try {
-    return await spoolDecisions(input, dir);
+    return await spoolDecisions(input, dir, onProgress);
   } catch (error) {
     if (error instanceof BatchInputError) throw new ReportInputError(error.text ?? { sv: error.message, en: error.message });
     const code = (error as NodeJS.ErrnoException).code;
@@ -104,27 +108,37 @@ export async function reportCommand(args: string[], config: ConfigSupport = NO_C
     const tmpBase = values['tmp-dir'] ?? tmpdir();
     sweepStaleTempDirs(tmpBase);
     const dir = makeTempDir(tmpBase);
+    // A city's night takes half a minute: a bar on a terminal once it has lasted 2 s (never in a log).
+    const bar = new ProgressBar(process.stderr, progressFlag(values) ?? process.stderr.isTTY === true, 200, lang, PROGRESS_DELAY_MS);
+    let phaseStart = performance.now();
+    const elapsedS = (): number => (performance.now() - phaseStart) / 1000;
     let spool: DecisionsSpool | undefined;
     try {
-      spool = await spoolInput(input, dir.path);
+      spool = await spoolInput(input, dir.path, (p) =>
+        bar.update({ phase: 'reading', done: p.bytes, total: p.totalBytes, recordsRead: p.decisions, studentsEvaluated: 0, elapsedS: elapsedS() }),
+      );
       const names = spool.schools.map(fileName);
       if (new Set(names).size !== names.length) throw new ReportInputError(R.sameFileName);
       mkdirSync(values.out, { recursive: true });
       const paths = names.map((name) => join(values.out as string, name));
       const slots = { schools: spool.schools.length, students: 0, open: 0, overdue: 0, out: values.out };
       const read = spool;
+      phaseStart = performance.now();
       spool.schools.forEach((schoolId, i) => {
         const r = schoolReport(schoolId, read.decisionsOf(schoolId), options);
         writeFileAtomic(paths[i] ?? join(values.out as string, 'okand-skola.html'), r.html);
         slots.students += r.students;
         slots.open += r.openDuties;
         slots.overdue += r.overdue;
+        bar.update({ phase: 'reporting', done: slots.students, total: read.decisions, recordsRead: read.decisions, studentsEvaluated: slots.students, elapsedS: elapsedS() });
       });
+      bar.done();
       process.stdout.write(`${say(R.summary, lang, slots)}\n`);
       // One line per file written, in school-id order, so a reader (or a script) knows what to open.
       process.stdout.write(paths.map((path) => `${say(R.report, lang, { path })}\n`).join(''));
       return 0;
     } finally {
+      bar.done();
       spool?.close();
       dir.remove();
     }

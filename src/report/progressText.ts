@@ -7,6 +7,7 @@ import type { Lang } from './text.js';
 export const PROGRESS_PHASE_TEXT: Readonly<Record<ProgressState['phase'], Texts>> = {
   reading: { sv: 'läser', en: 'reading' },
   evaluating: { sv: 'utvärderar', en: 'evaluating' },
+  reporting: { sv: 'rapporter', en: 'reports' },
 };
 
 /** The figures of a progress line. */

@@ -1,7 +1,7 @@
 /** Where a batch run is. */
 export interface ProgressState {
-  readonly phase: 'reading' | 'evaluating';
-  /** Reading: bytes of the lesson files; evaluating: students. */
+  readonly phase: 'reading' | 'evaluating' | 'reporting';
+  /** Reading: bytes of the input files; evaluating: students; reporting: students whose school's report is written (`trappa report`). */
   readonly done: number;
   readonly total: number;
   readonly recordsRead: number;

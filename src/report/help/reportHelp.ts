@@ -1,5 +1,5 @@
 import type { CommandHelp } from '../helpText.js';
-import { CONFIG_OPTION, FILE, HELP_OPTION } from './commonHelp.js';
+import { CONFIG_OPTION, FILE, HELP_OPTION, NO_PROGRESS_OPTION, PROGRESS_OPTION } from './commonHelp.js';
 
 /** `trappa report --help`. */
 export const REPORT_HELP: CommandHelp = {
@@ -48,6 +48,8 @@ export const REPORT_HELP: CommandHelp = {
           },
         },
         lang: { value: { sv: '<sv|en>', en: '<sv|en>' }, text: { sv: 'språk för rapporterna, sammanfattningsraden och hjälpen (standard sv)', en: 'language of the reports, the summary line and the help (default sv)' } },
+        progress: PROGRESS_OPTION,
+        'no-progress': NO_PROGRESS_OPTION,
         config: CONFIG_OPTION,
         help: HELP_OPTION,
       },
