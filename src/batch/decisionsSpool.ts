@@ -99,7 +99,11 @@ function spoolWriter(dir: string): SpoolWriter {
       closeSync(fd as number);
       fd = openSync(path, 'r');
       const schools = [...places.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-      return { name, schools, decisions, decisionsOf: (schoolId) => readBack(fd as number, places.get(schoolId) ?? []), close };
+      const decisionsOf = (schoolId: string): DecisionRecord[] => {
+        if (fd === undefined) throw new Error('the decisions spool was closed before it was read');
+        return readBack(fd, places.get(schoolId) ?? []);
+      };
+      return { name, schools, decisions, decisionsOf, close };
     },
     close,
   };
@@ -119,7 +123,7 @@ function readBack(fd: number, places: readonly number[]): DecisionRecord[] {
     let end = start + (places[i + 1] as number);
     let j = i + 2;
     // Adjacent lines: the next starts just after this one's line feed.
-    while (j < places.length && places[j] === end + 1 && (places[j + 1] as number) + places[j]! - start <= BLOCK_BYTES) {
+    while (j < places.length && places[j] === end + 1 && (places[j] as number) + (places[j + 1] as number) - start <= BLOCK_BYTES) {
       end = (places[j] as number) + (places[j + 1] as number);
       j += 2;
     }
@@ -175,7 +179,13 @@ export async function spoolDecisions(input: string, dir: string, onProgress?: (p
   let bytes = 0;
   const verifiable = opened.regularFile && !opened.compressed && endsWithTrailer(input);
   if (verifiable) await opened.close();
-  const spool = spoolWriter(dir);
+  let spool: SpoolWriter;
+  try {
+    spool = spoolWriter(dir);
+  } catch (error) {
+    await opened.close();
+    throw error;
+  }
   try {
     if (verifiable) {
       let decisions = 0;
