@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { CompactDecisionSchema } from '../model/compactDecisionSchema.js';
 import type { Decision } from '../model/decision.js';
 import { DecisionSchema } from '../model/decisionSchema.js';
+import { isDecisionLine } from '../model/fastDecision.js';
 import { IsoDateSchema } from '../model/isoDate.js';
 import type { SchoolCalendar } from '../model/schoolCalendar.js';
 import { defaultCalendarFor } from '../calendar/defaultCalendar.js';
@@ -342,13 +343,22 @@ function readTrailer(path: string): DecisionsTrailer {
   return parsed.data as DecisionsTrailer;
 }
 
+/** A line the hot path accepted, as the schema's success: the fields read of it (id, date, policy hash) are the line's own. */
+function accepted(value: unknown): ReturnType<typeof CompactDecisionSchema.safeParse> {
+  return { success: true, data: value as z.output<typeof CompactDecisionSchema> };
+}
+
 /**
  * Check one line of a verified file: a decision of the trailer's form. A line
  * of an earlier night (carried over for a student not evaluated that night)
  * is last night's record as it was written, compact or full.
  */
 function decisionOfLine(value: unknown, trailer: DecisionsTrailer): ReturnType<typeof CompactDecisionSchema.safeParse> {
-  if (formOf(trailer) === 'compact') return CompactDecisionSchema.safeParse(value);
+  // The hot path first (`isDecisionLine`: the schema's verdict without zod); zod for the rest, and for the located error.
+  const fullForm = formOf(trailer) !== 'compact';
+  if (isDecisionLine(value, fullForm)) return accepted(value);
+  if (!fullForm) return CompactDecisionSchema.safeParse(value);
+  if (isDecisionLine(value, false) && (value as { asOf: string }).asOf < trailer.asOf) return accepted(value);
   const full = DecisionSchema.safeParse(value);
   if (full.success) return full;
   const carried = CompactDecisionSchema.safeParse(value);

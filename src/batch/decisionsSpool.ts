@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { CompactDecisionSchema } from '../model/compactDecisionSchema.js';
+import { isDecisionLine } from '../model/fastDecision.js';
 import { swedishIssueMessage } from '../model/swedishIssue.js';
 import { both, type Template } from '../model/template.js';
 import type { DecisionRecord } from '../report/compactDecision.js';
@@ -247,8 +248,8 @@ async function spoolLines(opened: Awaited<ReturnType<typeof openInput>>, spool: 
       fault = both(R.notJson, { source, n: line.n });
       return;
     }
-    const parsed = CompactDecisionSchema.safeParse(value);
-    if (!parsed.success) {
+    const parsed = isDecisionLine(value, false) ? undefined : CompactDecisionSchema.safeParse(value);
+    if (parsed?.success === false) {
       const issue = parsed.error.issues[0];
       fault = both(R.notDecision, (lang) => ({ source, n: line.n, path: issue?.path.join('.') ?? '', message: issue === undefined ? '' : lang === 'sv' ? swedishIssueMessage(issue) : issue.message }));
       return;
