@@ -19,7 +19,7 @@ import type { DecisionRecord } from '../report/compactDecision.js';
 import { INPUT_FILE_TEXT, REPORT_INPUT_TEXT as R } from '../report/failureText.js';
 import { BatchInputError } from '../io/batchInputError.js';
 import { decodeLine, forEachInputByteLine } from '../io/lines.js';
-import { openInput } from '../io/openInput.js';
+import { openInput, type OpenedInput } from '../io/openInput.js';
 import { endsWithTrailer, PreviousFileError, trailerOf, verifyDecisionsFile } from './decisionsFile.js';
 
 /** A night's decisions spooled by school (see `spoolDecisions`). */
@@ -225,7 +225,7 @@ interface HeldLine {
  * until the next arrives, as the last one may be the trailer. Returns how many
  * decisions were spooled.
  */
-async function spoolLines(opened: Awaited<ReturnType<typeof openInput>>, spool: SpoolWriter, onLine: (length: number, n: number) => void): Promise<number> {
+async function spoolLines(opened: OpenedInput, spool: SpoolWriter, onLine: (length: number, n: number) => void): Promise<number> {
   const source = opened.name;
   const hash = createHash('sha256');
   let lines = 0;

@@ -108,7 +108,7 @@ export async function reportCommand(args: string[], config: ConfigSupport = NO_C
     const tmpBase = values['tmp-dir'] ?? tmpdir();
     sweepStaleTempDirs(tmpBase);
     const dir = makeTempDir(tmpBase);
-    // A city's night takes half a minute: a bar on a terminal once it has lasted 2 s (never in a log).
+    // A city's night takes half a minute: a bar on a terminal once it has lasted 2 s (in a log only with --progress).
     const bar = new ProgressBar(process.stderr, progressFlag(values) ?? process.stderr.isTTY === true, 200, lang, PROGRESS_DELAY_MS);
     let phaseStart = performance.now();
     const elapsedS = (): number => (performance.now() - phaseStart) / 1000;
