@@ -169,13 +169,20 @@ function schoolOf(value: unknown): string {
  * @param input - a file, or `-` for stdin
  * @param dir - a temp directory of the caller's (`makeTempDir`), for the spool file
  * @param onProgress - optional: called after each line read (a progress bar throttles itself)
+ * @param signal - optional: stops the reading (the signal's reason is thrown)
  * @returns the spool; the caller closes it
  * @throws {BatchInputError} for an input that is not a night's decisions (the text in both languages)
  * @throws {Error} when the input cannot be opened or read (its `code`: ENOENT, EACCES…)
  * @example const dir = makeTempDir(tmpdir()); const spool = await spoolDecisions('night-1.ndjson', dir.path); for (const id of spool.schools) render(id, spool.decisionsOf(id)); spool.close(); dir.remove();
  */
-export async function spoolDecisions(input: string, dir: string, onProgress?: (progress: SpoolProgress) => void): Promise<DecisionsSpool> {
-  const opened = await openInput(input);
+export async function spoolDecisions(input: string, dir: string, onProgress?: (progress: SpoolProgress) => void, signal?: AbortSignal): Promise<DecisionsSpool> {
+  let opened: OpenedInput;
+  try {
+    opened = await openInput(input, undefined, signal);
+  } catch (error) {
+    // Stopped before the first bytes came (a stdin that sends nothing): the stop is what happened.
+    throw signal?.aborted === true ? signal.reason : error;
+  }
   const totalBytes = opened.regularFile && !opened.compressed ? (opened.size ?? 0) : 0;
   let bytes = 0;
   const verifiable = opened.regularFile && !opened.compressed && endsWithTrailer(input);
@@ -191,7 +198,7 @@ export async function spoolDecisions(input: string, dir: string, onProgress?: (p
     if (verifiable) {
       let decisions = 0;
       try {
-        await verifyDecisionsFile(input, '9999-12-31', undefined, (d) => {
+        await verifyDecisionsFile(input, '9999-12-31', signal, (d) => {
           spool.add(schoolOf(d.value), d.bytes);
           decisions += 1;
           bytes += d.bytes.length + 1;
@@ -203,10 +210,19 @@ export async function spoolDecisions(input: string, dir: string, onProgress?: (p
       }
       return spool.finish(opened.name, decisions);
     }
-    return spool.finish(opened.name, await spoolLines(opened, spool, (length, n) => {
-      bytes += length + 1;
-      onProgress?.({ bytes, totalBytes, decisions: n });
-    }));
+    // A stopped run (SIGTERM) stops reading, also a stdin that sends nothing (`openInput` destroys the stream).
+    try {
+      const decisions = await spoolLines(opened, spool, (length, n) => {
+        if (signal?.aborted === true) throw signal.reason;
+        bytes += length + 1;
+        onProgress?.({ bytes, totalBytes, decisions: n });
+      });
+      if (signal?.aborted === true) throw signal.reason;
+      return spool.finish(opened.name, decisions);
+    } catch (error) {
+      // A stream cut by the stop reads as cut short (a gzip file as damaged): the stop is what happened.
+      throw signal?.aborted === true ? signal.reason : error;
+    }
   } catch (error) {
     spool.close();
     throw error;

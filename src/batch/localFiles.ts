@@ -32,7 +32,8 @@ export async function localFiles(paths: readonly string[], dir: string, signal?:
   const local: string[] = [];
   const names: string[] = [];
   for (const [i, path] of paths.entries()) {
-    const input = await openInput(path);
+    // The signal also ends a read still waiting for a stdin that sends nothing.
+    const input = await openInput(path, undefined, signal);
     names.push(input.name);
     if (input.regularFile && !input.compressed) {
       await input.close();

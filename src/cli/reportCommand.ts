@@ -6,6 +6,8 @@ import { writeFileAtomic } from '../io/atomicFile.js';
 import { spoolDecisions, type DecisionsSpool, type SpoolProgress } from '../batch/decisionsSpool.js';
 import { PROGRESS_DELAY_MS, progressFlag } from './caseProgress.js';
 import { ProgressBar } from './progressBar.js';
+import { stopOnSignals } from './stopSignals.js';
+import { EXIT } from './exitCodes.js';
 import { makeTempDir, sweepStaleTempDirs } from '../batch/tempDir.js';
 import { schoolReport, type ReportOptions } from '../report/schoolReport.js';
 import { UsageError } from './usageError.js';
@@ -62,10 +64,11 @@ async function readLabels(path: string): Promise<Map<string, string>> {
  * The night's decisions spooled by school (`spoolDecisions`), its faults as
  * the report's: an input that is not decisions, or cannot be read.
  */
-async function spoolInput(input: string, dir: string, onProgress: (progress: SpoolProgress) => void): Promise<DecisionsSpool> {
+async function spoolInput(input: string, dir: string, signal: AbortSignal, onProgress: (progress: SpoolProgress) => void): Promise<DecisionsSpool> {
   try {
-    return await spoolDecisions(input, dir, onProgress);
+    return await spoolDecisions(input, dir, onProgress, signal);
   } catch (error) {
+    if (signal.aborted) throw error;
     if (error instanceof BatchInputError) throw new ReportInputError(error.text ?? { sv: error.message, en: error.message });
     const code = (error as NodeJS.ErrnoException).code;
     if (code === undefined) throw error;
@@ -101,6 +104,8 @@ export async function reportCommand(args: string[], config: ConfigSupport = NO_C
   ]);
   // A custom policy the decisions were made under: the plots read its thresholds (bundled ones are found by id and hash).
   const policy = values.policy === undefined ? undefined : await pickPolicy(values.policy);
+  // Stopped (SIGINT, SIGTERM), the run removes its spool and says how far it got, instead of leaving it in the temp directory.
+  const stop = stopOnSignals();
   try {
     const labels = values.labels === undefined ? undefined : await readLabels(values.labels);
     const options: ReportOptions = { lang, ...(labels === undefined ? {} : { labels }), students: values['all-students'] ? 'all' : 'with-duties', ...(policy === undefined ? {} : { policies: [policy] }) };
@@ -110,28 +115,13 @@ export async function reportCommand(args: string[], config: ConfigSupport = NO_C
     const dir = makeTempDir(tmpBase);
     // A city's night takes half a minute: a bar on a terminal once it has lasted 2 s (in a log only with --progress).
     const bar = new ProgressBar(process.stderr, progressFlag(values) ?? process.stderr.isTTY === true, 200, lang, PROGRESS_DELAY_MS);
-    let phaseStart = performance.now();
-    const elapsedS = (): number => (performance.now() - phaseStart) / 1000;
+    const started = performance.now();
     let spool: DecisionsSpool | undefined;
     try {
-      spool = await spoolInput(input, dir.path, (p) =>
-        bar.update({ phase: 'reading', done: p.bytes, total: p.totalBytes, recordsRead: p.decisions, studentsEvaluated: 0, elapsedS: elapsedS() }),
+      spool = await spoolInput(input, dir.path, stop.signal, (p) =>
+        bar.update({ phase: 'reading', done: p.bytes, total: p.totalBytes, recordsRead: p.decisions, studentsEvaluated: 0, elapsedS: (performance.now() - started) / 1000 }),
       );
-      const names = spool.schools.map(fileName);
-      if (new Set(names).size !== names.length) throw new ReportInputError(R.sameFileName);
-      mkdirSync(values.out, { recursive: true });
-      const paths = names.map((name) => join(values.out as string, name));
-      const slots = { schools: spool.schools.length, students: 0, open: 0, overdue: 0, out: values.out };
-      const read = spool;
-      phaseStart = performance.now();
-      spool.schools.forEach((schoolId, i) => {
-        const r = schoolReport(schoolId, read.decisionsOf(schoolId), options);
-        writeFileAtomic(paths[i] ?? join(values.out as string, 'okand-skola.html'), r.html);
-        slots.students += r.students;
-        slots.open += r.openDuties;
-        slots.overdue += r.overdue;
-        bar.update({ phase: 'reporting', done: slots.students, total: read.decisions, recordsRead: read.decisions, studentsEvaluated: slots.students, elapsedS: elapsedS() });
-      });
+      const { paths, slots } = await writeReports(spool, values.out, options, bar, stop.signal);
       bar.done();
       process.stdout.write(`${say(R.summary, lang, slots)}\n`);
       // One line per file written, in school-id order, so a reader (or a script) knows what to open.
@@ -143,8 +133,54 @@ export async function reportCommand(args: string[], config: ConfigSupport = NO_C
       dir.remove();
     }
   } catch (error) {
+    const signal = stop.stoppedBy();
+    if (signal !== undefined && !(error instanceof ReportInputError)) {
+      const note = error instanceof ReportsStopped ? say(R.stopped, lang, { signal, written: error.written, schools: error.schools }) : say(R.stoppedReading, lang, { signal });
+      process.stderr.write(`\n${note}\n`);
+      return signal === 'SIGINT' ? EXIT.sigint : EXIT.sigterm;
+    }
     if (!(error instanceof ReportInputError)) throw error;
     process.stderr.write(`trappa report: ${error.text[lang]}\n`);
     return 1;
+  } finally {
+    stop.release();
   }
+}
+
+/** A run stopped while it wrote the reports: how many it had written (each whole; the rest as they were). */
+class ReportsStopped extends Error {
+  constructor(
+    readonly written: number,
+    readonly schools: number,
+  ) {
+    super(`stopped after ${written} of ${schools} reports`);
+  }
+}
+
+/**
+ * Render and write each school's report, one school at a time (its decisions
+ * read back from the spool), each file whole or not at all. Between schools
+ * the event loop runs, so a signal stops the run there.
+ *
+ * @returns the paths written, in school-id order, and the summary's counts
+ * @throws {ReportsStopped} when `signal` aborts, with how many were written
+ */
+async function writeReports(spool: DecisionsSpool, out: string, options: ReportOptions, bar: ProgressBar, signal: AbortSignal) {
+  const names = spool.schools.map(fileName);
+  if (new Set(names).size !== names.length) throw new ReportInputError(R.sameFileName);
+  mkdirSync(out, { recursive: true });
+  const paths = names.map((name) => join(out, name));
+  const slots = { schools: spool.schools.length, students: 0, open: 0, overdue: 0, out };
+  const started = performance.now();
+  for (const [i, schoolId] of spool.schools.entries()) {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (signal.aborted) throw new ReportsStopped(i, spool.schools.length);
+    const r = schoolReport(schoolId, spool.decisionsOf(schoolId), options);
+    writeFileAtomic(paths[i] ?? join(out, 'okand-skola.html'), r.html);
+    slots.students += r.students;
+    slots.open += r.openDuties;
+    slots.overdue += r.overdue;
+    bar.update({ phase: 'reporting', done: slots.students, total: spool.decisions, recordsRead: spool.decisions, studentsEvaluated: slots.students, elapsedS: (performance.now() - started) / 1000 });
+  }
+  return { paths, slots };
 }

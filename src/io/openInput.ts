@@ -164,12 +164,15 @@ async function* gunzip(compressed: AsyncIterable<Buffer>, name: string, chunkByt
  *
  * @param path - a file, or `-` / `/dev/stdin`
  * @param chunkBytes - read size (default 1 MiB)
+ * @param signal - optional: aborting it destroys the stream, so a read still waiting (a stdin that
+ *   sends nothing) ends; the caller then finds the signal aborted (what the reading throws then is
+ *   not the input's fault)
  * @returns the opened input
  * @throws {BatchInputError} for a binary file or a damaged gzip file (naming the file and what it is)
  * @throws {Error} when the file cannot be opened or read (ENOENT, EISDIR…)
  * @example const input = await openInput('lessons.csv.gz'); for await (const chunk of input.chunks) …; input.compressed // true
  */
-export async function openInput(path: string, chunkBytes = 1 << 20): Promise<OpenedInput> {
+export async function openInput(path: string, chunkBytes = 1 << 20, signal?: AbortSignal): Promise<OpenedInput> {
   const name = inputName(path);
   const stdin = isStdin(path);
   const stat = stdin ? undefined : statSync(path);
@@ -178,7 +181,12 @@ export async function openInput(path: string, chunkBytes = 1 << 20): Promise<Ope
   const stream: NodeJS.ReadableStream = stdin ? process.stdin : createReadStream(path, { highWaterMark: chunkBytes });
   const raw = (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
   let decoded: AsyncIterator<Buffer> | undefined;
+  // A stop (SIGTERM) must not wait for bytes that may never come.
+  const stop = (): void => void (stream as Readable).destroy();
+  if (signal?.aborted === true) stop();
+  signal?.addEventListener('abort', stop, { once: true });
   const close = async (): Promise<void> => {
+    signal?.removeEventListener('abort', stop);
     await decoded?.return?.();
     await raw.return?.();
   };

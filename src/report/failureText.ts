@@ -134,6 +134,14 @@ export const REPORT_INPUT_TEXT = {
     en: 'trappa report: {schools} {schools|school|schools}, {students} {students|student|students}, {open} open {open|duty|duties} ({overdue} overdue) → {out}',
   },
   report: { sv: 'Rapport: {path}', en: 'Report: {path}' },
+  stoppedReading: {
+    sv: 'trappa report: stoppad av {signal} medan besluten lästes; tillfälliga filer borttagna, ingen rapport skrevs om',
+    en: 'trappa report: stopped by {signal} while the decisions were read; temporary files removed, no report rewritten',
+  },
+  stopped: {
+    sv: 'trappa report: stoppad av {signal}; tillfälliga filer borttagna; {written} av {schools} {schools|rapport|rapporter} skrevs om, de övriga lämnade som de var',
+    en: 'trappa report: stopped by {signal}; temporary files removed; {written} of {schools} {schools|report|reports} rewritten, the rest left as they were',
+  },
 } as const satisfies Templates;
 
 /** Tonight's input older than `--max-input-age` allows. */

@@ -60,7 +60,7 @@ export const REPORT_HELP: CommandHelp = {
     { command: 'trappa report natt-2.ndjson --out rapporter --labels namn.json --all-students', text: { sv: 'med elevernas namn och ett diagram för varje elev', en: "with the students' names and a plot for every student" } },
   ],
   exit: {
-    sv: '{ok} skrivet; {failure} indata eller namnfilen kan inte läsas eller är ogiltig; {usage} användningsfel',
-    en: '{ok} written; {failure} the input or the labels file cannot be read or is not valid; {usage} usage error',
+    sv: '{ok} skrivet; {failure} indata eller namnfilen kan inte läsas eller är ogiltig; {usage} användningsfel; {sigint}, {sigterm} stoppad: tillfälliga filer borttagna, rapporterna som redan skrivits är nattens, de övriga som de var',
+    en: '{ok} written; {failure} the input or the labels file cannot be read or is not valid; {usage} usage error; {sigint}, {sigterm} stopped: temporary files removed, the reports already written are the night\'s, the rest as they were',
   },
 };
