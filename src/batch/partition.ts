@@ -77,6 +77,8 @@ export interface PartitionOptions {
   readonly readStudentSlices?: StudentReader;
   /** The delimiter of lesson CSV files (`--delimiter`); default: sniffed from each file's header line. */
   readonly delimiter?: string;
+  /** Stops a read of the students file still waiting on stdin (the run was stopped). */
+  readonly signal?: AbortSignal;
 }
 
 /** Progress of the partition pass. */
@@ -157,6 +159,7 @@ export async function partitionInputs(files: BatchFiles, dir: string, options: P
     slices: options.studentSlices ?? slicesPerFile,
     ...(options.readStudentSlices === undefined ? {} : { readSlices: options.readStudentSlices }),
     ...(options.chunkBytes === undefined ? {} : { chunkBytes: options.chunkBytes }),
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
   });
   const { ids, numbers, rejectedIds, unidentifiedStudentLines } = read;
   const inputBytes = files.lessons.reduce((sum, f) => sum + statSync(f).size, 0);

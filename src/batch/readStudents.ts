@@ -53,6 +53,8 @@ export interface StudentReadOptions {
   readonly readSlices?: StudentReader;
   /** Read size (default 1 MiB); the result never depends on it. */
   readonly chunkBytes?: number;
+  /** Stops a read still waiting for a students file on stdin (the run was stopped). */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -81,7 +83,7 @@ export async function readStudents(path: string, dir: string, summary: RunSummar
     const results = await (options.readSlices ?? readSlicesHere)(tasks);
     return mergeStudentSlices(inputName(path), dir, results, summary, log);
   }
-  return readStudentsInOrder(path, dir, summary, log, options.chunkBytes);
+  return readStudentsInOrder(path, dir, summary, log, options.chunkBytes, options.signal);
 }
 
 /** Read the slices one after the other in this thread. */
@@ -100,10 +102,11 @@ async function readSlicesHere(tasks: readonly StudentTask[]): Promise<StudentSli
  * @param summary - the run's counts, updated
  * @param log - the partition's rejection log
  * @param chunkBytes - read size (default 1 MiB)
+ * @param signal - optional: stops a read still waiting (stdin); the reading then throws
  * @returns the students
  * @example await readStudentsInOrder('-', dir, summary, log) // stdin
  */
-export async function readStudentsInOrder(path: string, dir: string, summary: RunSummary, log: RejectionLog, chunkBytes?: number): Promise<StudentsRead> {
+export async function readStudentsInOrder(path: string, dir: string, summary: RunSummary, log: RejectionLog, chunkBytes?: number, signal?: AbortSignal): Promise<StudentsRead> {
   const numbers = new Map<string, number>();
   // Accepted students, one line each in reading order (line n is student number n - 1): on disk, not in memory.
   const studentLines = new BucketWriter(dir, 'students-read', 1);
@@ -115,7 +118,7 @@ export async function readStudentsInOrder(path: string, dir: string, summary: Ru
   const rejectedIds = new Set<string>();
   let unidentifiedStudentLines = 0;
   const locationOf = (at: number | string | undefined): string => (typeof at === 'number' ? `${atLine}${at}` : String(at));
-  for await (const item of readInput(path, chunkBytes)) {
+  for await (const item of readInput(path, chunkBytes, signal)) {
     // A case's own lessons are resolved (copies, conflicts) with the lesson files', in its bucket.
     const parsed = admitCase(
       item,

@@ -313,6 +313,7 @@ async function evaluateInBuckets(run: BatchRun, plan: RunPlan, outputs: BatchOut
     ...(run.maxStudentsPerBucket === undefined ? {} : { maxStudentsPerBucket: run.maxStudentsPerBucket }),
     ...(run.chunkBytes === undefined ? {} : { chunkBytes: run.chunkBytes }),
     ...(run.delimiter === undefined ? {} : { delimiter: run.delimiter }),
+    signal: stopping.signal,
     onProgress: (p) => reading(p.bytesRead, p.bytesTotal, p.recordsRead),
     slicesPerFile: run.slices ?? (pool === undefined ? 1 : workers),
     ...(readInWorkers === undefined ? {} : { readTasks: readInWorkers }),

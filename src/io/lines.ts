@@ -319,18 +319,19 @@ export function forEachLine(
  *
  * @param path - the file, or `-` for stdin
  * @param chunkBytes - read size
+ * @param signal - optional: ends a read still waiting (`openInput`); the reading then throws
  * @returns the lines, blank ones included
  * @throws {BatchInputError} for a binary or damaged gzip input
  * @example for await (const line of readLines('students.ndjson.gz')) if ('text' in line) JSON.parse(line.text)
  */
-export async function* readLines(path: string, chunkBytes = 1 << 20): AsyncGenerator<Line> {
+export async function* readLines(path: string, chunkBytes = 1 << 20, signal?: AbortSignal): AsyncGenerator<Line> {
   const ready: Line[] = [];
   const lines = lineSplitter(
     (text, from, to, lineNumber) => ready.push({ lineNumber, text: text.slice(from, to) }),
     (lineNumber, invalidByte, lossy) => ready.push({ lineNumber, invalidByte, lossy }),
     true,
   );
-  const input = await openInput(path, chunkBytes);
+  const input = await openInput(path, chunkBytes, signal);
   try {
     for await (const chunk of input.chunks) {
       lines.push(chunk);

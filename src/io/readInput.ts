@@ -22,14 +22,15 @@ import { inputName } from './openInput.js';
  *
  * @param path - file path, or `-` for stdin
  * @param chunkBytes - read size (default 1 MiB)
+ * @param signal - optional: ends a read still waiting (a stdin that sends nothing); the reading then throws
  * @returns an async iterable of items
  * @throws {BatchInputError} for a binary or damaged gzip input
  * @example for await (const item of readInput('cases.ndjson')) { ... } // { location: 'cases.ndjson:1', value: { student: … } }, …
  * @example for await (const item of readInput('case.json')) { ... } // one item, { location: 'case.json:1', value: { student: … } }
  */
-export async function* readInput(path: string, chunkBytes?: number): AsyncGenerator<CaseItem> {
+export async function* readInput(path: string, chunkBytes?: number, signal?: AbortSignal): AsyncGenerator<CaseItem> {
   const name = inputName(path);
-  const lines = readLines(path, chunkBytes)[Symbol.asyncIterator]();
+  const lines = readLines(path, chunkBytes, signal)[Symbol.asyncIterator]();
   const held: Line[] = [];
   const nextNonBlank = async (): Promise<Line | undefined> => {
     for (;;) {

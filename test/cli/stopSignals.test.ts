@@ -1,8 +1,9 @@
 /**
  * A stopped run ends at once and leaves no temp files, also while it waits for a stdin that
  * sends nothing (an export job that hangs): systemd's `TimeoutStopSec` would otherwise end it with
- * SIGKILL, its temp files left behind. Before, `trappa evaluate … -` and `trappa report -` went on
- * waiting after SIGTERM until stdin closed. On the built CLI (`npm test` builds it).
+ * SIGKILL, its temp files left behind. Before, `trappa evaluate` (lessons or students on stdin) and
+ * `trappa report -` went on waiting after SIGTERM until stdin closed. On the built CLI (`npm test`
+ * builds it).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -49,6 +50,15 @@ describe('SIGTERM while a command waits for stdin', () => {
     const students = join(root, 'students.ndjson');
     writeFileSync(students, '');
     const r = await stoppedWhileWaiting((tmp) => ['evaluate', '--format', 'lessons', '--students', students, '-', '--as-of', '2026-11-23', '--details', 'none', '--tmp-dir', tmp]);
+    expect(r.code).toBe(143);
+    expect(r.stderr).toContain(say(RUN_NOTE_TEXT.stopped, 'sv', { signal: 'SIGTERM' }));
+    expect(r.left).toEqual([]);
+  });
+
+  it('trappa evaluate --format lessons --students - …: the same while the students file is the one on stdin', { timeout: 40_000 }, async () => {
+    const lessons = join(root, 'lessons.ndjson');
+    writeFileSync(lessons, '');
+    const r = await stoppedWhileWaiting((tmp) => ['evaluate', '--format', 'lessons', '--students', '-', lessons, '--as-of', '2026-11-23', '--details', 'none', '--tmp-dir', tmp]);
     expect(r.code).toBe(143);
     expect(r.stderr).toContain(say(RUN_NOTE_TEXT.stopped, 'sv', { signal: 'SIGTERM' }));
     expect(r.left).toEqual([]);
