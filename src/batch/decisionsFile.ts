@@ -12,7 +12,7 @@ import type { Policy } from '../policy/policy.js';
 import { policyStamp } from '../policy/policyStamp.js';
 import type { DecisionForm } from '../report/decisionOutput.js';
 import type { AtomicFile } from '../io/atomicFile.js';
-import { decodeLine, forEachByteLine } from '../io/lines.js';
+import { decodeLine, forEachByteLine, type ByteLineSink } from '../io/lines.js';
 import { compareIds } from './studentRanges.js';
 import { swedishIssueMessage } from '../model/swedishIssue.js';
 import { both, type Template } from '../model/template.js';
@@ -210,57 +210,80 @@ export function decisionsWriter(file: AtomicFile): DecisionsWriter {
 }
 
 /**
- * A decision line of a file as `scan` hands it on: its text (decoded as UTF-8,
- * U+FFFD for bad bytes), number and bytes. `bytes` is the line's own copy
- * (without its line break), so a caller may keep it.
+ * A line of a decisions file or stream as `scanDecisionLines` hands it on: its text (decoded as
+ * UTF-8, U+FFFD for bad bytes), number and bytes. `bytes` is the line's own copy (without its
+ * line break), so a caller may keep it.
  */
-interface ScannedLine {
+export interface ScannedLine {
   readonly text: string;
   readonly n: number;
   readonly bytes: Buffer;
+  /** The first byte that is not UTF-8 (from 1), when the line is not; else undefined. */
+  readonly invalidByte: number | undefined;
 }
 
 /**
- * Read the decision lines of a file, then its last line; the hash and count of the lines before
- * it. Lines are read as bytes and the hash is taken of the bytes (as the writer took it), with no
- * second encoding of the text: a night's file is 150 MB of mostly non-ASCII decisions. Each line
- * is handed on only once the next has come, for the last one is the trailer. What `onDecision`
+ * The lines of a decisions file or stream, each handed on only once the next has come (the last
+ * one may be the trailer, which is not a decision), and the SHA-256 and count of all but the last,
+ * taken as the writer took them: each line's bytes and a line feed, with no second encoding of
+ * the text (a night's file is 150 MB of mostly non-ASCII decisions); a line that is not UTF-8 as
+ * its text reads (it matches no hash the writer took). The one reading of `--previous`
+ * (`verifyDecisionsFile`) and of `trappa report`'s input (`spoolDecisions`).
+ *
+ * @param read - reads the lines as bytes (`forEachByteLine` of a file, `forEachInputByteLine` of a stream)
+ * @param onLine - called with each line but the last; what it throws stops the reading
+ * @param signal - stops the reading (its reason is thrown)
+ * @returns the last line (undefined for no line), and the count and SHA-256 of the lines before it
+ * @example const { last, lines } = await scanDecisionLines((cb) => forEachByteLine('night-1.ndjson', cb), () => undefined) // last: the trailer
+ */
+export async function scanDecisionLines(
+  read: (onLine: ByteLineSink) => Promise<number>,
+  onLine: (line: ScannedLine) => void,
+  signal?: AbortSignal,
+): Promise<{ readonly last: ScannedLine | undefined; readonly lines: number; readonly sha256: string }> {
+  const hash: Hash = createHash('sha256');
+  let pending: ScannedLine | undefined;
+  let lines = 0;
+  await read((bytes, from, to, n) => {
+    // A large file takes a while: a stopped run (SIGTERM) stops reading it.
+    if (signal?.aborted === true) throw signal.reason;
+    if (pending !== undefined) {
+      onLine(pending);
+      hash.update(pending.invalidByte === undefined ? pending.bytes : pending.text);
+      hash.update(NEWLINE);
+      lines += 1;
+    }
+    const decoded = decodeLine(bytes, from, to);
+    const valid = typeof decoded === 'string';
+    pending = { text: valid ? decoded : decoded.lossy, n, bytes: Buffer.from(bytes.subarray(from, to)), invalidByte: valid ? undefined : decoded.invalidByte };
+  });
+  return { last: pending, lines, sha256: hash.digest('hex') };
+}
+
+/**
+ * Read the decision lines of a file, then its last line (`scanDecisionLines`). What `onDecision`
  * throws is thrown as it is; a failure to read the file is `unreadable`.
  */
 async function scan(path: string, onDecision: (line: ScannedLine) => void, signal?: AbortSignal): Promise<{ last: string | undefined; lines: number; sha256: string }> {
-  const hash: Hash = createHash('sha256');
-  let pending: ScannedLine | undefined;
-  let pendingValid = true;
-  let decisions = 0;
   let thrown: unknown;
-  const give = (line: ScannedLine): void => {
-    try {
-      onDecision(line);
-    } catch (error) {
-      thrown = error;
-      throw error;
-    }
-  };
   try {
-    await forEachByteLine(path, (bytes, from, to, n) => {
-      // A large file takes a while: a stopped run (SIGTERM) stops reading it.
-      if (signal?.aborted === true) throw signal.reason;
-      if (pending !== undefined) {
-        give(pending);
-        // The line's bytes as written, with its line feed; a line that is not UTF-8 as its text reads (it matches no hash the writer took).
-        hash.update(pendingValid ? pending.bytes : pending.text);
-        hash.update(NEWLINE);
-        decisions += 1;
-      }
-      const decoded = decodeLine(bytes, from, to);
-      pendingValid = typeof decoded === 'string';
-      pending = { text: typeof decoded === 'string' ? decoded : decoded.lossy, n, bytes: Buffer.from(bytes.subarray(from, to)) };
-    });
+    const { last, lines, sha256 } = await scanDecisionLines(
+      (onLine) => forEachByteLine(path, onLine),
+      (line) => {
+        try {
+          onDecision(line);
+        } catch (error) {
+          thrown = error;
+          throw error;
+        }
+      },
+      signal,
+    );
+    return { last: last?.text, lines, sha256 };
   } catch (error) {
     if (error === thrown || error instanceof PreviousFileError || signal?.aborted === true) throw error;
     throw new PreviousFileError(path, 'unreadable', both(P.cannotRead, { reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }));
   }
-  return { last: pending?.text, lines: decisions, sha256: hash.digest('hex') };
 }
 
 const NEWLINE = Buffer.from('\n');

@@ -8,8 +8,7 @@
  * are. Rendering then reads back one school's lines at a time: memory is
  * bounded by the largest school, not by the city.
  */
-import { createHash } from 'node:crypto';
-import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { CompactDecisionSchema } from '../model/compactDecisionSchema.js';
 import { isDecisionLine } from '../model/fastDecision.js';
@@ -18,9 +17,10 @@ import { both, type Template } from '../model/template.js';
 import type { DecisionRecord } from '../report/compactDecision.js';
 import { INPUT_FILE_TEXT, REPORT_INPUT_TEXT as R } from '../report/failureText.js';
 import { BatchInputError } from '../io/batchInputError.js';
-import { decodeLine, forEachInputByteLine } from '../io/lines.js';
+import { forEachInputByteLine } from '../io/lines.js';
 import { openInput, type OpenedInput } from '../io/openInput.js';
-import { endsWithTrailer, PreviousFileError, trailerOf, verifyDecisionsFile } from './decisionsFile.js';
+import { readFully } from '../io/readFully.js';
+import { endsWithTrailer, PreviousFileError, scanDecisionLines, trailerOf, verifyDecisionsFile, type ScannedLine } from './decisionsFile.js';
 
 /** A night's decisions spooled by school (see `spoolDecisions`). */
 export interface DecisionsSpool {
@@ -129,12 +129,7 @@ function readBack(fd: number, places: readonly number[]): DecisionRecord[] {
       j += 2;
     }
     const bytes = Buffer.allocUnsafe(end - start);
-    let got = 0;
-    while (got < bytes.length) {
-      const n = readSync(fd, bytes, got, bytes.length - got, start + got);
-      if (n === 0) throw new Error('the report spool ended early');
-      got += n;
-    }
+    readFully(fd, bytes, 0, bytes.length, start, 'the report spool');
     for (let k = i; k < j; k += 2) {
       const from = (places[k] as number) - start;
       // Checked when spooled: each line is UTF-8 JSON of a decision.
@@ -229,29 +224,18 @@ export async function spoolDecisions(input: string, dir: string, onProgress?: (p
   }
 }
 
-/** One line held back until the next comes: the last line may be the trailer, which is not a decision. */
-interface HeldLine {
-  readonly n: number;
-  readonly text: string;
-  readonly bytes: Buffer;
-}
-
 /**
- * Spool an opened input's lines (see `spoolDecisions`): each line is held
- * until the next arrives, as the last one may be the trailer. Returns how many
- * decisions were spooled.
+ * Spool an opened input's lines (see `spoolDecisions`), read by
+ * `scanDecisionLines`: every line but the last is a decision, and so is the
+ * last unless it is the trailer. Returns how many decisions were spooled.
  */
 async function spoolLines(opened: OpenedInput, spool: SpoolWriter, onLine: (length: number, n: number) => void): Promise<number> {
   const source = opened.name;
-  const hash = createHash('sha256');
-  let lines = 0;
   // The first fault of a line: reported after the trailer's check, which says more (the file was cut or edited).
   let fault: Template | undefined;
-  let held: HeldLine | undefined;
-  const decision = (line: HeldLine): void => {
-    hash.update(line.bytes);
-    hash.update(NEWLINE);
-    lines += 1;
+  const decision = (line: ScannedLine): void => {
+    if (line.invalidByte !== undefined) throw new BatchInputError(both(INPUT_FILE_TEXT.notUtf8, { name: source, line: line.n, byte: line.invalidByte }));
+    onLine(line.bytes.length, line.n);
     if (fault !== undefined) return;
     if (trailerOf(line.text) !== undefined) {
       fault = both(R.trailerInside, { source, n: line.n });
@@ -272,20 +256,17 @@ async function spoolLines(opened: OpenedInput, spool: SpoolWriter, onLine: (leng
     }
     spool.add(schoolOf(value), line.bytes);
   };
-  await forEachInputByteLine(opened, (bytes, from, to, n) => {
-    const text = decodeLine(bytes, from, to);
-    if (typeof text !== 'string') throw new BatchInputError(both(INPUT_FILE_TEXT.notUtf8, { name: source, line: n, byte: text.invalidByte }));
-    if (held !== undefined) decision(held);
-    held = { n, text, bytes: Buffer.from(bytes.subarray(from, to)) };
-    onLine(to - from, n);
-  });
+  const { last, lines, sha256 } = await scanDecisionLines((cb) => forEachInputByteLine(opened, cb), decision);
+  if (last === undefined) return 0;
+  // A last line that is not UTF-8 is refused as such (`decision` throws), before anything is read of it.
+  if (last.invalidByte !== undefined) decision(last);
   // The last line: a trailer is checked against every line before it.
-  const trailer = held === undefined ? undefined : trailerOf(held.text);
+  const trailer = trailerOf(last.text);
   if (trailer !== undefined) {
-    if (trailer['count'] !== lines || trailer['sha256'] !== hash.digest('hex')) throw new BatchInputError(both(R.trailerMismatch, { source }));
-  } else if (held !== undefined) {
-    decision(held);
+    if (trailer['count'] !== lines || trailer['sha256'] !== sha256) throw new BatchInputError(both(R.trailerMismatch, { source }));
+  } else {
+    decision(last);
   }
   if (fault !== undefined) throw new BatchInputError(fault);
-  return lines;
+  return trailer === undefined ? lines + 1 : lines;
 }

@@ -1,4 +1,5 @@
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { readFully } from '../io/readFully.js';
 import { decisionJson, decisionOutput, jsonFormOf, type DecisionForm, type OutputFormat } from '../report/decisionOutput.js';
 import { emptySummary, type RunSummary } from '../run/runSummary.js';
 import { evaluateCase, type CaseRun } from '../run/evaluateCase.js';
@@ -214,11 +215,7 @@ function readLessonParts(dir: string, bucket: number, parts: number): Int32Array
         out.push(partMemory.subarray(0, 0));
         return;
       }
-      for (let done = 0; done < size; ) {
-        const n = readSync(fd, bytes, at + done, size - done, done);
-        if (n === 0) throw new Error(`${paths[part]}: shorter than its size`);
-        done += n;
-      }
+      readFully(fd, bytes, at, size, 0, paths[part] as string);
       out.push(partMemory.subarray(at >> 2, (at + size) >> 2));
       at += size;
     });

@@ -1,4 +1,5 @@
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, openSync, readFileSync } from 'node:fs';
+import { readFully } from '../io/readFully.js';
 import type { Decision } from '../model/decision.js';
 import { forEachByteLine } from '../io/lines.js';
 import { stepStates, type StepState } from '../run/changes.js';
@@ -52,11 +53,7 @@ export function previousLine(dir: string, previous: PreviousDecision): string {
   const bytes = Buffer.allocUnsafe(length);
   const fd = openSync(linesPath(dir), 'r');
   try {
-    for (let done = 0; done < length; ) {
-      const n = readSync(fd, bytes, done, length - done, offset + done);
-      if (n === 0) throw new Error(`${linesPath(dir)}: shorter than a line it holds`);
-      done += n;
-    }
+    readFully(fd, bytes, 0, length, offset, linesPath(dir));
   } finally {
     closeSync(fd);
   }

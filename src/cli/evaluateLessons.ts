@@ -11,6 +11,7 @@ import { say } from '../model/template.js';
 import { escapeControl } from '../adapters/safeText.js';
 import { coverageOutcome } from './coverageOption.js';
 import { EMPTY_COVERAGE } from '../testing/coverageCounts.js';
+import { stopOnSignals } from './stopSignals.js';
 
 /** What `trappa evaluate --format lessons` was asked to do. */
 export interface LessonsRun {
@@ -54,12 +55,9 @@ export async function evaluateLessons(run: LessonsRun): Promise<number> {
   // the first signal stops the threads and removes the temp files.
   const controller = new AbortController();
   let stoppedBy: NodeJS.Signals | 'EPIPE' | undefined;
-  const onSignal = (signal: NodeJS.Signals): void => {
+  const stop = stopOnSignals(controller, (signal) => {
     stoppedBy = signal;
-    controller.abort();
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  });
   const releaseStdout = whenStdoutCloses(() => {
     stoppedBy = 'EPIPE';
     controller.abort();
@@ -91,8 +89,7 @@ export async function evaluateLessons(run: LessonsRun): Promise<number> {
     process.stderr.write(`\n${say(RUN_NOTE_TEXT.stopped, run.format.lang, { signal: stoppedBy })}\n`);
     return stoppedBy === 'SIGINT' ? EXIT.sigint : EXIT.sigterm;
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    stop.release();
     releaseStdout();
   }
   const { summary } = report;

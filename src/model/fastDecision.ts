@@ -11,7 +11,7 @@
  * Values only as `JSON.parse` makes them: plain objects, arrays, strings,
  * finite numbers, booleans and null.
  */
-import { isValidIsoDate } from './isoDate.js';
+import { isValidIsoDateCached } from './fastAttendance.js';
 import { MAX_SERIES_WEEKS } from './decision.js';
 import { OPAQUE_ID_PATTERN } from './studentCase.js';
 import { RoleSchema, SignalTypeSchema, StepIdSchema, StepKindSchema, UrgencySchema } from './vocabulary.js';
@@ -29,25 +29,15 @@ const ROUTING_TARGETS: ReadonlySet<unknown> = new Set(['vardnadshavare', 'huvudm
 const STUDIEHJALP: ReadonlySet<unknown> = new Set(['yes', 'unknown']);
 const STRENGTHS: ReadonlySet<unknown> = new Set(['stark', 'mattlig', 'svag']);
 const NOT_RECOMMENDED_REASONS: ReadonlySet<unknown> = new Set(['conditions-not-met', 'already-taken']);
-/** `IsoDateSchema`'s pattern, before its refinement (`isValidIsoDate`). */
-const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** zod's `isObject`: what `z.object`, `z.looseObject` and (for parsed JSON) `z.record` take. */
 function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Dates repeat on every line of a night: each text checked once (bounded). */
-const datesSeen = new Set<string>();
-
-/** `IsoDateSchema`: a `YYYY-MM-DD` text of a date that exists. */
+/** `IsoDateSchema`: a `YYYY-MM-DD` text of a date that exists (remembered: dates repeat on every line of a night). */
 function isDate(v: unknown): boolean {
-  if (typeof v !== 'string') return false;
-  if (datesSeen.has(v)) return true;
-  if (!DATE_SHAPE.test(v) || !isValidIsoDate(v)) return false;
-  if (datesSeen.size >= 4096) datesSeen.clear();
-  datesSeen.add(v);
-  return true;
+  return typeof v === 'string' && isValidIsoDateCached(v);
 }
 
 function isId(v: unknown): boolean {
