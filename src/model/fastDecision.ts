@@ -49,6 +49,9 @@ function isNumber(v: unknown): boolean {
   return typeof v === 'number' && Number.isFinite(v);
 }
 
+const isString = (v: unknown): boolean => typeof v === 'string';
+const isSignalType = (v: unknown): boolean => SIGNAL_TYPES.has(v);
+
 /** `Minutes` of `WeeklySeriesSchema`: at most `MAX_SERIES_WEEKS` safe non-negative integers. */
 function isMinutes(v: unknown): v is unknown[] {
   if (!Array.isArray(v) || v.length > MAX_SERIES_WEEKS) return false;
@@ -68,45 +71,28 @@ function isPolicy(v: unknown, full: boolean): boolean {
   const hash = v['hash'];
   if (typeof hash !== 'string' || hash.length < 1) return false;
   if (!full) return true;
-  const rules = v['rulesInForce'];
-  if (!Array.isArray(rules) || typeof v['calendarHash'] !== 'string') return false;
-  for (const r of rules) if (typeof r !== 'string') return false;
-  return true;
+  return typeof v['calendarHash'] === 'string' && everyIs(v['rulesInForce'], isString);
 }
 
+const isHypothesis = (h: unknown): boolean => isObject(h) && typeof h['type'] === 'string' && STRENGTHS.has(h['strength']);
+
 function isTypology(v: unknown): boolean {
-  if (!isObject(v)) return false;
-  const hypotheses = v['hypotheses'];
-  if (!Array.isArray(hypotheses)) return false;
-  for (const h of hypotheses) if (!isObject(h) || typeof h['type'] !== 'string' || !STRENGTHS.has(h['strength'])) return false;
-  return true;
+  return isObject(v) && everyIs(v['hypotheses'], isHypothesis);
 }
 
 function isCsnReport(v: unknown): boolean {
   if (v === undefined) return true;
   if (!isObject(v) || !isDate(v['firstSkolkDay']) || !isDate(v['earliestReportDate']) || !isDate(v['earliestExceptionalReportDate'])) return false;
-  if (!STUDIEHJALP.has(v['studiehjalp'])) return false;
-  const reasons = v['specialReasons'];
-  if (!Array.isArray(reasons)) return false;
-  for (const r of reasons) if (!SIGNAL_TYPES.has(r)) return false;
-  return true;
+  return STUDIEHJALP.has(v['studiehjalp']) && everyIs(v['specialReasons'], isSignalType);
 }
 
-function isReasons(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (const r of v) {
-    if (!isObject(r) || typeof r['ruleId'] !== 'string' || !isNumber(r['ruleVersion']) || typeof r['policyId'] !== 'string') return false;
-    // `basis: z.unknown()` takes any value, but the key must be there (zod 4: "expected nonoptional").
-    if (!STEP_KINDS.has(r['kind']) || r['basis'] === undefined || !Array.isArray(r['evidence'])) return false;
-  }
-  return true;
+function isReason(r: unknown): boolean {
+  if (!isObject(r) || typeof r['ruleId'] !== 'string' || !isNumber(r['ruleVersion']) || typeof r['policyId'] !== 'string') return false;
+  // `basis: z.unknown()` takes any value, but the key must be there (zod 4: "expected nonoptional").
+  return STEP_KINDS.has(r['kind']) && r['basis'] !== undefined && Array.isArray(r['evidence']);
 }
 
-function isEscalations(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (const e of v) if (!isObject(e) || !STEP_IDS.has(e['step']) || !isDate(e['measureDate']) || !isNumber(e['schoolDaysSince'])) return false;
-  return true;
-}
+const isEscalation = (e: unknown): boolean => isObject(e) && STEP_IDS.has(e['step']) && isDate(e['measureDate']) && isNumber(e['schoolDaysSince']);
 
 /** `StepRecordSchema`. */
 function isStep(s: unknown): boolean {
@@ -129,7 +115,7 @@ function isStep(s: unknown): boolean {
   if (!isObject(consent) || typeof consent['required'] !== 'boolean') return false;
   if (!isCsnReport(s['csnReport'])) return false;
   if (s['forStep'] !== undefined && !STEP_IDS.has(s['forStep'])) return false;
-  return isReasons(s['reasons']) && isEscalations(s['escalations']);
+  return everyIs(s['reasons'], isReason) && everyIs(s['escalations'], isEscalation);
 }
 
 function everyIs(v: unknown, item: (x: unknown) => boolean): boolean {
