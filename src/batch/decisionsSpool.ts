@@ -155,8 +155,9 @@ function schoolOf(value: unknown): string {
  *   a decision of the file's form, one night, one policy, ids in order).
  * - Anything else (the NDJSON of `--json`, stdin, a gzip file) is read line
  *   by line: every line must be a decision (`CompactDecisionSchema`; a full
- *   decision is also a compact one), and a trailer, when it is the last line,
- *   must match the lines before it. A trailer that does not match is reported
+ *   decision is also a compact one) of a student no earlier line had (two
+ *   outputs joined would show a student twice), and a trailer, when it is the
+ *   last line, must match the lines before it. A trailer that does not match is reported
  *   before any line's fault, as a cut or edited file.
  *
  * Messages name the input and the line, never a line's content.
@@ -233,6 +234,9 @@ async function spoolLines(opened: OpenedInput, spool: SpoolWriter, onLine: (leng
   const source = opened.name;
   // The first fault of a line: reported after the trailer's check, which says more (the file was cut or edited).
   let fault: Template | undefined;
+  // Each student's first line: a student twice is two outputs joined (`cat night-1 night-2`), which a
+  // report would show twice, perhaps with two nights' duties. (A trailer file is verified instead: its ids ascend.)
+  const firstLine = new Map<string, number>();
   const decision = (line: ScannedLine): void => {
     if (line.invalidByte !== undefined) throw new BatchInputError(both(INPUT_FILE_TEXT.notUtf8, { name: source, line: line.n, byte: line.invalidByte }));
     onLine(line.bytes.length, line.n);
@@ -254,6 +258,13 @@ async function spoolLines(opened: OpenedInput, spool: SpoolWriter, onLine: (leng
       fault = both(R.notDecision, (lang) => ({ source, n: line.n, path: issue?.path.join('.') ?? '', message: issue === undefined ? '' : lang === 'sv' ? swedishIssueMessage(issue) : issue.message }));
       return;
     }
+    const studentId = (value as { studentId: string }).studentId;
+    const first = firstLine.get(studentId);
+    if (first !== undefined) {
+      fault = both(R.repeatedStudent, { source, n: line.n, first });
+      return;
+    }
+    firstLine.set(studentId, line.n);
     spool.add(schoolOf(value), line.bytes);
   };
   const { last, lines, sha256 } = await scanDecisionLines((cb) => forEachInputByteLine(opened, cb), decision);

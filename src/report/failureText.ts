@@ -126,6 +126,10 @@ export const REPORT_INPUT_TEXT = {
   trailerInside: { sv: '{source} rad {n}: en avslutningsrad före sista raden: två filer ihopslagna', en: '{source} line {n}: a trailer before the last line: two files joined' },
   notJson: { sv: '{source} rad {n}: inte giltig JSON', en: '{source} line {n}: not valid JSON' },
   notDecision: { sv: '{source} rad {n}: inte ett beslut: {path}: {message}', en: '{source} line {n}: not a decision: {path}: {message}' },
+  repeatedStudent: {
+    sv: '{source} rad {n}: samma elev som på rad {first}: två körningar eller nätter ihopslagna? En rapport visar varje elev en gång',
+    en: '{source} line {n}: the same student as on line {first}: two runs or nights joined? A report shows each student once',
+  },
   cannotRead: { sv: '{input}: kan inte läsas ({code})', en: '{input}: cannot be read ({code})' },
   notWhole: { sv: '{input}: ingen hel beslutsfil: {detail}', en: '{input}: not a whole decisions file: {detail}' },
   sameFileName: { sv: 'två skol-id ger samma filnamn', en: 'two school ids give the same file name' },

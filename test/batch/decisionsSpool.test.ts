@@ -17,7 +17,11 @@
  *   with the verifier's count detail), a trailer that does not match its lines
  *   (reported before any line's fault), a trailer inside the file, a line that
  *   is not JSON, not a decision, or not UTF-8 (never quoting the line), the
- *   first fault of several; an empty file is an empty night.
+ *   first fault of several; an empty file is an empty night;
+ * - a student on two lines of a plain or gzip input (two outputs joined) is
+ *   refused at the second line, naming the first, for any sequence of
+ *   students (property, the first repeat found here by a loop of its own), and
+ *   any sequence without a repeat is spooled whole.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -314,6 +318,35 @@ describe('spoolDecisions: inputs that are not a night\'s decisions, named by fil
     // A JSON value that is no decision at all is refused at its line as well.
     const array = file(`${lines[0]}\n[1,2,3]\n`);
     expect((await refusal(array)).en.startsWith(`${array} line 2: not a decision: `)).toBe(true);
+  });
+
+  it('refuses a student on two lines of a plain or gzip input at the second, naming the first; accepts any sequence without a repeat (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.integer({ min: 0, max: pool.length - 1 }), { minLength: 1, maxLength: 9 }), fc.boolean(), async (order, gz) => {
+        const text = order.map((i) => `${JSON.stringify(pool[i])}\n`).join('');
+        const path = gz ? file(gzipSync(text), 'ndjson.gz') : file(text);
+        // The oracle: the first line whose student an earlier line had, and that earlier line.
+        let repeat: { n: number; first: number } | undefined;
+        for (let k = 0; k < order.length && repeat === undefined; k += 1) {
+          const first = order.indexOf(order[k]!);
+          if (first < k) repeat = { n: k + 1, first: first + 1 };
+        }
+        if (repeat === undefined) {
+          await withSpool(path, (spool) => expect(spool.decisions).toBe(order.length));
+          return;
+        }
+        const refused = await refusal(path);
+        expect(refused.en).toBe(say(R.repeatedStudent, 'en', { source: path, ...repeat }));
+        expect(refused.sv).toBe(say(R.repeatedStudent, 'sv', { source: path, ...repeat }));
+        // The id is not named: the line numbers say where.
+        for (const t of [refused.sv, refused.en]) expect(t).not.toMatch(/\be[1-6]\b/);
+      }),
+      { numRuns: 40, examples: [[[0, 1, 2, 1, 0], false], [[3, 4, 5], true], [[2, 2], true]] },
+    );
+    // Two nights joined by hand (`cat`): the second night's first student is the repeat.
+    const night = lines.slice(0, 3).map((l) => `${l}\n`).join('');
+    const joined = file(night + night);
+    expect((await refusal(joined)).en).toBe(say(R.repeatedStudent, 'en', { source: joined, n: 4, first: 1 }));
   });
 
   it('reports the first of several faulty lines', async () => {
