@@ -77,7 +77,11 @@ export interface PartitionOptions {
   readonly readStudentSlices?: StudentReader;
   /** The delimiter of lesson CSV files (`--delimiter`); default: sniffed from each file's header line. */
   readonly delimiter?: string;
-  /** Stops a read of the students file still waiting on stdin (the run was stopped). */
+  /**
+   * Stops the partition when the run is stopped: a read of the students file still waiting on
+   * stdin, and the students and lesson files read in this thread (checked after each MiB; worker
+   * threads are terminated instead).
+   */
   readonly signal?: AbortSignal;
 }
 
@@ -152,7 +156,7 @@ export function rejectedIdsPath(dir: string): string {
  * @example await partitionInputs({ students: 's.ndjson', lessons: ['l.csv'] }, dir, { buckets: 4 })
  */
 export async function partitionInputs(files: BatchFiles, dir: string, options: PartitionOptions = {}): Promise<Partition> {
-  const { onProgress, slicesPerFile = 1, readTasks = (tasks, students, d, b) => readTasksHere(tasks, students, d, b, onProgress), previousStates } = options;
+  const { onProgress, slicesPerFile = 1, readTasks = (tasks, students, d, b) => readTasksHere(tasks, students, d, b, onProgress, options.signal), previousStates } = options;
   const summary = emptySummary();
   const log = new RejectionLog(dir, 'partition');
   const read = await readStudents(files.students, dir, summary, log, {
@@ -291,21 +295,27 @@ export function relocate(line: RejectedLine, offset: number): RejectedLine {
   return { ...line, location: `${line.location.slice(0, colon)}:${Number(line.location.slice(colon + 1)) + offset}` };
 }
 
-/** Read the slices one after the other in this thread. */
+/** Read the slices one after the other in this thread; a stop (`signal`) ends the reading. */
 async function readTasksHere(
   tasks: readonly LessonTask[],
   students: StudentIndex,
   dir: string,
   buckets: number,
   onProgress?: (p: PartitionProgress) => void,
+  signal?: AbortSignal,
 ): Promise<LessonTaskResult[]> {
   const bytesTotal = tasks.reduce((sum, t) => sum + (Number.isFinite(t.end) ? t.end : statSync(t.path).size) - t.start, 0);
   let bytesBefore = 0;
   let recordsBefore = 0;
   const results: LessonTaskResult[] = [];
   for (const task of tasks) {
-    const result = await readLessonTask(task, students, dir, buckets, (bytes, records) =>
-      onProgress?.({ bytesRead: bytesBefore + bytes, bytesTotal, recordsRead: recordsBefore + records }),
+    const result = await readLessonTask(
+      task,
+      students,
+      dir,
+      buckets,
+      (bytes, records) => onProgress?.({ bytesRead: bytesBefore + bytes, bytesTotal, recordsRead: recordsBefore + records }),
+      signal,
     );
     bytesBefore += (Number.isFinite(task.end) ? task.end : statSync(task.path).size) - task.start;
     recordsBefore += result.records.read;

@@ -187,6 +187,7 @@ export function lessonFastPath(task: Pick<LessonTask, 'fastPath'>): boolean {
  * @param dir - the temp directory
  * @param buckets - the bucket count
  * @param onProgress - bytes and records read so far in this slice
+ * @param signal - stops the reading in this thread (a worker is terminated instead); its reason is thrown
  * @returns counts, rejected lessons per student, first rejected lines
  * @example await readLessonTask(task, students, dir, 8)
  */
@@ -196,6 +197,7 @@ export async function readLessonTask(
   dir: string,
   buckets: number,
   onProgress?: (bytes: number, records: number) => void,
+  signal?: AbortSignal,
 ): Promise<LessonTaskResult> {
   // Student numbers by id for the general path, made when a line first needs it (a million ids are some 50 MB).
   let numbers: Map<string, number> | undefined;
@@ -315,6 +317,7 @@ export async function readLessonTask(
             }),
         onBytes: (bytes) => onProgress?.(bytes, summary.records.read),
         ...(task.chunkBytes === undefined ? {} : { chunkBytes: task.chunkBytes }),
+        signal,
         start: task.start,
         end: task.end,
       },

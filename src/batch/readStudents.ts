@@ -80,16 +80,16 @@ export interface StudentReadOptions {
 export async function readStudents(path: string, dir: string, summary: RunSummary, log: RejectionLog, options: StudentReadOptions): Promise<StudentsRead> {
   if (options.slices > 0 && (await studentFileSliceable(path))) {
     const tasks = await planStudentTasks(path, options.slices, dir, options.chunkBytes);
-    const results = await (options.readSlices ?? readSlicesHere)(tasks);
+    const results = await (options.readSlices ?? ((t: readonly StudentTask[]) => readSlicesHere(t, options.signal)))(tasks);
     return mergeStudentSlices(inputName(path), dir, results, summary, log);
   }
   return readStudentsInOrder(path, dir, summary, log, options.chunkBytes, options.signal);
 }
 
-/** Read the slices one after the other in this thread. */
-async function readSlicesHere(tasks: readonly StudentTask[]): Promise<StudentSliceResult[]> {
+/** Read the slices one after the other in this thread; a stop (`signal`) ends the reading. */
+async function readSlicesHere(tasks: readonly StudentTask[], signal: AbortSignal | undefined): Promise<StudentSliceResult[]> {
   const results: StudentSliceResult[] = [];
-  for (const task of tasks) results.push(await readStudentSlice(task));
+  for (const task of tasks) results.push(await readStudentSlice(task, signal));
   return results;
 }
 

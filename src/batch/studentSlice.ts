@@ -180,10 +180,11 @@ export async function planStudentTasks(path: string, slices: number, dir: string
  * function runs in the main thread or in a worker.
  *
  * @param task - the slice
+ * @param signal - stops the reading in this thread (a worker is terminated instead); its reason is thrown
  * @returns per non-blank line its number, id, verdict and counts
  * @example await readStudentSlice(task) // { part: 0, lines: 3, items: Int32Array [1, 1, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0], ids: ['e1', null], … }
  */
-export async function readStudentSlice(task: StudentTask): Promise<StudentSliceResult> {
+export async function readStudentSlice(task: StudentTask, signal?: AbortSignal): Promise<StudentSliceResult> {
   const cases = new BucketWriter(task.dir, `students-slice-${task.part}`, 1);
   const log = new BucketWriter(task.dir, `students-slice-rejected-${task.part}`, 1);
   const summary = noCounts();
@@ -233,6 +234,7 @@ export async function readStudentSlice(task: StudentTask): Promise<StudentSliceR
       start: task.start,
       end: task.end,
       ...(task.chunkBytes === undefined ? {} : { chunkBytes: task.chunkBytes }),
+      signal,
     },
   );
   cases.flush();

@@ -29,6 +29,11 @@ export interface LineOptions {
    * such a line is given to `onLine` with U+FFFD for its bad bytes (that line only).
    */
   readonly onInvalid?: InvalidLineSink;
+  /**
+   * Stops the reading: checked after each chunk (a MiB), so a stopped run
+   * (SIGTERM) does not read a large file to its end; its reason is thrown.
+   */
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** The first byte of `bytes` (from 0) that the lossy decoding of it replaced: where the UTF-8 breaks. */
@@ -243,7 +248,7 @@ async function* fileChunks(path: string, chunkBytes: number, start: number, end:
  *
  * @param path - the file
  * @param onLine - called with a buffer, the line's start and end in it and the line number
- * @param options - progress, chunk size, byte range, and a `take` that may take a line whole before it is cut (`ByteLineTaker`; `onInvalid` is not used: the caller decodes)
+ * @param options - progress, chunk size, byte range, a stop signal, and a `take` that may take a line whole before it is cut (`ByteLineTaker`; `onInvalid` is not used: the caller decodes)
  * @returns the number of lines
  * @example await forEachByteLine('lessons.ndjson', (bytes, from, to, n) => { const text = decodeLine(bytes, from, to); … }) // 646800
  */
@@ -265,7 +270,7 @@ export async function forEachByteLine(path: string, onLine: ByteLineSink, option
  *
  * @param path - the file
  * @param onLine - called with a text, the line's start and end in it and the line number
- * @param options - progress, chunk size, byte range, what to do with a line that is not UTF-8
+ * @param options - progress, chunk size, byte range, a stop signal, what to do with a line that is not UTF-8
  * @returns the number of lines
  * @example await forEachLineRange('lessons.ndjson', (text, from, to, n) => { const line = text.slice(from, to); … }) // 646800
  */
@@ -278,6 +283,7 @@ async function splitFile(path: string, lines: { push(chunk: Buffer): void; end()
   const { chunkBytes = 1 << 20, start = 0, end = Number.POSITIVE_INFINITY } = options;
   let bytes = 0;
   for await (const chunk of fileChunks(path, chunkBytes, start, end)) {
+    if (options.signal?.aborted === true) throw options.signal.reason;
     bytes += chunk.length;
     lines.push(chunk);
     options.onBytes?.(bytes);
