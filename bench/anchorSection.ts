@@ -1,17 +1,21 @@
 /**
- * The bench's anchors section (issue 15): on the same lesson files, NDJSON and CSV, `cat`, the
- * plain Node loop, DuckDB on 1 and 2 threads, and trappa's CLI (`--details none`, `--json compact`
- * and `--json full`, all to /dev/null, on 1 and 2 workers), each the median of `repeat` rounds in which every
+ * The bench's anchors section (issue 15): on the same lesson files, NDJSON and CSV, `cat`, every
+ * line found in JavaScript (`Buffer.indexOf`, the least a JavaScript reader does), the plain Node
+ * loop, DuckDB on 1 and 2 threads, trappa's CLI (`--details none`, `--json compact` and `--json
+ * full`, all to /dev/null, on 1 and 2 workers) and trappa on a night of one student (what starting
+ * a run costs), each the median of `repeat` rounds in which every
  * measure runs once, the order rotated from round to round so load drift hits all alike. Wall
  * and CPU seconds (the bench's own, DuckDB's threads included, and its waited-for children's).
  * Before timing, trappa's `termAbsence` fact is read for every student (NDJSON and CSV); every
  * anchor run that computes rates must give the same part and whole for every student, hence
  * the same "över 20 %" students, or the section throws with the first differing students.
+ * The one-worker `--details none` night is also split by its own clock into starting, reading
+ * and evaluating, beside the line-finding floor and the one-student night.
  */
-import { statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { defaultCalendarFor } from '../src/index.js';
-import { catAnchor, duckdbAnchor, flaggedStudents, plainNodeAnchor, rateDifferences, type AnchorRun, type LessonFormat, type RatePeriod, type TermRate } from './anchors.js';
+import { catAnchor, duckdbAnchor, flaggedStudents, linesAnchor, plainNodeAnchor, rateDifferences, type AnchorRun, type LessonFormat, type RatePeriod, type TermRate } from './anchors.js';
 import { OUTPUT_OPTIONS, trappaRun, trappaTermRates, type CityInput, type TrappaOutput } from './cityRuns.js';
 import { cpuSeconds } from './cpuTime.js';
 import { workerScaling, type WorkerScaling } from './workerScaling.js';
@@ -38,7 +42,26 @@ export interface AnchorSection {
 interface Measure {
   readonly key: string;
   readonly label: string;
-  readonly run: (format: LessonFormat) => Promise<AnchorRun & { peakRssMb?: number }>;
+  readonly run: (format: LessonFormat) => Promise<AnchorRun & { peakRssMb?: number; phases?: { reading: number; evaluating: number } }>;
+}
+
+/**
+ * A night of one student with one lesson, written next to the city's files: the first lesson line
+ * of the NDJSON and that student's line of the students file. Timed, it is what every run costs
+ * before its first lesson: starting Node, loading the bundle, compiling the policy.
+ */
+function oneStudentNight(input: AnchorSectionInput): CityInput {
+  const lessonLine = readFileSync(input.files.ndjson, 'utf8').slice(0, 4096).split('\n')[0] ?? '';
+  const studentId = (JSON.parse(lessonLine) as { studentId: string }).studentId;
+  const studentLine = readFileSync(input.students, 'utf8')
+    .split('\n')
+    .find((line) => line !== '' && (JSON.parse(line) as { student: { id: string } }).student.id === studentId);
+  if (studentLine === undefined) throw new Error(`the students file has no line for ${studentId}, the first lesson's student`);
+  const students = `${input.dir}/one-student.ndjson`;
+  const lessons = `${input.dir}/one-lesson.ndjson`;
+  writeFileSync(students, `${studentLine}\n`);
+  writeFileSync(lessons, `${lessonLine}\n`);
+  return { cli: input.cli, students, lessons, asOf: input.asOf, records: 1 };
 }
 
 const FORMATS: readonly LessonFormat[] = ['ndjson', 'csv'];
@@ -74,7 +97,7 @@ export function median(xs: readonly number[]): number {
 /** A trappa measure's key in the figures (`trappa_1w_details_none`). */
 const trappaKey = (output: TrappaOutput, workers: number): string => `trappa_${workers}w_${output.replace('-', '_')}`;
 
-function measures(input: AnchorSectionInput, period: RatePeriod): Measure[] {
+function measures(input: AnchorSectionInput, period: RatePeriod, oneStudent: CityInput): Measure[] {
   const city = (format: LessonFormat): CityInput => ({ cli: input.cli, students: input.students, lessons: input.files[format], asOf: input.asOf, records: input.records });
   const trappa = (output: TrappaOutput, workers: number): Measure => ({
     key: trappaKey(output, workers),
@@ -83,10 +106,13 @@ function measures(input: AnchorSectionInput, period: RatePeriod): Measure[] {
   });
   return [
     { key: 'cat', label: 'cat > /dev/null', run: async (format) => catAnchor(input.files[format]) },
+    { key: 'lines', label: 'JS: find the lines (Buffer.indexOf)', run: async (format) => linesAnchor(input.files[format]) },
     { key: 'node_loop', label: 'plain Node loop (readline, parse, sums)', run: (format) => plainNodeAnchor(input.files[format], format, period) },
     { key: 'duckdb_1thread', label: 'DuckDB, 1 thread', run: (format) => duckdbAnchor(input.files[format], format, period, 1) },
     { key: 'duckdb_2threads', label: 'DuckDB, 2 threads', run: (format) => duckdbAnchor(input.files[format], format, period, 2) },
     ...[1, 2].flatMap((workers) => OUTPUTS.map((output) => trappa(output, workers))),
+    // The same for both formats: the fixed cost of a run, whatever its lesson file.
+    { key: 'trappa_start', label: 'trappa --workers 1, one student', run: async () => trappaRun(oneStudent, 'details-none', 1, `${input.dir}/summary-anchor-one-student.json`) },
   ];
 }
 
@@ -118,11 +144,12 @@ export async function anchorSection(input: AnchorSectionInput): Promise<AnchorSe
   // Also DuckDB once on each file, untimed: an early failure, and its library loaded before the first timed run.
   for (const format of FORMATS) assertSameRates(`DuckDB (${format})`, reference, (await duckdbAnchor(input.files[format], format, period, 1)).rates ?? new Map());
 
-  const all = measures(input, period);
+  const all = measures(input, period, oneStudentNight(input));
   const jobs = all.flatMap((m) => FORMATS.map((format) => ({ m, format })));
   const seconds = new Map<string, number[]>();
   const cpu = new Map<string, number[]>();
   const rss = new Map<string, number>();
+  const phases = new Map<string, Array<{ reading: number; evaluating: number }>>();
   for (let round = 0; round < input.repeat; round += 1) {
     const shift = (round * 5) % jobs.length;
     for (const { m, format } of [...jobs.slice(shift), ...jobs.slice(0, shift)]) {
@@ -134,6 +161,7 @@ export async function anchorSection(input: AnchorSectionInput): Promise<AnchorSe
       seconds.set(id, [...(seconds.get(id) ?? []), r.seconds]);
       cpu.set(id, [...(cpu.get(id) ?? []), cpuUsed]);
       if (r.peakRssMb !== undefined) rss.set(id, Math.max(rss.get(id) ?? 0, r.peakRssMb));
+      if (r.phases !== undefined) phases.set(id, [...(phases.get(id) ?? []), r.phases]);
     }
   }
   const loadEnd = loadavg()[0] ?? 0;
@@ -156,6 +184,18 @@ export async function anchorSection(input: AnchorSectionInput): Promise<AnchorSe
     ];
     return `    ${m.label.padEnd(40)}${cells.map((c) => c.padStart(10)).join('')}`;
   };
+  // Where the one-worker night goes, by the run's own clock: starting (the rest of the wall time), reading, evaluating.
+  const phasesOf = (format: LessonFormat): { start: number; reading: number; evaluating: number } => {
+    const runs = phases.get(`${format}.${trappaKey('details-none', 1)}`) ?? [];
+    const reading = median(runs.map((p) => p.reading));
+    const evaluating = median(runs.map((p) => p.evaluating));
+    return { start: at(format, trappaKey('details-none', 1)) - reading - evaluating, reading, evaluating };
+  };
+  const phasesLine = (format: LessonFormat): string => {
+    const p = phasesOf(format);
+    const perStudent = (p.evaluating / reference.size) * 1e6;
+    return `    ${FORMAT_NAMES[format].padEnd(7)} starting ${p.start.toFixed(2)} s (a night of one student: ${at(format, 'trappa_start').toFixed(2)} s), reading ${p.reading.toFixed(2)} s (finding the lines alone: ${at(format, 'lines').toFixed(2)} s), evaluating ${p.evaluating.toFixed(2)} s (${perStudent.toFixed(0)} µs a student)`;
+  };
   const cores = availableParallelism();
   const scaling = (format: LessonFormat, output: TrappaOutput): WorkerScaling => {
     const run = (workers: number) => ({ wall: at(format, trappaKey(output, workers)), cpu: cpuAt(format, trappaKey(output, workers)) });
@@ -177,6 +217,8 @@ export async function anchorSection(input: AnchorSectionInput): Promise<AnchorSe
     `anchors: the same ${input.records} lessons, median of ${input.repeat} rotated rounds; load average (1 min) ${loadStart.toFixed(2)} at the start, ${loadEnd.toFixed(2)} at the end`,
     `  ${''.padEnd(42)}${['wall s', 'lessons/s', '× DuckDB', 'CPU s', '× DuckDB', 'peak RSS'].map((c) => c.padStart(10)).join('')}`,
     ...FORMATS.flatMap((format) => [`  ${FORMAT_NAMES[format]}, ${mb(format)} MB (× DuckDB: of DuckDB 1 thread on this file)`, ...all.map((m) => row(format, m))]),
+    `  where ${OUTPUT_OPTIONS['details-none'].join(' ')} --workers 1 goes (medians; reading and evaluating by the run's own clock, starting is the rest)`,
+    ...FORMATS.map(phasesLine),
     `  two workers over one (wall; the ceiling is ${cores} cores over one worker's cores used, over the CPU ratio: docs/performance.md)`,
     ...FORMATS.flatMap((format) => [`  ${FORMAT_NAMES[format]}`, ...OUTPUTS.map((output) => scalingLine(format, output))]),
     `  check: DuckDB, the Node loop and trappa's termAbsence fact agree on every student's rate; ${flagged} of ${reference.size} över 20 %`,
@@ -200,6 +242,7 @@ export async function anchorSection(input: AnchorSectionInput): Promise<AnchorSe
         cpu_seconds: { ndjson: figures('ndjson', cpuAt), csv: figures('csv', cpuAt) },
         peak_rss_mb: { ndjson: peaks('ndjson'), csv: peaks('csv') },
         two_workers: { cores, ndjson: scalingJson('ndjson'), csv: scalingJson('csv') },
+        phases_1w_details_none: Object.fromEntries(FORMATS.map((format) => [format, Object.fromEntries(Object.entries(phasesOf(format)).map(([k, v]) => [k, Number(v.toFixed(3))]))])),
       },
     },
   };

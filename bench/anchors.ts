@@ -8,7 +8,7 @@
  * never when whole is 0). So each anchor's result can be held equal to trappa's own fact.
  */
 import { spawnSync } from 'node:child_process';
-import { createReadStream } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 
 /** A term absence rate in minutes, as trappa's `termAbsence` fact: `part` of `whole`. */
@@ -52,6 +52,29 @@ export function catAnchor(path: string): AnchorRun {
   const r = spawnSync('cat', [path], { stdio: ['ignore', 'ignore', 'inherit'] });
   if (r.status !== 0) throw new Error(`cat exited ${r.status}`);
   return { seconds: (performance.now() - start) / 1000 };
+}
+
+/**
+ * Every line of the file found in JavaScript and nothing more: 1 MiB reads into one buffer and
+ * `Buffer.indexOf` for each line feed. Any JavaScript reader does at least this; trappa's reading
+ * phase is compared with it (the rest is reading the lines' fields, looking up the student and
+ * writing the bucket).
+ *
+ * @example linesAnchor('lessons.ndjson').seconds // 0.14
+ */
+export function linesAnchor(path: string): AnchorRun & { lines: number } {
+  const start = performance.now();
+  const fd = openSync(path, 'r');
+  const buffer = Buffer.allocUnsafe(1 << 20);
+  let lines = 0;
+  try {
+    for (let got = readSync(fd, buffer, 0, buffer.length, null); got > 0; got = readSync(fd, buffer, 0, buffer.length, null)) {
+      for (let at = buffer.indexOf(10, 0); at !== -1 && at < got; at = buffer.indexOf(10, at + 1)) lines += 1;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return { seconds: (performance.now() - start) / 1000, lines };
 }
 
 interface PlainLesson {

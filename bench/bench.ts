@@ -24,10 +24,13 @@
  * 5. coverage: the CLI on one core with `--coverage` (what counting rule and leaf coverage adds
  *    to a night), and the coverage counter alone on the same facts.
  * 6. the anchors (issue 15, `bench/anchorSection.ts`) on the same lessons as NDJSON and CSV:
- *    `cat`, a plain Node loop, DuckDB on 1 and 2 threads, and the CLI with `--details none`,
- *    `--json compact` and `--json full` on 1 and 2 workers, each the median of N rotated rounds (`--repeat`), ratios to
- *    DuckDB's one thread; DuckDB and the Node loop must give every student the rate of trappa's
- *    `termAbsence` fact (hence the same "över 20 %" students), or the bench fails.
+ *    `cat`, every line found in JavaScript (`Buffer.indexOf`), a plain Node loop, DuckDB on 1 and
+ *    2 threads, the CLI with `--details none`, `--json compact` and `--json full` on 1 and 2
+ *    workers, and the CLI on a night of one student (starting a run), each the median of N
+ *    rotated rounds (`--repeat`), ratios to DuckDB's one thread, and where the one-worker
+ *    `--details none` night goes (starting, reading, evaluating); DuckDB and the Node loop must
+ *    give every student the rate of trappa's `termAbsence` fact (hence the same "över 20 %"
+ *    students), or the bench fails.
  * 7. the second night (`bench/secondNight.ts`): the CLI with `--previous` (night one's decisions)
  *    and `--decisions-out`, as a city runs every night but its first, beside the same night
  *    without `--previous`; the median of R rounds, with `--compare` the other build's too.

@@ -29,10 +29,12 @@ export const OUTPUT_OPTIONS: Readonly<Record<TrappaOutput, readonly string[]>> =
   json: ['--json', 'full'],
 };
 
-/** One timed run: wall seconds (process start included) and the CLI's own peak RSS (all threads). */
+/** One timed run: wall seconds (process start included), the CLI's own peak RSS (all threads) and its phases. */
 export interface TrappaRun {
   readonly seconds: number;
   readonly peakRssMb: number;
+  /** The run's own timing of its two passes (`--summary-json`'s `run.seconds`): the rest of `seconds` is starting. */
+  readonly phases: { readonly reading: number; readonly evaluating: number };
 }
 
 const evaluateArgs = (input: CityInput, workers: number): string[] => [
@@ -67,9 +69,9 @@ export function trappaRun(input: CityInput, output: TrappaOutput, workers: numbe
   });
   const seconds = (performance.now() - start) / 1000;
   if (r.status !== 0) throw new Error(`trappa exited ${r.status}: ${r.stderr}`);
-  const summary = JSON.parse(readFileSync(summaryPath, 'utf8')) as { records: { accepted: number }; run: { peakRssMb: number } };
+  const summary = JSON.parse(readFileSync(summaryPath, 'utf8')) as { records: { accepted: number }; run: { peakRssMb: number; seconds: { reading: number; evaluating: number } } };
   if (summary.records.accepted !== input.records) throw new Error(`trappa accepted ${summary.records.accepted} of ${input.records} records of ${input.lessons}`);
-  return { seconds, peakRssMb: summary.run.peakRssMb };
+  return { seconds, peakRssMb: summary.run.peakRssMb, phases: { reading: summary.run.seconds.reading, evaluating: summary.run.seconds.evaluating } };
 }
 
 /**
