@@ -12,7 +12,7 @@
  * The one-worker `--details none` night is also split by its own clock into starting, reading
  * and evaluating, beside the line-finding floor and the one-student night.
  */
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { defaultCalendarFor } from '../src/index.js';
 import { catAnchor, duckdbAnchor, flaggedStudents, linesAnchor, plainNodeAnchor, rateDifferences, type AnchorRun, type LessonFormat, type RatePeriod, type TermRate } from './anchors.js';
@@ -51,7 +51,15 @@ interface Measure {
  * before its first lesson: starting Node, loading the bundle, compiling the policy.
  */
 function oneStudentNight(input: AnchorSectionInput): CityInput {
-  const lessonLine = readFileSync(input.files.ndjson, 'utf8').slice(0, 4096).split('\n')[0] ?? '';
+  // Only the file's first line is read: a city's lesson file is larger than a string can be.
+  const head = Buffer.alloc(4096);
+  const fd = openSync(input.files.ndjson, 'r');
+  try {
+    readSync(fd, head, 0, head.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const lessonLine = head.toString('utf8').split('\n')[0] ?? '';
   const studentId = (JSON.parse(lessonLine) as { studentId: string }).studentId;
   const studentLine = readFileSync(input.students, 'utf8')
     .split('\n')
