@@ -13,8 +13,8 @@ export const EXPLAIN_HELP: CommandHelp = {
   ],
   description: [
     {
-      sv: 'Varje steg med skäl och bevis, och varje steg som policyn prövade men inte rekommenderade, med villkoren som inte uppfylldes. Med --students genomsöks lektionsfilerna i sin helhet efter elevens rader (långsamt: en elev i taget); utan den läses ärendefilerna och elevens ärende väljs efter id.',
-      en: 'Every step with its reasons and evidence, and every step the policy considered and did not recommend, with the conditions that failed. With --students the lesson files are scanned whole for the student\'s lines (a slow path: one student at a time); without it the case files are read and the student\'s case picked by id.',
+      sv: 'Varje steg med skäl och bevis, och varje steg som policyn prövade men inte rekommenderade, med villkoren som inte uppfylldes. Med --students genomsöks lektionsfilerna i sin helhet efter elevens rader (som byte: bara rader med elevens id läses som text); utan den läses ärendefilerna och elevens ärende väljs efter id.',
+      en: 'Every step with its reasons and evidence, and every step the policy considered and did not recommend, with the conditions that failed. With --students the lesson files are scanned whole for the student\'s lines (as bytes: only lines holding the id are read as text); without it the case files are read and the student\'s case picked by id.',
     },
     {
       sv: 'Elevens id visas i meddelanden (id:n är opaka); ett värde som inte är ett opakt id upprepas inte.',
