@@ -87,8 +87,8 @@ function headerOf(text: string, name: string, lineNumber: number, delimiter: str
 }
 
 /**
- * Where the next line that may name the student begins its match: lines that
- * hold neither the id's bytes nor a backslash cannot name the student (an id
+ * Whether a line may name the student: a line that holds neither the id's
+ * bytes nor a backslash cannot (an id
  * is ASCII `[A-Za-z0-9_.:-]`, so a line names it only by those bytes, or in
  * JSON by an escape), and are skipped without being decoded. Searched a
  * chunk at a time with `Buffer.indexOf`, not a line at a time.
