@@ -6,7 +6,8 @@
  * report reads the input line by line, checks each line, copies its bytes to a
  * spool file in a temp directory and keeps only where each school's lines
  * are. Rendering then reads back one school's lines at a time: memory is
- * bounded by the largest school, not by the city.
+ * bounded by the largest school and the night's student ids (a plain input is
+ * checked for a student given twice), not by the city's decisions.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';

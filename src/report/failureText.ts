@@ -127,8 +127,8 @@ export const REPORT_INPUT_TEXT = {
   notJson: { sv: '{source} rad {n}: inte giltig JSON', en: '{source} line {n}: not valid JSON' },
   notDecision: { sv: '{source} rad {n}: inte ett beslut: {path}: {message}', en: '{source} line {n}: not a decision: {path}: {message}' },
   repeatedStudent: {
-    sv: '{source} rad {n}: samma elev som på rad {first}: två körningar eller nätter ihopslagna? En rapport visar varje elev en gång',
-    en: '{source} line {n}: the same student as on line {first}: two runs or nights joined? A report shows each student once',
+    sv: '{source} rad {n}: samma elev som på rad {first}; en rapport visar varje elev en gång (två utdata ihopslagna, eller eleven i två ärenden?)',
+    en: '{source} line {n}: the same student as on line {first}; a report shows each student once (two outputs joined, or the student in two cases?)',
   },
   cannotRead: { sv: '{input}: kan inte läsas ({code})', en: '{input}: cannot be read ({code})' },
   notWhole: { sv: '{input}: ingen hel beslutsfil: {detail}', en: '{input}: not a whole decisions file: {detail}' },

@@ -7,13 +7,17 @@
  *
  * The oracle is the file's own size and line count: a stop asked for during
  * the first chunk must leave most of the file unread and reject with the
- * signal's reason. Each test fails on the build before, which read on.
+ * signal's reason. Each test of a stop fails on the build before, which read on.
  */
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { generateSchool } from '../../fixtures/school.js';
 import { partitionInputs } from '../../src/batch/partition.js';
+import { readStudents } from '../../src/batch/readStudents.js';
+import { RejectionLog } from '../../src/batch/rejectionLog.js';
+import { emptySummary } from '../../src/run/runSummary.js';
 import { forEachByteLine, forEachLineRange } from '../../src/io/lines.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'trappa-stop-reading-'));
@@ -21,11 +25,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const CHUNK = 1 << 12;
 const STUDENTS = 40;
-const ids = Array.from({ length: STUDENTS }, (_, i) => `elev-${String(i).padStart(3, '0')}`);
-
-// 40 students (about 40 bytes a line) and 20 000 lessons (some 1.7 MB): hundreds of 4 KiB chunks each.
+// 40 valid students without lessons (some 300 bytes a line) and 20 000 lessons (some 1.7 MB): hundreds of chunks each.
+const contexts = generateSchool({ students: STUDENTS, seed: 3, termEnd: '2026-11-20' }).map(({ attendance: _, ...context }) => context);
+const ids = contexts.map((c) => c.student.id);
 const studentsPath = join(dir, 'students.ndjson');
-writeFileSync(studentsPath, ids.map((id) => `${JSON.stringify({ student: { id, school: { id: 'skola-1' } }, schoolForm: 'grundskola', grade: 7 })}\n`).join(''));
+writeFileSync(studentsPath, contexts.map((c) => `${JSON.stringify(c)}\n`).join(''));
 const lessonsPath = join(dir, 'lessons.ndjson');
 const LESSONS = 20_000;
 writeFileSync(
@@ -84,21 +88,16 @@ describe('a stop ends the reading of a local file in this thread, after the chun
     expect(bytesRead).toBeLessThan(lessonBytes / 10);
   });
 
-  it('the partition stops reading a students file read in slices when the run is stopped', async () => {
+  it('the students file read in slices in this thread stops when the run is stopped (readStudents, as the partition calls it)', async () => {
     const controller = new AbortController();
     const reason = stopped();
     controller.abort(reason);
     const out = mkdtempSync(join(dir, 'students-'));
-    let progress = 0;
-    // A local NDJSON students file is read in slices (`studentSlices` 1) in this thread: stopped, it throws, and no lesson is read.
-    const partition = partitionInputs({ students: studentsPath, lessons: [lessonsPath] }, out, {
-      buckets: 2,
-      chunkBytes: 64,
-      studentSlices: 1,
-      signal: controller.signal,
-      onProgress: () => (progress += 1),
-    });
-    await expect(partition).rejects.toBe(reason);
-    expect(progress).toBe(0);
+    // A local NDJSON students file is read in slices (`slices` 1) in this thread, in 64-byte reads: stopped, it throws.
+    const reading = readStudents(studentsPath, out, emptySummary(), new RejectionLog(out, 'partition'), { slices: 1, chunkBytes: 64, signal: controller.signal });
+    await expect(reading).rejects.toBe(reason);
+    // The oracle: without the stop the same call reads every student.
+    const whole = await readStudents(studentsPath, mkdtempSync(join(dir, 'students-')), emptySummary(), new RejectionLog(out, 'whole'), { slices: 1, chunkBytes: 64 });
+    expect(whole.ids).toHaveLength(STUDENTS);
   });
 });

@@ -6,8 +6,9 @@
  * and the general path), on the same files: for any mix of the student's
  * lessons (plain, with the id spelt by a JSON escape, rejected, not UTF-8),
  * other students' lessons, lines of ids that hold the student's id inside
- * them, blank lines and CRLF, in NDJSON or CSV, and any read size (the id and
- * the lines cut at chunk edges), plain or gzip, the decision
+ * them, backslashes on other students' lines, blank lines, CRLF and a BOM, in
+ * NDJSON or CSV, and any read size (the id and the lines cut at chunk edges),
+ * plain or gzip, the decision
  * `explainFromLessons` makes is the one the batch wrote, byte for byte.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -38,7 +39,12 @@ writeFileSync(students, school.map(({ attendance: _, ...context }) => `${JSON.st
 type Lesson = NonNullable<StudentCaseInput['attendance']>[number];
 const lessonsOf = (c: StudentCaseInput): Lesson[] => (c.attendance ?? []).slice(-25);
 
-/** One line of a lesson file, as a value: what it holds, before it is written as NDJSON or CSV. */
+/**
+ * One line of a lesson file, as a value: what it holds, before it is written as NDJSON or CSV.
+ * `escaped`: in NDJSON the id's first character and the start's colon as JSON escapes (a backslash
+ * on a line of any student: exports written with ASCII escaping have one on every line); in CSV the
+ * id quoted.
+ */
 type Line =
   | { readonly kind: 'lesson'; readonly studentId: string; readonly lesson: Lesson; readonly escaped: boolean }
   | { readonly kind: 'rejected'; readonly studentId: string; readonly lesson: Lesson }
@@ -47,7 +53,7 @@ type Line =
 
 const line: fc.Arbitrary<Line> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ lesson: fc.constantFrom(...lessonsOf(target)), escaped: fc.boolean() }).map(({ lesson, escaped }) => ({ kind: 'lesson' as const, studentId: id, lesson, escaped })) },
-  { weight: 3, arbitrary: fc.constantFrom(...lessonsOf(other)).map((lesson) => ({ kind: 'lesson' as const, studentId: other.student.id, lesson, escaped: false })) },
+  { weight: 3, arbitrary: fc.record({ lesson: fc.constantFrom(...lessonsOf(other)), escaped: fc.boolean() }).map(({ lesson, escaped }) => ({ kind: 'lesson' as const, studentId: other.student.id, lesson, escaped })) },
   // Ids that hold the student's id: no such student, and never the student's lines.
   { weight: 2, arbitrary: fc.tuple(fc.constantFrom(`${id}0`, `x${id}`, `${id}-b`), fc.constantFrom(...lessonsOf(target))).map(([studentId, lesson]) => ({ kind: 'lesson' as const, studentId, lesson, escaped: false })) },
   { weight: 1, arbitrary: fc.constantFrom(...lessonsOf(target)).map((lesson) => ({ kind: 'rejected' as const, studentId: id, lesson })) },
@@ -65,7 +71,7 @@ function written(l: Line, format: 'ndjson' | 'csv'): Buffer {
   const lesson = { ...l.lesson, ...(l.kind === 'rejected' ? { scheduledMinutes: -5 } : {}) };
   if (format === 'ndjson') {
     const text = JSON.stringify({ studentId: l.studentId, ...lesson });
-    if (l.kind === 'lesson' && l.escaped) return Buffer.from(text.replace(`"studentId":"${l.studentId}"`, `"studentId":"${escapedId(l.studentId)}"`));
+    if (l.kind === 'lesson' && l.escaped) return Buffer.from(text.replace(`"studentId":"${l.studentId}"`, `"studentId":"${escapedId(l.studentId)}"`).replace(/"start":"(\d\d):/, '"start":"$1\\u003a'));
     if (l.kind === 'not-utf8') return Buffer.concat([Buffer.from(text.slice(0, -1)), Buffer.from([0xff]), Buffer.from('}')]);
     return Buffer.from(text);
   }
@@ -87,13 +93,14 @@ describe('explainFromLessons reads only the lines that may name the student', ()
         fc.boolean(),
         fc.constantFrom(7, 32, 100, 1 << 12, 1 << 20),
         fc.boolean(),
-        async (lines, format, crlf, chunkBytes, gz) => {
+        fc.boolean(),
+        async (lines, format, crlf, chunkBytes, gz, bom) => {
           files += 1;
           const eol = Buffer.from(crlf ? '\r\n' : '\n');
           const body = lines.flatMap((l) => [written(l, format), eol]);
           // A gzip file is read as a stream (`forEachInputByteLine`), a plain one in two buffers in turn (`forEachByteLine`).
           const lessons = join(dir, `lessons-${files}.${format}${gz ? '.gz' : ''}`);
-          const bytes = Buffer.concat(format === 'csv' ? [Buffer.from(CSV_COLUMNS), eol, ...body] : body);
+          const bytes = Buffer.concat([...(bom ? [Buffer.from([0xef, 0xbb, 0xbf])] : []), ...(format === 'csv' ? [Buffer.from(CSV_COLUMNS), eol, ...body] : body)]);
           writeFileSync(lessons, gz ? gzipSync(bytes) : bytes);
           const decisionsPath = join(dir, `night-${files}.ndjson`);
           await runBatch({
@@ -128,6 +135,7 @@ describe('explainFromLessons reads only the lines that may name the student', ()
             true,
             7,
             false,
+            true,
           ],
         ],
       },
