@@ -28,7 +28,7 @@
  *    2 threads, the CLI with `--details none`, `--json compact` and `--json full` on 1 and 2
  *    workers, and the CLI on a night of one student (starting a run), each the median of N
  *    rotated rounds (`--repeat`), ratios to DuckDB's one thread, and where the one-worker
- *    `--details none` night goes (starting, reading, evaluating); DuckDB and the Node loop must
+ *    `--details none` night goes (reading, evaluating, the rest); DuckDB and the Node loop must
  *    give every student the rate of trappa's `termAbsence` fact (hence the same "över 20 %"
  *    students), or the bench fails.
  * 7. the second night (`bench/secondNight.ts`): the CLI with `--previous` (night one's decisions)
@@ -37,6 +37,9 @@
  * 8. the school reports (`bench/reportRun.ts`): `trappa report` on night one's decisions file,
  *    wall seconds and peak RSS, the median of R rounds; with `--compare` the other build's too,
  *    whose pages must be the same bytes.
+ * 9. one student on demand (`bench/explainRun.ts`): `trappa explain <id> --students … --json` on
+ *    the NDJSON and the CSV, the median of R rounds; with `--compare` the other build's too, whose
+ *    decision must be the same bytes.
  * Each timing of 1–5 is the best of R rounds. The last line is one JSON object with the figures.
  *
  * The bench itself is bundled by esbuild into `.bench/bench.mjs` and run by node
@@ -76,6 +79,7 @@ import { libraryBench } from './library.js';
 import { anchorSection } from './anchorSection.js';
 import { secondNight } from './secondNight.js';
 import { reportRun } from './reportRun.js';
+import { explainRun } from './explainRun.js';
 
 const { values } = parseArgs({
   options: {
@@ -401,6 +405,10 @@ Object.assign(result, nights.json);
 const reports = await reportRun({ cli, decisions: `${dir}/night-1.ndjson`, dir, rounds, compare: values.compare });
 rows.push(...reports.rows);
 Object.assign(result, reports.json);
+// 9. One student's full decision on demand (`trappa explain`), the whole lesson file read for it.
+const explained = explainRun({ cli, students: city.students, lessons: { ndjson: city.lessons, csv: plainCsv }, asOf, rounds, compare: values.compare });
+rows.push(...explained.rows);
+Object.assign(result, explained.json);
 const library = await libraryBench({ seed: Number(values.seed), rounds, asOf });
 rows.push(...library.rows);
 Object.assign(result, library.result);
