@@ -13,11 +13,11 @@
  * clock, and the rest of its wall time (starting and exiting), beside the line-finding floor and
  * the one-student night.
  */
-import { closeSync, createReadStream, openSync, readSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, statSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { availableParallelism, loadavg } from 'node:os';
 import { defaultCalendarFor } from '../src/index.js';
-import { catAnchor, duckdbAnchor, flaggedStudents, linesAnchor, plainNodeAnchor, rateDifferences, type AnchorRun, type LessonFormat, type RatePeriod, type TermRate } from './anchors.js';
+import { catAnchor, duckdbAnchor, firstLine, flaggedStudents, linesAnchor, plainNodeAnchor, rateDifferences, type AnchorRun, type LessonFormat, type RatePeriod, type TermRate } from './anchors.js';
 import { OUTPUT_OPTIONS, trappaRun, trappaTermRates, type CityInput, type TrappaOutput } from './cityRuns.js';
 import { cpuSeconds } from './cpuTime.js';
 import { workerScaling, type WorkerScaling } from './workerScaling.js';
@@ -53,18 +53,7 @@ interface Measure {
  * before its first lesson: starting Node, loading the bundle, compiling the policy.
  */
 async function oneStudentNight(input: AnchorSectionInput): Promise<CityInput> {
-  // Only the file's first line is read: a city's lesson file is larger than a string can be.
-  const head = Buffer.alloc(1 << 16);
-  const fd = openSync(input.files.ndjson, 'r');
-  let got: number;
-  try {
-    got = readSync(fd, head, 0, head.length, 0);
-  } finally {
-    closeSync(fd);
-  }
-  const end = head.subarray(0, got).indexOf(10);
-  if (end === -1) throw new Error(`${input.files.ndjson}: no line break in its first ${head.length} bytes`);
-  const lessonLine = head.toString('utf8', 0, end).replace(/^\uFEFF/, '');
+  const lessonLine = firstLine(input.files.ndjson);
   const studentId = (JSON.parse(lessonLine) as { studentId: string }).studentId;
   // The students file line by line, to that student's line: a city's file may be larger than a string can be too.
   let studentLine: string | undefined;

@@ -55,6 +55,25 @@ export function catAnchor(path: string): AnchorRun {
 }
 
 /**
+ * A file's first line (BOM dropped), read alone: a city's lesson file is larger than a string can be.
+ *
+ * @example firstLine('lessons.ndjson') // '{"studentId":"skola-001-elev-0001",…}'
+ */
+export function firstLine(path: string): string {
+  const head = Buffer.alloc(1 << 16);
+  const fd = openSync(path, 'r');
+  let got: number;
+  try {
+    got = readSync(fd, head, 0, head.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const end = head.subarray(0, got).indexOf(10);
+  if (end === -1 && got === head.length) throw new Error(`${path}: no line break in its first ${head.length} bytes`);
+  return head.toString('utf8', 0, end === -1 ? got : end).replace(/^\uFEFF/, '');
+}
+
+/**
  * Every line of the file found in JavaScript and nothing more: 1 MiB reads into one buffer and
  * `Buffer.indexOf` for each line feed. Any JavaScript reader does at least this; trappa's reading
  * phase is compared with it (the rest is reading the lines' fields, looking up the student and

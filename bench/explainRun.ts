@@ -5,8 +5,8 @@
  * same rounds, in turns going first, whose decision must be this build's byte for byte.
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, openSync, readSync } from 'node:fs';
 import { median } from './anchorSection.js';
+import { firstLine } from './anchors.js';
 
 /** What the section needs: the CLI, the city's files, the date, the rounds and the build compared. */
 export interface ExplainRunOptions {
@@ -21,16 +21,7 @@ export interface ExplainRunOptions {
 
 /** The student of the NDJSON file's first lesson: any student will do, the whole file is read. */
 function firstStudent(ndjson: string): string {
-  const head = Buffer.alloc(1 << 16);
-  const fd = openSync(ndjson, 'r');
-  let got: number;
-  try {
-    got = readSync(fd, head, 0, head.length, 0);
-  } finally {
-    closeSync(fd);
-  }
-  const end = head.subarray(0, got).indexOf(10);
-  return (JSON.parse(head.toString('utf8', 0, end === -1 ? got : end).replace(/^\uFEFF/, '')) as { studentId: string }).studentId;
+  return (JSON.parse(firstLine(ndjson)) as { studentId: string }).studentId;
 }
 
 /** Run `trappa explain` once: wall seconds and the decision it printed. */
