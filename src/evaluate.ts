@@ -125,10 +125,12 @@ export function measureCase(
   parameters: PolicyParameters,
   options: ComputeOptions = {},
 ): MeasuredCase {
-  const { facts: measured, patterns, ...dated } = computeFacts(input, asOf, calendar, parameters, options);
+  const computed = computeFacts(input, asOf, calendar, parameters, options);
   // The typology is computed under every policy; rules may read it, lagkrav rules may not (policyFile.ts).
-  const { facts, typology } = addTypology(measured, patterns);
-  return { ...dated, facts, typology };
+  const { facts, typology } = addTypology(computed.facts, computed.patterns);
+  // Field by field, not `{ ...rest }`: an object rest and spread cost 2 µs of a 60 µs evaluation.
+  const { warnings, series, anchors, signals, episode, noticeDays, history } = computed;
+  return { warnings, series, anchors, signals, episode, noticeDays, history, facts, typology };
 }
 
 /**

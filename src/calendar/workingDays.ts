@@ -1,5 +1,6 @@
 import { dayNumber, isoDate, weekday } from './dayNumber.js';
 import { isSwedishHoliday } from './publicHolidays.js';
+import { boundedMemo } from '../model/boundedMemo.js';
 
 /**
  * True for a Swedish working day (arbetsdag): Monday–Friday, not a public
@@ -23,6 +24,15 @@ export function isWorkingDay(iso: string): boolean {
  * @example addWorkingDays('2026-12-22', 5) // '2027-01-04'
  */
 export function addWorkingDays(iso: string, count: number): string {
+  return workingDaysAfter(count)(iso);
+}
+
+/** `addWorkingDays` by count, then by date, remembered: every student's deadline counts the same few days from the same few dates. */
+const workingDaysAfter: (count: number) => (iso: string) => string = boundedMemo((count: number) =>
+  boundedMemo((iso: string) => countWorkingDays(iso, count)),
+);
+
+function countWorkingDays(iso: string, count: number): string {
   let day = dayNumber(iso);
   let left = count;
   while (left > 0) {

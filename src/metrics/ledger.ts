@@ -69,13 +69,6 @@ function byDateAndStart(a: AttendanceRecord, b: AttendanceRecord): number {
   return a.start < b.start ? -1 : a.start > b.start ? 1 : 0;
 }
 
-function isSorted(records: readonly AttendanceRecord[]): boolean {
-  for (let i = 1; i < records.length; i += 1) {
-    if (byDateAndStart(records[i - 1] as AttendanceRecord, records[i] as AttendanceRecord) > 0) return false;
-  }
-  return true;
-}
-
 interface MutableDay {
   day: number;
   date: string;
@@ -176,28 +169,39 @@ function addReported(
  * @example buildLedger([{ date: '2026-11-23', start: '08:00', scheduledMinutes: 60, validAbsenceMinutes: 0, invalidAbsenceMinutes: 60, reported: true, guardianReported: false, reason: 'unknown' }], '2026-11-23').days[0]?.invalid // 60
  */
 export function buildLedger(records: readonly AttendanceRecord[], asOf: string): Ledger {
-  const ordered = isSorted(records) ? records : [...records].sort(byDateAndStart);
+  // Records almost always come in order: fold them as they are, and sort a copy only when the fold finds one out of order.
+  return foldInOrder(records, asOf) ?? (foldInOrder([...records].sort(byDateAndStart), asOf) as Ledger);
+}
+
+/**
+ * The fold of `buildLedger` over records in (date, start) order, or undefined
+ * when a record is out of that order before the first record after `asOf`, or
+ * a record on or before `asOf` comes after it. Records after `asOf` are only
+ * counted, so their order among themselves does not matter. Checking the
+ * order in the fold itself compares each date once, not twice.
+ */
+function foldInOrder(records: readonly AttendanceRecord[], asOf: string): Ledger | undefined {
   const days: MutableDay[] = [];
-  let recordsAfterAsOf = 0;
   let current: MutableDay | undefined;
-  for (let i = 0; i < ordered.length; i += 1) {
-    const r = ordered[i] as AttendanceRecord;
+  let start = '';
+  for (let i = 0; i < records.length; i += 1) {
+    const r = records[i] as AttendanceRecord;
     // Dates are compared once a day: records in order, the first after asOf ends the fold.
     if (current === undefined || current.date !== r.date) {
+      if (current !== undefined && r.date < current.date) return undefined;
       if (r.date > asOf) {
-        recordsAfterAsOf = ordered.length - i;
-        break;
+        for (let j = i + 1; j < records.length; j += 1) if ((records[j] as AttendanceRecord).date <= asOf) return undefined;
+        return { days, recordsAfterAsOf: records.length - i };
       }
       current = newDay(dayNumberCached(r.date), r.date);
       days.push(current);
-    }
+    } else if (r.start < start) return undefined;
+    start = r.start;
     if (!r.reported) current.unreportedLessons += 1;
     else addReported(current, r.scheduledMinutes, r.validAbsenceMinutes, r.invalidAbsenceMinutes, r.guardianReported, r.reason === 'sick', r.reason === 'school-initiated');
   }
-  return { days, recordsAfterAsOf };
+  return { days, recordsAfterAsOf: 0 };
 }
-
-
 
 /**
  * Fold packed lessons into per-day minutes: the same ledger `buildLedger`

@@ -245,5 +245,17 @@ export function triggerDate(
     return { date: ctx.asOf, from: ctx.asOf, source: { kind: 'evaluation-date', ruleId } };
   }
   const from = dated.from === null || dated.from > dated.date ? dated.date : dated.from;
-  return { date: dated.date, from, source: { ...dated.source, ruleId } as DateSource };
+  return { date: dated.date, from, source: withRule(dated.source, ruleId) };
+}
+
+/** The source with its rule, field by field (an object spread of three shapes cost 1 µs a student); keys in the order the spread gave. */
+function withRule(source: NonNullable<Dated['source']>, ruleId: string): DateSource {
+  switch (source.kind) {
+    case 'fact':
+      return { kind: 'fact', fact: source.fact, ruleId };
+    case 'signal':
+      return { kind: 'signal', signal: source.signal, ruleId };
+    case 'measure':
+      return { kind: 'measure', step: source.step, ruleId };
+  }
 }
