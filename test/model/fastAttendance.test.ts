@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fastAttendanceRecord } from '../../src/model/fastAttendance.js';
+import { fastAttendanceRecord, isAbsenceReason, isClockTime } from '../../src/model/fastAttendance.js';
+import { ClockTimeSchema } from '../../src/model/isoDate.js';
+import { AbsenceReasonSchema } from '../../src/model/vocabulary.js';
 import { AttendanceRecordSchema } from '../../src/model/studentCase.js';
 
 /** Values each field may take: mostly valid, with the edge cases zod must reject. */
@@ -12,7 +14,7 @@ const fieldValue = {
   start: fc.constantFrom('08:10', '00:00', '23:59', '24:00', '8:10', '08:60', 'x'),
   minutes: fc.oneof(fc.integer({ min: -2, max: 602 }), fc.constantFrom(0.5, Number.NaN, '40', null, Infinity)),
   flag: fc.oneof(fc.boolean(), fc.constantFrom('true', 0, null)),
-  reason: fc.constantFrom('none', 'sick', 'granted-leave', 'other', 'unknown', 'skolk', 'SICK', null),
+  reason: fc.constantFrom('none', 'sick', 'granted-leave', 'other', 'unknown', 'school-initiated', 'skolk', 'SICK', 'sick ', null),
 };
 
 const record = fc.record(
@@ -41,6 +43,42 @@ describe('fastAttendanceRecord (the hot-path validator) agrees with AttendanceRe
         if (zod.success) expect(fast).toStrictEqual(zod.data);
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  it('agrees with zod on a run of records, in any order: the last date it read is remembered (property)', () => {
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 12 }), (values) => {
+        for (const value of values) {
+          const zod = AttendanceRecordSchema.safeParse(value);
+          const fast = fastAttendanceRecord(value);
+          expect(fast !== undefined).toBe(zod.success);
+          if (zod.success) expect(fast).toStrictEqual(zod.data);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('takes as a reason exactly the schema\'s reasons (the switch is not the Set it replaced)', () => {
+    for (const reason of AbsenceReasonSchema.options) expect(isAbsenceReason(reason)).toBe(true);
+    fc.assert(
+      fc.property(fc.string(), (value) => {
+        expect(isAbsenceReason(value)).toBe(AbsenceReasonSchema.safeParse(value).success);
+      }),
+    );
+  });
+
+  it('takes as a clock time exactly what ClockTimeSchema takes (property)', () => {
+    const clockLike = fc.tuple(...Array.from({ length: 5 }, () => fc.constantFrom('0', '1', '2', '3', '4', '5', '6', '9', ':', '/', '٣', 'a'))).map((cs) => cs.join(''));
+    for (const edge of ['00:00', '23:59', '24:00', '19:59', '20:00', '09:60', '2:300', '12:3', '12:345', ' 8:10']) {
+      expect(isClockTime(edge)).toBe(ClockTimeSchema.safeParse(edge).success);
+    }
+    fc.assert(
+      fc.property(fc.oneof(clockLike, fc.string({ maxLength: 7 })), (value) => {
+        expect(isClockTime(value)).toBe(ClockTimeSchema.safeParse(value).success);
+      }),
+      { numRuns: 5000 },
     );
   });
 
