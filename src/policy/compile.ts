@@ -293,6 +293,7 @@ function viaWith(via: readonly string[], name: string): readonly string[] {
  */
 export function explainCompiled(compiled: CompiledPolicy, rule: CompiledRule, run: CompiledRun, facts: Facts): Evidence[] {
   const out: Evidence[] = [];
+  let explainedMask = 0;
   let explained: Set<number> | undefined;
   const walk = (node: CompiledNode, via: readonly string[]): void => {
     switch (node.kind) {
@@ -312,9 +313,16 @@ export function explainCompiled(compiled: CompiledPolicy, rule: CompiledRule, ru
         walk(node.child, via);
         return;
       case 'condition':
-        explained ??= new Set();
-        if (explained.has(node.index)) return;
-        explained.add(node.index);
+        // The first 31 named conditions in a bit mask, the rest in a set: a policy has some ten.
+        if (node.index < 31) {
+          const bit = 1 << node.index;
+          if ((explainedMask & bit) !== 0) return;
+          explainedMask |= bit;
+        } else {
+          explained ??= new Set();
+          if (explained.has(node.index)) return;
+          explained.add(node.index);
+        }
         walk(namedNode(compiled, node.index), viaWith(via, node.name));
         return;
       case 'all':

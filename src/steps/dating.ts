@@ -1,6 +1,6 @@
 import type { DateSource } from '../model/decision.js';
 import type { Facts } from '../model/facts.js';
-import { isoDate } from '../calendar/dayNumber.js';
+import { isoDateCached } from '../calendar/dayNumber.js';
 import { factReader, isHistoryFact, type AbsenceHistory } from '../metrics/computeFacts.js';
 import { latestMeasure } from '../model/measures.js';
 import type { ConditionNode, LeafCondition } from '../model/policyFile.js';
@@ -77,11 +77,11 @@ function historySince(leaf: LeafCondition, ctx: DatingContext): { readonly date:
   }
   if (since < 0) return { date: ctx.asOf, from: ctx.asOf };
   const state = days.at(since);
-  const date = isoDate(state.day);
+  const date = isoDateCached(state.day);
   if (GATE_FACTS.has(leaf.fact)) return { date, from: null };
   // A streak long enough became so on its Nth day; the absence began on its first.
   const streakStart = state.currentStreakStart;
-  return { date, from: STREAK_FACTS.has(leaf.fact) && streakStart !== null ? isoDate(streakStart) : date };
+  return { date, from: STREAK_FACTS.has(leaf.fact) && streakStart !== null ? isoDateCached(streakStart) : date };
 }
 
 /**
