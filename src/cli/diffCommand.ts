@@ -10,6 +10,7 @@ import { pickCalendar, pickPolicy } from './options.js';
 import { readInput } from '../io/readInput.js';
 import type { InputItem, UnparsableItem } from '../adapters/caseItems.js';
 import { admitCase } from '../run/admitCase.js';
+import { oncePerStudent } from '../run/oncePerStudent.js';
 import { caseTally, recordWarnings } from '../adapters/recordWarnings.js';
 import { UsageError } from './usageError.js';
 import { admissionLines } from '../report/admissionText.js';
@@ -171,8 +172,9 @@ export async function diffCommand(args: string[], config: ConfigSupport = NO_CON
     items = fromGenerator(generateInWorkers(generate, seed, asOf, calendar, workers, generateCases));
   }
   const progress = caseProgress(progressFlag(values), generate ?? 0, lang);
+  const once = oncePerStudent();
   for await (const item of items) {
-    const parsed = admitCase(item, { cases, records });
+    const parsed = admitCase(item, { cases, records }, (c) => once(c, item.location));
     progress.tick({ cases, records });
     for (const line of admissionLines(parsed, lang)) process.stderr.write(`${line}\n`);
     if (parsed.status !== 'accepted') continue;

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { isValidIsoDate } from '../model/isoDate.js';
 import { checkOutputs } from '../batch/checkOutputs.js';
 import { admitCase } from '../run/admitCase.js';
+import { oncePerStudent } from '../run/oncePerStudent.js';
 import { caseTally } from '../adapters/recordWarnings.js';
 import { evaluateCase } from '../run/evaluateCase.js';
 import { decisionOutput, type OutputFormat } from '../report/decisionOutput.js';
@@ -168,9 +169,10 @@ export async function evaluateCommand(args: string[], config: ConfigSupport = NO
   const format: OutputFormat = { output: jsonOutput(json) ?? 'text', details: values.details as OutputFormat['details'], lang };
 
   const progress = caseProgress(progressFlag(values), 0, lang);
+  const once = oncePerStudent();
   for (const file of positionals) {
     for await (const item of readInput(file)) {
-      const parsed = admitCase(item, summary);
+      const parsed = admitCase(item, summary, (c) => once(c, item.location));
       progress.tick(summary);
       for (const line of admissionLines(parsed, lang)) process.stderr.write(`${line}\n`);
       if (parsed.status === 'unparsable') {

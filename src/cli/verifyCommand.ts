@@ -3,6 +3,7 @@ import { isValidIsoDate } from '../model/isoDate.js';
 import type { StudentCase } from '../model/studentCase.js';
 import { verifyPolicy } from '../verify/verifyPolicy.js';
 import { admitCase } from '../run/admitCase.js';
+import { oncePerStudent } from '../run/oncePerStudent.js';
 import { EXIT } from './exitCodes.js';
 import { formatMismatch, formatVerifySummary } from '../report/verifyText.js';
 import { pickCalendar, pickPolicy } from './options.js';
@@ -38,9 +39,10 @@ export const VERIFY_OPTIONS = {
 
 /** Admit the cases of the files one by one, reporting rejected ones on stderr; yield the accepted. */
 async function* admittedCases(files: readonly string[], counts: Pick<RunSummary, 'cases' | 'records'>, progress: CaseProgress, lang: Lang): AsyncGenerator<StudentCase> {
+  const once = oncePerStudent();
   for (const file of files) {
     for await (const item of readInput(file)) {
-      const admitted = admitCase(item, counts);
+      const admitted = admitCase(item, counts, (c) => once(c, item.location));
       for (const line of admissionLines(admitted, lang)) process.stderr.write(`${line}\n`);
       if (admitted.status === 'accepted') {
         yield admitted.case;

@@ -92,3 +92,40 @@ describe('duplicate lesson records through the CLI', () => {
     expect(summaryRecords(summary)).toEqual({ read: 942, accepted: 621, duplicate: 314, excluded: 7, rejected: 0 });
   });
 });
+
+describe('a student given twice in case files', () => {
+  it('evaluate: the second case is rejected, naming the first place; one decision a student (exit 3)', () => {
+    const [a, b] = school;
+    if (a === undefined || b === undefined) throw new Error('fixture');
+    const first = join(dir, 'first.ndjson');
+    writeFileSync(first, `${JSON.stringify(a)}\n${JSON.stringify(b)}\n`);
+    const again = join(dir, 'again.json');
+    // The same student in a second file, as when two exports are joined: another day's data.
+    writeFileSync(again, JSON.stringify({ ...a, attendance: (a.attendance ?? []).slice(0, 3) }));
+    const summary = join(dir, 'twice-summary.json');
+    const once = trappa(first, '--json');
+    const twice = trappa(first, again, '--json', '--summary-json', summary);
+    expect(twice.code).toBe(3);
+    expect(twice.stdout).toBe(once.stdout);
+    expect(twice.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { studentId: string }).studentId)).toEqual([a.student.id, b.student.id]);
+    expect(twice.stderr).toContain(`${again}:1: student.id: Elev-id:t finns redan; eleven angavs första gången på ${first}:1`);
+    const counts = JSON.parse(readFileSync(summary, 'utf8')) as { cases: Record<string, number>; records: Record<string, number> };
+    expect(counts.cases).toEqual({ read: 3, evaluated: 2, rejected: 1 });
+    const n = (a.attendance ?? []).length + (b.attendance ?? []).length;
+    expect(counts.records).toEqual({ read: n + 3, accepted: n, duplicate: 0, rejected: 3 });
+    expect(trappa(first, again, '--lang', 'en', '--details', 'none').stderr).toContain(`${again}:1: student.id: Duplicate student id; the student was first given at ${first}:1`);
+  });
+
+  it('verify and diff reject it too', () => {
+    const [a] = school;
+    if (a === undefined) throw new Error('fixture');
+    const twice = join(dir, 'twice.ndjson');
+    writeFileSync(twice, `${JSON.stringify(a)}\n${JSON.stringify(a)}\n`);
+    for (const command of ['verify', 'diff']) {
+      const args = command === 'diff' ? ['--from', 'stockholm', '--to', 'goteborg'] : ['--policy', 'stockholm'];
+      const r = spawnSync(process.execPath, [CLI, command, twice, '--as-of', AS_OF, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+      expect(r.stderr, command).toContain(`${twice}:2: student.id: Elev-id:t finns redan; eleven angavs första gången på ${twice}:1`);
+      expect(r.status, command).toBe(3);
+    }
+  });
+});
