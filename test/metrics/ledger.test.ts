@@ -244,3 +244,45 @@ describe.each(SOURCES)('absence occasions from the days of a ledger from %s', (_
     );
   });
 });
+
+describe('the ledger from records in any order, slots repeated (one pass when in order, a sorted copy when not)', () => {
+  /** Records on few slots, so that (date, start) pairs repeat, in the order drawn. */
+  const repeated = fc.array(
+    fc.record({
+      date: fc.constantFrom(...DATES.slice(0, 4)),
+      start: fc.constantFrom(...STARTS.slice(0, 3)),
+      scheduled: fc.integer({ min: 1, max: 60 }),
+      invalid: fc.boolean(),
+      reported: fc.boolean(),
+    }),
+    { maxLength: 24 },
+  ).map((rs): AttendanceRecord[] => rs.map((r) => record(lesson(r.date, r.start, r.scheduled, { invalid: r.invalid ? r.scheduled : 0, reported: r.reported }))));
+  const asOf = fc.constantFrom('2026-11-15', '2026-11-17', '2026-11-18', '2026-11-30');
+
+  it('equals the fold of a stable sort, and its sums equal a plain group-by of its own (property)', () => {
+    fc.assert(
+      fc.property(fc.oneof(repeated, repeated.map((rs) => [...rs].sort((a, b) => (a.date === b.date ? (a.start < b.start ? -1 : a.start > b.start ? 1 : 0) : a.date < b.date ? -1 : 1)))), asOf, (rs, day) => {
+        const sorted = [...rs].sort((a, b) => (a.date === b.date ? (a.start < b.start ? -1 : a.start > b.start ? 1 : 0) : a.date < b.date ? -1 : 1));
+        const ledger = buildRecordLedger(rs, day);
+        expect(ledger).toEqual(buildRecordLedger(sorted, day));
+        // The oracle: per date on or before asOf, reported minutes and lessons; the rest after asOf.
+        const byDate = new Map<string, { scheduled: number; invalid: number; lessons: number; unreported: number }>();
+        for (const r of rs) {
+          if (r.date > day) continue;
+          const d = byDate.get(r.date) ?? { scheduled: 0, invalid: 0, lessons: 0, unreported: 0 };
+          if (r.reported) {
+            d.scheduled += r.scheduledMinutes;
+            d.invalid += r.invalidAbsenceMinutes;
+            d.lessons += 1;
+          } else d.unreported += 1;
+          byDate.set(r.date, d);
+        }
+        expect(ledger.days.map((d) => [d.date, { scheduled: d.scheduled, invalid: d.invalid, lessons: d.lessons, unreported: d.unreportedLessons }])).toEqual(
+          [...byDate].sort(([a], [b]) => (a < b ? -1 : 1)),
+        );
+        expect(ledger.recordsAfterAsOf).toBe(rs.filter((r) => r.date > day).length);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
