@@ -40,6 +40,10 @@
  * 9. one student on demand (`bench/explainRun.ts`): `trappa explain <id> --students … --json` on
  *    the NDJSON and the CSV, the median of R rounds; with `--compare` the other build's too, whose
  *    decision must be the same bytes.
+ * 10. the library in process (`bench/library.ts`): `parseStudentCase` and `evaluate` on the
+ *    city's first school, each hot path the median of three fresh threads' best rounds; with
+ *    `--compare` the other build's library (`index.js` beside its `cli.js`) too, thread by thread
+ *    in turn, whose decisions must be the same JSON.
  * Each timing of 1–5 is the best of R rounds. The last line is one JSON object with the figures.
  *
  * The bench itself is bundled by esbuild into `.bench/bench.mjs` and run by node
@@ -75,7 +79,7 @@ import { forEachLine } from '../src/io/lines.js';
 import { fastCsvFields } from '../src/adapters/lessons/csv.js';
 import { parseCsvRecord } from '../src/adapters/lessons/csvRecord.js';
 import { parseCsvHeaderBefore, parseLessonCsvLineBefore, type CsvHeaderBefore } from './baseline/lessonCsvBefore.js';
-import { libraryBench } from './library.js';
+import { comparedLibrary, libraryBench } from './library.js';
 import { anchorSection } from './anchorSection.js';
 import { secondNight } from './secondNight.js';
 import { reportRun } from './reportRun.js';
@@ -409,7 +413,9 @@ Object.assign(result, reports.json);
 const explained = explainRun({ cli, students: city.students, lessons: { ndjson: city.lessons, csv: plainCsv }, asOf, rounds, compare: values.compare });
 rows.push(...explained.rows);
 Object.assign(result, explained.json);
-const library = await libraryBench({ seed: Number(values.seed), rounds, asOf });
+const comparedIndex = values.compare === undefined ? undefined : comparedLibrary(values.compare);
+const library = await libraryBench({ seed: Number(values.seed), rounds, asOf, compare: comparedIndex });
+if (values.compare !== undefined && comparedIndex === undefined) rows.push(['library: compared build', 'not compared: no index.js beside its cli.js']);
 rows.push(...library.rows);
 Object.assign(result, library.result);
 for (const [k, v] of rows) process.stdout.write(`${k.padEnd(58)} ${v}\n`);

@@ -29,7 +29,18 @@
  * 8 700; `--no-allocation-site-pretenuring` gave the speed back). That is why earlier runs of this
  * bench printed a parse + evaluate far below what its two parts add up to. The zod-only baseline
  * runs in the bench's own thread, from the sources.
+ *
+ * Each hot-path measure runs in `ISOLATES` fresh worker threads and the median of their best
+ * rounds is reported: on this project's VM one process or thread settles at one of two speeds
+ * for its whole life, in the same minutes (`evaluate` alone at 46–50 µs a student in some, 67–98
+ * in others; docs/performance.md, "Cheaper evaluate and parse"), so the best of one isolate can
+ * be off by half. With `--compare <cli.js>` the same measures run, isolate by isolate in turn, on
+ * the other build's library (`index.js` beside its `cli.js`), whose decisions on the school must
+ * be the same JSON.
  */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { generateSchool } from '../fixtures/school.js';
 import { parseStudentCaseWithZod } from '../src/adapters/parseStudentCase.js';
@@ -76,9 +87,9 @@ const { parentPort, workerData } = require('node:worker_threads');
 })();
 `;
 
-/** The best round's seconds of one hot-path measure, in a fresh worker thread. */
-async function inFreshIsolate(measure: HotMeasure, inputs: string, asOf: string, rounds: number): Promise<number> {
-  const worker = new Worker(MEASURE_WORKER, { eval: true, workerData: { library: BUILT_LIBRARY, inputs, asOf, measure, warm: WARM_ROUNDS, rounds } });
+/** The best round's seconds of one hot-path measure, in a fresh worker thread, on the library at `library` (a file URL). */
+async function inFreshIsolate(measure: HotMeasure, inputs: string, asOf: string, rounds: number, library = BUILT_LIBRARY): Promise<number> {
+  const worker = new Worker(MEASURE_WORKER, { eval: true, workerData: { library, inputs, asOf, measure, warm: WARM_ROUNDS, rounds } });
   try {
     return await new Promise<number>((resolve, reject) => {
       worker.once('error', reject);
@@ -93,6 +104,29 @@ async function inFreshIsolate(measure: HotMeasure, inputs: string, asOf: string,
 /** Rounds of each measure run before the counted ones (see above). */
 const WARM_ROUNDS = 10;
 
+/** Fresh worker threads each hot-path measure runs in, of each build; the median of their best rounds is reported (see above). */
+const ISOLATES = 3;
+
+/**
+ * The median of a few numbers (the mean of the middle two of an even count).
+ *
+ * @example median([3, 1, 2]) // 2
+ */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/**
+ * The library of another build of the CLI (`--compare`): `index.js` beside its `cli.js`, as a file
+ * URL, or undefined when that build has none.
+ */
+export function comparedLibrary(cli: string): string | undefined {
+  const index = join(dirname(cli), 'index.js');
+  return existsSync(index) ? pathToFileURL(index).href : undefined;
+}
+
 /** Options of `libraryBench`. */
 export interface LibraryBenchOptions {
   /** The city's seed (`--seed`): the school is the city's first. */
@@ -101,12 +135,14 @@ export interface LibraryBenchOptions {
   readonly asOf: string;
   /** Students of the school (default 600, the city's school size). */
   readonly students?: number;
+  /** Another build's library (`comparedLibrary(--compare)`): its hot paths are measured too. */
+  readonly compare?: string | undefined;
 }
 
 /** The section's rows for the table and its fields for the JSON line. */
 export interface LibraryBenchResult {
   readonly rows: Array<[string, string]>;
-  readonly result: Record<string, number>;
+  readonly result: Record<string, number | null>;
 }
 
 /**
@@ -142,12 +178,35 @@ export async function libraryBench(options: LibraryBenchOptions): Promise<Librar
     return seconds;
   };
   const text = JSON.stringify(inputs);
+  const other = options.compare === undefined ? undefined : ((await import(options.compare)) as typeof import('../src/index.js'));
+  if (other !== undefined) {
+    // The compared build must decide the school the same, student by student (compared as text, none kept).
+    const otherPolicy = other.builtinPolicy('stockholm');
+    inputs.forEach((c, i) => {
+      const mine = JSON.stringify(evaluate(accepted(parseStudentCase(c)), policy, { asOf, calendar }));
+      const theirs = JSON.stringify(other.evaluate(accepted(other.parseStudentCase(c)), otherPolicy, { asOf, calendar: other.defaultCalendarFor(asOf) }));
+      if (mine !== theirs) throw new Error(`the compared build decides student ${i} of the school otherwise`);
+    });
+  }
+  // Each hot measure in ISOLATES fresh threads per build, the builds in turn; the median of each build's.
+  const hot = async (measure: HotMeasure): Promise<{ mine: number; theirs: number | undefined }> => {
+    const mine: number[] = [];
+    const theirs: number[] = [];
+    for (let i = 0; i < ISOLATES; i += 1) {
+      mine.push(await inFreshIsolate(measure, text, asOf, rounds));
+      if (options.compare !== undefined) theirs.push(await inFreshIsolate(measure, text, asOf, rounds, options.compare));
+    }
+    return { mine: median(mine), theirs: theirs.length === 0 ? undefined : median(theirs) };
+  };
+  const parse = await hot('parse');
+  const evaluated = await hot('evaluate');
+  const parseEvaluate = await hot('parseEvaluate');
   const times = {
     zodParse: best(() => inputs.forEach((c) => parseStudentCaseWithZod(c))),
-    fastParse: await inFreshIsolate('parse', text, asOf, rounds),
-    evaluate: await inFreshIsolate('evaluate', text, asOf, rounds),
+    fastParse: parse.mine,
+    evaluate: evaluated.mine,
     zodParseEvaluate: best(() => inputs.forEach((c) => evaluate(accepted(parseStudentCaseWithZod(c)), policy, { asOf, calendar }))),
-    fastParseEvaluate: await inFreshIsolate('parseEvaluate', text, asOf, rounds),
+    fastParseEvaluate: parseEvaluate.mine,
   };
   const perSecond = (seconds: number): number => Math.round(inputs.length / seconds);
   const micros = (seconds: number): string => ((seconds / inputs.length) * 1e6).toFixed(0);
@@ -159,15 +218,27 @@ export async function libraryBench(options: LibraryBenchOptions): Promise<Librar
     library_evaluate_students_per_s: perSecond(times.evaluate),
     library_parse_evaluate_zod_students_per_s: perSecond(times.zodParseEvaluate),
     library_parse_evaluate_students_per_s: perSecond(times.fastParseEvaluate),
+    library_isolates: ISOLATES,
+    compared_library_parse_students_per_s: parse.theirs === undefined ? null : perSecond(parse.theirs),
+    compared_library_evaluate_students_per_s: evaluated.theirs === undefined ? null : perSecond(evaluated.theirs),
+    compared_library_parse_evaluate_students_per_s: parseEvaluate.theirs === undefined ? null : perSecond(parseEvaluate.theirs),
   };
   const row = (label: string, seconds: number): [string, string] => [label, `${perSecond(seconds).toLocaleString('en')} (${micros(seconds)} µs a student)`];
+  // The compared build's figure beside a hot measure: its students/s and this build's change in time.
+  const against = (label: string, m: { mine: number; theirs: number | undefined }): Array<[string, string]> =>
+    m.theirs === undefined
+      ? []
+      : [[`    compared build${label}`, `${perSecond(m.theirs).toLocaleString('en')} (${micros(m.theirs)} µs; this build ${(((m.mine - m.theirs) / m.theirs) * 100).toFixed(1)} %)`]];
   const rows: Array<[string, string]> = [
-    [`library in process: students of ~${result.library_lessons_per_student} lessons`, String(inputs.length)],
+    [`library in process: students of ~${result.library_lessons_per_student} lessons`, `${inputs.length} (hot paths: median of ${ISOLATES} fresh threads${other === undefined ? '' : ' a build, the same decisions'})`],
     row('  parseStudentCase, zod only (students/s)', times.zodParse),
     row('  parseStudentCase, hot paths (students/s)', times.fastParse),
+    ...against('', parse),
     row('  evaluate alone (students/s)', times.evaluate),
+    ...against('', evaluated),
     row('  zod-only parse + evaluate (students/s)', times.zodParseEvaluate),
     row('  parse + evaluate (students/s)', times.fastParseEvaluate),
+    ...against('', parseEvaluate),
   ];
   return { rows, result };
 }
