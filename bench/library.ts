@@ -31,10 +31,9 @@
  * runs in the bench's own thread, from the sources.
  *
  * Each hot-path measure runs in `ISOLATES` fresh worker threads and the median of their best
- * rounds is reported: on this project's VM one process or thread settles at one of two speeds
- * for its whole life, in the same minutes (`evaluate` alone at 46–50 µs a student in some, 67–98
- * in others; docs/performance.md, "Cheaper evaluate and parse"), so the best of one isolate can
- * be off by half. With `--compare <cli.js>` the same measures run, isolate by isolate in turn, on
+ * rounds is reported: on this project's VM a thread runs `evaluate` at 46–50 µs a student or at
+ * 67–98, as the host's caches are shared at the time (docs/performance.md, "Cheaper evaluate and
+ * parse"), so the best of one isolate can be off by half. With `--compare <cli.js>` the same measures run, isolate by isolate in turn, on
  * the other build's library (`index.js` beside its `cli.js`), whose decisions on the school must
  * be the same JSON.
  */
