@@ -41,6 +41,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { median } from './anchorSection.js';
 import { generateSchool } from '../fixtures/school.js';
 import { parseStudentCaseWithZod } from '../src/adapters/parseStudentCase.js';
 import type { CaseParseResult, StudentCase } from '../src/index.js';
@@ -105,17 +106,6 @@ const WARM_ROUNDS = 10;
 
 /** Fresh worker threads each hot-path measure runs in, of each build; the median of their best rounds is reported (see above). */
 const ISOLATES = 3;
-
-/**
- * The median of a few numbers (the mean of the middle two of an even count).
- *
- * @example median([3, 1, 2]) // 2
- */
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
 
 /**
  * The library of another build of the CLI (`--compare`): `index.js` beside its `cli.js`, as a file

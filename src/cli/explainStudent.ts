@@ -166,11 +166,8 @@ async function scanLessonFile(id: string, path: string, part: number, scan: Less
     await forEachByteLine(path, onLine, chunkBytes === undefined ? {} : { chunkBytes });
     return;
   }
-  try {
-    await forEachInputByteLine(input, onLine);
-  } finally {
-    await input.close();
-  }
+  // It closes the input, also when a line throws.
+  await forEachInputByteLine(input, onLine);
 }
 
 /** Last night's decision of the student in a verified `--previous` file, as `evaluate` reads it: taken while the file is verified, used once it is. */

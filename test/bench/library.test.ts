@@ -1,6 +1,7 @@
 /**
- * The library section's helpers: the median it reports over fresh threads, and where it finds
- * the compared build's library (`index.js` beside the `cli.js` given to `--compare`).
+ * The library section's helpers: the bench's median (`anchorSection.ts`), which it reports over
+ * fresh threads, and where it finds the compared build's library (`index.js` beside the `cli.js`
+ * given to `--compare`).
  */
 import fc from 'fast-check';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -8,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { comparedLibrary, median } from '../../bench/library.js';
+import { median } from '../../bench/anchorSection.js';
+import { comparedLibrary } from '../../bench/library.js';
 
 describe('median', () => {
   it('is the middle value of an odd count and the mean of the middle two of an even one, in any order (property)', () => {
