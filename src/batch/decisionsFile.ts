@@ -366,6 +366,26 @@ function readTrailer(path: string): DecisionsTrailer {
   return parsed.data as DecisionsTrailer;
 }
 
+/**
+ * The first of `verifyDecisionsFile`'s checks, alone: the file ends with a
+ * trailer of a format this version reads, of a night before tonight. It reads
+ * only the end of the file, so a caller can refuse the commonest wrong file
+ * (empty, cut short, tonight's own, a newer format) before it reads anything
+ * else, and verify the lines later or elsewhere (the batch does that in a
+ * thread of its own while it reads the lessons).
+ *
+ * @param path - the file
+ * @param asOf - tonight's date
+ * @returns the trailer
+ * @throws {PreviousFileError} saying what is wrong and what to do
+ * @example checkTrailer('night-1.ndjson', '2026-11-24').asOf // '2026-11-23'
+ */
+export function checkTrailer(path: string, asOf: string): DecisionsTrailer {
+  const trailer = readTrailer(path);
+  if (trailer.asOf >= asOf) throw new PreviousFileError(path, 'not-earlier', both(P.notEarlier, { asOf: trailer.asOf, tonight: asOf }));
+  return trailer;
+}
+
 /** A line the hot path accepted, as the schema's success: the fields read of it (id, date, policy hash) are the line's own. */
 function accepted(value: unknown): ReturnType<typeof CompactDecisionSchema.safeParse> {
   return { success: true, data: value as z.output<typeof CompactDecisionSchema> };
@@ -428,8 +448,7 @@ export interface VerifiedDecision {
  * @example const ids: string[] = []; await verifyDecisionsFile('night-1.ndjson', '2026-11-24', undefined, (d) => ids.push(d.studentId)); ids.length // the trailer's count
  */
 export async function verifyDecisionsFile(path: string, asOf: string, signal?: AbortSignal, onDecision?: (decision: VerifiedDecision) => void): Promise<DecisionsTrailer> {
-  const trailer = readTrailer(path);
-  if (trailer.asOf >= asOf) throw new PreviousFileError(path, 'not-earlier', both(P.notEarlier, { asOf: trailer.asOf, tonight: asOf }));
+  const trailer = checkTrailer(path, asOf);
   let lastId: string | undefined;
   const { last, lines, sha256 } = await scan(path, ({ text: line, n, bytes }) => {
     const fail = (problem: PreviousFileProblem, detail: Template): never => {

@@ -53,8 +53,12 @@ export type LessonReader = (tasks: readonly LessonTask[], students: StudentIndex
 
 /** How the partition pass cuts and reads. */
 export interface PartitionOptions {
-  /** Last night's step states, as `keepPreviousStates` kept them from the verified `files.previous`: copied to their buckets. */
-  readonly previousStates?: string;
+  /**
+   * Last night's step states, as `keepPreviousStates` keeps them from `files.previous` (a states
+   * file, or the promise of one while the file is verified elsewhere): copied to their buckets
+   * once they are there. A rejection is the partition's failure, before any of the inputs'.
+   */
+  readonly previousStates?: string | Promise<string>;
   /** Bucket count; default `bucketCount` of the lesson bytes and the students read. The output does not depend on it. */
   readonly buckets?: number;
   /** Students per bucket at most, for the default bucket count (`MAX_STUDENTS_PER_BUCKET`). */
@@ -139,7 +143,8 @@ export function rejectedIdsPath(dir: string): string {
  *   id and cut into `buckets` ranges of equal size (`studentRanges`), so
  *   bucket 0 holds the first ids, and the outputs of the buckets, taken in
  *   order, are in student-id order with no merge;
- * - last night's step states (optional, `previousStates`): copied to their bucket;
+ * - last night's step states (optional, `previousStates`): copied to their bucket once the
+ *   file is verified (it may be verified in another thread while the inputs are read);
  * - lessons (NDJSON or CSV, any order): each line parsed and validated, then
  *   written to the bucket of its student as 20 bytes (`encodeLesson`), so the
  *   second pass neither re-parses nor holds text. A line that is malformed or
@@ -149,8 +154,9 @@ export function rejectedIdsPath(dir: string): string {
  * @param files - the input files
  * @param dir - an empty temp directory
  * @param options - bucket count or its limits, slices, progress, the slice reader, and
- *   `previousStates`: last night's step states, kept while `files.previous` was verified
- *   (`keepPreviousStates`)
+ *   `previousStates`: last night's step states, kept while `files.previous` is verified
+ *   (`keepPreviousStates`), or their promise
+ * @throws {PreviousFileError} when `previousStates` is refused (before any input's error)
  * @returns the partition
  * @throws {BatchInputError} for a file that cannot be interpreted at all
  * @example await partitionInputs({ students: 's.ndjson', lessons: ['l.csv'] }, dir, { buckets: 4 })
@@ -180,14 +186,18 @@ export async function partitionInputs(files: BatchFiles, dir: string, options: P
     rejectedIds: [...rejectedIds],
   };
   const readLessons = async (): Promise<{ tasks: LessonTask[]; results: LessonTaskResult[] }> => {
-    if (previousStates !== undefined) await distributePreviousStates(previousStates, dir, buckets, bucketOfId);
     const tasks = await planLessonTasks(files.lessons, slicesPerFile, options.chunkBytes, options.delimiter, files.lessonNames);
     const ignoredColumns = [...new Set(tasks.flatMap((t) => t.header?.ignored ?? []))];
     if (ignoredColumns.length > 0) summary.ignoredColumns = ignoredColumns;
     return { tasks, results: await readTasks(tasks, studentIndex, dir, buckets) };
   };
-  // The students' lines go to their buckets while the lessons are read (by the threads): nothing there waits for them.
-  const [distributed, lessons] = await Promise.allSettled([read.distribute(ranges.bucketOfNumber, buckets), readLessons()]);
+  // The students' lines go to their buckets while the lessons are read (by the threads), and last night's
+  // states once they are verified: nothing there waits for the rest.
+  const keepPrevious = async (): Promise<void> => {
+    if (previousStates !== undefined) await distributePreviousStates(await previousStates, dir, buckets, bucketOfId);
+  };
+  const [previous, distributed, lessons] = await Promise.allSettled([keepPrevious(), read.distribute(ranges.bucketOfNumber, buckets), readLessons()]);
+  if (previous.status === 'rejected') throw previous.reason;
   if (distributed.status === 'rejected') throw distributed.reason;
   if (lessons.status === 'rejected') throw lessons.reason;
   const studentsPerBucket = distributed.value;

@@ -5,13 +5,14 @@ import { fileURLToPath } from 'node:url';
 import type { ResourceLimits } from 'node:worker_threads';
 import { mergeSummary, summaryJson, type RunFigures, type RunSummary } from '../run/runSummary.js';
 import { claimOutputs, type BatchOutputs } from './batchOutputs.js';
-import { keepPreviousStates } from './previousStates.js';
+import { keepPreviousStatesInBackground, type PreviousInBackground } from './previousInBackground.js';
+import { errorOf } from './workerFailure.js';
 import { OutputWriteError } from '../io/outputErrors.js';
 import { makeTempDir, sweepStaleTempDirs, type TempDir } from './tempDir.js';
 import { localFiles } from './localFiles.js';
 import { reuseChunk } from './utf8Chunks.js';
 import { conflictsLogPath, evaluateBucket, writesFullDecisions, type BatchSettings, type BucketLayout, type BucketResult, type BucketSettings, type OutputChunk } from './evaluateBucket.js';
-import { BatchInputError, partitionInputs, relocate, type BatchFiles, type LessonReader } from './partition.js';
+import { partitionInputs, relocate, type BatchFiles, type LessonReader } from './partition.js';
 import { inBucketOrder } from './inBucketOrder.js';
 import { forEachLine } from '../io/lines.js';
 import type { LessonTaskResult } from './readLessons.js';
@@ -134,6 +135,11 @@ export interface BatchRun {
   readonly signal?: AbortSignal;
   /** The worker script; default `batch-worker.js` beside this module (the built package). */
   readonly workerUrl?: URL;
+  /**
+   * The `files.previous` size from which it is verified in a thread of its own while the inputs are
+   * read (default `PREVIOUS_THREAD_FROM_BYTES`, 8 MiB; 0: always, when there is a worker script).
+   */
+  readonly previousThreadFromBytes?: number;
   /** With `settings.coverage`: the leaf-coverage threshold (per cent) the summary file reports against (`threshold`, `belowThreshold`). */
   readonly coverageThreshold?: number;
 }
@@ -177,7 +183,10 @@ export function workerCount(requested: number | undefined, inputBytes: number, w
  *
  * Before anything is read, the file outputs are claimed (`claimOutputs`:
  * checked, locked, opened as temp files beside their paths) and the previous
- * file is verified whole, its step states kept in one read (`keepPreviousStates`). The files are renamed into
+ * file's trailer is checked; its lines are verified, and its step states kept
+ * in one read, while the inputs are read (`keepPreviousStatesInBackground`: in
+ * a thread of its own for a large file). No bucket is evaluated before it has
+ * passed, and a refused file stops the run. The files are renamed into
  * place only when the run succeeds, after the output stream has taken
  * everything; on any failure or abort they are left as they were and the temp
  * files, temp directory and locks are removed.
@@ -209,6 +218,7 @@ export async function runBatch(run: BatchRun): Promise<BatchReport> {
   run.out.on('error', onOutError);
   run.signal?.addEventListener('abort', onAbort, { once: true });
   let pool: WorkerPool | undefined;
+  let previous: PreviousInBackground | undefined;
   let dir: TempDir | undefined;
   const checkAborted = (): void => {
     if (stopping.signal.aborted || run.signal?.aborted === true) throw failure ?? new BatchAbortedError();
@@ -217,20 +227,30 @@ export async function runBatch(run: BatchRun): Promise<BatchReport> {
     const tmpBase = run.tmpDir ?? tmpdir();
     sweepStaleTempDirs(tmpBase);
     dir = makeTempDir(tmpBase);
-    // Last night's file is verified whole before anything else is read or written, and its step states kept (one read).
-    const previous = run.files.previous === undefined ? undefined : await keepPreviousStates(run.files.previous, run.settings.asOf, dir.path, stopping.signal);
-    checkAborted();
+    const workerUrl = run.workerUrl ?? workerScript('./batch-worker.js', import.meta.url);
+    // Last night's file: its trailer is checked now, its lines are verified (and its step states kept, in one
+    // read) while the inputs are read, in a thread of its own when it is large. Nothing is evaluated or written
+    // before it has passed; a refused file stops the run at once.
+    if (run.files.previous !== undefined) {
+      const kept = keepPreviousStatesInBackground(run.files.previous, run.settings.asOf, dir.path, {
+        workerUrl,
+        signal: stopping.signal,
+        ...(run.previousThreadFromBytes === undefined ? {} : { threadFromBytes: run.previousThreadFromBytes }),
+      });
+      previous = kept;
+      kept.states.catch(fail);
+      stopping.signal.addEventListener('abort', () => void kept.close(), { once: true });
+    }
     // Stdin and gzip files are read from a decompressed copy: the threads read byte slices of a file.
     const local = await localFiles(run.files.lessons, dir.path, stopping.signal);
     checkAborted();
     const files: BatchFiles = { ...run.files, lessons: local.paths, lessonNames: local.names };
     const inputBytes = files.lessons.reduce((sum, f) => sum + statSync(f).size, 0);
-    const workerUrl = run.workerUrl ?? workerScript('./batch-worker.js', import.meta.url);
     const workers = workerCount(run.workers, inputBytes, workerUrl);
     const decisionsForm = run.decisionsForm ?? 'compact';
     const bucketSettings: BucketSettings = { ...run.settings, format: run.format ?? NDJSON, keepDecisions: run.decisionsPath !== undefined, decisionsForm };
     if (workers > 1 && workerUrl !== undefined) {
-      const threads = new WorkerPool(workerUrl, workers, { settings: bucketSettings }, (message, inputError, text) => (inputError ? new BatchInputError(text ?? message) : new Error(message)), workerLimitsFor(bucketSettings));
+      const threads = new WorkerPool(workerUrl, workers, { settings: bucketSettings }, errorOf, workerLimitsFor(bucketSettings));
       pool = threads;
       stopping.signal.addEventListener('abort', () => void threads.close(), { once: true });
     }
@@ -251,6 +271,7 @@ export async function runBatch(run: BatchRun): Promise<BatchReport> {
     run.signal?.removeEventListener('abort', onAbort);
     run.out.removeListener('error', onOutError);
     await pool?.close();
+    await previous?.close();
     dir?.remove();
     outputs.release();
   }
@@ -265,8 +286,8 @@ interface RunPlan {
   /** The bucket count asked for; the partition's own count (bytes and students) when absent. */
   readonly buckets: number | undefined;
   readonly dir: string;
-  /** Last night's step states (`keepPreviousStates`), when `--previous`. */
-  readonly previousStates: string | undefined;
+  /** Last night's step states (`keepPreviousStates`), when `--previous`: kept while the inputs are read. */
+  readonly previousStates: Promise<string> | undefined;
   readonly pool: WorkerPool | undefined;
   readonly bucketSettings: BucketSettings;
 }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
+import type { PreviousFileProblem } from './decisionsFile.js';
 
 /**
  * A built worker script beside the calling module, if it is there: not when
@@ -21,8 +22,24 @@ export function workerScript(name: string, base: string | undefined): URL | unde
   }
 }
 
+/**
+ * A task that failed, as its worker reports it: enough for the main thread to
+ * throw the same kind of error (`errorFor` of the pool).
+ */
+export interface WorkerFailure {
+  readonly kind: 'reply';
+  readonly ok: false;
+  /** A `BatchInputError`: an input that cannot be read. */
+  readonly inputError: boolean;
+  readonly message: string;
+  /** The message in Swedish and English, when the error has both. */
+  readonly text?: { readonly sv: string; readonly en: string };
+  /** A refused `--previous` file (`PreviousFileError`): what the main thread needs to make it again. */
+  readonly previous?: { readonly path: string; readonly problem: PreviousFileProblem; readonly detail: { readonly sv: string; readonly en: string } };
+}
+
 /** A message a pool worker sends back: progress while it works, then one reply per task. */
-export type WorkerMessage = { readonly kind: 'progress'; readonly bytes: number; readonly records: number } | { readonly kind: 'reply'; readonly ok: true; readonly result: unknown } | { readonly kind: 'reply'; readonly ok: false; readonly inputError: boolean; readonly message: string; readonly text?: { readonly sv: string; readonly en: string } };
+export type WorkerMessage = { readonly kind: 'progress'; readonly bytes: number; readonly records: number } | { readonly kind: 'reply'; readonly ok: true; readonly result: unknown } | WorkerFailure;
 
 interface Job {
   readonly task: unknown;
@@ -52,7 +69,7 @@ export class WorkerPool {
     url: URL,
     size: number,
     workerData: unknown,
-    private readonly errorFor: (message: string, inputError: boolean, text?: { readonly sv: string; readonly en: string }) => Error,
+    private readonly errorFor: (failure: WorkerFailure) => Error,
     resourceLimits?: ResourceLimits,
   ) {
     this.workers = Array.from({ length: size }, () => {
@@ -99,7 +116,7 @@ export class WorkerPool {
     }
     this.busy.delete(worker);
     if (m.ok) job.resolve(m.result);
-    else job.reject(this.errorFor(m.message, m.inputError, m.text));
+    else job.reject(this.errorFor(m));
     this.dispatch();
   }
 

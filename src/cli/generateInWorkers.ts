@@ -33,7 +33,7 @@ export async function* generateInWorkers(
     yield* fallback(n, seed, asOf, calendar);
     return;
   }
-  const pool = new WorkerPool(url, workers, undefined, (message) => new Error(message));
+  const pool = new WorkerPool(url, workers, undefined, (failure) => new Error(failure.message));
   try {
     const chunks = Math.ceil(n / GENERATE_CHUNK);
     const ahead = workers * 2;

@@ -8,7 +8,7 @@ const url = new URL('../helpers/limitsWorker.mjs', import.meta.url);
 
 /** The heap limits each thread of a pool reports from inside. */
 async function limitsOfThreads(limits?: ConstructorParameters<typeof WorkerPool>[4]): Promise<Array<Record<string, number>>> {
-  const pool = new WorkerPool(url, 2, undefined, (message) => new Error(message), limits);
+  const pool = new WorkerPool(url, 2, undefined, (failure) => new Error(failure.message), limits);
   try {
     return await Promise.all([pool.run<Record<string, number>>({}), pool.run<Record<string, number>>({})]);
   } finally {
