@@ -6,11 +6,15 @@
  * Before, the batch verified the whole file (`keepPreviousStates`) before it
  * read anything else: at 20 000 students that was 1.0–1.5 s of a one-worker
  * night spent with the second core idle (JSON of 150 MB parsed, checked and
- * hashed). The lessons are read in the meantime now; the buckets are not
- * evaluated, and nothing is written, before the file has passed every check.
+ * hashed), and `trappa explain` did the same after its scan of the lesson
+ * files. The inputs are read in the meantime now; nothing is evaluated, and
+ * nothing written, before the file has passed every check.
  */
 import { statSync } from 'node:fs';
-import { checkTrailer } from './decisionsFile.js';
+import type { Decision } from '../model/decision.js';
+import { stepStates } from '../run/changes.js';
+import type { PreviousNight } from '../steps/heldOpen.js';
+import { checkTrailer, verifyDecisionsFile } from './decisionsFile.js';
 import { keepPreviousStates } from './previousStates.js';
 import { WorkerPool } from './workerPool.js';
 import { errorOf } from './workerFailure.js';
@@ -23,15 +27,15 @@ import type { BatchTask } from './worker.js';
  */
 export const PREVIOUS_THREAD_FROM_BYTES = 8 * 1024 * 1024;
 
-/** Last night's step states, being kept. */
-export interface PreviousInBackground {
-  /** The states file (`keepPreviousStates`), once the file is verified whole; rejects with its `PreviousFileError`. */
-  readonly states: Promise<string>;
+/** Work on last night's file, under way. */
+export interface InBackground<T> {
+  /** Its result, once the file is verified whole; rejects with its `PreviousFileError`. */
+  readonly result: Promise<T>;
   /** Stop the thread, if there is one (the run failed, or is done). */
   readonly close: () => Promise<void>;
 }
 
-/** Where and how to keep the states. */
+/** Where and how to verify the file. */
 export interface PreviousInBackgroundOptions {
   /** The batch worker script; without one (running from source) the file is verified in this thread. */
   readonly workerUrl: URL | undefined;
@@ -42,40 +46,98 @@ export interface PreviousInBackgroundOptions {
 }
 
 /**
- * Check the file's trailer now, then verify its lines and keep its step
- * states (`keepPreviousStates`) in a thread of its own, or in this thread
- * (interleaved with the caller's reading) for a small file or without a
- * worker script.
- *
- * @param path - the `--previous` file
- * @param asOf - tonight's date
- * @param dir - the run's temp directory
- * @param options - worker script, stop signal, thread threshold
- * @returns the states to come, and how to stop
- * @throws {PreviousFileError} at once for a file without a trailer of an earlier night (the states promise rejects for the rest)
- * @example const previous = keepPreviousStatesInBackground('night-1.ndjson', '2026-11-24', dir, { workerUrl }); const states = await previous.states
+ * Check the trailer of `path` now, then run `task` on a thread of its own
+ * when the file is large and there is a worker script, or `here` in this
+ * thread (interleaved with the caller's reading). The thread is stopped as
+ * soon as its one task is done.
  */
-export function keepPreviousStatesInBackground(path: string, asOf: string, dir: string, options: PreviousInBackgroundOptions): PreviousInBackground {
+function inBackground<T>(path: string, asOf: string, task: BatchTask, here: () => Promise<T>, options: PreviousInBackgroundOptions): InBackground<T> {
   checkTrailer(path, asOf);
-  const { workerUrl, signal, threadFromBytes = PREVIOUS_THREAD_FROM_BYTES } = options;
-  if (workerUrl === undefined || statSync(path).size < threadFromBytes) {
-    return { states: keepPreviousStates(path, asOf, dir, signal).then((kept) => kept.states), close: () => Promise.resolve() };
-  }
+  const { workerUrl, threadFromBytes = PREVIOUS_THREAD_FROM_BYTES } = options;
+  if (workerUrl === undefined || statSync(path).size < threadFromBytes) return { result: here(), close: () => Promise.resolve() };
   // The thread needs no settings: it evaluates nothing.
   const pool = new WorkerPool(workerUrl, 1, undefined, errorOf);
-  const task: BatchTask = { kind: 'previous', path, asOf, dir };
   let closed: Promise<void> | undefined;
   const close = (): Promise<void> => (closed ??= pool.close());
-  // The thread's work is done with its one task: its heap is given back before the buckets are evaluated.
-  const states = pool.run<{ readonly states: string }>(task).then(
-    async (kept) => {
+  // Its heap is given back before the caller goes on.
+  const result = pool.run<T>(task).then(
+    async (value) => {
       await close();
-      return kept.states;
+      return value;
     },
     async (error: unknown) => {
       await close();
       throw error;
     },
   );
-  return { states, close };
+  return { result, close };
+}
+
+/**
+ * The batch's `--previous`: verify the file and keep its step states
+ * (`keepPreviousStates`) while the inputs are read.
+ *
+ * @param path - the `--previous` file
+ * @param asOf - tonight's date
+ * @param dir - the run's temp directory
+ * @param options - worker script, stop signal, thread threshold
+ * @returns the states file to come (`result`), and how to stop
+ * @throws {PreviousFileError} at once for a file without a trailer of an earlier night (`result` rejects for the rest)
+ * @example const kept = keepPreviousStatesInBackground('night-1.ndjson', '2026-11-24', dir, { workerUrl }); const states = await kept.result
+ */
+export function keepPreviousStatesInBackground(path: string, asOf: string, dir: string, options: PreviousInBackgroundOptions): InBackground<string> {
+  return inBackground(path, asOf, { kind: 'previous', path, asOf, dir }, () => keptStates(path, asOf, dir, options.signal), options);
+}
+
+/**
+ * `keepPreviousStates`, answering the states file (what the batch's thread sends back).
+ *
+ * @param path - the `--previous` file
+ * @param asOf - tonight's date
+ * @param dir - the run's temp directory
+ * @param signal - stops the reading
+ * @returns the states file
+ * @example await keptStates('night-1.ndjson', '2026-11-24', dir) // '<dir>/0.previous-states'
+ */
+export async function keptStates(path: string, asOf: string, dir: string, signal?: AbortSignal): Promise<string> {
+  return (await keepPreviousStates(path, asOf, dir, signal)).states;
+}
+
+/**
+ * One student's decision of last night, as `evaluate` reads it (`asOf` and
+ * the step states), taken while the whole file is verified and answered only
+ * once it is.
+ *
+ * @param id - the student id
+ * @param path - the `--previous` file
+ * @param asOf - tonight's date
+ * @returns the decision, or undefined when the file has none of the student
+ * @throws {PreviousFileError} when the file is not a whole decisions file of an earlier night
+ * @example await previousDecisionOf('elev-0042', 'night-1.ndjson', '2026-11-24') // { asOf: '2026-11-23', steps: [{ id: 'mentor-contact', … }] }
+ */
+export async function previousDecisionOf(id: string, path: string, asOf: string): Promise<PreviousNight | undefined> {
+  let found: PreviousNight | undefined;
+  await verifyDecisionsFile(path, asOf, undefined, ({ studentId, value }) => {
+    if (found !== undefined || studentId !== id) return;
+    // Checked by the verifying read: a decision (compact or full) with steps as `--previous` reads them.
+    const decision = value as Pick<Decision, 'asOf' | 'steps'>;
+    found = { asOf: decision.asOf, steps: stepStates(decision) };
+  });
+  return found;
+}
+
+/**
+ * `trappa explain --previous`: the student's decision of last night
+ * (`previousDecisionOf`), while the lesson files are scanned.
+ *
+ * @param id - the student id
+ * @param path - the `--previous` file
+ * @param asOf - tonight's date
+ * @param options - worker script, thread threshold
+ * @returns the decision to come (`result`), and how to stop
+ * @throws {PreviousFileError} at once for a file without a trailer of an earlier night (`result` rejects for the rest)
+ * @example const previous = previousDecisionInBackground('elev-0042', 'night-1.ndjson', '2026-11-24', { workerUrl }); await previous.result
+ */
+export function previousDecisionInBackground(id: string, path: string, asOf: string, options: PreviousInBackgroundOptions): InBackground<PreviousNight | undefined> {
+  return inBackground(path, asOf, { kind: 'previous-of', id, path, asOf }, () => previousDecisionOf(id, path, asOf), options);
 }

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { ResourceLimits } from 'node:worker_threads';
 import { mergeSummary, summaryJson, type RunFigures, type RunSummary } from '../run/runSummary.js';
 import { claimOutputs, type BatchOutputs } from './batchOutputs.js';
-import { keepPreviousStatesInBackground, type PreviousInBackground } from './previousInBackground.js';
+import { keepPreviousStatesInBackground, type InBackground } from './previousInBackground.js';
 import { errorOf } from './workerFailure.js';
 import { OutputWriteError } from '../io/outputErrors.js';
 import { makeTempDir, sweepStaleTempDirs, type TempDir } from './tempDir.js';
@@ -218,7 +218,7 @@ export async function runBatch(run: BatchRun): Promise<BatchReport> {
   run.out.on('error', onOutError);
   run.signal?.addEventListener('abort', onAbort, { once: true });
   let pool: WorkerPool | undefined;
-  let previous: PreviousInBackground | undefined;
+  let previous: InBackground<string> | undefined;
   let dir: TempDir | undefined;
   const checkAborted = (): void => {
     if (stopping.signal.aborted || run.signal?.aborted === true) throw failure ?? new BatchAbortedError();
@@ -238,7 +238,7 @@ export async function runBatch(run: BatchRun): Promise<BatchReport> {
         ...(run.previousThreadFromBytes === undefined ? {} : { threadFromBytes: run.previousThreadFromBytes }),
       });
       previous = kept;
-      kept.states.catch(fail);
+      kept.result.catch(fail);
       stopping.signal.addEventListener('abort', () => void kept.close(), { once: true });
     }
     // Stdin and gzip files are read from a decompressed copy: the threads read byte slices of a file.
@@ -254,7 +254,7 @@ export async function runBatch(run: BatchRun): Promise<BatchReport> {
       pool = threads;
       stopping.signal.addEventListener('abort', () => void threads.close(), { once: true });
     }
-    const plan: RunPlan = { files, started, inputBytes, workers, buckets: run.buckets, dir: dir.path, previousStates: previous?.states, pool, bucketSettings };
+    const plan: RunPlan = { files, started, inputBytes, workers, buckets: run.buckets, dir: dir.path, previousStates: previous?.result, pool, bucketSettings };
     const report = await evaluateInBuckets(run, plan, outputs, { signal: stopping.signal, fail, checkAborted });
     // Everything reached the output stream (or failed) before the files are put in place.
     await flushed(run.out, stopping.signal, onOutError);

@@ -2,8 +2,8 @@
  * Worker-thread entry of the batch (built to `dist/batch-worker.js`): it runs
  * the tasks the main thread sends, one at a time: reading a slice of the
  * students file, reading a slice of a lesson file into buckets, verifying
- * last night's decisions file (`--previous`) and keeping its step states, or
- * evaluating a bucket. Everything else it writes goes to
+ * last night's decisions file (`--previous`) and keeping its step states (or
+ * one student's decision, for `trappa explain`), or evaluating a bucket. Everything else it writes goes to
  * the bucket files; the reply carries counts (and a bucket's output).
  */
 import { parentPort, workerData } from 'node:worker_threads';
@@ -12,7 +12,7 @@ import { readLessonTask, type LessonTask, type StudentIndex } from './readLesson
 import { readStudentSlice, type StudentSliceResult, type StudentTask } from './studentSlice.js';
 import type { WorkerMessage } from './workerPool.js';
 import { failureOf } from './workerFailure.js';
-import { keepPreviousStates } from './previousStates.js';
+import { keptStates, previousDecisionOf } from './previousInBackground.js';
 
 interface Init {
   readonly settings: BucketSettings;
@@ -23,7 +23,8 @@ export type BatchTask =
   | { readonly kind: 'students'; readonly task: StudentTask }
   | { readonly kind: 'read'; readonly task: LessonTask; readonly students: StudentIndex; readonly dir: string; readonly buckets: number }
   | { readonly kind: 'evaluate'; readonly layout: BucketLayout; readonly bucket: number }
-  | { readonly kind: 'previous'; readonly path: string; readonly asOf: string; readonly dir: string };
+  | { readonly kind: 'previous'; readonly path: string; readonly asOf: string; readonly dir: string }
+  | { readonly kind: 'previous-of'; readonly id: string; readonly path: string; readonly asOf: string };
 
 /** The pool's settings; none in the thread that only verifies `--previous` (`keepPreviousStatesInBackground`). */
 const init = workerData as Init | undefined;
@@ -52,7 +53,9 @@ function workOf(task: BatchTask): Promise<unknown> {
     case 'read':
       return readLessonTask(task.task, task.students, task.dir, task.buckets, (bytes, records) => send({ kind: 'progress', bytes, records }));
     case 'previous':
-      return keepPreviousStates(task.path, task.asOf, task.dir);
+      return keptStates(task.path, task.asOf, task.dir);
+    case 'previous-of':
+      return previousDecisionOf(task.id, task.path, task.asOf);
     case 'evaluate':
       return Promise.resolve().then(() => {
         if (init === undefined) throw new Error('batch-worker: a thread started without settings cannot evaluate');
@@ -65,7 +68,7 @@ port.on('message', (task: BatchTask) => {
   const work = workOf(task);
   work.then(
     (result) => {
-      if (task.kind === 'read' || task.kind === 'previous') return send({ kind: 'reply', ok: true, result });
+      if (task.kind === 'read' || task.kind === 'previous' || task.kind === 'previous-of') return send({ kind: 'reply', ok: true, result });
       // A slice's words are moved, not copied: its buffer is its own (`readStudentSlice`).
       if (task.kind === 'students') return send({ kind: 'reply', ok: true, result }, [(result as StudentSliceResult).items.buffer as ArrayBuffer]);
       const encoded = bytesForTransfer(result as BucketResult);

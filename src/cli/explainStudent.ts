@@ -1,5 +1,6 @@
 import { acceptedIndices } from '../batch/partition.js';
-import { verifyDecisionsFile } from '../batch/decisionsFile.js';
+import { previousDecisionInBackground } from '../batch/previousInBackground.js';
+import { workerScript } from '../batch/workerPool.js';
 import { isHeaderAgain } from '../batch/readLessons.js';
 import { resolveStudentLessons, type StudentLessons } from '../batch/studentLessons.js';
 import { BatchInputError } from '../io/batchInputError.js';
@@ -13,12 +14,11 @@ import { parseCsvHeader, parseLessonCsvLine, parseLessonJsonLine, studentIdOfLin
 import type { CaseItem } from '../adapters/caseItems.js';
 import type { InputIssue, ParseCaseOptions } from '../adapters/parseStudentCase.js';
 import { admitCase, type Admission } from '../run/admitCase.js';
+import type { PreviousNight } from '../steps/heldOpen.js';
 import { evaluateCase, type CaseRun } from '../run/evaluateCase.js';
-import { stepStates } from '../run/changes.js';
 import { emptySummary } from '../run/runSummary.js';
 import type { Decision } from '../model/decision.js';
 import type { AttendanceRecord } from '../model/studentCase.js';
-import type { PreviousNight } from '../steps/heldOpen.js';
 
 /** What looking one student up gave: their decisions, or why there is none. */
 export type Explained =
@@ -170,18 +170,6 @@ async function scanLessonFile(id: string, path: string, part: number, scan: Less
   await forEachInputByteLine(input, onLine);
 }
 
-/** Last night's decision of the student in a verified `--previous` file, as `evaluate` reads it: taken while the file is verified, used once it is. */
-async function previousOf(id: string, path: string, asOf: string): Promise<PreviousNight | undefined> {
-  let found: PreviousNight | undefined;
-  await verifyDecisionsFile(path, asOf, undefined, ({ studentId, value }) => {
-    if (found !== undefined || studentId !== id) return;
-    // Checked by the verifying read: a decision (compact or full) with steps as `--previous` reads them.
-    const decision = value as Pick<Decision, 'asOf' | 'steps'>;
-    found = { asOf: decision.asOf, steps: stepStates(decision) };
-  });
-  return found;
-}
-
 /** What `explainFromLessons` reads. */
 export interface LessonInputs {
   /** The students file (`--students`). */
@@ -194,6 +182,10 @@ export interface LessonInputs {
   readonly delimiter?: string | undefined;
   /** Read size of the lesson files (default 1 MiB); tests use small ones to cut lines and the id at chunk edges. The result never depends on it. */
   readonly chunkBytes?: number | undefined;
+  /** The batch worker script, for verifying a large `--previous` in a thread of its own; default `batch-worker.js` beside this module (the built package). */
+  readonly workerUrl?: URL | undefined;
+  /** The `--previous` size from which that thread is used (default `PREVIOUS_THREAD_FROM_BYTES`). */
+  readonly previousThreadFromBytes?: number | undefined;
 }
 
 /**
@@ -215,6 +207,22 @@ export interface LessonInputs {
  * @example await explainFromLessons('elev-0042', { students: 'students.ndjson', lessons: ['lessons.csv'] }, run) // { kind: 'decisions', decisions: [{ studentId: 'elev-0042', … }] }
  */
 export async function explainFromLessons(id: string, inputs: LessonInputs, run: CaseRun): Promise<Explained> {
+  // Last night's file: its trailer checked now, its lines verified (in a thread of their own for a large file) while the inputs are scanned.
+  const previous = inputs.previous === undefined ? undefined : previousDecisionInBackground(id, inputs.previous, run.asOf, {
+          workerUrl: inputs.workerUrl ?? workerScript('./batch-worker.js', import.meta.url),
+          ...(inputs.previousThreadFromBytes === undefined ? {} : { threadFromBytes: inputs.previousThreadFromBytes }),
+        });
+  try {
+    return await explainWith(id, inputs, run, previous?.result);
+  } finally {
+    await previous?.close();
+  }
+}
+
+/** `explainFromLessons` once last night's decision is under way. */
+async function explainWith(id: string, inputs: LessonInputs, run: CaseRun, previousNight: Promise<PreviousNight | undefined> | undefined): Promise<Explained> {
+  // Awaited below; until then a refused file is not an unhandled rejection.
+  previousNight?.catch(() => undefined);
   // The batch resolves a case's own duplicate lessons with the lesson files' (`resolveStudentLessons`).
   const found = await casesOf(id, [inputs.students], { resolveDuplicates: false });
   const student = found.accepted[0];
@@ -226,7 +234,7 @@ export async function explainFromLessons(id: string, inputs: LessonInputs, run: 
   const files = inputs.lessons.map((path) => ({ path: inputName(path), lineOffset: 0 }));
   const lessons = resolveStudentLessons(id, scan.lessons, student.location, files);
   const tally = { rejected: student.rejectedRecords.length + scan.rejected + lessons.conflicting, conflicting: lessons.conflicting, conflictingLessons: lessons.conflictingLessons };
-  const previous = inputs.previous === undefined ? undefined : await previousOf(id, inputs.previous, run.asOf);
+  const previous = await previousNight;
   // The batch reads the case back from its bucket file: JSON, as here.
   const studentCase = JSON.parse(JSON.stringify(student.case)) as typeof student.case;
   const decision = evaluateCase({ ...studentCase, attendance: lessons.attendance as AttendanceRecord[] }, tally, run, emptySummary(), { previous });

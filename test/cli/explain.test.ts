@@ -8,12 +8,13 @@
  * CLI (npm test builds first).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { generateSchool } from '../../fixtures/school.js';
+import { PreviousFileError } from '../../src/batch/decisionsFile.js';
 import { runBatch } from '../../src/batch/runBatch.js';
 import { explainFromCases, explainFromLessons } from '../../src/cli/explainStudent.js';
 import { builtinPolicy } from '../../src/index.js';
@@ -22,6 +23,7 @@ import type { StudentCaseInput } from '../../src/model/studentCase.js';
 import { readDecisionsFile } from '../helpers/decisionsFile.js';
 
 const CLI = new URL('../../dist/cli.js', import.meta.url).pathname;
+const workerUrl = new URL('../../dist/batch-worker.js', import.meta.url);
 // The last day of HT2026, then the first of VT2027: the open statutory duties of the autumn are held open (`heldOpen`).
 const NIGHT_1 = '2026-12-18';
 const NIGHT_2 = '2027-01-08';
@@ -100,6 +102,24 @@ describe('explainFromLessons: the decision the night wrote', () => {
       [`${badLine?.student.id} rejected-records`, `${notUtf8?.student.id} rejected-records`, `${conflicted?.student.id} rejected-records`, `${conflicted?.student.id} conflicting-lessons`].sort(),
     );
     expect(readDecisionsFile(night2).lines.some((l) => l.includes('"heldOpen"'))).toBe(true);
+  });
+
+  it.skipIf(!existsSync(workerUrl))('gives the same decisions with --previous verified in a thread of its own, and refuses a broken file the same way (issue 15)', async () => {
+    const inThread = { workerUrl, previousThreadFromBytes: 0 };
+    // A thread a student: four are enough (the first test has every student in this thread).
+    for (const id of ids.filter((i) => i !== rejectedStudent.student.id).slice(0, 4)) {
+      const result = await explainFromLessons(id, { students, lessons, previous: night1, ...inThread }, run);
+      expect(result.kind === 'decisions' ? JSON.stringify(result.decisions[0]) : result.kind, id).toBe(written.get(id));
+    }
+    // One line edited after the trailer was written: the hash no longer matches, from either thread.
+    const edited = join(dir, 'edited.ndjson');
+    writeFileSync(edited, readFileSync(night1, 'utf8').replace('"status":"recommended"', '"status":"overdue"'));
+    const id = ids[1] as string;
+    const here = await explainFromLessons(id, { students, lessons, previous: edited }, run).catch((e: unknown) => e);
+    const there = await explainFromLessons(id, { students, lessons, previous: edited, ...inThread }, run).catch((e: unknown) => e);
+    expect(here).toBeInstanceOf(PreviousFileError);
+    expect(there).toBeInstanceOf(PreviousFileError);
+    expect(there).toMatchObject({ problem: 'hash', message: (here as Error).message });
   });
 
   it('names the student\'s rejected line with its field, and says when no line names the student', async () => {
