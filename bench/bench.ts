@@ -38,8 +38,9 @@
  *    wall seconds and peak RSS, the median of R rounds; with `--compare` the other build's too,
  *    whose pages must be the same bytes.
  * 9. one student on demand (`bench/explainRun.ts`): `trappa explain <id> --students … --json` on
- *    the NDJSON and the CSV, the median of R rounds; with `--compare` the other build's too, whose
- *    decision must be the same bytes.
+ *    the NDJSON and the CSV, and on the NDJSON with night one's decisions as `--previous`, the
+ *    median of R rounds; with `--compare` the other build's too, whose decision must be the same
+ *    bytes.
  * 10. the library in process (`bench/library.ts`): `parseStudentCase` and `evaluate` on the
  *    city's first school, each hot path the median of three fresh threads' best rounds; with
  *    `--compare` the other build's library (`index.js` beside its `cli.js`) too, thread by thread
@@ -410,7 +411,7 @@ const reports = await reportRun({ cli, decisions: `${dir}/night-1.ndjson`, dir, 
 rows.push(...reports.rows);
 Object.assign(result, reports.json);
 // 9. One student's full decision on demand (`trappa explain`), the whole lesson file read for it.
-const explained = explainRun({ cli, students: city.students, lessons: { ndjson: city.lessons, csv: plainCsv }, asOf, rounds, compare: values.compare });
+const explained = explainRun({ cli, students: city.students, lessons: { ndjson: city.lessons, csv: plainCsv }, asOf, rounds, compare: values.compare, previous: `${dir}/night-1.ndjson` });
 rows.push(...explained.rows);
 Object.assign(result, explained.json);
 const comparedIndex = values.compare === undefined ? undefined : comparedLibrary(values.compare);

@@ -1,8 +1,10 @@
 /**
  * One student's full decision on demand (`trappa explain <id> --students … <lessons> --json`), as
  * a rektor asks for it: the whole lesson file is read for one student's lines. Wall seconds, the
- * median of the rounds, on the city's NDJSON and CSV; with `--compare`, the other build in the
- * same rounds, in turns going first, whose decision must be this build's byte for byte.
+ * median of the rounds, on the city's NDJSON and CSV, and on the NDJSON with `--previous` (last
+ * night's compact decisions, verified whole while the lessons are scanned) when the bench wrote
+ * one; with `--compare`, the other build in the same rounds, in turns going first, whose decision
+ * must be this build's byte for byte.
  */
 import { spawnSync } from 'node:child_process';
 import { median } from './anchorSection.js';
@@ -17,6 +19,16 @@ export interface ExplainRunOptions {
   readonly rounds: number;
   /** Another build of the CLI (`--compare`). */
   readonly compare?: string | undefined;
+  /** Last night's decisions file (the second night's `--previous`): one more row, NDJSON with it. */
+  readonly previous?: string | undefined;
+}
+
+/** One way of asking: its name in the table and the JSON line, and its files. */
+interface Variant {
+  readonly name: 'ndjson' | 'csv' | 'ndjson_previous';
+  readonly label: string;
+  readonly lessons: string;
+  readonly previous?: string;
 }
 
 /** The student of the NDJSON file's first lesson: any student will do, the whole file is read. */
@@ -25,9 +37,10 @@ function firstStudent(ndjson: string): string {
 }
 
 /** Run `trappa explain` once: wall seconds and the decision it printed. */
-function timedExplain(cli: string, id: string, students: string, lessons: string, asOf: string): { seconds: number; decision: string } {
+function timedExplain(cli: string, id: string, students: string, variant: Variant, asOf: string): { seconds: number; decision: string } {
   const start = performance.now();
-  const r = spawnSync(process.execPath, [cli, 'explain', id, '--students', students, lessons, '--as-of', asOf, '--json'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const previous = variant.previous === undefined ? [] : ['--previous', variant.previous];
+  const r = spawnSync(process.execPath, [cli, 'explain', id, '--students', students, variant.lessons, '--as-of', asOf, ...previous, '--json'], { encoding: 'utf8', maxBuffer: 1 << 26 });
   const seconds = (performance.now() - start) / 1000;
   if (r.status !== 0) throw new Error(`trappa explain exited ${r.status}: ${r.stderr.trim().split('\n').at(-1) ?? ''}`);
   return { seconds, decision: r.stdout };
@@ -45,29 +58,34 @@ export function explainRun(options: ExplainRunOptions): { readonly rows: Array<[
   const id = firstStudent(options.lessons.ndjson);
   const rows: Array<[string, string]> = [];
   const json: Record<string, number | null> = {};
-  for (const format of ['ndjson', 'csv'] as const) {
-    const lessons = options.lessons[format];
+  const variants: Variant[] = [
+    { name: 'ndjson', label: 'ndjson', lessons: options.lessons.ndjson },
+    { name: 'csv', label: 'csv', lessons: options.lessons.csv },
+    ...(options.previous === undefined ? [] : [{ name: 'ndjson_previous', label: 'ndjson with --previous', lessons: options.lessons.ndjson, previous: options.previous } as const]),
+  ];
+  for (const variant of variants) {
+    const { name, label } = variant;
     const builds = compare === undefined ? [cli] : [cli, compare];
     const seconds = builds.map(() => [] as number[]);
     const decisions = builds.map(() => '');
     for (let round = 0; round < rounds; round += 1) {
       for (let i = 0; i < builds.length; i += 1) {
         const b = (round + i) % builds.length;
-        const r = timedExplain(builds[b] as string, id, students, lessons, asOf);
+        const r = timedExplain(builds[b] as string, id, students, variant, asOf);
         seconds[b]?.push(r.seconds);
         decisions[b] = r.decision;
       }
     }
-    if (!(decisions[0] ?? '').startsWith(`{"studentId":"${id}"`)) throw new Error(`trappa explain printed no decision of ${id} for the ${format} file`);
+    if (!(decisions[0] ?? '').startsWith(`{"studentId":"${id}"`)) throw new Error(`trappa explain printed no decision of ${id} for the ${label} file`);
     const mine = median(seconds[0] ?? []);
-    rows.push([`explain one student, ${format} (median of ${rounds}, s)`, mine.toFixed(2)]);
-    json[`explain_seconds_${format}`] = Number(mine.toFixed(2));
-    json[`compared_explain_seconds_${format}`] = null;
+    rows.push([`explain one student, ${label} (median of ${rounds}, s)`, mine.toFixed(2)]);
+    json[`explain_seconds_${name}`] = Number(mine.toFixed(2));
+    json[`compared_explain_seconds_${name}`] = null;
     if (compare !== undefined) {
-      if (decisions[1] !== decisions[0]) throw new Error(`the compared build explained ${id} otherwise (${format})`);
+      if (decisions[1] !== decisions[0]) throw new Error(`the compared build explained ${id} otherwise (${label})`);
       const before = median(seconds[1] ?? []);
       rows.push(['  compared build (s)', `${before.toFixed(2)} (this build ${(((mine - before) / before) * 100).toFixed(1)} %, the same decision)`]);
-      json[`compared_explain_seconds_${format}`] = Number(before.toFixed(2));
+      json[`compared_explain_seconds_${name}`] = Number(before.toFixed(2));
     }
   }
   return { rows, json };
