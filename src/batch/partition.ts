@@ -56,7 +56,8 @@ export interface PartitionOptions {
   /**
    * Last night's step states, as `keepPreviousStates` keeps them from `files.previous` (a states
    * file, or the promise of one while the file is verified elsewhere): copied to their buckets
-   * once they are there. A rejection is the partition's failure, before any of the inputs'.
+   * once they are there. A rejection is the partition's failure, before the students' distribution's and the
+   * lessons' (an error reading the students file comes first: it is thrown before the rest starts).
    */
   readonly previousStates?: string | Promise<string>;
   /** Bucket count; default `bucketCount` of the lesson bytes and the students read. The output does not depend on it. */
@@ -156,7 +157,7 @@ export function rejectedIdsPath(dir: string): string {
  * @param options - bucket count or its limits, slices, progress, the slice reader, and
  *   `previousStates`: last night's step states, kept while `files.previous` is verified
  *   (`keepPreviousStates`), or their promise
- * @throws {PreviousFileError} when `previousStates` is refused (before any input's error)
+ * @throws {PreviousFileError} when `previousStates` is refused (before an error of the lessons' reading)
  * @returns the partition
  * @throws {BatchInputError} for a file that cannot be interpreted at all
  * @example await partitionInputs({ students: 's.ndjson', lessons: ['l.csv'] }, dir, { buckets: 4 })

@@ -1,7 +1,9 @@
 /**
  * Last night's decisions (`--previous`) verified while tonight's inputs are
  * read: the file's trailer is checked at once, in the caller's thread, and its
- * lines in a thread of their own when the file is large enough to pay for one.
+ * lines in a thread of their own when the file is large enough to pay for one
+ * (and the built package's worker script is there), else in the caller's
+ * thread, interleaved with its reading.
  *
  * Before, the batch verified the whole file (`keepPreviousStates`) before it
  * read anything else: at 20 000 students that was 1.0–1.5 s of a one-worker
@@ -11,11 +13,10 @@
  * nothing written, before the file has passed every check.
  */
 import { statSync } from 'node:fs';
-import type { Decision } from '../model/decision.js';
-import { stepStates } from '../run/changes.js';
 import type { PreviousNight } from '../steps/heldOpen.js';
-import { checkTrailer, verifyDecisionsFile } from './decisionsFile.js';
-import { keepPreviousStates } from './previousStates.js';
+import { checkTrailer } from './decisionsFile.js';
+import { previousDecisionOf } from './previousDecision.js';
+import { keptStates } from './previousStates.js';
 import { WorkerPool } from './workerPool.js';
 import { errorOf } from './workerFailure.js';
 import type { BatchTask } from './worker.js';
@@ -31,46 +32,64 @@ export const PREVIOUS_THREAD_FROM_BYTES = 8 * 1024 * 1024;
 export interface InBackground<T> {
   /** Its result, once the file is verified whole; rejects with its `PreviousFileError`. */
   readonly result: Promise<T>;
-  /** Stop the thread, if there is one (the run failed, or is done). */
-  readonly close: () => Promise<void>;
+  /**
+   * Stop the work and wait until it has stopped: the thread is terminated, or the reading in
+   * this thread aborted; nothing is written into the temp directory after it resolves. After
+   * `result` has settled it only releases the thread.
+   */
+  readonly stop: () => Promise<void>;
 }
 
-/** Where and how to verify the file. */
+/** Where to verify the file. */
 export interface PreviousInBackgroundOptions {
-  /** The batch worker script; without one (running from source) the file is verified in this thread. */
+  /** The batch worker script; without one (running from source, the CommonJS build) the file is verified in this thread. */
   readonly workerUrl: URL | undefined;
-  /** Stops the reading in this thread (a thread is stopped by `close`). */
-  readonly signal?: AbortSignal;
   /** The file size from which a thread is started (default `PREVIOUS_THREAD_FROM_BYTES`). */
-  readonly threadFromBytes?: number;
+  readonly threadFromBytes?: number | undefined;
 }
 
 /**
  * Check the trailer of `path` now, then run `task` on a thread of its own
  * when the file is large and there is a worker script, or `here` in this
- * thread (interleaved with the caller's reading). The thread is stopped as
- * soon as its one task is done.
+ * thread. The thread is released as soon as its one task is done.
+ *
+ * The trailer is read again by the verifying read itself (`verifyDecisionsFile`): reading 64 KiB
+ * twice costs nothing, and the lines are then checked against the trailer they were read with.
  */
-function inBackground<T>(path: string, asOf: string, task: BatchTask, here: () => Promise<T>, options: PreviousInBackgroundOptions): InBackground<T> {
+function inBackground<T>(path: string, asOf: string, task: BatchTask, here: (signal: AbortSignal) => Promise<T>, options: PreviousInBackgroundOptions): InBackground<T> {
   checkTrailer(path, asOf);
   const { workerUrl, threadFromBytes = PREVIOUS_THREAD_FROM_BYTES } = options;
-  if (workerUrl === undefined || statSync(path).size < threadFromBytes) return { result: here(), close: () => Promise.resolve() };
+  if (workerUrl === undefined || statSync(path).size < threadFromBytes) {
+    const stopping = new AbortController();
+    const result = here(stopping.signal);
+    const settled = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return {
+      result,
+      stop: () => {
+        stopping.abort();
+        return settled;
+      },
+    };
+  }
   // The thread needs no settings: it evaluates nothing.
   const pool = new WorkerPool(workerUrl, 1, undefined, errorOf);
   let closed: Promise<void> | undefined;
-  const close = (): Promise<void> => (closed ??= pool.close());
+  const stop = (): Promise<void> => (closed ??= pool.close());
   // Its heap is given back before the caller goes on.
   const result = pool.run<T>(task).then(
     async (value) => {
-      await close();
+      await stop();
       return value;
     },
     async (error: unknown) => {
-      await close();
+      await stop();
       throw error;
     },
   );
-  return { result, close };
+  return { result, stop };
 }
 
 /**
@@ -80,50 +99,13 @@ function inBackground<T>(path: string, asOf: string, task: BatchTask, here: () =
  * @param path - the `--previous` file
  * @param asOf - tonight's date
  * @param dir - the run's temp directory
- * @param options - worker script, stop signal, thread threshold
+ * @param options - worker script, thread threshold
  * @returns the states file to come (`result`), and how to stop
  * @throws {PreviousFileError} at once for a file without a trailer of an earlier night (`result` rejects for the rest)
  * @example const kept = keepPreviousStatesInBackground('night-1.ndjson', '2026-11-24', dir, { workerUrl }); const states = await kept.result
  */
 export function keepPreviousStatesInBackground(path: string, asOf: string, dir: string, options: PreviousInBackgroundOptions): InBackground<string> {
-  return inBackground(path, asOf, { kind: 'previous', path, asOf, dir }, () => keptStates(path, asOf, dir, options.signal), options);
-}
-
-/**
- * `keepPreviousStates`, answering the states file (what the batch's thread sends back).
- *
- * @param path - the `--previous` file
- * @param asOf - tonight's date
- * @param dir - the run's temp directory
- * @param signal - stops the reading
- * @returns the states file
- * @example await keptStates('night-1.ndjson', '2026-11-24', dir) // '<dir>/0.previous-states'
- */
-export async function keptStates(path: string, asOf: string, dir: string, signal?: AbortSignal): Promise<string> {
-  return (await keepPreviousStates(path, asOf, dir, signal)).states;
-}
-
-/**
- * One student's decision of last night, as `evaluate` reads it (`asOf` and
- * the step states), taken while the whole file is verified and answered only
- * once it is.
- *
- * @param id - the student id
- * @param path - the `--previous` file
- * @param asOf - tonight's date
- * @returns the decision, or undefined when the file has none of the student
- * @throws {PreviousFileError} when the file is not a whole decisions file of an earlier night
- * @example await previousDecisionOf('elev-0042', 'night-1.ndjson', '2026-11-24') // { asOf: '2026-11-23', steps: [{ id: 'mentor-contact', … }] }
- */
-export async function previousDecisionOf(id: string, path: string, asOf: string): Promise<PreviousNight | undefined> {
-  let found: PreviousNight | undefined;
-  await verifyDecisionsFile(path, asOf, undefined, ({ studentId, value }) => {
-    if (found !== undefined || studentId !== id) return;
-    // Checked by the verifying read: a decision (compact or full) with steps as `--previous` reads them.
-    const decision = value as Pick<Decision, 'asOf' | 'steps'>;
-    found = { asOf: decision.asOf, steps: stepStates(decision) };
-  });
-  return found;
+  return inBackground(path, asOf, { kind: 'previous', path, asOf, dir }, (signal) => keptStates(path, asOf, dir, signal), options);
 }
 
 /**
@@ -139,5 +121,5 @@ export async function previousDecisionOf(id: string, path: string, asOf: string)
  * @example const previous = previousDecisionInBackground('elev-0042', 'night-1.ndjson', '2026-11-24', { workerUrl }); await previous.result
  */
 export function previousDecisionInBackground(id: string, path: string, asOf: string, options: PreviousInBackgroundOptions): InBackground<PreviousNight | undefined> {
-  return inBackground(path, asOf, { kind: 'previous-of', id, path, asOf }, () => previousDecisionOf(id, path, asOf), options);
+  return inBackground(path, asOf, { kind: 'previous-of', id, path, asOf }, (signal) => previousDecisionOf(id, path, asOf, signal), options);
 }

@@ -9,8 +9,9 @@ import { verifyDecisionsFile, type DecisionsTrailer, type VerifiedDecision } fro
 /**
  * Last night's decisions as the batch reads them (`--previous`), read once.
  *
- * The file is verified whole before anything else is read (`verifyDecisionsFile`), and while it
- * is, each decision's step states are taken from the line it has just parsed and kept in the temp
+ * The file is verified whole before any student is evaluated (`verifyDecisionsFile`; while the
+ * inputs are read, see `keepPreviousStatesInBackground`), and while it is, each decision's step
+ * states are taken from the line it has just parsed and kept in the temp
  * directory (`keepPreviousStates`): a short states line (the student id, `asOf`, the step states
  * as JSON, and where the decision's line is), and the line's bytes in a file of their own. The
  * partition copies the states lines to their students' buckets as bytes
@@ -99,6 +100,20 @@ export async function keepPreviousStates(path: string, asOf: string, dir: string
   states.flush();
   lines.flush();
   return { trailer, states: states.path(0) };
+}
+
+/**
+ * `keepPreviousStates`, answering the states file (what the batch's thread sends back).
+ *
+ * @param path - the `--previous` file
+ * @param asOf - tonight's date
+ * @param dir - the run's temp directory
+ * @param signal - stops the reading
+ * @returns the states file
+ * @example await keptStates('night-1.ndjson', '2026-11-24', dir) // '<dir>/0.previous-states'
+ */
+export async function keptStates(path: string, asOf: string, dir: string, signal?: AbortSignal): Promise<string> {
+  return (await keepPreviousStates(path, asOf, dir, signal)).states;
 }
 
 const TAB = 9;

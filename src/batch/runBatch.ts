@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { ResourceLimits } from 'node:worker_threads';
 import { mergeSummary, summaryJson, type RunFigures, type RunSummary } from '../run/runSummary.js';
 import { claimOutputs, type BatchOutputs } from './batchOutputs.js';
+import { PreviousFileError } from './decisionsFile.js';
 import { keepPreviousStatesInBackground, type InBackground } from './previousInBackground.js';
 import { errorOf } from './workerFailure.js';
 import { OutputWriteError } from '../io/outputErrors.js';
@@ -139,7 +140,7 @@ export interface BatchRun {
    * The `files.previous` size from which it is verified in a thread of its own while the inputs are
    * read (default `PREVIOUS_THREAD_FROM_BYTES`, 8 MiB; 0: always, when there is a worker script).
    */
-  readonly previousThreadFromBytes?: number;
+  readonly previousThreadFromBytes?: number | undefined;
   /** With `settings.coverage`: the leaf-coverage threshold (per cent) the summary file reports against (`threshold`, `belowThreshold`). */
   readonly coverageThreshold?: number;
 }
@@ -186,7 +187,8 @@ export function workerCount(requested: number | undefined, inputBytes: number, w
  * file's trailer is checked; its lines are verified, and its step states kept
  * in one read, while the inputs are read (`keepPreviousStatesInBackground`: in
  * a thread of its own for a large file). No bucket is evaluated before it has
- * passed, and a refused file stops the run. The files are renamed into
+ * passed, and a refused file stops the run; it is the run's error even when
+ * another input failed meanwhile (but not after an abort). The files are renamed into
  * place only when the run succeeds, after the output stream has taken
  * everything; on any failure or abort they are left as they were and the temp
  * files, temp directory and locks are removed.
@@ -195,7 +197,7 @@ export function workerCount(requested: number | undefined, inputBytes: number, w
  * @returns the summary and run figures
  * @throws {OutputUnwritableError} an output cannot be created (nothing read or written)
  * @throws {OutputLockedError} another live run holds an output (nothing read or written)
- * @throws {PreviousFileError} `files.previous` is not a whole decisions file of an earlier night (nothing written)
+ * @throws {PreviousFileError} `files.previous` is not a whole decisions file of an earlier night (nothing written; before any other input's error)
  * @throws {OutputWriteError} writing `out` or a file failed during the run
  * @throws {BatchInputError} for an input file that cannot be read as a whole
  * @throws {BatchAbortedError} when `signal` stopped the run
@@ -230,16 +232,12 @@ export async function runBatch(run: BatchRun): Promise<BatchReport> {
     const workerUrl = run.workerUrl ?? workerScript('./batch-worker.js', import.meta.url);
     // Last night's file: its trailer is checked now, its lines are verified (and its step states kept, in one
     // read) while the inputs are read, in a thread of its own when it is large. Nothing is evaluated or written
-    // before it has passed; a refused file stops the run at once.
+    // before it has passed; a refused file stops the run at once. Another failure does not stop the check:
+    // a refused file is reported first (the `catch` below), as when it was verified before anything was read.
     if (run.files.previous !== undefined) {
-      const kept = keepPreviousStatesInBackground(run.files.previous, run.settings.asOf, dir.path, {
-        workerUrl,
-        signal: stopping.signal,
-        ...(run.previousThreadFromBytes === undefined ? {} : { threadFromBytes: run.previousThreadFromBytes }),
-      });
+      const kept = keepPreviousStatesInBackground(run.files.previous, run.settings.asOf, dir.path, { workerUrl, threadFromBytes: run.previousThreadFromBytes });
       previous = kept;
       kept.result.catch(fail);
-      stopping.signal.addEventListener('abort', () => void kept.close(), { once: true });
     }
     // Stdin and gzip files are read from a decompressed copy: the threads read byte slices of a file.
     const local = await localFiles(run.files.lessons, dir.path, stopping.signal);
@@ -266,15 +264,29 @@ export async function runBatch(run: BatchRun): Promise<BatchReport> {
     return report;
   } catch (error) {
     if (run.signal?.aborted === true) throw new BatchAbortedError();
-    throw failure ?? error;
+    throw (await refusalOf(previous)) ?? failure ?? error;
   } finally {
     run.signal?.removeEventListener('abort', onAbort);
     run.out.removeListener('error', onOutError);
     await pool?.close();
-    await previous?.close();
+    // Stopped and waited for before the temp directory it writes into is removed.
+    await previous?.stop();
     dir?.remove();
     outputs.release();
   }
+}
+
+/**
+ * The `PreviousFileError` of last night's file, once its check has ended: a refused file is the
+ * run's error whatever else failed meanwhile (before, the file was verified before anything else
+ * was read, so its refusal always came first).
+ */
+async function refusalOf(previous: InBackground<string> | undefined): Promise<PreviousFileError | undefined> {
+  if (previous === undefined) return undefined;
+  return previous.result.then(
+    () => undefined,
+    (error: unknown) => (error instanceof PreviousFileError ? error : undefined),
+  );
 }
 
 interface RunPlan {
@@ -299,7 +311,7 @@ interface Stopping {
   readonly checkAborted: () => void;
 }
 
-/** The two passes of `runBatch`, once the outputs are claimed and the previous file verified. */
+/** The two passes of `runBatch`, once the outputs are claimed and the previous file's check is under way. */
 async function evaluateInBuckets(run: BatchRun, plan: RunPlan, outputs: BatchOutputs, stopping: Stopping): Promise<BatchReport> {
   const { started, inputBytes, workers, dir, pool, bucketSettings } = plan;
   const { signal, fail, checkAborted } = stopping;

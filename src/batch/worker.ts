@@ -12,7 +12,8 @@ import { readLessonTask, type LessonTask, type StudentIndex } from './readLesson
 import { readStudentSlice, type StudentSliceResult, type StudentTask } from './studentSlice.js';
 import type { WorkerMessage } from './workerPool.js';
 import { failureOf } from './workerFailure.js';
-import { keptStates, previousDecisionOf } from './previousInBackground.js';
+import { previousDecisionOf } from './previousDecision.js';
+import { keptStates } from './previousStates.js';
 
 interface Init {
   readonly settings: BucketSettings;
@@ -26,7 +27,7 @@ export type BatchTask =
   | { readonly kind: 'previous'; readonly path: string; readonly asOf: string; readonly dir: string }
   | { readonly kind: 'previous-of'; readonly id: string; readonly path: string; readonly asOf: string };
 
-/** The pool's settings; none in the thread that only verifies `--previous` (`keepPreviousStatesInBackground`). */
+/** The pool's settings; none in the thread that only verifies `--previous` (`keepPreviousStatesInBackground`, `previousDecisionInBackground`). */
 const init = workerData as Init | undefined;
 const port = parentPort;
 if (port === null) throw new Error('batch-worker must run as a worker thread');

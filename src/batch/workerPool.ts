@@ -92,8 +92,17 @@ export class WorkerPool {
     });
   }
 
-  /** Stop every thread. */
+  /**
+   * Stop every thread. A task still running or waiting is rejected ("the worker pool was
+   * closed"): terminating a thread does not always report its task as failed, and a caller
+   * waiting on it must not wait for ever.
+   */
   async close(): Promise<void> {
+    const closed = new Error('the worker pool was closed');
+    this.failure ??= closed;
+    for (const job of this.busy.values()) job.reject(closed);
+    this.busy.clear();
+    for (const job of this.queue.splice(0)) job.reject(closed);
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 

@@ -203,19 +203,20 @@ export interface LessonInputs {
  * @param run - policy, calendar and date
  * @returns the decision, or why there is none
  * @throws {BatchInputError} for a lesson file that is neither NDJSON nor a lesson CSV
- * @throws {PreviousFileError} for a `--previous` that is not a whole decisions file of an earlier night
+ * @throws {PreviousFileError} for a `--previous` that is not a whole decisions file of an earlier night: at
+ *   once for its trailer; for its lines once the student's lines are read (as before the file was
+ *   verified beside the scan, an unknown or rejected student, or an input that cannot be read,
+ *   is answered without waiting for the file)
  * @example await explainFromLessons('elev-0042', { students: 'students.ndjson', lessons: ['lessons.csv'] }, run) // { kind: 'decisions', decisions: [{ studentId: 'elev-0042', … }] }
  */
 export async function explainFromLessons(id: string, inputs: LessonInputs, run: CaseRun): Promise<Explained> {
   // Last night's file: its trailer checked now, its lines verified (in a thread of their own for a large file) while the inputs are scanned.
-  const previous = inputs.previous === undefined ? undefined : previousDecisionInBackground(id, inputs.previous, run.asOf, {
-          workerUrl: inputs.workerUrl ?? workerScript('./batch-worker.js', import.meta.url),
-          ...(inputs.previousThreadFromBytes === undefined ? {} : { threadFromBytes: inputs.previousThreadFromBytes }),
-        });
+  const workerUrl = inputs.workerUrl ?? workerScript('./batch-worker.js', import.meta.url);
+  const previous = inputs.previous === undefined ? undefined : previousDecisionInBackground(id, inputs.previous, run.asOf, { workerUrl, threadFromBytes: inputs.previousThreadFromBytes });
   try {
     return await explainWith(id, inputs, run, previous?.result);
   } finally {
-    await previous?.close();
+    await previous?.stop();
   }
 }
 

@@ -1,5 +1,6 @@
 import type { CalendarIndex } from '../calendar/calendarIndex.js';
-import { dayNumber, isoDate, weekday } from '../calendar/dayNumber.js';
+import { dayNumber, dayNumberCached, isoDate, isoDateCached, weekday } from '../calendar/dayNumber.js';
+import { boundedMemo } from '../model/boundedMemo.js';
 import { MAX_SERIES_WEEKS, type WeeklySeries } from '../model/decision.js';
 import type { LedgerDay } from './ledger.js';
 
@@ -56,11 +57,16 @@ export function weeklySeries(days: readonly LedgerDay[], index: CalendarIndex, a
  * @example isoWeek('2027-01-01') // '2026-W53'
  */
 export function isoWeek(date: string): string {
+  return isoWeekOf(date);
+}
+
+/** `isoWeek`, remembered per date: a school's report labels every student's weeks, and a term has some twenty. */
+const isoWeekOf = boundedMemo((date: string): string => {
   const thursday = mondayOf(dayNumber(date)) + 3;
   const year = isoDate(thursday).slice(0, 4);
   const week = Math.floor((thursday - dayNumber(`${year}-01-01`)) / 7) + 1;
   return `${year}-W${String(week).padStart(2, '0')}`;
-}
+});
 
 /**
  * The Monday starting week `i` of a series.
@@ -71,5 +77,5 @@ export function isoWeek(date: string): string {
  * @example weekStart({ firstWeek: '2026-08-17', scheduled: [], valid: [], invalid: [] }, 2) // '2026-08-31'
  */
 export function weekStart(series: WeeklySeries, i: number): string {
-  return isoDate(dayNumber(series.firstWeek) + 7 * i);
+  return isoDateCached(dayNumberCached(series.firstWeek) + 7 * i);
 }

@@ -13,6 +13,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateSchool } from '../../fixtures/school.js';
 import { PreviousFileError, type PreviousFileProblem } from '../../src/batch/decisionsFile.js';
+import { partitionInputs, type LessonReader } from '../../src/batch/partition.js';
+import { keepPreviousStatesInBackground } from '../../src/batch/previousInBackground.js';
+import { keepPreviousStates, readPreviousStates } from '../../src/batch/previousStates.js';
+import { readLessonTask } from '../../src/batch/readLessons.js';
 import type { BatchSettings } from '../../src/batch/evaluateBucket.js';
 import { runBatch, type BatchRun } from '../../src/batch/runBatch.js';
 import { errorOf, failureOf } from '../../src/batch/workerFailure.js';
@@ -111,6 +115,18 @@ describe('--previous verified while the inputs are read (issue 15)', () => {
     expect((r.error as Error).message).toMatch('this worker script does not start');
   });
 
+  it('reports a refused file before another input\'s error, from either thread', async () => {
+    const { lines, trailer } = readDecisionsFile(night1);
+    const notADecision = join(dir, 'no-step-2.ndjson');
+    writeDecisionsFile(notADecision, [lines[0] ?? '', JSON.stringify({ ...(JSON.parse(lines[1] ?? '{}') as object), steps: [{ x: 1 }] }), ...lines.slice(2)], trailer);
+    for (const where of haveWorkers ? [here, inThread] : [here]) {
+      // A lesson file that cannot be read: the run fails, with the refusal.
+      const r = await night({ ...where, files: { students, lessons: [join(dir, 'no-such-lessons.ndjson')], previous: notADecision } });
+      expect(r.ok).toBe(false);
+      expect(r.error).toMatchObject({ name: 'PreviousFileError', problem: 'not-a-decision' });
+    }
+  });
+
   it('checks the trailer before anything else is read: tonight\'s own file is refused even when the lessons cannot be read', async () => {
     const tonightsFile = join(dir, 'night-2-own.ndjson');
     await runBatch({ files, settings: { ...tonight, incremental: false }, out: new PassThrough().resume(), workers: 1, decisionsPath: tonightsFile });
@@ -120,6 +136,70 @@ describe('--previous verified while the inputs are read (issue 15)', () => {
       expect(r.error).toMatchObject({ name: 'PreviousFileError', problem: 'not-earlier' });
       expect(r.phases.size).toBe(0);
     }
+  });
+});
+
+describe('the partition waits for last night\'s states (partitionInputs)', () => {
+  const readAll: LessonReader = (tasks, index, d, b) => Promise.all(tasks.map((t) => readLessonTask(t, index, d, b)));
+
+  it('fails with a refusal that comes after every lesson is read, and keeps states that come after them', async () => {
+    const refusal = new PreviousFileError(night1, 'hash', { sv: 'x', en: 'x' });
+    let lessonsRead = false;
+    let refuse: (error: unknown) => void = () => undefined;
+    const late = new Promise<string>((_, reject) => {
+      refuse = reject;
+    });
+    const readThenRefuse: LessonReader = async (...args) => {
+      const results = await readAll(...args);
+      lessonsRead = true;
+      refuse(refusal);
+      return results;
+    };
+    const partDir = mkdtempSync(join(dir, 'partition-'));
+    await expect(partitionInputs(files, partDir, { previousStates: late, readTasks: readThenRefuse })).rejects.toBe(refusal);
+    expect(lessonsRead).toBe(true);
+    // The same states, given after the lessons are read, reach their buckets.
+    const keptDir = mkdtempSync(join(dir, 'kept-'));
+    const { states } = await keepPreviousStates(night1, NIGHT_2, keptDir);
+    let give: (path: string) => void = () => undefined;
+    const given = new Promise<string>((resolve) => {
+      give = resolve;
+    });
+    const readThenGive: LessonReader = async (...args) => {
+      const results = await readAll(...args);
+      give(states);
+      return results;
+    };
+    const partition = await partitionInputs(files, keptDir, { previousStates: given, readTasks: readThenGive, buckets: 3 });
+    const kept = [0, 1, 2].flatMap((b) => [...readPreviousStates(keptDir, b).keys()]);
+    expect(partition.buckets).toBe(3);
+    expect(kept.sort()).toEqual(school.map((c) => c.student.id).sort());
+  });
+});
+
+describe('stopping the check (InBackground.stop)', () => {
+  it('in this thread: the reading is aborted and has ended when stop resolves', async () => {
+    const stopDir = mkdtempSync(join(dir, 'stop-'));
+    const kept = keepPreviousStatesInBackground(night1, NIGHT_2, stopDir, { workerUrl: undefined });
+    let ended = false;
+    kept.result.then(
+      () => (ended = true),
+      () => (ended = true),
+    );
+    await kept.stop();
+    expect(ended).toBe(true);
+  });
+
+  it.skipIf(!haveWorkers)('in a thread: the thread is stopped and the result settled when stop resolves', async () => {
+    const stopDir = mkdtempSync(join(dir, 'stop-thread-'));
+    const kept = keepPreviousStatesInBackground(night1, NIGHT_2, stopDir, { workerUrl, threadFromBytes: 0 });
+    const outcome = kept.result.then(
+      () => 'kept',
+      () => 'stopped',
+    );
+    await kept.stop();
+    // Kept (it was quick) or stopped: settled either way, not left hanging.
+    expect(['kept', 'stopped']).toContain(await outcome);
   });
 });
 

@@ -58,3 +58,14 @@ describe('workerLimitsFor', () => {
     expect(workerLimitsFor(settings(output, keep, form, true))?.maxYoungGenerationSizeMb).toBe(young);
   });
 });
+
+describe('WorkerPool.close', () => {
+  it('rejects the task still running and the ones waiting, so nobody waits for ever', async () => {
+    const pool = new WorkerPool(new URL('../helpers/silentWorker.mjs', import.meta.url), 1, undefined, (failure) => new Error(failure.message));
+    const both = Promise.allSettled([pool.run({}), pool.run({})]);
+    await pool.close();
+    for (const outcome of await both) expect(outcome).toMatchObject({ status: 'rejected', reason: { message: 'the worker pool was closed' } });
+    // A closed pool takes no more tasks.
+    await expect(pool.run({})).rejects.toThrow('the worker pool was closed');
+  });
+});

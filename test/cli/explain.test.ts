@@ -120,6 +120,13 @@ describe('explainFromLessons: the decision the night wrote', () => {
     expect(here).toBeInstanceOf(PreviousFileError);
     expect(there).toBeInstanceOf(PreviousFileError);
     expect(there).toMatchObject({ problem: 'hash', message: (here as Error).message });
+    // The thread is really used from the size on: a worker script that cannot start fails the run.
+    const broken = join(dir, 'broken-worker.mjs');
+    writeFileSync(broken, "throw new Error('this worker script does not start');\n");
+    const withBroken = { students, lessons, previous: night1, workerUrl: new URL(`file://${broken}`) };
+    const size = readFileSync(night1).length;
+    expect((await explainFromLessons(id, { ...withBroken, previousThreadFromBytes: size + 1 }, run)).kind).toBe('decisions');
+    await expect(explainFromLessons(id, { ...withBroken, previousThreadFromBytes: size }, run)).rejects.toThrow('this worker script does not start');
   });
 
   it('names the student\'s rejected line with its field, and says when no line names the student', async () => {
