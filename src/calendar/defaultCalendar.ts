@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon';
-import { easterSunday } from './publicHolidays.js';
+import { dayOf, easterSundayDay } from './publicHolidays.js';
+import { isoDate, weekday } from './dayNumber.js';
 import type { DateRange, SchoolCalendar } from '../model/schoolCalendar.js';
 import { boundedMemo } from '../model/boundedMemo.js';
 
@@ -13,24 +13,28 @@ export interface DefaultCalendarOptions {
   readonly sportlovWeek?: number;
 }
 
-function isoWeekMonday(year: number, week: number): DateTime {
-  return DateTime.fromObject({ weekYear: year, weekNumber: week, weekday: 1 }, { zone: 'utc' });
+/**
+ * The day number of the Monday of an ISO week: week 1 is the week with 4 January in it.
+ * Day numbers, not luxon: luxon's first date in a thread looks up the system's locale
+ * (24 ms of ICU set-up, measured in a one-student night), which no date here needs.
+ */
+function isoWeekMonday(year: number, week: number): number {
+  const january4 = dayOf(year, 1, 4);
+  return january4 - (weekday(january4) - 1) + 7 * (week - 1);
 }
 
-function weekRange(id: string, monday: DateTime): DateRange {
-  return { id, start: iso(monday), end: iso(monday.plus({ days: 4 })) };
+function weekRange(id: string, monday: number): DateRange {
+  return { id, start: isoDate(monday), end: isoDate(monday + 4) };
 }
 
-function iso(dt: DateTime): string {
-  return dt.toISODate() ?? '';
+function lastWeekdayOnOrBefore(day: number): number {
+  const w = weekday(day);
+  return w <= 5 ? day : day - (w - 5);
 }
 
-function lastWeekdayOnOrBefore(dt: DateTime): DateTime {
-  return dt.weekday <= 5 ? dt : dt.minus({ days: dt.weekday - 5 });
-}
-
-function firstWeekdayOnOrAfter(dt: DateTime): DateTime {
-  return dt.weekday <= 5 ? dt : dt.plus({ days: 8 - dt.weekday });
+function firstWeekdayOnOrAfter(day: number): number {
+  const w = weekday(day);
+  return w <= 5 ? day : day + (8 - w);
 }
 
 /**
@@ -53,18 +57,18 @@ export function defaultSwedishSchoolCalendar(options: DefaultCalendarOptions): S
   for (let year = options.fromYear; year <= options.toYear; year += 1) {
     terms.push({
       id: `HT${year}`,
-      start: iso(isoWeekMonday(year, 34)),
-      end: iso(lastWeekdayOnOrBefore(DateTime.utc(year, 12, 20))),
+      start: isoDate(isoWeekMonday(year, 34)),
+      end: isoDate(lastWeekdayOnOrBefore(dayOf(year, 12, 20))),
     });
     breaks.push(weekRange(`hostlov-${year}`, isoWeekMonday(year, 44)));
     const spring = year + 1;
     terms.push({
       id: `VT${spring}`,
-      start: iso(firstWeekdayOnOrAfter(DateTime.utc(spring, 1, 8))),
-      end: iso(isoWeekMonday(spring, 24).plus({ days: 4 })),
+      start: isoDate(firstWeekdayOnOrAfter(dayOf(spring, 1, 8))),
+      end: isoDate(isoWeekMonday(spring, 24) + 4),
     });
     breaks.push(weekRange(`sportlov-${spring}`, isoWeekMonday(spring, sportlov)));
-    breaks.push(weekRange(`pasklov-${spring}`, easterSunday(spring).plus({ days: 1 })));
+    breaks.push(weekRange(`pasklov-${spring}`, easterSundayDay(spring) + 1));
   }
   return { terms, breaks };
 }

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { dayNumber } from './dayNumber.js';
+import { dayNumber, isoDate, weekday } from './dayNumber.js';
 import { boundedMemo } from '../model/boundedMemo.js';
 
 /** A Swedish public holiday (helgdag) or a de facto non-working eve. */
@@ -13,14 +13,40 @@ export interface Holiday {
 }
 
 /**
+ * The day number of a date given by its parts.
+ *
+ * @param year - 1–9999
+ * @param month - 1–12
+ * @param day - the day of the month
+ * @returns days since 1970-01-01
+ * @example dayOf(2026, 11, 23) // 20415
+ */
+export function dayOf(year: number, month: number, day: number): number {
+  return dayNumber(`${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
+}
+
+/**
  * Easter Sunday (Gregorian) by the anonymous Gregorian algorithm
- * (Meeus/Jones/Butcher).
+ * (Meeus/Jones/Butcher), as a UTC luxon date.
  *
  * @param year - a Gregorian year
  * @returns Easter Sunday as a UTC luxon date
  * @example easterSunday(2026).toISODate() // '2026-04-05'
  */
 export function easterSunday(year: number): DateTime {
+  return DateTime.fromISO(isoDate(easterSundayDay(year)), { zone: 'utc' });
+}
+
+/**
+ * Easter Sunday as a day number (see `easterSunday`). The calendar computes
+ * with day numbers, not luxon: luxon's first date in a thread looks up the
+ * system's locale, 24 ms of ICU set-up that no date here needs.
+ *
+ * @param year - a Gregorian year
+ * @returns days since 1970-01-01
+ * @example isoDate(easterSundayDay(2026)) // '2026-04-05'
+ */
+export function easterSundayDay(year: number): number {
   const a = year % 19;
   const b = Math.floor(year / 100);
   const c = year % 100;
@@ -35,19 +61,19 @@ export function easterSunday(year: number): DateTime {
   const m = Math.floor((a + 11 * h + 22 * l) / 451);
   const month = Math.floor((h + l - 7 * m + 114) / 31);
   const day = ((h + l - 7 * m + 114) % 31) + 1;
-  return DateTime.utc(year, month, day);
+  return dayOf(year, month, day);
 }
 
-/** The Saturday in [from, from + 6 days] (used for midsommardagen and alla helgons dag). */
-function saturdayFrom(year: number, month: number, day: number): DateTime {
-  const start = DateTime.utc(year, month, day);
-  return start.plus({ days: (6 - start.weekday + 7) % 7 });
+/** The Saturday in [from, from + 6 days] (used for midsommardagen and alla helgons dag), as a day number. */
+function saturdayFrom(year: number, month: number, day: number): number {
+  const start = dayOf(year, month, day);
+  return start + ((6 - weekday(start) + 7) % 7);
 }
 
 /**
  * Swedish public holidays of a year, computed (Lag (1989:253) om allmänna
  * helgdagar), plus midsommarafton, julafton and nyårsafton, which are not
- * working days in practice. Memoised per year; luxon is used here only.
+ * working days in practice. Memoised per year; computed with day numbers.
  *
  * @param year - a Gregorian year
  * @returns the holidays, sorted by date
@@ -60,29 +86,27 @@ export function swedishPublicHolidays(year: number): readonly Holiday[] {
 const holidaysOf = boundedMemo(holidaysIn);
 
 function holidaysIn(year: number): readonly Holiday[] {
-  const easter = easterSunday(year);
+  const easter = easterSundayDay(year);
   const midsommardagen = saturdayFrom(year, 6, 20);
-  const entries: Array<[DateTime, string, string, string, Holiday['kind']]> = [
-    [DateTime.utc(year, 1, 1), 'nyarsdagen', 'Nyårsdagen', "New Year's Day", 'helgdag'],
-    [DateTime.utc(year, 1, 6), 'trettondedag-jul', 'Trettondedag jul', 'Epiphany', 'helgdag'],
-    [easter.minus({ days: 2 }), 'langfredagen', 'Långfredagen', 'Good Friday', 'helgdag'],
+  const entries: Array<[number, string, string, string, Holiday['kind']]> = [
+    [dayOf(year, 1, 1), 'nyarsdagen', 'Nyårsdagen', "New Year's Day", 'helgdag'],
+    [dayOf(year, 1, 6), 'trettondedag-jul', 'Trettondedag jul', 'Epiphany', 'helgdag'],
+    [easter - 2, 'langfredagen', 'Långfredagen', 'Good Friday', 'helgdag'],
     [easter, 'pasdagen', 'Påskdagen', 'Easter Sunday', 'helgdag'],
-    [easter.plus({ days: 1 }), 'annandag-pask', 'Annandag påsk', 'Easter Monday', 'helgdag'],
-    [DateTime.utc(year, 5, 1), 'forsta-maj', 'Första maj', 'May Day', 'helgdag'],
-    [easter.plus({ days: 39 }), 'kristi-himmelsfardsdag', 'Kristi himmelsfärds dag', 'Ascension Day', 'helgdag'],
-    [easter.plus({ days: 49 }), 'pingstdagen', 'Pingstdagen', 'Whit Sunday', 'helgdag'],
-    [DateTime.utc(year, 6, 6), 'nationaldagen', 'Sveriges nationaldag', 'National Day of Sweden', 'helgdag'],
-    [midsommardagen.minus({ days: 1 }), 'midsommarafton', 'Midsommarafton', 'Midsummer Eve', 'helgafton'],
+    [easter + 1, 'annandag-pask', 'Annandag påsk', 'Easter Monday', 'helgdag'],
+    [dayOf(year, 5, 1), 'forsta-maj', 'Första maj', 'May Day', 'helgdag'],
+    [easter + 39, 'kristi-himmelsfardsdag', 'Kristi himmelsfärds dag', 'Ascension Day', 'helgdag'],
+    [easter + 49, 'pingstdagen', 'Pingstdagen', 'Whit Sunday', 'helgdag'],
+    [dayOf(year, 6, 6), 'nationaldagen', 'Sveriges nationaldag', 'National Day of Sweden', 'helgdag'],
+    [midsommardagen - 1, 'midsommarafton', 'Midsommarafton', 'Midsummer Eve', 'helgafton'],
     [midsommardagen, 'midsommardagen', 'Midsommardagen', 'Midsummer Day', 'helgdag'],
     [saturdayFrom(year, 10, 31), 'alla-helgons-dag', 'Alla helgons dag', "All Saints' Day", 'helgdag'],
-    [DateTime.utc(year, 12, 24), 'julafton', 'Julafton', 'Christmas Eve', 'helgafton'],
-    [DateTime.utc(year, 12, 25), 'juldagen', 'Juldagen', 'Christmas Day', 'helgdag'],
-    [DateTime.utc(year, 12, 26), 'annandag-jul', 'Annandag jul', 'Boxing Day', 'helgdag'],
-    [DateTime.utc(year, 12, 31), 'nyarsafton', 'Nyårsafton', "New Year's Eve", 'helgafton'],
+    [dayOf(year, 12, 24), 'julafton', 'Julafton', 'Christmas Eve', 'helgafton'],
+    [dayOf(year, 12, 25), 'juldagen', 'Juldagen', 'Christmas Day', 'helgdag'],
+    [dayOf(year, 12, 26), 'annandag-jul', 'Annandag jul', 'Boxing Day', 'helgdag'],
+    [dayOf(year, 12, 31), 'nyarsafton', 'Nyårsafton', "New Year's Eve", 'helgafton'],
   ];
-  return entries
-    .map(([dt, id, sv, en, kind]): Holiday => ({ date: dt.toISODate() ?? '', id, sv, en, kind }))
-    .sort((x, y) => dayNumber(x.date) - dayNumber(y.date));
+  return entries.sort((x, y) => x[0] - y[0]).map(([day, id, sv, en, kind]): Holiday => ({ date: isoDate(day), id, sv, en, kind }));
 }
 
 /**
