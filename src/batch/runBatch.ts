@@ -216,11 +216,15 @@ export async function runBatch(run: BatchRun): Promise<BatchReport> {
     stopping.abort();
   };
   const onOutError = (error: NodeJS.ErrnoException): void => fail(new OutputWriteError(run.outName ?? 'the output stream', error));
-  const onAbort = (): void => stopping.abort();
+  let previous: InBackground<string> | undefined;
+  // An abort (SIGTERM, Ctrl-C) also stops last night's check, which other failures leave running (see `catch`).
+  const onAbort = (): void => {
+    stopping.abort();
+    void previous?.stop();
+  };
   run.out.on('error', onOutError);
   run.signal?.addEventListener('abort', onAbort, { once: true });
   let pool: WorkerPool | undefined;
-  let previous: InBackground<string> | undefined;
   let dir: TempDir | undefined;
   const checkAborted = (): void => {
     if (stopping.signal.aborted || run.signal?.aborted === true) throw failure ?? new BatchAbortedError();
@@ -263,8 +267,12 @@ export async function runBatch(run: BatchRun): Promise<BatchReport> {
     outputs.commit({ ...run.settings, form: decisionsForm });
     return report;
   } catch (error) {
-    if (run.signal?.aborted === true) throw new BatchAbortedError();
-    throw (await refusalOf(previous)) ?? failure ?? error;
+    const aborted = (): boolean => run.signal?.aborted === true;
+    if (aborted()) throw new BatchAbortedError();
+    const refused = await refusalOf(previous);
+    // Aborted while waiting for the check: the abort is the run's end.
+    if (aborted()) throw new BatchAbortedError();
+    throw refused ?? failure ?? error;
   } finally {
     run.signal?.removeEventListener('abort', onAbort);
     run.out.removeListener('error', onOutError);

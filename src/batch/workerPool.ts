@@ -57,6 +57,8 @@ export class WorkerPool {
   private readonly busy = new Map<Worker, Job>();
   private readonly queue: Job[] = [];
   private failure: Error | undefined;
+  /** Set by `close`: the threads' ends are the pool's own doing. */
+  private closing = false;
 
   /**
    * @param url - the worker script
@@ -77,7 +79,9 @@ export class WorkerPool {
       worker.on('message', (m: WorkerMessage) => this.onMessage(worker, m));
       worker.on('error', (error) => this.fail(worker, error));
       worker.on('exit', (code) => {
-        if (code !== 0 && this.failure === undefined) this.fail(worker, new Error(`worker stopped with exit code ${code}`));
+        // A thread that ends by itself fails the pool when it failed or left a task unanswered (even with code 0).
+        if (this.closing) return;
+        if (code !== 0 || this.busy.has(worker)) this.fail(worker, new Error(`worker stopped with exit code ${code}`));
       });
       return worker;
     });
@@ -98,6 +102,7 @@ export class WorkerPool {
    * waiting on it must not wait for ever.
    */
   async close(): Promise<void> {
+    this.closing = true;
     const closed = new Error('the worker pool was closed');
     this.failure ??= closed;
     for (const job of this.busy.values()) job.reject(closed);
@@ -130,7 +135,8 @@ export class WorkerPool {
   }
 
   private fail(worker: Worker, error: Error): void {
-    this.failure = error;
+    // The first failure is the pool's.
+    this.failure ??= error;
     this.busy.get(worker)?.reject(error);
     this.busy.delete(worker);
     for (const job of this.queue.splice(0)) job.reject(error);

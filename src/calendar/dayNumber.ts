@@ -15,11 +15,24 @@ const MS_PER_DAY = 86_400_000;
  * @example dayNumber('1970-01-02') // 1
  */
 export function dayNumber(iso: string): number {
+  return daysFromCivil(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
+}
+
+/**
+ * The day number of a date given by its parts (what `dayNumber` reads from a
+ * string), for any integer year, before year 1 and after 9999 too.
+ *
+ * @param civilYear - the year (proleptic Gregorian; 0 is 1 BC)
+ * @param month - 1–12
+ * @param day - the day of the month
+ * @returns days since 1970-01-01
+ * @example daysFromCivil(2026, 11, 23) // 20415
+ * @example isoDate(daysFromCivil(10000, 1, 1)) // '+010000-01-01'
+ */
+export function daysFromCivil(civilYear: number, month: number, day: number): number {
   // Days from civil (H. Hinnant): integer arithmetic on the proleptic Gregorian
   // calendar, the same calendar Date uses, without building a Date per call.
-  const month = Number(iso.slice(5, 7));
-  const day = Number(iso.slice(8, 10));
-  const year = Number(iso.slice(0, 4)) - (month <= 2 ? 1 : 0);
+  const year = civilYear - (month <= 2 ? 1 : 0);
   const era = Math.floor(year / 400);
   const yearOfEra = year - era * 400;
   const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;

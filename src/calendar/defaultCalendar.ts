@@ -23,6 +23,12 @@ function isoWeekMonday(year: number, week: number): number {
   return january4 - (weekday(january4) - 1) + 7 * (week - 1);
 }
 
+/** The number of ISO weeks in a week-year: 53 when 28 December (always in the last week) is in week 53. */
+function isoWeeksIn(year: number): number {
+  const december28 = dayOf(year, 12, 28);
+  return (december28 - isoWeekMonday(year, 1)) / 7 + 1;
+}
+
 function weekRange(id: string, monday: number): DateRange {
   return { id, start: isoDate(monday), end: isoDate(monday + 4) };
 }
@@ -47,6 +53,7 @@ function firstWeekdayOnOrAfter(day: number): number {
  *
  * @param options - school years to cover and the sportlov week
  * @returns a calendar with terms `HT<year>`/`VT<year>` and their breaks
+ * @throws {RangeError} for a sportlov week that is not an ISO week of the spring's year (luxon, used before, gave empty dates)
  * @example defaultSwedishSchoolCalendar({ fromYear: 2026, toYear: 2026 }).terms[0]
  * // { id: 'HT2026', start: '2026-08-17', end: '2026-12-18' }
  */
@@ -55,6 +62,10 @@ export function defaultSwedishSchoolCalendar(options: DefaultCalendarOptions): S
   const breaks: DateRange[] = [];
   const sportlov = options.sportlovWeek ?? 9;
   for (let year = options.fromYear; year <= options.toYear; year += 1) {
+    const weeks = isoWeeksIn(year + 1);
+    if (!Number.isInteger(sportlov) || sportlov < 1 || sportlov > weeks) {
+      throw new RangeError(`sportlovWeek must be an ISO week of ${year + 1}, an integer from 1 to ${weeks}; got ${sportlov}`);
+    }
     terms.push({
       id: `HT${year}`,
       start: isoDate(isoWeekMonday(year, 34)),

@@ -1,5 +1,4 @@
-import { DateTime } from 'luxon';
-import { dayNumber, isoDate, weekday } from './dayNumber.js';
+import { daysFromCivil, isoDate, weekday } from './dayNumber.js';
 import { boundedMemo } from '../model/boundedMemo.js';
 
 /** A Swedish public holiday (helgdag) or a de facto non-working eve. */
@@ -22,25 +21,15 @@ export interface Holiday {
  * @example dayOf(2026, 11, 23) // 20415
  */
 export function dayOf(year: number, month: number, day: number): number {
-  return dayNumber(`${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
+  if (!Number.isInteger(year)) throw new RangeError(`a calendar year must be an integer, got ${year}`);
+  return daysFromCivil(year, month, day);
 }
 
 /**
  * Easter Sunday (Gregorian) by the anonymous Gregorian algorithm
- * (Meeus/Jones/Butcher), as a UTC luxon date.
- *
- * @param year - a Gregorian year
- * @returns Easter Sunday as a UTC luxon date
- * @example easterSunday(2026).toISODate() // '2026-04-05'
- */
-export function easterSunday(year: number): DateTime {
-  return DateTime.fromISO(isoDate(easterSundayDay(year)), { zone: 'utc' });
-}
-
-/**
- * Easter Sunday as a day number (see `easterSunday`). The calendar computes
- * with day numbers, not luxon: luxon's first date in a thread looks up the
- * system's locale, 24 ms of ICU set-up that no date here needs.
+ * (Meeus/Jones/Butcher), as a day number. The calendar computes with day
+ * numbers, not luxon: luxon's first date in a thread looks up the system's
+ * locale, 24 ms of ICU set-up that no date here needs.
  *
  * @param year - a Gregorian year
  * @returns days since 1970-01-01

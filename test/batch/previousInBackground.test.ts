@@ -18,7 +18,7 @@ import { keepPreviousStatesInBackground } from '../../src/batch/previousInBackgr
 import { keepPreviousStates, readPreviousStates } from '../../src/batch/previousStates.js';
 import { readLessonTask } from '../../src/batch/readLessons.js';
 import type { BatchSettings } from '../../src/batch/evaluateBucket.js';
-import { runBatch, type BatchRun } from '../../src/batch/runBatch.js';
+import { BatchAbortedError, runBatch, type BatchRun } from '../../src/batch/runBatch.js';
 import { errorOf, failureOf } from '../../src/batch/workerFailure.js';
 import { BatchInputError } from '../../src/io/batchInputError.js';
 import { builtinPolicy } from '../../src/index.js';
@@ -178,28 +178,43 @@ describe('the partition waits for last night\'s states (partitionInputs)', () =>
 });
 
 describe('stopping the check (InBackground.stop)', () => {
-  it('in this thread: the reading is aborted and has ended when stop resolves', async () => {
+  it('in this thread: the reading is aborted, and has ended when stop resolves', async () => {
     const stopDir = mkdtempSync(join(dir, 'stop-'));
     const kept = keepPreviousStatesInBackground(night1, NIGHT_2, stopDir, { workerUrl: undefined });
     let ended = false;
-    kept.result.then(
-      () => (ended = true),
-      () => (ended = true),
+    const outcome = kept.result.then(
+      () => 'kept',
+      (error: unknown) => (error as Error).name,
     );
+    void outcome.then(() => (ended = true));
+    // Stopped before its first read has come back: it cannot have finished.
     await kept.stop();
+    await Promise.resolve();
     expect(ended).toBe(true);
+    expect(await outcome).toBe('AbortError');
   });
 
-  it.skipIf(!haveWorkers)('in a thread: the thread is stopped and the result settled when stop resolves', async () => {
+  it.skipIf(!haveWorkers)('in a thread: the thread is stopped, and the result rejected, when stop resolves', async () => {
     const stopDir = mkdtempSync(join(dir, 'stop-thread-'));
     const kept = keepPreviousStatesInBackground(night1, NIGHT_2, stopDir, { workerUrl, threadFromBytes: 0 });
     const outcome = kept.result.then(
       () => 'kept',
-      () => 'stopped',
+      (error: unknown) => (error as Error).message,
     );
+    // Stopped while the thread is still starting: it cannot have verified the file.
     await kept.stop();
-    // Kept (it was quick) or stopped: settled either way, not left hanging.
-    expect(['kept', 'stopped']).toContain(await outcome);
+    expect(await outcome).toBe('the worker pool was closed');
+  });
+
+  it.skipIf(!haveWorkers)('an abort while last night\'s file is checked ends the run with BatchAbortedError, from either thread', async () => {
+    for (const where of [here, inThread]) {
+      const controller = new AbortController();
+      // Abort at the first sign of reading: the check of last night's file is under way.
+      const progress = { update: () => controller.abort(), done: () => undefined };
+      const out = new PassThrough().resume();
+      const r = await runBatch({ files: { ...files, previous: night1 }, settings: tonight, out, workers: 1, progress, signal: controller.signal, ...where }).catch((e: unknown) => e);
+      expect(r).toBeInstanceOf(BatchAbortedError);
+    }
   });
 });
 

@@ -69,3 +69,14 @@ describe('WorkerPool.close', () => {
     await expect(pool.run({})).rejects.toThrow('the worker pool was closed');
   });
 });
+
+describe('a thread that ends by itself', () => {
+  it('fails its task even when it exits with code 0, so nobody waits for ever', async () => {
+    const pool = new WorkerPool(new URL('../helpers/quittingWorker.mjs', import.meta.url), 1, undefined, (failure) => new Error(failure.message));
+    try {
+      await expect(pool.run({})).rejects.toThrow('worker stopped with exit code 0');
+    } finally {
+      await pool.close();
+    }
+  });
+});

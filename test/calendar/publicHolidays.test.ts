@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { easterSunday, isSwedishHoliday, swedishPublicHolidays } from '../../src/calendar/publicHolidays.js';
+import { isoDate } from '../../src/calendar/dayNumber.js';
+import { easterSundayDay, isSwedishHoliday, swedishPublicHolidays } from '../../src/calendar/publicHolidays.js';
+
+const easterSunday = (year: number): string => isoDate(easterSundayDay(year));
 import { isoWeekdayOf, plusDays } from '../helpers/studentCase.js';
 
 /**
@@ -30,7 +33,7 @@ function dateOf(year: number, id: string): string {
   return h.date;
 }
 
-describe('easterSunday', () => {
+describe('easterSundayDay', () => {
   it.each([
     [1943, '1943-04-25'], // the latest possible date
     [2000, '2000-04-23'],
@@ -42,12 +45,12 @@ describe('easterSunday', () => {
     [2027, '2027-03-28'],
     [2038, '2038-04-25'],
   ])('Easter Sunday %i is %s', (year, date) => {
-    expect(easterSunday(year).toISODate()).toBe(date);
+    expect(easterSunday(year)).toBe(date);
   });
 
   it('agrees with Gauss’s algorithm and is a Sunday from 22 March to 25 April, every year 1900–2200', () => {
     for (let year = 1900; year <= 2200; year += 1) {
-      const easter = easterSunday(year).toISODate() ?? '';
+      const easter = easterSunday(year);
       expect(easter, String(year)).toBe(gaussEaster(year));
       expect(isoWeekdayOf(easter)).toBe(7);
       expect(easter >= `${year}-03-22` && easter <= `${year}-04-25`, easter).toBe(true);
