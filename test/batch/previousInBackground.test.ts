@@ -218,6 +218,19 @@ describe('stopping the check (InBackground.stop)', () => {
   });
 });
 
+describe('an abort while the check never ends', () => {
+  it('stops the check: the run ends with BatchAbortedError instead of waiting for a thread that never answers', { timeout: 10_000 }, async () => {
+    // A "worker" that takes the check and never answers: without the abort stopping it, the partition waits for ever.
+    const silent = new URL('../helpers/silentWorker.mjs', import.meta.url);
+    const controller = new AbortController();
+    const progress = { update: () => controller.abort(), done: () => undefined };
+    const started = performance.now();
+    const r = await runBatch({ files: { ...files, previous: night1 }, settings: tonight, out: new PassThrough().resume(), workers: 1, progress, signal: controller.signal, workerUrl: silent, previousThreadFromBytes: 0 }).catch((e: unknown) => e);
+    expect(r).toBeInstanceOf(BatchAbortedError);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});
+
 describe('a batch error across the thread boundary (failureOf, errorOf)', () => {
   const PROBLEMS: readonly PreviousFileProblem[] = ['unreadable', 'empty', 'truncated', 'no-trailer', 'newer-format', 'count', 'hash', 'not-a-decision', 'mixed', 'not-earlier', 'changed'];
   const text = fc.record({ sv: fc.string(), en: fc.string() });
