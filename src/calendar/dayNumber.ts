@@ -41,6 +41,34 @@ export function daysFromCivil(civilYear: number, month: number, day: number): nu
 }
 
 /**
+ * The day number of a date given by its parts, for a year that must be an
+ * integer (`daysFromCivil` with the check): the calendar's dates are built
+ * from these (terms, breaks, holidays).
+ *
+ * @param year - the year
+ * @param month - 1–12
+ * @param day - the day of the month
+ * @returns days since 1970-01-01
+ * @throws {RangeError} for a year that is not an integer
+ * @example dayOf(2026, 11, 23) // 20415
+ */
+export function dayOf(year: number, month: number, day: number): number {
+  if (!Number.isInteger(year)) throw new RangeError(`a calendar year must be an integer, got ${year}`);
+  return daysFromCivil(year, month, day);
+}
+
+/**
+ * The Monday of the ISO week (Monday to Sunday) holding a day.
+ *
+ * @param day - a day number
+ * @returns the Monday's day number
+ * @example isoDate(mondayOf(dayNumber('2026-11-26'))) // '2026-11-23'
+ */
+export function mondayOf(day: number): number {
+  return day - (weekday(day) - 1);
+}
+
+/**
  * ISO calendar date of a day number.
  *
  * @param day - days since 1970-01-01

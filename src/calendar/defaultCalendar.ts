@@ -1,5 +1,5 @@
-import { dayOf, easterSundayDay } from './publicHolidays.js';
-import { isoDate, weekday } from './dayNumber.js';
+import { easterSundayDay } from './publicHolidays.js';
+import { dayOf, isoDate, mondayOf, weekday } from './dayNumber.js';
 import type { DateRange, SchoolCalendar } from '../model/schoolCalendar.js';
 import { boundedMemo } from '../model/boundedMemo.js';
 
@@ -19,8 +19,7 @@ export interface DefaultCalendarOptions {
  * (24 ms of ICU set-up, measured in a one-student night), which no date here needs.
  */
 function isoWeekMonday(year: number, week: number): number {
-  const january4 = dayOf(year, 1, 4);
-  return january4 - (weekday(january4) - 1) + 7 * (week - 1);
+  return mondayOf(dayOf(year, 1, 4)) + 7 * (week - 1);
 }
 
 /** The number of ISO weeks in a week-year: 53 when 28 December (always in the last week) is in week 53. */

@@ -1,4 +1,4 @@
-import { daysFromCivil, isoDate, weekday } from './dayNumber.js';
+import { dayOf, isoDate, weekday } from './dayNumber.js';
 import { boundedMemo } from '../model/boundedMemo.js';
 
 /** A Swedish public holiday (helgdag) or a de facto non-working eve. */
@@ -9,20 +9,6 @@ export interface Holiday {
   readonly en: string;
   /** `helgdag` = allmän helgdag (Lag 1989:253); `helgafton` = eve that is not a working day in practice. */
   readonly kind: 'helgdag' | 'helgafton';
-}
-
-/**
- * The day number of a date given by its parts.
- *
- * @param year - 1–9999
- * @param month - 1–12
- * @param day - the day of the month
- * @returns days since 1970-01-01
- * @example dayOf(2026, 11, 23) // 20415
- */
-export function dayOf(year: number, month: number, day: number): number {
-  if (!Number.isInteger(year)) throw new RangeError(`a calendar year must be an integer, got ${year}`);
-  return daysFromCivil(year, month, day);
 }
 
 /**

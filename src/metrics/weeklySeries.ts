@@ -1,13 +1,8 @@
 import type { CalendarIndex } from '../calendar/calendarIndex.js';
-import { dayNumber, dayNumberCached, isoDate, isoDateCached, weekday } from '../calendar/dayNumber.js';
+import { dayNumber, dayNumberCached, isoDate, isoDateCached, mondayOf } from '../calendar/dayNumber.js';
 import { boundedMemo } from '../model/boundedMemo.js';
 import { MAX_SERIES_WEEKS, type WeeklySeries } from '../model/decision.js';
 import type { LedgerDay } from './ledger.js';
-
-/** The Monday of the ISO week holding `day`. */
-function mondayOf(day: number): number {
-  return day - (weekday(day) - 1);
-}
 
 /**
  * The term's reported minutes per ISO week (Monday to Sunday), from the week
