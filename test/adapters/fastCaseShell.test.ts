@@ -98,6 +98,35 @@ describe('fastCaseShell and parseStudentCase agree with zod', () => {
     fc.assert(fc.property(mutatedCase(validCases), sameAsZod), { numRuns: 150 });
   });
 
+  it('on lessons in a sparse array (holes anywhere), the parse is zod-only\'s: holes are skipped, indices kept (property)', () => {
+    fc.assert(
+      fc.property(weekCases, fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), (input, holes) => {
+        const attendance: unknown[] = [...input.attendance];
+        if (attendance.length === 0) return;
+        for (const h of holes) delete attendance[h % attendance.length];
+        const value = { ...input, attendance };
+        sameAsZod(value);
+        const result = parseStudentCase(value);
+        expect(result.ok && result.case.attendance.length + result.duplicates.length + result.rejectedRecords.length).toBe(attendance.filter(() => true).length);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('a lesson the hot path leaves to zod is rejected at its own index; the others are kept, in order', () => {
+    const input = studentCase({
+      attendance: [
+        { date: '2026-11-19', start: '08:10', scheduledMinutes: 60 },
+        { date: '2026-11-20', start: '08:10', scheduledMinutes: 60, invalidAbsenceMinutes: 61 },
+        { date: '2026-11-23', start: '08:10', scheduledMinutes: 60 },
+      ],
+    });
+    const result = parseStudentCase(input);
+    expect(result.ok && result.rejectedRecords.map((r) => r.index)).toEqual([1]);
+    expect(result.ok && result.case.attendance.map((r) => r.date)).toEqual(['2026-11-19', '2026-11-23']);
+    expectSameParse(input);
+  });
+
   it('the mutations reach every outcome: still valid, the case rejected, lessons rejected, duplicates, conflicts', () => {
     const outcomes = { fastAccepted: 0, caseRejected: 0, recordsRejected: 0, duplicates: 0, conflicts: 0 };
     for (const value of fc.sample(mutatedCase(arbitraryCase()), { numRuns: 300, seed: 15 })) {
