@@ -8,29 +8,26 @@ import { OPERATORS, rateAbove, rateAtLeast } from './operators.js';
 import type { Policy, PolicyRule } from './policy.js';
 import { weakMemo } from '../model/weakMemo.js';
 
-/** A leaf test specialised for its operator and threshold. */
-type LeafTest = (facts: Facts) => boolean;
+/** A leaf test specialised for its operator and threshold, on the fact's value. */
+type LeafTest = (actual: unknown) => boolean;
 
-/** Results of one run: one byte per distinct leaf, named condition and rule (1 = true). */
+/** Results of one run: one byte per distinct leaf, named condition, rule and node (1 = true). */
 export interface CompiledRun {
   readonly leaves: Uint8Array;
   readonly named: Uint8Array;
   readonly rules: Uint8Array;
+  /** Every node of the compiled policy, by `CompiledNode.id`. */
+  readonly nodes: Uint8Array;
+  /** The fact value each leaf read, by leaf index (what evidence shows as `actual`). */
+  readonly actuals: readonly unknown[];
 }
 
-/** The shape of a compiled condition tree, before each node gets its `holds`. */
-type NodeShape =
-  | { readonly kind: 'leaf'; readonly index: number }
-  | { readonly kind: 'all' | 'any'; readonly children: readonly CompiledNode[] }
-  | { readonly kind: 'not'; readonly child: CompiledNode }
-  | { readonly kind: 'condition'; readonly name: string; readonly index: number };
-
-/**
- * A condition tree over the compiled leaf and named-condition tables. Each
- * node carries its own decision over a run, built once at compile time:
- * evaluation and explanation call it with no lookup per node and student.
- */
-export type CompiledNode = NodeShape & { readonly holds: (run: CompiledRun) => boolean };
+/** The shape of a compiled condition tree: each node numbered (`id`) after every node below it and every named condition it uses. */
+export type CompiledNode =
+  | { readonly kind: 'leaf'; readonly id: number; readonly index: number }
+  | { readonly kind: 'all' | 'any'; readonly id: number; readonly children: readonly CompiledNode[] }
+  | { readonly kind: 'not'; readonly id: number; readonly child: CompiledNode }
+  | { readonly kind: 'condition'; readonly id: number; readonly name: string; readonly index: number };
 
 /** One distinct leaf of the policy: shared by every rule and named condition that uses it. */
 export interface CompiledLeaf {
@@ -46,21 +43,42 @@ export interface CompiledLeaf {
 export interface CompiledRule {
   readonly rule: PolicyRule;
   readonly node: CompiledNode;
-  readonly holds: (run: CompiledRun) => boolean;
 }
 
 /**
- * A policy compiled ahead into synchronous closures: every distinct leaf is
- * tested once per student, every named condition is decided once, and each
- * rule is a boolean over those results. No strings are evaluated: the
- * compiler only builds closures over the validated JSON.
+ * Every node of a compiled policy as flat tables, in id order: a node's
+ * operation, its operand (a leaf, a named condition, the negated node, or
+ * where its children start in `kids`) and where its children end. Deciding
+ * the nodes in this order reads every node's operands before the node.
+ */
+interface NodeProgram {
+  readonly op: Uint8Array;
+  readonly arg: Int32Array;
+  readonly end: Int32Array;
+  readonly kids: Int32Array;
+}
+
+const OP_LEAF = 0;
+const OP_CONDITION = 1;
+const OP_NOT = 2;
+const OP_ALL = 3;
+const OP_ANY = 4;
+
+/**
+ * A policy compiled ahead: every distinct leaf is tested once per student
+ * (a closure specialised for its operator and value), and every node of
+ * every named condition and rule is then decided once, in one pass over flat
+ * tables (`NodeProgram`), from the leaves' results. No strings are
+ * evaluated: the compiler only builds closures and tables over the validated
+ * JSON.
  */
 export interface CompiledPolicy {
   readonly policy: Policy;
   readonly leaves: readonly CompiledLeaf[];
   /** Named conditions in dependency order (a condition after every condition it uses). */
-  readonly named: ReadonlyArray<{ readonly name: string; readonly node: CompiledNode; readonly holds: (run: CompiledRun) => boolean }>;
+  readonly named: ReadonlyArray<{ readonly name: string; readonly node: CompiledNode }>;
   readonly rules: readonly CompiledRule[];
+  readonly program: NodeProgram;
 }
 
 function isNumber(x: unknown): x is number {
@@ -68,48 +86,35 @@ function isNumber(x: unknown): x is number {
 }
 
 function leafTest(leaf: LeafCondition): LeafTest {
-  const key = leaf.fact as keyof Facts;
   const value = leaf.value;
   switch (leaf.operator) {
     case 'equal':
-      return (f) => f[key] === value;
+      return (a) => a === value;
     case 'notEqual':
-      return (f) => f[key] !== value;
+      return (a) => a !== value;
     case 'lessThan':
-      return (f) => {
-        const a = f[key];
-        return isNumber(a) && a < (value as number);
-      };
+      return (a) => isNumber(a) && a < (value as number);
     case 'lessThanInclusive':
-      return (f) => {
-        const a = f[key];
-        return isNumber(a) && a <= (value as number);
-      };
+      return (a) => isNumber(a) && a <= (value as number);
     case 'greaterThan':
-      return (f) => {
-        const a = f[key];
-        return isNumber(a) && a > (value as number);
-      };
+      return (a) => isNumber(a) && a > (value as number);
     case 'greaterThanInclusive':
-      return (f) => {
-        const a = f[key];
-        return isNumber(a) && a >= (value as number);
-      };
+      return (a) => isNumber(a) && a >= (value as number);
     case 'rateAbove':
-      return (f) => rateAbove(f[key], value);
+      return (a) => rateAbove(a, value);
     case 'rateAtLeast':
-      return (f) => rateAtLeast(f[key], value);
+      return (a) => rateAtLeast(a, value);
     case 'in':
     case 'notIn': {
       // A long list is a set: the same strict equality as indexOf for JSON values (no NaN in a list), in constant time.
       if (!Array.isArray(value) || value.length <= 16) break;
       const set: ReadonlySet<unknown> = new Set(value);
-      return leaf.operator === 'in' ? (f) => set.has(f[key]) : (f) => !set.has(f[key]);
+      return leaf.operator === 'in' ? (a) => set.has(a) : (a) => !set.has(a);
     }
   }
   const operator = OPERATORS[leaf.operator];
   if (operator === undefined) throw new Error(`Unknown operator "${leaf.operator}"`);
-  return (f) => operator(f[key], value);
+  return (a) => operator(a, value);
 }
 
 /** A leaf's value as evidence shows it: a list longer than `POLICY_BUDGET.maxInlineListValues` is named, not copied into every decision. */
@@ -119,52 +124,6 @@ function shownValue(value: LeafCondition['value'], path: string): LeafCondition[
 
 function leafKey(leaf: LeafCondition): string {
   return JSON.stringify([leaf.fact, leaf.operator, leaf.value]);
-}
-
-/** A node with its closure over the run: built bottom-up, so every child already has its own. */
-function withHolds(node: NodeShape): CompiledNode {
-  const holds = buildHolds(node);
-  switch (node.kind) {
-    case 'leaf':
-      return { kind: node.kind, index: node.index, holds };
-    case 'condition':
-      return { kind: node.kind, name: node.name, index: node.index, holds };
-    case 'not':
-      return { kind: node.kind, child: node.child, holds };
-    default:
-      return { kind: node.kind, children: node.children, holds };
-  }
-}
-
-function buildHolds(node: NodeShape): (run: CompiledRun) => boolean {
-  switch (node.kind) {
-    case 'leaf': {
-      const i = node.index;
-      return (r) => r.leaves[i] === 1;
-    }
-    case 'condition': {
-      const i = node.index;
-      return (r) => r.named[i] === 1;
-    }
-    case 'not': {
-      const child = node.child.holds;
-      return (r) => !child(r);
-    }
-    case 'all': {
-      const children = node.children.map((c) => c.holds);
-      return (r) => {
-        for (const c of children) if (!c(r)) return false;
-        return true;
-      };
-    }
-    case 'any': {
-      const children = node.children.map((c) => c.holds);
-      return (r) => {
-        for (const c of children) if (c(r)) return true;
-        return false;
-      };
-    }
-  }
 }
 
 /**
@@ -183,13 +142,28 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
   const namedIndex = new Map<string, number>();
   const namedNodes: CompiledNode[] = [];
   const visiting = new Set<string>();
+  // Nodes in the order they are finished: after their children and the named conditions they use.
+  const nodes: CompiledNode[] = [];
+  const finish = <N extends CompiledNode>(node: N): N => {
+    nodes.push(node);
+    return node;
+  };
 
   // `path` is where the node is in the policy files, for the evidence of a long list.
   const build = (c: ConditionNode, path: string): CompiledNode => {
-    if ('all' in c) return withHolds({ kind: 'all', children: c.all.map((child, i) => build(child, `${path}.all[${i}]`)) });
-    if ('any' in c) return withHolds({ kind: 'any', children: c.any.map((child, i) => build(child, `${path}.any[${i}]`)) });
-    if ('not' in c) return withHolds({ kind: 'not', child: build(c.not, `${path}.not`) });
-    if ('condition' in c) return withHolds({ kind: 'condition', name: c.condition, index: named(c.condition) });
+    if ('all' in c || 'any' in c) {
+      const kind = 'all' in c ? 'all' : 'any';
+      const children = ('all' in c ? c.all : c.any).map((child, i) => build(child, `${path}.${kind}[${i}]`));
+      return finish({ kind, id: nodes.length, children });
+    }
+    if ('not' in c) {
+      const child = build(c.not, `${path}.not`);
+      return finish({ kind: 'not', id: nodes.length, child });
+    }
+    if ('condition' in c) {
+      const index = named(c.condition);
+      return finish({ kind: 'condition', id: nodes.length, name: c.condition, index });
+    }
     const key = leafKey(c);
     let index = leafIndex.get(key);
     if (index === undefined) {
@@ -197,7 +171,7 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
       leaves.push({ fact: c.fact, operator: c.operator, value: c.value, shown: shownValue(c.value, `${path}.value`), test: leafTest(c) });
       leafIndex.set(key, index);
     }
-    return withHolds({ kind: 'leaf', index });
+    return finish({ kind: 'leaf', id: nodes.length, index });
   };
 
   // Each named condition is built once, whatever refers to it: the policy is a DAG, not a tree.
@@ -217,37 +191,129 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
     return index;
   };
 
-  const rules = policy.rules.map((rule) => {
-    const node = build(rule.conditions, `rules[${rule.id}@${rule.version}].conditions`);
-    return { rule, node, holds: node.holds };
-  });
+  const rules = policy.rules.map((rule) => ({ rule, node: build(rule.conditions, `rules[${rule.id}@${rule.version}].conditions`) }));
   for (const name of Object.keys(policy.conditions)) named(name);
 
   return {
     policy,
     leaves,
-    named: namedOrder.map((name, i) => ({ name, holds: (namedNodes[i] as CompiledNode).holds, node: namedNodes[i] as CompiledNode })),
+    named: namedOrder.map((name, i) => ({ name, node: namedNodes[i] as CompiledNode })),
     rules,
+    program: nodeProgram(nodes, namedNodes),
   };
 }
 
+/** The flat tables of `nodes` (in id order), a condition node pointing at its named condition's root node. */
+function nodeProgram(nodes: readonly CompiledNode[], namedNodes: readonly CompiledNode[]): NodeProgram {
+  const op = new Uint8Array(nodes.length);
+  const arg = new Int32Array(nodes.length);
+  const end = new Int32Array(nodes.length);
+  const kids: number[] = [];
+  for (const node of nodes) {
+    switch (node.kind) {
+      case 'leaf':
+        op[node.id] = OP_LEAF;
+        arg[node.id] = node.index;
+        break;
+      case 'condition':
+        op[node.id] = OP_CONDITION;
+        arg[node.id] = (namedNodes[node.index] as CompiledNode).id;
+        break;
+      case 'not':
+        op[node.id] = OP_NOT;
+        arg[node.id] = node.child.id;
+        break;
+      default:
+        op[node.id] = node.kind === 'all' ? OP_ALL : OP_ANY;
+        arg[node.id] = kids.length;
+        for (const child of node.children) kids.push(child.id);
+        end[node.id] = kids.length;
+    }
+  }
+  return { op, arg, end, kids: Int32Array.from(kids) };
+}
+
 /**
- * Run a compiled policy on facts: test every leaf once, decide the named
- * conditions in dependency order, then every rule.
+ * Run a compiled policy on facts: read and test every distinct leaf once,
+ * then decide every node from the leaves (`decideNodes`).
  *
  * @param compiled - from `compilePolicy`
  * @param facts - flat facts
  * @param rules - which rules to decide (default: all); e.g. the rules in force on a date
- * @returns the results, by index into `compiled.leaves`, `compiled.named`, and `rules`
+ * @returns the results, by index into `compiled.leaves`, `compiled.named`, `rules` and the nodes, and the facts' values the leaves read
  * @example runCompiled(compiled, facts).rules
  */
 export function runCompiled(compiled: CompiledPolicy, facts: Facts, rules: readonly CompiledRule[] = compiled.rules): CompiledRun {
-  const leafResults = new Uint8Array(compiled.leaves.length);
-  for (let i = 0; i < compiled.leaves.length; i += 1) leafResults[i] = (compiled.leaves[i] as CompiledLeaf).test(facts) ? 1 : 0;
-  const run = { leaves: leafResults, named: new Uint8Array(compiled.named.length), rules: new Uint8Array(rules.length) };
-  for (let i = 0; i < compiled.named.length; i += 1) run.named[i] = (compiled.named[i] as CompiledPolicy['named'][number]).holds(run) ? 1 : 0;
-  for (let i = 0; i < rules.length; i += 1) run.rules[i] = (rules[i] as CompiledRule).holds(run) ? 1 : 0;
-  return run;
+  const { leaves } = compiled;
+  const leafResults = new Uint8Array(leaves.length);
+  const actuals: unknown[] = new Array<unknown>(leaves.length);
+  const read = facts as unknown as Record<string, unknown>;
+  for (let i = 0; i < leaves.length; i += 1) {
+    const leaf = leaves[i] as CompiledLeaf;
+    // One read of the fact a leaf: the value is kept for its evidence.
+    const actual = read[leaf.fact];
+    actuals[i] = actual;
+    leafResults[i] = leaf.test(actual) ? 1 : 0;
+  }
+  return decideNodes(compiled, leafResults, actuals, rules);
+}
+
+/**
+ * Decide every node, named condition and rule from the leaves' results: the
+ * nodes in id order (each after what it reads), in one pass over the
+ * program's tables. The same booleans as deciding each rule's tree on its
+ * own (nothing is evaluated that could fail or differ: a node is a boolean
+ * over the leaves).
+ *
+ * @param compiled - from `compilePolicy`
+ * @param leafResults - one byte per leaf (1 = true)
+ * @param actuals - the facts' values the leaves read
+ * @param rules - which rules to decide (default: all)
+ * @returns the run
+ * @example decideNodes(compiled, run.leaves, run.actuals).rules // a run with leaves changed by hand, decided again
+ */
+export function decideNodes(compiled: CompiledPolicy, leafResults: Uint8Array, actuals: readonly unknown[], rules: readonly CompiledRule[] = compiled.rules): CompiledRun {
+  const { op, arg, end, kids } = compiled.program;
+  const nodes = new Uint8Array(op.length);
+  for (let id = 0; id < op.length; id += 1) {
+    switch (op[id]) {
+      case OP_LEAF:
+        nodes[id] = leafResults[arg[id] as number] as number;
+        break;
+      case OP_CONDITION:
+        nodes[id] = nodes[arg[id] as number] as number;
+        break;
+      case OP_NOT:
+        nodes[id] = (nodes[arg[id] as number] as number) ^ 1;
+        break;
+      case OP_ALL: {
+        let value = 1;
+        for (let k = arg[id] as number; k < (end[id] as number); k += 1) {
+          if (nodes[kids[k] as number] === 0) {
+            value = 0;
+            break;
+          }
+        }
+        nodes[id] = value;
+        break;
+      }
+      default: {
+        let value = 0;
+        for (let k = arg[id] as number; k < (end[id] as number); k += 1) {
+          if (nodes[kids[k] as number] === 1) {
+            value = 1;
+            break;
+          }
+        }
+        nodes[id] = value;
+      }
+    }
+  }
+  const named = new Uint8Array(compiled.named.length);
+  for (let i = 0; i < named.length; i += 1) named[i] = nodes[(compiled.named[i] as CompiledPolicy['named'][number]).node.id] as number;
+  const ruleResults = new Uint8Array(rules.length);
+  for (let i = 0; i < rules.length; i += 1) ruleResults[i] = nodes[(rules[i] as CompiledRule).node.id] as number;
+  return { leaves: leafResults, named, rules: ruleResults, nodes, actuals };
 }
 
 /**
@@ -277,64 +343,83 @@ function viaWith(via: readonly string[], name: string): readonly string[] {
 }
 
 /**
+ * The last path each condition node was entered from and the path it gave
+ * (by node id): a named condition is mostly reached along one path, and one
+ * comparison is cheaper than the two lookups of `viaWith`. The arrays are
+ * `viaWith`'s own, so the evidence is the same either way.
+ */
+const VIA_CACHE = weakMemo((_program: NodeProgram) => ({ from: [] as Array<readonly string[] | undefined>, to: [] as Array<readonly string[]> }));
+
+/** What one `explainCompiled` call works with (one object a call; the walk is synchronous). */
+interface Explaining {
+  readonly compiled: CompiledPolicy;
+  readonly run: CompiledRun;
+  readonly out: Evidence[];
+  readonly via: { readonly from: Array<readonly string[] | undefined>; readonly to: Array<readonly string[]> };
+  /** The first 31 named conditions explained, as bits; the rest in `explained` (a policy has some ten). */
+  mask: number;
+  explained: Set<number> | undefined;
+}
+
+function explainNode(x: Explaining, node: CompiledNode, via: readonly string[]): void {
+  switch (node.kind) {
+    case 'leaf': {
+      const leaf = x.compiled.leaves[node.index] as CompiledLeaf;
+      x.out.push({ fact: leaf.fact, operator: leaf.operator, value: leaf.shown, actual: x.run.actuals[node.index], result: x.run.leaves[node.index] === 1, via });
+      return;
+    }
+    case 'not':
+      explainNode(x, node.child, via);
+      return;
+    case 'condition': {
+      if (node.index < 31) {
+        const bit = 1 << node.index;
+        if ((x.mask & bit) !== 0) return;
+        x.mask |= bit;
+      } else {
+        x.explained ??= new Set();
+        if (x.explained.has(node.index)) return;
+        x.explained.add(node.index);
+      }
+      let inner: readonly string[];
+      if (x.via.from[node.id] === via) inner = x.via.to[node.id] as readonly string[];
+      else {
+        inner = viaWith(via, node.name);
+        x.via.from[node.id] = via;
+        x.via.to[node.id] = inner;
+      }
+      explainNode(x, namedNode(x.compiled, node.index), inner);
+      return;
+    }
+    default: {
+      const { nodes } = x.run;
+      const result = nodes[node.id];
+      // An `all` that holds and an `any` that fails are decided by every child; otherwise by the children that decided it.
+      const keepAll = (node.kind === 'all') === (result === 1);
+      for (const child of node.children) {
+        if (keepAll || nodes[child.id] === result) explainNode(x, child, via);
+      }
+    }
+  }
+}
+
+/**
  * The decisive evidence of a compiled rule: exactly what
  * `decisiveEvidence(evaluateConditions(...))` gives, built from the run's
- * results without re-testing any leaf. Each named condition is explained once
- * per rule, the first time it is reached (a DAG, not a tree: a condition
- * referred to twice on each of 24 levels is one leaf, not 2^23). A list over
+ * results (every node's, and the value each leaf read) without testing or
+ * deciding anything again. Each named condition is explained once per rule,
+ * the first time it is reached (a DAG, not a tree: a condition referred to
+ * twice on each of 24 levels is one leaf, not 2^23). A list over
  * `POLICY_BUDGET.maxInlineListValues` values is shown as a `ListReference`.
  *
  * @param compiled - from `compilePolicy`
  * @param rule - one of `compiled.rules`
- * @param run - from `runCompiled`
- * @param facts - the facts the run saw (for the actual values)
+ * @param run - from `runCompiled` (or `decideNodes`) on the policy's rules
  * @returns the decisive leaves, in tree order
- * @example explainCompiled(compiled, compiled.rules[0], run, facts) // for a rule { all: [grade > 3] } and grade 7: [{ fact: 'grade', operator: 'greaterThan', value: 3, actual: 7, result: true, via: [] }]
+ * @example explainCompiled(compiled, compiled.rules[0], run) // for a rule { all: [grade > 3] } and grade 7: [{ fact: 'grade', operator: 'greaterThan', value: 3, actual: 7, result: true, via: [] }]
  */
-export function explainCompiled(compiled: CompiledPolicy, rule: CompiledRule, run: CompiledRun, facts: Facts): Evidence[] {
-  const out: Evidence[] = [];
-  let explainedMask = 0;
-  let explained: Set<number> | undefined;
-  const walk = (node: CompiledNode, via: readonly string[]): void => {
-    switch (node.kind) {
-      case 'leaf': {
-        const leaf = compiled.leaves[node.index] as CompiledLeaf;
-        out.push({
-          fact: leaf.fact,
-          operator: leaf.operator,
-          value: leaf.shown,
-          actual: (facts as unknown as Record<string, unknown>)[leaf.fact],
-          result: run.leaves[node.index] === 1,
-          via,
-        });
-        return;
-      }
-      case 'not':
-        walk(node.child, via);
-        return;
-      case 'condition':
-        // The first 31 named conditions in a bit mask, the rest in a set: a policy has some ten.
-        if (node.index < 31) {
-          const bit = 1 << node.index;
-          if ((explainedMask & bit) !== 0) return;
-          explainedMask |= bit;
-        } else {
-          explained ??= new Set();
-          if (explained.has(node.index)) return;
-          explained.add(node.index);
-        }
-        walk(namedNode(compiled, node.index), viaWith(via, node.name));
-        return;
-      case 'all':
-      case 'any': {
-        const result = node.holds(run);
-        const keepAll = (node.kind === 'all') === result;
-        for (const child of node.children) {
-          if (keepAll || child.holds(run) === result) walk(child, via);
-        }
-      }
-    }
-  };
-  walk(rule.node, ROOT_VIA);
-  return out;
+export function explainCompiled(compiled: CompiledPolicy, rule: CompiledRule, run: CompiledRun): Evidence[] {
+  const x: Explaining = { compiled, run, out: [], via: VIA_CACHE(compiled.program), mask: 0, explained: undefined };
+  explainNode(x, rule.node, ROOT_VIA);
+  return x.out;
 }

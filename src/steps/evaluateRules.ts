@@ -31,7 +31,7 @@ export function evaluateRules(policy: Policy, facts: Facts, asOf: string, whyNot
   compiled.rules.forEach((r, i) => {
     if (!inForce(r.rule, asOf)) return;
     const fired = run.rules[i] === 1;
-    evaluated.push({ rule: r.rule, fired, evidence: fired || whyNot ? explainCompiled(compiled, r, run, facts) : NO_EVIDENCE });
+    evaluated.push({ rule: r.rule, fired, evidence: fired || whyNot ? explainCompiled(compiled, r, run) : NO_EVIDENCE });
   });
   return evaluated;
 }

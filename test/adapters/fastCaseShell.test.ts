@@ -101,7 +101,7 @@ describe('fastCaseShell and parseStudentCase agree with zod', () => {
   it('on lessons in a sparse array (holes anywhere), the parse is zod-only\'s: holes are skipped, indices kept (property)', () => {
     fc.assert(
       fc.property(weekCases, fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), (input, holes) => {
-        const attendance: unknown[] = [...input.attendance];
+        const attendance: unknown[] = [...(input.attendance ?? [])];
         if (attendance.length === 0) return;
         for (const h of holes) delete attendance[h % attendance.length];
         const value = { ...input, attendance };

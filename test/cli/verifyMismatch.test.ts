@@ -27,9 +27,7 @@ vi.mock('../../src/policy/compile.js', async (importOriginal) => {
     compiled.leaves.forEach((l, i) => {
       if (l.fact === 'gymnasiumSchoolForm' && l.operator === 'equal' && l.value === true) run.leaves[i] = run.leaves[i] === 1 ? 0 : 1;
     });
-    compiled.named.forEach((n, i) => (run.named[i] = n.holds(run) ? 1 : 0));
-    rules.forEach((r, i) => (run.rules[i] = r.holds(run) ? 1 : 0));
-    return run;
+    return actual.decideNodes(compiled, run.leaves, run.actuals, rules);
   };
   return { ...actual, runCompiled };
 });

@@ -54,7 +54,7 @@ describe.each(['all', 'any', 'mixed'] as const)('a 24-level doubling ladder (%s)
     const compiled = compilePolicy(loadPolicy(json));
     const run = runCompiled(compiled, FACTS);
     expect(run.rules[0]).toBe(1);
-    expect(explainCompiled(compiled, compiled.rules[0]!, run, FACTS)).toEqual([
+    expect(explainCompiled(compiled, compiled.rules[0]!, run)).toEqual([
       { fact: 'grade', operator: 'greaterThan', value: 3, actual: 7, result: true, via: LEVELS },
     ]);
   });
@@ -83,7 +83,7 @@ describe('a diamond ladder: 2^24 distinct reference paths', () => {
   it('explains each named condition once: two leaves', { timeout: 20_000 }, () => {
     const compiled = compilePolicy(loadPolicy(json));
     const run = runCompiled(compiled, FACTS);
-    const evidence = explainCompiled(compiled, compiled.rules[0]!, run, FACTS);
+    const evidence = explainCompiled(compiled, compiled.rules[0]!, run);
     expect(evidence.map((e) => [e.operator, e.via.length])).toEqual([
       ['greaterThan', 24],
       ['lessThan', 24],

@@ -8,7 +8,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defaultCalendarFor } from '../../src/calendar/defaultCalendar.js';
 import { compiledFor, measureCase, rulesInForce } from '../../src/evaluate.js';
 import { parseStudentCase } from '../../src/adapters/parseStudentCase.js';
@@ -16,7 +16,7 @@ import type { Facts } from '../../src/model/facts.js';
 import type { ConditionNode, LeafCondition } from '../../src/model/policyFile.js';
 import type { StudentCase, StudentCaseInput } from '../../src/model/studentCase.js';
 import { builtinPolicy, type BuiltinPolicyId } from '../../src/policy/builtinPolicies.js';
-import type { CompiledLeaf, CompiledRule, CompiledRun } from '../../src/policy/compile.js';
+import type { CompiledLeaf, CompiledPolicy, CompiledRule, CompiledRun } from '../../src/policy/compile.js';
 import { evaluateConditions } from '../../src/policy/evaluateConditions.js';
 import type { Policy } from '../../src/policy/policy.js';
 import { arbitraryCase } from '../../src/testing/index.js';
@@ -24,6 +24,30 @@ import { loadJsonRulesEngine, ReferenceEngineMissingError } from '../../src/veri
 import { verifyPolicy } from '../../src/verify/index.js';
 import { generateSchool } from '../../fixtures/school.js';
 import { nodeAt, placesOf } from '../helpers/policyPlaces.js';
+
+/**
+ * A rule decided wrongly on purpose (its root node answers the opposite while every leaf is right), as a
+ * bug in deciding the nodes would: set by one test, undefined (the real evaluator) for every other.
+ */
+const broken: { rule: CompiledRule | undefined } = { rule: undefined };
+
+vi.mock('../../src/policy/compile.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../src/policy/compile.js')>();
+  const runCompiled = (compiled: CompiledPolicy, facts: Facts, rules: readonly CompiledRule[] = compiled.rules): CompiledRun => {
+    const run = actual.runCompiled(compiled, facts, rules);
+    const at = broken.rule === undefined ? -1 : rules.indexOf(broken.rule);
+    if (at >= 0 && broken.rule !== undefined) {
+      run.rules[at] = (run.rules[at] as number) ^ 1;
+      run.nodes[broken.rule.node.id] = (run.nodes[broken.rule.node.id] as number) ^ 1;
+    }
+    return run;
+  };
+  return { ...actual, runCompiled };
+});
+
+afterEach(() => {
+  broken.rule = undefined;
+});
 
 const AS_OF = '2026-11-23';
 const POLICIES: readonly BuiltinPolicyId[] = ['stockholm', 'goteborg', 'skollagen'];
@@ -141,13 +165,12 @@ describe('verifyPolicy reports a broken compiled evaluation where it is broken',
     }
   });
 
-  it('a rule closure that answers the opposite while its leaves agree: reported at the rule root, without a leaf', async () => {
+  it('a rule decided the opposite while its leaves agree: reported at the rule root, without a leaf', async () => {
     const policy = freshPolicy('goteborg');
     const compiled = compiledFor(policy);
     const inForce = new Set(rulesInForce(policy, AS_OF));
-    const rule = compiled.rules.find((r) => inForce.has(r.rule)) as CompiledRule & { holds: (run: CompiledRun) => boolean };
-    const honest = rule.holds;
-    rule.holds = (run) => !honest(run);
+    const rule = compiled.rules.find((r) => inForce.has(r.rule)) as CompiledRule;
+    broken.rule = rule;
     const cases = FIXTURE_CASES.slice(0, 4);
 
     const report = await verifyPolicy(cases, policy, { asOf: AS_OF });
