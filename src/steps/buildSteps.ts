@@ -1,5 +1,5 @@
 import type { CalendarIndex } from '../calendar/calendarIndex.js';
-import { dayNumber, isoDate } from '../calendar/dayNumber.js';
+import { dayNumber, dayNumberCached, isoDate } from '../calendar/dayNumber.js';
 import { schoolDaysBetween } from '../calendar/schoolDaysSince.js';
 import type { DateSource, Escalation, NotRecommended, Reason, Step } from '../model/decision.js';
 import type { DatedValue } from '../model/datedParameter.js';
@@ -7,7 +7,7 @@ import type { Facts } from '../model/facts.js';
 import { latestMeasure } from '../model/measures.js';
 import type { Deadline } from '../model/policyFile.js';
 import type { StudentCase } from '../model/studentCase.js';
-import { StepIdSchema, type StepId, type StepKind } from '../model/vocabulary.js';
+import type { StepId, StepKind } from '../model/vocabulary.js';
 import type { Evidence } from '../policy/evaluateConditions.js';
 import { rateAbove } from '../policy/operators.js';
 import type { PolicyParameters, PolicyRule } from '../policy/policy.js';
@@ -25,6 +25,7 @@ import { routeStep } from './routing.js';
 import { csnReport, type SkolkMonths } from './csnReport.js';
 import { sortSteps } from './stepOrder.js';
 import { consentRequestFor } from './consentRequest.js';
+import type { EvaluatedStep } from './evaluateRules.js';
 
 /** One rule in force, run on the facts. */
 export interface EvaluatedRule {
@@ -59,7 +60,22 @@ export interface StepContext {
 }
 
 const KIND_STRENGTH: Readonly<Record<StepKind, number>> = { lagkrav: 0, riktlinje: 1, stod: 2 };
-const STEP_ORDER = StepIdSchema.options;
+
+/** The last `followUpIntervalStart` asked for and its answer: every student of a night asks the same. */
+let lastInterval: { index: CalendarIndex; asOfDay: number; days: number; start: string } | undefined;
+
+/**
+ * The first day of the follow-up interval ending on asOf (the school day `days` school days before it),
+ * or '0000-01-01' when the calendar has fewer school days: a measure after it was taken within the interval.
+ */
+function followUpIntervalStart(index: CalendarIndex, asOfDay: number, days: number): string {
+  const last = lastInterval;
+  if (last !== undefined && last.index === index && last.asOfDay === asOfDay && last.days === days) return last.start;
+  const intervalDays = index.schoolDaysEndingAt(asOfDay, days + 1);
+  const start = intervalDays.length > days ? isoDate(intervalDays[0] ?? 0) : '0000-01-01';
+  lastInterval = { index, asOfDay, days, start };
+  return start;
+}
 
 function toReason(e: EvaluatedRule): Reason {
   return { ruleId: e.rule.id, ruleVersion: e.rule.version, policyId: e.rule.policyId, kind: e.rule.kind, basis: e.rule.basis, evidence: e.evidence };
@@ -134,36 +150,29 @@ function dutyOf(stepId: StepId, e: EvaluatedRule, ctx: StepContext): Duty {
  * closed by a measure dated on or after the day it arose). Then follow-up
  * escalations and consent requests, most urgent first.
  *
- * @param evaluated - every rule in force, fired or not
+ * @param evaluated - every rule in force, fired or not, by step (`evaluateRules`)
  * @param ctx - the case, facts, dates and calendar
  * @returns steps and not-recommended entries
  * @example buildSteps(evaluated, ctx).steps.map((s) => [s.id, s.arisesOn, s.dueDate, s.status])
  */
-export function buildSteps(evaluated: readonly EvaluatedRule[], ctx: StepContext): { steps: Step[]; notRecommended: NotRecommended[] } {
+export function buildSteps(evaluated: readonly EvaluatedStep[], ctx: StepContext): { steps: Step[]; notRecommended: NotRecommended[] } {
   const { asOf, parameters } = ctx;
-  const asOfDay = dayNumber(asOf);
+  const asOfDay = dayNumberCached(asOf);
   const steps: Step[] = [];
   const notRecommended: NotRecommended[] = [];
   const escalations: Escalation[] = [];
   const escalationReasons: Reason[] = [];
   const absencePersists = rateAbove(ctx.facts.windowAbsence, parameters.followUpPersistsPercent);
-  const intervalDays = ctx.index.schoolDaysEndingAt(asOfDay, parameters.followUpIntervalSchoolDays + 1);
-  const intervalStart = intervalDays.length > parameters.followUpIntervalSchoolDays ? isoDate(intervalDays[0] ?? 0) : '0000-01-01';
+  const intervalStart = followUpIntervalStart(ctx.index, asOfDay, parameters.followUpIntervalSchoolDays);
 
-  const byStep = new Map<StepId, EvaluatedRule[]>();
-  for (const e of evaluated) {
-    const list = byStep.get(e.rule.step);
-    if (list === undefined) byStep.set(e.rule.step, [e]);
-    else list.push(e);
-  }
-  for (const stepId of STEP_ORDER) {
-    const forStep = byStep.get(stepId);
-    if (forStep === undefined) continue;
-    const fired = forStep.filter((e) => e.fired);
-    if (fired.length === 0) {
+  for (const { step: stepId, rules: forStep } of evaluated) {
+    let firedCount = 0;
+    for (const e of forStep) if (e.fired) firedCount += 1;
+    if (firedCount === 0) {
       if (ctx.whyNot !== false) notRecommended.push({ step: stepId, reason: 'conditions-not-met', rules: forStep.map((e) => ({ ruleId: e.rule.id, failed: e.evidence })) });
       continue;
     }
+    const fired = firedCount === forStep.length ? forStep : forStep.filter((e) => e.fired);
     const definition = STEP_CATALOG[stepId];
     if (definition.closing === 'interval') {
       const recent = latestMeasure(ctx.input.measures, stepId, asOf);
