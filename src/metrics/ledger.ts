@@ -1,4 +1,4 @@
-import { dayNumberCached, isoDateCached } from '../calendar/dayNumber.js';
+import { dayNumber, isoDateCached } from '../calendar/dayNumber.js';
 import {
   inLessonOrder,
   PACKED_LESSON_WORDS,
@@ -193,7 +193,7 @@ function foldInOrder(records: readonly AttendanceRecord[], asOf: string): Ledger
         for (let j = i + 1; j < records.length; j += 1) if ((records[j] as AttendanceRecord).date <= asOf) return undefined;
         return { days, recordsAfterAsOf: records.length - i };
       }
-      current = newDay(dayNumberCached(r.date), r.date);
+      current = newDay(dayNumber(r.date), r.date);
       days.push(current);
     } else if (r.start < start) return undefined;
     start = r.start;

@@ -1,5 +1,5 @@
 import type { CalendarIndex } from '../calendar/calendarIndex.js';
-import { dayNumber, dayNumberCached, isoDate, isoDateCached, mondayOf } from '../calendar/dayNumber.js';
+import { dayNumber, isoDate, isoDateCached, mondayOf } from '../calendar/dayNumber.js';
 import { boundedMemo } from '../model/boundedMemo.js';
 import { MAX_SERIES_WEEKS, type WeeklySeries } from '../model/decision.js';
 import type { LedgerDay } from './ledger.js';
@@ -72,5 +72,5 @@ const isoWeekOf = boundedMemo((date: string): string => {
  * @example weekStart({ firstWeek: '2026-08-17', scheduled: [], valid: [], invalid: [] }, 2) // '2026-08-31'
  */
 export function weekStart(series: WeeklySeries, i: number): string {
-  return isoDateCached(dayNumberCached(series.firstWeek) + 7 * i);
+  return isoDateCached(dayNumber(series.firstWeek) + 7 * i);
 }

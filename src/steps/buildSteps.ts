@@ -1,5 +1,5 @@
 import type { CalendarIndex } from '../calendar/calendarIndex.js';
-import { dayNumber, dayNumberCached, isoDate } from '../calendar/dayNumber.js';
+import { dayNumber, isoDate } from '../calendar/dayNumber.js';
 import { schoolDaysBetween } from '../calendar/schoolDaysSince.js';
 import type { DateSource, Escalation, NotRecommended, Reason, Step } from '../model/decision.js';
 import type { DatedValue } from '../model/datedParameter.js';
@@ -157,7 +157,7 @@ function dutyOf(stepId: StepId, e: EvaluatedRule, ctx: StepContext): Duty {
  */
 export function buildSteps(evaluated: readonly EvaluatedStep[], ctx: StepContext): { steps: Step[]; notRecommended: NotRecommended[] } {
   const { asOf, parameters } = ctx;
-  const asOfDay = dayNumberCached(asOf);
+  const asOfDay = dayNumber(asOf);
   const steps: Step[] = [];
   const notRecommended: NotRecommended[] = [];
   const escalations: Escalation[] = [];

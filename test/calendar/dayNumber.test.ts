@@ -65,6 +65,27 @@ describe('dayNumber / isoDate', () => {
     );
   });
 
+  it('reads any ten characters as the three slices `Number` reads (digits, signs, spaces, letters, NaN alike) (property)', () => {
+    const bySlices = (iso: string): number => {
+      const y = Number(iso.slice(0, 4));
+      const m = Number(iso.slice(5, 7));
+      const d = Number(iso.slice(8, 10));
+      const year = y - (m <= 2 ? 1 : 0);
+      const era = Math.floor(year / 400);
+      const yoe = year - era * 400;
+      const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+      return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+    };
+    const char = fc.constantFrom(...'0123456789-+ .eE/x');
+    fc.assert(
+      fc.property(fc.array(char, { minLength: 10, maxLength: 10 }), (chars) => {
+        const text = chars.join('');
+        expect(Object.is(dayNumber(text), bySlices(text))).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('counts successive dates as successive day numbers across month, leap-day and year ends', () => {
     expect(dayNumber('2024-03-01') - dayNumber('2024-02-28')).toBe(2); // 2024 is a leap year
     expect(dayNumber('2026-03-01') - dayNumber('2026-02-28')).toBe(1);

@@ -1,4 +1,4 @@
-import { dayNumberCached, isoDateCached } from '../../calendar/dayNumber.js';
+import { dayNumber, isoDateCached } from '../../calendar/dayNumber.js';
 import type { AttendanceRecord } from '../../model/studentCase.js';
 import {
   packRecordWords,
@@ -55,7 +55,7 @@ export function encodeLesson(student: number, r: AttendanceRecord, into: Int32Ar
  * @example packRecord(record, words, 0)
  */
 export function packRecord(r: AttendanceRecord, into: Int32Array, at: number): void {
-  packRecordWords(dayNumberCached(r.date), r, into, at);
+  packRecordWords(dayNumber(r.date), r, into, at);
 }
 
 /**
