@@ -1,4 +1,4 @@
-import { isValidIsoDateCached } from '../model/fastAttendance.js';
+import { isValidIsoDate } from '../model/isoDate.js';
 import { looksLikePersonnummer, OPAQUE_ID_PATTERN, type StudentCase } from '../model/studentCase.js';
 import {
   ConsentPurposeSchema,
@@ -66,7 +66,7 @@ function opaqueId(value: unknown): value is string {
 
 /** `IsoDateSchema`: a real calendar date written YYYY-MM-DD. */
 function isoDate(value: unknown): value is string {
-  return typeof value === 'string' && isValidIsoDateCached(value);
+  return typeof value === 'string' && isValidIsoDate(value);
 }
 
 /** `z.string().min(1).max(80)`, for the district of a school or residence. */

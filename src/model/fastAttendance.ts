@@ -1,4 +1,3 @@
-import { boundedMemo } from './boundedMemo.js';
 import { isValidIsoDate } from './isoDate.js';
 import type { AttendanceRecord } from './studentCase.js';
 import type { AbsenceReason } from './vocabulary.js';
@@ -14,19 +13,6 @@ export const ATTENDANCE_RECORD_KEYS = [
   'guardianReported',
   'reason',
 ] as const;
-
-/**
- * One string object per valid date (the first one seen), or null for an
- * invalid date. Records that share a date then share the string, so the
- * ledger compares a record's date with its day's by identity instead of by
- * content (some 10 ns a lesson, measured; issue 15).
- */
-const canonicalDate = boundedMemo((value: string): string | null => (isValidIsoDate(value) ? value : null));
-
-/** `isValidIsoDate`, remembered (by `canonicalDate`): dates repeat across every student of a school. */
-export function isValidIsoDateCached(value: string): boolean {
-  return canonicalDate(value) !== null;
-}
 
 /**
  * Whether a string is a clock time `HH:MM` (00:00–23:59), as `ClockTimeSchema`'s
@@ -85,16 +71,18 @@ export function isAbsenceReason(value: string): value is AbsenceReason {
 }
 
 /**
- * The last date `canonicalDate` gave, and what it gave: a student's lessons
- * come some five a day, so most records ask for the date the record before
- * asked for, and a comparison is cheaper than a `Map` lookup.
+ * The last date checked and what it gave: a student's lessons come some five
+ * a day, so most records ask for the date the record before asked for. Such
+ * a record gets that record's string, so the records of one day share one
+ * string and the ledger compares a record's date with its day's by identity
+ * (issue 15).
  */
 let lastDate = '';
 let lastCanonicalDate: string | null = null;
 
 function canonicalDateOf(value: string): string | null {
   if (value !== lastDate) {
-    lastCanonicalDate = canonicalDate(value);
+    lastCanonicalDate = isValidIsoDate(value) ? value : null;
     lastDate = value;
   }
   return lastCanonicalDate;

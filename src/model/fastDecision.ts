@@ -11,7 +11,7 @@
  * Values only as `JSON.parse` makes them: plain objects, arrays, strings,
  * finite numbers, booleans and null.
  */
-import { isValidIsoDateCached } from './fastAttendance.js';
+import { isValidIsoDate } from './isoDate.js';
 import { MAX_SERIES_WEEKS } from './decision.js';
 import { OPAQUE_ID_PATTERN } from './studentCase.js';
 import { RoleSchema, SignalTypeSchema, StepIdSchema, StepKindSchema, UrgencySchema } from './vocabulary.js';
@@ -37,7 +37,7 @@ function isObject(v: unknown): v is Json {
 
 /** `IsoDateSchema`: a `YYYY-MM-DD` text of a date that exists (remembered: dates repeat on every line of a night). */
 function isDate(v: unknown): boolean {
-  return typeof v === 'string' && isValidIsoDateCached(v);
+  return typeof v === 'string' && isValidIsoDate(v);
 }
 
 function isId(v: unknown): boolean {

@@ -1,24 +1,33 @@
 import { z } from 'zod';
 import { SCHEMA_MESSAGE_TEXT as M } from './schemaMessageText.js';
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /**
  * True when `value` is a real calendar date written `YYYY-MM-DD`
- * (2026-02-29 is rejected). Pure arithmetic: no Date parsing of time zones.
+ * (2026-02-29 is rejected). Pure arithmetic on the characters: no regular
+ * expression, no Date parsing of time zones (the parse checks every lesson's
+ * date; test/model/isoDate.test.ts holds it to `/^(\d{4})-(\d{2})-(\d{2})$/`
+ * and the month's days).
  *
  * @param value - the candidate string
  * @returns whether it is a valid ISO calendar date
  * @example isValidIsoDate('2024-02-29') // true
  */
 export function isValidIsoDate(value: string): boolean {
-  const m = ISO_DATE.exec(value);
-  if (m === null) return false;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1) return false;
+  if (value.length !== 10 || value.charCodeAt(4) !== DASH || value.charCodeAt(7) !== DASH) return false;
+  const year = twoDigits(value, 0) * 100 + twoDigits(value, 2);
+  const month = twoDigits(value, 5);
+  const day = twoDigits(value, 8);
+  if (year < 0 || month < 1 || month > 12 || day < 1) return false;
   return day <= daysInMonth(year, month);
+}
+
+const DASH = 45;
+
+/** The two ASCII digits at `at` as a number, or a large negative number when either is not one. */
+function twoDigits(text: string, at: number): number {
+  const tens = text.charCodeAt(at) - 48;
+  const ones = text.charCodeAt(at + 1) - 48;
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -10_000;
 }
 
 function daysInMonth(year: number, month: number): number {
