@@ -8,9 +8,8 @@ import { latestMeasure } from '../model/measures.js';
 import type { Deadline } from '../model/policyFile.js';
 import type { StudentCase } from '../model/studentCase.js';
 import type { StepId, StepKind } from '../model/vocabulary.js';
-import type { Evidence } from '../policy/evaluateConditions.js';
 import { rateAbove } from '../policy/operators.js';
-import type { PolicyParameters, PolicyRule } from '../policy/policy.js';
+import type { PolicyParameters } from '../policy/policy.js';
 import type { NoticeDay } from '../metrics/computeFacts.js';
 import { STEP_CATALOG } from './catalog.js';
 import { closingMeasure } from './closing.js';
@@ -25,15 +24,7 @@ import { routeStep } from './routing.js';
 import { csnReport, type SkolkMonths } from './csnReport.js';
 import { sortSteps } from './stepOrder.js';
 import { consentRequestFor } from './consentRequest.js';
-import type { EvaluatedStep } from './evaluateRules.js';
-
-/** One rule in force, run on the facts. */
-export interface EvaluatedRule {
-  readonly rule: PolicyRule;
-  readonly fired: boolean;
-  /** The decisive leaves (see `decisiveEvidence`). */
-  readonly evidence: readonly Evidence[];
-}
+import type { EvaluatedRule, EvaluatedStep } from './evaluateRules.js';
 
 /** Everything step building reads. */
 export interface StepContext {

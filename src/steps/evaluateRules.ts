@@ -4,13 +4,20 @@ import { weakMemo } from '../model/weakMemo.js';
 import { StepIdSchema, type StepId } from '../model/vocabulary.js';
 import { explainCompiled, runCompiled, type CompiledPolicy } from '../policy/compile.js';
 import { compiledFor } from '../policy/compiledFor.js';
-import type { Policy } from '../policy/policy.js';
+import type { Policy, PolicyRule } from '../policy/policy.js';
 import { inForce } from '../policy/rulesInForce.js';
-import type { EvaluatedRule } from './buildSteps.js';
 import type { Evidence } from '../policy/evaluateConditions.js';
 
 /** The evidence of a rule that did not fire, when no why-not evidence is asked for. */
 const NO_EVIDENCE: readonly Evidence[] = Object.freeze([]);
+
+/** One rule in force, run on the facts. */
+export interface EvaluatedRule {
+  readonly rule: PolicyRule;
+  readonly fired: boolean;
+  /** The decisive leaves (see `decisiveEvidence`). */
+  readonly evidence: readonly Evidence[];
+}
 
 /** The rules of one step in force, run on the facts, in policy order. */
 export interface EvaluatedStep {
