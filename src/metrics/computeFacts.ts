@@ -94,12 +94,12 @@ export interface ComputeOptions {
    * Look back at least to this date for days to notify (an earlier night's
    * open notice: its days stay until a notice is recorded, see `evaluate`'s `previous`).
    */
-  readonly noticeFrom?: string;
+  readonly noticeFrom?: string | undefined;
   /**
    * The student's lessons as packed words (the batch's path, see `evaluate`'s
    * `packed`): the ledger is folded from them and `input.attendance` is not read.
    */
-  readonly packed?: PackedLessons;
+  readonly packed?: PackedLessons | undefined;
 }
 
 function latestThisTerm(

@@ -45,7 +45,7 @@ export interface StepContext {
    * Steps open on an earlier night, by step id: their duty arose then, so
    * tonight's step keeps that date unless a measure has closed it since.
    */
-  readonly openSince?: ReadonlyMap<StepId, OpenDuty>;
+  readonly openSince?: ReadonlyMap<StepId, OpenDuty> | undefined;
   /** false: a step none of whose rules fired gets no `conditions-not-met` entry (its rules carry no evidence; see `evaluate`'s `whyNot`). Default true. */
   readonly whyNot?: boolean;
 }

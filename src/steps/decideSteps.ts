@@ -19,9 +19,9 @@ export interface DecideStepsOptions {
   readonly asOf: string;
   readonly calendar: SchoolCalendar;
   /** Steps open on an earlier night, by step id (see `openSince`). */
-  readonly openSince?: ReadonlyMap<StepId, OpenDuty>;
+  readonly openSince?: ReadonlyMap<StepId, OpenDuty> | undefined;
   /** false: no `conditions-not-met` entries (see `evaluate`'s `whyNot`); default true. */
-  readonly whyNot?: boolean;
+  readonly whyNot?: boolean | undefined;
 }
 
 /**
@@ -65,6 +65,6 @@ export function decideSteps(
     absenceStart: anchors.currentAbsenceStart,
     skolkMonths: anchors,
     consentAge: datedValueInForce(policy.parameters.childConsentAgeOppnaInsatser, asOf),
-    ...(options.openSince === undefined ? {} : { openSince: options.openSince }),
+    openSince: options.openSince,
   });
 }
