@@ -24,22 +24,22 @@ export interface EvaluateOptions {
   /** The evaluation date, `YYYY-MM-DD` (Europe/Stockholm civil date). */
   readonly asOf: string;
   /** The school calendar; defaults to `defaultCalendarFor(asOf)`. */
-  readonly calendar?: SchoolCalendar;
+  readonly calendar?: SchoolCalendar | undefined;
   /** Extra warnings to attach, e.g. rejected records from the adapter. */
-  readonly warnings?: readonly Warning[];
+  readonly warnings?: readonly Warning[] | undefined;
   /**
    * The previous night's decision for this student (its `asOf` and `steps`).
    * With it, a statutory duty that was open then stays open until a measure
    * closes it, and open steps keep the date they arose (see docs/duties.md).
    */
-  readonly previous?: PreviousNight;
+  readonly previous?: PreviousNight | undefined;
   /**
    * The student's lessons as packed words instead of `input.attendance`
    * (which must then be empty): the batch's entry, which never turns a
    * night's lessons into objects. `packAttendance(records)` gives them from
    * records; the decision is the same either way.
    */
-  readonly packed?: PackedLessons;
+  readonly packed?: PackedLessons | undefined;
   /**
    * Whether to explain the steps not recommended because no rule of theirs
    * fired (default true). With false, `notRecommended` has no
@@ -48,7 +48,7 @@ export interface EvaluateOptions {
    * For a caller that writes the compact form or no decisions at all
    * (`compactDecision` leaves `notRecommended` out): the batch does so.
    */
-  readonly whyNot?: boolean;
+  readonly whyNot?: boolean | undefined;
 }
 
 
@@ -81,17 +81,13 @@ export function evaluate(input: StudentCase, policy: Policy, options: EvaluateOp
   const decision = decideOn(input, measured, policy, { asOf, calendar, openSince: open, warnings: options.warnings, whyNot: options.whyNot });
   if (previous === undefined) return decision;
   // An earlier night's date is evaluated with its own default calendar unless one was given.
-  const given = {
-    ...(options.calendar === undefined ? {} : { calendar: options.calendar }),
-    ...(packed === undefined ? {} : { packed }),
-    ...(options.whyNot === undefined ? {} : { whyNot: options.whyNot }),
-  };
+  const { whyNot } = options;
   return holdOpen(decision, previous, input.measures, {
-    on: (date) => evaluate(input, policy, { asOf: date, ...given }),
+    on: (date) => evaluate(input, policy, { asOf: date, calendar: options.calendar, packed, whyNot }),
     withoutNewLessons: (date, upTo) =>
       packed === undefined
-        ? evaluate({ ...input, attendance: input.attendance.filter((r) => r.date <= upTo) }, policy, { ...given, asOf: date, calendar })
-        : evaluate(input, policy, { ...given, asOf: date, calendar, packed: packedUpTo(packed, dayNumber(upTo)) }),
+        ? evaluate({ ...input, attendance: input.attendance.filter((r) => r.date <= upTo) }, policy, { asOf: date, calendar, whyNot })
+        : evaluate(input, policy, { asOf: date, calendar, packed: packedUpTo(packed, dayNumber(upTo)), whyNot }),
   });
 }
 

@@ -47,15 +47,8 @@ export interface CaseExtras {
  */
 export function evaluateCase(studentCase: StudentCase, tally: RecordTally, run: CaseRun, summary: RunSummary, extra: CaseExtras = {}): Decision {
   const { coverage, previous, packed, whyNot } = extra;
-  const decision = evaluate(studentCase, run.policy, {
-    asOf: run.asOf,
-    ...(run.calendar === undefined ? {} : { calendar: run.calendar }),
-    warnings: recordWarnings(tally),
-    // Last night's open duties stay open until a measure closes them (evaluate's `previous`).
-    ...(previous === undefined ? {} : { previous }),
-    ...(packed === undefined ? {} : { packed }),
-    ...(whyNot === undefined ? {} : { whyNot }),
-  });
+  // Last night's open duties stay open until a measure closes them (evaluate's `previous`). Built field by field, not spread.
+  const decision = evaluate(studentCase, run.policy, { asOf: run.asOf, calendar: run.calendar, warnings: recordWarnings(tally), previous, packed, whyNot });
   summary.cases.evaluated += 1;
   addDecision(summary, decision, studentCase.student.school.id);
   coverage?.add(coverageSample(decision, run.policy));
