@@ -39,7 +39,7 @@ export function weeklySeries(days: readonly LedgerDay[], index: CalendarIndex, a
     valid[i] = (valid[i] ?? 0) + d.valid;
     invalid[i] = (invalid[i] ?? 0) + d.invalid;
   }
-  return { firstWeek: isoDate(firstWeek), scheduled, valid, invalid };
+  return { firstWeek: isoDateCached(firstWeek), scheduled, valid, invalid };
 }
 
 /**

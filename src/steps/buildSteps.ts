@@ -93,6 +93,12 @@ function startedInvestigation(input: StudentCase, asOf: string, notBefore: strin
   return date;
 }
 
+/** Whether one of the deadlines counts from `from`. */
+function countsFrom(deadlines: readonly Deadline[], from: Deadline['from']): boolean {
+  for (const d of deadlines) if (d.from === from) return true;
+  return false;
+}
+
 function dutyOf(stepId: StepId, e: EvaluatedRule, ctx: StepContext): Duty {
   const definition = STEP_CATALOG[stepId];
   const after = latestMeasure(ctx.input.measures, stepId, ctx.asOf)?.date;
@@ -108,10 +114,10 @@ function dutyOf(stepId: StepId, e: EvaluatedRule, ctx: StepContext): Duty {
   const open = source.kind === 'absence-days' ? undefined : ctx.openSince?.get(stepId);
   if (open !== undefined && open.arisesOn < arisesOn) arisesOn = open.arisesOn;
   if (open !== undefined && open.closableFrom < closableFrom) closableFrom = open.closableFrom;
-  const all = [definition.deadline, ...(e.rule.deadline === undefined ? [] : [e.rule.deadline])];
+  const all = e.rule.deadline === undefined ? [definition.deadline] : [definition.deadline, e.rule.deadline];
   // A duty that follows a recorded measure arises on the measure's date.
-  const investigation = all.some((d) => d.from === 'utredning-inledd') ? startedInvestigation(ctx.input, ctx.asOf, arisesOn) : null;
-  const orosanmalan = all.some((d) => d.from === 'orosanmalan') ? (latestMeasure(ctx.input.measures, 'orosanmalan', ctx.asOf)?.date ?? null) : null;
+  const investigation = countsFrom(all, 'utredning-inledd') ? startedInvestigation(ctx.input, ctx.asOf, arisesOn) : null;
+  const orosanmalan = countsFrom(all, 'orosanmalan') ? (latestMeasure(ctx.input.measures, 'orosanmalan', ctx.asOf)?.date ?? null) : null;
   if (investigation !== null) {
     arisesOn = investigation;
     source = { kind: 'measure', ruleId: e.rule.id, step: 'rektor-utredning' };
@@ -201,15 +207,21 @@ function stepFrom(stepId: StepId, open: readonly Duty[], ctx: StepContext): Step
   const definition = STEP_CATALOG[stepId];
   const first = open.reduce((a, b) => (b.arisesOn < a.arisesOn ? b : a));
   const closableFrom = open.reduce((a, b) => (b.closableFrom < a ? b.closableFrom : a), first.closableFrom);
-  const candidates = open.flatMap((d) => d.deadlines.map((x) => ({ urgency: x.deadline.urgency, due: dueFrom(x.deadline, x.anchor) })));
+  const candidates: Array<{ urgency: Deadline['urgency']; due: string | null }> = [];
+  // The earliest result due date (a deadline's `result`: when the investigation's outcome is due), if any.
+  let resultDueDate: string | undefined;
+  for (const d of open) {
+    for (const x of d.deadlines) {
+      candidates.push({ urgency: x.deadline.urgency, due: dueFrom(x.deadline, x.anchor) });
+      if (x.deadline.result === undefined || x.anchor === null) continue;
+      const result = dueFrom({ ...x.deadline, ...x.deadline.result }, x.anchor) as string;
+      if (resultDueDate === undefined || result < resultDueDate) resultDueDate = result;
+    }
+  }
   const { urgency, due: counted } = strictest(candidates);
   // The notice's days carry their own due dates (the last-lesson deferral), not one counted from the first day.
   const days = first.source.kind === 'absence-days' ? first.source.days : undefined;
   const due = days === undefined ? counted : days.reduce<string | null>((a, d) => (a === null || d.dueDate < a ? d.dueDate : a), null);
-  const results = open.flatMap((d) =>
-    d.deadlines.flatMap((x) => (x.deadline.result === undefined || x.anchor === null ? [] : [dueFrom({ ...x.deadline, ...x.deadline.result }, x.anchor) as string])),
-  );
-  const resultDueDate = results.length === 0 ? undefined : results.reduce((a, b) => (b < a ? b : a));
   const kind = open.map((d) => d.evaluated.rule.kind).reduce((a, b) => (KIND_STRENGTH[b] < KIND_STRENGTH[a] ? b : a));
   const consent = withChildConsentPath(consentState(definition, ctx.input.consents, ctx.facts.ageYears), ctx.facts.ageYears, ctx.consentAge);
   const blocked = consent.required && !consent.satisfied;
