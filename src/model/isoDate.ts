@@ -13,6 +13,9 @@ import { SCHEMA_MESSAGE_TEXT as M } from './schemaMessageText.js';
  * @example isValidIsoDate('2024-02-29') // true
  */
 export function isValidIsoDate(value: string): boolean {
+  // A JavaScript caller's `undefined` (an `asOf` left out) or other value is read as its text, as the regular expression did:
+  // false, and the caller's RangeError names it, rather than a TypeError from here.
+  if (typeof value !== 'string') return isValidIsoDate(String(value));
   if (value.length !== 10 || value.charCodeAt(4) !== DASH || value.charCodeAt(7) !== DASH) return false;
   const year = twoDigits(value, 0) * 100 + twoDigits(value, 2);
   const month = twoDigits(value, 5);

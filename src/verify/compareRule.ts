@@ -21,19 +21,9 @@ export interface RuleComparison {
   readonly leaves: number;
 }
 
+/** A node's outcome as the compiled evaluation decided it (`decideNodes`): what `evaluate` and its evidence read. */
 function compiledValue(node: CompiledNode, run: CompiledRun): boolean {
-  switch (node.kind) {
-    case 'leaf':
-      return run.leaves[node.index] === 1;
-    case 'condition':
-      return run.named[node.index] === 1;
-    case 'not':
-      return !compiledValue(node.child, run);
-    case 'all':
-      return node.children.every((c) => compiledValue(c, run));
-    case 'any':
-      return node.children.some((c) => compiledValue(c, run));
-  }
+  return run.nodes[node.id] === 1;
 }
 
 /**

@@ -76,7 +76,8 @@ describe('dayNumber / isoDate', () => {
       const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
       return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
     };
-    const char = fc.constantFrom(...'0123456789-+ .eE/x');
+    // Mostly digits, so that many strings have digits in all eight places the fast reading takes.
+    const char = fc.oneof({ weight: 30, arbitrary: fc.constantFrom(...'0123456789') }, { weight: 1, arbitrary: fc.constantFrom(...'-+ .eE/x') });
     fc.assert(
       fc.property(fc.array(char, { minLength: 10, maxLength: 10 }), (chars) => {
         const text = chars.join('');

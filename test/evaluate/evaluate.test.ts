@@ -212,4 +212,12 @@ describe('Deterministic order', () => {
     if (!parsed.ok) throw new Error('fixture rejected');
     expect(() => evaluate(parsed.case, builtinPolicy('skollagen'), { asOf: '2026-02-30' })).toThrow(RangeError);
   });
+
+  it('a JavaScript caller that leaves asOf (or previous.asOf) out gets the RangeError that names it, not a TypeError', () => {
+    const parsed = parseStudentCase(studentCase({}));
+    if (!parsed.ok) throw new Error('fixture rejected');
+    const policy = builtinPolicy('skollagen');
+    expect(() => evaluate(parsed.case, policy, {} as unknown as { asOf: string })).toThrow(/asOf must be a date written YYYY-MM-DD, got "undefined"/);
+    expect(() => evaluate(parsed.case, policy, { asOf: '2026-11-23', previous: { steps: [] } as unknown as { asOf: string; steps: [] } })).toThrow(RangeError);
+  });
 });

@@ -21,15 +21,30 @@ function reference(value: string): boolean {
   return day <= days;
 }
 
-/** Strings near a date: digits and dashes mostly, some other characters (a newline, a full-width and an Arabic-Indic digit, a sign). */
-const dateLike = fc
-  .array(fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...'0123456789') }, { weight: 2, arbitrary: fc.constant('-') }, { weight: 1, arbitrary: fc.constantFrom(' ', '\n', '+', 'T', '２', '٢', '/') }), { minLength: 8, maxLength: 12 })
-  .map((chars) => chars.join(''));
-
 /** Well-formed `YYYY-MM-DD` strings with any digits: every month and day number, leap years and not. */
 const wellFormed = fc
   .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }))
   .map(([y, m, d]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+
+/** Characters a date-like string may hold: digits, a dash, and others (a newline, a full-width and an Arabic-Indic digit, a sign). */
+const dateChar = fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...'0123456789') }, { weight: 2, arbitrary: fc.constant('-') }, { weight: 1, arbitrary: fc.constantFrom(' ', '\n', '+', 'T', '２', '٢', '/') });
+
+/**
+ * Strings near a date: a well-formed one with one or two characters replaced, one inserted or one
+ * removed, so that most have the length and the dashes of a date and differ from one in a digit's place.
+ */
+const dateLike = fc
+  .tuple(wellFormed, fc.nat(11), fc.nat(11), dateChar, dateChar, fc.constantFrom('replace', 'replace two', 'insert', 'remove'))
+  .map(([date, i, j, a, b, how]) => {
+    const chars = [...date];
+    if (how === 'insert') chars.splice(i % 11, 0, a);
+    else if (how === 'remove') chars.splice(i % 10, 1);
+    else {
+      chars[i % 10] = a;
+      if (how === 'replace two') chars[j % 10] = b;
+    }
+    return chars.join('');
+  });
 
 describe('isValidIsoDate', () => {
   it('agrees with the regular expression and the month lengths on well-formed strings (property)', () => {
@@ -42,6 +57,13 @@ describe('isValidIsoDate', () => {
     fc.assert(fc.property(dateLike, (value) => {
       expect(isValidIsoDate(value)).toBe(reference(value));
     }), { numRuns: 5000 });
+  });
+
+  it('reads a value that is not a string as its text, as the regular expression did: a left-out date is false, not a TypeError', () => {
+    expect(isValidIsoDate(undefined as unknown as string)).toBe(false);
+    expect(isValidIsoDate(null as unknown as string)).toBe(false);
+    expect(isValidIsoDate(20261123 as unknown as string)).toBe(false);
+    expect(isValidIsoDate(['2026-11-23'] as unknown as string)).toBe(reference(String(['2026-11-23'])));
   });
 
   it('accepts leap days only in leap years, and refuses what is not a date', () => {

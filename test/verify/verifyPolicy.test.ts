@@ -29,7 +29,7 @@ import { nodeAt, placesOf } from '../helpers/policyPlaces.js';
  * A rule decided wrongly on purpose (its root node answers the opposite while every leaf is right), as a
  * bug in deciding the nodes would: set by one test, undefined (the real evaluator) for every other.
  */
-const broken: { rule: CompiledRule | undefined } = { rule: undefined };
+const broken: { rule: CompiledRule | undefined; node: number | undefined } = { rule: undefined, node: undefined };
 
 vi.mock('../../src/policy/compile.js', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../src/policy/compile.js')>();
@@ -40,6 +40,7 @@ vi.mock('../../src/policy/compile.js', async (importOriginal) => {
       run.rules[at] = (run.rules[at] as number) ^ 1;
       run.nodes[broken.rule.node.id] = (run.nodes[broken.rule.node.id] as number) ^ 1;
     }
+    if (broken.node !== undefined) run.nodes[broken.node] = (run.nodes[broken.node] as number) ^ 1;
     return run;
   };
   return { ...actual, runCompiled };
@@ -47,6 +48,7 @@ vi.mock('../../src/policy/compile.js', async (importOriginal) => {
 
 afterEach(() => {
   broken.rule = undefined;
+  broken.node = undefined;
 });
 
 const AS_OF = '2026-11-23';
@@ -193,7 +195,30 @@ describe('verifyPolicy reports a broken compiled evaluation where it is broken',
     }
   });
 
-  it('the bundled policy object is left alone (the breakage above was on copies)', async () => {
+  it('one node decided the opposite inside a rule (the leaf right, the rule right): reported at that node, and only there', async () => {
+    const policy = freshPolicy('stockholm');
+    const compiled = compiledFor(policy);
+    const inForce = new Set(rulesInForce(policy, AS_OF));
+    // A rule in force whose root is an all or any with a leaf among its children: that leaf's place in this rule.
+    const found = compiled.rules
+      .filter((r) => inForce.has(r.rule))
+      .flatMap((r) => (r.node.kind === 'all' || r.node.kind === 'any' ? r.node.children.flatMap((c, i) => (c.kind === 'leaf' ? [{ r, c, i, kind: r.node.kind }] : [])) : []))[0];
+    expect(found).toBeDefined();
+    const { r, c, i, kind } = found as NonNullable<typeof found>;
+    broken.node = c.id;
+    const cases = FIXTURE_CASES.slice(0, 4);
+
+    const report = await verifyPolicy(cases, policy, { asOf: AS_OF });
+
+    expect(report.rulesFiredDifferently).toBe(0);
+    const leaf = compiled.leaves[(c as { index: number }).index] as CompiledLeaf;
+    expect(report.mismatches.map((m) => [m.studentId, m.rule.id, m.path, m.leaf?.fact])).toEqual(
+      cases.map((k) => [k.student.id, r.rule.id, `rules[${r.rule.id}@${r.rule.version}].conditions.${kind}[${i}]`, leaf.fact]),
+    );
+    for (const m of report.mismatches) expect(m.compiled).toBe(!m.reference);
+  });
+
+  it('the bundled policy object is left alone (the broken leaf above was on a copy\'s compiled policy; the broken rule is a flag reset after each test)', async () => {
     expect((await verifyPolicy(FIXTURE_CASES.slice(0, 5), builtinPolicy('stockholm'), { asOf: AS_OF })).mismatches).toEqual([]);
   });
 });
