@@ -3,6 +3,7 @@
  * compares integers, never Date or luxon objects; this is the one conversion.
  */
 import { boundedMemo } from '../model/boundedMemo.js';
+import { twoDigits } from '../model/isoDate.js';
 
 const MS_PER_DAY = 86_400_000;
 
@@ -18,20 +19,14 @@ export function dayNumber(iso: string): number {
   // `YYYY-MM-DD` read digit by digit, without the three strings `slice` makes (some 20 ns, and cheaper than a
   // remembered answer's `Map` lookup); anything else the slices read, so every string gives what it gave before.
   if (iso.length === 10) {
-    const y = digitPair(iso, 0) * 100 + digitPair(iso, 2);
-    const m = digitPair(iso, 5);
-    const d = digitPair(iso, 8);
+    const y = twoDigits(iso, 0) * 100 + twoDigits(iso, 2);
+    const m = twoDigits(iso, 5);
+    const d = twoDigits(iso, 8);
     if (y >= 0 && m >= 0 && d >= 0) return daysFromCivil(y, m, d);
   }
   return daysFromCivil(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
 }
 
-/** The two decimal digits at `at` as a number, or a negative number when either is not a digit. */
-function digitPair(text: string, at: number): number {
-  const tens = text.charCodeAt(at) - 48;
-  const ones = text.charCodeAt(at + 1) - 48;
-  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -10_000;
-}
 
 /**
  * The day number of a date given by its parts (what `dayNumber` reads from a

@@ -26,8 +26,16 @@ export function isValidIsoDate(value: string): boolean {
 
 const DASH = 45;
 
-/** The two ASCII digits at `at` as a number, or a large negative number when either is not one. */
-function twoDigits(text: string, at: number): number {
+/**
+ * The two ASCII digits at `at` as a number, or a large negative number when either is not one (so
+ * that a sum of such pairs that met a non-digit stays negative).
+ *
+ * @param text - the string
+ * @param at - where the two digits should be
+ * @returns 0–99, or -10 000
+ * @example twoDigits('2026-11-23', 5) // 11
+ */
+export function twoDigits(text: string, at: number): number {
   const tens = text.charCodeAt(at) - 48;
   const ones = text.charCodeAt(at + 1) - 48;
   return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -10_000;

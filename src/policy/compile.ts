@@ -290,22 +290,13 @@ export function decideNodes(compiled: CompiledPolicy, leafResults: Uint8Array, a
       case OP_NOT:
         nodes[id] = (nodes[arg[id] as number] as number) ^ 1;
         break;
-      case OP_ALL: {
-        let value = 1;
-        for (let k = arg[id] as number; k < (end[id] as number); k += 1) {
-          if (nodes[kids[k] as number] === 0) {
-            value = 0;
-            break;
-          }
-        }
-        nodes[id] = value;
-        break;
-      }
       default: {
-        let value = 0;
+        // An `all` is decided false by a false child, an `any` true by a true one; with none, the other way.
+        const decisive = op[id] === OP_ALL ? 0 : 1;
+        let value = decisive ^ 1;
         for (let k = arg[id] as number; k < (end[id] as number); k += 1) {
-          if (nodes[kids[k] as number] === 1) {
-            value = 1;
+          if (nodes[kids[k] as number] === decisive) {
+            value = decisive;
             break;
           }
         }
