@@ -7,13 +7,12 @@ import type { SchoolCalendar } from './model/schoolCalendar.js';
 import type { StudentCase } from './model/studentCase.js';
 import type { Facts } from './model/facts.js';
 import type { Typology } from './model/typology.js';
-import type { StepId } from './model/vocabulary.js';
 import { computeFacts, type ComputeOptions, type FactsResult } from './metrics/computeFacts.js';
 import { addTypology } from './typology/addTypology.js';
 import type { Policy, PolicyParameters } from './policy/policy.js';
 import { policyStamp } from './policy/policyStamp.js';
-import { decideSteps } from './steps/decideSteps.js';
-import { holdOpen, openSince, type OpenDuty, type PreviousNight } from './steps/heldOpen.js';
+import { decideSteps, type DecideStepsOptions } from './steps/decideSteps.js';
+import { holdOpen, openSince, type PreviousNight } from './steps/heldOpen.js';
 
 // Kept here for the callers that import them with `evaluate` (index.ts, verify/, the bench); they live in policy/.
 export { inForce, rulesInForce } from './policy/rulesInForce.js';
@@ -76,7 +75,7 @@ export function evaluate(input: StudentCase, policy: Policy, options: EvaluateOp
   const calendar = options.calendar ?? defaultCalendarFor(asOf);
   const open = openSince(previous, input.measures, asOf);
   const notice = open.get('vardnadshavare-informeras')?.arisesOn;
-  // Options objects are built field by field, not spread: a spread of an options object cost some 1.5 % of an evaluation.
+  // Options objects are built field by field, not spread: spreading them was a tenth of an evaluation (docs/performance.md).
   const measured = measureCase(input, asOf, calendar, policy.parameters, { noticeFrom: notice, packed });
   const decision = decideOn(input, measured, policy, { asOf, calendar, openSince: open, warnings: options.warnings, whyNot: options.whyNot });
   if (previous === undefined) return decision;
@@ -127,16 +126,9 @@ export function measureCase(
   return { warnings, series, anchors, signals, episode, noticeDays, history, facts, typology };
 }
 
-/** What `decideOn` reads besides the case and its measures: the date, the calendar the measures used, and `evaluate`'s options. */
-export interface DecideOnOptions {
-  readonly asOf: string;
-  readonly calendar: SchoolCalendar;
-  /** Steps open on an earlier night, by step id (see `openSince`). */
-  readonly openSince?: ReadonlyMap<StepId, OpenDuty> | undefined;
-  /** Extra warnings to attach (`EvaluateOptions.warnings`). */
+/** What `decideOn` reads besides the case and its measures: what `decideSteps` reads, and extra warnings to attach (`EvaluateOptions.warnings`). */
+export interface DecideOnOptions extends DecideStepsOptions {
   readonly warnings?: readonly Warning[] | undefined;
-  /** `EvaluateOptions.whyNot` (default true). */
-  readonly whyNot?: boolean | undefined;
 }
 
 /**

@@ -27,7 +27,6 @@ export function dayNumber(iso: string): number {
   return daysFromCivil(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
 }
 
-
 /**
  * The day number of a date given by its parts (what `dayNumber` reads from a
  * string), for any integer year, before year 1 and after 9999 too.

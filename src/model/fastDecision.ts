@@ -35,7 +35,7 @@ function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** `IsoDateSchema`: a `YYYY-MM-DD` text of a date that exists (remembered: dates repeat on every line of a night). */
+/** `IsoDateSchema`: a `YYYY-MM-DD` text of a date that exists. */
 function isDate(v: unknown): boolean {
   return typeof v === 'string' && isValidIsoDate(v);
 }

@@ -1,5 +1,5 @@
 import type { CalendarIndex } from '../calendar/calendarIndex.js';
-import { dayNumber, isoDate } from '../calendar/dayNumber.js';
+import { dayNumber, isoDate, isoDateCached } from '../calendar/dayNumber.js';
 import { schoolDaysBetween } from '../calendar/schoolDaysSince.js';
 import type { DateSource, Escalation, NotRecommended, Reason, Step } from '../model/decision.js';
 import type { DatedValue } from '../model/datedParameter.js';
@@ -52,20 +52,15 @@ export interface StepContext {
 
 const KIND_STRENGTH: Readonly<Record<StepKind, number>> = { lagkrav: 0, riktlinje: 1, stod: 2 };
 
-/** The last `followUpIntervalStart` asked for and its answer: every student of a night asks the same. */
-let lastInterval: { index: CalendarIndex; asOfDay: number; days: number; start: string } | undefined;
-
 /**
  * The first day of the follow-up interval ending on asOf (the school day `days` school days before it),
  * or '0000-01-01' when the calendar has fewer school days: a measure after it was taken within the interval.
+ * Read from the index's own search and the remembered dates, with no array and no string built a student.
  */
 function followUpIntervalStart(index: CalendarIndex, asOfDay: number, days: number): string {
-  const last = lastInterval;
-  if (last !== undefined && last.index === index && last.asOfDay === asOfDay && last.days === days) return last.start;
-  const intervalDays = index.schoolDaysEndingAt(asOfDay, days + 1);
-  const start = intervalDays.length > days ? isoDate(intervalDays[0] ?? 0) : '0000-01-01';
-  lastInterval = { index, asOfDay, days, start };
-  return start;
+  // School days on or before asOf: the place of the first one after it.
+  const upToAsOf = index.firstSchoolDayFrom(asOfDay + 1);
+  return upToAsOf > days ? isoDateCached(index.schoolDays[upToAsOf - days - 1] as number) : '0000-01-01';
 }
 
 function toReason(e: EvaluatedRule): Reason {

@@ -35,7 +35,7 @@ function compiledValue(node: CompiledNode, run: CompiledRun): boolean {
  *
  * @param compiled - the compiled policy
  * @param rule - one of `compiled.rules`
- * @param run - `runCompiled(compiled, facts)`: the leaf and named-condition outcomes `evaluate` uses
+ * @param run - `runCompiled(compiled, facts)`: every node's outcome, as `evaluate` and its evidence read them
  * @param fired - the rule's outcome in that run
  * @param facts - the facts both engines saw
  * @param reference - json-rules-engine's result for the rule: its outcome and its evaluated tree
