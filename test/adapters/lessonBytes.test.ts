@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayNumber } from '../../src/calendar/dayNumber.js';
-import { asciiBytes, asciiToken, clockAt, csvIntegerIn, dayAt, hasBytes, hasToken, isWellFormedUtf8, jsonMinutesAt, reasonIn, viewOf } from '../../src/adapters/lessons/lessonBytes.js';
+import { asciiBytes, clockAt, csvIntegerIn, dayAt, hasBytes, isWellFormedUtf8, jsonMinutesAt, reasonIn, tokenTest, viewOf } from '../../src/adapters/lessons/lessonBytes.js';
 import { REASON_CODE } from '../../src/model/packedLessons.js';
 import { isValidIsoDate } from '../../src/model/isoDate.js';
 
@@ -97,14 +97,38 @@ describe('lesson bytes: each piece read as the schema reads the text', () => {
     for (const other of ['Sick', 'sick ', '', 'sjuk', 'non']) expect(reasonIn(bytes(other), 0, other.length)).toBe(-1);
   });
 
-  it('hasToken answers as hasBytes, four bytes at a time, at any offset and any end', () => {
+  it('tokenTest answers as hasBytes, a word at a time, for every length it takes, at any offset and any end', () => {
+    const unit = fc.constantFrom('"', 'a', ':', ',');
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('"', 'a', ':', ','), maxLength: 24 }), fc.string({ unit: fc.constantFrom('"', 'a', ':', ','), minLength: 1, maxLength: 11 }), fc.nat(24), fc.nat(24), (text, token, at, to) => {
+      fc.property(fc.string({ unit, maxLength: 40 }), fc.string({ unit, minLength: 4, maxLength: 28 }), fc.nat(40), fc.nat(40), (text, token, at, to) => {
         const b = bytes(text);
-        expect(hasToken(viewOf(b), b, at, Math.min(to, b.length), asciiToken(token))).toBe(hasBytes(b, at, Math.min(to, b.length), asciiBytes(token)));
+        const end = Math.min(to, b.length);
+        expect(tokenTest(token)(viewOf(b), at, end)).toBe(hasBytes(b, at, end, asciiBytes(token)));
       }),
-      { numRuns: 2000 },
+      { numRuns: 3000 },
     );
+  });
+
+  it('tokenTest finds a token of each length 4–28 where it is written, and not one byte further on or with a byte changed', () => {
+    for (let length = 4; length <= 28; length += 1) {
+      const token = Array.from({ length }, (_, k) => String.fromCharCode(97 + (k % 26))).join('');
+      const test = tokenTest(token);
+      const b = bytes(`xx${token}yy`);
+      expect(test(viewOf(b), 2, b.length)).toBe(true);
+      expect(test(viewOf(b), 2, 2 + length)).toBe(true);
+      expect(test(viewOf(b), 2, 1 + length)).toBe(false);
+      expect(test(viewOf(b), 3, b.length)).toBe(false);
+      for (let k = 0; k < length; k += 1) {
+        const changed = bytes(`xx${token}yy`);
+        changed[2 + k] = 90;
+        expect(test(viewOf(changed), 2, changed.length)).toBe(false);
+      }
+    }
+  });
+
+  it('tokenTest refuses a token shorter than a word or longer than seven', () => {
+    expect(() => tokenTest('abc')).toThrow(RangeError);
+    expect(() => tokenTest('a'.repeat(29))).toThrow(RangeError);
   });
 
   it('isWellFormedUtf8 says what a strict UTF-8 decoder says, on any bytes', () => {

@@ -1,21 +1,26 @@
 import { LESSON_BODY } from './lessonCodec.js';
 import { packLessonWords } from '../../model/packedLessons.js';
-import { asciiBytes, asciiToken, clockAt, dayAt, hasBytes, hasToken, jsonMinutesAt, reasonIn, viewOf } from './lessonBytes.js';
+import { asciiBytes, clockAt, dayAt, hasBytes, jsonMinutesAt, reasonIn, tokenTest, viewOf, type TokenTest } from './lessonBytes.js';
 import { idHash, studentNumberOf, type StudentIdTable } from './studentIdTable.js';
 
 const QUOTE = 34;
 const CLOSE = 125;
 const LINE_FEED = 10;
 const CARRIAGE_RETURN = 13;
-const OPEN = asciiToken('{"studentId":"');
-const DATE = asciiToken('","date":"');
-const START = asciiToken('","start":"');
-const SCHEDULED = asciiToken('","scheduledMinutes":');
-const VALID = asciiToken(',"validAbsenceMinutes":');
-const INVALID = asciiToken(',"invalidAbsenceMinutes":');
-const REPORTED = asciiToken(',"reported":');
-const GUARDIAN = asciiToken(',"guardianReported":');
-const REASON = asciiToken(',"reason":"');
+/** A key of the canonical line with its quotes: its length, and the test of whether it is written at a place. */
+function key(text: string): { readonly length: number; readonly at: TokenTest } {
+  return { length: text.length, at: tokenTest(text) };
+}
+
+const OPEN = key('{"studentId":"');
+const DATE = key('","date":"');
+const START = key('","start":"');
+const SCHEDULED = key('","scheduledMinutes":');
+const VALID = key(',"validAbsenceMinutes":');
+const INVALID = key(',"invalidAbsenceMinutes":');
+const REPORTED = key(',"reported":');
+const GUARDIAN = key(',"guardianReported":');
+const REASON = key(',"reason":"');
 const TRUE = asciiBytes('true');
 const FALSE = asciiBytes('false');
 
@@ -52,32 +57,32 @@ function scanOptional(v: DataView<ArrayBufferLike>, bytes: Uint8Array, at: numbe
   optional.reported = true;
   optional.guardian = false;
   optional.reason = 0;
-  if (hasToken(v, bytes, i, to, VALID)) {
-    m = jsonMinutesAt(bytes, i + VALID.bytes.length, to);
+  if (VALID.at(v, i, to)) {
+    m = jsonMinutesAt(bytes, i + VALID.length, to);
     if (m < 0) return -1;
     optional.valid = m >> 2;
-    i += VALID.bytes.length + (m & 3) + 1;
+    i += VALID.length + (m & 3) + 1;
   }
-  if (hasToken(v, bytes, i, to, INVALID)) {
-    m = jsonMinutesAt(bytes, i + INVALID.bytes.length, to);
+  if (INVALID.at(v, i, to)) {
+    m = jsonMinutesAt(bytes, i + INVALID.length, to);
     if (m < 0) return -1;
     optional.invalid = m >> 2;
-    i += INVALID.bytes.length + (m & 3) + 1;
+    i += INVALID.length + (m & 3) + 1;
   }
-  if (hasToken(v, bytes, i, to, REPORTED)) {
-    const b = booleanAt(bytes, i + REPORTED.bytes.length, to);
+  if (REPORTED.at(v, i, to)) {
+    const b = booleanAt(bytes, i + REPORTED.length, to);
     if (b < 0) return -1;
     optional.reported = (b & 1) === 1;
-    i += REPORTED.bytes.length + (b >> 1);
+    i += REPORTED.length + (b >> 1);
   }
-  if (hasToken(v, bytes, i, to, GUARDIAN)) {
-    const b = booleanAt(bytes, i + GUARDIAN.bytes.length, to);
+  if (GUARDIAN.at(v, i, to)) {
+    const b = booleanAt(bytes, i + GUARDIAN.length, to);
     if (b < 0) return -1;
     optional.guardian = (b & 1) === 1;
-    i += GUARDIAN.bytes.length + (b >> 1);
+    i += GUARDIAN.length + (b >> 1);
   }
-  if (hasToken(v, bytes, i, to, REASON)) {
-    const open = i + REASON.bytes.length;
+  if (REASON.at(v, i, to)) {
+    const open = i + REASON.length;
     let close = open;
     while (close < to && bytes[close] !== QUOTE) close += 1;
     optional.reason = reasonIn(bytes, open, close);
@@ -95,8 +100,8 @@ function scanOptional(v: DataView<ArrayBufferLike>, bytes: Uint8Array, at: numbe
  */
 function scanCanonical(bytes: Uint8Array, from: number, to: number, students: StudentIdTable, words: Int32Array): number {
   const v = viewOf(bytes);
-  if (!hasToken(v, bytes, from, to, OPEN)) return -1;
-  const idFrom = from + OPEN.bytes.length;
+  if (!OPEN.at(v, from, to)) return -1;
+  const idFrom = from + OPEN.length;
   // The id ends at its first quote. Ids of one export mostly have one length: try the last line's first
   // (a table id has no quote or backslash, so when its bytes are found there the quote after them is that first quote).
   let i = idFrom + lastIdLength;
@@ -109,14 +114,14 @@ function scanCanonical(bytes: Uint8Array, from: number, to: number, students: St
     if (student < 0) return -1;
     lastIdLength = i - idFrom;
   }
-  if (!hasToken(v, bytes, i, to, DATE)) return -1;
-  i += DATE.bytes.length;
+  if (!DATE.at(v, i, to)) return -1;
+  i += DATE.length;
   const day = i + 10 <= to ? dayAt(bytes, i) : -1;
-  if (day < 0 || !hasToken(v, bytes, i + 10, to, START)) return -1;
-  i += 10 + START.bytes.length;
+  if (day < 0 || !START.at(v, i + 10, to)) return -1;
+  i += 10 + START.length;
   const start = i + 5 <= to ? clockAt(bytes, i) : -1;
-  if (start < 0 || !hasToken(v, bytes, i + 5, to, SCHEDULED)) return -1;
-  i += 5 + SCHEDULED.bytes.length;
+  if (start < 0 || !SCHEDULED.at(v, i + 5, to)) return -1;
+  i += 5 + SCHEDULED.length;
   const m = jsonMinutesAt(bytes, i, to);
   if (m < 0) return -1;
   const scheduled = m >> 2;
