@@ -227,6 +227,60 @@ describe('the packed ledger', () => {
   });
 });
 
+/** Records where most lessons are attended (no minutes of absence), as in a real term, on unique slots. */
+const mostlyAttendedArb = recordsArb.chain((rs) =>
+  fc.tuple(...rs.map(() => fc.boolean())).map((attended) => rs.map((r, i) => (attended[i] ? { ...r, validAbsenceMinutes: 0, invalidAbsenceMinutes: 0 } : r))),
+);
+
+/** Every field of one day, counted the plain way from its reported lessons in start order (domain.md §1.1–1.2). */
+function dayByHand(rs: readonly AttendanceRecord[], date: string): Record<string, unknown> {
+  const all = rs.filter((r) => r.date === date);
+  const reported = all.filter((r) => r.reported).sort((a, b) => (a.start < b.start ? -1 : 1));
+  const absent = reported.map((r) => r.validAbsenceMinutes + r.invalidAbsenceMinutes > 0);
+  const invalid = reported.map((r) => r.invalidAbsenceMinutes > 0);
+  const runs = (flags: boolean[]): number => flags.filter((f, i) => f && (i === 0 || !flags[i - 1])).length;
+  const sum = (f: (r: AttendanceRecord) => number): number => reported.reduce((n, r) => n + f(r), 0);
+  const minutes = (r: AttendanceRecord): number => r.validAbsenceMinutes + r.invalidAbsenceMinutes;
+  return {
+    date,
+    scheduled: sum((r) => r.scheduledMinutes),
+    valid: sum((r) => r.validAbsenceMinutes),
+    invalid: sum((r) => r.invalidAbsenceMinutes),
+    lessons: reported.length,
+    unreportedLessons: all.length - reported.length,
+    invalidLessons: invalid.filter(Boolean).length,
+    guardianReported: sum((r) => (r.guardianReported ? minutes(r) : 0)),
+    guardianReportedInvalid: sum((r) => (r.guardianReported ? r.invalidAbsenceMinutes : 0)),
+    sick: sum((r) => (r.reason === 'sick' ? minutes(r) : 0)),
+    guardianReportedSick: sum((r) => (r.reason === 'sick' && r.guardianReported ? minutes(r) : 0)),
+    schoolInitiated: sum((r) => (r.reason === 'school-initiated' ? minutes(r) : 0)),
+    firstLessonInvalid: invalid[0] ?? false,
+    lastLessonInvalid: invalid.at(-1) ?? false,
+    firstLessonAbsent: absent[0] ?? false,
+    lastLessonAbsent: absent.at(-1) ?? false,
+    absentRuns: runs(absent),
+    invalidRuns: runs(invalid),
+  };
+}
+
+describe.each(SOURCES)('every field of every day of the ledger from %s, counted by hand', (_source, buildLedger) => {
+  it('equals a plain count of the day’s reported lessons in start order, attended lessons mixed with absent ones (property)', () => {
+    fc.assert(
+      fc.property(fc.oneof(recordsArb, mostlyAttendedArb), asOfArb, (rs, asOf) => {
+        const { days } = buildLedger(rs, asOf);
+        const dates = [...new Set(rs.filter((r) => r.date <= asOf).map((r) => r.date))].sort();
+        expect(days.map((d) => d.date)).toEqual(dates);
+        for (const d of days) {
+          const { day, ...fields } = d;
+          expect(day).toBe(dayNumber(d.date));
+          expect(fields).toEqual(dayByHand(rs, d.date));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe.each(SOURCES)('absence occasions from the days of a ledger from %s', (_source, buildLedger) => {
   it('equal countOccasions of the reported lessons in schedule order, from any day on (property)', () => {
     fc.assert(
