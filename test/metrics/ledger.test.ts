@@ -227,8 +227,8 @@ describe('the packed ledger', () => {
   });
 });
 
-/** Records where most lessons are attended (no minutes of absence), as in a real term, on unique slots. */
-const mostlyAttendedArb = recordsArb.chain((rs) =>
+/** Records where about half the lessons are attended (no minutes of absence), on unique slots: `recordsArb` draws few such lessons. */
+const halfAttendedArb = recordsArb.chain((rs) =>
   fc.tuple(...rs.map(() => fc.boolean())).map((attended) => rs.map((r, i) => (attended[i] ? { ...r, validAbsenceMinutes: 0, invalidAbsenceMinutes: 0 } : r))),
 );
 
@@ -266,7 +266,7 @@ function dayByHand(rs: readonly AttendanceRecord[], date: string): Record<string
 describe.each(SOURCES)('every field of every day of the ledger from %s, counted by hand', (_source, buildLedger) => {
   it('equals a plain count of the day’s reported lessons in start order, attended lessons mixed with absent ones (property)', () => {
     fc.assert(
-      fc.property(fc.oneof(recordsArb, mostlyAttendedArb), asOfArb, (rs, asOf) => {
+      fc.property(fc.oneof(recordsArb, halfAttendedArb), asOfArb, (rs, asOf) => {
         const { days } = buildLedger(rs, asOf);
         const dates = [...new Set(rs.filter((r) => r.date <= asOf).map((r) => r.date))].sort();
         expect(days.map((d) => d.date)).toEqual(dates);

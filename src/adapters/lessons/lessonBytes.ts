@@ -71,9 +71,9 @@ export type TokenTest = (v: DataView<ArrayBufferLike>, at: number, to: number) =
  * are the closure's own constants and the loads are unrolled, the last one
  * overlapping the one before when the length is not a multiple of four. A
  * check is `ceil(length / 4)` loads and compares, with no loop and no array
- * read. Scanning the bench city's NDJSON (`scanLessonJsonLine`, 1 M lines):
- * 90–94 ns a line, against 112–119 with a loop over a token's words and then
- * its last bytes one by one.
+ * read. Scanning the first 64 MiB of the bench city's NDJSON
+ * (`scanLessonJsonLine`, about 680 000 lines): 86–95 ns a line, against
+ * 111–119 with a loop over a token's words and then its last bytes one by one.
  *
  * @param text - ASCII only, 4 to 28 characters
  * @returns the test; `v` is `viewOf` the line's buffer
