@@ -7,6 +7,18 @@ import { twoDigits } from '../model/isoDate.js';
 
 const MS_PER_DAY = 86_400_000;
 
+/** Years whose months' first days `dayNumber` remembers: 1900–2299. */
+const MONTH_BASE_FROM = 1900;
+const MONTH_BASE_TO = 2300;
+/** Not remembered yet (no day number of those years is this low). */
+const NO_DAY = -2147483648;
+/**
+ * The day number of the first of each month of those years, by `(year - 1900) * 12 + month - 1`:
+ * read from here, a date costs one load instead of `daysFromCivil`'s divisions (the ledger's fold
+ * of the bench's students, which reads one date a school day: 6.2–7.2 → 5.7–6.8 µs a student).
+ */
+const MONTH_BASE = new Int32Array((MONTH_BASE_TO - MONTH_BASE_FROM) * 12).fill(NO_DAY);
+
 /**
  * Day number of an ISO calendar date (`YYYY-MM-DD`), independent of the
  * process time zone.
@@ -18,11 +30,19 @@ const MS_PER_DAY = 86_400_000;
 export function dayNumber(iso: string): number {
   // `YYYY-MM-DD` read digit by digit, without the three strings `slice` makes (some 20 ns, and cheaper than a
   // remembered answer's `Map` lookup); anything else the slices read, so every string gives what it gave before.
+  // A month of 1900–2299 is remembered as its first day (`MONTH_BASE`).
   if (iso.length === 10) {
     const y = twoDigits(iso, 0) * 100 + twoDigits(iso, 2);
     const m = twoDigits(iso, 5);
     const d = twoDigits(iso, 8);
-    if (y >= 0 && m >= 0 && d >= 0) return daysFromCivil(y, m, d);
+    if (y >= 0 && m >= 0 && d >= 0) {
+      if (y < MONTH_BASE_FROM || y >= MONTH_BASE_TO || m < 1 || m > 12) return daysFromCivil(y, m, d);
+      // A day is its month's first day plus the days after it (`daysFromCivil` is linear in the day).
+      const k = (y - MONTH_BASE_FROM) * 12 + m - 1;
+      let base = MONTH_BASE[k] as number;
+      if (base === NO_DAY) base = MONTH_BASE[k] = daysFromCivil(y, m, 1);
+      return base + d - 1;
+    }
   }
   return daysFromCivil(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
 }

@@ -116,8 +116,23 @@ function newDay(day: number, date: string): MutableDay {
 }
 
 /**
+ * Add one attended reported lesson (no minutes of absence) to its day: the
+ * lesson and its minutes; the day's last lesson is now neither absent nor
+ * invalid. No other field can change (the day's first-lesson flags start
+ * false, and no run begins).
+ */
+function addAttended(current: MutableDay, scheduled: number): void {
+  current.lessons += 1;
+  current.scheduled += scheduled;
+  current.lastLessonInvalid = false;
+  current.lastLessonAbsent = false;
+}
+
+/**
  * Add one reported lesson to its day: the one fold both sources (records and
  * packed words) go through, so their ledgers cannot differ in what they count.
+ * An attended lesson, as most are, takes `addAttended` (this return made the
+ * fold of the bench's students a fifth faster).
  */
 function addReported(
   current: MutableDay,
@@ -128,15 +143,12 @@ function addReported(
   sick: boolean,
   schoolInitiated: boolean,
 ): void {
-  current.lessons += 1;
-  current.scheduled += scheduled;
   if (valid === 0 && invalidMinutes === 0) {
-    // A lesson attended, as most are: no minutes, runs or flags to add; the lesson before it now is not absent.
-    // (This return made the fold of the bench city's students a fifth faster: 4.5–6.6 → 3.6–5.0 µs a student.)
-    current.lastLessonInvalid = false;
-    current.lastLessonAbsent = false;
+    addAttended(current, scheduled);
     return;
   }
+  current.lessons += 1;
+  current.scheduled += scheduled;
   current.valid += valid;
   current.invalid += invalidMinutes;
   const invalid = invalidMinutes > 0;
@@ -205,6 +217,8 @@ function foldInOrder(records: readonly AttendanceRecord[], asOf: string): Ledger
     } else if (r.start < start) return undefined;
     start = r.start;
     if (!r.reported) current.unreportedLessons += 1;
+    // An attended lesson without its reason read: comparing the reason twice a lesson was a tenth of the fold.
+    else if (r.validAbsenceMinutes === 0 && r.invalidAbsenceMinutes === 0) addAttended(current, r.scheduledMinutes);
     else addReported(current, r.scheduledMinutes, r.validAbsenceMinutes, r.invalidAbsenceMinutes, r.guardianReported, r.reason === 'sick', r.reason === 'school-initiated');
   }
   return { days, recordsAfterAsOf: 0 };

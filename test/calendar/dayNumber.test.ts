@@ -21,6 +21,18 @@ const KNOWN: ReadonlyArray<[string, number]> = [
   ['9999-12-31', 2_932_896],
 ];
 
+/** The day number the three slices of a date give, by Hinnant's days from civil written out again: the reference for `dayNumber`. */
+const bySlices = (iso: string): number => {
+  const y = Number(iso.slice(0, 4));
+  const m = Number(iso.slice(5, 7));
+  const d = Number(iso.slice(8, 10));
+  const year = y - (m <= 2 ? 1 : 0);
+  const era = Math.floor(year / 400);
+  const yoe = year - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+};
+
 describe('dayNumber / isoDate', () => {
   it.each(KNOWN)('%s is day %i', (iso, day) => {
     expect(dayNumber(iso)).toBe(day);
@@ -66,22 +78,25 @@ describe('dayNumber / isoDate', () => {
   });
 
   it('reads any ten characters as the three slices `Number` reads (digits, signs, spaces, letters, NaN alike) (property)', () => {
-    const bySlices = (iso: string): number => {
-      const y = Number(iso.slice(0, 4));
-      const m = Number(iso.slice(5, 7));
-      const d = Number(iso.slice(8, 10));
-      const year = y - (m <= 2 ? 1 : 0);
-      const era = Math.floor(year / 400);
-      const yoe = year - era * 400;
-      const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-      return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
-    };
     // Mostly digits, so that many strings have digits in all eight places the fast reading takes.
     const char = fc.oneof({ weight: 30, arbitrary: fc.constantFrom(...'0123456789') }, { weight: 1, arbitrary: fc.constantFrom(...'-+ .eE/x') });
     fc.assert(
       fc.property(fc.array(char, { minLength: 10, maxLength: 10 }), (chars) => {
         const text = chars.join('');
         expect(Object.is(dayNumber(text), bySlices(text))).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('reads a month of the years it remembers (1900–2299) as the slices do, for any two digits of day, the months around them and the years at its edges (property)', () => {
+    const two = (n: number): string => String(n).padStart(2, '0');
+    fc.assert(
+      fc.property(fc.integer({ min: 1890, max: 2310 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 99 }), (y, m, d) => {
+        const text = `${y}-${two(m)}-${two(d)}`;
+        // Asked twice: the first answer may fill the remembered month, the second reads it.
+        expect(dayNumber(text)).toBe(bySlices(text));
+        expect(dayNumber(text)).toBe(bySlices(text));
       }),
       { numRuns: 3000 },
     );
