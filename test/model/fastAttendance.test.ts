@@ -82,6 +82,58 @@ describe('fastAttendanceRecord (the hot-path validator) agrees with AttendanceRe
     );
   });
 
+  it('agrees with zod on records of any prototype and any kind of property: null prototype, class instances, inherited keys, getters, hidden keys (property)', () => {
+    class Lesson {
+      constructor(fields: Record<string, unknown>) {
+        Object.assign(this, fields);
+      }
+      describe(): string {
+        return 'a lesson';
+      }
+    }
+    /** The same fields as another kind of object. */
+    const kinds: ReadonlyArray<(fields: Record<string, unknown>) => unknown> = [
+      (f) => Object.assign(Object.create(null) as object, f),
+      (f) => new Lesson(f),
+      (f) => Object.freeze({ ...f }),
+      // An inherited enumerable key: zod reads it, and its key check sees it too.
+      (f) => {
+        const { reason, ...own } = f;
+        return Object.assign(Object.create(reason === undefined ? {} : { reason }) as object, own);
+      },
+      (f) => Object.assign(Object.create({ extra: 1 }) as object, f),
+      // Getters, enumerable and not.
+      (f) => Object.defineProperties({}, Object.fromEntries(Object.entries(f).map(([k, v]) => [k, { get: () => v, enumerable: true }]))),
+      (f) => Object.defineProperty({ ...f }, 'start', { value: f['start'], enumerable: false }),
+      (f) => Object.defineProperty({ ...f }, 'extra', { value: 1, enumerable: false }),
+    ];
+    fc.assert(
+      fc.property(record, fc.nat(kinds.length - 1), (fields, k) => {
+        const value = (kinds[k] as (f: Record<string, unknown>) => unknown)(fields);
+        const zod = AttendanceRecordSchema.safeParse(value);
+        const fast = fastAttendanceRecord(value);
+        expect(fast !== undefined).toBe(zod.success);
+        if (zod.success) expect(fast).toStrictEqual(zod.data);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('reads each field once, as zod does: a getter that answers differently the second time gives zod\'s value', () => {
+    const counting = (): Record<string, unknown> => {
+      let reads = 0;
+      return Object.defineProperty({ date: '2026-11-23', start: '08:10', scheduledMinutes: 60 }, 'invalidAbsenceMinutes', {
+        get: () => {
+          reads += 1;
+          return reads === 1 ? 10 : 20;
+        },
+        enumerable: true,
+      });
+    };
+    expect(AttendanceRecordSchema.parse(counting()).invalidAbsenceMinutes).toBe(10);
+    expect(fastAttendanceRecord(counting())?.invalidAbsenceMinutes).toBe(10);
+  });
+
   it('applies zod defaults only for missing or undefined fields, never for null', () => {
     const base = { date: '2026-11-23', start: '08:10', scheduledMinutes: 60 };
     expect(fastAttendanceRecord(base)).toStrictEqual(AttendanceRecordSchema.parse(base));
