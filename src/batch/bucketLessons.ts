@@ -71,12 +71,22 @@ function slotOf(slot: Int32Array, number: number): number {
  * gathers them when a conflict must be named, which a clean night never does
  * (they were 8 of the 20 bytes written a lesson).
  *
+ * The packed words go where `memory` says: a thread that evaluates one bucket
+ * at a time gives the same memory to every bucket (`evaluateBucket`), since
+ * new memory costs a page fault a page on its first write. Every word of it is
+ * written, so what the memory held before never shows.
+ *
  * @param students - the bucket's students
  * @param lessonParts - the bucket's lesson words, one array per slice
+ * @param memory - gives an array of exactly `words` words to write into (default: a new one)
  * @returns every student's lessons, and their sources on demand
  * @example gatherBucketLessons([{ number: 0, own: [], ownLines: [] }], [words]).from // Int32Array [0, n]
  */
-export function gatherBucketLessons(students: readonly BucketStudent[], lessonParts: readonly Int32Array[]): BucketLessons {
+export function gatherBucketLessons(
+  students: readonly BucketStudent[],
+  lessonParts: readonly Int32Array[],
+  memory: (words: number) => Int32Array = newWords,
+): BucketLessons {
   const { words, from } = withSlots(students, (slot) => {
     const count = new Int32Array(students.length + 1);
     students.forEach((s, i) => {
@@ -90,7 +100,9 @@ export function gatherBucketLessons(students: readonly BucketStudent[], lessonPa
     }
     const starts = new Int32Array(students.length + 1);
     for (let i = 1; i <= students.length; i += 1) starts[i] = (starts[i - 1] as number) + (count[i] as number);
-    const packed = new Int32Array((starts[students.length] as number) * PACKED_LESSON_WORDS);
+    const size = (starts[students.length] as number) * PACKED_LESSON_WORDS;
+    const packed = memory(size);
+    if (packed.length !== size) throw new RangeError(`gatherBucketLessons: memory gave ${packed.length} words, not ${size}`);
     const next = starts.slice(0, students.length);
     students.forEach((s, i) => {
       for (const r of s.own) {
@@ -115,6 +127,11 @@ export function gatherBucketLessons(students: readonly BucketStudent[], lessonPa
   });
   let sources: LessonSources | undefined;
   return { words, from, sources: () => (sources ??= gatherSources(students, lessonParts, from)) };
+}
+
+/** `gatherBucketLessons`' default memory: a new array. */
+function newWords(words: number): Int32Array {
+  return new Int32Array(words);
 }
 
 /** The sources of a bucket's lessons, in the order `gatherBucketLessons` put the words. */

@@ -44,6 +44,11 @@ describe('gatherBucketLessons and readyLessons', () => {
           return { number, own, ownLines: own.map((_, k) => 10 * k) };
         });
         const gathered = gatherBucketLessons(students, words);
+        // Memory that held another bucket's words (here: junk) gives the same lessons: every word is written.
+        const junk = new Int32Array(gathered.words.length + 7).fill(-0x5a5a5a5a);
+        const reused = gatherBucketLessons(students, words, (n) => junk.subarray(0, n));
+        expect([...reused.words]).toEqual([...gathered.words]);
+        expect([...reused.from]).toEqual([...gathered.from]);
         students.forEach((s, i) => {
           const expected: Source[] = [
             ...s.own.map((r, k) => ({ r, part: -1, line: 10 * k })),
@@ -78,5 +83,11 @@ describe('gatherBucketLessons and readyLessons', () => {
     expect('packed' in ready && decodeLesson(new Int32Array([0, 0, ...ready.packed.words]), 0).invalidAbsenceMinutes).toBe(30);
     // A later bucket without student 3 must not see its slot.
     expect(Array.from(gatherBucketLessons([{ number: 7, own: [], ownLines: [] }], [w]).from)).toEqual([0, 1]);
+  });
+
+  it('refuses memory of another size than the bucket needs', () => {
+    const w = new Int32Array(LESSON_WORDS);
+    encodeLesson(0, record(lesson('2026-11-02', '08:00', 30)), w, 0);
+    expect(() => gatherBucketLessons([{ number: 0, own: [], ownLines: [] }], [w], () => new Int32Array(5))).toThrow(/memory gave 5 words, not 3/);
   });
 });
