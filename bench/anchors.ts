@@ -163,9 +163,44 @@ export async function plainNodeAnchor(path: string, format: LessonFormat, period
 }
 
 /**
+ * The query every DuckDB anchor runs: DuckDB reads the file itself (`read_json` / `read_csv`)
+ * and groups by student: every student's part, whole and "över 20 %" flag.
+ *
+ * @example duckdbSql('lessons.ndjson', 'ndjson', { termStart: '2026-08-17', asOf: '2026-11-23' }) // 'SELECT studentId, …'
+ */
+export function duckdbSql(path: string, format: LessonFormat, period: RatePeriod): string {
+  const quoted = `'${path.replace(/'/g, "''")}'`;
+  const columns = `{'studentId': 'VARCHAR', 'date': 'DATE', 'scheduledMinutes': 'INTEGER', 'validAbsenceMinutes': 'INTEGER', 'invalidAbsenceMinutes': 'INTEGER', 'reported': 'BOOLEAN'}`;
+  const source =
+    format === 'ndjson'
+      ? `read_json(${quoted}, format = 'newline_delimited', columns = ${columns})`
+      : `read_csv(${quoted}, header = true, types = ${columns})`; // by name: the export's column order does not matter
+  return `
+    SELECT studentId,
+      sum(coalesce(validAbsenceMinutes, 0) + coalesce(invalidAbsenceMinutes, 0))::INTEGER AS part,
+      sum(scheduledMinutes)::INTEGER AS whole,
+      whole > 0 AND part * 100 > whole * 20 AS over20
+    FROM ${source}
+    WHERE date BETWEEN DATE '${period.termStart}' AND DATE '${period.asOf}' AND coalesce(reported, true)
+    GROUP BY studentId`;
+}
+
+/** DuckDB's rows (id, part, whole, flag) as rates; its flag must be `over20`'s. */
+function ratesOfRows(rows: Iterable<readonly unknown[]>): Map<string, TermRate> {
+  const rates = new Map<string, TermRate>();
+  for (const [id, part, whole, flag] of rows) {
+    const rate = { part: Number(part), whole: Number(whole) };
+    if (flag !== over20(rate)) throw new Error(`DuckDB's flag disagrees with over20 on ${String(part)}/${String(whole)}`);
+    rates.set(String(id), rate);
+  }
+  return rates;
+}
+
+/**
  * DuckDB (`@duckdb/node-api`, its binary inside the npm package) reading the file itself
- * (`read_json` / `read_csv`) and grouping by student on `threads` threads: every student's
- * part, whole and flag, read back into a Map. The time includes starting the database.
+ * and grouping by student on `threads` threads (`duckdbSql`): every student's part, whole and
+ * flag, read back into a Map. The time includes starting the database, not loading the
+ * library: the bench has loaded it before (`duckdbProcessAnchor` counts that too).
  *
  * @example (await duckdbAnchor('lessons.ndjson', 'ndjson', { termStart: '2026-08-17', asOf: '2026-11-23' }, 1)).rates?.size // 2000
  */
@@ -174,31 +209,48 @@ export async function duckdbAnchor(path: string, format: LessonFormat, period: R
   const start = performance.now();
   const db = await DuckDBInstance.create(':memory:', { threads: String(threads) });
   const connection = await db.connect();
-  const quoted = `'${path.replace(/'/g, "''")}'`;
-  const columns = `{'studentId': 'VARCHAR', 'date': 'DATE', 'scheduledMinutes': 'INTEGER', 'validAbsenceMinutes': 'INTEGER', 'invalidAbsenceMinutes': 'INTEGER', 'reported': 'BOOLEAN'}`;
-  const source =
-    format === 'ndjson'
-      ? `read_json(${quoted}, format = 'newline_delimited', columns = ${columns})`
-      : `read_csv(${quoted}, header = true, types = ${columns})`; // by name: the export's column order does not matter
-  const sql = `
-    SELECT studentId,
-      sum(coalesce(validAbsenceMinutes, 0) + coalesce(invalidAbsenceMinutes, 0))::INTEGER AS part,
-      sum(scheduledMinutes)::INTEGER AS whole,
-      whole > 0 AND part * 100 > whole * 20 AS over20
-    FROM ${source}
-    WHERE date BETWEEN DATE '${period.termStart}' AND DATE '${period.asOf}' AND coalesce(reported, true)
-    GROUP BY studentId`;
-  const reader = await connection.runAndReadAll(sql);
-  const rates = new Map<string, TermRate>();
-  for (const [id, part, whole, flag] of reader.getRows()) {
-    const rate = { part: Number(part), whole: Number(whole) };
-    if (flag !== over20(rate)) throw new Error(`DuckDB's flag disagrees with over20 on ${String(part)}/${String(whole)}`);
-    rates.set(String(id), rate);
-  }
+  const reader = await connection.runAndReadAll(duckdbSql(path, format, period));
+  const rates = ratesOfRows(reader.getRows());
   const seconds = (performance.now() - start) / 1000;
   connection.closeSync();
   db.closeSync();
   return { seconds, rates };
+}
+
+/**
+ * The program `duckdbProcessAnchor` runs in a Node process of its own: load `@duckdb/node-api`,
+ * run the query it is given on the threads it is given, print the rows as JSON.
+ */
+const DUCKDB_PROCESS = `
+const [threads, sql] = process.argv.slice(1);
+const { DuckDBInstance } = await import('@duckdb/node-api');
+const db = await DuckDBInstance.create(':memory:', { threads });
+const connection = await db.connect();
+const reader = await connection.runAndReadAll(sql);
+process.stdout.write(JSON.stringify(reader.getRows()));
+connection.closeSync();
+db.closeSync();
+`;
+
+/**
+ * DuckDB as trappa's CLI is timed: from a process's start to its exit. A Node process (this
+ * bench's `node`) loads `@duckdb/node-api`, starts the database on `threads` threads, runs
+ * `duckdbSql` and prints every student's row; the wall time covers all of it, as trappa's
+ * covers starting Node and loading its own modules. Resolves `@duckdb/node-api` from the
+ * working directory (the project's root, where `npm run bench` runs).
+ *
+ * @example duckdbProcessAnchor('lessons.ndjson', 'ndjson', { termStart: '2026-08-17', asOf: '2026-11-23' }, 1).rates?.size // 2000
+ */
+export function duckdbProcessAnchor(path: string, format: LessonFormat, period: RatePeriod, threads: number): AnchorRun {
+  const start = performance.now();
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', DUCKDB_PROCESS, String(threads), duckdbSql(path, format, period)], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 30,
+  });
+  const seconds = (performance.now() - start) / 1000;
+  if (r.status !== 0) throw new Error(`DuckDB in a process of its own failed on ${path} (exit ${String(r.status ?? r.signal)})`);
+  return { seconds, rates: ratesOfRows(JSON.parse(r.stdout) as unknown[][]) };
 }
 
 /** One student on whom two results disagree: the flag, or the rate with the same flag. */

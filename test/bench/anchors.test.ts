@@ -1,7 +1,8 @@
 /**
  * The bench's anchors (issue 15) compute trappa's `termAbsence` fact: for generated students
  * with lessons in the term before (to be left out), in this term, on lessons nobody reported
- * (left out) and after asOf (left out), the plain Node loop and DuckDB, on NDJSON and on CSV,
+ * (left out) and after asOf (left out), the plain Node loop and DuckDB (in the test's process and
+ * in one of its own), on NDJSON and on CSV,
  * give every student the part and whole of the fact in trappa's decision. The bench's check is
  * then a comparison of like with like.
  */
@@ -13,7 +14,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { builtinPolicy, type StudentCaseInput } from '../../src/index.js';
 import { LESSON_CSV_COLUMNS } from '../../src/adapters/lessons/lessonRecord.js';
 import { arbitraryAttendance, arbitraryCase, decideCase } from '../../src/testing/index.js';
-import { duckdbAnchor, flaggedStudents, over20, plainNodeAnchor, rateDifferences, type TermRate } from '../../bench/anchors.js';
+import { duckdbAnchor, duckdbProcessAnchor, flaggedStudents, over20, plainNodeAnchor, rateDifferences, type TermRate } from '../../bench/anchors.js';
 import { median, termStartOf } from '../../bench/anchorSection.js';
 
 const AS_OF = '2026-09-15';
@@ -53,11 +54,13 @@ describe('bench anchors', () => {
           await plainNodeAnchor(files.csv, 'csv', PERIOD),
           await duckdbAnchor(files.ndjson, 'ndjson', PERIOD, 1),
           await duckdbAnchor(files.csv, 'csv', PERIOD, 2),
+          // From a process of its own, as trappa's CLI is timed: the same query, the same rates.
+          duckdbProcessAnchor(run % 2 === 0 ? files.ndjson : files.csv, run % 2 === 0 ? 'ndjson' : 'csv', PERIOD, 1),
         ]) {
           expect(rateDifferences(trappa, anchor.rates ?? new Map())).toEqual([]);
         }
       }),
-      // Each run starts DuckDB four times: a failure is reported as drawn (up to three students), not shrunk.
+      // Each run starts DuckDB five times (once in a process of its own): a failure is reported as drawn (up to three students), not shrunk.
       { numRuns: 10, endOnFailure: true },
     );
   });
