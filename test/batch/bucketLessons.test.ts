@@ -31,7 +31,9 @@ interface Source {
 describe('gatherBucketLessons and readyLessons', () => {
   it('give every student of the bucket the lessons, order and sources the record path read, packed when no two share a date and start', () => {
     fc.assert(
-      fc.property(fc.array(lessonArb, { maxLength: 60 }), fc.uniqueArray(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 4 }), (lessons, inBucket) => {
+      fc.property(fc.array(lessonArb, { maxLength: 60 }), fc.uniqueArray(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 4 }), fc.boolean(), (drawn, inBucket, byStudent) => {
+        // Half the files hold each student's lessons together (runs, as an export sorted by student), half in any order.
+        const lessons = byStudent ? [...drawn].sort((a, b) => a.student - b.student) : drawn;
         // Student numbers 0–5 in the run; the bucket holds `inBucket` (others' lessons are skipped).
         const parts = [0, 1, 2].map((part) => lessons.filter((l) => l.part === part));
         const words = parts.map((ls) => {
