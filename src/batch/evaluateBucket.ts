@@ -190,10 +190,10 @@ let packedMemory = new Int32Array(0);
  * `words` words of `packedMemory`, grown (doubling) when a bucket needs more.
  * The students' packed lessons are views of it: they are read only while
  * their bucket is evaluated, and a thread evaluates one bucket at a time.
- * Measured with `--details none`: the 100 000-student city on one worker, peak
- * 248 → 228 MB; the 20 000-student city on two workers, 81 300 → 72 600 page
- * faults and peak 250 → 244 MB (medians of 4), wall time the same
- * (docs/performance.md).
+ * Measured with `--details none` on the 20 000-student city, two workers:
+ * 81 300 → 72 600 page faults and peak 250 → 244 MB (medians of 4), wall
+ * time the same; on one worker (the main thread, whose allocator reused the
+ * memory already) and at 100 000 students, no change (docs/performance.md).
  */
 function packedWords(words: number): Int32Array {
   if (packedMemory.length < words) packedMemory = new Int32Array(Math.max(words, packedMemory.length * 2));
