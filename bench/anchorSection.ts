@@ -187,7 +187,7 @@ export async function anchorSection(input: AnchorSectionInput): Promise<AnchorSe
 
   const at = (format: LessonFormat, key: string): number => median(seconds.get(`${format}.${key}`) ?? []);
   const cpuAt = (format: LessonFormat, key: string): number => median(cpu.get(`${format}.${key}`) ?? []);
-  const ratio = (format: LessonFormat, key: string): number => Number((at(format, key) / at(format, 'duckdb_1thread')).toFixed(2));
+  const ratio = (format: LessonFormat, key: string, base = 'duckdb_1thread'): number => Number((at(format, key) / at(format, base)).toFixed(2));
   const cpuRatio = (format: LessonFormat, key: string): number => Number((cpuAt(format, key) / cpuAt(format, 'duckdb_1thread')).toFixed(2));
   const mb = (format: LessonFormat): number => Math.round(statSync(input.files[format]).size / 1e6);
   const flagged = flaggedStudents(reference).length;
@@ -260,8 +260,8 @@ export async function anchorSection(input: AnchorSectionInput): Promise<AnchorSe
       ratio_vs_duckdb_1thread: ratio('ndjson', 'trappa_1w_details_none'),
       ratio_vs_duckdb_1thread_csv: ratio('csv', 'trappa_1w_details_none'),
       // Like with like: both from a process's start to its exit (DuckDB's time above leaves out loading its library).
-      ratio_vs_duckdb_1thread_process: Number((at('ndjson', 'trappa_1w_details_none') / at('ndjson', 'duckdb_1thread_process')).toFixed(2)),
-      ratio_vs_duckdb_1thread_process_csv: Number((at('csv', 'trappa_1w_details_none') / at('csv', 'duckdb_1thread_process')).toFixed(2)),
+      ratio_vs_duckdb_1thread_process: ratio('ndjson', 'trappa_1w_details_none', 'duckdb_1thread_process'),
+      ratio_vs_duckdb_1thread_process_csv: ratio('csv', 'trappa_1w_details_none', 'duckdb_1thread_process'),
       speedup_2_workers: Number(scaling('ndjson', 'details-none').speedup.toFixed(2)),
       anchors: {
         repeat: input.repeat,

@@ -8,6 +8,8 @@
  * never when whole is 0). So each anchor's result can be held equal to trappa's own fact.
  */
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 
@@ -222,35 +224,51 @@ export async function duckdbAnchor(path: string, format: LessonFormat, period: R
  * run the query it is given on the threads it is given, print the rows as JSON.
  */
 const DUCKDB_PROCESS = `
-const [threads, sql] = process.argv.slice(1);
-const { DuckDBInstance } = await import('@duckdb/node-api');
+const [library, threads, sql] = process.argv.slice(1);
+const { DuckDBInstance } = await import(library);
 const db = await DuckDBInstance.create(':memory:', { threads });
 const connection = await db.connect();
 const reader = await connection.runAndReadAll(sql);
-process.stdout.write(JSON.stringify(reader.getRows()));
+process.stdout.write(JSON.stringify(reader.getRowsJson()));
 connection.closeSync();
 db.closeSync();
 `;
+
+/** Where this bench finds `@duckdb/node-api`, as a URL the child process can import from any working directory. */
+function duckdbLibraryUrl(): string {
+  return pathToFileURL(createRequire(import.meta.url).resolve('@duckdb/node-api')).href;
+}
 
 /**
  * DuckDB as trappa's CLI is timed: from a process's start to its exit. A Node process (this
  * bench's `node`) loads `@duckdb/node-api`, starts the database on `threads` threads, runs
  * `duckdbSql` and prints every student's row; the wall time covers all of it, as trappa's
- * covers starting Node and loading its own modules. Resolves `@duckdb/node-api` from the
- * working directory (the project's root, where `npm run bench` runs).
+ * covers starting Node and loading its own modules. The child imports `@duckdb/node-api` from
+ * where this module resolves it, and prints its rows with `getRowsJson` (any wide integer as
+ * text, which `ratesOfRows` reads as a number).
  *
  * @example duckdbProcessAnchor('lessons.ndjson', 'ndjson', { termStart: '2026-08-17', asOf: '2026-11-23' }, 1).rates?.size // 2000
  */
 export function duckdbProcessAnchor(path: string, format: LessonFormat, period: RatePeriod, threads: number): AnchorRun {
+  const library = duckdbLibraryUrl();
   const start = performance.now();
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', DUCKDB_PROCESS, String(threads), duckdbSql(path, format, period)], {
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', DUCKDB_PROCESS, library, String(threads), duckdbSql(path, format, period)], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 1 << 30,
   });
   const seconds = (performance.now() - start) / 1000;
-  if (r.status !== 0) throw new Error(`DuckDB in a process of its own failed on ${path} (exit ${String(r.status ?? r.signal)})`);
-  return { seconds, rates: ratesOfRows(JSON.parse(r.stdout) as unknown[][]) };
+  if (r.error !== undefined || r.status !== 0) {
+    const cause = r.error?.message ?? `exit ${String(r.status ?? r.signal)}`;
+    throw new Error(`DuckDB in a process of its own failed on ${path}: ${cause}`);
+  }
+  let rows: unknown[][];
+  try {
+    rows = JSON.parse(r.stdout) as unknown[][];
+  } catch (error) {
+    throw new Error(`DuckDB in a process of its own printed no JSON rows for ${path}: ${(error as Error).message}`);
+  }
+  return { seconds, rates: ratesOfRows(rows) };
 }
 
 /** One student on whom two results disagree: the flag, or the rate with the same flag. */

@@ -49,6 +49,7 @@ describe('gatherBucketLessons and readyLessons', () => {
         // Memory that held another bucket's words (here: junk) gives the same lessons: every word is written.
         const junk = new Int32Array(gathered.words.length + 7).fill(-0x5a5a5a5a);
         const reused = gatherBucketLessons(students, words, (n) => junk.subarray(0, n));
+        expect(reused.words.buffer).toBe(junk.buffer);
         expect([...reused.words]).toEqual([...gathered.words]);
         expect([...reused.from]).toEqual([...gathered.from]);
         students.forEach((s, i) => {
@@ -91,5 +92,7 @@ describe('gatherBucketLessons and readyLessons', () => {
     const w = new Int32Array(LESSON_WORDS);
     encodeLesson(0, record(lesson('2026-11-02', '08:00', 30)), w, 0);
     expect(() => gatherBucketLessons([{ number: 0, own: [], ownLines: [] }], [w], () => new Int32Array(5))).toThrow(/memory gave 5 words, not 3/);
+    // Too short would lose a lesson's last words (a typed array ignores writes past its end).
+    expect(() => gatherBucketLessons([{ number: 0, own: [], ownLines: [] }], [w], () => new Int32Array(2))).toThrow(/memory gave 2 words, not 3/);
   });
 });
