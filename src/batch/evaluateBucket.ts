@@ -89,6 +89,12 @@ export type OutputChunk = Uint8Array;
 /** What one bucket produced besides its files. */
 export interface BucketResult {
   readonly bucket: number;
+  /**
+   * Wall seconds this bucket took in the thread that evaluated it (its files read, its students
+   * evaluated, its output made): `--summary-json`'s `run.bucketSeconds`. A thread's first buckets
+   * also pay for V8 compiling the evaluation (docs/performance.md).
+   */
+  readonly seconds: number;
   /** Students evaluated, steps, typology (by school) and changes; reading counts come from the partition. */
   readonly summary: RunSummary;
   /** What goes to the output, in student-id order: decisions, text or changes, in chunks of about 1 MiB (never one string: a bucket may hold thousands of students). */
@@ -280,6 +286,7 @@ function openPart(path: string): number {
  * @example evaluateBucket(layout, 0, settings)
  */
 export function evaluateBucket(layout: BucketLayout, bucket: number, settings: BucketSettings): BucketResult {
+  const started = performance.now();
   const summary = emptySummary();
   const read = readStudents(layout.dir, bucket, layout.parts);
   const students = new Map(read.students.map((p) => [p.case.student.id, p]));
@@ -347,6 +354,7 @@ export function evaluateBucket(layout: BucketLayout, bucket: number, settings: B
   log?.flush();
   return {
     bucket,
+    seconds: (performance.now() - started) / 1000,
     summary,
     out: out.done(),
     decisions: decisionsAreOut ? 'out' : decisions.done(),

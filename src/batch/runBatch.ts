@@ -405,7 +405,9 @@ async function evaluateInBuckets(run: BatchRun, plan: RunPlan, outputs: BatchOut
       fail(error);
     }
   });
+  const bucketSeconds: number[] = Array.from({ length: buckets }, () => 0);
   const finished = (result: BucketResult): void => {
+    bucketSeconds[result.bucket] = Number(result.seconds.toFixed(4));
     mergeSummary(summary, result.summary);
     settleLessons(summary.records, result.lessons);
     if (result.coverage !== undefined) coverage = mergeCoverage(coverage, result.coverage);
@@ -456,6 +458,7 @@ async function evaluateInBuckets(run: BatchRun, plan: RunPlan, outputs: BatchOut
     workers,
     buckets,
     seconds: { reading: readS, evaluating: total - readS, total },
+    bucketSeconds,
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     peakRssMbReading,
     ...(run.settings.coverage === true ? { coverage } : {}),

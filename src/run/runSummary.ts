@@ -51,6 +51,12 @@ export interface RunFigures {
   readonly workers: number;
   readonly buckets: number;
   readonly seconds: { readonly reading: number; readonly evaluating: number; readonly total: number };
+  /**
+   * Each bucket's wall seconds in the thread that evaluated it, in bucket order. A thread's first
+   * buckets also pay for V8 compiling the evaluation; the later ones show the steady state
+   * (`npm run bench` splits the evaluating pass so: docs/performance.md).
+   */
+  readonly bucketSeconds: readonly number[];
   /** Peak resident memory of the whole process (all threads), MiB. */
   readonly peakRssMb: number;
   /** The same, at the end of the reading pass. */

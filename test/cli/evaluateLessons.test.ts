@@ -72,13 +72,19 @@ describe('trappa evaluate --format lessons', () => {
       cases: { read: number };
       records: { read: number; accepted: number; duplicate: number; rejected: number };
       schools: Record<string, { students: number; steps: Record<string, number>; typology: Record<string, number> }>;
-      run: { workers: number; peakRssMb: number };
+      run: { workers: number; buckets: number; peakRssMb: number; seconds: { evaluating: number }; bucketSeconds: number[] };
     };
     expect(summary.cases.read).toBe(120);
     expect(summary.records.read).toBe(summary.records.accepted + summary.records.duplicate + summary.records.rejected);
     expect(Object.keys(summary.schools)).toEqual(['skola-001', 'skola-002', 'skola-003']);
     expect(Object.values(summary.schools).reduce((n, s) => n + s.students, 0)).toBe(120);
     expect(summary.run.peakRssMb).toBeGreaterThan(0);
+    // Every bucket's own time, in bucket order; on one thread they run one after another inside the evaluating pass.
+    expect(summary.run.workers).toBe(1);
+    expect(summary.run.bucketSeconds).toHaveLength(summary.run.buckets);
+    for (const s of summary.run.bucketSeconds) expect(s).toBeGreaterThanOrEqual(0);
+    expect(summary.run.bucketSeconds.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(summary.run.seconds.evaluating + 0.001);
+    expect(summary.run.bucketSeconds.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
     // Not a terminal: no progress bar on stderr.
     expect(r.stderr).not.toContain('\r');
   });
