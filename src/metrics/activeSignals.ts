@@ -4,6 +4,7 @@ import type { ExpiredSignal } from '../model/decision.js';
 import type { Measure, Signal } from '../model/studentCase.js';
 import { CONCERN_SIGNALS, type SignalType } from '../model/vocabulary.js';
 import { compareCodePoints } from '../model/compareCodePoints.js';
+import { recordsStep } from '../model/measures.js';
 
 
 /** The signals in force on asOf, and those that have ended. */
@@ -54,5 +55,5 @@ export function signalsOn(
 }
 
 function reported(s: Signal, measures: readonly Measure[], asOf: string): boolean {
-  return measures.some((m) => m.step === 'orosanmalan' && m.date >= s.date && m.date <= asOf);
+  return measures.some((m) => m.step === 'orosanmalan' && recordsStep(m) && m.date >= s.date && m.date <= asOf);
 }

@@ -2,7 +2,36 @@ import type { Measure } from './studentCase.js';
 import type { StepId } from './vocabulary.js';
 
 /**
- * The latest measure of a step on or before asOf.
+ * Whether a recorded measure is its step taken: what closes the step's duty
+ * and what the facts count (`latestMeasure`, `closingMeasure`, a reported
+ * concern). Two outcomes record no step:
+ * - `obehovligt` is the rektor's decision that an investigation is
+ *   unnecessary (SL 7:19 a, 15:16; domain.md §1.4). Recorded for
+ *   `rektor-utredning` it closes that duty and those that presuppose an
+ *   investigation (`closedByObehovligt`); recorded for any other step it
+ *   records nothing: the law knows no "unnecessary" orosanmälan, same-day
+ *   notice or EHT.
+ * - An orosanmälan is made or it is not: only `done` discharges the duty to
+ *   report, which arises on suspicion and must be met at once, with no
+ *   investigation first (SoL 14:1; domain.md §2.1). A `started` one is no
+ *   report yet.
+ * Such a measure leaves the duty open, the cautious reading, as
+ * `OUTCOME_RANK` reads contradictory measures of one day.
+ *
+ * @param m - a recorded measure
+ * @returns true when it is the step taken
+ * @example recordsStep({ step: 'orosanmalan', date: '2026-11-17', outcome: 'obehovligt' }) // false
+ * @example recordsStep({ step: 'rektor-utredning', date: '2026-11-17', outcome: 'obehovligt' }) // true
+ */
+export function recordsStep(m: Measure): boolean {
+  if (m.outcome === 'obehovligt') return m.step === 'rektor-utredning';
+  if (m.step === 'orosanmalan') return m.outcome === 'done';
+  return true;
+}
+
+/**
+ * The latest measure of a step on or before asOf (of those that record the
+ * step: `recordsStep`).
  *
  * @param measures - the case's measures
  * @param step - the step id
@@ -19,7 +48,7 @@ export function latestMeasure(
 ): Measure | undefined {
   let latest: Measure | undefined;
   for (const m of measures) {
-    if (m.step !== step || m.date > asOf || (from !== undefined && m.date < from)) continue;
+    if (m.step !== step || m.date > asOf || (from !== undefined && m.date < from) || !recordsStep(m)) continue;
     if (latest === undefined || m.date > latest.date || (m.date === latest.date && OUTCOME_RANK[m.outcome] < OUTCOME_RANK[latest.outcome])) {
       latest = m;
     }

@@ -217,14 +217,22 @@ export const SignalSchema = z
   })
   .meta({ title: 'Signal', description: `A staff observation, dated; until ends it. ${UNTIL_NOT_BEFORE_DATE_NOTE}` });
 
-/** A step already taken. `obehovligt` records the rektor's decision that an investigation is unnecessary (SL 7:19 a). */
+/**
+ * A step already taken. `obehovligt` records the rektor's decision that an investigation is
+ * unnecessary (SL 7:19 a): recorded for another step it closes nothing. An orosanmälan closes
+ * the duty to report only when `done` (`recordsStep`).
+ */
 export const MeasureSchema = z
   .strictObject({
     step: StepIdSchema,
     date: IsoDateSchema,
     outcome: z.enum(['done', 'started', 'obehovligt']).default('done'),
   })
-  .meta({ title: 'Measure', description: 'A step already taken, with its date. obehovligt records the rektor\'s decision that an investigation is unnecessary (SL 7:19 a).' });
+  .meta({
+    title: 'Measure',
+    description:
+      'A step already taken, with its date. obehovligt records the rektor\'s decision that an investigation is unnecessary (SL 7:19 a): recorded for another step it closes nothing. An orosanmalan closes the duty to report only when done (a started or obehovligt report is no report: SoL 14:1).',
+  });
 
 /**
  * Everything Trappa needs to know about one student. The schema is strict:

@@ -1,4 +1,4 @@
-import { OUTCOME_RANK } from '../model/measures.js';
+import { OUTCOME_RANK, recordsStep } from '../model/measures.js';
 import type { Measure } from '../model/studentCase.js';
 import type { StepId } from '../model/vocabulary.js';
 import { STEP_CATALOG } from './catalog.js';
@@ -10,6 +10,8 @@ import { STEP_CATALOG } from './catalog.js';
  * `obehovligt` decision in that range. A measure dated before the duty arose
  * belongs to an earlier duty and closes nothing; one dated the same day
  * closes it. Of measures on the same day, done or started outweighs obehovligt.
+ * A measure that records no step (`recordsStep`: an `obehovligt` orosanmälan,
+ * a `started` one) closes nothing.
  *
  * @param step - the step
  * @param arisesOn - the date the duty arose
@@ -23,7 +25,7 @@ export function closingMeasure(step: StepId, arisesOn: string, measures: readonl
   let best: Measure | undefined;
   for (const m of measures) {
     if (m.date < arisesOn || m.date > asOf) continue;
-    const closes = m.step === step || (obehovligt && m.step === 'rektor-utredning' && m.outcome === 'obehovligt');
+    const closes = (m.step === step && recordsStep(m)) || (obehovligt && m.step === 'rektor-utredning' && m.outcome === 'obehovligt');
     if (!closes) continue;
     if (best === undefined || m.date > best.date || (m.date === best.date && OUTCOME_RANK[m.outcome] < OUTCOME_RANK[best.outcome])) best = m;
   }
