@@ -4,19 +4,20 @@ import type { StepId } from './vocabulary.js';
 /**
  * Whether a recorded measure is its step taken: what closes the step's duty
  * and what the facts count (`latestMeasure`, `closingMeasure`, a reported
- * concern). Two outcomes record no step:
- * - `obehovligt` is the rektor's decision that an investigation is
- *   unnecessary (SL 7:19 a, 15:16; domain.md §1.4). Recorded for
- *   `rektor-utredning` it closes that duty and those that presuppose an
- *   investigation (`closedByObehovligt`); recorded for any other step it
- *   records nothing: the law knows no "unnecessary" orosanmälan, same-day
- *   notice or EHT.
- * - An orosanmälan is made or it is not: only `done` discharges the duty to
- *   report, which arises on suspicion and must be met at once, with no
- *   investigation first (SoL 14:1; domain.md §2.1). A `started` one is no
- *   report yet.
- * Such a measure leaves the duty open, the cautious reading, as
- * `OUTCOME_RANK` reads contradictory measures of one day.
+ * concern). Two statutory steps cannot be discharged by deciding they are
+ * unnecessary:
+ * - **An orosanmälan is made or it is not.** Only `done` discharges the duty
+ *   to report, which arises on suspicion and must be met at once, with no
+ *   investigation first (SoL 14:1; domain.md §2.1). A `started` or
+ *   `obehovligt` one is no report.
+ * - **The same-day notice to the guardians** (SL 7:17, 15:16; domain.md §1.2)
+ *   may wait for särskilda skäl, but is never unnecessary: an `obehovligt`
+ *   notice informs no one.
+ * Every other measure is its step taken, as before: `obehovligt` is the
+ * rektor's decision on an investigation (SL 7:19 a), and a school that
+ * refrains from a CSN report for särskilda skäl records it so (docs/policies.md).
+ * A measure that is not its step taken leaves the duty open, the cautious
+ * reading, as `OUTCOME_RANK` reads contradictory measures of one day.
  *
  * @param m - a recorded measure
  * @returns true when it is the step taken
@@ -24,8 +25,8 @@ import type { StepId } from './vocabulary.js';
  * @example recordsStep({ step: 'rektor-utredning', date: '2026-11-17', outcome: 'obehovligt' }) // true
  */
 export function recordsStep(m: Measure): boolean {
-  if (m.outcome === 'obehovligt') return m.step === 'rektor-utredning';
   if (m.step === 'orosanmalan') return m.outcome === 'done';
+  if (m.step === 'vardnadshavare-informeras') return m.outcome !== 'obehovligt';
   return true;
 }
 

@@ -219,8 +219,8 @@ export const SignalSchema = z
 
 /**
  * A step already taken. `obehovligt` records the rektor's decision that an investigation is
- * unnecessary (SL 7:19 a): recorded for another step it closes nothing. An orosanmälan closes
- * the duty to report only when `done` (`recordsStep`).
+ * unnecessary (SL 7:19 a). An orosanmälan closes the duty to report only when `done`, and an
+ * `obehovligt` same-day notice closes nothing (`recordsStep`).
  */
 export const MeasureSchema = z
   .strictObject({
@@ -231,7 +231,7 @@ export const MeasureSchema = z
   .meta({
     title: 'Measure',
     description:
-      'A step already taken, with its date. obehovligt records the rektor\'s decision that an investigation is unnecessary (SL 7:19 a): recorded for another step it closes nothing. An orosanmalan closes the duty to report only when done (a started or obehovligt report is no report: SoL 14:1).',
+      'A step already taken, with its date. obehovligt records the rektor\'s decision that an investigation is unnecessary (SL 7:19 a). An orosanmalan closes the duty to report only when done (a started or obehovligt report is no report: SoL 14:1), and an obehovligt vardnadshavare-informeras closes nothing (SL 7:17).',
   });
 
 /**

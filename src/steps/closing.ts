@@ -10,8 +10,8 @@ import { STEP_CATALOG } from './catalog.js';
  * `obehovligt` decision in that range. A measure dated before the duty arose
  * belongs to an earlier duty and closes nothing; one dated the same day
  * closes it. Of measures on the same day, done or started outweighs obehovligt.
- * A measure that records no step (`recordsStep`: an `obehovligt` orosanmälan,
- * a `started` one) closes nothing.
+ * A measure that is not its step taken (`recordsStep`: an orosanmälan not
+ * `done`, an `obehovligt` same-day notice) closes nothing.
  *
  * @param step - the step
  * @param arisesOn - the date the duty arose

@@ -6,9 +6,10 @@
  *   (SoL 14:1; domain.md §2.1). So an orosanmälan recorded as `obehovligt` or `started` is no
  *   report: the duty stays open, `orosanmalanMade` stays false, and the 14-day watch on
  *   socialtjänsten's förhandsbedömning (which follows a report made) does not begin.
- * - `obehovligt` is the rektor's decision that an absence investigation is unnecessary (SL 7:19 a;
- *   domain.md §1.4). Recorded for any other step it records nothing: the same-day notice to the
- *   guardians (SL 7:17) stays owed.
+ * - The same-day notice to the guardians may wait for särskilda skäl but is never unnecessary
+ *   (SL 7:17; domain.md §1.2): an `obehovligt` notice leaves it owed.
+ * - Elsewhere `obehovligt` keeps its meaning: the rektor's decision on an investigation
+ *   (SL 7:19 a) closes it, and a CSN report the school refrains from (docs/policies.md) is closed.
  *
  * Before this, any measure of a step closed its duty whatever its outcome, and a decision said
  * "Orosanmälan gjord: ja" about a report recorded as unnecessary.
@@ -75,19 +76,35 @@ describe('a measure that is not its step taken closes nothing', () => {
     expect(findStep(night(told, AS_OF, 'skollagen'), 'vardnadshavare-informeras')).toBeUndefined();
   });
 
-  it('recordsStep: obehovligt only for the investigation, an orosanmälan only when done', () => {
+  it('recordsStep: an orosanmälan only when done, a same-day notice never as obehovligt, every other measure', () => {
     for (const step of StepIdSchema.options) {
       for (const outcome of ['done', 'started', 'obehovligt'] as const) {
-        const expected = outcome === 'obehovligt' ? step === 'rektor-utredning' : step !== 'orosanmalan' || outcome === 'done';
+        const expected = step === 'orosanmalan' ? outcome === 'done' : step === 'vardnadshavare-informeras' ? outcome !== 'obehovligt' : true;
         expect(recordsStep({ step, date: AS_OF, outcome }), `${step} ${outcome}`).toBe(expected);
       }
     }
   });
 
+  it('obehovligt still closes the investigation (SL 7:19 a) and a CSN report the school refrains from', () => {
+    // Skolk on four days in November for a gymnasium student with studiehjälp: a csn-rapport step.
+    const skolk = ['2026-11-02', '2026-11-03', '2026-11-04', '2026-11-05'].flatMap((date) =>
+      ['08:10', '09:20', '10:30', '12:30', '13:40'].map((start) => ({ date, start, scheduledMinutes: 60, invalidAbsenceMinutes: 60 })),
+    );
+    const gymnasium: StudentCaseInput = {
+      ...concern([]),
+      signals: [],
+      student: { ...concern([]).student, birthDate: '2009-03-01', schoolForm: 'gymnasieskola', grade: 2, studiehjalp: 'yes' },
+      attendance: skolk,
+    };
+    expect(findStep(night(gymnasium, AS_OF, 'skollagen'), 'csn-rapport')).toBeDefined();
+    const refrained = { ...gymnasium, measures: [{ step: 'csn-rapport' as const, date: '2026-11-20', outcome: 'obehovligt' as const }] };
+    expect(findStep(night(refrained, AS_OF, 'skollagen'), 'csn-rapport')).toBeUndefined();
+  });
+
   it('adding measures that record no step changes no decision (property, every built-in policy)', () => {
     const noStep = fc.oneof(
-      fc.record({ step: fc.constantFrom(...StepIdSchema.options.filter((s) => s !== 'rektor-utredning')), outcome: fc.constant('obehovligt' as const) }),
-      fc.record({ step: fc.constant('orosanmalan' as const), outcome: fc.constant('started' as const) }),
+      fc.record({ step: fc.constant('orosanmalan' as const), outcome: fc.constantFrom('started' as const, 'obehovligt' as const) }),
+      fc.record({ step: fc.constant('vardnadshavare-informeras' as const), outcome: fc.constant('obehovligt' as const) }),
     );
     fc.assert(
       fc.property(
