@@ -8,7 +8,8 @@ export type RoutingTarget = 'vardnadshavare' | 'huvudman' | 'hemkommun' | 'socia
 /**
  * When a recorded measure closes a step (see `closingMeasure`):
  * - `arises` (the default): a measure of the step dated on or after the day
- *   the duty arose; one dated before it belongs to an earlier duty;
+ *   the duty arose, that is its step taken (`recordsStep`); one dated before
+ *   it belongs to an earlier duty;
  * - `interval`: a measure within the policy's follow-up interval (a follow-up recurs).
  */
 export type Closing = 'arises' | 'interval';

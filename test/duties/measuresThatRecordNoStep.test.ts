@@ -18,6 +18,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_POLICY_IDS, builtinPolicy, evaluate, parseStudentCase, type Decision, type StudentCaseInput } from '../../src/index.js';
 import { recordsStep } from '../../src/model/measures.js';
+import type { Measure } from '../../src/model/studentCase.js';
+import { diffStepStates, stepStates } from '../../src/run/changes.js';
 import { StepIdSchema } from '../../src/model/vocabulary.js';
 import { arbitraryAsOf, arbitraryCase, type MeasureInput } from '../../src/testing/index.js';
 import { findStep, night } from './duties.js';
@@ -40,6 +42,13 @@ function concern(measures: MeasureInput[]): StudentCaseInput {
   };
 }
 
+/** The case's measures as validated. */
+function measuresOf(input: StudentCaseInput): Measure[] {
+  const parsed = parseStudentCase(input);
+  if (!parsed.ok) throw new Error('fixture rejected');
+  return [...parsed.case.measures];
+}
+
 describe('a measure that is not its step taken closes nothing', () => {
   for (const policy of BUILTIN_POLICY_IDS) {
     it(`${policy}: an orosanmälan recorded as obehovligt or started leaves the duty to report open`, () => {
@@ -57,6 +66,33 @@ describe('a measure that is not its step taken closes nothing', () => {
       expect(made.facts.orosanmalanMade).toBe(true);
     });
   }
+
+  it('a report made and one started on the same day: the made one counts, in either order', () => {
+    const done = { step: 'orosanmalan' as const, date: '2026-11-17', outcome: 'done' as const };
+    const started = { ...done, outcome: 'started' as const };
+    for (const measures of [[done, started], [started, done]]) {
+      const d = night(concern(measures), AS_OF, 'skollagen');
+      expect(findStep(d, 'orosanmalan')).toBeUndefined();
+      expect(d.facts.orosanmalanMade).toBe(true);
+      expect(d.facts.daysSinceOrosanmalan).toBe(6);
+    }
+  });
+
+  it('with last night held open: a report only started tonight closes nothing and is no done change', () => {
+    const first = night(concern([]), '2026-11-20', 'skollagen');
+    expect(findStep(first, 'orosanmalan')?.kind).toBe('lagkrav');
+    const input = concern([{ step: 'orosanmalan', date: '2026-11-21', outcome: 'started' }]);
+    const second = night(input, AS_OF, 'skollagen', first);
+    expect(findStep(second, 'orosanmalan')?.kind).toBe('lagkrav');
+    const changes = diffStepStates('e1', { asOf: AS_OF, steps: stepStates(second), measures: measuresOf(input) }, { asOf: first.asOf, steps: stepStates(first) });
+    expect(changes.filter((c) => c.change === 'done')).toEqual([]);
+    // Made, it is done.
+    const made = concern([{ step: 'orosanmalan', date: '2026-11-21', outcome: 'done' }]);
+    const third = night(made, AS_OF, 'skollagen', first);
+    expect(findStep(third, 'orosanmalan')).toBeUndefined();
+    const doneChanges = diffStepStates('e1', { asOf: AS_OF, steps: stepStates(third), measures: measuresOf(made) }, { asOf: first.asOf, steps: stepStates(first) });
+    expect(doneChanges.some((c) => c.change === 'done' && c.previous.id === 'orosanmalan')).toBe(true);
+  });
 
   it('an unreported concern does not lapse because a report was recorded as obehovligt', () => {
     // The signal has ended by its own `until`; a child's concern still stays in force until a report is made.

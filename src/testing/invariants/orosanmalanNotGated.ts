@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { ageInYears } from '../../calendar/age.js';
 import { dayNumber, isoDate } from '../../calendar/dayNumber.js';
+import { recordsStep } from '../../model/measures.js';
 import type { StudentCaseInput } from '../../model/studentCase.js';
 import type { SignalType } from '../../model/vocabulary.js';
 import type { Policy } from '../../policy/policy.js';
@@ -35,11 +36,16 @@ export interface CaseWithAlternatives {
   readonly otherAttendance: LessonInput[];
 }
 
-/** Whether the law's trigger holds, computed from the input alone: under 18, a harm signal (`HARM_SIGNAL_TYPES`), no orosanmälan since. */
+/**
+ * Whether the law's trigger holds, computed from the input alone: under 18, a harm signal
+ * (`HARM_SIGNAL_TYPES`) with no orosanmälan made since (on or after its date, by asOf). A report
+ * counts only when made (`recordsStep`: outcome `done`, the default): a `started` or
+ * `obehovligt` one is no report (SoL 14:1; domain.md §2.1).
+ */
 function harmTrigger(input: StudentCaseInput, asOf: string): boolean {
   if (ageInYears(input.student.birthDate, asOf) >= 18) return false;
-  const harm = (input.signals ?? []).filter((s) => HARM_SIGNAL_TYPES.includes(s.type) && s.date <= asOf);
-  return harm.length > 0 && !(input.measures ?? []).some((m) => m.step === 'orosanmalan');
+  const reports = (input.measures ?? []).filter((m) => m.step === 'orosanmalan' && recordsStep({ ...m, outcome: m.outcome ?? 'done' }) && m.date <= asOf);
+  return (input.signals ?? []).some((s) => HARM_SIGNAL_TYPES.includes(s.type) && s.date <= asOf && !reports.some((m) => m.date >= s.date));
 }
 
 /**
