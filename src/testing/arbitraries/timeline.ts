@@ -40,8 +40,11 @@ export function arbitrarySignals(options: TimelineOptions = {}): Arbitrary<Signa
 }
 
 /**
- * Measures already taken, dated on or before `asOf`. `obehovligt` is drawn
- * only for `rektor-utredning`, the one step it means something for.
+ * Measures already taken, dated on or before `asOf`, with any outcome for any
+ * step: the schema takes them all, and the engine must read each as
+ * `recordsStep` says (an orosanmälan counts only when done, an `obehovligt`
+ * same-day notice not at all; `obehovligt` closes the investigation and a CSN
+ * report the school refrains from).
  *
  * @param options - date range and length
  * @returns an arbitrary array of measure inputs
@@ -52,7 +55,7 @@ export function arbitraryMeasures(options: TimelineOptions = {}): Arbitrary<Meas
   const measure = fc
     .record({ step: fc.constantFrom(...StepIdSchema.options), date: dateBetween(from, to), outcome: fc.constantFrom('default', 'done', 'started', 'obehovligt') })
     .map(({ step, date, outcome }): MeasureInput => {
-      if (outcome === 'default' || (outcome === 'obehovligt' && step !== 'rektor-utredning')) return { step, date };
+      if (outcome === 'default') return { step, date };
       return { step, date, outcome };
     });
   return fc.array(measure, { maxLength: options.maxLength ?? 3 });
