@@ -189,28 +189,34 @@ function readStudents(dir: string, bucket: number, parts: number): { readonly st
   return { students, lessons: gatherBucketLessons(owners, readLessonParts(dir, bucket, parts), packedWords) };
 }
 
-/** The memory a bucket's packed lessons are gathered into, reused by the next bucket of this thread (as `partMemory`). */
-let packedMemory = new Int32Array(0);
-
 /**
- * `words` words of `packedMemory`, grown (doubling) when a bucket needs more.
- * The students' packed lessons are views of it: they are read only while
- * their bucket is evaluated, and a thread evaluates one bucket at a time
- * (`evaluateBucket` has no await). Like `partMemory`, it is kept for the
- * thread's next run: up to twice the largest bucket's lessons, 12 bytes a
- * lesson (some 4 MB for the bench city's buckets).
- * Measured with `--details none` on the 20 000-student city, two workers:
- * 81 300 → 72 600 page faults and peak 250 → 244 MB (medians of 4), wall
- * time the same; on one worker (the main thread, whose allocator reused the
- * memory already) and at 100 000 students, no change (docs/performance.md).
+ * Memory a thread reuses from bucket to bucket: `n` words of one array, grown
+ * (doubling) when a bucket needs more. New memory costs a page fault a page on
+ * its first write. What it hands out is read only while its bucket is
+ * evaluated, and a thread evaluates one bucket at a time (`evaluateBucket` has
+ * no await). It is kept for the thread's next run: up to twice the largest
+ * bucket's words.
  */
-function packedWords(words: number): Int32Array {
-  if (packedMemory.length < words) packedMemory = new Int32Array(Math.max(words, packedMemory.length * 2));
-  return packedMemory.subarray(0, words);
+function reusedWords(): (n: number) => Int32Array {
+  let memory = new Int32Array(0);
+  return (n) => {
+    if (memory.length < n) memory = new Int32Array(Math.max(n, memory.length * 2));
+    return memory.subarray(0, n);
+  };
 }
 
-/** The memory a bucket's lesson parts are read into, reused by the next bucket of this thread. */
-let partMemory = new Int32Array(0);
+/**
+ * Where a bucket's packed lessons are gathered (12 bytes a lesson, some 4 MB
+ * for the bench city's buckets). Measured with `--details none` on the
+ * 20 000-student city, two workers: 81 300 → 72 600 page faults and peak
+ * 250 → 244 MB (medians of 4), wall time the same; on one worker (the main
+ * thread, whose allocator reused the memory already) and at 100 000 students,
+ * no change (docs/performance.md).
+ */
+const packedWords = reusedWords();
+
+/** Where a bucket's lesson parts are read (`readLessonParts`). */
+const partWords = reusedWords();
 
 /**
  * A bucket's lesson parts (one per slice), read into one piece of memory that
@@ -230,19 +236,18 @@ function readLessonParts(dir: string, bucket: number, parts: number): Int32Array
       fds.push(fd);
       sizes.push(fd < 0 ? 0 : fstatSync(fd).size);
     }
-    const words = sizes.reduce((a, b) => a + (b >> 2), 0);
-    if (partMemory.length < words) partMemory = new Int32Array(Math.max(words, partMemory.length * 2));
-    const bytes = new Uint8Array(partMemory.buffer);
+    const memory = partWords(sizes.reduce((a, b) => a + (b >> 2), 0));
+    const bytes = new Uint8Array(memory.buffer, memory.byteOffset, memory.byteLength);
     const out: Int32Array[] = [];
     let at = 0;
     fds.forEach((fd, part) => {
       const size = sizes[part] as number;
       if (size === 0) {
-        out.push(partMemory.subarray(0, 0));
+        out.push(memory.subarray(0, 0));
         return;
       }
       readFully(fd, bytes, at, size, 0, paths[part] as string);
-      out.push(partMemory.subarray(at >> 2, (at + size) >> 2));
+      out.push(memory.subarray(at >> 2, (at + size) >> 2));
       at += size;
     });
     return out;
